@@ -1,0 +1,2 @@
+/** asl4j processor. */
+package io.asl4j.processor;

@@ -1,0 +1,2 @@
+/** asl4j cdk. */
+package io.asl4j.cdk;

@@ -1,0 +1,2 @@
+/** asl4j examples. */
+package io.asl4j.examples;

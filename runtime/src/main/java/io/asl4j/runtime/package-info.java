@@ -1,0 +1,2 @@
+/** asl4j runtime. */
+package io.asl4j.runtime;
