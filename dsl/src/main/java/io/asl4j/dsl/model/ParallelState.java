@@ -1,0 +1,31 @@
+package io.asl4j.dsl.model;
+
+import java.util.List;
+
+/**
+ * A {@code Parallel} state: runs every branch on the same input; its result is their outputs.
+ *
+ * @param branches the branches in order; {@code null} when {@code Branches} is absent
+ */
+public record ParallelState(
+    String comment,
+    QueryLanguage queryLanguage,
+    Io io,
+    List<StateGraph> branches,
+    List<Retrier> retry,
+    List<Catcher> catchers,
+    String next,
+    Boolean end)
+    implements ErrorHandling {
+  public ParallelState {
+    io = io == null ? Io.NONE : io;
+    branches = branches == null ? null : List.copyOf(branches);
+    retry = retry == null ? null : List.copyOf(retry);
+    catchers = catchers == null ? null : List.copyOf(catchers);
+  }
+
+  @Override
+  public StateType type() {
+    return StateType.PARALLEL;
+  }
+}

@@ -1,0 +1,20 @@
+package io.asl4j.dsl.model;
+
+/**
+ * A state that leaves through {@code Next} or ends its graph with {@code End}: Pass, Task, Wait,
+ * Parallel and Map. ASL requires exactly one of the two; the validator checks that.
+ */
+public sealed interface Transitioning extends State
+    permits PassState, WaitState, ErrorHandling {
+
+  /** The {@code Next} state name, or {@code null}. */
+  String next();
+
+  /** The {@code End} value, or {@code null} when absent. */
+  Boolean end();
+
+  /** Whether this state ends its graph. */
+  default boolean isEnd() {
+    return Boolean.TRUE.equals(end());
+  }
+}
