@@ -342,6 +342,11 @@ public final class ExecutionRun {
       return frame.scope.get(variableName);
     }
 
+    @Override
+    public io.asl4j.runtime.internal.expression.IntrinsicEvaluator intrinsics() {
+      return setup.intrinsics();
+    }
+
     void invalidateContext() {
       context = null;
     }
@@ -536,13 +541,15 @@ public final class ExecutionRun {
     }
 
     private void recordEvaluationFailed(FieldError e, String errorName, String errorCause) {
-      if (e.location() == null) {
+      if (!"States.QueryEvaluationError".equals(errorName)) {
         return;
       }
       ObjectNode d = NODES.objectNode();
       d.put("error", errorName);
       d.put("cause", errorCause);
-      d.put("location", e.location());
+      if (e.location() != null) {
+        d.put("location", e.location());
+      }
       d.put("state", name);
       event(frame, "EvaluationFailed", d);
     }

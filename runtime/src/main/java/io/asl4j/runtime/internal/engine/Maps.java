@@ -31,7 +31,7 @@ final class Maps {
       if (map.items() == null) {
         items = step.rawInput;
         if (!items.isArray()) {
-          throw FieldError.query("Map state input must be an array but was: " + items, "Items");
+          throw FieldError.query("Map state input must be an array but was: " + items, null);
         }
       } else {
         items = data.jsonata(map.items(), "Items", states, step);

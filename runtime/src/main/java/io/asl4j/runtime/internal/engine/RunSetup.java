@@ -6,6 +6,7 @@ import io.asl4j.dsl.model.StateMachine;
 import io.asl4j.runtime.StatesError;
 import io.asl4j.runtime.TaskContext;
 import io.asl4j.runtime.TaskHandler;
+import io.asl4j.runtime.internal.expression.IntrinsicEvaluator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class RunSetup {
   private final String account;
   private final String machineName;
   private final String executionName;
+  private final IntrinsicEvaluator intrinsics;
 
   public RunSetup(
       StateMachine machine,
@@ -55,6 +57,11 @@ public final class RunSetup {
     this.account = account;
     this.machineName = machineName;
     this.executionName = executionName;
+    this.intrinsics = IntrinsicEvaluator.withRandom(random);
+  }
+
+  IntrinsicEvaluator intrinsics() {
+    return intrinsics;
   }
 
   StateMachine machine() {
@@ -131,15 +138,10 @@ public final class RunSetup {
   }
 
   /**
-   * Calls the handler for {@code resource}: an exact registration first, then (for {@code
-   * lambda:invoke}) the function named by {@code FunctionName}, then the longest registered
-   * prefix.
+   * Calls the handler for {@code resource}: for {@code lambda:invoke}, the function named by
+   * {@code FunctionName} first; then an exact registration; then the longest registered prefix.
    */
   JsonNode invoke(String resource, JsonNode input, TaskContext context) {
-    TaskHandler handler = handlers.get(resource);
-    if (handler != null) {
-      return handler.handle(input, context);
-    }
     if (resource.equals(LAMBDA_INVOKE) || resource.startsWith(LAMBDA_INVOKE + ".")) {
       TaskHandler function = functionHandler(input.path("FunctionName").asText(null));
       if (function != null) {
@@ -151,6 +153,10 @@ public final class RunSetup {
         JsonNode result = function.handle(payload == null ? ExecutionRun.NODES.objectNode() : payload, context);
         return Tasks.invokeResponse(result, requestId(), context.now());
       }
+    }
+    TaskHandler handler = handlers.get(resource);
+    if (handler != null) {
+      return handler.handle(input, context);
     }
     TaskHandler byPrefix = null;
     int longest = -1;
