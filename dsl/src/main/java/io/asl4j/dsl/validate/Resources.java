@@ -1,0 +1,221 @@
+package io.asl4j.dsl.validate;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises the {@code Resource} ARNs of Task states, ItemReaders and ResultWriters.
+ *
+ * <p>The table of optimized integrations follows the AWS Step Functions developer guide
+ * ("Integrating optimized services with Step Functions"): each service, its actions, and the
+ * integration patterns each action supports beyond request-response. AWS rejects an optimized
+ * integration it does not know ({@code arn:aws:states:::dynamodb:query}: DynamoDB's optimized
+ * integration has only the four item actions; queries go through {@code aws-sdk:dynamodb:query}).
+ */
+final class Resources {
+  private Resources() {}
+
+  /** The integration pattern, from the suffix of the resource ARN. */
+  enum IntegrationPattern {
+    REQUEST_RESPONSE(""),
+    SYNC(".sync"),
+    SYNC_2(".sync:2"),
+    WAIT_FOR_TASK_TOKEN(".waitForTaskToken");
+
+    final String suffix;
+
+    IntegrationPattern(String suffix) {
+      this.suffix = suffix;
+    }
+  }
+
+  /** What a Task {@code Resource} is. */
+  enum Kind {
+    LAMBDA_FUNCTION,
+    ACTIVITY,
+    OPTIMIZED,
+    SDK,
+    /** Contains a {@code ${Name}} placeholder, substituted at deployment; its shape is unknown. */
+    PLACEHOLDER,
+    UNKNOWN
+  }
+
+  /** A classified resource: its kind and, for integrations, the pattern it asks for. */
+  record Resource(Kind kind, IntegrationPattern pattern) {}
+
+  private static final String PARTITION = "arn:aws(?:-[a-z]+)*";
+
+  private static final Pattern LAMBDA_FUNCTION =
+      Pattern.compile(PARTITION + ":lambda:[^:\\s]+:[^:\\s]+:function:[^:\\s]+(?::[^:\\s]+)?");
+
+  private static final Pattern ACTIVITY =
+      Pattern.compile(PARTITION + ":states:[^:\\s]+:[^:\\s]+:activity:[^:\\s]+");
+
+  private static final Pattern SERVICE_INTEGRATION =
+      Pattern.compile(
+          PARTITION
+              + ":states:::(aws-sdk:)?([a-z0-9-]+):([A-Za-z0-9]+)"
+              + "(\\.sync(?::2)?|\\.waitForTaskToken)?");
+
+  private static final Pattern SUFFIX =
+      Pattern.compile("(\\.sync(?::2)?|\\.waitForTaskToken)$");
+
+  private static final Set<IntegrationPattern> RR = Set.of(IntegrationPattern.REQUEST_RESPONSE);
+  private static final Set<IntegrationPattern> RR_SYNC = Set.of(IntegrationPattern.REQUEST_RESPONSE, IntegrationPattern.SYNC);
+  private static final Set<IntegrationPattern> RR_TOKEN =
+      Set.of(IntegrationPattern.REQUEST_RESPONSE, IntegrationPattern.WAIT_FOR_TASK_TOKEN);
+  private static final Set<IntegrationPattern> RR_SYNC_TOKEN =
+      Set.of(IntegrationPattern.REQUEST_RESPONSE, IntegrationPattern.SYNC, IntegrationPattern.WAIT_FOR_TASK_TOKEN);
+
+  /** Service → action → supported patterns, for {@code arn:aws:states:::<service>:<action>}. */
+  private static final Map<String, Map<String, Set<IntegrationPattern>>> OPTIMIZED =
+      Map.ofEntries(
+          Map.entry("lambda", Map.of("invoke", RR_TOKEN)),
+          Map.entry("batch", Map.of("submitJob", RR_SYNC)),
+          Map.entry(
+              "dynamodb",
+              Map.of("getItem", RR, "putItem", RR, "updateItem", RR, "deleteItem", RR)),
+          Map.entry("ecs", Map.of("runTask", RR_SYNC_TOKEN)),
+          Map.entry("sns", Map.of("publish", RR_TOKEN)),
+          Map.entry("sqs", Map.of("sendMessage", RR_TOKEN)),
+          Map.entry("glue", Map.of("startJobRun", RR_SYNC)),
+          Map.entry(
+              "sagemaker",
+              Map.of(
+                  "createEndpoint", RR,
+                  "createEndpointConfig", RR,
+                  "createHyperParameterTuningJob", RR_SYNC,
+                  "createLabelingJob", RR_SYNC,
+                  "createModel", RR,
+                  "createProcessingJob", RR_SYNC,
+                  "createTrainingJob", RR_SYNC,
+                  "createTransformJob", RR_SYNC,
+                  "updateEndpoint", RR)),
+          Map.entry(
+              "elasticmapreduce",
+              Map.of(
+                  "createCluster", RR_SYNC,
+                  "terminateCluster", RR_SYNC,
+                  "addStep", RR_SYNC,
+                  "cancelStep", RR,
+                  "setClusterTerminationProtection", RR,
+                  "modifyInstanceFleetByName", RR,
+                  "modifyInstanceGroupByName", RR)),
+          Map.entry(
+              "emr-containers",
+              Map.of(
+                  "createVirtualCluster", RR,
+                  "deleteVirtualCluster", RR_SYNC,
+                  "startJobRun", RR_SYNC)),
+          Map.entry(
+              "emr-serverless",
+              Map.of(
+                  "createApplication", RR_SYNC,
+                  "startApplication", RR_SYNC,
+                  "stopApplication", RR_SYNC,
+                  "deleteApplication", RR_SYNC,
+                  "startJobRun", RR_SYNC,
+                  "cancelJobRun", RR_SYNC)),
+          Map.entry(
+              "codebuild",
+              Map.of(
+                  "startBuild", RR_SYNC,
+                  "stopBuild", RR,
+                  "batchDeleteBuilds", RR,
+                  "batchGetReports", RR,
+                  "startBuildBatch", RR_SYNC,
+                  "stopBuildBatch", RR,
+                  "retryBuildBatch", RR_SYNC,
+                  "deleteBuildBatch", RR)),
+          Map.entry(
+              "athena",
+              Map.of(
+                  "startQueryExecution", RR_SYNC,
+                  "stopQueryExecution", RR,
+                  "getQueryExecution", RR,
+                  "getQueryResults", RR)),
+          Map.entry(
+              "eks",
+              Map.of(
+                  "createCluster", RR_SYNC,
+                  "deleteCluster", RR_SYNC,
+                  "createFargateProfile", RR_SYNC,
+                  "deleteFargateProfile", RR_SYNC,
+                  "createNodegroup", RR_SYNC,
+                  "deleteNodegroup", RR_SYNC,
+                  "runJob", RR_SYNC,
+                  "call", RR)),
+          Map.entry("apigateway", Map.of("invoke", RR_TOKEN)),
+          Map.entry("databrew", Map.of("startJobRun", RR_SYNC)),
+          Map.entry("events", Map.of("putEvents", RR_TOKEN)),
+          Map.entry(
+              "states",
+              Map.of(
+                  "startExecution",
+                  Set.of(
+                      IntegrationPattern.REQUEST_RESPONSE,
+                      IntegrationPattern.SYNC,
+                      IntegrationPattern.SYNC_2,
+                      IntegrationPattern.WAIT_FOR_TASK_TOKEN))),
+          Map.entry("http", Map.of("invoke", RR)),
+          Map.entry(
+              "bedrock", Map.of("invokeModel", RR, "createModelCustomizationJob", RR_SYNC)),
+          Map.entry("mediaconvert", Map.of("createJob", RR_SYNC)));
+
+  private static final Pattern ITEM_READER =
+      Pattern.compile(PARTITION + ":states:::s3:(getObject|listObjectsV2)");
+  private static final Pattern RESULT_WRITER = Pattern.compile(PARTITION + ":states:::s3:putObject");
+
+  /** Classifies a Task {@code Resource}. */
+  static Resource task(String resource) {
+    IntegrationPattern pattern = suffix(resource);
+    if (resource.contains("${")) {
+      return new Resource(Kind.PLACEHOLDER, pattern);
+    }
+    if (LAMBDA_FUNCTION.matcher(resource).matches()) {
+      return new Resource(Kind.LAMBDA_FUNCTION, IntegrationPattern.REQUEST_RESPONSE);
+    }
+    if (ACTIVITY.matcher(resource).matches()) {
+      return new Resource(Kind.ACTIVITY, IntegrationPattern.REQUEST_RESPONSE);
+    }
+    Matcher m = SERVICE_INTEGRATION.matcher(resource);
+    if (!m.matches()) {
+      return new Resource(Kind.UNKNOWN, pattern);
+    }
+    if (m.group(1) != null) {
+      // SDK integrations: any service and action; .sync is not available for them.
+      boolean known = pattern == IntegrationPattern.REQUEST_RESPONSE || pattern == IntegrationPattern.WAIT_FOR_TASK_TOKEN;
+      return new Resource(known ? Kind.SDK : Kind.UNKNOWN, pattern);
+    }
+    Set<IntegrationPattern> patterns = OPTIMIZED.getOrDefault(m.group(2), Map.of()).get(m.group(3));
+    return new Resource(
+        patterns != null && patterns.contains(pattern) ? Kind.OPTIMIZED : Kind.UNKNOWN, pattern);
+  }
+
+  /** Whether {@code resource} can be a distributed Map's {@code ItemReader} resource. */
+  static boolean isItemReader(String resource) {
+    return resource.contains("${") || ITEM_READER.matcher(resource).matches();
+  }
+
+  /** Whether {@code resource} can be a distributed Map's {@code ResultWriter} resource. */
+  static boolean isResultWriter(String resource) {
+    return resource.contains("${") || RESULT_WRITER.matcher(resource).matches();
+  }
+
+  private static IntegrationPattern suffix(String resource) {
+    Matcher m = SUFFIX.matcher(resource);
+    if (!m.find()) {
+      return IntegrationPattern.REQUEST_RESPONSE;
+    }
+    switch (m.group(1)) {
+      case ".sync":
+        return IntegrationPattern.SYNC;
+      case ".sync:2":
+        return IntegrationPattern.SYNC_2;
+      default:
+        return IntegrationPattern.WAIT_FOR_TASK_TOKEN;
+    }
+  }
+}

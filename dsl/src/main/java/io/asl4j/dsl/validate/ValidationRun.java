@@ -1,0 +1,1331 @@
+package io.asl4j.dsl.validate;
+
+import static io.asl4j.dsl.json.AslReader.escape;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.asl4j.dsl.model.Catcher;
+import io.asl4j.dsl.model.ChoiceRule;
+import io.asl4j.dsl.model.ChoiceState;
+import io.asl4j.dsl.model.ComparisonOperator;
+import io.asl4j.dsl.model.Condition;
+import io.asl4j.dsl.model.ErrorHandling;
+import io.asl4j.dsl.model.FailState;
+import io.asl4j.dsl.model.Graph;
+import io.asl4j.dsl.model.Io;
+import io.asl4j.dsl.model.ItemBatcher;
+import io.asl4j.dsl.model.ItemProcessor;
+import io.asl4j.dsl.model.ItemReader;
+import io.asl4j.dsl.model.MapState;
+import io.asl4j.dsl.model.NullablePath;
+import io.asl4j.dsl.model.ParallelState;
+import io.asl4j.dsl.model.PassState;
+import io.asl4j.dsl.model.ProcessorConfig;
+import io.asl4j.dsl.model.QueryLanguage;
+import io.asl4j.dsl.model.ResultWriter;
+import io.asl4j.dsl.model.Retrier;
+import io.asl4j.dsl.model.State;
+import io.asl4j.dsl.model.StateGraph;
+import io.asl4j.dsl.model.StateMachine;
+import io.asl4j.dsl.model.StateMachineType;
+import io.asl4j.dsl.model.SucceedState;
+import io.asl4j.dsl.model.TaskState;
+import io.asl4j.dsl.model.Transitioning;
+import io.asl4j.dsl.model.WaitState;
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One validation of one definition: walks the model once, collecting every problem with its
+ * pointer. Not thread-safe; {@link Validator} makes a new one per call.
+ */
+final class ValidationRun {
+  static final int MAX_STATE_NAME_LENGTH = 80;
+  static final int MAX_VARIABLE_NAME_LENGTH = 80;
+  static final int MAX_LABEL_LENGTH = 40;
+
+  /** The AWS service limit under which TimeoutSeconds, HeartbeatSeconds and Retry numbers stay. */
+  static final BigDecimal LIMIT = BigDecimal.valueOf(99_999_999);
+
+  /** The error names AWS defines; any other name starting with {@code States.} is reserved. */
+  static final Set<String> PREDEFINED_ERRORS =
+      Set.of(
+          "States.ALL",
+          "States.DataLimitExceeded",
+          "States.ExceedToleratedFailureThreshold",
+          "States.HeartbeatTimeout",
+          "States.Http.Socket",
+          "States.IntrinsicFailure",
+          "States.ItemReaderFailed",
+          "States.NoChoiceMatched",
+          "States.ParameterPathFailure",
+          "States.Permissions",
+          "States.QueryEvaluationError",
+          "States.ResultPathMatchFailure",
+          "States.ResultWriterFailed",
+          "States.Runtime",
+          "States.TaskFailed",
+          "States.Timeout",
+          "States.BranchFailed");
+
+  private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  // Map Label: no whitespace, no characters that are special in ARNs, URLs or shells.
+  private static final String LABEL_FORBIDDEN = " ?*<>{}[]:;,\\|^~$#%&`\"";
+
+  private static final List<String> READER_INPUT_TYPES =
+      List.of("CSV", "JSON", "JSONL", "MANIFEST", "PARQUET");
+  private static final List<String> CSV_HEADER_LOCATIONS = List.of("FIRST_ROW", "GIVEN");
+  private static final List<String> CSV_DELIMITERS =
+      List.of("COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB");
+  private static final List<String> WRITER_OUTPUT_TYPES = List.of("JSON", "JSONL");
+  private static final List<String> WRITER_TRANSFORMATIONS = List.of("NONE", "COMPACT", "FLATTEN");
+
+  private static final Range POSITIVE_BELOW_LIMIT = Range.integer(BigDecimal.ONE, LIMIT);
+  private static final Range NON_NEGATIVE = Range.integer(BigDecimal.ZERO, null);
+  private static final Range POSITIVE = Range.integer(BigDecimal.ONE, null);
+  private static final Range PERCENTAGE =
+      new Range(false, BigDecimal.ZERO, BigDecimal.valueOf(100), true);
+  private static final Range MAX_ITEMS =
+      new Range(true, BigDecimal.ZERO, BigDecimal.valueOf(100_000_000), true);
+  private static final Range BATCH_BYTES =
+      new Range(true, BigDecimal.ONE, BigDecimal.valueOf(262_144), true);
+
+  /** Which fields of {@code $states} beyond input and context an expression may read. */
+  private enum StatesFields {
+    BASIC,
+    /** {@code $states.result}: Output and Assign of Task, Parallel and Map. */
+    RESULT,
+    /** {@code $states.errorOutput}: Output and Assign of a Catcher. */
+    ERROR_OUTPUT
+  }
+
+  private final ValidationOptions options;
+  private final ExpressionSyntax syntax;
+  private final List<Problem> problems = new ArrayList<>();
+
+  /** Every state name of the machine, with the pointer of its first use. */
+  private final Map<String, String> namePointers = new HashMap<>();
+
+  /** The machine's QueryLanguage, or null when validating a lone state. */
+  private QueryLanguage machineLanguage;
+
+  ValidationRun(ValidationOptions options, ExpressionSyntax syntax) {
+    this.options = options;
+    this.syntax = syntax;
+  }
+
+  // ---- entry points ------------------------------------------------------------------------------
+
+  List<Problem> machine(StateMachine machine) {
+    machineLanguage = machine.defaultQueryLanguage();
+    names(machine, "");
+    if (machine.timeoutSeconds() != null) {
+      range(
+          BigDecimal.valueOf(machine.timeoutSeconds()),
+          "/TimeoutSeconds",
+          "TimeoutSeconds",
+          POSITIVE_BELOW_LIMIT);
+    }
+    graph(machine, "", options.type() == StateMachineType.EXPRESS);
+    return problems;
+  }
+
+  /** A lone state, as the TestState API takes it: it has no scope, so its own transitions are not checked. */
+  List<Problem> state(State state) {
+    machineLanguage = null;
+    nestedNames(state, "");
+    state(state, "", options.type() == StateMachineType.EXPRESS, null);
+    return problems;
+  }
+
+  // ---- names -------------------------------------------------------------------------------------
+
+  private void names(Graph graph, String at) {
+    for (Map.Entry<String, State> entry : graph.states().entrySet()) {
+      String name = entry.getKey();
+      String pointer = at + "/States/" + escape(name);
+      int length = name.codePointCount(0, name.length());
+      if (length == 0) {
+        error("EmptyStateName", pointer, "a state name must have 1 to 80 characters, but is empty");
+      } else if (length > MAX_STATE_NAME_LENGTH) {
+        error(
+            "StateNameTooLong",
+            pointer,
+            "a state name must have 1 to 80 characters, but this one has " + length);
+      }
+      String first = namePointers.putIfAbsent(name, pointer);
+      if (first != null) {
+        error("DuplicateStateName", pointer, "name '" + name + "' is also used at " + first);
+      }
+      nestedNames(entry.getValue(), pointer);
+    }
+  }
+
+  private void nestedNames(State state, String at) {
+    for (NestedGraph nested : nestedGraphs(state, at, false)) {
+      names(nested.graph(), nested.pointer());
+    }
+  }
+
+  /** A Parallel branch or a Map processor, with its pointer. */
+  private record NestedGraph(Graph graph, String pointer, boolean express) {}
+
+  private static List<NestedGraph> nestedGraphs(State state, String at, boolean express) {
+    List<NestedGraph> nested = new ArrayList<>();
+    if (state instanceof ParallelState parallel && parallel.branches() != null) {
+      for (int i = 0; i < parallel.branches().size(); i++) {
+        StateGraph branch = parallel.branches().get(i);
+        if (branch != null) {
+          nested.add(new NestedGraph(branch, at + "/Branches/" + i, express));
+        }
+      }
+    } else if (state instanceof MapState map) {
+      if (map.iterator() != null) {
+        nested.add(
+            new NestedGraph(map.iterator(), at + "/Iterator", express || expressChildren(map.iterator())));
+      }
+      if (map.itemProcessor() != null) {
+        nested.add(
+            new NestedGraph(
+                map.itemProcessor(),
+                at + "/ItemProcessor",
+                express || expressChildren(map.itemProcessor())));
+      }
+    }
+    return nested;
+  }
+
+  /** Whether a distributed Map runs its items as Express child executions. */
+  private static boolean expressChildren(ItemProcessor processor) {
+    ProcessorConfig config = processor.processorConfig();
+    return config != null
+        && config.mode() == ProcessorConfig.Mode.DISTRIBUTED
+        && config.executionType() == ProcessorConfig.ExecutionType.EXPRESS;
+  }
+
+  // ---- graphs: StartAt, transitions, reachability ------------------------------------------------
+
+  private void graph(Graph graph, String at, boolean express) {
+    Map<String, State> states = graph.states();
+    if (graph.startAt() == null) {
+      missingField(at, "StartAt");
+    } else {
+      target(graph.startAt(), states, at + "/StartAt", "StartAt");
+    }
+    for (Map.Entry<String, State> entry : states.entrySet()) {
+      state(entry.getValue(), at + "/States/" + escape(entry.getKey()), express, states);
+    }
+    reachability(graph, at);
+  }
+
+  /** Checks that {@code name} is a state of {@code scope}; a lone state has no scope (null). */
+  private void target(String name, Map<String, State> scope, String at, String field) {
+    if (scope == null || scope.containsKey(name)) {
+      return;
+    }
+    String elsewhere = namePointers.get(name);
+    if (elsewhere != null) {
+      error(
+          "CrossScopeTransition",
+          at,
+          "'"
+              + field
+              + "' names '"
+              + name
+              + "', which is at "
+              + elsewhere
+              + "; a transition cannot enter or leave a Parallel branch or a Map processor");
+    } else {
+      error(
+          "UnknownState",
+          at,
+          "'" + field + "' names '" + name + "', which is not a state of this scope");
+    }
+  }
+
+  private void reachability(Graph graph, String at) {
+    Map<String, State> states = graph.states();
+    String start = graph.startAt();
+    if (start == null || !states.containsKey(start)) {
+      return; // already reported; reachability from nowhere would only repeat it
+    }
+    Set<String> reached = new LinkedHashSet<>();
+    Deque<String> todo = new ArrayDeque<>();
+    todo.add(start);
+    while (!todo.isEmpty()) {
+      String name = todo.poll();
+      if (!reached.add(name)) {
+        continue;
+      }
+      for (String next : successors(states.get(name))) {
+        if (states.containsKey(next) && !reached.contains(next)) {
+          todo.add(next);
+        }
+      }
+    }
+    for (String name : states.keySet()) {
+      if (!reached.contains(name)) {
+        problems.add(
+            Problem.warning(
+                "UnreachableState",
+                at + "/States/" + escape(name),
+                "no transition leads to this state from StartAt '" + start + "'"));
+      }
+    }
+    if (reached.stream().map(states::get).noneMatch(ValidationRun::isTerminal)) {
+      error(
+          "NoTerminalState",
+          at + "/States",
+          "no state reachable from StartAt '"
+              + start
+              + "' is a Succeed or Fail state or has \"End\": true");
+    }
+  }
+
+  private static List<String> successors(State state) {
+    List<String> next = new ArrayList<>();
+    if (state instanceof Transitioning transitioning && transitioning.next() != null) {
+      next.add(transitioning.next());
+    }
+    if (state instanceof ErrorHandling handling) {
+      for (Catcher catcher : handling.catchersOrEmpty()) {
+        if (catcher.next() != null) {
+          next.add(catcher.next());
+        }
+      }
+    }
+    if (state instanceof ChoiceState choice) {
+      if (choice.choices() != null) {
+        for (ChoiceRule rule : choice.choices()) {
+          if (rule.next() != null) {
+            next.add(rule.next());
+          }
+        }
+      }
+      if (choice.defaultState() != null) {
+        next.add(choice.defaultState());
+      }
+    }
+    return next;
+  }
+
+  private static boolean isTerminal(State state) {
+    return state instanceof SucceedState
+        || state instanceof FailState
+        || (state instanceof Transitioning transitioning && transitioning.isEnd());
+  }
+
+  // ---- one state ---------------------------------------------------------------------------------
+
+  private void state(State state, String at, boolean express, Map<String, State> scope) {
+    QueryLanguage machineDefault = machineLanguage == null ? QueryLanguage.JSONPATH : machineLanguage;
+    boolean jsonata = state.effectiveQueryLanguage(machineDefault) == QueryLanguage.JSONATA;
+    if (machineLanguage == QueryLanguage.JSONATA && state.queryLanguage() == QueryLanguage.JSONPATH) {
+      error(
+          "QueryLanguageDowngrade",
+          at + "/QueryLanguage",
+          "a state cannot use JSONPath in a state machine whose QueryLanguage is JSONata;"
+              + " only JSONPath machines may mix in JSONata states");
+    }
+    if (state instanceof Transitioning transitioning) {
+      nextOrEnd(transitioning, at, scope);
+    }
+    io(state, at, jsonata);
+    if (state instanceof PassState pass) {
+      if (pass.result() != null && jsonata) {
+        notInJsonata(at, "Result");
+      }
+    } else if (state instanceof TaskState task) {
+      task(task, at, jsonata, express);
+    } else if (state instanceof ChoiceState choice) {
+      choice(choice, at, jsonata, scope);
+    } else if (state instanceof WaitState wait) {
+      waitState(wait, at, jsonata);
+    } else if (state instanceof FailState fail) {
+      fail(fail, at, jsonata);
+    } else if (state instanceof ParallelState parallel) {
+      parallel(parallel, at);
+    } else if (state instanceof MapState map) {
+      map(map, at, jsonata);
+    }
+    if (state instanceof ErrorHandling handling) {
+      retry(handling, at);
+      catchers(handling, at, jsonata, scope);
+    }
+    for (NestedGraph nested : nestedGraphs(state, at, express)) {
+      graph(nested.graph(), nested.pointer(), nested.express());
+    }
+  }
+
+  private void nextOrEnd(Transitioning state, String at, Map<String, State> scope) {
+    Boolean end = state.end();
+    if (Boolean.FALSE.equals(end)) {
+      error("NextOrEnd", at + "/End", "'End' may only be true; to continue, use 'Next' instead");
+    } else if (Boolean.TRUE.equals(end) && state.next() != null) {
+      error("NextOrEnd", at + "/End", "'Next' and 'End' cannot both be set");
+    } else if (end == null && state.next() == null) {
+      error(
+          "NextOrEnd",
+          at,
+          "a " + state.type().aslName() + " state needs 'Next' or \"End\": true");
+    }
+    if (state.next() != null) {
+      target(state.next(), scope, at + "/Next", "Next");
+    }
+  }
+
+  private void io(State state, String at, boolean jsonata) {
+    Io io = state.io();
+    boolean hasResult = state instanceof ErrorHandling;
+    if (jsonata) {
+      if (io.inputPath() != null) {
+        notInJsonata(at, "InputPath");
+      }
+      if (io.parameters() != null) {
+        notInJsonata(at, "Parameters");
+      }
+      if (io.resultSelector() != null) {
+        notInJsonata(at, "ResultSelector");
+      }
+      if (io.resultPath() != null) {
+        notInJsonata(at, "ResultPath");
+      }
+      if (io.outputPath() != null) {
+        notInJsonata(at, "OutputPath");
+      }
+      if (io.arguments() != null) {
+        jsonataValue(io.arguments(), at + "/Arguments", StatesFields.BASIC);
+      }
+      if (io.output() != null) {
+        jsonataValue(
+            io.output(), at + "/Output", hasResult ? StatesFields.RESULT : StatesFields.BASIC);
+      }
+    } else {
+      if (io.arguments() != null) {
+        notInJsonPath(at, "Arguments");
+      }
+      if (io.output() != null) {
+        notInJsonPath(at, "Output");
+      }
+      path(io.inputPath(), at + "/InputPath", "InputPath");
+      path(io.outputPath(), at + "/OutputPath", "OutputPath");
+      resultPath(io.resultPath(), at + "/ResultPath");
+      if (io.parameters() != null) {
+        template(io.parameters(), at + "/Parameters");
+      }
+      if (io.resultSelector() != null) {
+        template(io.resultSelector(), at + "/ResultSelector");
+      }
+    }
+    if (io.assign() != null) {
+      assign(io.assign(), at + "/Assign", jsonata, hasResult ? StatesFields.RESULT : StatesFields.BASIC);
+    }
+  }
+
+  // ---- Task --------------------------------------------------------------------------------------
+
+  private void task(TaskState task, String at, boolean jsonata, boolean express) {
+    if (task.resource() == null) {
+      missingField(at, "Resource");
+    } else {
+      resource(task.resource(), at + "/Resource", express);
+    }
+    if (task.timeoutSeconds() != null) {
+      number(task.timeoutSeconds(), at + "/TimeoutSeconds", "TimeoutSeconds", jsonata, POSITIVE_BELOW_LIMIT);
+    }
+    numberPath(task.timeoutSecondsPath(), at, "TimeoutSecondsPath", jsonata);
+    oneOf(task.timeoutSeconds(), task.timeoutSecondsPath(), at, "TimeoutSeconds", "TimeoutSecondsPath");
+    if (task.heartbeatSeconds() != null) {
+      number(
+          task.heartbeatSeconds(), at + "/HeartbeatSeconds", "HeartbeatSeconds", jsonata, POSITIVE_BELOW_LIMIT);
+    }
+    numberPath(task.heartbeatSecondsPath(), at, "HeartbeatSecondsPath", jsonata);
+    oneOf(
+        task.heartbeatSeconds(), task.heartbeatSecondsPath(), at, "HeartbeatSeconds", "HeartbeatSecondsPath");
+    if (task.timeoutSeconds() != null
+        && task.heartbeatSeconds() != null
+        && task.timeoutSeconds().isNumber()
+        && task.heartbeatSeconds().isNumber()
+        && task.heartbeatSeconds().decimalValue().compareTo(task.timeoutSeconds().decimalValue()) >= 0) {
+      error(
+          "HeartbeatNotBelowTimeout",
+          at + "/HeartbeatSeconds",
+          "'HeartbeatSeconds' ("
+              + task.heartbeatSeconds()
+              + ") must be below 'TimeoutSeconds' ("
+              + task.timeoutSeconds()
+              + ")");
+    }
+    if (task.credentials() != null) {
+      credentials(task.credentials(), at + "/Credentials", jsonata);
+    }
+  }
+
+  private void resource(String resource, String at, boolean express) {
+    Resources.Resource kind = Resources.task(resource);
+    if (kind.kind() == Resources.Kind.UNKNOWN) {
+      unknownResource(resource, at);
+    }
+    if (!express) {
+      return;
+    }
+    if (kind.kind() == Resources.Kind.ACTIVITY) {
+      error("ExpressUnsupported", at, "Express state machine does not support Activity ARN");
+    } else if (kind.pattern() == Resources.IntegrationPattern.SYNC
+        || kind.pattern() == Resources.IntegrationPattern.SYNC_2) {
+      error(
+          "ExpressUnsupported", at, "Express state machine does not support '.sync' service integration");
+    } else if (kind.pattern() == Resources.IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
+      error(
+          "ExpressUnsupported",
+          at,
+          "Express state machine does not support '.waitForTaskToken' service integration");
+    }
+  }
+
+  private void unknownResource(String resource, String at) {
+    error(
+        "UnknownResource",
+        at,
+        "The resource provided "
+            + resource
+            + " is not recognized. The value is not a valid resource ARN, or the resource is not"
+            + " available in this region.");
+  }
+
+  private void credentials(JsonNode credentials, String at, boolean jsonata) {
+    boolean hasRole = credentials.has("RoleArn") || (!jsonata && credentials.has("RoleArn.$"));
+    if (!hasRole) {
+      missingField(at, "RoleArn");
+    }
+    if (jsonata) {
+      jsonataValue(credentials, at, StatesFields.BASIC);
+    } else {
+      template(credentials, at);
+    }
+  }
+
+  // ---- Choice ------------------------------------------------------------------------------------
+
+  private void choice(ChoiceState choice, String at, boolean jsonata, Map<String, State> scope) {
+    List<ChoiceRule> rules = choice.choices();
+    if (rules == null || rules.isEmpty()) {
+      error(
+          "EmptyChoices",
+          rules == null ? at : at + "/Choices",
+          "a Choice state needs at least one rule in 'Choices'");
+    } else {
+      for (int i = 0; i < rules.size(); i++) {
+        rule(rules.get(i), at + "/Choices/" + i, jsonata, scope);
+      }
+    }
+    if (choice.defaultState() != null) {
+      target(choice.defaultState(), scope, at + "/Default", "Default");
+    }
+  }
+
+  private void rule(ChoiceRule rule, String at, boolean jsonata, Map<String, State> scope) {
+    if (rule.next() == null) {
+      missingField(at, "Next");
+    } else {
+      target(rule.next(), scope, at + "/Next", "Next");
+    }
+    if (rule.condition() != null) {
+      condition(rule.condition(), at, jsonata);
+    }
+    if (rule.output() != null) {
+      if (jsonata) {
+        jsonataValue(rule.output(), at + "/Output", StatesFields.BASIC);
+      } else {
+        notInJsonPath(at, "Output");
+      }
+    }
+    if (rule.assign() != null) {
+      assign(rule.assign(), at + "/Assign", jsonata, StatesFields.BASIC);
+    }
+  }
+
+  private void condition(Condition condition, String at, boolean jsonata) {
+    if (condition instanceof Condition.Jsonata expression) {
+      if (!jsonata) {
+        notInJsonPath(at, "Condition");
+        return;
+      }
+      JsonNode value = expression.condition();
+      if (value != null && value.isTextual()) {
+        if (syntax.isJsonata(value.asText())) {
+          jsonataString(value.asText(), at + "/Condition", StatesFields.BASIC);
+        } else {
+          error(
+              "WrongType",
+              at + "/Condition",
+              "expected a JSONata expression {% ... %} or a boolean, but found " + describe(value));
+        }
+      }
+      return;
+    }
+    if (jsonata) {
+      String field =
+          condition instanceof Condition.Comparison comparison
+              ? (comparison.variable() != null ? "Variable" : comparison.operator().aslName())
+              : condition instanceof Condition.And ? "And" : condition instanceof Condition.Or ? "Or" : "Not";
+      error(
+          "FieldNotAllowedInJsonata",
+          at + "/" + field,
+          "'" + field + "' is a JSONPath field and cannot be used in a JSONata state; use 'Condition'");
+      return;
+    }
+    if (condition instanceof Condition.Comparison comparison) {
+      if (comparison.variable() == null) {
+        missingField(at, "Variable");
+      } else {
+        path(NullablePath.of(comparison.variable()), at + "/Variable", "Variable");
+      }
+      operand(comparison, at);
+    } else if (condition instanceof Condition.And and) {
+      conditions(and.conditions(), at, "And");
+    } else if (condition instanceof Condition.Or or) {
+      conditions(or.conditions(), at, "Or");
+    } else if (condition instanceof Condition.Not not) {
+      if (not.condition() != null) {
+        condition(not.condition(), at + "/Not", false);
+      }
+    }
+  }
+
+  private void conditions(List<Condition> conditions, String at, String operator) {
+    if (conditions.isEmpty()) {
+      error("EmptyCondition", at + "/" + operator, "'" + operator + "' needs at least one rule");
+    }
+    for (int i = 0; i < conditions.size(); i++) {
+      condition(conditions.get(i), at + "/" + operator + "/" + i, false);
+    }
+  }
+
+  private void operand(Condition.Comparison comparison, String at) {
+    ComparisonOperator operator = comparison.operator();
+    JsonNode value = comparison.operand();
+    String name = operator.aslName();
+    String operandAt = at + "/" + name;
+    if (value == null) {
+      return;
+    }
+    if (operator.isPath()) {
+      if (!value.isTextual()) {
+        operandType(operandAt, name, "a reference path string", value);
+      } else {
+        referencePath(value.asText(), operandAt, name);
+      }
+      return;
+    }
+    switch (operator.kind()) {
+      case STRING:
+      case STRING_PATTERN:
+        if (!value.isTextual()) {
+          operandType(operandAt, name, "a string", value);
+        }
+        break;
+      case NUMERIC:
+        if (!value.isNumber()) {
+          operandType(operandAt, name, "a number", value);
+        }
+        break;
+      case BOOLEAN:
+      case TYPE_TEST:
+        if (!value.isBoolean()) {
+          operandType(operandAt, name, "a boolean", value);
+        }
+        break;
+      case TIMESTAMP:
+        if (!value.isTextual()) {
+          operandType(operandAt, name, "an RFC3339 timestamp string", value);
+        } else if (!Timestamps.isRfc3339(value.asText())) {
+          error("OperandType", operandAt, Timestamps.NOT_RFC3339);
+        }
+        break;
+      default:
+        throw new AssertionError(operator.kind());
+    }
+  }
+
+  private void operandType(String at, String operator, String expected, JsonNode found) {
+    error("OperandType", at, "'" + operator + "' expects " + expected + ", but found " + describe(found));
+  }
+
+  // ---- Wait, Fail, Parallel ----------------------------------------------------------------------
+
+  private void waitState(WaitState wait, String at, boolean jsonata) {
+    List<String> present = new ArrayList<>();
+    if (wait.seconds() != null) {
+      present.add("'Seconds'");
+    }
+    if (wait.secondsPath() != null) {
+      present.add("'SecondsPath'");
+    }
+    if (wait.timestamp() != null) {
+      present.add("'Timestamp'");
+    }
+    if (wait.timestampPath() != null) {
+      present.add("'TimestampPath'");
+    }
+    if (present.size() != 1) {
+      error(
+          "WaitTime",
+          at,
+          "a Wait state needs exactly one of 'Seconds', 'SecondsPath', 'Timestamp' and 'TimestampPath'"
+              + (present.isEmpty() ? "" : ", but has " + String.join(" and ", present)));
+    }
+    if (wait.seconds() != null) {
+      number(wait.seconds(), at + "/Seconds", "Seconds", jsonata, NON_NEGATIVE);
+    }
+    numberPath(wait.secondsPath(), at, "SecondsPath", jsonata);
+    JsonNode timestamp = wait.timestamp();
+    if (timestamp != null && timestamp.isTextual()) {
+      // In a JSONPath state "{% ... %}" is no expression, just a string that is no timestamp.
+      if (jsonata && syntax.isJsonata(timestamp.asText())) {
+        jsonataString(timestamp.asText(), at + "/Timestamp", StatesFields.BASIC);
+      } else if (!Timestamps.isRfc3339(timestamp.asText())) {
+        error("InvalidTimestamp", at + "/Timestamp", Timestamps.NOT_RFC3339);
+      }
+    }
+    numberPath(wait.timestampPath(), at, "TimestampPath", jsonata);
+  }
+
+  private void fail(FailState fail, String at, boolean jsonata) {
+    oneOf(fail.error(), fail.errorPath(), at, "Error", "ErrorPath");
+    oneOf(fail.cause(), fail.causePath(), at, "Cause", "CausePath");
+    if (jsonata) {
+      if (fail.errorPath() != null) {
+        notInJsonata(at, "ErrorPath");
+      }
+      if (fail.causePath() != null) {
+        notInJsonata(at, "CausePath");
+      }
+      if (fail.error() != null) {
+        jsonataString(fail.error(), at + "/Error", StatesFields.BASIC);
+      }
+      if (fail.cause() != null) {
+        jsonataString(fail.cause(), at + "/Cause", StatesFields.BASIC);
+      }
+    } else {
+      pathOrIntrinsic(fail.errorPath(), at + "/ErrorPath", "ErrorPath");
+      pathOrIntrinsic(fail.causePath(), at + "/CausePath", "CausePath");
+    }
+  }
+
+  private void parallel(ParallelState parallel, String at) {
+    if (parallel.branches() == null) {
+      missingField(at, "Branches");
+    } else if (parallel.branches().isEmpty()) {
+      error("EmptyBranches", at + "/Branches", "a Parallel state needs at least one branch");
+    }
+  }
+
+  // ---- Map ---------------------------------------------------------------------------------------
+
+  private void map(MapState map, String at, boolean jsonata) {
+    oneOf(map.iterator(), map.itemProcessor(), at, "Iterator", "ItemProcessor");
+    if (map.processor() == null) {
+      missingField(at, "ItemProcessor");
+    }
+    checkProcessorConfig(map.iterator(), at + "/Iterator");
+    checkProcessorConfig(map.itemProcessor(), at + "/ItemProcessor");
+    oneOf(map.itemSelector(), map.io().parameters(), at, "ItemSelector", "Parameters");
+    if (map.itemsPath() != null) {
+      if (jsonata) {
+        notInJsonata(at, "ItemsPath");
+      } else {
+        referencePath(map.itemsPath(), at + "/ItemsPath", "ItemsPath");
+      }
+    }
+    if (map.items() != null) {
+      if (!jsonata) {
+        notInJsonPath(at, "Items");
+      } else if (map.items().isTextual() && !syntax.isJsonata(map.items().asText())) {
+        error(
+            "WrongType",
+            at + "/Items",
+            "expected an array or a JSONata expression {% ... %}, but found " + describe(map.items()));
+      } else {
+        jsonataValue(map.items(), at + "/Items", StatesFields.BASIC);
+      }
+    }
+    if (map.itemSelector() != null) {
+      if (jsonata) {
+        jsonataValue(map.itemSelector(), at + "/ItemSelector", StatesFields.BASIC);
+      } else {
+        template(map.itemSelector(), at + "/ItemSelector");
+      }
+    }
+    if (map.label() != null) {
+      label(map.label(), at + "/Label");
+    }
+    dynamicNumber(
+        map.maxConcurrency(), map.maxConcurrencyPath(), at, "MaxConcurrency", jsonata, NON_NEGATIVE);
+    dynamicNumber(
+        map.toleratedFailurePercentage(),
+        map.toleratedFailurePercentagePath(),
+        at,
+        "ToleratedFailurePercentage",
+        jsonata,
+        PERCENTAGE);
+    dynamicNumber(
+        map.toleratedFailureCount(),
+        map.toleratedFailureCountPath(),
+        at,
+        "ToleratedFailureCount",
+        jsonata,
+        NON_NEGATIVE);
+    if (map.itemReader() != null) {
+      itemReader(map.itemReader(), at + "/ItemReader", jsonata);
+    }
+    if (map.itemBatcher() != null) {
+      itemBatcher(map.itemBatcher(), at + "/ItemBatcher", jsonata);
+    }
+    if (map.resultWriter() != null) {
+      resultWriter(map.resultWriter(), at + "/ResultWriter", jsonata);
+    }
+  }
+
+  private void checkProcessorConfig(ItemProcessor processor, String at) {
+    if (processor == null || processor.processorConfig() == null) {
+      return;
+    }
+    ProcessorConfig config = processor.processorConfig();
+    if (config.mode() == ProcessorConfig.Mode.DISTRIBUTED && config.executionType() == null) {
+      missingField(at + "/ProcessorConfig", "ExecutionType");
+    }
+  }
+
+  private void label(String label, String at) {
+    if (label.isEmpty()) {
+      error("InvalidLabel", at, "Label cannot be empty");
+      return;
+    }
+    if (label.codePointCount(0, label.length()) > MAX_LABEL_LENGTH) {
+      error("InvalidLabel", at, "Label cannot exceed 40 characters");
+    }
+    for (int i = 0; i < label.length(); i++) {
+      char c = label.charAt(i);
+      if (LABEL_FORBIDDEN.indexOf(c) >= 0 || Character.isWhitespace(c) || Character.isISOControl(c)) {
+        error("InvalidLabel", at, "Label contains invalid character: '" + printable(c) + "'");
+        return;
+      }
+    }
+  }
+
+  private static String printable(char c) {
+    switch (c) {
+      case '\n':
+        return "\\n";
+      case '\r':
+        return "\\r";
+      case '\t':
+        return "\\t";
+      default:
+        return Character.isISOControl(c) ? String.format(Locale.ROOT, "\\x%02x", (int) c) : String.valueOf(c);
+    }
+  }
+
+  private void itemReader(ItemReader reader, String at, boolean jsonata) {
+    if (reader.resource() == null) {
+      missingField(at, "Resource");
+    } else if (!Resources.isItemReader(reader.resource())) {
+      unknownResource(reader.resource(), at + "/Resource");
+    }
+    payloads(reader.parameters(), reader.arguments(), at, jsonata);
+    ItemReader.ReaderConfig config = reader.readerConfig();
+    if (config == null) {
+      return;
+    }
+    String configAt = at + "/ReaderConfig";
+    oneOfValues(config.inputType(), configAt, "InputType", READER_INPUT_TYPES);
+    oneOfValues(config.csvHeaderLocation(), configAt, "CSVHeaderLocation", CSV_HEADER_LOCATIONS);
+    oneOfValues(config.csvDelimiter(), configAt, "CSVDelimiter", CSV_DELIMITERS);
+    if ("GIVEN".equals(config.csvHeaderLocation()) && config.csvHeaders() == null) {
+      missingField(configAt, "CSVHeaders");
+    }
+    dynamicNumber(config.maxItems(), config.maxItemsPath(), configAt, "MaxItems", jsonata, MAX_ITEMS);
+  }
+
+  private void itemBatcher(ItemBatcher batcher, String at, boolean jsonata) {
+    dynamicNumber(
+        batcher.maxItemsPerBatch(), batcher.maxItemsPerBatchPath(), at, "MaxItemsPerBatch", jsonata, POSITIVE);
+    dynamicNumber(
+        batcher.maxInputBytesPerBatch(),
+        batcher.maxInputBytesPerBatchPath(),
+        at,
+        "MaxInputBytesPerBatch",
+        jsonata,
+        BATCH_BYTES);
+    if (batcher.batchInput() != null) {
+      if (jsonata) {
+        jsonataValue(batcher.batchInput(), at + "/BatchInput", StatesFields.BASIC);
+      } else {
+        template(batcher.batchInput(), at + "/BatchInput");
+      }
+    }
+  }
+
+  private void resultWriter(ResultWriter writer, String at, boolean jsonata) {
+    if (writer.resource() != null && !Resources.isResultWriter(writer.resource())) {
+      unknownResource(writer.resource(), at + "/Resource");
+    }
+    payloads(writer.parameters(), writer.arguments(), at, jsonata);
+    if (writer.writerConfig() != null) {
+      String configAt = at + "/WriterConfig";
+      oneOfValues(writer.writerConfig().outputType(), configAt, "OutputType", WRITER_OUTPUT_TYPES);
+      oneOfValues(
+          writer.writerConfig().transformation(), configAt, "Transformation", WRITER_TRANSFORMATIONS);
+    }
+  }
+
+  /** {@code Parameters} (JSONPath) or {@code Arguments} (JSONata) of an ItemReader or ResultWriter. */
+  private void payloads(JsonNode parameters, JsonNode arguments, String at, boolean jsonata) {
+    if (parameters != null) {
+      if (jsonata) {
+        notInJsonata(at, "Parameters");
+      } else {
+        template(parameters, at + "/Parameters");
+      }
+    }
+    if (arguments != null) {
+      if (jsonata) {
+        jsonataValue(arguments, at + "/Arguments", StatesFields.BASIC);
+      } else {
+        notInJsonPath(at, "Arguments");
+      }
+    }
+  }
+
+  private void oneOfValues(String value, String at, String field, List<String> allowed) {
+    if (value != null && !allowed.contains(value)) {
+      error(
+          "InvalidValue",
+          at + "/" + field,
+          "expected one of " + allowed + ", but found \"" + value + "\"");
+    }
+  }
+
+  // ---- Retry and Catch ---------------------------------------------------------------------------
+
+  private void retry(ErrorHandling state, String at) {
+    List<Retrier> retriers = state.retriersOrEmpty();
+    for (int i = 0; i < retriers.size(); i++) {
+      Retrier retrier = retriers.get(i);
+      String retrierAt = at + "/Retry/" + i;
+      errorEquals(retrier.errorEquals(), retrierAt, i < retriers.size() - 1, "retrier");
+      if (retrier.intervalSeconds() != null) {
+        range(
+            BigDecimal.valueOf(retrier.intervalSeconds()),
+            retrierAt + "/IntervalSeconds",
+            "IntervalSeconds",
+            POSITIVE_BELOW_LIMIT);
+      }
+      if (retrier.maxAttempts() != null) {
+        range(
+            BigDecimal.valueOf(retrier.maxAttempts()),
+            retrierAt + "/MaxAttempts",
+            "MaxAttempts",
+            Range.integer(BigDecimal.ZERO, LIMIT));
+      }
+      if (retrier.backoffRate() != null) {
+        range(
+            BigDecimal.valueOf(retrier.backoffRate()),
+            retrierAt + "/BackoffRate",
+            "BackoffRate",
+            new Range(false, BigDecimal.ONE, LIMIT, false));
+      }
+      if (retrier.maxDelaySeconds() != null) {
+        range(
+            BigDecimal.valueOf(retrier.maxDelaySeconds()),
+            retrierAt + "/MaxDelaySeconds",
+            "MaxDelaySeconds",
+            POSITIVE_BELOW_LIMIT);
+      }
+    }
+  }
+
+  private void catchers(ErrorHandling state, String at, boolean jsonata, Map<String, State> scope) {
+    List<Catcher> catchers = state.catchersOrEmpty();
+    for (int i = 0; i < catchers.size(); i++) {
+      Catcher catcher = catchers.get(i);
+      String catcherAt = at + "/Catch/" + i;
+      errorEquals(catcher.errorEquals(), catcherAt, i < catchers.size() - 1, "catcher");
+      if (catcher.next() == null) {
+        missingField(catcherAt, "Next");
+      } else {
+        target(catcher.next(), scope, catcherAt + "/Next", "Next");
+      }
+      if (jsonata) {
+        if (catcher.resultPath() != null) {
+          notInJsonata(catcherAt, "ResultPath");
+        }
+        if (catcher.output() != null) {
+          jsonataValue(catcher.output(), catcherAt + "/Output", StatesFields.ERROR_OUTPUT);
+        }
+      } else {
+        resultPath(catcher.resultPath(), catcherAt + "/ResultPath");
+        if (catcher.output() != null) {
+          notInJsonPath(catcherAt, "Output");
+        }
+      }
+      if (catcher.assign() != null) {
+        assign(catcher.assign(), catcherAt + "/Assign", jsonata, StatesFields.ERROR_OUTPUT);
+      }
+    }
+  }
+
+  private void errorEquals(List<String> names, String at, boolean notLast, String what) {
+    String listAt = at + "/ErrorEquals";
+    if (names.isEmpty()) {
+      error("EmptyErrorEquals", listAt, "'ErrorEquals' needs at least one error name");
+      return;
+    }
+    if (names.contains("States.ALL")) {
+      if (names.size() > 1) {
+        error("AllNotAlone", listAt, "'States.ALL' must appear alone in 'ErrorEquals'");
+      }
+      if (notLast) {
+        error("AllNotLast", listAt, "a " + what + " with 'States.ALL' must be the last " + what);
+      }
+    }
+    for (int j = 0; j < names.size(); j++) {
+      String name = names.get(j);
+      if (name.startsWith("States.") && !PREDEFINED_ERRORS.contains(name)) {
+        error(
+            "ReservedErrorName",
+            listAt + "/" + j,
+            "'"
+                + name
+                + "' is not a predefined error; error names starting with 'States.' are reserved");
+      }
+    }
+  }
+
+  // ---- JSONPath: paths and payload templates -----------------------------------------------------
+
+  private void path(NullablePath path, String at, String field) {
+    if (path == null || path.isDiscard()) {
+      return;
+    }
+    String problem = syntax.pathError(path.path());
+    if (problem != null) {
+      error(
+          "InvalidPath",
+          at,
+          "The value for the field '" + field + "' must be a valid JSONPath: " + problem);
+    }
+  }
+
+  /** Checks a Reference Path; returns whether it is one. */
+  private boolean referencePath(String text, String at, String field) {
+    String problem = syntax.referencePathError(text);
+    if (problem != null) {
+      error(
+          "InvalidPath",
+          at,
+          "The value for the field '" + field + "' must be a valid reference path: " + problem);
+      return false;
+    }
+    return true;
+  }
+
+  private void resultPath(NullablePath path, String at) {
+    if (path == null || path.isDiscard()) {
+      return;
+    }
+    if (referencePath(path.path(), at, "ResultPath") && !syntax.isInputRooted(path.path())) {
+      error(
+          "InvalidPath",
+          at,
+          "The value for the field 'ResultPath' must be a valid reference path: it places the result"
+              + " in the state input, so it must start with '$', not '$$' or a variable");
+    }
+  }
+
+  /** ErrorPath and CausePath: a reference path, or an intrinsic function call. */
+  private void pathOrIntrinsic(String text, String at, String field) {
+    if (text == null) {
+      return;
+    }
+    String problem =
+        text.startsWith("$") ? syntax.referencePathError(text) : syntax.intrinsicError(text);
+    if (problem != null) {
+      error(
+          "InvalidPath",
+          at,
+          "The value for the field '"
+              + field
+              + "' must be a valid reference path or a valid intrinsic function call: "
+              + problem);
+    }
+  }
+
+  /** A {@code *Path} field giving a number (or timestamp) at run time: JSONPath only. */
+  private void numberPath(String path, String stateAt, String field, boolean jsonata) {
+    if (path == null) {
+      return;
+    }
+    if (jsonata) {
+      notInJsonata(stateAt, field);
+    } else {
+      referencePath(path, stateAt + "/" + field, field);
+    }
+  }
+
+  /** A number field {@code X} with its {@code XPath} alternative. */
+  private void dynamicNumber(
+      JsonNode value, String path, String at, String field, boolean jsonata, Range range) {
+    if (value != null) {
+      number(value, at + "/" + field, field, jsonata, range);
+    }
+    numberPath(path, at, field + "Path", jsonata);
+    oneOf(value, path, at, field, field + "Path");
+  }
+
+  /**
+   * A JSONPath payload template: {@code key.$} values are paths or intrinsic calls, evaluated at
+   * run time; everything else is literal. AWS locates a bad {@code key.$} at the object holding it.
+   */
+  private void template(JsonNode node, String at) {
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
+        String key = entry.getKey();
+        if (key.endsWith(".$")) {
+          String plain = key.substring(0, key.length() - 2);
+          if (node.has(plain)) {
+            error(
+                "DuplicateTemplateField",
+                at,
+                "field '" + plain + "' is given twice, as '" + plain + "' and as '" + key + "'");
+          }
+          dynamicValue(key, entry.getValue(), at);
+        } else {
+          template(entry.getValue(), at + "/" + escape(key));
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        template(node.get(i), at + "/" + i);
+      }
+    }
+  }
+
+  private void dynamicValue(String key, JsonNode value, String at) {
+    String problem;
+    if (!value.isTextual()) {
+      problem = "found " + describe(value);
+    } else {
+      String text = value.asText();
+      problem = text.startsWith("$") ? syntax.pathError(text) : syntax.intrinsicError(text);
+    }
+    if (problem != null) {
+      error(
+          "InvalidTemplateValue",
+          at,
+          "The value for the field '"
+              + key
+              + "' must be a valid JSONPath or a valid intrinsic function call: "
+              + problem);
+    }
+  }
+
+  // ---- Assign ------------------------------------------------------------------------------------
+
+  private void assign(JsonNode assign, String at, boolean jsonata, StatesFields fields) {
+    if (!assign.isObject()) {
+      error("WrongType", at, "expected an object of variables by name, but found " + describe(assign));
+      return;
+    }
+    for (Iterator<String> names = assign.fieldNames(); names.hasNext(); ) {
+      String key = names.next();
+      String name = !jsonata && key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
+      variableName(name, at + "/" + escape(key));
+    }
+    if (jsonata) {
+      jsonataValue(assign, at, fields);
+    } else {
+      template(assign, at);
+    }
+  }
+
+  private void variableName(String name, String at) {
+    if (name.equals("states")) {
+      error("InvalidVariableName", at, "'states' is reserved and cannot be assigned");
+    } else if (!VARIABLE_NAME.matcher(name).matches()) {
+      error(
+          "InvalidVariableName",
+          at,
+          "variable name '"
+              + name
+              + "' must start with a letter or '_' and contain only letters, digits and '_'");
+    } else if (name.length() > MAX_VARIABLE_NAME_LENGTH) {
+      error(
+          "InvalidVariableName",
+          at,
+          "a variable name must have at most 80 characters, but this one has " + name.length());
+    }
+  }
+
+  // ---- JSONata -----------------------------------------------------------------------------------
+
+  /** Walks a JSONata-state value: strings in {@code {% %}} are expressions, all else is literal. */
+  private void jsonataValue(JsonNode node, String at, StatesFields fields) {
+    if (node.isTextual()) {
+      jsonataString(node.asText(), at, fields);
+    } else if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
+        jsonataValue(entry.getValue(), at + "/" + escape(entry.getKey()), fields);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        jsonataValue(node.get(i), at + "/" + i, fields);
+      }
+    }
+  }
+
+  private void jsonataString(String text, String at, StatesFields fields) {
+    if (!syntax.isJsonata(text)) {
+      return;
+    }
+    String body = syntax.jsonataBody(text);
+    String problem = syntax.jsonataError(body);
+    if (problem != null) {
+      error("JsonataSyntax", at, "not a valid JSONata expression: " + problem);
+      return;
+    }
+    Set<String> read = StatesVariables.fieldsRead(body);
+    if (read.contains("result") && fields != StatesFields.RESULT) {
+      error(
+          "StatesVariableNotAvailable",
+          at,
+          "$states.result is only available in 'Output' and 'Assign' of a Task, Parallel or Map state");
+    }
+    if (read.contains("errorOutput") && fields != StatesFields.ERROR_OUTPUT) {
+      error(
+          "StatesVariableNotAvailable",
+          at,
+          "$states.errorOutput is only available in 'Output' and 'Assign' of a Catcher");
+    }
+  }
+
+  // ---- numbers -----------------------------------------------------------------------------------
+
+  /** An allowed interval of numbers; {@code max == null} is unbounded. */
+  private record Range(boolean integer, BigDecimal min, BigDecimal max, boolean maxInclusive) {
+    static Range integer(BigDecimal min, BigDecimal maxExclusive) {
+      return new Range(true, min, maxExclusive, false);
+    }
+
+    boolean contains(BigDecimal value) {
+      if (integer && value.stripTrailingZeros().scale() > 0) {
+        return false;
+      }
+      if (value.compareTo(min) < 0) {
+        return false;
+      }
+      return max == null || (maxInclusive ? value.compareTo(max) <= 0 : value.compareTo(max) < 0);
+    }
+
+    String describe() {
+      String kind = integer ? "an integer" : "a number";
+      String lower = " at least " + min.toPlainString();
+      if (max == null) {
+        return kind + lower;
+      }
+      return kind + lower + (maxInclusive ? " and at most " : " and below ") + max.toPlainString();
+    }
+  }
+
+  /** A number field that JSONata states may also give as an expression. */
+  private void number(JsonNode value, String at, String field, boolean jsonata, Range range) {
+    if (value.isTextual()) {
+      String text = value.asText();
+      if (jsonata && syntax.isJsonata(text)) {
+        jsonataString(text, at, StatesFields.BASIC);
+      } else if (jsonata) {
+        error(
+            "WrongType",
+            at,
+            "expected a number or a JSONata expression {% ... %}, but found " + describe(value));
+      } else {
+        error(
+            "WrongType",
+            at,
+            "expected a number, but found "
+                + describe(value)
+                + (syntax.isJsonata(text)
+                    ? "; JSONata expressions need \"QueryLanguage\": \"JSONata\""
+                    : ""));
+      }
+      return;
+    }
+    if (value.isNumber()) {
+      range(value.decimalValue(), at, field, range);
+    }
+  }
+
+  private void range(BigDecimal value, String at, String field, Range range) {
+    if (!range.contains(value)) {
+      error(
+          "NumberRange",
+          at,
+          "'" + field + "' must be " + range.describe() + ", but is " + value.toPlainString());
+    }
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------------
+
+  private void oneOf(Object first, Object second, String at, String firstName, String secondName) {
+    if (first != null && second != null) {
+      error(
+          "OneOf",
+          at + "/" + secondName,
+          "'" + firstName + "' and '" + secondName + "' cannot both be set");
+    }
+  }
+
+  private void missingField(String at, String field) {
+    error("MissingField", at, "The field '" + field + "' is required but was missing");
+  }
+
+  private void notInJsonata(String stateAt, String field) {
+    error(
+        "FieldNotAllowedInJsonata",
+        stateAt + "/" + field,
+        "'" + field + "' is a JSONPath field and cannot be used in a JSONata state");
+  }
+
+  private void notInJsonPath(String stateAt, String field) {
+    error(
+        "FieldNotAllowedInJsonPath",
+        stateAt + "/" + field,
+        "'"
+            + field
+            + "' is a JSONata field and cannot be used in a JSONPath state; set \"QueryLanguage\":"
+            + " \"JSONata\"");
+  }
+
+  private void error(String tag, String at, String message) {
+    problems.add(Problem.error(tag, at, message));
+  }
+
+  private static String describe(JsonNode node) {
+    String type = node.getNodeType().name().toLowerCase(Locale.ROOT);
+    String text = node.toString();
+    return text.length() > 60 ? type : type + " " + text;
+  }
+}

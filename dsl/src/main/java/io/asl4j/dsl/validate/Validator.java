@@ -1,0 +1,112 @@
+package io.asl4j.dsl.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.asl4j.dsl.json.AslReadException;
+import io.asl4j.dsl.json.AslReader;
+import io.asl4j.dsl.json.AslWriter;
+import io.asl4j.dsl.model.State;
+import io.asl4j.dsl.model.StateMachine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Checks what AWS checks when a state machine is created, and a little more: every problem is
+ * collected, each with a JSON pointer and a stable tag, in document order.
+ *
+ * <pre>{@code
+ * ValidationResult result = Validator.validate(machine);
+ * for (Problem problem : result.problems()) {
+ *   System.out.println(problem);  // /States/Notify/Next: error [UnknownState] 'Next' names 'Notfy', ...
+ * }
+ * result.throwIfInvalid();
+ * }</pre>
+ *
+ * <p>Shape problems (wrong JSON types, unknown fields, missing {@code Type}) are the {@link
+ * AslReader}'s; {@link #validateJson} reports both. This is the only validator in asl4j: the
+ * builder, the annotation processor, the runtime and the command line all use it.
+ *
+ * @see <a href="https://states-language.net/spec.html">Amazon States Language</a>
+ */
+public final class Validator {
+  /** AWS's limit on the size of a definition, in characters. */
+  public static final int MAX_DEFINITION_CHARS = 1_048_576;
+
+  private Validator() {}
+
+  /** Validates a Standard state machine. */
+  public static ValidationResult validate(StateMachine machine) {
+    return validate(machine, ValidationOptions.defaults());
+  }
+
+  /** Validates a state machine of the type given in {@code options}. */
+  public static ValidationResult validate(StateMachine machine, ValidationOptions options) {
+    Objects.requireNonNull(machine, "machine == null");
+    Objects.requireNonNull(options, "options == null");
+    JsonNode json = AslWriter.toJson(machine);
+    return validate(machine, options, json.toString().length(), json);
+  }
+
+  /**
+   * Validates one state as the TestState API takes it. It belongs to no graph, so its own {@code
+   * Next} and {@code Catch} targets are not checked; Parallel branches and Map processors inside it
+   * are checked in full. Pointers are relative to the state ({@code /Resource}).
+   */
+  public static ValidationResult validateState(State state) {
+    return validateState(state, ValidationOptions.defaults());
+  }
+
+  /** Validates one state, as {@link #validateState(State)}, for a machine of the given type. */
+  public static ValidationResult validateState(State state, ValidationOptions options) {
+    Objects.requireNonNull(state, "state == null");
+    Objects.requireNonNull(options, "options == null");
+    List<Problem> problems = new ValidationRun(options, syntax()).state(state);
+    return ValidationResult.of(DocumentOrder.sort(problems, AslWriter.toJson(state)));
+  }
+
+  /** Reads and validates a Standard state machine definition. */
+  public static ValidationResult validateJson(String json) {
+    return validateJson(json, ValidationOptions.defaults());
+  }
+
+  /**
+   * Reads and validates a definition: the reader's problems when the text is not a well-shaped
+   * definition (not JSON, wrong types, unknown fields), else the validator's.
+   */
+  public static ValidationResult validateJson(String json, ValidationOptions options) {
+    Objects.requireNonNull(json, "json == null");
+    Objects.requireNonNull(options, "options == null");
+    JsonNode tree;
+    StateMachine machine;
+    try {
+      tree = AslReader.parse(json);
+      machine = AslReader.read(tree);
+    } catch (AslReadException e) {
+      return ValidationResult.of(e.problems());
+    }
+    // The text as given is what AWS would receive, so its length is what counts.
+    return validate(machine, options, json.length(), tree);
+  }
+
+  private static ValidationResult validate(
+      StateMachine machine, ValidationOptions options, int size, JsonNode document) {
+    List<Problem> problems = new ArrayList<>();
+    if (size > MAX_DEFINITION_CHARS) {
+      problems.add(
+          Problem.error(
+              "DefinitionTooLarge",
+              "",
+              "the definition has "
+                  + size
+                  + " characters; AWS accepts at most "
+                  + MAX_DEFINITION_CHARS
+                  + " (1 MiB)"));
+    }
+    problems.addAll(new ValidationRun(options, syntax()).machine(machine));
+    return ValidationResult.of(DocumentOrder.sort(problems, document));
+  }
+
+  private static ExpressionSyntax syntax() {
+    return BasicSyntax.INSTANCE;
+  }
+}
