@@ -1,0 +1,31 @@
+package io.asl4j.runtime;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** What a {@link TaskHandler} knows about the call it is handling. */
+public interface TaskContext {
+  /** The execution's ARN. */
+  String executionArn();
+
+  /** The name of the Task state. */
+  String stateName();
+
+  /** The Task's {@code Resource}. */
+  String resource();
+
+  /** How many times this state has been retried before this attempt (0 on the first). */
+  int retryCount();
+
+  /** The task token ({@code $$.Task.Token}) for callback tasks, else {@code null}. */
+  String taskToken();
+
+  /** The current time on the execution's clock. */
+  Instant now();
+
+  /**
+   * Declares that this call takes {@code duration} of (virtual) time: the result is delivered
+   * that much later, so {@code TimeoutSeconds} can fire first. Defaults to no time at all.
+   */
+  void simulateDuration(Duration duration);
+}

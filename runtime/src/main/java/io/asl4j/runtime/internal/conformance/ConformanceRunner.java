@@ -1,0 +1,114 @@
+package io.asl4j.runtime.internal.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.asl4j.dsl.json.AslReadException;
+import io.asl4j.dsl.json.AslReader;
+import io.asl4j.dsl.model.StateMachine;
+import io.asl4j.dsl.validate.AslValidationException;
+import io.asl4j.runtime.Execution;
+import io.asl4j.runtime.ExecutionStatus;
+import io.asl4j.runtime.HistoryEvent;
+import io.asl4j.runtime.LocalStateMachine;
+import io.asl4j.runtime.StatesError;
+import io.asl4j.runtime.TaskContext;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one recorded execution case on the local runtime and compares it with what AWS recorded.
+ *
+ * <p>The case's Lambda functions are mocked from their descriptions; the virtual clock starts at
+ * the case's recording date, so timestamps the test computed from "now" mean what they meant
+ * then. Nothing here depends on a case's id or input.
+ */
+public final class ConformanceRunner {
+  private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("dd-MM-yyyy, HH:mm:ss");
+  private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
+
+  private ConformanceRunner() {}
+
+  /** Whether the local runtime can run this case (it needs no AWS service but Lambda). */
+  public static boolean runnable(ConformanceCase c) {
+    return ("pure".equals(c.category()) || "lambda".equals(c.category())) && c.definition() != null;
+  }
+
+  /** Runs the case and judges it. Never throws: a crash is a failed case with its reason. */
+  public static CaseOutcome run(ConformanceCase c) {
+    try {
+      Execution execution = execute(c);
+      ActualResult actual =
+          execution.status() == ExecutionStatus.SUCCEEDED
+              ? ActualResult.succeeded(execution.output())
+              : new ActualResult(execution.status().name(), null, execution.error(), execution.cause());
+      ExpectedComparator comparator = ExpectedComparator.forCase(c);
+      Comparison result = comparator.compare(actual);
+      if (result.matches() && c.history() != null) {
+        List<String> types = execution.history().stream().map(HistoryEvent::type).collect(Collectors.toList());
+        result = comparator.compareHistory(types);
+      }
+      return CaseOutcome.of(c, result);
+    } catch (AslReadException | AslValidationException e) {
+      return CaseOutcome.failed(c, "definition refused: " + e.getMessage().replace('\n', ' '));
+    } catch (RuntimeException e) {
+      return CaseOutcome.failed(c, "runtime crashed: " + e);
+    }
+  }
+
+  /** Runs the case's execution to its end. */
+  public static Execution execute(ConformanceCase c) {
+    StateMachine definition = AslReader.read(c.definition());
+    LocalStateMachine.Builder builder =
+        LocalStateMachine.builder(definition).virtualClock(recordedAt(c)).seed(0).account("111111111111");
+    for (Map.Entry<String, LambdaMock> entry : c.lambdas().entrySet()) {
+      LambdaMock mock = entry.getValue();
+      builder.handler(mock.arn(), (input, ctx) -> invoke(mock, input, ctx));
+    }
+    // A lambda:invoke naming a function the case does not have fails as Lambda does.
+    builder.handler(LAMBDA_INVOKE, (input, ctx) -> {
+      String name = input.path("FunctionName").asText("");
+      throw new StatesError(
+          "Lambda.ResourceNotFoundException",
+          "Function not found: arn:aws:lambda:us-east-1:111111111111:function:" + name
+              + ":$LATEST (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException;"
+              + " Request ID: " + UUID.randomUUID() + "; Proxy: null)");
+    });
+    LocalStateMachine machine = builder.build();
+    return machine.start(c.input(), "conformance").await();
+  }
+
+  private static JsonNode invoke(LambdaMock mock, JsonNode input, TaskContext ctx) {
+    LambdaMock.Invocation invocation = mock.invoke(input, UUID.randomUUID().toString());
+    if (invocation instanceof LambdaMock.Delayed delayed) {
+      ctx.simulateDuration(delayed.delay());
+      invocation = delayed.then();
+    }
+    if (invocation instanceof LambdaMock.FunctionError error) {
+      boolean viaInvoke = ctx.resource().startsWith(LAMBDA_INVOKE);
+      throw new StatesError(
+          error.errorType(), viaInvoke ? error.causeForInvokeIntegration() : error.causeForFunctionArn());
+    }
+    LambdaMock.Returned returned = (LambdaMock.Returned) invocation;
+    // A payload that is not JSON (raw bytes) still counts against the payload limit.
+    return returned.json().orElseGet(() -> TextNode.valueOf(returned.payload()));
+  }
+
+  private static Instant recordedAt(ConformanceCase c) {
+    String text = c.raw().path("source").path("recordedDate").asText(null);
+    if (text != null) {
+      try {
+        return LocalDateTime.parse(text, RECORDED).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException e) {
+        // Fall through to a fixed instant: the run stays deterministic.
+      }
+    }
+    return Instant.parse("2024-01-01T00:00:00Z");
+  }
+}

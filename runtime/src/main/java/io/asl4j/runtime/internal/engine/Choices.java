@@ -1,0 +1,129 @@
+package io.asl4j.runtime.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.asl4j.dsl.model.ComparisonOperator;
+import io.asl4j.dsl.model.Condition;
+import java.time.Instant;
+
+/**
+ * Evaluates Choice rules. A comparison whose value has the wrong type is false, never an error;
+ * numbers compare by value ({@code 0 == 0.0}); timestamps compare as instants.
+ */
+final class Choices {
+  private Choices() {}
+
+  static boolean matches(
+      Condition condition, JsonNode input, Data.Environment env, Data data, JsonNode states) {
+    if (condition instanceof Condition.Jsonata jsonata) {
+      JsonNode value = jsonata.condition();
+      if (value.isTextual()) {
+        value = data.jsonata(value, "Condition", states, env);
+      }
+      if (!value.isBoolean()) {
+        throw FieldError.query(
+            "The JSONata expression '"
+                + Data.expressionText(jsonata.condition())
+                + "' specified for the field 'Condition' returned an unexpected result type. Expected 'boolean', but was '"
+                + Data.typeName(value)
+                + "' for value: "
+                + value,
+            "Condition");
+      }
+      return value.booleanValue();
+    }
+    if (condition instanceof Condition.And and) {
+      for (Condition c : and.conditions()) {
+        if (!matches(c, input, env, data, states)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (condition instanceof Condition.Or or) {
+      for (Condition c : or.conditions()) {
+        if (matches(c, input, env, data, states)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (condition instanceof Condition.Not not) {
+      return !matches(not.condition(), input, env, data, states);
+    }
+    Condition.Comparison comparison = (Condition.Comparison) condition;
+    return compare(comparison, input, env, data);
+  }
+
+  private static boolean compare(
+      Condition.Comparison comparison, JsonNode input, Data.Environment env, Data data) {
+    ComparisonOperator operator = comparison.operator();
+    if (operator == ComparisonOperator.IS_PRESENT) {
+      boolean present = data.pathOrNull(comparison.variable(), input, env) != null;
+      return present == comparison.operand().asBoolean();
+    }
+    JsonNode value =
+        operator.kind() == ComparisonOperator.Kind.TYPE_TEST
+            ? data.pathOrNull(comparison.variable(), input, env)
+            : data.path(comparison.variable(), input, env);
+    JsonNode operand =
+        operator.isPath() ? data.path(comparison.operand().asText(), input, env) : comparison.operand();
+    switch (operator.kind()) {
+      case TYPE_TEST:
+        return typeTest(operator, value) == operand.asBoolean();
+      case STRING:
+        return value.isTextual() && operand.isTextual() && order(operator, value.textValue().compareTo(operand.textValue()));
+      case STRING_PATTERN:
+        return value.isTextual() && operand.isTextual() && Wildcards.matches(operand.textValue(), value.textValue());
+      case NUMERIC:
+        return value.isNumber() && operand.isNumber() && order(operator, value.decimalValue().compareTo(operand.decimalValue()));
+      case BOOLEAN:
+        return value.isBoolean() && operand.isBoolean() && value.booleanValue() == operand.booleanValue();
+      case TIMESTAMP:
+        {
+          Instant left = value.isTextual() ? ExecutionRun.parseTimestamp(value.textValue()) : null;
+          Instant right = operand.isTextual() ? ExecutionRun.parseTimestamp(operand.textValue()) : null;
+          return left != null && right != null && order(operator, left.compareTo(right));
+        }
+      default:
+        throw new AssertionError(operator);
+    }
+  }
+
+  private static boolean typeTest(ComparisonOperator operator, JsonNode value) {
+    if (value == null) {
+      return false;
+    }
+    switch (operator) {
+      case IS_NULL:
+        return value.isNull();
+      case IS_NUMERIC:
+        return value.isNumber();
+      case IS_STRING:
+        return value.isTextual();
+      case IS_BOOLEAN:
+        return value.isBoolean();
+      case IS_TIMESTAMP:
+        return value.isTextual() && ExecutionRun.parseTimestamp(value.textValue()) != null;
+      default:
+        throw new AssertionError(operator);
+    }
+  }
+
+  /** Whether a comparison result satisfies the operator's relation. */
+  private static boolean order(ComparisonOperator operator, int cmp) {
+    String name = operator.aslName().replace("Path", "");
+    if (name.endsWith("GreaterThanEquals")) {
+      return cmp >= 0;
+    }
+    if (name.endsWith("LessThanEquals")) {
+      return cmp <= 0;
+    }
+    if (name.endsWith("GreaterThan")) {
+      return cmp > 0;
+    }
+    if (name.endsWith("LessThan")) {
+      return cmp < 0;
+    }
+    return cmp == 0;
+  }
+}

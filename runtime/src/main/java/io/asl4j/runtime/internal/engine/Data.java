@@ -1,0 +1,194 @@
+package io.asl4j.runtime.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.asl4j.dsl.expression.AslPath;
+import io.asl4j.dsl.expression.ExpressionException;
+import io.asl4j.runtime.StatesError;
+import io.asl4j.runtime.internal.expression.IntrinsicEvaluator;
+import io.asl4j.runtime.internal.expression.PathEvaluator;
+import io.asl4j.runtime.internal.expression.PathResult;
+import io.asl4j.runtime.internal.expression.PayloadTemplate;
+import io.asl4j.runtime.internal.expression.ResultPaths;
+import io.asl4j.runtime.internal.expression.ValueExpression;
+import io.asl4j.runtime.internal.jsonata.JsonataEngine;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The interpreter's one door to the expression layer: JSONPath paths and payload templates,
+ * intrinsic functions, and JSONata. It compiles every expression once per machine (the interpreter
+ * evaluates the same ones over and over) and turns evaluation failures into {@link FieldError}s.
+ */
+public final class Data {
+  private final Map<String, AslPath> paths = new ConcurrentHashMap<>();
+  private final Map<String, ValueExpression> values = new ConcurrentHashMap<>();
+  private final Map<Identity, PayloadTemplate> templates = new ConcurrentHashMap<>();
+  private final JsonataEngine jsonata = new JsonataEngine();
+
+  /** What an expression can see besides its input: {@code $$}, variables and randomness. */
+  public interface Environment {
+    JsonNode context();
+
+    JsonNode variable(String name);
+
+    IntrinsicEvaluator intrinsics();
+  }
+
+  /** A Path in InputPath, OutputPath, ItemsPath, ...: selecting nothing is a States.Runtime error. */
+  JsonNode path(String path, JsonNode input, Environment env) {
+    try {
+      return PathEvaluator.evaluate(compiledPath(path), input, lazyContext(path, env), env::variable);
+    } catch (StatesError e) {
+      throw FieldError.runtime(e.cause());
+    }
+  }
+
+  /** A Path, or {@code null} when it selects nothing. */
+  JsonNode pathOrNull(String path, JsonNode input, Environment env) {
+    PathResult result = PathEvaluator.lookup(compiledPath(path), input, lazyContext(path, env), env::variable);
+    return result.value().orElse(null);
+  }
+
+  /** A payload template (Parameters, ResultSelector, ItemSelector, Assign) on {@code input}. */
+  JsonNode template(JsonNode template, JsonNode input, Environment env) {
+    PayloadTemplate compiled =
+        templates.computeIfAbsent(new Identity(template), key -> compileTemplate(template));
+    if (compiled.isConstant()) {
+      return template;
+    }
+    try {
+      return compiled.evaluate(input, env.context(), env::variable, env.intrinsics());
+    } catch (StatesError e) {
+      throw FieldError.runtime(e.cause());
+    }
+  }
+
+  /** ResultPath: {@code result} placed into {@code rawInput}. */
+  JsonNode merge(JsonNode rawInput, String resultPath, JsonNode result) {
+    try {
+      return ResultPaths.merge(rawInput, compiledPath(resultPath), result);
+    } catch (StatesError e) {
+      throw new FieldError(e.error(), e.cause(), false, null);
+    }
+  }
+
+  /** ErrorPath and CausePath: a Path or an intrinsic call, named {@code field} in causes. */
+  JsonNode pathOrIntrinsic(String expression, JsonNode input, Environment env, String field) {
+    ValueExpression value =
+        values.computeIfAbsent(
+            expression,
+            text -> {
+              try {
+                return ValueExpression.parse(text);
+              } catch (ExpressionException e) {
+                throw FieldError.runtime("The value of '" + field + "' is not a valid path or intrinsic function: " + e.getMessage());
+              }
+            });
+    try {
+      return value.evaluate(field, input, env.context(), env::variable, env.intrinsics());
+    } catch (StatesError e) {
+      throw FieldError.runtime(e.cause());
+    }
+  }
+
+  /**
+   * A JSONata-mode value (Arguments, Output, Assign values, Items, ...): {@code {% %}} strings are
+   * evaluated, everything else is taken as it is.
+   */
+  JsonNode jsonata(JsonNode value, String field, JsonNode states, Environment env) {
+    try {
+      return jsonata.evaluateTemplate(value, field, states, env::variable);
+    } catch (FieldError e) {
+      throw e;
+    } catch (StatesError e) {
+      throw FieldError.query(e.cause(), field);
+    }
+  }
+
+  /** Parses JSON text given as a string (a Lambda {@code Payload} string), else keeps the string. */
+  JsonNode parseJsonText(String text) {
+    try {
+      return io.asl4j.dsl.json.AslReader.parse(text);
+    } catch (RuntimeException e) {
+      return com.fasterxml.jackson.databind.node.TextNode.valueOf(text);
+    }
+  }
+
+  private AslPath compiledPath(String path) {
+    return paths.computeIfAbsent(
+        path,
+        text -> {
+          try {
+            return AslPath.parse(text);
+          } catch (ExpressionException e) {
+            throw FieldError.runtime("Invalid path '" + text + "' : " + e.getMessage());
+          }
+        });
+  }
+
+  /** Builds the context object only for paths that read it. */
+  private static JsonNode lazyContext(String path, Environment env) {
+    return path.startsWith("$$") ? env.context() : null;
+  }
+
+  private static PayloadTemplate compileTemplate(JsonNode template) {
+    try {
+      return PayloadTemplate.compile(template);
+    } catch (ExpressionException e) {
+      throw FieldError.runtime("Invalid payload template: " + e.getMessage());
+    }
+  }
+
+  /** Whether {@code text} is a JSONata expression: exactly {@code {% ... %}}. */
+  static boolean isJsonata(String text) {
+    return text.startsWith("{%") && text.endsWith("%}") && text.length() >= 4;
+  }
+
+  /** The expression inside {@code {% %}}, as AWS quotes it in causes. */
+  static String expressionText(JsonNode value) {
+    String text = value.isTextual() ? value.textValue() : value.toString();
+    return isJsonata(text) ? text.substring(2, text.length() - 2).trim() : text;
+  }
+
+  /** A value's JSON type name as AWS's JSONata messages write it. */
+  static String typeName(JsonNode value) {
+    if (value == null || value.isMissingNode()) {
+      return "undefined";
+    }
+    switch (value.getNodeType()) {
+      case ARRAY:
+        return "array";
+      case OBJECT:
+        return "object";
+      case STRING:
+        return "string";
+      case NUMBER:
+        return value.isIntegralNumber() ? "integer" : "number";
+      case BOOLEAN:
+        return "boolean";
+      case NULL:
+        return "null";
+      default:
+        return value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** A map key comparing JSON trees by identity: templates are compiled per node of the model. */
+  private static final class Identity {
+    private final JsonNode node;
+
+    Identity(JsonNode node) {
+      this.node = node;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Identity identity && identity.node == node;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(node);
+    }
+  }
+}

@@ -1,0 +1,817 @@
+package io.asl4j.runtime.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.asl4j.dsl.model.Catcher;
+import io.asl4j.dsl.model.ChoiceRule;
+import io.asl4j.dsl.model.ChoiceState;
+import io.asl4j.dsl.model.ErrorHandling;
+import io.asl4j.dsl.model.FailState;
+import io.asl4j.dsl.model.Graph;
+import io.asl4j.dsl.model.Io;
+import io.asl4j.dsl.model.MapState;
+import io.asl4j.dsl.model.NullablePath;
+import io.asl4j.dsl.model.ParallelState;
+import io.asl4j.dsl.model.PassState;
+import io.asl4j.dsl.model.QueryLanguage;
+import io.asl4j.dsl.model.Retrier;
+import io.asl4j.dsl.model.State;
+import io.asl4j.dsl.model.StateGraph;
+import io.asl4j.dsl.model.StateMachine;
+import io.asl4j.dsl.model.SucceedState;
+import io.asl4j.dsl.model.TaskState;
+import io.asl4j.dsl.model.Transitioning;
+import io.asl4j.dsl.model.WaitState;
+import io.asl4j.runtime.ExecutionStatus;
+import io.asl4j.runtime.HistoryEvent;
+import io.asl4j.runtime.StatesError;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One execution of a state machine: the interpreter proper.
+ *
+ * <p>Everything runs on the execution's {@link Scheduler}, one step at a time, so Parallel branches
+ * and Map iterations interleave deterministically and waiting costs no thread. A graph (the
+ * machine, a branch, an iteration) is a {@link Frame}; a state being executed is a {@link Step}.
+ */
+public final class ExecutionRun {
+  static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** AWS's payload limit for inputs, outputs and results. */
+  static final int PAYLOAD_LIMIT_BYTES = 256 * 1024;
+
+  private final RunSetup setup;
+  private final StateMachine machine;
+  private final Scheduler scheduler;
+  private final Data data;
+  private final Tasks tasks;
+  private final List<HistoryEvent> history = new ArrayList<>();
+  private final JsonNode input;
+  private final long startMillis;
+
+  private ExecutionStatus status = ExecutionStatus.RUNNING;
+  private JsonNode output;
+  private String error;
+  private String cause;
+
+  public ExecutionRun(RunSetup setup, JsonNode input) {
+    this.setup = setup;
+    this.machine = setup.machine();
+    this.input = input;
+    this.scheduler = new Scheduler(setup.startMillis(), setup.virtualTime());
+    this.startMillis = scheduler.nowMillis();
+    this.data = setup.data();
+    this.tasks = new Tasks(setup, this);
+  }
+
+  // ---- public surface used by io.asl4j.runtime.Execution ----------------------------------------
+
+  /** Starts the execution; nothing runs until {@link #runToCompletion()}. */
+  public void start() {
+    ObjectNode details = NODES.objectNode();
+    details.put("input", text(input));
+    details.set("inputDetails", notTruncated());
+    details.put("roleArn", setup.roleArn());
+    long started = record(0, "ExecutionStarted", details);
+    if (machine.timeoutSeconds() != null) {
+      scheduler.at(
+          startMillis + machine.timeoutSeconds() * 1000L,
+          () -> {
+            if (status == ExecutionStatus.RUNNING) {
+              ObjectNode d = NODES.objectNode();
+              d.put("error", "States.Timeout");
+              finish(ExecutionStatus.TIMED_OUT, null, "States.Timeout", null, "ExecutionTimedOut", d, lastEventId());
+            }
+          });
+    }
+    Frame root = new Frame(machine, new Scope(null), null, 0, started);
+    root.onDone =
+        outcome -> {
+          if (outcome.failed()) {
+            ObjectNode d = NODES.objectNode();
+            if (outcome.error() != null) {
+              d.put("error", outcome.error());
+            }
+            if (outcome.cause() != null) {
+              d.put("cause", outcome.cause());
+            }
+            finish(ExecutionStatus.FAILED, null, outcome.error(), outcome.cause(), "ExecutionFailed", d, root.cursor);
+          } else {
+            ObjectNode d = NODES.objectNode();
+            d.put("output", text(outcome.output()));
+            d.set("outputDetails", notTruncated());
+            finish(ExecutionStatus.SUCCEEDED, outcome.output(), null, null, "ExecutionSucceeded", d, root.cursor);
+          }
+        };
+    root.cursor = 0; // AWS chains the first state's entered event to 0, not to ExecutionStarted.
+    scheduler.post(() -> enter(root, machine.startAt(), input));
+  }
+
+  /** Runs until the execution ends (or has nothing left to run). */
+  public void runToCompletion() {
+    scheduler.runUntil(() -> status != ExecutionStatus.RUNNING);
+  }
+
+  /** Stops a running execution: {@code ABORTED}. */
+  public void stop(String stopError, String stopCause) {
+    if (status == ExecutionStatus.RUNNING) {
+      ObjectNode d = NODES.objectNode();
+      if (stopError != null) {
+        d.put("error", stopError);
+      }
+      if (stopCause != null) {
+        d.put("cause", stopCause);
+      }
+      finish(ExecutionStatus.ABORTED, null, stopError, stopCause, "ExecutionAborted", d, lastEventId());
+    }
+  }
+
+  public ExecutionStatus status() {
+    return status;
+  }
+
+  public JsonNode output() {
+    return output;
+  }
+
+  public String error() {
+    return error;
+  }
+
+  public String cause() {
+    return cause;
+  }
+
+  public List<HistoryEvent> history() {
+    return List.copyOf(history);
+  }
+
+  public JsonNode input() {
+    return input;
+  }
+
+  public Instant startDate() {
+    return Instant.ofEpochMilli(startMillis);
+  }
+
+  long nowMillis() {
+    return scheduler.nowMillis();
+  }
+
+  RunSetup setup() {
+    return setup;
+  }
+
+  Scheduler scheduler() {
+    return scheduler;
+  }
+
+  boolean running() {
+    return status == ExecutionStatus.RUNNING;
+  }
+
+  private void finish(
+      ExecutionStatus newStatus,
+      JsonNode newOutput,
+      String newError,
+      String newCause,
+      String eventType,
+      ObjectNode details,
+      long previous) {
+    status = newStatus;
+    output = newOutput;
+    error = newError;
+    cause = newCause;
+    record(previous, eventType, details);
+  }
+
+  // ---- history ----------------------------------------------------------------------------------
+
+  long record(long previous, String type, ObjectNode details) {
+    long id = history.size() + 1;
+    history.add(new HistoryEvent(id, previous, Instant.ofEpochMilli(scheduler.nowMillis()), type, details));
+    return id;
+  }
+
+  private long lastEventId() {
+    return history.size();
+  }
+
+  /** Records an event in a frame's causal chain and moves the chain on. */
+  long event(Frame frame, String type, ObjectNode details) {
+    frame.cursor = record(frame.cursor, type, details);
+    return frame.cursor;
+  }
+
+  static ObjectNode notTruncated() {
+    ObjectNode node = NODES.objectNode();
+    node.put("truncated", false);
+    return node;
+  }
+
+  static String text(JsonNode value) {
+    return value == null ? "null" : value.toString();
+  }
+
+  // ---- graphs -------------------------------------------------------------------------------------
+
+  /** One run of a graph: the machine, a Parallel branch or a Map iteration. */
+  final class Frame {
+    final Graph graph;
+    final Scope scope;
+    final Frame parent;
+    /** {@code $$.Map.Item} of the iteration this frame runs, or {@code null}. */
+    final JsonNode mapItem;
+    long cursor;
+    boolean aborted;
+    Consumer<Outcome> onDone;
+
+    Frame(Graph graph, Scope scope, Frame parent, long cursor, long unused) {
+      this.graph = graph;
+      this.scope = scope;
+      this.parent = parent;
+      this.cursor = cursor;
+      this.mapItem = null;
+    }
+
+    Frame(Graph graph, Scope scope, Frame parent, long cursor, JsonNode mapItem) {
+      this.graph = graph;
+      this.scope = scope;
+      this.parent = parent;
+      this.cursor = cursor;
+      this.mapItem = mapItem;
+    }
+
+    boolean live() {
+      for (Frame f = this; f != null; f = f.parent) {
+        if (f.aborted) {
+          return false;
+        }
+      }
+      return status == ExecutionStatus.RUNNING;
+    }
+
+    QueryLanguage defaultLanguage() {
+      return machine.defaultQueryLanguage();
+    }
+  }
+
+  /** How a graph ended. */
+  record Outcome(JsonNode output, String error, String cause, boolean failed) {
+    static Outcome success(JsonNode output) {
+      return new Outcome(output, null, null, false);
+    }
+
+    static Outcome failure(String error, String cause) {
+      return new Outcome(null, error, cause, true);
+    }
+  }
+
+  private void enter(Frame frame, String name, JsonNode rawInput) {
+    if (!frame.live()) {
+      return;
+    }
+    State state = frame.graph.states().get(name);
+    if (state == null) {
+      // The validator rules this out; an invalid definition must still fail cleanly.
+      frame.onDone.accept(Outcome.failure("States.Runtime", "State '" + name + "' does not exist"));
+      return;
+    }
+    ObjectNode details = NODES.objectNode();
+    details.put("name", name);
+    details.put("input", text(rawInput));
+    details.set("inputDetails", notTruncated());
+    long enteredId = event(frame, state.type().aslName() + "StateEntered", details);
+    Step step = new Step(frame, name, state, rawInput, enteredId, scheduler.nowMillis());
+    step.execute();
+  }
+
+  // ---- one state ----------------------------------------------------------------------------------
+
+  /** One execution of one state. */
+  final class Step implements Data.Environment {
+    final Frame frame;
+    final String name;
+    final State state;
+    final JsonNode rawInput;
+    final long enteredId;
+    final long enteredMillis;
+    final boolean jsonata;
+    int retryCount;
+    final int[] retriesByRetrier;
+    String taskToken;
+    JsonNode mapItem;
+    private ObjectNode context;
+
+    Step(Frame frame, String name, State state, JsonNode rawInput, long enteredId, long enteredMillis) {
+      this.frame = frame;
+      this.name = name;
+      this.state = state;
+      this.rawInput = rawInput;
+      this.enteredId = enteredId;
+      this.enteredMillis = enteredMillis;
+      this.jsonata = state.effectiveQueryLanguage(frame.defaultLanguage()) == QueryLanguage.JSONATA;
+      this.retriesByRetrier =
+          new int[state instanceof ErrorHandling eh ? eh.retriersOrEmpty().size() : 0];
+      this.mapItem = frame.mapItem;
+    }
+
+    // Data.Environment: what expressions can see.
+    @Override
+    public JsonNode context() {
+      if (context == null) {
+        context = setup.contextObject(ExecutionRun.this, this);
+      }
+      return context;
+    }
+
+    @Override
+    public JsonNode variable(String variableName) {
+      return frame.scope.get(variableName);
+    }
+
+    @Override
+    public io.asl4j.runtime.internal.expression.IntrinsicEvaluator intrinsics() {
+      return setup.intrinsics();
+    }
+
+    void invalidateContext() {
+      context = null;
+    }
+
+    String prefix() {
+      return "An error occurred while executing the state '"
+          + name
+          + "' (entered at the event id #"
+          + enteredId
+          + "). ";
+    }
+
+    void execute() {
+      try {
+        if (state instanceof PassState pass) {
+          pass(pass);
+        } else if (state instanceof TaskState task) {
+          tasks.execute(this, task);
+        } else if (state instanceof ChoiceState choice) {
+          choice(choice);
+        } else if (state instanceof WaitState wait) {
+          waitState(wait);
+        } else if (state instanceof SucceedState succeed) {
+          succeed(succeed);
+        } else if (state instanceof FailState fail) {
+          fail(fail);
+        } else if (state instanceof ParallelState parallel) {
+          parallel(parallel);
+        } else if (state instanceof MapState map) {
+          map(map);
+        }
+      } catch (StatesError e) {
+        failState(e);
+      }
+    }
+
+    // ---- input/output processing ----------------------------------------------------------------
+
+    /** JSONPath: InputPath then Parameters. JSONata: Arguments (or the raw input). */
+    JsonNode effectiveInput(Io io) {
+      if (jsonata) {
+        return io.arguments() == null
+            ? rawInput
+            : data.jsonata(io.arguments(), "Arguments", statesVariable(null, null), this);
+      }
+      JsonNode afterInputPath = applyPath(io.inputPath(), rawInput);
+      return io.parameters() == null ? afterInputPath : data.template(io.parameters(), afterInputPath, this);
+    }
+
+    JsonNode applyPath(NullablePath path, JsonNode value) {
+      if (path == null) {
+        return value;
+      }
+      if (path.isDiscard()) {
+        return NODES.objectNode();
+      }
+      return data.path(path.path(), value, this);
+    }
+
+    /**
+     * JSONPath: ResultSelector → ResultPath into the raw input → OutputPath, and Assign with
+     * {@code $} = the selected result. JSONata: Output (default the result) and Assign.
+     */
+    Completed complete(Io io, JsonNode result) {
+      if (jsonata) {
+        JsonNode states = statesVariable(result, null);
+        JsonNode out = io.output() == null ? (result == null ? rawInput : result) : data.jsonata(io.output(), "Output", states, this);
+        Map<String, JsonNode> assigned = assignJsonata(io.assign(), states, "Assign");
+        return new Completed(out, assigned);
+      }
+      JsonNode selected =
+          io.resultSelector() == null || result == null ? result : data.template(io.resultSelector(), result, this);
+      JsonNode merged;
+      NullablePath resultPath = io.resultPath();
+      if (result == null) {
+        merged = rawInput;
+      } else if (resultPath == null) {
+        merged = selected;
+      } else if (resultPath.isDiscard()) {
+        merged = rawInput;
+      } else {
+        merged = data.merge(rawInput, resultPath.path(), selected);
+      }
+      JsonNode out = applyPath(io.outputPath(), merged);
+      Map<String, JsonNode> assigned = assignJsonPath(io.assign(), result == null ? effectiveInputForAssign(io) : selected);
+      return new Completed(out, assigned);
+    }
+
+    private JsonNode effectiveInputForAssign(Io io) {
+      return applyPath(io.inputPath(), rawInput);
+    }
+
+    Map<String, JsonNode> assignJsonPath(JsonNode assign, JsonNode dollar) {
+      if (assign == null) {
+        return Map.of();
+      }
+      JsonNode values = data.template(assign, dollar, this);
+      Map<String, JsonNode> assigned = new LinkedHashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        assigned.put(e.getKey(), e.getValue());
+      }
+      return assigned;
+    }
+
+    Map<String, JsonNode> assignJsonata(JsonNode assign, JsonNode states, String field) {
+      if (assign == null) {
+        return Map.of();
+      }
+      Map<String, JsonNode> assigned = new LinkedHashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = assign.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        assigned.put(e.getKey(), data.jsonata(e.getValue(), field + "/" + e.getKey(), states, this));
+      }
+      return assigned;
+    }
+
+    /** The {@code $states} variable of JSONata. */
+    JsonNode statesVariable(JsonNode result, JsonNode errorOutput) {
+      ObjectNode states = NODES.objectNode();
+      states.set("input", rawInput);
+      states.set("context", context());
+      if (result != null) {
+        states.set("result", result);
+      }
+      if (errorOutput != null) {
+        states.set("errorOutput", errorOutput);
+      }
+      return states;
+    }
+
+    // ---- leaving the state --------------------------------------------------------------------------
+
+    void exitTo(String next, Completed completed) {
+      if (!frame.live()) {
+        return;
+      }
+      JsonNode out = completed.output();
+      checkSize(out);
+      frame.scope.assign(completed.assigned());
+      ObjectNode details = NODES.objectNode();
+      details.put("name", name);
+      details.put("output", text(out));
+      details.set("outputDetails", notTruncated());
+      if (!completed.assigned().isEmpty()) {
+        ObjectNode vars = details.putObject("assignedVariables");
+        completed.assigned().forEach((k, v) -> vars.put(k, text(v)));
+        details.set("assignedVariablesDetails", notTruncated());
+      }
+      event(frame, state.type().aslName() + "StateExited", details);
+      if (next == null) {
+        frame.onDone.accept(Outcome.success(out));
+      } else {
+        scheduler.post(() -> enter(frame, next, out));
+      }
+    }
+
+    void exit(Completed completed) {
+      Transitioning t = (Transitioning) state;
+      exitTo(t.isEnd() ? null : t.next(), completed);
+    }
+
+    private void checkSize(JsonNode out) {
+      if (JsonSize.exceeds(out, PAYLOAD_LIMIT_BYTES)) {
+        throw new StatesError(
+            "States.DataLimitExceeded",
+            "The state/task '"
+                + name
+                + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+      }
+    }
+
+    /** Fails the state with an error raised by the runtime or a field's evaluation. */
+    void failState(StatesError e) {
+      String errorName = e.error();
+      String errorCause = e.cause();
+      if (e instanceof FieldError fieldError) {
+        errorCause = prefix() + fieldError.cause();
+        if (fieldError.catchable() && state instanceof ErrorHandling) {
+          handleError(errorName, errorCause, null);
+          return;
+        }
+        recordEvaluationFailed(fieldError, errorName, errorCause);
+        frame.onDone.accept(Outcome.failure(errorName, errorCause));
+        return;
+      }
+      if (state instanceof ErrorHandling) {
+        handleError(errorName, errorCause, null);
+      } else {
+        frame.onDone.accept(Outcome.failure(errorName, errorCause));
+      }
+    }
+
+    private void recordEvaluationFailed(FieldError e, String errorName, String errorCause) {
+      if (!"States.QueryEvaluationError".equals(errorName)) {
+        return;
+      }
+      ObjectNode d = NODES.objectNode();
+      d.put("error", errorName);
+      d.put("cause", errorCause);
+      if (e.location() != null) {
+        d.put("location", e.location());
+      }
+      d.put("state", name);
+      event(frame, "EvaluationFailed", d);
+    }
+
+    /**
+     * Retry or Catch an error of a Task, Parallel or Map attempt; {@code retry} re-runs the
+     * attempt. Without a match the frame fails.
+     */
+    void handleError(String errorName, String errorCause, Runnable retry) {
+      ErrorHandling handling = (ErrorHandling) state;
+      if (retry != null) {
+        List<Retrier> retriers = handling.retriersOrEmpty();
+        for (int i = 0; i < retriers.size(); i++) {
+          Retrier retrier = retriers.get(i);
+          if (ErrorMatching.matches(retrier.errorEquals(), errorName)) {
+            if (retriesByRetrier[i] < retrier.maxAttemptsOrDefault()) {
+              long delay = ErrorMatching.delayMillis(retrier, retriesByRetrier[i], setup.random());
+              retriesByRetrier[i]++;
+              retryCount++;
+              invalidateContext();
+              scheduler.at(scheduler.nowMillis() + delay, () -> {
+                if (frame.live()) {
+                  try {
+                    retry.run();
+                  } catch (StatesError again) {
+                    failState(again);
+                  }
+                }
+              });
+              return;
+            }
+            break; // Only the first matching retrier counts, even when it is exhausted.
+          }
+        }
+      }
+      for (Catcher catcher : handling.catchersOrEmpty()) {
+        if (ErrorMatching.matches(catcher.errorEquals(), errorName)) {
+          caught(catcher, errorName, errorCause);
+          return;
+        }
+      }
+      frame.onDone.accept(Outcome.failure(errorName, errorCause));
+    }
+
+    private void caught(Catcher catcher, String errorName, String errorCause) {
+      ObjectNode errorOutput = NODES.objectNode();
+      if (errorName != null) {
+        errorOutput.put("Error", errorName);
+      }
+      if (errorCause != null) {
+        errorOutput.put("Cause", errorCause);
+      }
+      try {
+        Completed completed;
+        if (jsonata) {
+          JsonNode states = statesVariable(null, errorOutput);
+          JsonNode out = catcher.output() == null ? errorOutput : data.jsonata(catcher.output(), "Output", states, this);
+          completed = new Completed(out, assignJsonata(catcher.assign(), states, "Assign"));
+        } else {
+          JsonNode out;
+          NullablePath resultPath = catcher.resultPath();
+          if (resultPath == null) {
+            out = errorOutput;
+          } else if (resultPath.isDiscard()) {
+            out = rawInput;
+          } else {
+            out = data.merge(rawInput, resultPath.path(), errorOutput);
+          }
+          completed = new Completed(out, assignJsonPath(catcher.assign(), errorOutput));
+        }
+        exitTo(catcher.next(), completed);
+      } catch (StatesError e) {
+        String c = e instanceof FieldError fe ? prefix() + fe.cause() : e.cause();
+        frame.onDone.accept(Outcome.failure(e.error(), c));
+      }
+    }
+
+    // ---- state types ------------------------------------------------------------------------------
+
+    private void pass(PassState pass) {
+      if (jsonata) {
+        exit(complete(pass.io(), null));
+        return;
+      }
+      JsonNode effective = effectiveInput(pass.io());
+      JsonNode result = pass.result() != null ? pass.result() : effective;
+      exit(complete(pass.io(), result));
+    }
+
+    private void succeed(SucceedState succeed) {
+      Completed completed;
+      if (jsonata) {
+        completed = complete(succeed.io(), null);
+      } else {
+        completed = new Completed(applyPath(succeed.io().outputPath(), applyPath(succeed.io().inputPath(), rawInput)), Map.of());
+      }
+      exitTo(null, completed);
+    }
+
+    private void fail(FailState fail) {
+      String errorName;
+      String errorCause;
+      if (jsonata) {
+        JsonNode states = statesVariable(null, null);
+        errorName = fail.error() == null ? null : textOf(data.jsonata(TextNode.valueOf(fail.error()), "Error", states, this));
+        errorCause = fail.cause() == null ? null : textOf(data.jsonata(TextNode.valueOf(fail.cause()), "Cause", states, this));
+      } else {
+        errorName = fail.errorPath() != null ? textOf(data.pathOrIntrinsic(fail.errorPath(), rawInput, this, "ErrorPath")) : fail.error();
+        errorCause = fail.causePath() != null ? textOf(data.pathOrIntrinsic(fail.causePath(), rawInput, this, "CausePath")) : fail.cause();
+      }
+      frame.onDone.accept(Outcome.failure(errorName, errorCause));
+    }
+
+    private void choice(ChoiceState choice) {
+      JsonNode effective = jsonata ? rawInput : applyPath(choice.io().inputPath(), rawInput);
+      JsonNode states = jsonata ? statesVariable(null, null) : null;
+      for (ChoiceRule rule : choice.choices()) {
+        if (Choices.matches(rule.condition(), effective, this, data, states)) {
+          Completed completed;
+          if (jsonata) {
+            JsonNode out = rule.output() != null ? data.jsonata(rule.output(), "Output", states, this)
+                : choice.io().output() != null ? data.jsonata(choice.io().output(), "Output", states, this) : rawInput;
+            completed = new Completed(out, assignJsonata(rule.assign() != null ? rule.assign() : choice.io().assign(), states, "Assign"));
+          } else {
+            Map<String, JsonNode> assigned = assignJsonPath(rule.assign() != null ? rule.assign() : choice.io().assign(), effective);
+            completed = new Completed(applyPath(choice.io().outputPath(), effective), assigned);
+          }
+          exitTo(rule.next(), completed);
+          return;
+        }
+      }
+      if (choice.defaultState() == null) {
+        frame.onDone.accept(
+            Outcome.failure(
+                "States.NoChoiceMatched",
+                "No Matches!"));
+        return;
+      }
+      Completed completed;
+      if (jsonata) {
+        JsonNode out = choice.io().output() != null ? data.jsonata(choice.io().output(), "Output", states, this) : rawInput;
+        completed = new Completed(out, assignJsonata(choice.io().assign(), states, "Assign"));
+      } else {
+        completed = new Completed(applyPath(choice.io().outputPath(), effective), assignJsonPath(choice.io().assign(), effective));
+      }
+      exitTo(choice.defaultState(), completed);
+    }
+
+    private void waitState(WaitState wait) {
+      JsonNode effective = jsonata ? rawInput : applyPath(wait.io().inputPath(), rawInput);
+      long until = Waits.untilMillis(wait, effective, this, data, jsonata ? statesVariable(null, null) : null, scheduler.nowMillis());
+      Completed completed = jsonata
+          ? complete(wait.io(), null)
+          : new Completed(applyPath(wait.io().outputPath(), effective), assignJsonPath(wait.io().assign(), effective));
+      scheduler.at(until, () -> exit(completed));
+    }
+
+    // ---- Parallel --------------------------------------------------------------------------------
+
+    private void parallel(ParallelState parallel) {
+      JsonNode effective = effectiveInput(parallel.io());
+      attemptParallel(parallel, effective);
+    }
+
+    private void attemptParallel(ParallelState parallel, JsonNode effective) {
+      event(frame, "ParallelStateStarted", null);
+      List<StateGraph> branches = parallel.branches();
+      JsonNode[] results = new JsonNode[branches.size()];
+      int[] remaining = {branches.size()};
+      boolean[] over = {false};
+      List<Frame> children = new ArrayList<>();
+      long startCursor = frame.cursor;
+      if (branches.isEmpty()) {
+        parallelSucceeded(parallel, NODES.arrayNode());
+        return;
+      }
+      for (int i = 0; i < branches.size(); i++) {
+        int index = i;
+        StateGraph branch = branches.get(i);
+        Frame child = new Frame(branch, new Scope(frame.scope), frame, startCursor, 0L);
+        children.add(child);
+        child.onDone =
+            outcome -> {
+              if (over[0]) {
+                return;
+              }
+              frame.cursor = Math.max(frame.cursor, child.cursor);
+              if (outcome.failed()) {
+                over[0] = true;
+                children.forEach(c -> c.aborted = true);
+                ObjectNode d = NODES.objectNode();
+                if (outcome.error() != null) {
+                  d.put("error", outcome.error());
+                }
+                if (outcome.cause() != null) {
+                  d.put("cause", outcome.cause());
+                }
+                event(frame, "ParallelStateFailed", d);
+                handleError(outcome.error(), outcome.cause(), () -> attemptParallel(parallel, effective));
+                return;
+              }
+              results[index] = outcome.output();
+              if (--remaining[0] == 0) {
+                over[0] = true;
+                ArrayNode array = NODES.arrayNode();
+                for (JsonNode r : results) {
+                  array.add(r);
+                }
+                parallelSucceeded(parallel, array);
+              }
+            };
+        scheduler.post(() -> enter(child, branch.startAt(), effective));
+      }
+    }
+
+    private void parallelSucceeded(ParallelState parallel, ArrayNode results) {
+      event(frame, "ParallelStateSucceeded", null);
+      try {
+        exit(complete(parallel.io(), results));
+      } catch (StatesError e) {
+        failState(e);
+      }
+    }
+
+    // ---- Map -------------------------------------------------------------------------------------
+
+    private void map(MapState map) {
+      Maps.run(ExecutionRun.this, this, map);
+    }
+
+    Frame childFrame(Graph graph, long cursor, JsonNode item) {
+      return new Frame(graph, new Scope(frame.scope), frame, cursor, item);
+    }
+
+    void enterChild(Frame child, String startAt, JsonNode childInput) {
+      scheduler.post(() -> enter(child, startAt, childInput));
+    }
+  }
+
+  /** A state's output and the variables it assigns (applied when it exits). */
+  record Completed(JsonNode output, Map<String, JsonNode> assigned) {}
+
+  static String textOf(JsonNode value) {
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    return value.isTextual() ? value.asText() : value.toString();
+  }
+
+  static BigDecimal decimal(JsonNode value) {
+    return value.decimalValue();
+  }
+
+  static Instant parseTimestamp(String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  static JsonNode nullToNode(JsonNode value) {
+    return value == null ? NullNode.getInstance() : value;
+  }
+}

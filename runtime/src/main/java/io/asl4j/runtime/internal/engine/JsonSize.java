@@ -1,0 +1,62 @@
+package io.asl4j.runtime.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+
+/** The UTF-8 size of a value's compact JSON text, counted without writing it out. */
+final class JsonSize {
+  private JsonSize() {}
+
+  /** Whether the compact JSON of {@code value} is larger than {@code limit} bytes. */
+  static boolean exceeds(JsonNode value, long limit) {
+    return value != null && size(value, limit) > limit;
+  }
+
+  /** The size, or some number above {@code limit} as soon as it is known to exceed it. */
+  private static long size(JsonNode value, long limit) {
+    switch (value.getNodeType()) {
+      case OBJECT:
+        {
+          long total = 2;
+          for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            total += stringSize(e.getKey()) + 2 + size(e.getValue(), limit);
+            if (total > limit) {
+              return total;
+            }
+          }
+          return total;
+        }
+      case ARRAY:
+        {
+          long total = 2;
+          for (JsonNode element : value) {
+            total += size(element, limit) + 1;
+            if (total > limit) {
+              return total;
+            }
+          }
+          return total;
+        }
+      case STRING:
+        return stringSize(value.textValue());
+      default:
+        return value.toString().length();
+    }
+  }
+
+  private static long stringSize(String s) {
+    if (s.length() < 1024) {
+      // Fast path: ASCII-only strings are one byte a char; escapes are rare and small.
+      long bytes = 2;
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        bytes += c < 0x80 ? (c < 0x20 || c == '"' || c == '\\' ? 2 : 1) : (c < 0x800 ? 2 : 3);
+      }
+      return bytes;
+    }
+    return 2L + s.getBytes(StandardCharsets.UTF_8).length;
+  }
+}

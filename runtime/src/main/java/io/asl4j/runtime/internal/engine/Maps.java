@@ -1,0 +1,338 @@
+package io.asl4j.runtime.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.asl4j.dsl.model.ItemProcessor;
+import io.asl4j.dsl.model.MapState;
+import io.asl4j.runtime.StatesError;
+import io.asl4j.runtime.internal.engine.ExecutionRun.Frame;
+import io.asl4j.runtime.internal.engine.ExecutionRun.Step;
+import java.math.BigDecimal;
+
+/**
+ * The Map state: item selection, concurrency, tolerated failures and its history events.
+ *
+ * <p>A distributed Map without an {@code ItemReader} runs its iterations here too, as AWS runs
+ * them as child executions of one Map Run; the parent history then shows the Map Run events
+ * instead of iteration events.
+ */
+final class Maps {
+  private Maps() {}
+
+  static void run(ExecutionRun run, Step step, MapState map) {
+    Data data = run.setup().data();
+    JsonNode effective;
+    JsonNode items;
+    JsonNode states = null;
+    if (step.jsonata) {
+      effective = step.rawInput;
+      states = step.statesVariable(null, null);
+      if (map.items() == null) {
+        items = step.rawInput;
+        if (!items.isArray()) {
+          throw FieldError.query("Map state input must be an array but was: " + items, null);
+        }
+      } else {
+        items = data.jsonata(map.items(), "Items", states, step);
+        if (!items.isArray()) {
+          throw FieldError.query(
+              "The JSONata expression '"
+                  + Data.expressionText(map.items())
+                  + "' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '"
+                  + Data.typeName(items)
+                  + "' for value: "
+                  + items,
+              "Items");
+        }
+      }
+    } else {
+      effective = step.applyPath(map.io().inputPath(), step.rawInput);
+      String itemsPath = map.itemsPath() == null ? "$" : map.itemsPath();
+      items = data.path(itemsPath, effective, step);
+      if (!items.isArray()) {
+        throw FieldError.runtime("Reference path \"" + itemsPath + "\" must point to array.");
+      }
+    }
+    int maxConcurrency = maxConcurrency(map, effective, step, data, states);
+    Tolerance tolerance = tolerance(map, effective, step, data, states, items.size());
+    new MapRun(run, step, map, (ArrayNode) items, effective, states, maxConcurrency, tolerance).attempt();
+  }
+
+  /**
+   * How many failed iterations a Map tolerates: more than {@code count}, or more than {@code
+   * percentage} of all items, fails it. {@code explicit} when the definition set a tolerance, which
+   * changes the error to {@code States.ExceedToleratedFailureThreshold}.
+   */
+  record Tolerance(int count, BigDecimal percentage, boolean explicit) {
+    boolean exceeded(int failures, int total) {
+      if (failures > count) {
+        return true;
+      }
+      return percentage != null
+          && BigDecimal.valueOf(failures * 100L).compareTo(percentage.multiply(BigDecimal.valueOf(total))) > 0;
+    }
+  }
+
+  /** One attempt of a Map (Retry re-runs it from the first item). */
+  private static final class MapRun {
+    final ExecutionRun run;
+    final Step step;
+    final MapState map;
+    final ArrayNode items;
+    final JsonNode effective;
+    final JsonNode states;
+    final int maxConcurrency;
+    final Tolerance tolerance;
+    final boolean distributed;
+    JsonNode[] results;
+    int next;
+    int active;
+    int done;
+    int failures;
+    boolean over;
+    long cursor;
+    final java.util.List<Frame> children = new java.util.ArrayList<>();
+
+    MapRun(ExecutionRun run, Step step, MapState map, ArrayNode items, JsonNode effective, JsonNode states,
+        int maxConcurrency, Tolerance tolerance) {
+      this.run = run;
+      this.step = step;
+      this.map = map;
+      this.items = items;
+      this.effective = effective;
+      this.states = states;
+      this.maxConcurrency = maxConcurrency;
+      this.tolerance = tolerance;
+      this.distributed = map.isDistributed();
+    }
+
+    void attempt() {
+      results = new JsonNode[items.size()];
+      next = 0;
+      active = 0;
+      done = 0;
+      failures = 0;
+      over = false;
+      children.clear();
+      ObjectNode started = ExecutionRun.NODES.objectNode();
+      started.put("length", items.size());
+      run.event(step.frame, "MapStateStarted", started);
+      if (distributed) {
+        ObjectNode mapRun = ExecutionRun.NODES.objectNode();
+        mapRun.put("mapRunArn", run.setup().mapRunArn(step.name));
+        run.event(step.frame, "MapRunStarted", mapRun);
+      }
+      cursor = step.frame.cursor;
+      if (items.isEmpty()) {
+        succeeded();
+        return;
+      }
+      fill();
+    }
+
+    /** Starts iterations until the concurrency limit is reached. */
+    private void fill() {
+      while (!over && next < items.size() && (maxConcurrency == 0 || active < maxConcurrency)) {
+        startIteration(next++);
+      }
+    }
+
+    private void startIteration(int index) {
+      JsonNode item = items.get(index);
+      JsonNode itemInput;
+      try {
+        itemInput = selectItem(index, item);
+      } catch (StatesError e) {
+        over = true;
+        step.failState(e);
+        return;
+      }
+      active++;
+      ItemProcessor processor = map.processor();
+      Frame child = step.childFrame(processor, cursor, null);
+      children.add(child);
+      if (!distributed) {
+        ObjectNode d = ExecutionRun.NODES.objectNode();
+        d.put("index", index);
+        d.put("name", step.name);
+        child.cursor = run.record(cursor, "MapIterationStarted", d);
+      }
+      child.onDone = outcome -> iterationDone(index, child, outcome);
+      step.enterChild(child, processor.startAt(), itemInput);
+    }
+
+    private JsonNode selectItem(int index, JsonNode item) {
+      JsonNode selector = map.selector();
+      if (selector == null) {
+        return item;
+      }
+      ObjectNode mapItem = ExecutionRun.NODES.objectNode();
+      mapItem.put("Index", index);
+      mapItem.set("Value", item);
+      step.mapItem = mapItem;
+      step.invalidateContext();
+      try {
+        Data data = run.setup().data();
+        if (step.jsonata) {
+          return data.jsonata(selector, "ItemSelector", step.statesVariable(null, null), step);
+        }
+        return data.template(selector, effective, step);
+      } finally {
+        step.mapItem = null;
+        step.invalidateContext();
+      }
+    }
+
+    private void iterationDone(int index, Frame child, ExecutionRun.Outcome outcome) {
+      if (over) {
+        return;
+      }
+      active--;
+      done++;
+      cursor = child.cursor;
+      if (!distributed) {
+        ObjectNode d = ExecutionRun.NODES.objectNode();
+        d.put("index", index);
+        d.put("name", step.name);
+        run.record(child.cursor, outcome.failed() ? "MapIterationFailed" : "MapIterationSucceeded", d);
+      }
+      if (outcome.failed()) {
+        failures++;
+        if (tolerance.exceeded(failures, items.size())) {
+          over = true;
+          children.forEach(c -> c.aborted = true);
+          boolean tolerated = tolerance.explicit();
+          String error = tolerated ? "States.ExceedToleratedFailureThreshold" : outcome.error();
+          String cause = tolerated ? "The specified tolerated failure threshold was exceeded" : outcome.cause();
+          step.frame.cursor = cursor;
+          if (distributed) {
+            ObjectNode d = ExecutionRun.NODES.objectNode();
+            if (error != null) {
+              d.put("error", error);
+            }
+            if (cause != null) {
+              d.put("cause", cause);
+            }
+            run.event(step.frame, "MapRunFailed", d);
+          }
+          ObjectNode d = ExecutionRun.NODES.objectNode();
+          if (error != null) {
+            d.put("error", error);
+          }
+          if (cause != null) {
+            d.put("cause", cause);
+          }
+          run.event(step.frame, "MapStateFailed", d);
+          step.handleError(error, cause, this::attempt);
+          return;
+        }
+        results[index] = outcome.error() == null && outcome.cause() == null ? null : errorOutput(outcome);
+      } else {
+        results[index] = outcome.output();
+      }
+      if (done == items.size()) {
+        over = true;
+        succeeded();
+      } else {
+        fill();
+      }
+    }
+
+    private JsonNode errorOutput(ExecutionRun.Outcome outcome) {
+      ObjectNode o = ExecutionRun.NODES.objectNode();
+      if (outcome.error() != null) {
+        o.put("Error", outcome.error());
+      }
+      if (outcome.cause() != null) {
+        o.put("Cause", outcome.cause());
+      }
+      return o;
+    }
+
+    private void succeeded() {
+      step.frame.cursor = Math.max(step.frame.cursor, cursor);
+      if (distributed) {
+        run.event(step.frame, "MapRunSucceeded", null);
+      }
+      run.event(step.frame, "MapStateSucceeded", null);
+      ArrayNode array = ExecutionRun.NODES.arrayNode();
+      for (JsonNode r : results) {
+        array.add(r == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : r);
+      }
+      try {
+        step.exit(step.complete(map.io(), array));
+      } catch (StatesError e) {
+        step.failState(e);
+      }
+    }
+  }
+
+  private static int maxConcurrency(MapState map, JsonNode input, Step step, Data data, JsonNode states) {
+    if (map.maxConcurrencyPath() != null) {
+      JsonNode value = data.path(map.maxConcurrencyPath(), input, step);
+      if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 0) {
+        throw FieldError.runtime(
+            "The MaxConcurrencyPath field refers to value " + value + " which is not a valid integer: "
+                + map.maxConcurrencyPath());
+      }
+      return value.intValue();
+    }
+    JsonNode value = map.maxConcurrency();
+    if (value == null) {
+      return 0;
+    }
+    if (value.isTextual()) {
+      value = data.jsonata(value, "MaxConcurrency", states, step);
+    }
+    return Math.max(0, value.intValue());
+  }
+
+  private static Tolerance tolerance(
+      MapState map, JsonNode input, Step step, Data data, JsonNode states, int total) {
+    int count = -1;
+    BigDecimal percentage = null;
+    if (map.toleratedFailureCountPath() != null) {
+      JsonNode value = data.path(map.toleratedFailureCountPath(), input, step);
+      if (!value.isIntegralNumber()) {
+        throw FieldError.runtime(
+            "The ToleratedFailureCountPath field refers to value " + value + " which is not a valid integer: "
+                + map.toleratedFailureCountPath());
+      }
+      count = value.intValue();
+    } else if (map.toleratedFailureCount() != null) {
+      JsonNode value = map.toleratedFailureCount();
+      if (value.isTextual()) {
+        value = data.jsonata(value, "ToleratedFailureCount", states, step);
+      }
+      count = value.intValue();
+    }
+    boolean countGiven = map.toleratedFailureCountPath() != null || map.toleratedFailureCount() != null;
+    if (countGiven && count < 0) {
+      throw FieldError.runtime("ToleratedFailureCount cannot be negative.");
+    }
+    if (map.toleratedFailurePercentagePath() != null) {
+      JsonNode value = data.path(map.toleratedFailurePercentagePath(), input, step);
+      if (!value.isNumber()) {
+        throw FieldError.runtime(
+            "The ToleratedFailurePercentagePath field refers to value " + value + " which is not a valid float: "
+                + map.toleratedFailurePercentagePath());
+      }
+      percentage = value.decimalValue();
+    } else if (map.toleratedFailurePercentage() != null) {
+      JsonNode value = map.toleratedFailurePercentage();
+      if (value.isTextual()) {
+        value = data.jsonata(value, "ToleratedFailurePercentage", states, step);
+      }
+      percentage = value.decimalValue();
+    }
+    if (percentage != null
+        && (percentage.signum() < 0 || percentage.compareTo(BigDecimal.valueOf(100)) > 0)) {
+      throw FieldError.runtime("ToleratedFailurePercentage must be between 0 and 100.");
+    }
+    if (!countGiven && percentage == null) {
+      return new Tolerance(0, null, false);
+    }
+    return new Tolerance(countGiven ? count : Integer.MAX_VALUE, percentage, true);
+  }
+}

@@ -1,0 +1,200 @@
+package io.asl4j.runtime.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.asl4j.dsl.model.StateMachine;
+import io.asl4j.runtime.StatesError;
+import io.asl4j.runtime.TaskContext;
+import io.asl4j.runtime.TaskHandler;
+import io.asl4j.runtime.internal.expression.IntrinsicEvaluator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.random.RandomGenerator;
+
+/**
+ * Everything one execution needs from the machine that started it: the definition, the task
+ * handlers, the clock, the randomness and the names AWS would give it.
+ */
+public final class RunSetup {
+  private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
+
+  private final StateMachine machine;
+  private final Data data;
+  private final Map<String, TaskHandler> handlers;
+  private final Map<String, TaskHandler> prefixHandlers;
+  private final boolean virtualTime;
+  private final long startMillis;
+  private final RandomGenerator random;
+  private final String region;
+  private final String account;
+  private final String machineName;
+  private final String executionName;
+  private final IntrinsicEvaluator intrinsics;
+
+  public RunSetup(
+      StateMachine machine,
+      Data data,
+      Map<String, TaskHandler> handlers,
+      Map<String, TaskHandler> prefixHandlers,
+      boolean virtualTime,
+      long startMillis,
+      RandomGenerator random,
+      String region,
+      String account,
+      String machineName,
+      String executionName) {
+    this.machine = machine;
+    this.data = data;
+    this.handlers = handlers;
+    this.prefixHandlers = prefixHandlers;
+    this.virtualTime = virtualTime;
+    this.startMillis = startMillis;
+    this.random = random;
+    this.region = region;
+    this.account = account;
+    this.machineName = machineName;
+    this.executionName = executionName;
+    this.intrinsics = IntrinsicEvaluator.withRandom(random);
+  }
+
+  IntrinsicEvaluator intrinsics() {
+    return intrinsics;
+  }
+
+  StateMachine machine() {
+    return machine;
+  }
+
+  Data data() {
+    return data;
+  }
+
+  boolean virtualTime() {
+    return virtualTime;
+  }
+
+  long startMillis() {
+    return startMillis;
+  }
+
+  RandomGenerator random() {
+    return random;
+  }
+
+  String region() {
+    return region;
+  }
+
+  String roleArn() {
+    return "arn:aws:iam::" + account + ":role/asl4j-local";
+  }
+
+  String stateMachineArn() {
+    return "arn:aws:states:" + region + ":" + account + ":stateMachine:" + machineName;
+  }
+
+  public String executionArn() {
+    return "arn:aws:states:" + region + ":" + account + ":execution:" + machineName + ":" + executionName;
+  }
+
+  String mapRunArn(String stateName) {
+    return "arn:aws:states:" + region + ":" + account + ":mapRun:" + machineName + "/" + stateName + ":" + executionName;
+  }
+
+  /** The context object ({@code $$}) as a state sees it. */
+  ObjectNode contextObject(ExecutionRun run, ExecutionRun.Step step) {
+    ObjectNode context = ExecutionRun.NODES.objectNode();
+    ObjectNode execution = context.putObject("Execution");
+    execution.put("Id", executionArn());
+    execution.set("Input", run.input());
+    execution.put("StartTime", timestamp(run.startDate().toEpochMilli()));
+    execution.put("Name", executionName);
+    execution.put("RoleArn", roleArn());
+    execution.put("RedriveCount", 0);
+    ObjectNode state = context.putObject("State");
+    state.put("EnteredTime", timestamp(step.enteredMillis));
+    state.put("Name", step.name);
+    state.put("RetryCount", step.retryCount);
+    ObjectNode stateMachine = context.putObject("StateMachine");
+    stateMachine.put("Id", stateMachineArn());
+    stateMachine.put("Name", machineName);
+    if (step.taskToken != null) {
+      context.putObject("Task").put("Token", step.taskToken);
+    }
+    if (step.mapItem != null) {
+      context.putObject("Map").set("Item", step.mapItem);
+    }
+    return context;
+  }
+
+  /** AWS's timestamp format in the context object: millisecond precision, {@code Z}. */
+  static String timestamp(long millis) {
+    String text = Instant.ofEpochMilli(millis).toString();
+    // Instant omits a zero millisecond part; AWS always prints three digits.
+    return text.length() == 20 ? text.substring(0, 19) + ".000Z" : text;
+  }
+
+  /**
+   * Calls the handler for {@code resource}: for {@code lambda:invoke}, the function named by
+   * {@code FunctionName} first; then an exact registration; then the longest registered prefix.
+   */
+  JsonNode invoke(String resource, JsonNode input, TaskContext context) {
+    if (resource.equals(LAMBDA_INVOKE) || resource.startsWith(LAMBDA_INVOKE + ".")) {
+      TaskHandler function = functionHandler(input.path("FunctionName").asText(null));
+      if (function != null) {
+        JsonNode payload = input.get("Payload");
+        if (payload != null && payload.isTextual()) {
+          // A string Payload is sent to the function as raw JSON text.
+          payload = data.parseJsonText(payload.textValue());
+        }
+        JsonNode result = function.handle(payload == null ? ExecutionRun.NODES.objectNode() : payload, context);
+        return Tasks.invokeResponse(result, requestId(), context.now());
+      }
+    }
+    TaskHandler handler = handlers.get(resource);
+    if (handler != null) {
+      return handler.handle(input, context);
+    }
+    TaskHandler byPrefix = null;
+    int longest = -1;
+    for (Map.Entry<String, TaskHandler> entry : prefixHandlers.entrySet()) {
+      if (resource.startsWith(entry.getKey()) && entry.getKey().length() > longest) {
+        byPrefix = entry.getValue();
+        longest = entry.getKey().length();
+      }
+    }
+    if (byPrefix != null) {
+      return byPrefix.handle(input, context);
+    }
+    List<String> registered = new ArrayList<>(new TreeSet<>(handlers.keySet()));
+    prefixHandlers.keySet().forEach(p -> registered.add(p + "*"));
+    throw new StatesError(
+        "States.TaskFailed",
+        "No task handler is registered for resource '" + resource + "'. Registered resources: " + registered);
+  }
+
+  private TaskHandler functionHandler(String functionName) {
+    if (functionName == null) {
+      return null;
+    }
+    TaskHandler exact = handlers.get(functionName);
+    if (exact != null) {
+      return exact;
+    }
+    for (Map.Entry<String, TaskHandler> entry : handlers.entrySet()) {
+      String key = entry.getKey();
+      int at = key.indexOf(":function:");
+      if (at >= 0 && key.substring(at + ":function:".length()).equals(functionName)) {
+        return entry.getValue();
+      }
+    }
+    return null;
+  }
+
+  private String requestId() {
+    return new java.util.UUID(random.nextLong(), random.nextLong()).toString();
+  }
+}

@@ -1,0 +1,33 @@
+package io.asl4j.runtime.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Workflow variables visible to one graph run. A Parallel branch or Map iteration gets a child
+ * scope: it reads the outer variables, and what it assigns stays its own.
+ */
+final class Scope {
+  private final Scope parent;
+  private final Map<String, JsonNode> variables = new HashMap<>();
+
+  Scope(Scope parent) {
+    this.parent = parent;
+  }
+
+  /** The value of {@code name}, or {@code null} when it was never assigned. */
+  JsonNode get(String name) {
+    for (Scope scope = this; scope != null; scope = scope.parent) {
+      JsonNode value = scope.variables.get(name);
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  void assign(Map<String, JsonNode> values) {
+    variables.putAll(values);
+  }
+}

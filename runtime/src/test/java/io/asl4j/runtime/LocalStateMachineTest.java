@@ -1,0 +1,196 @@
+package io.asl4j.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asl4j.dsl.validate.AslValidationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class LocalStateMachineTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+  private static final String FN = "arn:aws:lambda:us-east-1:123456789012:function:work";
+
+  private static JsonNode json(String text) {
+    try {
+      return MAPPER.readTree(text);
+    } catch (Exception e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  private static String asl(String text) {
+    return text.replace('\'', '"');
+  }
+
+  private static List<String> types(Execution execution) {
+    return execution.history().stream().map(HistoryEvent::type).collect(Collectors.toList());
+  }
+
+  @Test
+  void aYearLongWaitCompletesAtOnceOnTheVirtualClock() {
+    // given
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                asl("{'StartAt':'Sleep','States':{'Sleep':{'Type':'Wait','Seconds':31536000,'End':true}}}"))
+            .virtualClock(START)
+            .build();
+    // when
+    long before = System.nanoTime();
+    Execution execution = machine.run(json("{\"a\":1}"));
+    long elapsedMillis = (System.nanoTime() - before) / 1_000_000;
+    // then
+    assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
+    assertEquals(json("{\"a\":1}"), execution.output());
+    List<HistoryEvent> history = execution.history();
+    assertEquals(START.plusSeconds(31536000), history.get(history.size() - 1).timestamp());
+    assertTrue(elapsedMillis < 5_000, "a virtual wait must not take real time: " + elapsedMillis + " ms");
+  }
+
+  @Test
+  void retriesBackOffExponentiallyOnTheVirtualClock() {
+    // given a handler that fails twice, then succeeds
+    AtomicInteger calls = new AtomicInteger();
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                asl("{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'" + FN + "',"
+                    + "'Retry':[{'ErrorEquals':['Busy'],'IntervalSeconds':2,'BackoffRate':3.0,'MaxAttempts':3}],'End':true}}}"))
+            .handler(FN, (input, ctx) -> {
+              if (calls.getAndIncrement() < 2) {
+                throw new StatesError("Busy", "try again (" + ctx.retryCount() + ")");
+              }
+              return json("{\"done\":true,\"retries\":" + ctx.retryCount() + "}");
+            })
+            .virtualClock(START)
+            .build();
+    // when
+    Execution execution = machine.run(json("{}"));
+    // then
+    assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
+    assertEquals(json("{\"done\":true,\"retries\":2}"), execution.output());
+    List<Instant> scheduled = execution.history().stream()
+        .filter(e -> e.type().equals("LambdaFunctionScheduled"))
+        .map(HistoryEvent::timestamp)
+        .collect(Collectors.toList());
+    assertEquals(List.of(START, START.plusSeconds(2), START.plusSeconds(8)), scheduled);
+  }
+
+  @Test
+  void aCaughtErrorContinuesAtTheCatcherWithTheErrorOutputAtItsResultPath() {
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                asl("{'StartAt':'Work','States':{"
+                    + "'Work':{'Type':'Task','Resource':'" + FN + "','Catch':[{'ErrorEquals':['States.ALL'],'ResultPath':'$.error','Next':'Recover'}],'End':true},"
+                    + "'Recover':{'Type':'Pass','End':true}}}"))
+            .handler(FN, (input, ctx) -> {
+              throw new StatesError("PaymentDeclined", "card expired");
+            })
+            .build();
+    Execution execution = machine.run(json("{\"order\":7}"));
+    assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
+    assertEquals(
+        json("{\"order\":7,\"error\":{\"Error\":\"PaymentDeclined\",\"Cause\":\"card expired\"}}"),
+        execution.output());
+    assertEquals(
+        List.of("ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
+            "LambdaFunctionFailed", "TaskStateExited", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"),
+        types(execution));
+  }
+
+  @Test
+  void anUnknownResourceFailsTheTaskListingTheRegisteredResources() {
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                asl("{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'arn:aws:states:::sqs:sendMessage','End':true}}}"))
+            .handler(FN, (input, ctx) -> input)
+            .build();
+    Execution execution = machine.run(json("{}"));
+    assertEquals(ExecutionStatus.FAILED, execution.status());
+    assertEquals("States.TaskFailed", execution.error());
+    assertEquals(
+        "No task handler is registered for resource 'arn:aws:states:::sqs:sendMessage'. Registered resources: [" + FN + "]",
+        execution.cause());
+  }
+
+  @Test
+  void aTaskSlowerThanItsTimeoutFailsWithStatesTimeout() {
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                asl("{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'" + FN + "','TimeoutSeconds':10,'End':true}}}"))
+            .handler(FN, (input, ctx) -> {
+              ctx.simulateDuration(Duration.ofMinutes(1));
+              return input;
+            })
+            .virtualClock(START)
+            .build();
+    Execution execution = machine.run(json("{}"));
+    assertEquals(ExecutionStatus.FAILED, execution.status());
+    assertEquals("States.Timeout", execution.error());
+    HistoryEvent last = execution.history().get(execution.history().size() - 1);
+    assertEquals(START.plusSeconds(10), last.timestamp());
+  }
+
+  @Test
+  void theMachineTimeoutEndsTheExecutionTimedOut() {
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                asl("{'TimeoutSeconds':60,'StartAt':'Sleep','States':{'Sleep':{'Type':'Wait','Seconds':3600,'End':true}}}"))
+            .virtualClock(START)
+            .build();
+    Execution execution = machine.run(json("{}"));
+    assertEquals(ExecutionStatus.TIMED_OUT, execution.status());
+    assertEquals("States.Timeout", execution.error());
+    assertEquals("ExecutionTimedOut", types(execution).get(types(execution).size() - 1));
+  }
+
+  @Test
+  void aStoppedExecutionIsAborted() {
+    LocalStateMachine machine =
+        LocalStateMachine.builder(asl("{'StartAt':'Sleep','States':{'Sleep':{'Type':'Wait','Seconds':5,'End':true}}}")).build();
+    Execution execution = machine.start(json("{}"));
+    execution.stop("Operator", "no longer needed");
+    execution.await();
+    assertEquals(ExecutionStatus.ABORTED, execution.status());
+    assertEquals("Operator", execution.error());
+  }
+
+  @Test
+  void parallelBranchesReturnTheirOutputsInBranchOrder() {
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                asl("{'StartAt':'Both','States':{'Both':{'Type':'Parallel','End':true,'Branches':["
+                    + "{'StartAt':'Slow','States':{'Slow':{'Type':'Wait','Seconds':5,'Next':'A'},'A':{'Type':'Pass','Result':'a','End':true}}},"
+                    + "{'StartAt':'B','States':{'B':{'Type':'Pass','Result':'b','End':true}}}]}}}"))
+            .build();
+    assertEquals(json("[\"a\",\"b\"]"), machine.run(json("{}")).output());
+  }
+
+  @Test
+  void mapRunsItsProcessorPerItemAndKeepsItemOrder() {
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                asl("{'StartAt':'Each','States':{'Each':{'Type':'Map','ItemsPath':'$.items','MaxConcurrency':2,"
+                    + "'ItemSelector':{'value.$':'$$.Map.Item.Value','index.$':'$$.Map.Item.Index'},"
+                    + "'ItemProcessor':{'StartAt':'Double','States':{'Double':{'Type':'Pass','Parameters':{'n.$':'States.MathAdd($.value, $.value)','i.$':'$.index'},'End':true}}},'End':true}}}"))
+            .build();
+    Execution execution = machine.run(json("{\"items\":[1,2,3]}"));
+    assertEquals(json("[{\"n\":2,\"i\":0},{\"n\":4,\"i\":1},{\"n\":6,\"i\":2}]"), execution.output());
+  }
+
+  @Test
+  void anInvalidDefinitionIsRefusedWithEveryProblem() {
+    AslValidationException e =
+        assertThrows(
+            AslValidationException.class,
+            () -> LocalStateMachine.builder(asl("{'StartAt':'Nowhere','States':{'A':{'Type':'Pass','Next':'Gone'}}}")).build());
+    assertTrue(e.problems().size() >= 2, e.getMessage());
+  }
+}
