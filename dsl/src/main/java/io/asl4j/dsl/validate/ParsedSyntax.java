@@ -25,8 +25,9 @@ final class ParsedSyntax implements ExpressionSyntax {
     try {
       return AslPath.parse(text).isReferencePath()
           ? null
-          : "a reference path selects one node: only .name, ['name'] and [n] steps, no wildcards,"
-              + " slices, filters or '..'";
+          : "'"
+              + text
+              + "' can select several nodes; only .name, ['name'] and [n] steps are allowed";
     } catch (ExpressionException e) {
       return e.getMessage();
     }

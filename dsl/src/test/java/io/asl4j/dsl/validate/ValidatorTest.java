@@ -759,6 +759,69 @@ class ValidatorTest {
   }
 
   @Test
+  void pathsMustParse() {
+    assertProblems(
+        pass("\"InputPath\": \"$.a b\", \"OutputPath\": \"result\""),
+        "/States/P/InputPath: error [InvalidPath] The value for the field 'InputPath' must be a"
+            + " valid JSONPath: invalid path (Use bracket notion ['my prop'] if your property"
+            + " contains blank characters. position: 2) at position 2 in '$.a b'",
+        "/States/P/OutputPath: error [InvalidPath] The value for the field 'OutputPath' must be a"
+            + " valid JSONPath: a path must start with '$' at position 0 in 'result'");
+  }
+
+  @Test
+  void referencePathFieldsSelectOneNode() {
+    String json =
+        machine(
+            "Each",
+            """
+            "Each": {"Type": "Map", "ItemsPath": "$.orders[*]", "ResultPath": "$..r",
+                     "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Succeed"}}},
+                     "Next": "Route"},
+            "Route": {"Type": "Choice", "Default": "Done", "Choices": [
+              {"Variable": "$.a", "StringEqualsPath": "$.b[0:2]", "Next": "Done"}]},
+            "Done": {"Type": "Fail", "CausePath": "$.causes[?(@.x)]"}
+            """);
+
+    assertProblems(
+        json,
+        "/States/Each/ItemsPath: error [InvalidPath] The value for the field 'ItemsPath' must be a"
+            + " valid reference path: '$.orders[*]' can select several nodes; only .name, ['name']"
+            + " and [n] steps are allowed",
+        "/States/Each/ResultPath: error [InvalidPath] The value for the field 'ResultPath' must be"
+            + " a valid reference path: '$..r' can select several nodes; only .name, ['name'] and"
+            + " [n] steps are allowed",
+        "/States/Route/Choices/0/StringEqualsPath: error [InvalidPath] The value for the field"
+            + " 'StringEqualsPath' must be a valid reference path: '$.b[0:2]' can select several"
+            + " nodes; only .name, ['name'] and [n] steps are allowed",
+        "/States/Done/CausePath: error [InvalidPath] The value for the field 'CausePath' must be a"
+            + " valid reference path or a valid intrinsic function call: '$.causes[?(@.x)]' can"
+            + " select several nodes; only .name, ['name'] and [n] steps are allowed");
+  }
+
+  @Test
+  void intrinsicCallsMustParseWithTheRightArity() {
+    assertProblems(
+        pass(
+            """
+            "Parameters": {
+              "escaped.$": "States.Format('He said, \\\\\\"Hello\\\\\\"')",
+              "unknown.$": "States.Nope(1)",
+              "arity.$": "States.UUID(1)",
+              "ok.$": "States.Format('{} items', States.ArrayLength($.items))"}"""),
+        "/States/P/Parameters: error [InvalidTemplateValue] The value for the field 'escaped.$' must"
+            + " be a valid JSONPath or a valid intrinsic function call: invalid escape '\\\"' (only"
+            + " \\', \\{, \\} and \\\\ are allowed) at position 24 in 'States.Format('He said,"
+            + " \\\"Hello\\\"')'",
+        "/States/P/Parameters: error [InvalidTemplateValue] The value for the field 'unknown.$' must"
+            + " be a valid JSONPath or a valid intrinsic function call: unknown intrinsic function"
+            + " 'States.Nope' at position 0 in 'States.Nope(1)'",
+        "/States/P/Parameters: error [InvalidTemplateValue] The value for the field 'arity.$' must"
+            + " be a valid JSONPath or a valid intrinsic function call: States.UUID takes no"
+            + " arguments but got 1 at position 0 in 'States.UUID(1)'");
+  }
+
+  @Test
   void resultPathWritesIntoTheStateInput() {
     assertProblems(
         pass("\"ResultPath\": \"$$.Execution\""),

@@ -30,6 +30,11 @@ public final class Asl4jCommand implements Runnable {
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
+    // Jayway JsonPath logs through SLF4J and the jar has no SLF4J provider on purpose (the runtime
+    // is also a library); without this, SLF4J warns about that on stderr at every run.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     System.exit(commandLine().execute(args));
   }
 
