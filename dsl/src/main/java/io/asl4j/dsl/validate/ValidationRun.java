@@ -456,6 +456,8 @@ final class ValidationRun {
         && task.heartbeatSeconds() != null
         && task.timeoutSeconds().isNumber()
         && task.heartbeatSeconds().isNumber()
+        && POSITIVE_BELOW_LIMIT.contains(task.timeoutSeconds().decimalValue())
+        && POSITIVE_BELOW_LIMIT.contains(task.heartbeatSeconds().decimalValue())
         && task.heartbeatSeconds().decimalValue().compareTo(task.timeoutSeconds().decimalValue()) >= 0) {
       error(
           "HeartbeatNotBelowTimeout",

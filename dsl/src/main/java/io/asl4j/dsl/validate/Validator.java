@@ -107,6 +107,6 @@ public final class Validator {
   }
 
   private static ExpressionSyntax syntax() {
-    return BasicSyntax.INSTANCE;
+    return ParsedSyntax.INSTANCE;
   }
 }
