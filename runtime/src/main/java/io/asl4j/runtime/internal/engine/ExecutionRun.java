@@ -626,13 +626,10 @@ public final class ExecutionRun {
     }
 
     private void caught(Catcher catcher, String errorName, String errorCause) {
+      // The error output always carries both fields; an error without a cause gets "".
       ObjectNode errorOutput = NODES.objectNode();
-      if (errorName != null) {
-        errorOutput.put("Error", errorName);
-      }
-      if (errorCause != null) {
-        errorOutput.put("Cause", errorCause);
-      }
+      errorOutput.put("Error", errorName == null ? "" : errorName);
+      errorOutput.put("Cause", errorCause == null ? "" : errorCause);
       try {
         Completed completed;
         if (jsonata) {
