@@ -104,7 +104,8 @@ final class PassChain {
         AslPath.parse(state.get(field).textValue()), data, context, NO_VARIABLES);
   }
 
-  private static JsonNode context(JsonNode input, String stateName) {
+  /** A context object shaped like AWS's, with stand-in values where the recorder redacted them. */
+  static JsonNode context(JsonNode input, String stateName) {
     ObjectNode context = ConformanceCorpus.MAPPER.createObjectNode();
     ObjectNode execution = context.putObject("Execution");
     execution.put("Id", "arn:aws:states:us-east-1:111111111111:execution:machine-1:run-1");
