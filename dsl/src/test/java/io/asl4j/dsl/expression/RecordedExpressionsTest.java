@@ -24,21 +24,32 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Checks the parsers against what AWS accepted and rejected: every Path and intrinsic call in a
- * JSONPath state of a machine that AWS ran must parse, and the values CreateStateMachine refused
- * as "not a valid JSONPath or a valid intrinsic function call" must not. Reads the corpus under
- * {@code asl4j.conformance.dir}; skipped when it is absent.
+ * JSONPath state of a machine that AWS ran must parse, and the values CreateStateMachine refused as
+ * "not a valid JSONPath or a valid intrinsic function call" must not. Reads the corpus under {@code
+ * asl4j.conformance.dir}; skipped when it is absent.
  */
 class RecordedExpressionsTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Set<String> PATH_FIELDS =
-      Set.of("InputPath", "OutputPath", "ResultPath", "ItemsPath", "SecondsPath", "TimestampPath",
-          "TimeoutSecondsPath", "HeartbeatSecondsPath", "MaxConcurrencyPath",
-          "ToleratedFailureCountPath", "ToleratedFailurePercentagePath", "Variable");
+      Set.of(
+          "InputPath",
+          "OutputPath",
+          "ResultPath",
+          "ItemsPath",
+          "SecondsPath",
+          "TimestampPath",
+          "TimeoutSecondsPath",
+          "HeartbeatSecondsPath",
+          "MaxConcurrencyPath",
+          "ToleratedFailureCountPath",
+          "ToleratedFailurePercentagePath",
+          "Variable");
   private static final Set<String> TEMPLATE_FIELDS =
       Set.of("Parameters", "ResultSelector", "ItemSelector", "Assign", "Credentials");
   private static final Pattern INVALID_FIELD =
-      Pattern.compile("The value for the field '([^']+)' must be a valid JSONPath or a valid"
-          + " intrinsic function call at /States/([^/]+)/([A-Za-z]+)");
+      Pattern.compile(
+          "The value for the field '([^']+)' must be a valid JSONPath or a valid"
+              + " intrinsic function call at /States/([^/]+)/([A-Za-z]+)");
 
   @TestFactory
   Stream<DynamicTest> everyPathAndCallInMachinesAwsRanParses() {
@@ -89,8 +100,13 @@ class RecordedExpressionsTest {
                       Matcher m = INVALID_FIELD.matcher(testCase.get("expected").toString());
                       m.find();
                       String value =
-                          testCase.get("definition").get("States").get(m.group(2))
-                              .get(m.group(3)).get(m.group(1)).asText();
+                          testCase
+                              .get("definition")
+                              .get("States")
+                              .get(m.group(2))
+                              .get(m.group(3))
+                              .get(m.group(1))
+                              .asText();
                       assertThrows(ExpressionException.class, () -> parse(value));
                     }));
   }
@@ -182,7 +198,8 @@ class RecordedExpressionsTest {
   private static Stream<DynamicTest> skipped() {
     String why =
         "no AWS-recorded conformance corpus at asl4j.conformance.dir="
-            + System.getProperty("asl4j.conformance.dir") + ": skipping the recorded cases";
+            + System.getProperty("asl4j.conformance.dir")
+            + ": skipping the recorded cases";
     return Stream.of(dynamicTest("conformance corpus", () -> Assumptions.abort(why)));
   }
 
@@ -192,7 +209,10 @@ class RecordedExpressionsTest {
       return List.of();
     }
     try (Stream<Path> files = Files.walk(folder)) {
-      return files.filter(f -> f.toString().endsWith(".json")).sorted().collect(Collectors.toList());
+      return files
+          .filter(f -> f.toString().endsWith(".json"))
+          .sorted()
+          .collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

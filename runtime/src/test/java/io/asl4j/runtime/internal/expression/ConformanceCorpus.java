@@ -27,14 +27,17 @@ final class ConformanceCorpus {
   /** The corpus root, if the property names an existing folder. */
   static Optional<Path> root() {
     String dir = System.getProperty("asl4j.conformance.dir");
-    return dir == null || !Files.isDirectory(Path.of(dir)) ? Optional.empty() : Optional.of(Path.of(dir));
+    return dir == null || !Files.isDirectory(Path.of(dir))
+        ? Optional.empty()
+        : Optional.of(Path.of(dir));
   }
 
   /** A single skipped test explaining that the corpus is missing. */
   static Stream<DynamicTest> skipped() {
     String why =
         "no AWS-recorded conformance corpus at asl4j.conformance.dir="
-            + System.getProperty("asl4j.conformance.dir") + ": skipping the recorded cases";
+            + System.getProperty("asl4j.conformance.dir")
+            + ": skipping the recorded cases";
     return Stream.of(dynamicTest("conformance corpus", () -> Assumptions.abort(why)));
   }
 
@@ -45,7 +48,10 @@ final class ConformanceCorpus {
       return List.of();
     }
     try (Stream<Path> files = Files.list(root.get().resolve("pure").resolve(feature))) {
-      return files.filter(f -> f.toString().endsWith(".json")).sorted().collect(Collectors.toList());
+      return files
+          .filter(f -> f.toString().endsWith(".json"))
+          .sorted()
+          .collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Replays the {@code Assign} of each top-level JSONPath Pass state in the recorded histories of
  * {@code pure/assign} and compares with the {@code assignedVariables} AWS recorded when the state
- * exited. The state's input and the variables assigned before it come from the history, so only
- * the payload template, its Paths and its intrinsic calls are under test ({@code $} is the Pass
- * state's result: {@code Result}, else the input after InputPath and Parameters).
+ * exited. The state's input and the variables assigned before it come from the history, so only the
+ * payload template, its Paths and its intrinsic calls are under test ({@code $} is the Pass state's
+ * result: {@code Result}, else the input after InputPath and Parameters).
  */
 class RecordedAssignmentsTest {
 
@@ -34,7 +34,8 @@ class RecordedAssignmentsTest {
     List<DynamicTest> tests = new ArrayList<>();
     for (var file : ConformanceCorpus.pureCases("assign")) {
       JsonNode testCase = ConformanceCorpus.read(file);
-      if (!testCase.has("history") || testCase.path("queryLanguages").size() != 1
+      if (!testCase.has("history")
+          || testCase.path("queryLanguages").size() != 1
           || !testCase.path("queryLanguages").get(0).asText().equals("JSONPath")) {
         continue;
       }
@@ -104,7 +105,11 @@ class RecordedAssignmentsTest {
                     RedactedJson.matches(
                         parse(v.getValue()), assigned.get(v.getKey()), Set.of("date")),
                     () ->
-                        "$" + v.getKey() + ": expected " + parse(v.getValue()) + " but was "
+                        "$"
+                            + v.getKey()
+                            + ": expected "
+                            + parse(v.getValue())
+                            + " but was "
                             + assigned.get(v.getKey())));
   }
 

@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ValueExpressionTest {
-  private static final JsonNode CONTEXT = Nodes.json("{\"StateMachine\": {\"Name\": \"machine-1\"}}");
+  private static final JsonNode CONTEXT =
+      Nodes.json("{\"StateMachine\": {\"Name\": \"machine-1\"}}");
   private static final IntrinsicEvaluator INTRINSICS =
       IntrinsicEvaluator.withRandom(new SplittableRandom(1));
 
@@ -25,10 +26,10 @@ class ValueExpressionTest {
     String input = "{\"Error\": \"error string\", \"Cause\": \"cause string\"}";
 
     assertEquals(
-        Nodes.json("\"error string\""), evaluate("States.Format('{}', $.Error)", "ErrorPath", input));
+        Nodes.json("\"error string\""),
+        evaluate("States.Format('{}', $.Error)", "ErrorPath", input));
     assertEquals(
-        Nodes.json(
-            "\"This is a custom error message for error string, caused by cause string.\""),
+        Nodes.json("\"This is a custom error message for error string, caused by cause string.\""),
         evaluate(
             "States.Format('This is a custom error message for {}, caused by {}.', $.Error,"
                 + " $.Cause)",
