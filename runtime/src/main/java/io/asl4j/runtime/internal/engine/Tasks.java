@@ -42,7 +42,6 @@ final class Tasks {
         scheduled.put("timeoutInSeconds", timeoutSeconds);
       }
       run.event(step.frame, "LambdaFunctionScheduled", scheduled);
-      run.event(step.frame, "LambdaFunctionStarted", null);
     } else {
       scheduled.put("resourceType", resource.type());
       scheduled.put("resource", resource.action());
@@ -52,6 +51,24 @@ final class Tasks {
         scheduled.put("timeoutInSeconds", timeoutSeconds);
       }
       run.event(step.frame, "TaskScheduled", scheduled);
+    }
+    // The task starts in a step of its own: concurrent branches all schedule before any starts.
+    run.scheduler().post(() -> {
+      if (step.frame.live()) {
+        try {
+          start(step, task, effective, resource, timeoutSeconds);
+        } catch (StatesError e) {
+          step.failState(e);
+        }
+      }
+    });
+  }
+
+  private void start(Step step, TaskState task, JsonNode effective, Resource resource, Long timeoutSeconds) {
+    boolean lambdaArn = resource.isLambdaFunctionArn();
+    if (lambdaArn) {
+      run.event(step.frame, "LambdaFunctionStarted", null);
+    } else {
       run.event(step.frame, "TaskStarted", resourceDetails(resource));
     }
     Call call = new Call(step, task.resource());
