@@ -105,7 +105,12 @@ final class Tasks {
         ObjectNode d = lambdaArn ? ExecutionRun.NODES.objectNode() : resourceDetails(resource);
         d.put("error", "States.Timeout");
         run.event(step.frame, lambdaArn ? "LambdaFunctionTimedOut" : "TaskTimedOut", d);
-        step.handleError("States.Timeout", null, retry);
+        // Handled in a step of its own: tasks timing out together are all recorded first.
+        run.scheduler().post(() -> {
+          if (step.frame.live()) {
+            step.handleError("States.Timeout", null, retry);
+          }
+        });
       });
       return;
     }
