@@ -812,7 +812,7 @@ public final class ExecutionRun {
     }
 
     private void parallelSucceeded(ParallelState parallel, ArrayNode results) {
-      // AWS records no ParallelStateSucceeded event: the branches' end is followed by the exit.
+      event(frame, "ParallelStateSucceeded", null);
       try {
         exit(complete(parallel.io(), results));
       } catch (StatesError e) {
