@@ -970,6 +970,20 @@ class ValidatorTest {
   }
 
   @Test
+  void validateStateJsonReadsOneState() {
+    ValidationResult result =
+        Validator.validateStateJson(
+            "{\"Type\": \"Wait\", \"Seconds\": 5, \"SecondsPath\": \"$.s\", \"Next\": \"X\"}",
+            ValidationOptions.defaults());
+
+    assertEquals(
+        List.of(
+            "/: error [WaitTime] a Wait state needs exactly one of 'Seconds', 'SecondsPath',"
+                + " 'Timestamp' and 'TimestampPath', but has 'Seconds' and 'SecondsPath'"),
+        lines(result));
+  }
+
+  @Test
   void validateJsonReportsTheReadersProblems() {
     ValidationResult result =
         Validator.validateJson("{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Sleep\"}}}");
