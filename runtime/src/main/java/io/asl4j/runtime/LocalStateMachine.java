@@ -3,6 +3,8 @@ package io.asl4j.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.dsl.json.AslReader;
 import io.asl4j.dsl.model.StateMachine;
+import io.asl4j.dsl.model.StateMachineType;
+import io.asl4j.dsl.validate.ValidationOptions;
 import io.asl4j.dsl.validate.Validator;
 import io.asl4j.runtime.internal.engine.Data;
 import io.asl4j.runtime.internal.engine.ExecutionRun;
@@ -42,6 +44,7 @@ public final class LocalStateMachine {
   private final String name;
   private final String region;
   private final String account;
+  private final StateMachineType type;
   private final AtomicLong executions = new AtomicLong();
 
   private LocalStateMachine(Builder builder) {
@@ -55,6 +58,7 @@ public final class LocalStateMachine {
     this.name = builder.name;
     this.region = builder.region;
     this.account = builder.account;
+    this.type = builder.type;
   }
 
   /** A builder for a machine running {@code definition}. */
@@ -86,7 +90,7 @@ public final class LocalStateMachine {
     RunSetup setup =
         new RunSetup(
             definition, data, handlers, prefixHandlers, virtualTime, startMillis, random, region,
-            account, name, executionName);
+            account, name, executionName, type == StateMachineType.EXPRESS);
     ExecutionRun run = new ExecutionRun(setup, input == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : input);
     run.start();
     return new Execution(run, setup.executionArn());
@@ -110,6 +114,7 @@ public final class LocalStateMachine {
     private String name = "asl4j-local";
     private String region = "us-east-1";
     private String account = "123456789012";
+    private StateMachineType type = StateMachineType.STANDARD;
 
     private Builder(StateMachine definition) {
       this.definition = definition;
@@ -155,6 +160,12 @@ public final class LocalStateMachine {
       return this;
     }
 
+    /** Whether executions are STANDARD or EXPRESS (which changes their ARNs). Defaults to STANDARD. */
+    public Builder type(StateMachineType type) {
+      this.type = Objects.requireNonNull(type, "type == null");
+      return this;
+    }
+
     /** The region used in ARNs. Defaults to {@code us-east-1}. */
     public Builder region(String region) {
       this.region = Objects.requireNonNull(region, "region == null");
@@ -174,7 +185,7 @@ public final class LocalStateMachine {
      *     definition is invalid
      */
     public LocalStateMachine build() {
-      Validator.validate(definition).throwIfInvalid();
+      Validator.validate(definition, ValidationOptions.forType(type)).throwIfInvalid();
       return new LocalStateMachine(this);
     }
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.asl4j.dsl.json.AslReadException;
 import io.asl4j.dsl.json.AslReader;
 import io.asl4j.dsl.model.StateMachine;
+import io.asl4j.dsl.model.StateMachineType;
 import io.asl4j.dsl.validate.AslValidationException;
 import io.asl4j.runtime.Execution;
 import io.asl4j.runtime.ExecutionStatus;
@@ -66,7 +67,11 @@ public final class ConformanceRunner {
   public static Execution execute(ConformanceCase c) {
     StateMachine definition = AslReader.read(c.definition());
     LocalStateMachine.Builder builder =
-        LocalStateMachine.builder(definition).virtualClock(recordedAt(c)).seed(0).account("111111111111");
+        LocalStateMachine.builder(definition)
+            .virtualClock(recordedAt(c))
+            .seed(0)
+            .account("111111111111")
+            .type("EXPRESS".equals(c.stateMachineType()) ? StateMachineType.EXPRESS : StateMachineType.STANDARD);
     for (Map.Entry<String, LambdaMock> entry : c.lambdas().entrySet()) {
       LambdaMock mock = entry.getValue();
       builder.handler(mock.arn(), (input, ctx) -> invoke(mock, input, ctx));

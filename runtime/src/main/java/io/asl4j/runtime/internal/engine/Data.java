@@ -46,7 +46,7 @@ public final class Data {
   /** A Path, or {@code null} when it selects nothing. */
   JsonNode pathOrNull(String path, JsonNode input, Environment env) {
     PathResult result = PathEvaluator.lookup(compiledPath(path), input, lazyContext(path, env), env::variable);
-    return result.value().orElse(null);
+    return result.toOptional().orElse(null);
   }
 
   /** A payload template (Parameters, ResultSelector, ItemSelector, Assign) on {@code input}. */
@@ -163,7 +163,7 @@ public final class Data {
       case STRING:
         return "string";
       case NUMBER:
-        return value.isIntegralNumber() ? "integer" : "number";
+        return "number";
       case BOOLEAN:
         return "boolean";
       case NULL:

@@ -209,8 +209,14 @@ public final class ExecutionRun {
     return history.size();
   }
 
-  /** Records an event in a frame's causal chain and moves the chain on. */
+  /**
+   * Records an event in a frame's causal chain and moves the chain on. Frames of a distributed
+   * Map's child executions keep their events out of this execution's history, as AWS does.
+   */
   long event(Frame frame, String type, ObjectNode details) {
+    if (frame.childExecution()) {
+      return ++frame.cursor;
+    }
     frame.cursor = record(frame.cursor, type, details);
     return frame.cursor;
   }
@@ -236,6 +242,7 @@ public final class ExecutionRun {
     final JsonNode mapItem;
     long cursor;
     boolean aborted;
+    boolean separateHistory;
     Consumer<Outcome> onDone;
 
     Frame(Graph graph, Scope scope, Frame parent, long cursor, long unused) {
@@ -252,6 +259,16 @@ public final class ExecutionRun {
       this.parent = parent;
       this.cursor = cursor;
       this.mapItem = mapItem;
+    }
+
+    /** Whether this frame runs as a child execution (a distributed Map iteration or one inside it). */
+    boolean childExecution() {
+      for (Frame f = this; f != null; f = f.parent) {
+        if (f.separateHistory) {
+          return true;
+        }
+      }
+      return false;
     }
 
     boolean live() {
@@ -525,11 +542,11 @@ public final class ExecutionRun {
       String errorCause = e.cause();
       if (e instanceof FieldError fieldError) {
         errorCause = prefix() + fieldError.cause();
+        recordEvaluationFailed(fieldError, errorName, errorCause);
         if (fieldError.catchable() && state instanceof ErrorHandling) {
           handleError(errorName, errorCause, null);
           return;
         }
-        recordEvaluationFailed(fieldError, errorName, errorCause);
         frame.onDone.accept(Outcome.failure(errorName, errorCause));
         return;
       }
@@ -552,6 +569,9 @@ public final class ExecutionRun {
       }
       d.put("state", name);
       event(frame, "EvaluationFailed", d);
+      if (state instanceof MapState || state instanceof ParallelState) {
+        event(frame, state.type().aslName() + "StateFailed", null);
+      }
     }
 
     /**
@@ -559,6 +579,14 @@ public final class ExecutionRun {
      * attempt. Without a match the frame fails.
      */
     void handleError(String errorName, String errorCause, Runnable retry) {
+      handleError(errorName, errorCause, retry, null);
+    }
+
+    /**
+     * As {@link #handleError(String, String, Runnable)}; {@code failedEvent} (e.g. {@code
+     * MapStateFailed}) is recorded when the error is not retried, as AWS records it only then.
+     */
+    void handleError(String errorName, String errorCause, Runnable retry, String failedEvent) {
       ErrorHandling handling = (ErrorHandling) state;
       if (retry != null) {
         List<Retrier> retriers = handling.retriersOrEmpty();
@@ -584,6 +612,9 @@ public final class ExecutionRun {
             break; // Only the first matching retrier counts, even when it is exhausted.
           }
         }
+      }
+      if (failedEvent != null) {
+        event(frame, failedEvent, null);
       }
       for (Catcher catcher : handling.catchersOrEmpty()) {
         if (ErrorMatching.matches(catcher.errorEquals(), errorName)) {
@@ -740,15 +771,8 @@ public final class ExecutionRun {
               if (outcome.failed()) {
                 over[0] = true;
                 children.forEach(c -> c.aborted = true);
-                ObjectNode d = NODES.objectNode();
-                if (outcome.error() != null) {
-                  d.put("error", outcome.error());
-                }
-                if (outcome.cause() != null) {
-                  d.put("cause", outcome.cause());
-                }
-                event(frame, "ParallelStateFailed", d);
-                handleError(outcome.error(), outcome.cause(), () -> attemptParallel(parallel, effective));
+                handleError(
+                    outcome.error(), outcome.cause(), () -> attemptParallel(parallel, effective), "ParallelStateFailed");
                 return;
               }
               results[index] = outcome.output();
@@ -766,7 +790,7 @@ public final class ExecutionRun {
     }
 
     private void parallelSucceeded(ParallelState parallel, ArrayNode results) {
-      event(frame, "ParallelStateSucceeded", null);
+      // AWS records no ParallelStateSucceeded event: the branches' end is followed by the exit.
       try {
         exit(complete(parallel.io(), results));
       } catch (StatesError e) {

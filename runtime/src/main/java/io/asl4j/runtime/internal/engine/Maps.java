@@ -54,9 +54,7 @@ final class Maps {
         throw FieldError.runtime("Reference path \"" + itemsPath + "\" must point to array.");
       }
     }
-    int maxConcurrency = maxConcurrency(map, effective, step, data, states);
-    Tolerance tolerance = tolerance(map, effective, step, data, states, items.size());
-    new MapRun(run, step, map, (ArrayNode) items, effective, states, maxConcurrency, tolerance).attempt();
+    new MapRun(run, step, map, (ArrayNode) items, effective, states).attempt();
   }
 
   /**
@@ -82,8 +80,8 @@ final class Maps {
     final ArrayNode items;
     final JsonNode effective;
     final JsonNode states;
-    final int maxConcurrency;
-    final Tolerance tolerance;
+    int maxConcurrency;
+    Tolerance tolerance;
     final boolean distributed;
     JsonNode[] results;
     int next;
@@ -94,20 +92,23 @@ final class Maps {
     long cursor;
     final java.util.List<Frame> children = new java.util.ArrayList<>();
 
-    MapRun(ExecutionRun run, Step step, MapState map, ArrayNode items, JsonNode effective, JsonNode states,
-        int maxConcurrency, Tolerance tolerance) {
+    MapRun(ExecutionRun run, Step step, MapState map, ArrayNode items, JsonNode effective, JsonNode states) {
       this.run = run;
       this.step = step;
       this.map = map;
       this.items = items;
       this.effective = effective;
       this.states = states;
-      this.maxConcurrency = maxConcurrency;
-      this.tolerance = tolerance;
       this.distributed = map.isDistributed();
     }
 
     void attempt() {
+      try {
+        maxConcurrency = Maps.maxConcurrency(map, effective, step, run.setup().data(), states);
+      } catch (StatesError e) {
+        step.failState(e);
+        return;
+      }
       results = new JsonNode[items.size()];
       next = 0;
       active = 0;
@@ -118,6 +119,15 @@ final class Maps {
       ObjectNode started = ExecutionRun.NODES.objectNode();
       started.put("length", items.size());
       run.event(step.frame, "MapStateStarted", started);
+      // AWS evaluates the tolerance fields after MapStateStarted (and MaxConcurrency before it).
+      Data data = run.setup().data();
+      try {
+        tolerance = Maps.tolerance(map, effective, step, data, states, items.size());
+      } catch (StatesError e) {
+        over = true;
+        step.failState(e);
+        return;
+      }
       if (distributed) {
         ObjectNode mapRun = ExecutionRun.NODES.objectNode();
         mapRun.put("mapRunArn", run.setup().mapRunArn(step.name));
@@ -151,6 +161,7 @@ final class Maps {
       active++;
       ItemProcessor processor = map.processor();
       Frame child = step.childFrame(processor, cursor, null);
+      child.separateHistory = distributed;
       children.add(child);
       if (!distributed) {
         ObjectNode d = ExecutionRun.NODES.objectNode();
@@ -190,8 +201,8 @@ final class Maps {
       }
       active--;
       done++;
-      cursor = child.cursor;
       if (!distributed) {
+        cursor = child.cursor;
         ObjectNode d = ExecutionRun.NODES.objectNode();
         d.put("index", index);
         d.put("name", step.name);
@@ -216,15 +227,7 @@ final class Maps {
             }
             run.event(step.frame, "MapRunFailed", d);
           }
-          ObjectNode d = ExecutionRun.NODES.objectNode();
-          if (error != null) {
-            d.put("error", error);
-          }
-          if (cause != null) {
-            d.put("cause", cause);
-          }
-          run.event(step.frame, "MapStateFailed", d);
-          step.handleError(error, cause, this::attempt);
+          step.handleError(error, cause, this::attempt, "MapStateFailed");
           return;
         }
         results[index] = outcome.error() == null && outcome.cause() == null ? null : errorOutput(outcome);
@@ -268,15 +271,48 @@ final class Maps {
     }
   }
 
-  private static int maxConcurrency(MapState map, JsonNode input, Step step, Data data, JsonNode states) {
+  /** A whole number given as a JSON number or a numeric string (AWS accepts both), else null. */
+  private static Long wholeNumber(JsonNode value) {
+    BigDecimal decimal = decimalNumber(value);
+    if (decimal == null) {
+      return null;
+    }
+    try {
+      return decimal.longValueExact();
+    } catch (ArithmeticException e) {
+      return null;
+    }
+  }
+
+  private static BigDecimal decimalNumber(JsonNode value) {
+    if (value.isNumber()) {
+      return value.decimalValue();
+    }
+    if (value.isTextual()) {
+      try {
+        return new BigDecimal(value.textValue().trim());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** A value as AWS quotes it in these messages: its text between double quotes. */
+  private static String quoted(JsonNode value) {
+    return "\"" + (value.isTextual() ? value.textValue() : value.toString()) + "\"";
+  }
+
+  static int maxConcurrency(MapState map, JsonNode input, Step step, Data data, JsonNode states) {
     if (map.maxConcurrencyPath() != null) {
       JsonNode value = data.path(map.maxConcurrencyPath(), input, step);
-      if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 0) {
+      Long parsed = wholeNumber(value);
+      if (parsed == null || parsed < 0 || parsed > Integer.MAX_VALUE) {
         throw FieldError.runtime(
-            "The MaxConcurrencyPath field refers to value " + value + " which is not a valid integer: "
+            "The MaxConcurrencyPath field refers to value " + quoted(value) + " which is not a valid integer: "
                 + map.maxConcurrencyPath());
       }
-      return value.intValue();
+      return parsed.intValue();
     }
     JsonNode value = map.maxConcurrency();
     if (value == null) {
@@ -288,18 +324,19 @@ final class Maps {
     return Math.max(0, value.intValue());
   }
 
-  private static Tolerance tolerance(
+  static Tolerance tolerance(
       MapState map, JsonNode input, Step step, Data data, JsonNode states, int total) {
     int count = -1;
     BigDecimal percentage = null;
     if (map.toleratedFailureCountPath() != null) {
       JsonNode value = data.path(map.toleratedFailureCountPath(), input, step);
-      if (!value.isIntegralNumber()) {
+      Long parsed = wholeNumber(value);
+      if (parsed == null) {
         throw FieldError.runtime(
-            "The ToleratedFailureCountPath field refers to value " + value + " which is not a valid integer: "
+            "The ToleratedFailureCountPath field refers to value " + quoted(value) + " which is not a valid integer: "
                 + map.toleratedFailureCountPath());
       }
-      count = value.intValue();
+      count = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, parsed));
     } else if (map.toleratedFailureCount() != null) {
       JsonNode value = map.toleratedFailureCount();
       if (value.isTextual()) {
@@ -313,12 +350,12 @@ final class Maps {
     }
     if (map.toleratedFailurePercentagePath() != null) {
       JsonNode value = data.path(map.toleratedFailurePercentagePath(), input, step);
-      if (!value.isNumber()) {
+      percentage = decimalNumber(value);
+      if (percentage == null) {
         throw FieldError.runtime(
-            "The ToleratedFailurePercentagePath field refers to value " + value + " which is not a valid float: "
+            "The ToleratedFailurePercentagePath field refers to value " + quoted(value) + " which is not a valid float: "
                 + map.toleratedFailurePercentagePath());
       }
-      percentage = value.decimalValue();
     } else if (map.toleratedFailurePercentage() != null) {
       JsonNode value = map.toleratedFailurePercentage();
       if (value.isTextual()) {

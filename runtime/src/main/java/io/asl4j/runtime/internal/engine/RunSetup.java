@@ -33,6 +33,8 @@ public final class RunSetup {
   private final String machineName;
   private final String executionName;
   private final IntrinsicEvaluator intrinsics;
+  private final boolean express;
+  private final String runId;
 
   public RunSetup(
       StateMachine machine,
@@ -45,8 +47,11 @@ public final class RunSetup {
       String region,
       String account,
       String machineName,
-      String executionName) {
+      String executionName,
+      boolean express) {
     this.machine = machine;
+    this.express = express;
+    this.runId = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
     this.data = data;
     this.handlers = handlers;
     this.prefixHandlers = prefixHandlers;
@@ -97,7 +102,10 @@ public final class RunSetup {
   }
 
   public String executionArn() {
-    return "arn:aws:states:" + region + ":" + account + ":execution:" + machineName + ":" + executionName;
+    // Express executions are named by an "express" ARN with a run id, as StartSyncExecution shows.
+    return express
+        ? "arn:aws:states:" + region + ":" + account + ":express:" + machineName + ":" + executionName + ":" + runId
+        : "arn:aws:states:" + region + ":" + account + ":execution:" + machineName + ":" + executionName;
   }
 
   String mapRunArn(String stateName) {
@@ -113,11 +121,16 @@ public final class RunSetup {
     execution.put("StartTime", timestamp(run.startDate().toEpochMilli()));
     execution.put("Name", executionName);
     execution.put("RoleArn", roleArn());
-    execution.put("RedriveCount", 0);
+    if (!express) {
+      execution.put("RedriveCount", 0); // Express executions cannot be redriven.
+    }
     ObjectNode state = context.putObject("State");
     state.put("EnteredTime", timestamp(step.enteredMillis));
     state.put("Name", step.name);
-    state.put("RetryCount", step.retryCount);
+    if (step.state instanceof io.asl4j.dsl.model.ErrorHandling) {
+      // Only states that can retry carry RetryCount, as AWS records it.
+      state.put("RetryCount", step.retryCount);
+    }
     ObjectNode stateMachine = context.putObject("StateMachine");
     stateMachine.put("Id", stateMachineArn());
     stateMachine.put("Name", machineName);

@@ -231,7 +231,7 @@ final class Tasks {
     ObjectNode response = ExecutionRun.NODES.objectNode();
     response.put("ExecutedVersion", "$LATEST");
     response.set("Payload", payload);
-    String length = String.valueOf(ExecutionRun.text(payload).getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    String length = String.valueOf(pythonJsonLength(payload));
     ObjectNode metadata = response.putObject("SdkHttpMetadata");
     ObjectNode all = metadata.putObject("AllHttpHeaders");
     list(all, "X-Amz-Executed-Version", "$LATEST");
@@ -255,6 +255,52 @@ final class Tasks {
     response.putObject("SdkResponseMetadata").put("RequestId", requestId);
     response.put("StatusCode", 200);
     return response;
+  }
+
+  /**
+   * The byte length of {@code value} as a Python function's {@code json.dumps} writes it (", " and
+   * ": " separators, non-ASCII escaped): what Lambda reports as the payload's Content-Length.
+   */
+  static long pythonJsonLength(JsonNode value) {
+    switch (value.getNodeType()) {
+      case OBJECT:
+        {
+          long n = 2;
+          int i = 0;
+          for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); i++) {
+            java.util.Map.Entry<String, JsonNode> e = it.next();
+            n += (i > 0 ? 2 : 0) + pythonStringLength(e.getKey()) + 2 + pythonJsonLength(e.getValue());
+          }
+          return n;
+        }
+      case ARRAY:
+        {
+          long n = 2;
+          for (int i = 0; i < value.size(); i++) {
+            n += (i > 0 ? 2 : 0) + pythonJsonLength(value.get(i));
+          }
+          return n;
+        }
+      case STRING:
+        return pythonStringLength(value.textValue());
+      default:
+        return value.toString().length();
+    }
+  }
+
+  private static long pythonStringLength(String s) {
+    long n = 2;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f') {
+        n += 2;
+      } else if (c < 0x20 || c > 0x7e) {
+        n += 6;
+      } else {
+        n += 1;
+      }
+    }
+    return n;
   }
 
   private static void list(ObjectNode headers, String name, String value) {

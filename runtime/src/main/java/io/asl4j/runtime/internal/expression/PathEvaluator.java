@@ -1,0 +1,223 @@
+package io.asl4j.runtime.internal.expression;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.JsonPathException;
+import com.jayway.jsonpath.Option;
+import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import io.asl4j.dsl.expression.AslPath;
+import io.asl4j.dsl.expression.AslPath.Field;
+import io.asl4j.dsl.expression.AslPath.Index;
+import io.asl4j.dsl.expression.AslPath.Step;
+import io.asl4j.runtime.StatesError;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+
+/**
+ * Evaluates {@link AslPath}s on the state input, the context object and workflow variables.
+ *
+ * <pre>{@code
+ * JsonNode input = new ObjectMapper().readTree("{\"order\":{\"items\":[{\"sku\":\"A1\"}]}}");
+ * PathEvaluator.evaluate(AslPath.parse("$.order.items[0].sku"), input, context, name -> null);
+ * // "A1"
+ * PathEvaluator.evaluate(AslPath.parse("$.order.total"), input, context, name -> null);
+ * // StatesError States.Runtime: Invalid path '$.order.total' : No results for path: $['order']['total']
+ * }</pre>
+ *
+ * <p>AWS evaluates Paths with Jayway JsonPath on Jackson nodes, and this class gives the same
+ * answers. Reference Paths are walked directly (they are most Paths, and the interpreter's hot
+ * path), producing Jayway's values and failure texts: a missing last field is {@code No results
+ * for path: ...}, a missing inner field {@code Missing property in path ...}, and an index past
+ * the end of an array selects {@code null}. Other Paths go through Jayway, compiled once and
+ * cached: definite ones fail like Reference Paths, while wildcards, slices, unions, recursive
+ * descent and filters always select an array, empty when nothing matches ({@code
+ * $.items[1:].name} on {@code {}} is {@code []}).
+ *
+ * <p>Variables are looked up through a function that returns null for an unassigned name.
+ */
+public final class PathEvaluator {
+  private static final String PROVIDER = JacksonJsonNodeJsonProvider.class.getName();
+  private static final Configuration DEFINITE =
+      Configuration.builder()
+          .jsonProvider(new JacksonJsonNodeJsonProvider(Json.MAPPER))
+          .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
+          .options(EnumSet.noneOf(Option.class))
+          .build();
+  // Recorded on AWS: "$.item.items[1:5]" on {} is [], so a miss below an indefinite step is no error.
+  private static final Configuration INDEFINITE = DEFINITE.addOptions(Option.SUPPRESS_EXCEPTIONS);
+
+  // Paths come from state machine definitions, so the set is small; the cap only guards misuse.
+  private static final int CACHE_LIMIT = 10_000;
+  private static final ConcurrentMap<String, JsonPath> COMPILED = new ConcurrentHashMap<>();
+
+  private PathEvaluator() {}
+
+  /**
+   * The value {@code path} selects.
+   *
+   * @throws StatesError {@code States.Runtime} with AWS's cause {@code Invalid path '<path>' :
+   *     <reason>} when nothing is selected
+   */
+  public static JsonNode evaluate(
+      AslPath path, JsonNode input, JsonNode context, Function<String, JsonNode> variables) {
+    PathResult result = lookup(path, input, context, variables);
+    if (result instanceof PathResult.Missing) {
+      throw new StatesError("States.Runtime", invalidPathCause(path, (PathResult.Missing) result));
+    }
+    return ((PathResult.Found) result).value();
+  }
+
+  /** The value {@code path} selects, or empty; for callers that report a miss in their own words. */
+  public static Optional<JsonNode> find(
+      AslPath path, JsonNode input, JsonNode context, Function<String, JsonNode> variables) {
+    return lookup(path, input, context, variables).toOptional();
+  }
+
+  /** The value {@code path} selects, or Jayway's reason why there is none. */
+  public static PathResult lookup(
+      AslPath path, JsonNode input, JsonNode context, Function<String, JsonNode> variables) {
+    JsonNode root = root(path, input, context, variables);
+    if (root == null) {
+      return new PathResult.Missing("The variable '$" + path.variableName() + "' is not assigned");
+    }
+    return path.isReferencePath() ? walk(path, root) : jayway(path, root);
+  }
+
+  /**
+   * The value the Path starts from: the input, the context object, or the variable's value (null
+   * when unassigned). Causes such as "could not be found in the input '...'" print it.
+   */
+  public static JsonNode root(
+      AslPath path, JsonNode input, JsonNode context, Function<String, JsonNode> variables) {
+    switch (path.root()) {
+      case CONTEXT:
+        return context == null ? NullNode.instance : context;
+      case VARIABLE:
+        return variables.apply(path.variableName());
+      default:
+        return input == null ? NullNode.instance : input;
+    }
+  }
+
+  /** AWS's cause for a Path that selected nothing in InputPath, OutputPath and the like. */
+  public static String invalidPathCause(AslPath path, PathResult.Missing missing) {
+    return "Invalid path '" + path.text() + "' : " + missing.reason();
+  }
+
+  /** Jayway's evaluation of a definite path of names and indexes, without Jayway. */
+  private static PathResult walk(AslPath path, JsonNode root) {
+    List<Step> steps = path.steps();
+    JsonNode current = root;
+    // After an index past the end Jayway carries a Java null, which it reports unlike JSON null.
+    boolean absent = false;
+    // Jayway names the nodes visited with single quotes, whatever quotes the path used.
+    StringBuilder at = new StringBuilder("$");
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      if (step instanceof Field) {
+        String name = ((Field) step).name();
+        if (absent || !current.isObject()) {
+          return new PathResult.Missing(
+              "Expected to find an object with property " + fragments(path).get(i) + " in path "
+                  + at + " but found '" + (absent ? "null" : current.getClass().getName())
+                  + "'. This is not a json object according to the JsonProvider: '" + PROVIDER
+                  + "'.");
+        }
+        JsonNode child = current.get(name);
+        at.append("['").append(name).append("']");
+        if (child == null) {
+          return new PathResult.Missing(
+              i == steps.size() - 1
+                  ? "No results for path: $" + String.join("", fragments(path))
+                  : "Missing property in path " + at);
+        }
+        current = child;
+      } else {
+        int index = ((Index) step).index();
+        if (absent) {
+          return new PathResult.Missing("The path " + at + " is null");
+        }
+        if (!current.isArray()) {
+          List<String> fragments = fragments(path);
+          return new PathResult.Missing(
+              "Filter: " + String.join("", fragments.subList(i, fragments.size()))
+                  + " can only be applied to arrays. Current context is: "
+                  + Json.compact(current));
+        }
+        JsonNode child = current.get(index < 0 ? current.size() + index : index);
+        at.append('[').append(index).append(']');
+        absent = child == null;
+        current = child;
+      }
+    }
+    return new PathResult.Found(absent ? NullNode.instance : current);
+  }
+
+  /**
+   * Each step as Jayway prints it in failure texts: {@code ['a']}, or {@code ["a"]} when the path
+   * wrote double quotes, and {@code [0]}. Read off Jayway's own rendering; only failures need it.
+   */
+  private static List<String> fragments(AslPath path) {
+    String rendered = compile(path).getPath();
+    List<String> fragments = new ArrayList<>();
+    int at = 1;
+    for (Step step : path.steps()) {
+      String fragment;
+      if (step instanceof Field) {
+        String name = ((Field) step).name();
+        String doubleQuoted = "[\"" + name + "\"]";
+        fragment = rendered.startsWith(doubleQuoted, at) ? doubleQuoted : "['" + name + "']";
+      } else {
+        fragment = "[" + ((Index) step).index() + "]";
+      }
+      fragments.add(fragment);
+      at += fragment.length();
+    }
+    return fragments;
+  }
+
+  private static PathResult jayway(AslPath path, JsonNode root) {
+    JsonPath compiled = compile(path);
+    if (!compiled.isDefinite()) {
+      Object result = compiled.read(root, INDEFINITE);
+      if (result instanceof ArrayNode) {
+        return new PathResult.Found((ArrayNode) result);
+      }
+      return new PathResult.Found(Json.MAPPER.createArrayNode().add(toNode(result)));
+    }
+    try {
+      return new PathResult.Found(toNode(compiled.read(root, DEFINITE)));
+    } catch (JsonPathException e) {
+      return new PathResult.Missing(String.valueOf(e.getMessage()));
+    }
+  }
+
+  private static JsonNode toNode(Object value) {
+    if (value == null) {
+      return NullNode.instance;
+    }
+    // Jayway functions such as length() answer with plain Java numbers.
+    return value instanceof JsonNode ? (JsonNode) value : Json.MAPPER.valueToTree(value);
+  }
+
+  private static JsonPath compile(AslPath path) {
+    String text = path.jsonPathOnRoot();
+    JsonPath compiled = COMPILED.get(text);
+    if (compiled == null) {
+      compiled = JsonPath.compile(text);
+      if (COMPILED.size() < CACHE_LIMIT) {
+        COMPILED.putIfAbsent(text, compiled);
+      }
+    }
+    return compiled;
+  }
+}

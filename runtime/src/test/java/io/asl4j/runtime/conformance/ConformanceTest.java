@@ -1,0 +1,86 @@
+package io.asl4j.runtime.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.asl4j.runtime.internal.conformance.CaseOutcome;
+import io.asl4j.runtime.internal.conformance.ConformanceCase;
+import io.asl4j.runtime.internal.conformance.ConformanceCases;
+import io.asl4j.runtime.internal.conformance.ConformanceReport;
+import io.asl4j.runtime.internal.conformance.ConformanceRunner;
+import io.asl4j.runtime.internal.conformance.KnownFailures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every execution recorded against AWS in {@code ../shared/conformance/pure} and {@code lambda}
+ * runs on the local runtime and must end as AWS's did. The cases known to fail are listed, each
+ * with its reason, in {@code known-failures.txt}: a listed case that passes fails the suite (so the
+ * list only shrinks), and so does an unlisted case that fails.
+ */
+class ConformanceTest {
+  private static final List<CaseOutcome> OUTCOMES = new ArrayList<>();
+
+  static Path corpus() {
+    Path dir = Path.of(System.getProperty("asl4j.conformance.dir", "../../shared/conformance"));
+    assumeTrue(
+        Files.isDirectory(dir),
+        "conformance corpus not found at " + dir.toAbsolutePath() + " (set -Dasl4j.conformance.dir); skipping");
+    return dir;
+  }
+
+  static KnownFailures knownFailures() throws IOException {
+    try (var in = ConformanceTest.class.getResourceAsStream("/conformance/known-failures.txt")) {
+      return in == null ? KnownFailures.none() : KnownFailures.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> recordedExecutionsEndAsOnAws() throws IOException {
+    Path corpus = corpus();
+    KnownFailures known = knownFailures();
+    List<ConformanceCase> cases = new ArrayList<>();
+    for (String category : List.of("pure", "lambda")) {
+      Path dir = corpus.resolve(category);
+      if (Files.isDirectory(dir)) {
+        ConformanceCases loaded = ConformanceCases.load(dir);
+        assertTrue(loaded.failures().isEmpty(), "unreadable cases: " + loaded.failures());
+        cases.addAll(loaded.cases());
+      }
+    }
+    return cases.stream()
+        .map(c -> DynamicTest.dynamicTest(c.relativePath(), () -> {
+          CaseOutcome outcome = ConformanceRunner.run(c);
+          synchronized (OUTCOMES) {
+            OUTCOMES.add(outcome);
+          }
+          Optional<String> listed = known.reasonFor(outcome);
+          if (outcome.passed() && listed.isPresent()) {
+            fail("passes now: remove it from known-failures.txt (listed as: " + listed.get() + ")");
+          }
+          if (!outcome.passed() && listed.isEmpty()) {
+            fail(c.relativePath() + ": " + outcome.reason());
+          }
+        }));
+  }
+
+  @AfterAll
+  static void printTable() {
+    if (!OUTCOMES.isEmpty()) {
+      ConformanceReport report = new ConformanceReport();
+      report.addAll(OUTCOMES);
+      System.out.println(report.table());
+      System.out.println(report.summaryLine());
+    }
+  }
+}

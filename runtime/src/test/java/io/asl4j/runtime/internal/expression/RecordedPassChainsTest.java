@@ -1,0 +1,31 @@
+package io.asl4j.runtime.internal.expression;
+
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The AWS-recorded cases outside {@code intrinsic_functions} whose machine is a chain of JSONPath
+ * Pass states: Paths with wildcards, slices and filters, escaped names, the context object,
+ * ResultPath, null InputPath/OutputPath and the recorded "not found" causes.
+ */
+class RecordedPassChainsTest {
+
+  @TestFactory
+  Stream<DynamicTest> recordedPassStateMachinesProduceAwsOutputsAndCauses() {
+    return Stream.of("base", "scenarios", "context_object", "query_language", "comments", "api")
+        .flatMap(feature -> ConformanceCorpus.pureCases(feature).stream())
+        .map(ConformanceCorpus::read)
+        .filter(RecordedIntrinsicFunctionsTest::isPassChain)
+        .map(
+            testCase ->
+                dynamicTest(
+                    testCase.get("id").asText(),
+                    () ->
+                        PassChain.assertMatchesRecording(
+                            testCase, IntrinsicEvaluator.withRandom(new SplittableRandom(1)))));
+  }
+}
