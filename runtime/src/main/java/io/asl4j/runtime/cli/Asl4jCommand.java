@@ -21,10 +21,12 @@ import picocli.CommandLine.Spec;
     scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = Asl4jCommand.Version.class,
-    description = "Amazon States Language workflows: validate, format, run locally.",
+    description = "Amazon States Language workflows: validate, format, run locally, check conformance.",
     subcommands = {
       ValidateCommand.class,
       FormatCommand.class,
+      RunCommand.class,
+      ConformanceCommand.class,
     })
 public final class Asl4jCommand implements Runnable {
   @Spec CommandSpec spec;

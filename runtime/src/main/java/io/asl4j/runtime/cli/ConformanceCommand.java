@@ -1,0 +1,79 @@
+package io.asl4j.runtime.cli;
+
+import io.asl4j.runtime.internal.conformance.CaseOutcome;
+import io.asl4j.runtime.internal.conformance.ConformanceCase;
+import io.asl4j.runtime.internal.conformance.ConformanceCases;
+import io.asl4j.runtime.internal.conformance.ConformanceReport;
+import io.asl4j.runtime.internal.conformance.ConformanceRunner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code asl4j conformance DIR}: runs every recorded execution case under DIR on the local runtime
+ * and compares it with what AWS recorded; ends with {@code N passed, M failed}.
+ */
+@Command(
+    name = "conformance",
+    description = {
+      "Runs every recorded execution case (pure and lambda) under DIR and compares it with AWS's record.",
+      "Prints the failures, a per-folder table, and last the line 'N passed, M failed'.",
+      "Exit status: 0 all passed, 1 some failed, 2 DIR unreadable or a usage error."
+    })
+final class ConformanceCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "DIR", description = "A folder of conformance cases, e.g. ../shared/conformance/pure.")
+  Path dir;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as Markdown to FILE.")
+  Path report;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isDirectory(dir)) {
+      err.println("asl4j: " + dir + ": not a folder of conformance cases");
+      err.flush();
+      return ExitStatus.UNUSABLE;
+    }
+    try {
+      ConformanceCases cases = ConformanceCases.load(dir);
+      ConformanceReport result = new ConformanceReport();
+      result.addAll(cases.failures());
+      int skipped = 0;
+      for (ConformanceCase c : cases.cases()) {
+        if (!ConformanceRunner.runnable(c)) {
+          skipped++;
+          continue;
+        }
+        CaseOutcome outcome = ConformanceRunner.run(c);
+        result.add(outcome);
+      }
+      if (skipped > 0) {
+        out.println(skipped + " cases skipped: they need AWS services other than Lambda, or are not executions");
+      }
+      out.print(result.render());
+      if (!result.render().endsWith("\n")) {
+        out.println();
+      }
+      if (report != null) {
+        result.writeMarkdown(report);
+      }
+      out.flush();
+      return result.failed() == 0 ? ExitStatus.OK : ExitStatus.INVALID;
+    } catch (IOException e) {
+      err.println("asl4j: " + dir + ": " + e.getMessage());
+      err.flush();
+      return ExitStatus.UNUSABLE;
+    }
+  }
+}
