@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * Finds which fields of the reserved JSONata variable {@code $states} an expression reads ({@code
  * $states.result}, {@code $states.errorOutput}, ...). A token scan, not a parse: it skips string
- * literals and comments, so {@code '$states.result'} in quotes does not count.
+ * literals, backquoted names and comments, so {@code '$states.result'} in quotes does not count.
  */
 final class StatesVariables {
   private StatesVariables() {}
@@ -18,7 +18,7 @@ final class StatesVariables {
     int n = body.length();
     while (i < n) {
       char c = body.charAt(i);
-      if (c == '"' || c == '\'') {
+      if (c == '"' || c == '\'' || c == '`') {
         i = skipString(body, i, c);
       } else if (c == '/' && i + 1 < n && body.charAt(i + 1) == '*') {
         int end = body.indexOf("*/", i + 2);
