@@ -8,19 +8,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A parsed Amazon States Language Path: {@code $...} (the state's data), {@code $$...} (the
- * context object) or {@code $name...} (a workflow variable).
+ * A parsed Amazon States Language Path: {@code $...} (the state's data), {@code $$...} (the context
+ * object) or {@code $name...} (a workflow variable).
  *
  * <pre>{@code
  * AslPath path = AslPath.parse("$$.Execution.Input.orders[0]");
  * path.root();             // CONTEXT
  * path.isReferencePath();  // true
- * path.steps();            // [Field[name=Execution], Field[name=Input], Field[name=orders], Index[index=0]]
+ * path.steps();            // [Field[name=Execution], Field[name=Input],
+ *                          //  Field[name=orders], Index[index=0]]
  * path.jsonPathOnRoot();   // "$.Execution.Input.orders[0]"
  * }</pre>
  *
- * <p>What follows the root is JSONPath as Jayway reads it, so the same text is accepted or
- * rejected as on AWS: wildcards, slices, unions, recursive descent and filters are Paths but not
+ * <p>What follows the root is JSONPath as Jayway reads it, so the same text is accepted or rejected
+ * as on AWS: wildcards, slices, unions, recursive descent and filters are Paths but not
  * <em>Reference Paths</em>. A Reference Path has only {@code .name}, {@code ['name']}, {@code
  * ["name"]} and {@code [n]} steps and identifies at most one node. As in Jayway, quoted names are
  * taken verbatim (a backslash is not an escape) and a backslash in a dotted name is part of the
@@ -110,7 +111,10 @@ public final class AslPath {
       char next = text.charAt(rootLength);
       if (next != '.' && next != '[') {
         throw error(
-            "expected '.' or '[' after '" + text.substring(0, rootLength) + "' but found '" + next
+            "expected '.' or '[' after '"
+                + text.substring(0, rootLength)
+                + "' but found '"
+                + next
                 + "'",
             offset + rootLength,
             enclosing);
@@ -224,7 +228,10 @@ public final class AslPath {
           end++;
         }
         String name = text.substring(i, end);
-        if (name.isEmpty() || name.equals("*") || name.indexOf('(') >= 0 || name.indexOf(' ') >= 0) {
+        if (name.isEmpty()
+            || name.equals("*")
+            || name.indexOf('(') >= 0
+            || name.indexOf(' ') >= 0) {
           return null;
         }
         steps.add(new Field(name));

@@ -16,9 +16,9 @@ public sealed interface IntrinsicArgument {
 
   /**
    * A single-quoted string. {@code value} is the string with its escapes ({@code \'}, {@code \{},
-   * {@code \}}, {@code \\}) resolved; {@code source} is the text between the quotes as written. They
-   * differ only where the escapes matter: in a {@code States.Format} template {@code \{\}} is a
-   * literal {@code {}} while {@code {}} is a placeholder.
+   * {@code \}}, {@code \\}) resolved; {@code source} is the text between the quotes as written.
+   * They differ only where the escapes matter: in a {@code States.Format} template {@code \{\}} is
+   * a literal {@code {}} while {@code {}} is a placeholder.
    */
   record StringLiteral(String value, String source) implements IntrinsicArgument {
     public StringLiteral {
@@ -64,7 +64,9 @@ public sealed interface IntrinsicArgument {
     }
   }
 
-  /** A nested call, e.g. the {@code States.StringSplit(...)} in {@code States.ArrayGetItem(...)}. */
+  /**
+   * A nested call, e.g. the {@code States.StringSplit(...)} in {@code States.ArrayGetItem(...)}.
+   */
   record CallArgument(IntrinsicCall call) implements IntrinsicArgument {
     public CallArgument {
       Objects.requireNonNull(call, "call == null");

@@ -22,13 +22,14 @@ import java.util.regex.Pattern;
  * A parsed intrinsic function call such as {@code States.Format('Hello {}', $.name)}.
  *
  * <pre>{@code
- * IntrinsicCall call = IntrinsicCall.parse("States.ArrayGetItem(States.StringSplit($.csv, ','), 0)");
+ * IntrinsicCall call =
+ *     IntrinsicCall.parse("States.ArrayGetItem(States.StringSplit($.csv, ','), 0)");
  * call.function();             // ARRAY_GET_ITEM
  * call.arguments().get(0);     // CallArgument[call=States.StringSplit($.csv, ',')]
  * }</pre>
  *
- * <p>Arguments are single-quoted strings, numbers, {@code true}, {@code false}, {@code null},
- * Paths and nested calls, separated by commas with optional whitespace. In strings the reserved
+ * <p>Arguments are single-quoted strings, numbers, {@code true}, {@code false}, {@code null}, Paths
+ * and nested calls, separated by commas with optional whitespace. In strings the reserved
  * characters are escaped with a backslash ({@code \'}, {@code \{}, {@code \}}, {@code \\}); any
  * other backslash, such as {@code \"}, is a syntax error, as AWS rejects it at creation.
  *
@@ -42,7 +43,8 @@ public final class IntrinsicCall {
   private final IntrinsicFunction function;
   private final List<IntrinsicArgument> arguments;
 
-  private IntrinsicCall(String text, IntrinsicFunction function, List<IntrinsicArgument> arguments) {
+  private IntrinsicCall(
+      String text, IntrinsicFunction function, List<IntrinsicArgument> arguments) {
     this.text = text;
     this.function = function;
     this.arguments = List.copyOf(arguments);

@@ -40,7 +40,8 @@ public enum IntrinsicFunction {
   UUID("States.UUID", 0, 0);
 
   private static final Map<String, IntrinsicFunction> BY_NAME =
-      Stream.of(values()).collect(Collectors.toUnmodifiableMap(f -> f.aslName, Function.identity()));
+      Stream.of(values())
+          .collect(Collectors.toUnmodifiableMap(f -> f.aslName, Function.identity()));
 
   private final String aslName;
   private final int minArguments;

@@ -73,7 +73,11 @@ class AslPathTest {
     assertTrue(path.isReferencePath());
     assertEquals(
         List.of(
-            new Field("a"), new Field("b c"), new Field("d"), new Index(2), new Index(-1),
+            new Field("a"),
+            new Field("b c"),
+            new Field("d"),
+            new Index(2),
+            new Index(-1),
             new Field("e")),
         path.steps());
   }
@@ -82,7 +86,8 @@ class AslPathTest {
   void aDotBeforeABracketIsIgnoredAsJaywayDoes() {
     // The AWS documentation writes "$.abc.['def ghi']".
     assertEquals(
-        List.of(new Field("abc"), new Field("def ghi")), AslPath.parse("$.abc.['def ghi']").steps());
+        List.of(new Field("abc"), new Field("def ghi")),
+        AslPath.parse("$.abc.['def ghi']").steps());
   }
 
   @Test

@@ -52,14 +52,14 @@ class IntrinsicCallTest {
   @Test
   void nestedCallsKeepTheirOwnText() {
     IntrinsicCall call =
-        IntrinsicCall.parse("States.ArrayGetItem(States.StringSplit($$.StateMachine.Name, '-'), 0)");
+        IntrinsicCall.parse(
+            "States.ArrayGetItem(States.StringSplit($$.StateMachine.Name, '-'), 0)");
 
     IntrinsicCall inner = ((CallArgument) call.arguments().get(0)).call();
     assertEquals("States.StringSplit($$.StateMachine.Name, '-')", inner.text());
     assertEquals(IntrinsicFunction.STRING_SPLIT, inner.function());
     assertEquals(
-        List.of(
-            new PathArgument(AslPath.parse("$$.StateMachine.Name")), new StringLiteral("-")),
+        List.of(new PathArgument(AslPath.parse("$$.StateMachine.Name")), new StringLiteral("-")),
         inner.arguments());
   }
 
@@ -91,8 +91,8 @@ class IntrinsicCallTest {
   @Test
   void escapesResolveInTheValueAndStayInTheSource() {
     StringLiteral literal =
-        (StringLiteral) IntrinsicCall.parse("States.Format('\\{\\} it\\'s \\\\ {}', 1)")
-            .arguments().get(0);
+        (StringLiteral)
+            IntrinsicCall.parse("States.Format('\\{\\} it\\'s \\\\ {}', 1)").arguments().get(0);
 
     assertEquals("{} it's \\ {}", literal.value());
     assertEquals("\\{\\} it\\'s \\\\ {}", literal.source());
@@ -114,8 +114,9 @@ class IntrinsicCallTest {
 
     IntrinsicCall toJson = ((CallArgument) merge.arguments().get(0)).call();
     assertEquals(
-        List.of(new StringLiteral("{\"constant_in_literal\": \"false\"}",
-            "{\"constant_in_literal\": \"false\"}")),
+        List.of(
+            new StringLiteral(
+                "{\"constant_in_literal\": \"false\"}", "{\"constant_in_literal\": \"false\"}")),
         toJson.arguments());
     assertEquals(
         List.of(new StringLiteral("Hello\nWorld", "Hello\nWorld"), new StringLiteral("\n", "\n")),
@@ -127,11 +128,13 @@ class IntrinsicCallTest {
     // ESCAPE_SEQUENCES_ILLEGAL_INTRINSIC_FUNCTION: CreateStateMachine refused this value.
     String text = "States.StringToJson('{\"text\":\"An \\\"escaped double quote\\\" here\"}')";
 
-    ExpressionException e = assertThrows(ExpressionException.class, () -> IntrinsicCall.parse(text));
+    ExpressionException e =
+        assertThrows(ExpressionException.class, () -> IntrinsicCall.parse(text));
 
     assertEquals(
         "invalid escape '\\\"' (only \\', \\{, \\} and \\\\ are allowed) at position 33 in '"
-            + text + "'",
+            + text
+            + "'",
         e.getMessage());
     assertEquals(33, e.position());
   }
@@ -173,7 +176,8 @@ class IntrinsicCallTest {
       })
   void malformedCallsAreRejectedWithTheProblemAndItsPosition(
       String text, int position, String problem) {
-    ExpressionException e = assertThrows(ExpressionException.class, () -> IntrinsicCall.parse(text));
+    ExpressionException e =
+        assertThrows(ExpressionException.class, () -> IntrinsicCall.parse(text));
 
     assertEquals(problem + " at position " + position + " in '" + text + "'", e.getMessage());
     assertEquals(position, e.position());
@@ -201,13 +205,16 @@ class IntrinsicCallTest {
       value = {
         "States.MathAdd(1)                      | States.MathAdd takes 2 arguments but got 1",
         "States.StringToJson()                  | States.StringToJson takes 1 argument but got 0",
-        "States.MathRandom(1, 2, 3, 4)          | States.MathRandom takes 2 or 3 arguments but got 4",
-        "States.Format()                        | States.Format takes at least 1 argument but got 0",
+        "States.MathRandom(1, 2, 3, 4)          | States.MathRandom takes 2 or 3 arguments but got"
+            + " 4",
+        "States.Format()                        | States.Format takes at least 1 argument but got"
+            + " 0",
         "States.UUID(1)                         | States.UUID takes no arguments but got 1",
         "States.ArrayGetItem(States.UUID(1), 0) | States.UUID takes no arguments but got 1",
       })
   void aWrongArgumentCountNamesTheFunctionAndWhatItTakes(String text, String problem) {
-    ExpressionException e = assertThrows(ExpressionException.class, () -> IntrinsicCall.parse(text));
+    ExpressionException e =
+        assertThrows(ExpressionException.class, () -> IntrinsicCall.parse(text));
 
     int position = text.indexOf(problem.substring(0, problem.indexOf(' ')));
     assertEquals(problem + " at position " + position + " in '" + text + "'", e.getMessage());
@@ -218,8 +225,13 @@ class IntrinsicCallTest {
   void eachFunctionTakesItsDocumentedNumberOfArguments() {
     String table =
         Stream.of(IntrinsicFunction.values())
-            .map(f -> f.aslName() + " " + f.minArguments() + ".."
-                + (f.isVariadic() ? "*" : String.valueOf(f.maxArguments())))
+            .map(
+                f ->
+                    f.aslName()
+                        + " "
+                        + f.minArguments()
+                        + ".."
+                        + (f.isVariadic() ? "*" : String.valueOf(f.maxArguments())))
             .collect(Collectors.joining("\n"));
 
     assertEquals(
@@ -264,9 +276,10 @@ class IntrinsicCallTest {
 
   @Test
   void callsAreEqualWhenTheyCallTheSameFunctionWithTheSameArguments() {
-    assertEquals(IntrinsicCall.parse("States.Hash($.a,'MD5')"),
+    assertEquals(
+        IntrinsicCall.parse("States.Hash($.a,'MD5')"),
         IntrinsicCall.parse("States.Hash( $.a , 'MD5' )"));
-    assertEquals("States.Hash( $.a , 'MD5' )",
-        IntrinsicCall.parse("States.Hash( $.a , 'MD5' )").toString());
+    assertEquals(
+        "States.Hash( $.a , 'MD5' )", IntrinsicCall.parse("States.Hash( $.a , 'MD5' )").toString());
   }
 }

@@ -11,6 +11,7 @@ import io.asl4j.runtime.internal.expression.PayloadTemplate;
 import io.asl4j.runtime.internal.expression.ResultPaths;
 import io.asl4j.runtime.internal.expression.ValueExpression;
 import io.asl4j.runtime.internal.jsonata.JsonataEngine;
+import io.asl4j.runtime.internal.jsonata.JsonataTemplate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,6 +24,7 @@ public final class Data {
   private final Map<String, AslPath> paths = new ConcurrentHashMap<>();
   private final Map<String, ValueExpression> values = new ConcurrentHashMap<>();
   private final Map<Identity, PayloadTemplate> templates = new ConcurrentHashMap<>();
+  private final Map<Identity, Map<String, JsonataTemplate>> jsonataTemplates = new ConcurrentHashMap<>();
   private final JsonataEngine jsonata = new JsonataEngine();
 
   /** What an expression can see besides its input: {@code $$}, variables and randomness. */
@@ -96,8 +98,12 @@ public final class Data {
    * evaluated, everything else is taken as it is.
    */
   JsonNode jsonata(JsonNode value, String field, JsonNode states, Environment env) {
+    JsonataTemplate compiled =
+        jsonataTemplates
+            .computeIfAbsent(new Identity(value), key -> new ConcurrentHashMap<>())
+            .computeIfAbsent(field, name -> JsonataTemplate.compile(value, name));
     try {
-      return jsonata.evaluateTemplate(value, field, states, env::variable);
+      return compiled.evaluate(jsonata, states, env::variable);
     } catch (FieldError e) {
       throw e;
     } catch (StatesError e) {

@@ -243,6 +243,8 @@ public final class ExecutionRun {
     long cursor;
     boolean aborted;
     boolean separateHistory;
+    /** The state this frame is in (entered, not yet exited); after a failure, the failed one. */
+    Step current;
     Consumer<Outcome> onDone;
 
     Frame(Graph graph, Scope scope, Frame parent, long cursor, long unused) {
@@ -285,6 +287,20 @@ public final class ExecutionRun {
     }
   }
 
+  /**
+   * Records that {@code frame} was cut short because a sibling failed: its current state gets a
+   * {@code <Type>StateAborted} event. A failed Task's own frame gets one too, as AWS records it.
+   */
+  void abort(Frame frame, boolean failedOne) {
+    Step step = frame.current;
+    if (step == null || frame.childExecution()) {
+      return;
+    }
+    if (!failedOne || step.state instanceof TaskState) {
+      event(frame, step.state.type().aslName() + "StateAborted", null);
+    }
+  }
+
   /** How a graph ended. */
   record Outcome(JsonNode output, String error, String cause, boolean failed) {
     static Outcome success(JsonNode output) {
@@ -312,6 +328,7 @@ public final class ExecutionRun {
     details.set("inputDetails", notTruncated());
     long enteredId = event(frame, state.type().aslName() + "StateEntered", details);
     Step step = new Step(frame, name, state, rawInput, enteredId, scheduler.nowMillis());
+    frame.current = step;
     step.execute();
   }
 
@@ -514,6 +531,7 @@ public final class ExecutionRun {
         details.set("assignedVariablesDetails", notTruncated());
       }
       event(frame, state.type().aslName() + "StateExited", details);
+      frame.current = null;
       if (next == null) {
         frame.onDone.accept(Outcome.success(out));
       } else {
@@ -626,13 +644,10 @@ public final class ExecutionRun {
     }
 
     private void caught(Catcher catcher, String errorName, String errorCause) {
+      // The error output always carries both fields; an error without a cause gets "".
       ObjectNode errorOutput = NODES.objectNode();
-      if (errorName != null) {
-        errorOutput.put("Error", errorName);
-      }
-      if (errorCause != null) {
-        errorOutput.put("Cause", errorCause);
-      }
+      errorOutput.put("Error", errorName == null ? "" : errorName);
+      errorOutput.put("Cause", errorCause == null ? "" : errorCause);
       try {
         Completed completed;
         if (jsonata) {
@@ -770,6 +785,13 @@ public final class ExecutionRun {
               frame.cursor = Math.max(frame.cursor, child.cursor);
               if (outcome.failed()) {
                 over[0] = true;
+                for (Frame other : children) {
+                  if (other != child && other.current != null) {
+                    abort(other, false);
+                  }
+                }
+                abort(child, true);
+                frame.cursor = Math.max(frame.cursor, child.cursor);
                 children.forEach(c -> c.aborted = true);
                 handleError(
                     outcome.error(), outcome.cause(), () -> attemptParallel(parallel, effective), "ParallelStateFailed");

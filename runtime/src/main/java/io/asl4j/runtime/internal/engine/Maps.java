@@ -91,6 +91,8 @@ final class Maps {
     boolean over;
     long cursor;
     final java.util.List<Frame> children = new java.util.ArrayList<>();
+    final java.util.Set<Frame> finished = new java.util.HashSet<>();
+    final java.util.Map<Frame, Integer> indexOf = new java.util.HashMap<>();
 
     MapRun(ExecutionRun run, Step step, MapState map, ArrayNode items, JsonNode effective, JsonNode states) {
       this.run = run;
@@ -116,6 +118,8 @@ final class Maps {
       failures = 0;
       over = false;
       children.clear();
+      finished.clear();
+      indexOf.clear();
       ObjectNode started = ExecutionRun.NODES.objectNode();
       started.put("length", items.size());
       run.event(step.frame, "MapStateStarted", started);
@@ -163,6 +167,7 @@ final class Maps {
       Frame child = step.childFrame(processor, cursor, null);
       child.separateHistory = distributed;
       children.add(child);
+      indexOf.put(child, index);
       if (!distributed) {
         ObjectNode d = ExecutionRun.NODES.objectNode();
         d.put("index", index);
@@ -201,6 +206,7 @@ final class Maps {
       }
       active--;
       done++;
+      finished.add(child);
       if (!distributed) {
         cursor = child.cursor;
         ObjectNode d = ExecutionRun.NODES.objectNode();
@@ -212,6 +218,19 @@ final class Maps {
         failures++;
         if (tolerance.exceeded(failures, items.size())) {
           over = true;
+          for (int i = 0; i < children.size(); i++) {
+            Frame other = children.get(i);
+            if (other != child && !finished.contains(other)) {
+              run.abort(other, false);
+              if (!distributed) {
+                ObjectNode d = ExecutionRun.NODES.objectNode();
+                d.put("index", indexOf.get(other));
+                d.put("name", step.name);
+                run.record(child.cursor, "MapIterationAborted", d);
+              }
+            }
+          }
+          run.abort(child, true);
           children.forEach(c -> c.aborted = true);
           boolean tolerated = tolerance.explicit();
           String error = tolerated ? "States.ExceedToleratedFailureThreshold" : outcome.error();

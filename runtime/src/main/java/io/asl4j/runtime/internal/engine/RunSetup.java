@@ -163,8 +163,11 @@ public final class RunSetup {
           // A string Payload is sent to the function as raw JSON text.
           payload = data.parseJsonText(payload.textValue());
         }
-        JsonNode result = function.handle(payload == null ? ExecutionRun.NODES.objectNode() : payload, context);
-        return Tasks.invokeResponse(result, requestId(), context.now());
+        // Without a payload (absent or null) Lambda hands the function an empty object.
+        JsonNode event = payload == null || payload.isNull() ? ExecutionRun.NODES.objectNode() : payload;
+        JsonNode result = function.handle(event, context);
+        boolean tail = "Tail".equals(input.path("LogType").asText());
+        return Tasks.invokeResponse(result, requestId(), context.now(), tail);
       }
     }
     TaskHandler handler = handlers.get(resource);

@@ -61,7 +61,15 @@ final class Scheduler {
       } else {
         sleepUntil(timer.atMillis);
       }
-      timer.step.run();
+      // Everything due at the same instant happens before what those events cause: AWS records
+      // simultaneous timeouts together, then their consequences.
+      ready.add(timer.step);
+      while (!timers.isEmpty() && timers.peek().atMillis <= timer.atMillis) {
+        Timer due = timers.poll();
+        if (!due.cancelled) {
+          ready.add(due.step);
+        }
+      }
     }
   }
 

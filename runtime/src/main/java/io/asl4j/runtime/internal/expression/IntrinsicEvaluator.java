@@ -42,7 +42,8 @@ import java.util.random.RandomGenerator;
  *
  * <pre>{@code
  * IntrinsicEvaluator intrinsics = IntrinsicEvaluator.withRandom(new SplittableRandom(7));
- * intrinsics.evaluate(IntrinsicCall.parse("States.MathAdd(1.5, $.n)"), input, context, name -> null);
+ * IntrinsicCall add = IntrinsicCall.parse("States.MathAdd(1.5, $.n)");
+ * intrinsics.evaluate(add, input, context, name -> null);
  * // with input {"n": 1.49}: 3, as each argument is rounded half up first
  * }</pre>
  *
@@ -66,7 +67,8 @@ public final class IntrinsicEvaluator {
   private static final BigDecimal HALF = new BigDecimal("0.5");
   private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
   private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
-  // No recording shows an intrinsic failing; AWS reports its own evaluation errors as States.Runtime.
+  // No recording shows an intrinsic failing; AWS reports its own evaluation errors as
+  // States.Runtime.
   private static final String FAILURE = "States.Runtime";
 
   private final RandomGenerator random;
@@ -91,8 +93,8 @@ public final class IntrinsicEvaluator {
   /**
    * The value of {@code call}.
    *
-   * @throws StatesError {@code States.Runtime} for a bad argument, or a Path argument that
-   *     selects nothing ({@code The JSONPath '$.x' could not be found in the input '...'})
+   * @throws StatesError {@code States.Runtime} for a bad argument, or a Path argument that selects
+   *     nothing ({@code The JSONPath '$.x' could not be found in the input '...'})
    */
   public JsonNode evaluate(
       IntrinsicCall call, JsonNode input, JsonNode context, Function<String, JsonNode> variables) {
@@ -215,7 +217,10 @@ public final class IntrinsicEvaluator {
     if (pieces.size() - 1 != values) {
       throw invalid(
           call,
-          "the template has " + (pieces.size() - 1) + " placeholder(s) but " + values
+          "the template has "
+              + (pieces.size() - 1)
+              + " placeholder(s) but "
+              + values
               + " value(s) were given");
     }
     StringBuilder out = new StringBuilder(pieces.get(0));
@@ -380,8 +385,11 @@ public final class IntrinsicEvaluator {
     if (!HASH_ALGORITHMS.contains(algorithm)) {
       throw invalid(
           call,
-          "the algorithm must be one of " + String.join(", ", HASH_ALGORITHMS) + ", not '"
-              + algorithm + "'");
+          "the algorithm must be one of "
+              + String.join(", ", HASH_ALGORITHMS)
+              + ", not '"
+              + algorithm
+              + "'");
     }
     try {
       byte[] digest =
@@ -478,7 +486,11 @@ public final class IntrinsicEvaluator {
     if (text.length() > MAX_STRING_LENGTH) {
       throw invalid(
           call,
-          what + " has " + text.length() + " characters but at most " + MAX_STRING_LENGTH
+          what
+              + " has "
+              + text.length()
+              + " characters but at most "
+              + MAX_STRING_LENGTH
               + " are allowed");
     }
     return text;
@@ -497,7 +509,12 @@ public final class IntrinsicEvaluator {
     if (value.compareTo(INT_MIN) < 0 || value.compareTo(INT_MAX) > 0) {
       throw invalid(
           call,
-          what + " (" + value + ") must be between " + Integer.MIN_VALUE + " and "
+          what
+              + " ("
+              + value
+              + ") must be between "
+              + Integer.MIN_VALUE
+              + " and "
               + Integer.MAX_VALUE);
     }
     return value.intValue();

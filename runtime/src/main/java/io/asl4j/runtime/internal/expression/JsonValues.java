@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Equality of JSON values as JSON defines it, for ArrayContains and ArrayUnique: numbers compare
- * by value ({@code 1} equals {@code 1.0}) and object members in any order.
+ * Equality of JSON values as JSON defines it, for ArrayContains and ArrayUnique: numbers compare by
+ * value ({@code 1} equals {@code 1.0}) and object members in any order.
  */
 final class JsonValues {
   private JsonValues() {}
@@ -45,8 +45,8 @@ final class JsonValues {
   }
 
   /**
-   * A string that is equal for two values exactly when {@link #equal} holds, so that
-   * ArrayUnique can hash instead of comparing every pair.
+   * A string that is equal for two values exactly when {@link #equal} holds, so that ArrayUnique
+   * can hash instead of comparing every pair.
    */
   static String canonical(JsonNode node) {
     StringBuilder out = new StringBuilder();

@@ -30,17 +30,18 @@ import java.util.function.Function;
  * PathEvaluator.evaluate(AslPath.parse("$.order.items[0].sku"), input, context, name -> null);
  * // "A1"
  * PathEvaluator.evaluate(AslPath.parse("$.order.total"), input, context, name -> null);
- * // StatesError States.Runtime: Invalid path '$.order.total' : No results for path: $['order']['total']
+ * // StatesError States.Runtime:
+ * //   Invalid path '$.order.total' : No results for path: $['order']['total']
  * }</pre>
  *
  * <p>AWS evaluates Paths with Jayway JsonPath on Jackson nodes, and this class gives the same
  * answers. Reference Paths are walked directly (they are most Paths, and the interpreter's hot
- * path), producing Jayway's values and failure texts: a missing last field is {@code No results
- * for path: ...}, a missing inner field {@code Missing property in path ...}, and an index past
- * the end of an array selects {@code null}. Other Paths go through Jayway, compiled once and
- * cached: definite ones fail like Reference Paths, while wildcards, slices, unions, recursive
- * descent and filters always select an array, empty when nothing matches ({@code
- * $.items[1:].name} on {@code {}} is {@code []}).
+ * path), producing Jayway's values and failure texts: a missing last field is {@code No results for
+ * path: ...}, a missing inner field {@code Missing property in path ...}, and an index past the end
+ * of an array selects {@code null}. Other Paths go through Jayway, compiled once and cached:
+ * definite ones fail like Reference Paths, while wildcards, slices, unions, recursive descent and
+ * filters always select an array, empty when nothing matches ({@code $.items[1:].name} on {@code
+ * {}} is {@code []}).
  *
  * <p>Variables are looked up through a function that returns null for an unassigned name.
  */
@@ -52,7 +53,8 @@ public final class PathEvaluator {
           .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
           .options(EnumSet.noneOf(Option.class))
           .build();
-  // Recorded on AWS: "$.item.items[1:5]" on {} is [], so a miss below an indefinite step is no error.
+  // Recorded on AWS: "$.item.items[1:5]" on {} is [], so a miss below an indefinite step is no
+  // error.
   private static final Configuration INDEFINITE = DEFINITE.addOptions(Option.SUPPRESS_EXCEPTIONS);
 
   // Paths come from state machine definitions, so the set is small; the cap only guards misuse.
@@ -76,7 +78,9 @@ public final class PathEvaluator {
     return ((PathResult.Found) result).value();
   }
 
-  /** The value {@code path} selects, or empty; for callers that report a miss in their own words. */
+  /**
+   * The value {@code path} selects, or empty; for callers that report a miss in their own words.
+   */
   public static Optional<JsonNode> find(
       AslPath path, JsonNode input, JsonNode context, Function<String, JsonNode> variables) {
     return lookup(path, input, context, variables).toOptional();
@@ -127,9 +131,14 @@ public final class PathEvaluator {
         String name = ((Field) step).name();
         if (absent || !current.isObject()) {
           return new PathResult.Missing(
-              "Expected to find an object with property " + fragments(path).get(i) + " in path "
-                  + at + " but found '" + (absent ? "null" : current.getClass().getName())
-                  + "'. This is not a json object according to the JsonProvider: '" + PROVIDER
+              "Expected to find an object with property "
+                  + fragments(path).get(i)
+                  + " in path "
+                  + at
+                  + " but found '"
+                  + (absent ? "null" : current.getClass().getName())
+                  + "'. This is not a json object according to the JsonProvider: '"
+                  + PROVIDER
                   + "'.");
         }
         JsonNode child = current.get(name);
@@ -149,7 +158,8 @@ public final class PathEvaluator {
         if (!current.isArray()) {
           List<String> fragments = fragments(path);
           return new PathResult.Missing(
-              "Filter: " + String.join("", fragments.subList(i, fragments.size()))
+              "Filter: "
+                  + String.join("", fragments.subList(i, fragments.size()))
                   + " can only be applied to arrays. Current context is: "
                   + Json.compact(current));
         }

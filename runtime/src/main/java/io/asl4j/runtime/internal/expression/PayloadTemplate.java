@@ -24,10 +24,10 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>A key ending in {@code .$} loses the suffix and its string value is evaluated as a Path or an
- * intrinsic call; every other value is copied as is, and objects are templated at any depth,
- * inside arrays too. Strings without a {@code .$} key, such as {@code "$.id"}, stay strings. A Path
- * that selects nothing fails with {@code States.Runtime}: {@code The JSONPath '$.id' specified for
- * the field 'orderId.$' could not be found in the input '{...}'}.
+ * intrinsic call; every other value is copied as is, and objects are templated at any depth, inside
+ * arrays too. Strings without a {@code .$} key, such as {@code "$.id"}, stay strings. A Path that
+ * selects nothing fails with {@code States.Runtime}: {@code The JSONPath '$.id' specified for the
+ * field 'orderId.$' could not be found in the input '{...}'}.
  *
  * <p>Parts without {@code .$} keys are shared by every result; as everywhere in this package,
  * results are not to be modified.
@@ -104,8 +104,13 @@ public final class PayloadTemplate {
         String previous = written.put(name, key);
         if (previous != null) {
           throw new ExpressionException(
-              "the payload template gives the field '" + name + "' twice, as '" + previous
-                  + "' and '" + key + "'",
+              "the payload template gives the field '"
+                  + name
+                  + "' twice, as '"
+                  + previous
+                  + "' and '"
+                  + key
+                  + "'",
               -1);
         }
         dynamic |= !(value instanceof Constant);
@@ -130,8 +135,11 @@ public final class PayloadTemplate {
   }
 
   private static Node binding(String field, JsonNode value) {
-    String problem = "The value for the field '" + field + "' must be a valid JSONPath or a valid"
-        + " intrinsic function call";
+    String problem =
+        "The value for the field '"
+            + field
+            + "' must be a valid JSONPath or a valid"
+            + " intrinsic function call";
     if (!value.isTextual()) {
       throw new ExpressionException(problem + ", not " + Json.describe(value), -1);
     }

@@ -68,34 +68,54 @@ public final class ResultPaths {
         copy = Json.MAPPER.createObjectNode();
         copy.setAll((ObjectNode) node);
       } else {
-        throw failure(path, rawInput, "the value at " + at + " is " + Json.describe(node)
-            + ", not an object");
+        throw failure(
+            path,
+            rawInput,
+            "the value at " + at + " is " + Json.describe(node) + ", not an object");
       }
-      copy.set(name, place(node == null ? null : node.get(name), steps, i + 1, result, path,
-          rawInput, at + "['" + name + "']"));
+      copy.set(
+          name,
+          place(
+              node == null ? null : node.get(name),
+              steps,
+              i + 1,
+              result,
+              path,
+              rawInput,
+              at + "['" + name + "']"));
       return copy;
     }
     int index = ((Index) step).index();
     if (node == null || !node.isArray()) {
-      throw failure(path, rawInput, node == null
-          ? "there is no array at " + at
-          : "the value at " + at + " is " + Json.describe(node) + ", not an array");
+      throw failure(
+          path,
+          rawInput,
+          node == null
+              ? "there is no array at " + at
+              : "the value at " + at + " is " + Json.describe(node) + ", not an array");
     }
     int effective = index < 0 ? node.size() + index : index;
     if (effective < 0 || effective >= node.size()) {
-      throw failure(path, rawInput,
+      throw failure(
+          path,
+          rawInput,
           "index " + index + " is out of bounds for the array of " + node.size() + " at " + at);
     }
     ArrayNode copy = Json.MAPPER.createArrayNode().addAll((ArrayNode) node);
-    copy.set(effective, place(node.get(effective), steps, i + 1, result, path, rawInput,
-        at + "[" + index + "]"));
+    copy.set(
+        effective,
+        place(node.get(effective), steps, i + 1, result, path, rawInput, at + "[" + index + "]"));
     return copy;
   }
 
   private static StatesError failure(AslPath path, JsonNode rawInput, String problem) {
     return new StatesError(
         "States.ResultPathMatchFailure",
-        "Unable to apply ResultPath '" + path.text() + "' to input '"
-            + Json.compact(rawInput) + "': " + problem);
+        "Unable to apply ResultPath '"
+            + path.text()
+            + "' to input '"
+            + Json.compact(rawInput)
+            + "': "
+            + problem);
   }
 }

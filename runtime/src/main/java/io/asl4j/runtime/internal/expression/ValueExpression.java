@@ -18,8 +18,8 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>A Path that selects nothing fails with AWS's cause {@code The JSONPath '$.x' specified for the
- * field 'CausePath' could not be found in the input '{"id":7}'}. The input printed is the value
- * the Path was evaluated on: the state's data for {@code $}, the context object for {@code $$}.
+ * field 'CausePath' could not be found in the input '{"id":7}'}. The input printed is the value the
+ * Path was evaluated on: the state's data for {@code $}, the context object for {@code $$}.
  */
 public final class ValueExpression {
   private final String text;
@@ -48,7 +48,9 @@ public final class ValueExpression {
     }
     throw new ExpressionException(
         "expected a path starting with '$' or an intrinsic function call starting with 'States.'"
-            + " at position 0 in '" + text + "'",
+            + " at position 0 in '"
+            + text
+            + "'",
         0);
   }
 
@@ -87,8 +89,12 @@ public final class ValueExpression {
 
   /** {@code The JSONPath '<path>' [specified for the field '<field>' ]could not be found ...}. */
   static String notFoundCause(AslPath path, String field, JsonNode document) {
-    return "The JSONPath '" + path.text() + "' "
+    return "The JSONPath '"
+        + path.text()
+        + "' "
         + (field == null ? "" : "specified for the field '" + field + "' ")
-        + "could not be found in the input '" + Json.compact(document) + "'";
+        + "could not be found in the input '"
+        + Json.compact(document)
+        + "'";
   }
 }

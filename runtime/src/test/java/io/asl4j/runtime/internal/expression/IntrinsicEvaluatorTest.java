@@ -18,9 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class IntrinsicEvaluatorTest {
-  private static final JsonNode CONTEXT = Nodes.json("{\"StateMachine\": {\"Name\": \"orders-v2\"}}");
-  private static final Function<String, JsonNode> VARIABLES =
-      Map.of("limit", Nodes.json("3"))::get;
+  private static final JsonNode CONTEXT =
+      Nodes.json("{\"StateMachine\": {\"Name\": \"orders-v2\"}}");
+  private static final Function<String, JsonNode> VARIABLES = Map.of("limit", Nodes.json("3"))::get;
 
   private static JsonNode call(String call, String input) {
     return IntrinsicEvaluator.withRandom(new SplittableRandom(11))
@@ -54,8 +54,7 @@ class IntrinsicEvaluatorTest {
   })
   void mathAddRoundsEachArgumentHalfUpBeforeAdding(String a, String b, String sum) {
     assertEquals(
-        Nodes.json(sum),
-        call("States.MathAdd($.a, $.b)", "{\"a\": " + a + ", \"b\": " + b + "}"));
+        Nodes.json(sum), call("States.MathAdd($.a, $.b)", "{\"a\": " + a + ", \"b\": " + b + "}"));
   }
 
   @Test
@@ -127,8 +126,10 @@ class IntrinsicEvaluatorTest {
             + " `com.fasterxml.jackson.databind.JsonNode`): not allowed as per"
             + " `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`",
         failure("States.StringToJson('1 2')", "{}"));
-    assertTrue(failure("States.StringToJson('\\{')", "{}").startsWith(
-        "Invalid arguments in States.StringToJson('\\{'): the string is not valid JSON: "));
+    assertTrue(
+        failure("States.StringToJson('\\{')", "{}")
+            .startsWith(
+                "Invalid arguments in States.StringToJson('\\{'): the string is not valid JSON: "));
   }
 
   @Test
@@ -151,8 +152,10 @@ class IntrinsicEvaluatorTest {
   @Test
   void arrayPartitionCutsChunksOfTheRoundedSize() {
     assertEquals(
-        Nodes.json("[[1, 2], [3, 4], [5]]"), call("States.ArrayPartition($.a, 2)", "{\"a\": [1, 2, 3, 4, 5]}"));
-    assertEquals(Nodes.json("[[1, 2], [3]]"), call("States.ArrayPartition($.a, 1.5)", "{\"a\": [1, 2, 3]}"));
+        Nodes.json("[[1, 2], [3, 4], [5]]"),
+        call("States.ArrayPartition($.a, 2)", "{\"a\": [1, 2, 3, 4, 5]}"));
+    assertEquals(
+        Nodes.json("[[1, 2], [3]]"), call("States.ArrayPartition($.a, 1.5)", "{\"a\": [1, 2, 3]}"));
     assertEquals(Nodes.json("[]"), call("States.ArrayPartition($.a, 3)", "{\"a\": []}"));
     assertEquals(
         "Invalid arguments in States.ArrayPartition($.a, 0): the chunk size must be a positive"
@@ -221,8 +224,9 @@ class IntrinsicEvaluatorTest {
   @Test
   void arrayUniqueKeepsTheFirstOfEqualValues() {
     assertEquals(
-        Nodes.json("[null, true, false, 1, 1.1, 0, \"x\", [], [null], {\"a\": 1, \"b\": 2},"
-            + " {\"a\": 1, \"b\": 1}]"),
+        Nodes.json(
+            "[null, true, false, 1, 1.1, 0, \"x\", [], [null], {\"a\": 1, \"b\": 2},"
+                + " {\"a\": 1, \"b\": 1}]"),
         call(
             "States.ArrayUnique($.a)",
             "{\"a\": [null, null, true, true, false, false, 1, 1.0, 1.1, 0, 0, \"x\", \"x\", [],"
@@ -232,8 +236,10 @@ class IntrinsicEvaluatorTest {
 
   @Test
   void base64EncodesAndDecodesUtf8() {
-    assertEquals(Nodes.json("\"RGF0YSB0byBlbmNvZGU=\""), call("States.Base64Encode('Data to encode')"));
-    assertEquals(Nodes.json("\"Data to encode\""), call("States.Base64Decode('RGF0YSB0byBlbmNvZGU=')"));
+    assertEquals(
+        Nodes.json("\"RGF0YSB0byBlbmNvZGU=\""), call("States.Base64Encode('Data to encode')"));
+    assertEquals(
+        Nodes.json("\"Data to encode\""), call("States.Base64Decode('RGF0YSB0byBlbmNvZGU=')"));
     assertEquals(Nodes.json("\"w6k=\""), call("States.Base64Encode('é')"));
     assertEquals(Nodes.json("\"\""), call("States.Base64Decode('')"));
   }
@@ -263,7 +269,9 @@ class IntrinsicEvaluatorTest {
   void hashGivesLowercaseHexAsRecordedOnAws(String data, String algorithm, String hex) {
     assertEquals(
         Nodes.json("\"" + hex + "\""),
-        call("States.Hash($.d, $.alg)", "{\"d\": \"" + data + "\", \"alg\": \"" + algorithm + "\"}"));
+        call(
+            "States.Hash($.d, $.alg)",
+            "{\"d\": \"" + data + "\", \"alg\": \"" + algorithm + "\"}"));
   }
 
   @Test
@@ -313,12 +321,18 @@ class IntrinsicEvaluatorTest {
   void mathRandomWithASeedAlwaysGivesTheSameNumber() {
     JsonNode first =
         IntrinsicEvaluator.withRandom(new SplittableRandom(1))
-            .evaluate(IntrinsicCall.parse("States.MathRandom(0, 999, 3)"), Nodes.json("{}"),
-                CONTEXT, VARIABLES);
+            .evaluate(
+                IntrinsicCall.parse("States.MathRandom(0, 999, 3)"),
+                Nodes.json("{}"),
+                CONTEXT,
+                VARIABLES);
     JsonNode second =
         IntrinsicEvaluator.withRandom(new SplittableRandom(2))
-            .evaluate(IntrinsicCall.parse("States.MathRandom(0, 999, 3)"), Nodes.json("{}"),
-                CONTEXT, VARIABLES);
+            .evaluate(
+                IntrinsicCall.parse("States.MathRandom(0, 999, 3)"),
+                Nodes.json("{}"),
+                CONTEXT,
+                VARIABLES);
 
     assertEquals(first, second);
     assertTrue(first.isInt() && first.intValue() >= 0 && first.intValue() < 999);
@@ -326,7 +340,8 @@ class IntrinsicEvaluatorTest {
 
   @Test
   void unseededRandomnessComesFromTheInjectedGenerator() {
-    IntrinsicCall call = IntrinsicCall.parse("States.Array(States.MathRandom(0, 1000000), States.UUID())");
+    IntrinsicCall call =
+        IntrinsicCall.parse("States.Array(States.MathRandom(0, 1000000), States.UUID())");
 
     JsonNode first =
         IntrinsicEvaluator.withRandom(new SplittableRandom(9))
@@ -391,7 +406,8 @@ class IntrinsicEvaluatorTest {
         assertThrows(
             StatesError.class,
             () ->
-                intrinsics.evaluate(call, "ErrorPath", Nodes.json("{\"e\": 1}"), CONTEXT, VARIABLES));
+                intrinsics.evaluate(
+                    call, "ErrorPath", Nodes.json("{\"e\": 1}"), CONTEXT, VARIABLES));
 
     assertEquals(
         "The JSONPath '$.Error' could not be found in the input '{\"e\":1}'", plain.cause());

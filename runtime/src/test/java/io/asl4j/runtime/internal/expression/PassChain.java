@@ -12,13 +12,21 @@ import org.junit.jupiter.api.Assertions;
 
 /**
  * Just enough of an interpreter to replay recorded machines made only of JSONPath Pass states:
- * InputPath, Parameters, Result, ResultPath and OutputPath, in the ASL order, then Next or End.
- * The context object is a stand-in with the shape AWS gives it; the recorder redacted its values.
+ * InputPath, Parameters, Result, ResultPath and OutputPath, in the ASL order, then Next or End. The
+ * context object is a stand-in with the shape AWS gives it; the recorder redacted its values.
  */
 final class PassChain {
   private static final Set<String> STATE_FIELDS =
-      Set.of("Type", "Comment", "Parameters", "Result", "InputPath", "OutputPath", "ResultPath",
-          "Next", "End");
+      Set.of(
+          "Type",
+          "Comment",
+          "Parameters",
+          "Result",
+          "InputPath",
+          "OutputPath",
+          "ResultPath",
+          "Next",
+          "End");
   private static final Set<String> MACHINE_FIELDS =
       Set.of("StartAt", "States", "Comment", "Version", "QueryLanguage", "TimeoutSeconds");
   private static final Function<String, JsonNode> NO_VARIABLES = name -> null;
@@ -104,7 +112,8 @@ final class PassChain {
         AslPath.parse(state.get(field).textValue()), data, context, NO_VARIABLES);
   }
 
-  private static JsonNode context(JsonNode input, String stateName) {
+  /** A context object shaped like AWS's, with stand-in values where the recorder redacted them. */
+  static JsonNode context(JsonNode input, String stateName) {
     ObjectNode context = ConformanceCorpus.MAPPER.createObjectNode();
     ObjectNode execution = context.putObject("Execution");
     execution.put("Id", "arn:aws:states:us-east-1:111111111111:execution:machine-1:run-1");
@@ -130,9 +139,15 @@ final class PassChain {
     testCase.path("redactionLiterals").forEach(literal -> wildcards.add(literal.asText()));
     if (expected.get("status").asText().equals("SUCCEEDED")) {
       if (outcome.error() != null) {
-        Assertions.fail("expected " + expected.get("output") + " but failed in state '"
-            + outcome.state() + "' with " + outcome.error().error() + ": "
-            + outcome.error().cause());
+        Assertions.fail(
+            "expected "
+                + expected.get("output")
+                + " but failed in state '"
+                + outcome.state()
+                + "' with "
+                + outcome.error().error()
+                + ": "
+                + outcome.error().cause());
       }
       Assertions.assertTrue(
           RedactedJson.matches(expected.get("output"), outcome.output(), wildcards),
@@ -144,9 +159,13 @@ final class PassChain {
         outcome.error(), () -> "expected a failure but the output was " + outcome.output());
     Assertions.assertEquals(expected.get("error").asText(), outcome.error().error());
     if (expected.has("cause")) {
-      String cause = "An error occurred while executing the state '" + outcome.state()
-          + "' (entered at the event id #" + outcome.enteredEventId() + "). "
-          + outcome.error().cause();
+      String cause =
+          "An error occurred while executing the state '"
+              + outcome.state()
+              + "' (entered at the event id #"
+              + outcome.enteredEventId()
+              + "). "
+              + outcome.error().cause();
       Assertions.assertTrue(
           RedactedJson.textMatches(expected.get("cause").asText(), cause),
           () -> "expected the cause " + expected.get("cause").asText() + " but was " + cause);

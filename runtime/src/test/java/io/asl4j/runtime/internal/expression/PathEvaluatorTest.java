@@ -73,8 +73,10 @@ class PathEvaluatorTest {
             StatesError.class,
             () ->
                 PathEvaluator.evaluate(
-                    AslPath.parse("$.NoSuchInputPath"), Nodes.json("{\"int-literal\": 0}"),
-                    CONTEXT, VARIABLES));
+                    AslPath.parse("$.NoSuchInputPath"),
+                    Nodes.json("{\"int-literal\": 0}"),
+                    CONTEXT,
+                    VARIABLES));
 
     assertEquals("States.Runtime", e.error());
     assertEquals(
@@ -117,7 +119,8 @@ class PathEvaluatorTest {
 
   @Test
   void anUnassignedVariableSelectsNothing() {
-    assertEquals("Invalid path '$nope.a' : The variable '$nope' is not assigned", failure("$nope.a"));
+    assertEquals(
+        "Invalid path '$nope.a' : The variable '$nope' is not assigned", failure("$nope.a"));
   }
 
   @Test

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class PayloadTemplateTest {
   private static final JsonNode CONTEXT =
       Nodes.json(
-          "{\"Execution\": {\"Input\": {\"int-literal\": 0}}, \"Map\": {\"Item\": {\"Index\": 2}}}");
+          "{\"Execution\": {\"Input\": {\"int-literal\": 0}}, \"Map\": {\"Item\": {\"Index\":"
+              + " 2}}}");
   private static final Function<String, JsonNode> VARIABLES =
       Map.of("greeting", Nodes.json("\"hi\""))::get;
   private static final IntrinsicEvaluator INTRINSICS =
@@ -155,8 +156,10 @@ class PayloadTemplateTest {
     assertEquals(
         Nodes.json("{\"n\": 3}"),
         PayloadTemplate.evaluate(
-            Nodes.json("{\"n.$\": \"States.MathAdd($.a, 1)\"}"), Nodes.json("{\"a\": 2}"),
-            CONTEXT, VARIABLES));
+            Nodes.json("{\"n.$\": \"States.MathAdd($.a, 1)\"}"),
+            Nodes.json("{\"a\": 2}"),
+            CONTEXT,
+            VARIABLES));
   }
 
   @Test
@@ -196,6 +199,7 @@ class PayloadTemplateTest {
             ExpressionException.class,
             () -> PayloadTemplate.compile(Nodes.json("{\"a\": 1, \"a.$\": \"$.b\"}")));
 
-    assertEquals("the payload template gives the field 'a' twice, as 'a' and 'a.$'", e.getMessage());
+    assertEquals(
+        "the payload template gives the field 'a' twice, as 'a' and 'a.$'", e.getMessage());
   }
 }

@@ -17,6 +17,9 @@ class RecordedIntrinsicFunctionsTest {
 
   @TestFactory
   Stream<DynamicTest> recordedIntrinsicFunctionCasesProduceAwsOutputs() {
+    if (ConformanceCorpus.root().isEmpty()) {
+      return ConformanceCorpus.skipped();
+    }
     return ConformanceCorpus.pureCases("intrinsic_functions").stream()
         .map(ConformanceCorpus::read)
         .map(

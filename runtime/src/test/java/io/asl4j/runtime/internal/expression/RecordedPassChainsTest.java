@@ -16,6 +16,9 @@ class RecordedPassChainsTest {
 
   @TestFactory
   Stream<DynamicTest> recordedPassStateMachinesProduceAwsOutputsAndCauses() {
+    if (ConformanceCorpus.root().isEmpty()) {
+      return ConformanceCorpus.skipped();
+    }
     return Stream.of("base", "scenarios", "context_object", "query_language", "comments", "api")
         .flatMap(feature -> ConformanceCorpus.pureCases(feature).stream())
         .map(ConformanceCorpus::read)

@@ -39,8 +39,7 @@ class ResultPathsTest {
     assertEquals(
         Nodes.json("{\"a\": {\"x\": 0, \"b\": {\"c\": {\"ok\": true}}}}"),
         merge("{\"a\": {\"x\": 0}}", "$.a.b.c"));
-    assertEquals(
-        Nodes.json("{\"a b\": {\"c\": {\"ok\": true}}}"), merge("{}", "$['a b'][\"c\"]"));
+    assertEquals(Nodes.json("{\"a b\": {\"c\": {\"ok\": true}}}"), merge("{}", "$['a b'][\"c\"]"));
   }
 
   @Test

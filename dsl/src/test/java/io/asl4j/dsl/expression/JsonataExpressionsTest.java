@@ -1,0 +1,145 @@
+package io.asl4j.dsl.expression;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class JsonataExpressionsTest {
+
+  @Test
+  void stringsDelimitedExactlyByPercentBracesAreExpressions() {
+    assertTrue(JsonataExpressions.isExpression("{% $states.input %}"));
+    assertTrue(JsonataExpressions.isExpression("{%1%}"));
+  }
+
+  @Test
+  void surroundingWhitespaceOrMissingDelimitersMakeAPlainString() {
+    assertFalse(JsonataExpressions.isExpression(" {% states.input %} "));
+    assertFalse(JsonataExpressions.isExpression("{% $x %} "));
+    assertFalse(JsonataExpressions.isExpression("$states.input"));
+    assertFalse(JsonataExpressions.isExpression("{%}"));
+    assertFalse(JsonataExpressions.isExpression(null));
+  }
+
+  @Test
+  void bodyIsTheTrimmedTextBetweenTheDelimiters() {
+    assertEquals("$states.input.x", JsonataExpressions.body("{%  $states.input.x\n %}"));
+    assertEquals("", JsonataExpressions.body("{%%}"));
+  }
+
+  @Test
+  void bodyOfAPlainStringFails() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> JsonataExpressions.body("$.x"));
+    assertEquals("Not a JSONata expression: $.x", e.getMessage());
+  }
+
+  @Test
+  void wellFormedExpressionsHaveNoSyntaxError() {
+    assertEquals(Optional.empty(), JsonataExpressions.syntaxError("$states.input.a + 1"));
+    assertEquals(
+        Optional.empty(), JsonataExpressions.syntaxError("$contains('hello$world', /^hello\\$/)"));
+    assertEquals(Optional.empty(), JsonataExpressions.syntaxError("$fn := function($x){$x}"));
+  }
+
+  @Test
+  void syntaxErrorsCarryTheCodeTheMessageAndThePosition() {
+    assertEquals(
+        Optional.of("S0207: Unexpected end of expression (position 3)"),
+        JsonataExpressions.syntaxError("1 +"));
+    assertEquals(
+        Optional.of("S0201: Syntax error: \";\" (position 8)"),
+        JsonataExpressions.syntaxError("$x := 1; $x"));
+    assertEquals(
+        Optional.of("S0101: String literal must be terminated by a matching quote (position 4)"),
+        JsonataExpressions.syntaxError("'abc"));
+    assertEquals(
+        Optional.of("S0207: Unexpected end of expression (position 0)"),
+        JsonataExpressions.syntaxError(""));
+  }
+
+  @Test
+  void statesFieldsAreReportedWithTheirFieldName() {
+    assertEquals(
+        List.of("states.result", "states.errorOutput", "states.input", "states.context"),
+        List.copyOf(
+            JsonataExpressions.referencedVariables(
+                "$states.result.x & $states.errorOutput.Error & $states.input"
+                    + " & $states.context.Execution.Id")));
+  }
+
+  @Test
+  void statesUsedAsAWholeIsReportedAsStates() {
+    assertEquals(Set.of("states"), JsonataExpressions.referencedVariables("$keys($states)"));
+    assertEquals(Set.of("states"), JsonataExpressions.referencedVariables("$states"));
+    assertEquals(
+        Set.of("states.result"), JsonataExpressions.referencedVariables("$states.`result`"));
+  }
+
+  @Test
+  void workflowVariablesAreReportedButFunctionNamesAreNot() {
+    assertEquals(
+        List.of("total", "items"),
+        List.copyOf(
+            JsonataExpressions.referencedVariables(
+                "$total + $sum($map($items, $string)) + $count($items)")));
+    assertEquals(Set.of("eval"), JsonataExpressions.referencedVariables("$eval('1')"));
+    assertEquals(
+        Set.of("randomSeeded", "states.input"),
+        JsonataExpressions.referencedVariables("$randomSeeded($states.input.seed)"));
+  }
+
+  @Test
+  void dollarSignsInsideLiteralsAndCommentsAreNotVariables() {
+    assertEquals(
+        Set.of(),
+        JsonataExpressions.referencedVariables(
+            "$contains('hello$world', /^hello\\$/) & \"$a\" & `$b` /* $c */"));
+  }
+
+  @Test
+  void contextAndRootAreNotVariables() {
+    assertEquals(Set.of(), JsonataExpressions.referencedVariables("$count($[$ = 1]) + $$.a"));
+  }
+
+  @Test
+  void locallyBoundNamesAreNotReferencesOnceBound() {
+    assertEquals(
+        Set.of(),
+        JsonataExpressions.referencedVariables("($x := 1; $y := $x + 1; $y * $x)"));
+    assertEquals(
+        Set.of("states.result"),
+        JsonataExpressions.referencedVariables(
+            "$map($states.result, function($v, $i) { $v = 1 ? $i : 0 })"));
+    assertEquals(
+        Set.of("orders"),
+        JsonataExpressions.referencedVariables("$orders@$o#$pos.{'n': $o.n, 'p': $pos}"));
+  }
+
+  @Test
+  void aValueReadInItsOwnAssignmentIsStillAReference() {
+    assertEquals(Set.of("x"), JsonataExpressions.referencedVariables("($x := $x + 1; $x)"));
+    assertEquals(Set.of("x"), JsonataExpressions.referencedVariables("($y := $x; $x := 2; $y)"));
+  }
+
+  @Test
+  void divisionIsNotMistakenForARegularExpression() {
+    assertEquals(Set.of("a", "b"), JsonataExpressions.referencedVariables("$a / 2 / $b"));
+    assertEquals(Set.of("a", "b"), JsonataExpressions.referencedVariables("($a) / $b"));
+  }
+
+  @Test
+  void variableNamesListsEveryDollarNameWhateverItsRole() {
+    assertEquals(
+        List.of("x", "sum", "states", "v"),
+        List.copyOf(
+            JsonataExpressions.variableNames(
+                "($x := $sum($states.input); function($v){$v}; $; $$; '$s')")));
+  }
+}
