@@ -848,6 +848,21 @@ class ValidatorTest {
   }
 
   @Test
+  void jsonataExpressionsMustParse() {
+    String json =
+        """
+        {"QueryLanguage": "JSONata", "StartAt": "P", "States": {
+          "P": {"Type": "Pass", "Output": {"total": "{% $sum($states.input.items %}",
+                                           "literal": " {% not an expression %} "}, "End": true}}}
+        """;
+
+    assertProblems(
+        json,
+        "/States/P/Output/total: error [JsonataSyntax] not a valid JSONata expression: S0203:"
+            + " Expected \")\" before end of expression (position 24)");
+  }
+
+  @Test
   void statesResultOnlyInOutputAndAssignOfTaskParallelAndMap() {
     String json =
         """
