@@ -193,4 +193,18 @@ class LocalStateMachineTest {
             () -> LocalStateMachine.builder(asl("{'StartAt':'Nowhere','States':{'A':{'Type':'Pass','Next':'Gone'}}}")).build());
     assertTrue(e.problems().size() >= 2, e.getMessage());
   }
+
+  @Test
+  void assigningMoreThan256KibOfVariablesFailsWithDataLimitExceeded() {
+    String big = "x".repeat(300 * 1024);
+    LocalStateMachine machine =
+        LocalStateMachine.builder(asl("{'StartAt':'Keep','States':{'Keep':{'Type':'Pass','OutputPath':null,'Assign':{'blob.$':'$.blob'},'End':true}}}"))
+            .build();
+    Execution execution = machine.run(json("{\"blob\":\"" + big + "\"}"));
+    assertEquals(ExecutionStatus.FAILED, execution.status());
+    assertEquals("States.DataLimitExceeded", execution.error());
+    assertEquals(
+        "The state 'Keep' assigned variables whose size exceeds the maximum number of bytes service limit.",
+        execution.cause());
+  }
 }

@@ -119,6 +119,7 @@ public final class Validator {
                   + " (1 MiB)"));
     }
     problems.addAll(new ValidationRun(options, syntax()).machine(machine));
+    problems.addAll(VariableRules.check(machine));
     return ValidationResult.of(DocumentOrder.sort(problems, document));
   }
 

@@ -520,6 +520,7 @@ public final class ExecutionRun {
       }
       JsonNode out = completed.output();
       checkSize(out);
+      checkVariableSizes(completed.assigned());
       frame.scope.assign(completed.assigned());
       ObjectNode details = NODES.objectNode();
       details.put("name", name);
@@ -542,6 +543,22 @@ public final class ExecutionRun {
     void exit(Completed completed) {
       Transitioning t = (Transitioning) state;
       exitTo(t.isEnd() ? null : t.next(), completed);
+    }
+
+    /** AWS limits each variable's value, and all values one state assigns, to 256 KiB. */
+    private void checkVariableSizes(Map<String, JsonNode> assigned) {
+      long total = 0;
+      for (Map.Entry<String, JsonNode> e : assigned.entrySet()) {
+        String text = text(e.getValue());
+        total += text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (total > PAYLOAD_LIMIT_BYTES) {
+          throw new StatesError(
+              "States.DataLimitExceeded",
+              "The state '"
+                  + name
+                  + "' assigned variables whose size exceeds the maximum number of bytes service limit.");
+        }
+      }
     }
 
     private void checkSize(JsonNode out) {
