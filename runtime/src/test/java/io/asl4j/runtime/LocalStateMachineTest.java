@@ -36,11 +36,11 @@ class LocalStateMachineTest {
   }
 
   @Test
-  void aYearLongWaitCompletesAtOnceOnTheVirtualClock() {
+  void aWaitOfMostOfAYearCompletesAtOnceOnTheVirtualClock() {
     // given
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'StartAt':'Sleep','States':{'Sleep':{'Type':'Wait','Seconds':31536000,'End':true}}}"))
+                asl("{'StartAt':'Sleep','States':{'Sleep':{'Type':'Wait','Seconds':31449600,'End':true}}}"))
             .virtualClock(START)
             .build();
     // when
@@ -51,7 +51,7 @@ class LocalStateMachineTest {
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
     assertEquals(json("{\"a\":1}"), execution.output());
     List<HistoryEvent> history = execution.history();
-    assertEquals(START.plusSeconds(31536000), history.get(history.size() - 1).timestamp());
+    assertEquals(START.plusSeconds(31449600), history.get(history.size() - 1).timestamp());
     assertTrue(elapsedMillis < 5_000, "a virtual wait must not take real time: " + elapsedMillis + " ms");
   }
 
