@@ -11,6 +11,7 @@ import io.asl4j.runtime.internal.engine.ExecutionRun;
 import io.asl4j.runtime.internal.engine.MockedResponses;
 import io.asl4j.runtime.internal.engine.RunSetup;
 import io.asl4j.runtime.internal.engine.TaskTokens;
+import io.asl4j.runtime.services.S3Objects;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,6 +49,7 @@ public final class LocalStateMachine {
   private final String account;
   private final StateMachineType type;
   private final MockedResponses mocks;
+  private final S3Objects s3;
   private final TaskTokens tokens = new TaskTokens();
   private final AtomicLong executions = new AtomicLong();
 
@@ -64,6 +66,7 @@ public final class LocalStateMachine {
     this.account = builder.account;
     this.type = builder.type;
     this.mocks = builder.mocks;
+    this.s3 = builder.s3;
   }
 
   /** A builder for a machine running {@code definition}. */
@@ -95,7 +98,7 @@ public final class LocalStateMachine {
     RunSetup setup =
         new RunSetup(
             definition, data, handlers, prefixHandlers, virtualTime, startMillis, random, region,
-            account, name, executionName, type == StateMachineType.EXPRESS, tokens, mocks);
+            account, name, executionName, type == StateMachineType.EXPRESS, tokens, mocks, s3);
     ExecutionRun run = new ExecutionRun(setup, input == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : input);
     run.start();
     return new Execution(run, setup.executionArn());
@@ -141,6 +144,7 @@ public final class LocalStateMachine {
     private String account = "123456789012";
     private StateMachineType type = StateMachineType.STANDARD;
     private MockedResponses mocks;
+    private S3Objects s3;
 
     private Builder(StateMachine definition) {
       this.definition = definition;
@@ -192,6 +196,12 @@ public final class LocalStateMachine {
      */
     public Builder mocks(MockConfig config, String stateMachine, String testCase) {
       this.mocks = config.responses(stateMachine, testCase);
+      return this;
+    }
+
+    /** The S3 objects a distributed Map's ItemReader reads and its ResultWriter writes. */
+    public Builder s3(S3Objects objects) {
+      this.s3 = Objects.requireNonNull(objects, "objects == null");
       return this;
     }
 

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every execution recorded against AWS in {@code ../shared/conformance/pure} and {@code lambda}
- * runs on the local runtime and must end as AWS's did. The cases known to fail are listed, each
+ * Every execution recorded against AWS in {@code ../shared/conformance/pure} and {@code lambda},
+ * and the {@code service} cases the runtime can run on its own (S3 ItemReader cases, which carry
+ * their objects), runs on the local runtime and must end as AWS's did. The cases known to fail are listed, each
  * with its reason, in {@code known-failures.txt}: a listed case that passes fails the suite (so the
  * list only shrinks), and so does an unlisted case that fails.
  */
@@ -50,12 +51,12 @@ class ConformanceTest {
     Path corpus = corpus();
     KnownFailures known = knownFailures();
     List<ConformanceCase> cases = new ArrayList<>();
-    for (String category : List.of("pure", "lambda")) {
+    for (String category : List.of("pure", "lambda", "service")) {
       Path dir = corpus.resolve(category);
       if (Files.isDirectory(dir)) {
         ConformanceCases loaded = ConformanceCases.load(dir);
         assertTrue(loaded.failures().isEmpty(), "unreadable cases: " + loaded.failures());
-        cases.addAll(loaded.cases());
+        loaded.cases().stream().filter(ConformanceRunner::runnable).forEach(cases::add);
       }
     }
     return cases.stream()

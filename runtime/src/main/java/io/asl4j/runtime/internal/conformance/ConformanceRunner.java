@@ -13,6 +13,7 @@ import io.asl4j.runtime.HistoryEvent;
 import io.asl4j.runtime.LocalStateMachine;
 import io.asl4j.runtime.StatesError;
 import io.asl4j.runtime.TaskContext;
+import io.asl4j.runtime.services.S3Objects;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,27 @@ public final class ConformanceRunner {
 
   private ConformanceRunner() {}
 
-  /** Whether the local runtime can run this case (it needs no AWS service but Lambda). */
+  /**
+   * Whether the local runtime can run this case: it needs no AWS service but Lambda, or only S3
+   * objects for an ItemReader, which the case carries.
+   */
   public static boolean runnable(ConformanceCase c) {
-    return ("pure".equals(c.category()) || "lambda".equals(c.category())) && c.definition() != null;
+    if (c.definition() == null) {
+      return false;
+    }
+    if ("pure".equals(c.category()) || "lambda".equals(c.category())) {
+      return true;
+    }
+    JsonNode dependencies = c.raw().path("externalDependencies");
+    if (!"service".equals(c.category()) || !c.raw().path("s3Objects").isArray() || dependencies.size() == 0) {
+      return false;
+    }
+    for (JsonNode dependency : dependencies) {
+      if (!dependency.asText().endsWith(": ItemReader")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Runs the case and judges it. Never throws: a crash is a failed case with its reason. */
@@ -80,8 +99,41 @@ public final class ConformanceRunner {
               + ":$LATEST (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException;"
               + " Request ID: " + UUID.randomUUID() + "; Proxy: null)");
     });
+    if (c.raw().path("s3Objects").isArray()) {
+      RecordedObjects objects = new RecordedObjects();
+      for (JsonNode object : c.raw().path("s3Objects")) {
+        objects.put(object.path("bucket").asText(), object.path("key").asText(), object.path("body").asText());
+      }
+      builder.s3(objects);
+    }
     LocalStateMachine machine = builder.build();
     return machine.start(c.input(), "conformance").await();
+  }
+
+  /** The S3 objects a case recorded, for its ItemReader. */
+  private static final class RecordedObjects implements S3Objects {
+    private final java.util.TreeMap<String, String> objects = new java.util.TreeMap<>();
+
+    @Override
+    public java.util.Optional<String> get(String bucket, String key) {
+      return java.util.Optional.ofNullable(objects.get(bucket + "/" + key));
+    }
+
+    @Override
+    public List<String> list(String bucket, String prefix) {
+      List<String> keys = new java.util.ArrayList<>();
+      objects.keySet().forEach(k -> {
+        if (k.startsWith(bucket + "/" + prefix)) {
+          keys.add(k.substring(bucket.length() + 1));
+        }
+      });
+      return keys;
+    }
+
+    @Override
+    public void put(String bucket, String key, String body) {
+      objects.put(bucket + "/" + key, body);
+    }
   }
 
   private static JsonNode invoke(LambdaMock mock, JsonNode input, TaskContext ctx) {

@@ -25,7 +25,21 @@ final class Maps {
     JsonNode effective;
     JsonNode items;
     JsonNode states = null;
-    if (step.jsonata) {
+    if (map.itemReader() != null) {
+      // The Map Run reads its items itself, after it started: AWS records length 0 and reports
+      // reader failures as MapRunFailed.
+      JsonNode readerInput = step.jsonata ? step.rawInput : step.applyPath(map.io().inputPath(), step.rawInput);
+      JsonNode readerStates = step.jsonata ? step.statesVariable(null, null) : null;
+      MapRun mapRun = new MapRun(run, step, map, ExecutionRun.NODES.arrayNode(), readerInput, readerStates, map.itemBatcher() == null);
+      mapRun.reader = () -> {
+        ArrayNode read = ItemReaders.read(run.setup(), step, map.itemReader(), readerInput, readerStates);
+        return map.itemBatcher() == null
+            ? read
+            : ItemReaders.batch(run.setup(), step, map.itemBatcher(), selectItems(run, step, map, read, readerInput), readerInput, readerStates);
+      };
+      mapRun.attempt();
+      return;
+    } else if (step.jsonata) {
       effective = step.rawInput;
       states = step.statesVariable(null, null);
       if (map.items() == null) {
@@ -54,7 +68,14 @@ final class Maps {
         throw FieldError.runtime("Reference path \"" + itemsPath + "\" must point to array.");
       }
     }
-    new MapRun(run, step, map, (ArrayNode) items, effective, states).attempt();
+    ArrayNode selectedItems = (ArrayNode) items;
+    if (map.itemBatcher() != null) {
+      // Each child gets a batch; ItemSelector, when present, shapes the items inside the batches.
+      selectedItems = ItemReaders.batch(run.setup(), step, map.itemBatcher(), selectItems(run, step, map, selectedItems, effective), effective, states);
+      new MapRun(run, step, map, selectedItems, effective, states, false).attempt();
+      return;
+    }
+    new MapRun(run, step, map, selectedItems, effective, states, true).attempt();
   }
 
   /**
@@ -77,7 +98,9 @@ final class Maps {
     final ExecutionRun run;
     final Step step;
     final MapState map;
-    final ArrayNode items;
+    ArrayNode items;
+    /** Reads the items inside the Map Run (ItemReader), or null when they are known up front. */
+    java.util.function.Supplier<ArrayNode> reader;
     final JsonNode effective;
     final JsonNode states;
     int maxConcurrency;
@@ -94,7 +117,10 @@ final class Maps {
     final java.util.Set<Frame> finished = new java.util.HashSet<>();
     final java.util.Map<Frame, Integer> indexOf = new java.util.HashMap<>();
 
-    MapRun(ExecutionRun run, Step step, MapState map, ArrayNode items, JsonNode effective, JsonNode states) {
+    final boolean select;
+
+    MapRun(ExecutionRun run, Step step, MapState map, ArrayNode items, JsonNode effective, JsonNode states, boolean select) {
+      this.select = select;
       this.run = run;
       this.step = step;
       this.map = map;
@@ -121,7 +147,7 @@ final class Maps {
       finished.clear();
       indexOf.clear();
       ObjectNode started = ExecutionRun.NODES.objectNode();
-      started.put("length", items.size());
+      started.put("length", reader == null ? items.size() : 0);
       run.event(step.frame, "MapStateStarted", started);
       // AWS evaluates the tolerance fields after MapStateStarted (and MaxConcurrency before it).
       Data data = run.setup().data();
@@ -136,6 +162,20 @@ final class Maps {
         ObjectNode mapRun = ExecutionRun.NODES.objectNode();
         mapRun.put("mapRunArn", run.setup().mapRunArn(step.name));
         run.event(step.frame, "MapRunStarted", mapRun);
+      }
+      if (reader != null) {
+        try {
+          items = reader.get();
+          results = new JsonNode[items.size()];
+        } catch (StatesError e) {
+          over = true;
+          ObjectNode d = ExecutionRun.NODES.objectNode();
+          d.put("cause", e.cause() == null ? "" : e.cause());
+          d.put("error", e.error());
+          run.event(step.frame, "MapRunFailed", d);
+          step.handleError(e.error(), e.cause(), this::attempt, "MapStateFailed");
+          return;
+        }
       }
       cursor = step.frame.cursor;
       if (items.isEmpty()) {
@@ -180,7 +220,7 @@ final class Maps {
 
     private JsonNode selectItem(int index, JsonNode item) {
       JsonNode selector = map.selector();
-      if (selector == null) {
+      if (selector == null || !select) {
         return item;
       }
       ObjectNode mapItem = ExecutionRun.NODES.objectNode();
@@ -320,6 +360,19 @@ final class Maps {
   /** A value as AWS quotes it in these messages: its text between double quotes. */
   private static String quoted(JsonNode value) {
     return "\"" + (value.isTextual() ? value.textValue() : value.toString()) + "\"";
+  }
+
+  /** Items through ItemSelector one by one (for batching, which groups the selected items). */
+  private static ArrayNode selectItems(ExecutionRun run, Step step, MapState map, ArrayNode items, JsonNode effective) {
+    if (map.selector() == null) {
+      return items;
+    }
+    MapRun selector = new MapRun(run, step, map, items, effective, step.jsonata ? step.statesVariable(null, null) : null, true);
+    ArrayNode selected = ExecutionRun.NODES.arrayNode();
+    for (int i = 0; i < items.size(); i++) {
+      selected.add(selector.selectItem(i, items.get(i)));
+    }
+    return selected;
   }
 
   static int maxConcurrency(MapState map, JsonNode input, Step step, Data data, JsonNode states) {

@@ -37,6 +37,7 @@ public final class RunSetup {
   private final String runId;
   private final TaskTokens tokens;
   private final MockedResponses mocks;
+  private final io.asl4j.runtime.services.S3Objects s3;
   private final Map<String, Integer> invocations = new java.util.HashMap<>();
 
   public RunSetup(
@@ -53,10 +54,12 @@ public final class RunSetup {
       String executionName,
       boolean express,
       TaskTokens tokens,
-      MockedResponses mocks) {
+      MockedResponses mocks,
+      io.asl4j.runtime.services.S3Objects s3) {
     this.machine = machine;
     this.tokens = tokens;
     this.mocks = mocks;
+    this.s3 = s3;
     this.express = express;
     this.runId = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
     this.data = data;
@@ -74,6 +77,11 @@ public final class RunSetup {
 
   IntrinsicEvaluator intrinsics() {
     return intrinsics;
+  }
+
+  /** The objects ItemReader and ResultWriter use, or null when none are configured. */
+  io.asl4j.runtime.services.S3Objects s3() {
+    return s3;
   }
 
   boolean express() {

@@ -1,0 +1,279 @@
+package io.asl4j.runtime.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.asl4j.dsl.json.AslReader;
+import io.asl4j.dsl.model.ItemBatcher;
+import io.asl4j.dsl.model.ItemReader;
+import io.asl4j.runtime.StatesError;
+import io.asl4j.runtime.internal.engine.ExecutionRun.Step;
+import io.asl4j.runtime.services.S3Objects;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A distributed Map's {@code ItemReader} (items from an S3 object or listing) and {@code
+ * ItemBatcher} (items grouped into batches). Failures are {@code States.ItemReaderFailed} with
+ * AWS's texts.
+ */
+final class ItemReaders {
+  private ItemReaders() {}
+
+  static ArrayNode read(RunSetup setup, Step step, ItemReader reader, JsonNode input, JsonNode states) {
+    Data data = setup.data();
+    JsonNode parameters;
+    if (reader.arguments() != null) {
+      parameters = data.jsonata(reader.arguments(), "ItemReader/Arguments", states, step);
+    } else if (reader.parameters() != null) {
+      parameters = data.template(reader.parameters(), input, step);
+    } else {
+      parameters = ExecutionRun.NODES.objectNode();
+    }
+    S3Objects s3 = setup.s3();
+    if (s3 == null) {
+      throw failed("no S3 objects are configured for this local state machine (LocalStateMachine.Builder.s3(...))");
+    }
+    String bucket = parameters.path("Bucket").asText();
+    String resource = reader.resource() == null ? "" : reader.resource();
+    ItemReader.ReaderConfig config = reader.readerConfig();
+    long maxItems = maxItems(setup, step, config, input, states);
+    ArrayNode items;
+    if (resource.endsWith(":listObjectsV2")) {
+      items = ExecutionRun.NODES.arrayNode();
+      for (String key : s3.list(bucket, parameters.path("Prefix").asText(""))) {
+        ObjectNode object = items.addObject();
+        String body = s3.get(bucket, key).orElse("");
+        object.put("Etag", "\"" + Integer.toHexString(body.hashCode()) + "\"");
+        object.put("Key", key);
+        object.put("LastModified", RunSetup.timestamp(setup.startMillis()));
+        object.put("Size", body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        object.put("StorageClass", "STANDARD");
+      }
+    } else {
+      String key = parameters.path("Key").asText();
+      String body =
+          s3.get(bucket, key).orElseThrow(() -> failed("The specified key does not exist. (Bucket: " + bucket + ", Key: " + key + ")"));
+      String type = config == null || config.inputType() == null ? "JSON" : config.inputType();
+      switch (type) {
+        case "CSV":
+          items = csv(body, config);
+          break;
+        case "JSONL":
+          items = ExecutionRun.NODES.arrayNode();
+          for (String line : body.split("\n")) {
+            if (!line.isBlank()) {
+              items.add(parse(line));
+            }
+          }
+          break;
+        default:
+          JsonNode json = parse(body);
+          if (!json.isArray()) {
+            throw failed("Attempting to map over non-iterable node.");
+          }
+          items = (ArrayNode) json;
+      }
+    }
+    if (maxItems > 0 && items.size() > maxItems) {
+      ArrayNode limited = ExecutionRun.NODES.arrayNode();
+      for (int i = 0; i < maxItems; i++) {
+        limited.add(items.get(i));
+      }
+      items = limited;
+    }
+    return items;
+  }
+
+  private static long maxItems(RunSetup setup, Step step, ItemReader.ReaderConfig config, JsonNode input, JsonNode states) {
+    if (config == null) {
+      return 0;
+    }
+    JsonNode value = null;
+    if (config.maxItemsPath() != null) {
+      value = setup.data().path(config.maxItemsPath(), input, step);
+    } else if (config.maxItems() != null) {
+      value = config.maxItems();
+      if (value.isTextual()) {
+        value = setup.data().jsonata(value, "ItemReader/ReaderConfig/MaxItems", states, step);
+      }
+    }
+    Long number = value == null ? Long.valueOf(0) : whole(value);
+    if (number == null || number < 0) {
+      throw failed("field MaxItems must be positive");
+    }
+    return number;
+  }
+
+  /** CSV with a header row or given headers; every value a string, missing fields empty. */
+  private static ArrayNode csv(String body, ItemReader.ReaderConfig config) {
+    char delimiter = delimiter(config.csvDelimiter());
+    List<List<String>> rows = CsvRows.parse(body, delimiter);
+    List<String> headers;
+    if ("GIVEN".equals(config.csvHeaderLocation())) {
+      headers = config.csvHeaders() == null ? List.of() : config.csvHeaders();
+    } else {
+      headers = rows.isEmpty() ? List.of() : rows.remove(0);
+    }
+    Set<String> seen = new HashSet<>();
+    for (String header : headers) {
+      if (!seen.add(header)) {
+        throw failed("CSV headers cannot contain duplicates.");
+      }
+    }
+    ArrayNode items = ExecutionRun.NODES.arrayNode();
+    for (List<String> row : rows) {
+      ObjectNode item = items.addObject();
+      for (int i = 0; i < headers.size(); i++) {
+        item.put(headers.get(i), i < row.size() ? row.get(i) : "");
+      }
+    }
+    return items;
+  }
+
+  private static char delimiter(String name) {
+    if (name == null) {
+      return ',';
+    }
+    switch (name) {
+      case "SEMICOLON":
+        return ';';
+      case "PIPE":
+        return '|';
+      case "SPACE":
+        return ' ';
+      case "TAB":
+        return '\t';
+      default:
+        return ',';
+    }
+  }
+
+  /**
+   * Groups items into batches: {@code {"Items": [...], "BatchInput": ...}} per child, at most
+   * {@code MaxItemsPerBatch} items and {@code MaxInputBytesPerBatch} bytes each.
+   */
+  static ArrayNode batch(RunSetup setup, Step step, ItemBatcher batcher, ArrayNode items, JsonNode input, JsonNode states) {
+    Data data = setup.data();
+    long maxItems = number(setup, step, batcher.maxItemsPerBatch(), batcher.maxItemsPerBatchPath(), input, states, "MaxItemsPerBatch");
+    long maxBytes = number(setup, step, batcher.maxInputBytesPerBatch(), batcher.maxInputBytesPerBatchPath(), input, states, "MaxInputBytesPerBatch");
+    JsonNode batchInput = null;
+    if (batcher.batchInput() != null) {
+      batchInput = states != null
+          ? data.jsonata(batcher.batchInput(), "ItemBatcher/BatchInput", states, step)
+          : data.template(batcher.batchInput(), input, step);
+    }
+    ArrayNode batches = ExecutionRun.NODES.arrayNode();
+    ArrayNode current = null;
+    long bytes = 0;
+    for (JsonNode item : items) {
+      long size = ExecutionRun.text(item).length();
+      boolean full = current != null
+          && ((maxItems > 0 && current.size() >= maxItems) || (maxBytes > 0 && bytes + size > maxBytes));
+      if (current == null || full) {
+        ObjectNode batch = batches.addObject();
+        if (batchInput != null) {
+          batch.set("BatchInput", batchInput);
+        }
+        current = batch.putArray("Items");
+        bytes = 0;
+      }
+      current.add(item);
+      bytes += size;
+    }
+    return batches;
+  }
+
+  private static long number(RunSetup setup, Step step, JsonNode literal, String path, JsonNode input, JsonNode states, String field) {
+    JsonNode value = null;
+    if (path != null) {
+      value = setup.data().path(path, input, step);
+    } else if (literal != null) {
+      value = literal.isTextual() ? setup.data().jsonata(literal, "ItemBatcher/" + field, states, step) : literal;
+    }
+    Long number = value == null ? Long.valueOf(0) : whole(value);
+    if (number == null || number < 0) {
+      throw failed("field " + field + " must be positive");
+    }
+    return number;
+  }
+
+  /** A whole number given as a JSON number or a numeric string, as AWS accepts both; else null. */
+  private static Long whole(JsonNode value) {
+    try {
+      if (value.isNumber()) {
+        return value.decimalValue().longValueExact();
+      }
+      if (value.isTextual()) {
+        return new java.math.BigDecimal(value.textValue().trim()).longValueExact();
+      }
+    } catch (ArithmeticException | NumberFormatException e) {
+      return null;
+    }
+    return null;
+  }
+
+  private static JsonNode parse(String text) {
+    try {
+      return AslReader.parse(text);
+    } catch (RuntimeException e) {
+      throw failed("The item reader could not parse the object as JSON.");
+    }
+  }
+
+  static StatesError failed(String cause) {
+    return new StatesError("States.ItemReaderFailed", cause);
+  }
+
+  /** RFC 4180 rows: quoted fields may hold the delimiter, quotes doubled, and line breaks. */
+  static final class CsvRows {
+    private CsvRows() {}
+
+    static List<List<String>> parse(String body, char delimiter) {
+      List<List<String>> rows = new ArrayList<>();
+      List<String> row = new ArrayList<>();
+      StringBuilder field = new StringBuilder();
+      boolean quoted = false;
+      boolean any = false;
+      for (int i = 0; i < body.length(); i++) {
+        char c = body.charAt(i);
+        if (quoted) {
+          if (c == '"' && i + 1 < body.length() && body.charAt(i + 1) == '"') {
+            field.append('"');
+            i++;
+          } else if (c == '"') {
+            quoted = false;
+          } else {
+            field.append(c);
+          }
+        } else if (c == '"' && field.length() == 0) {
+          quoted = true;
+          any = true;
+        } else if (c == delimiter) {
+          row.add(field.toString());
+          field.setLength(0);
+          any = true;
+        } else if (c == '\n' || c == '\r') {
+          if (c == '\r' && i + 1 < body.length() && body.charAt(i + 1) == '\n') {
+            i++;
+          }
+          row.add(field.toString());
+          rows.add(row);
+          row = new ArrayList<>();
+          field.setLength(0);
+          any = false;
+        } else {
+          field.append(c);
+          any = true;
+        }
+      }
+      if (any || field.length() > 0) {
+        row.add(field.toString());
+        rows.add(row);
+      }
+      return rows;
+    }
+  }
+}
