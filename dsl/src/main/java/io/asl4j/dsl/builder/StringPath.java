@@ -1,0 +1,81 @@
+package io.asl4j.dsl.builder;
+
+import java.util.Objects;
+
+/**
+ * A path to a string: compared with the {@code String*} operators only.
+ *
+ * <pre>{@code
+ * StringPath priority = JsonPaths.input().string("priority");
+ * priority.eq("express");      // StringEquals
+ * priority.matches("exp*");    // StringMatches
+ * priority.eq(otherStringPath);// StringEqualsPath
+ * }</pre>
+ */
+public final class StringPath implements TypedPath {
+  private final String path;
+
+  StringPath(String path) {
+    this.path = Objects.requireNonNull(path, "path == null");
+  }
+
+  @Override
+  public String path() {
+    return path;
+  }
+
+  public Condition eq(String value) {
+    return Condition.stringEquals(path, value);
+  }
+
+  public Condition eq(StringPath other) {
+    return Condition.stringEqualsPath(path, other.path());
+  }
+
+  public Condition lt(String value) {
+    return Condition.stringLessThan(path, value);
+  }
+
+  public Condition lt(StringPath other) {
+    return Condition.stringLessThanPath(path, other.path());
+  }
+
+  public Condition le(String value) {
+    return Condition.stringLessThanEquals(path, value);
+  }
+
+  public Condition le(StringPath other) {
+    return Condition.stringLessThanEqualsPath(path, other.path());
+  }
+
+  public Condition gt(String value) {
+    return Condition.stringGreaterThan(path, value);
+  }
+
+  public Condition gt(StringPath other) {
+    return Condition.stringGreaterThanPath(path, other.path());
+  }
+
+  public Condition ge(String value) {
+    return Condition.stringGreaterThanEquals(path, value);
+  }
+
+  public Condition ge(StringPath other) {
+    return Condition.stringGreaterThanEqualsPath(path, other.path());
+  }
+
+  /** {@code StringMatches}: {@code *} matches any run of characters; escape with {@code \\}. */
+  public Condition matches(String pattern) {
+    return Condition.stringMatches(path, pattern);
+  }
+
+  /** {@code IsString: true}. */
+  public Condition isString() {
+    return Condition.isString(path, true);
+  }
+
+  @Override
+  public String toString() {
+    return path;
+  }
+}

@@ -1,0 +1,88 @@
+package io.asl4j.dsl.builder;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/**
+ * A path to an RFC 3339 timestamp string: compared with the {@code Timestamp*} operators only.
+ *
+ * <pre>{@code
+ * TimestampPath due = JsonPaths.input().timestamp("due");
+ * due.lt(Instant.parse("2025-01-01T00:00:00Z"));  // TimestampLessThan "2025-01-01T00:00:00Z"
+ * }</pre>
+ */
+public final class TimestampPath implements TypedPath {
+  private final String path;
+
+  TimestampPath(String path) {
+    this.path = Objects.requireNonNull(path, "path == null");
+  }
+
+  @Override
+  public String path() {
+    return path;
+  }
+
+  public Condition eq(Instant value) {
+    return Condition.timestampEquals(path, value.toString());
+  }
+
+  public Condition eq(OffsetDateTime value) {
+    return Condition.timestampEquals(path, value.toString());
+  }
+
+  public Condition eq(TimestampPath other) {
+    return Condition.timestampEqualsPath(path, other.path());
+  }
+
+  public Condition lt(Instant value) {
+    return Condition.timestampLessThan(path, value.toString());
+  }
+
+  public Condition lt(OffsetDateTime value) {
+    return Condition.timestampLessThan(path, value.toString());
+  }
+
+  public Condition lt(TimestampPath other) {
+    return Condition.timestampLessThanPath(path, other.path());
+  }
+
+  public Condition le(Instant value) {
+    return Condition.timestampLessThanEquals(path, value.toString());
+  }
+
+  public Condition le(TimestampPath other) {
+    return Condition.timestampLessThanEqualsPath(path, other.path());
+  }
+
+  public Condition gt(Instant value) {
+    return Condition.timestampGreaterThan(path, value.toString());
+  }
+
+  public Condition gt(OffsetDateTime value) {
+    return Condition.timestampGreaterThan(path, value.toString());
+  }
+
+  public Condition gt(TimestampPath other) {
+    return Condition.timestampGreaterThanPath(path, other.path());
+  }
+
+  public Condition ge(Instant value) {
+    return Condition.timestampGreaterThanEquals(path, value.toString());
+  }
+
+  public Condition ge(TimestampPath other) {
+    return Condition.timestampGreaterThanEqualsPath(path, other.path());
+  }
+
+  /** {@code IsTimestamp: true}. */
+  public Condition isTimestamp() {
+    return Condition.isTimestamp(path, true);
+  }
+
+  @Override
+  public String toString() {
+    return path;
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * A typed fluent builder for Amazon States Language workflows, producing the shared {@link
+ * io.asl4j.dsl.model} records.
+ *
+ * <p>States are created per query language ({@code Task.jsonPath(name)}, {@code
+ * Task.jsonata(name)}) and joined with {@link io.asl4j.dsl.builder.Chain}; {@link
+ * io.asl4j.dsl.builder.Workflow#build()} assembles and validates the state machine.
+ *
+ * <pre>{@code
+ * Fail.JsonPath failed = Fail.jsonPath("OrderFailed").error("InvalidOrder");
+ * StateMachine machine = Workflow.jsonPath()
+ *     .definition(Chain.start(Task.jsonPath("Validate").resource(Resource.lambdaInvoke())
+ *             .catching(Catch.all().to(failed)))
+ *         .next(Succeed.jsonPath("Done")))
+ *     .build();
+ * }</pre>
+ *
+ * <p>What the types enforce: nothing follows Succeed, Fail or Choice ({@link
+ * io.asl4j.dsl.builder.ClosedChain} has no {@code next()}); only Task, Parallel and Map offer
+ * {@code retry}/{@code catching}; a Wait gets exactly one time; each query language's types offer
+ * only its fields; {@code States.ALL} is only {@code Retry.all()}/{@code Catch.all()}; typed paths
+ * compare only with values of their type. What {@code build()} checks, through the shared
+ * validator: names (unique, at most 80 characters), reachability and terminal states, Choice
+ * rules, the order of {@code States.ALL} retriers and catchers, timeouts, paths, JSONata and
+ * intrinsic syntax, and the mixing of query languages.
+ */
+package io.asl4j.dsl.builder;
