@@ -67,6 +67,26 @@ public final class Asl4jDefinition {
     }
   }
 
+  /**
+   * This definition with every Task {@code Resource} equal to a key replaced by the value, e.g. a
+   * placeholder: {@code Map.of("arn:aws:lambda:us-west-2:123456789012:function:validate",
+   * "${ValidateFn}")}. The states, their order and every other field stay as tested; only the
+   * named resources change, so a workflow tested against fixed ARNs deploys against real
+   * functions. A key that is no Task's resource is an error naming the resources there are.
+   */
+  public Asl4jDefinition replacingResources(java.util.Map<String, String> replacements) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    StateMachine replaced = io.asl4j.cdk.internal.Resources.replace(model, replacements, seen);
+    java.util.Set<String> missing = new java.util.TreeSet<>(replacements.keySet());
+    missing.removeAll(seen);
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no Task has the resource " + missing + "; resources: "
+              + io.asl4j.cdk.internal.Resources.all(model));
+    }
+    return new Asl4jDefinition(replaced, source);
+  }
+
   /** The model that will be written and deployed. */
   public StateMachine model() {
     return model;
