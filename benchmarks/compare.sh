@@ -45,6 +45,7 @@ if [[ ! -d "$PEER/node_modules/aws-local-stepfunctions" ]]; then
   (cd "$PEER" && npm install --no-audit --no-fund --loglevel=error >&2)
 fi
 : > "$RESULTS"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 
 asl4j() { java "${JAVA_ARGS[@]}" -Dasl4j.bench.workloads="$WORKLOADS" -cp "$JAR" io.asl4j.bench.Harness "$@" 2>/dev/null | tail -n 1; }
 peer() { (cd "$PEER" && node "$@" 2>/dev/null | tail -n 1); }
@@ -60,9 +61,11 @@ inp() { echo "$WORKLOADS/$1.input.json"; }
 declare -A PEER_N PEER_W
 log "== calibrating the peer's execution counts"
 for w in "${NAMES[@]}"; do
-  r1=$(rate "$(peer run.mjs "$(def "$w")" "$(inp "$w")" 10 2)")
-  n=$(( r1 / 2 > 10 ? r1 / 2 : 10 ))
-  r2=$(rate "$(peer run.mjs "$(def "$w")" "$(inp "$w")" "$n" "$(( n / 5 + 1 ))")")
+  r2=$(rate "$(peer run.mjs "$(def "$w")" "$(inp "$w")" 10 2)")
+  for step in 1 2; do # two runs of about 0.5 s: the second one warm
+    n=$(( r2 / 2 > 10 ? r2 / 2 : 10 ))
+    r2=$(rate "$(peer run.mjs "$(def "$w")" "$(inp "$w")" "$n" "$n")")
+  done
   PEER_N[$w]=$(awk -v r="$r2" -v s="$SECS" 'BEGIN { n = int(r * s); print (n < 10 ? 10 : n) }')
   PEER_W[$w]=$(awk -v r="$r2" -v s="$WARM" 'BEGIN { n = int(r * s / 2); print (n < 3 ? 3 : n) }')
   log "  $w: ~$r2 exec/s -> ${PEER_N[$w]} executions after ${PEER_W[$w]} warm-up ones"
@@ -133,6 +136,6 @@ record 1 asl4j handwritten order-processing "$(asl4j handwritten --warmup "$WARM
 # ---- report -----------------------------------------------------------------------------------
 CPU=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || true)
 MACHINE="$(nproc) cores ($CPU), $(free -g 2>/dev/null | awk '/Mem:/ {print $2 " GiB RAM"}'), \
-Java $(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.runtime.version/ {v=$2} /java.vm.name/ {n=$2} END {print v " " n}'), Node $(node -v), $(uname -sr)"
+Java $(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.runtime.version/ {v=$2} /java.vm.name/ {n=$2} END {print v " " n}'), Node $(node -v), $(uname -sr); load average (1, 5, 15 min) $LOAD_BEFORE at the start, $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') at the end"
 node "$ROOT/benchmarks/report.mjs" "$RESULTS" "$MACHINE" "$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)" \
   | tee "$OUT/report.md"
