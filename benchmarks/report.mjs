@@ -1,0 +1,59 @@
+// Turns target/bench/results.jsonl (written by benchmarks/compare.sh) into the Markdown table.
+// Usage: node benchmarks/report.mjs RESULTS.jsonl "MACHINE" COMMIT
+import { readFileSync } from 'node:fs';
+
+const [file, machine = '?', commit = '?'] = process.argv.slice(2);
+const rows = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const pick = (side, mode, workload, field) =>
+  rows.filter((r) => r.side === side && r.mode === mode && r.workload === workload).map((r) => r.result?.[field]).filter((v) => typeof v === 'number');
+const median = (xs) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b), m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmt = (x) => (Number.isNaN(x) ? 'n/a' : x >= 100 ? Math.round(x).toLocaleString('en-US') : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const cell = (xs) => (xs.length ? `${fmt(median(xs))} (${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))})` : 'n/a');
+const ratio = (a, b) => median(a) / median(b);
+const verdict = (ok) => (ok === null ? '' : ok ? 'met' : '**missed**');
+const rounds = (xs) => xs.length;
+
+const names = ['order-processing', 'pass-chain-10', 'map-1000'];
+const goals = { 'order-processing': 25, 'pass-chain-10': 20, 'map-1000': 100 };
+const out = [];
+out.push(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}, on ${machine}.`);
+out.push('Peer: aws-local-stepfunctions@3.0.0. Medians of the rounds, (min–max); ratio = asl4j median / peer median.');
+out.push('');
+out.push('| Measure | asl4j | peer | ratio | goal | |');
+out.push('| --- | ---: | ---: | ---: | ---: | --- |');
+for (const w of names) {
+  const a = pick('asl4j', 'exec', w, 'executionsPerSecond'), p = pick('peer', 'exec', w, 'executionsPerSecond');
+  const r = ratio(a, p);
+  out.push(`| ${w}, executions/s, 1 thread (${rounds(a)} rounds) | ${cell(a)} | ${cell(p)} | ${fmt(r)}× | ≥ ${goals[w]}× | ${verdict(r >= goals[w])} |`);
+}
+for (const w of names) {
+  const a = pick('asl4j', 'threads', w, 'executionsPerSecond'), p = pick('peer', 'threads', w, 'executionsPerSecond');
+  const one = median(pick('asl4j', 'exec', w, 'executionsPerSecond'));
+  out.push(`| ${w}, executions/s, both cores (asl4j: 2 threads, ${fmt(median(a) / one)}× its 1-thread median; peer: 2 processes) | ${cell(a)} | ${cell(p)} | ${fmt(ratio(a, p))}× | | |`);
+}
+for (const w of names) {
+  const a = pick('asl4j', 'build', w, 'buildsPerSecond'), p = pick('peer', 'build', w, 'buildsPerSecond');
+  const r = ratio(a, p);
+  const us = (xs) => fmt(1e6 / median(xs));
+  out.push(`| ${w}, build + validate per second (µs each: ${us(a)} vs ${us(p)}) | ${cell(a)} | ${cell(p)} | ${fmt(r)}× | ≥ 100× | ${verdict(r >= 100)} |`);
+}
+{
+  const a = pick('asl4j', 'first', 'order-processing', 'sinceJvmStartMs'), p = pick('peer', 'first', 'order-processing', 'sinceProcessStartMs');
+  const aw = pick('asl4j', 'first', 'order-processing', 'processWallMs'), pw = pick('peer', 'first', 'order-processing', 'processWallMs');
+  const ab = pick('asl4j', 'first', 'order-processing', 'buildMs'), ar = pick('asl4j', 'first', 'order-processing', 'firstRunMs');
+  out.push(`| first execution in a fresh process, ms from process start (order-processing) | ${cell(a)} | ${cell(p)} | | ≤ 500 ms | ${verdict(median(a) <= 500)} |`);
+  out.push(`| — the same, whole process wall clock incl. exit, ms | ${cell(aw)} | ${cell(pw)} | | | |`);
+  out.push(`| — of which build + validate / first run, ms (asl4j) | ${fmt(median(ab))} / ${fmt(median(ar))} | | | | |`);
+}
+{
+  const h = pick('asl4j', 'handwritten', 'order-processing', 'handWrittenPerSecond');
+  const i = pick('asl4j', 'handwritten', 'order-processing', 'interpreterPerSecond');
+  const r = ratio(h, i);
+  out.push(`| order-processing hand-written on Jackson vs interpreter, executions/s (same JVM, alternating) | ${cell(i)} interpreted | ${cell(h)} hand-written | interpreter ${fmt(r)}× slower | ≤ 5× | ${verdict(r <= 5)} |`);
+}
+out.push('| heap held by 100,000 executions parked on `.waitForTaskToken` | not measurable: the runtime has no task-token callbacks yet | | | ≤ 512 MiB | not measured |');
+console.log(out.join('\n'));

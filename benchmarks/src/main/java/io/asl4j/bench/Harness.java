@@ -1,0 +1,200 @@
+package io.asl4j.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.asl4j.dsl.json.AslReader;
+import io.asl4j.runtime.Execution;
+import io.asl4j.runtime.ExecutionStatus;
+import io.asl4j.runtime.LocalStateMachine;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The asl4j side of {@code benchmarks/compare.sh}: one measurement per JVM, printed as one JSON
+ * line, the way the peer's {@code run.mjs} prints its own. Each mode warms up for a time, then
+ * counts what it can do in a measured time.
+ *
+ * <pre>
+ * exec NAME [--threads N]   executions/s of a workload (one machine shared by N threads)
+ * build NAME                read + validate + build of the machine from its JSON text, per second
+ * handwritten               order-processing hand-written on Jackson, and on the interpreter, alternately
+ * first NAME                first execution in this fresh JVM: ms since JVM start, and ms in main
+ * </pre>
+ *
+ * Options: {@code --warmup SECONDS} (default 3), {@code --seconds SECONDS} (default 3).
+ */
+public final class Harness {
+  private static volatile Object sink;
+
+  private Harness() {}
+
+  public static void main(String[] args) throws Exception {
+    long mainStartNanos = System.nanoTime();
+    if (args.length == 0) {
+      System.err.println("usage: Harness exec|build|handwritten|first [NAME] [--threads N] [--warmup S] [--seconds S]");
+      System.exit(2);
+    }
+    String mode = args[0];
+    String name = args.length > 1 && !args[1].startsWith("--") ? args[1] : "order-processing";
+    int threads = 1;
+    double warmup = 3;
+    double seconds = 3;
+    for (int i = 1; i < args.length; i++) {
+      switch (args[i]) {
+        case "--threads" -> threads = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Double.parseDouble(args[++i]);
+        case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+        default -> { }
+      }
+    }
+    switch (mode) {
+      case "first" -> first(name, mainStartNanos);
+      case "exec" -> exec(name, threads, warmup, seconds);
+      case "build" -> build(name, warmup, seconds);
+      case "handwritten" -> handwritten(warmup, seconds);
+      default -> {
+        System.err.println("unknown mode " + mode);
+        System.exit(2);
+      }
+    }
+  }
+
+  /** What a JUnit test pays: read + build + the first execution, in a JVM that has run nothing yet. */
+  private static void first(String name, long mainStartNanos) {
+    String definition = Workloads.definitionText(name);
+    JsonNode input = Workloads.input(name);
+    long t0 = System.nanoTime();
+    LocalStateMachine machine = Workloads.build(definition);
+    long t1 = System.nanoTime();
+    Execution execution = machine.run(input);
+    long t2 = System.nanoTime();
+    check(execution);
+    long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+    print(
+        "{\"side\":\"asl4j\",\"mode\":\"first\",\"workload\":\"%s\",\"buildMs\":%.1f,\"firstRunMs\":%.1f,"
+            + "\"inMainMs\":%.1f,\"sinceJvmStartMs\":%d}",
+        name, ms(t1 - t0), ms(t2 - t1), ms(t2 - mainStartNanos), uptime);
+  }
+
+  private static void exec(String name, int threads, double warmup, double seconds) throws Exception {
+    LocalStateMachine machine = Workloads.build(Workloads.definitionText(name));
+    JsonNode input = Workloads.input(name);
+    check(machine.run(input));
+    Runnable once = () -> sink = machine.run(input).output();
+    double rate = threads == 1 ? timed(once, warmup, seconds) : timedThreads(once, threads, warmup, seconds);
+    print(
+        "{\"side\":\"asl4j\",\"mode\":\"exec\",\"workload\":\"%s\",\"threads\":%d,\"executionsPerSecond\":%.0f}",
+        name, threads, rate);
+  }
+
+  private static void build(String name, double warmup, double seconds) {
+    String definition = Workloads.definitionText(name);
+    Runnable once = () -> sink = LocalStateMachine.builder(AslReader.read(definition)).handlerForPrefix("arn:", Workloads.ECHO).build();
+    double rate = timed(once, warmup, seconds);
+    print(
+        "{\"side\":\"asl4j\",\"mode\":\"build\",\"workload\":\"%s\",\"buildsPerSecond\":%.0f,\"microsPerBuild\":%.2f}",
+        name, rate, 1e6 / rate);
+  }
+
+  /** Hand-written and interpreted order-processing, alternating in one JVM, 3 rounds each; medians. */
+  private static void handwritten(double warmup, double seconds) {
+    String name = "order-processing";
+    LocalStateMachine machine = Workloads.build(Workloads.definitionText(name));
+    JsonNode input = Workloads.input(name);
+    JsonNode interpreted = check(machine.run(input)).output();
+    JsonNode byHand = HandWrittenOrderProcessing.run(input);
+    if (!interpreted.equals(byHand)) {
+      throw new IllegalStateException("hand-written output " + byHand + " differs from the interpreter's " + interpreted);
+    }
+    Runnable hand = () -> sink = HandWrittenOrderProcessing.run(input);
+    Runnable interp = () -> sink = machine.run(input).output();
+    List<Double> hands = new ArrayList<>();
+    List<Double> interps = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      hands.add(timed(hand, round == 0 ? warmup : 0.5, seconds / 3));
+      interps.add(timed(interp, round == 0 ? warmup : 0.5, seconds / 3));
+    }
+    double h = median(hands);
+    double i = median(interps);
+    print(
+        "{\"side\":\"asl4j\",\"mode\":\"handwritten\",\"workload\":\"%s\",\"handWrittenPerSecond\":%.0f,"
+            + "\"interpreterPerSecond\":%.0f,\"ratio\":%.2f}",
+        name, h, i, h / i);
+  }
+
+  static double timed(Runnable once, double warmupSeconds, double seconds) {
+    runFor(once, warmupSeconds);
+    long start = System.nanoTime();
+    long n = runFor(once, seconds);
+    return n / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private static long runFor(Runnable once, double seconds) {
+    long deadline = System.nanoTime() + (long) (seconds * 1e9);
+    long n = 0;
+    do {
+      for (int i = 0; i < 16; i++) {
+        once.run();
+      }
+      n += 16;
+    } while (System.nanoTime() < deadline);
+    return n;
+  }
+
+  /** Throughput of {@code threads} threads running {@code once} as fast as they can, together. */
+  static double timedThreads(Runnable once, int threads, double warmupSeconds, double seconds) throws InterruptedException {
+    AtomicLong total = new AtomicLong();
+    CountDownLatch warmed = new CountDownLatch(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    long[] window = new long[2];
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread worker = new Thread(() -> {
+        runFor(once, warmupSeconds);
+        warmed.countDown();
+        try {
+          go.await();
+        } catch (InterruptedException e) {
+          return;
+        }
+        total.addAndGet(runFor(once, seconds));
+      });
+      workers.add(worker);
+      worker.start();
+    }
+    warmed.await();
+    window[0] = System.nanoTime();
+    go.countDown();
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    window[1] = System.nanoTime();
+    return total.get() / ((window[1] - window[0]) / 1e9);
+  }
+
+  private static Execution check(Execution execution) {
+    if (execution.status() != ExecutionStatus.SUCCEEDED) {
+      throw new IllegalStateException("execution ended " + execution.status() + ": " + execution.error() + " " + execution.cause());
+    }
+    return execution;
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  private static void print(String format, Object... args) {
+    System.out.println(String.format(Locale.ROOT, format, args));
+  }
+
+}
