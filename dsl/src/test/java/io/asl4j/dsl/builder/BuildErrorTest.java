@@ -164,7 +164,7 @@ class BuildErrorTest {
         .isEqualTo(
             "The state machine definition has 1 error:\n"
                 + "  /States/P/Output: error [JsonataSyntax] not a valid JSONata expression:"
-                + " the expression is empty");
+                + " S0207: Unexpected end of expression (position 0)");
   }
 
   @Test
