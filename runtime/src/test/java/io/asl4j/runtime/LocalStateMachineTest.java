@@ -207,4 +207,19 @@ class LocalStateMachineTest {
         "The state 'Keep' assigned variables whose size exceeds the maximum number of bytes service limit.",
         execution.cause());
   }
+
+  @Test
+  void historyShowsInputsAndOutputsAsJsonTextAsAwsRecordsThem() {
+    LocalStateMachine machine =
+        LocalStateMachine.builder(asl("{'StartAt':'P','States':{'P':{'Type':'Pass','Result':{'b':[1,'x']},'End':true}}}"))
+            .virtualClock(START)
+            .build();
+    List<HistoryEvent> history = machine.run(json("{\"a\":1}")).history();
+    assertEquals(
+        "{\"id\":3,\"previousEventId\":2,\"timestamp\":\"2025-01-01T00:00:00Z\",\"type\":\"PassStateExited\","
+            + "\"stateExitedEventDetails\":{\"name\":\"P\",\"output\":\"{\\\"b\\\":[1,\\\"x\\\"]}\","
+            + "\"outputDetails\":{\"truncated\":false}}}",
+        history.get(2).toJson().toString());
+    assertEquals("{\"a\":1}", history.get(0).details().get("input").asText());
+  }
 }

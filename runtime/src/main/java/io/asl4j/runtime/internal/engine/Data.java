@@ -24,6 +24,8 @@ public final class Data {
   private final Map<String, AslPath> paths = new ConcurrentHashMap<>();
   private final Map<String, ValueExpression> values = new ConcurrentHashMap<>();
   private final Map<Identity, PayloadTemplate> templates = new ConcurrentHashMap<>();
+  /** Whether a template mentions the context object: most do not, and building it costs. */
+  private final Map<Identity, Boolean> readsContext = new ConcurrentHashMap<>();
   private final Map<Identity, Map<String, JsonataTemplate>> jsonataTemplates = new ConcurrentHashMap<>();
   private final JsonataEngine jsonata = new JsonataEngine();
 
@@ -58,8 +60,10 @@ public final class Data {
     if (compiled.isConstant()) {
       return template;
     }
+    boolean needsContext =
+        readsContext.computeIfAbsent(new Identity(template), key -> template.toString().contains("$$"));
     try {
-      return compiled.evaluate(input, env.context(), env::variable, env.intrinsics());
+      return compiled.evaluate(input, needsContext ? env.context() : null, env::variable, env.intrinsics());
     } catch (StatesError e) {
       throw FieldError.runtime(e.cause());
     }
@@ -87,7 +91,8 @@ public final class Data {
               }
             });
     try {
-      return value.evaluate(field, input, env.context(), env::variable, env.intrinsics());
+      JsonNode context = expression.contains("$$") ? env.context() : null;
+      return value.evaluate(field, input, context, env::variable, env.intrinsics());
     } catch (StatesError e) {
       throw FieldError.runtime(e.cause());
     }

@@ -81,7 +81,7 @@ public final class ExecutionRun {
   /** Starts the execution; nothing runs until {@link #runToCompletion()}. */
   public void start() {
     ObjectNode details = NODES.objectNode();
-    details.put("input", text(input));
+    details.set("input", deferredText(input));
     details.set("inputDetails", notTruncated());
     details.put("roleArn", setup.roleArn());
     long started = record(0, "ExecutionStarted", details);
@@ -113,7 +113,7 @@ public final class ExecutionRun {
             finish(ExecutionStatus.FAILED, null, outcome.error(), outcome.cause(), "ExecutionFailed", d, root.cursor);
           } else {
             ObjectNode d = NODES.objectNode();
-            d.put("output", text(outcome.output()));
+            d.set("output", deferredText(outcome.output()));
             d.set("outputDetails", notTruncated());
             finish(ExecutionStatus.SUCCEEDED, outcome.output(), null, null, "ExecutionSucceeded", d, root.cursor);
           }
@@ -252,14 +252,20 @@ public final class ExecutionRun {
     return frame.cursor;
   }
 
+  /** {@code {"truncated": false}}: shared, since history details are copied when read. */
+  private static final ObjectNode NOT_TRUNCATED = NODES.objectNode().put("truncated", false);
+
   static ObjectNode notTruncated() {
-    ObjectNode node = NODES.objectNode();
-    node.put("truncated", false);
-    return node;
+    return NOT_TRUNCATED;
   }
 
   static String text(JsonNode value) {
     return value == null ? "null" : value.toString();
+  }
+
+  /** A value recorded in a history event as JSON text, written only if the history is read. */
+  static JsonNode deferredText(JsonNode value) {
+    return NODES.pojoNode(new HistoryEvent.DeferredText(value));
   }
 
   // ---- graphs -------------------------------------------------------------------------------------
@@ -294,14 +300,14 @@ public final class ExecutionRun {
       this.mapItem = mapItem;
     }
 
+    private Boolean childExecution;
+
     /** Whether this frame runs as a child execution (a distributed Map iteration or one inside it). */
     boolean childExecution() {
-      for (Frame f = this; f != null; f = f.parent) {
-        if (f.separateHistory) {
-          return true;
-        }
+      if (childExecution == null) {
+        childExecution = separateHistory || (parent != null && parent.childExecution());
       }
-      return false;
+      return childExecution;
     }
 
     boolean live() {
@@ -355,7 +361,7 @@ public final class ExecutionRun {
     }
     ObjectNode details = NODES.objectNode();
     details.put("name", name);
-    details.put("input", text(rawInput));
+    details.set("input", deferredText(rawInput));
     details.set("inputDetails", notTruncated());
     long enteredId = event(frame, state.type().aslName() + "StateEntered", details);
     Step step = new Step(frame, name, state, rawInput, enteredId, scheduler.nowMillis());
@@ -555,11 +561,11 @@ public final class ExecutionRun {
       frame.scope.assign(completed.assigned());
       ObjectNode details = NODES.objectNode();
       details.put("name", name);
-      details.put("output", text(out));
+      details.set("output", deferredText(out));
       details.set("outputDetails", notTruncated());
       if (!completed.assigned().isEmpty()) {
         ObjectNode vars = details.putObject("assignedVariables");
-        completed.assigned().forEach((k, v) -> vars.put(k, text(v)));
+        completed.assigned().forEach((k, v) -> vars.set(k, deferredText(v)));
         details.set("assignedVariablesDetails", notTruncated());
       }
       event(frame, state.type().aslName() + "StateExited", details);

@@ -42,8 +42,12 @@ final class JsonSize {
         }
       case STRING:
         return stringSize(value.textValue());
+      case NUMBER:
+        return value.asText().length();
+      case BOOLEAN:
+        return value.booleanValue() ? 4 : 5;
       default:
-        return value.toString().length();
+        return 4; // null
     }
   }
 

@@ -43,7 +43,7 @@ final class Tasks {
     ObjectNode scheduled = ExecutionRun.NODES.objectNode();
     if (resource.isLambdaFunctionArn()) {
       scheduled.put("resource", task.resource());
-      scheduled.put("input", ExecutionRun.text(effective));
+      scheduled.set("input", ExecutionRun.deferredText(effective));
       scheduled.set("inputDetails", ExecutionRun.notTruncated());
       if (timeoutSeconds != null) {
         scheduled.put("timeoutInSeconds", timeoutSeconds);
@@ -53,7 +53,7 @@ final class Tasks {
       scheduled.put("resourceType", resource.type());
       scheduled.put("resource", resource.action());
       scheduled.put("region", setup.region());
-      scheduled.put("parameters", ExecutionRun.text(effective));
+      scheduled.set("parameters", ExecutionRun.deferredText(effective));
       if (timeoutSeconds != null) {
         scheduled.put("timeoutInSeconds", timeoutSeconds);
       }
@@ -110,7 +110,7 @@ final class Tasks {
     if (failure == null && call.parked != null) {
       // A callback, or a job the handler will finish later: the task waits, holding no thread.
       ObjectNode submitted = resourceDetails(a.resource());
-      submitted.put("output", ExecutionRun.text(result));
+      submitted.set("output", ExecutionRun.deferredText(result));
       submitted.set("outputDetails", ExecutionRun.notTruncated());
       run.event(step.frame, "TaskSubmitted", submitted);
       call.parked.arm(a);
@@ -146,7 +146,7 @@ final class Tasks {
       return;
     }
     ObjectNode d = a.lambdaArn() ? ExecutionRun.NODES.objectNode() : resourceDetails(a.resource());
-    d.put("output", ExecutionRun.text(result));
+    d.set("output", ExecutionRun.deferredText(result));
     d.set("outputDetails", ExecutionRun.notTruncated());
     run.event(step.frame, a.lambdaArn() ? "LambdaFunctionSucceeded" : "TaskSucceeded", d);
     try {
