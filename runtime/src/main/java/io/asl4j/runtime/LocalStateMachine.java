@@ -11,6 +11,8 @@ import io.asl4j.runtime.internal.engine.ExecutionRun;
 import io.asl4j.runtime.internal.engine.MockedResponses;
 import io.asl4j.runtime.internal.engine.RunSetup;
 import io.asl4j.runtime.internal.engine.TaskTokens;
+import io.asl4j.runtime.internal.engine.ActivityQueues;
+import java.util.Optional;
 import io.asl4j.runtime.services.S3Objects;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -51,6 +53,7 @@ public final class LocalStateMachine {
   private final MockedResponses mocks;
   private final S3Objects s3;
   private final TaskTokens tokens = new TaskTokens();
+  private final ActivityQueues activities = new ActivityQueues();
   private final AtomicLong executions = new AtomicLong();
 
   private LocalStateMachine(Builder builder) {
@@ -98,7 +101,7 @@ public final class LocalStateMachine {
     RunSetup setup =
         new RunSetup(
             definition, data, handlers, prefixHandlers, virtualTime, startMillis, random, region,
-            account, name, executionName, type == StateMachineType.EXPRESS, tokens, mocks, s3);
+            account, name, executionName, type == StateMachineType.EXPRESS, tokens, mocks, s3, activities);
     ExecutionRun run = new ExecutionRun(setup, input == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : input);
     run.start();
     return new Execution(run, setup.executionArn());
@@ -122,6 +125,15 @@ public final class LocalStateMachine {
   /** Restarts the {@code HeartbeatSeconds} timer of the task waiting with {@code taskToken}. */
   public void sendTaskHeartbeat(String taskToken) {
     tokens.heartbeat(taskToken);
+  }
+
+  /**
+   * What an activity worker does: takes the next task scheduled for {@code activityArn}, if any
+   * (AWS's GetActivityTask), from any thread. Answer it with {@link #sendTaskSuccess} or {@link
+   * #sendTaskFailure} and its token.
+   */
+  public Optional<ActivityTask> getActivityTask(String activityArn, String workerName) {
+    return activities.take(activityArn, workerName);
   }
 
   /** Starts an execution and runs it to its end. */

@@ -62,6 +62,13 @@ public final class MockConfig {
     return config;
   }
 
+  /** The state machine names in the file, in file order. */
+  public List<String> stateMachines() {
+    List<String> names = new ArrayList<>();
+    root.path("StateMachines").fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
   /** The test case names of {@code stateMachine}, in file order. */
   public List<String> testCases(String stateMachine) {
     List<String> names = new ArrayList<>();

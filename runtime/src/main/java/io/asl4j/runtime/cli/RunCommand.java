@@ -13,6 +13,7 @@ import io.asl4j.runtime.Execution;
 import io.asl4j.runtime.ExecutionStatus;
 import io.asl4j.runtime.HistoryEvent;
 import io.asl4j.runtime.LocalStateMachine;
+import io.asl4j.runtime.MockConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,6 +60,24 @@ final class RunCommand implements Callable<Integer> {
   boolean echoTasks;
 
   @Option(
+      names = "--mocks",
+      paramLabel = "FILE",
+      description = "A Step Functions Local mock file (MockConfigFile.json) answering Task states.")
+  Path mocks;
+
+  @Option(
+      names = "--test-case",
+      paramLabel = "NAME",
+      description = "The test case of the mock file to use (with --mocks).")
+  String testCase;
+
+  @Option(
+      names = "--state-machine",
+      paramLabel = "NAME",
+      description = "The state machine's name in the mock file (default: the only one in it).")
+  String stateMachineName;
+
+  @Option(
       names = "--type",
       paramLabel = "TYPE",
       defaultValue = "STANDARD",
@@ -75,6 +94,38 @@ final class RunCommand implements Callable<Integer> {
       LocalStateMachine.Builder builder = LocalStateMachine.builder(definition).type(type);
       if (echoTasks) {
         builder.handlerForPrefix("arn:", (taskInput, context) -> taskInput);
+      }
+      if (mocks != null) {
+        if (testCase == null) {
+          err.println("asl4j: --mocks needs --test-case NAME");
+          err.flush();
+          return ExitStatus.UNUSABLE;
+        }
+        MockConfig config;
+        try {
+          config = MockConfig.parse(DefinitionFiles.readText(mocks));
+        } catch (IllegalArgumentException e) {
+          err.println(mocks + ": " + e.getMessage());
+          err.flush();
+          return ExitStatus.UNUSABLE;
+        }
+        String machineName = stateMachineName;
+        if (machineName == null) {
+          java.util.List<String> names = config.stateMachines();
+          if (names.size() != 1) {
+            err.println("asl4j: the mock file has state machines " + names + "; choose one with --state-machine NAME");
+            err.flush();
+            return ExitStatus.UNUSABLE;
+          }
+          machineName = names.get(0);
+        }
+        try {
+          builder.mocks(config, machineName, testCase);
+        } catch (IllegalArgumentException e) {
+          err.println(mocks + ": " + e.getMessage());
+          err.flush();
+          return ExitStatus.UNUSABLE;
+        }
       }
       Execution execution = builder.build().run(executionInput);
       if (history) {

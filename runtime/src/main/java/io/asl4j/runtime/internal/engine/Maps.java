@@ -160,7 +160,7 @@ final class Maps {
       }
       if (distributed) {
         ObjectNode mapRun = ExecutionRun.NODES.objectNode();
-        mapRun.put("mapRunArn", run.setup().mapRunArn(step.name));
+        mapRun.put("mapRunArn", run.setup().mapRunArn(step.name, map.label()));
         run.event(step.frame, "MapRunStarted", mapRun);
       }
       if (reader != null) {
@@ -323,10 +323,50 @@ final class Maps {
         array.add(r == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : r);
       }
       try {
-        step.exit(step.complete(map.io(), array));
+        JsonNode result = map.resultWriter() == null ? array : writeResults(array);
+        step.exit(step.complete(map.io(), result));
       } catch (StatesError e) {
         step.failState(e);
       }
+    }
+
+    /**
+     * ResultWriter: the child results go to S3 as {@code <Prefix>/<run id>/SUCCEEDED_0.json} plus a
+     * {@code manifest.json}, and the Map's result says where, as AWS does.
+     */
+    private JsonNode writeResults(ArrayNode array) {
+      io.asl4j.dsl.model.ResultWriter writer = map.resultWriter();
+      Data data = run.setup().data();
+      JsonNode parameters = writer.arguments() != null
+          ? data.jsonata(writer.arguments(), "ResultWriter/Arguments", step.statesVariable(null, null), step)
+          : writer.parameters() != null ? data.template(writer.parameters(), effective, step) : ExecutionRun.NODES.objectNode();
+      io.asl4j.runtime.services.S3Objects s3 = run.setup().s3();
+      if (s3 == null) {
+        throw new StatesError("States.ResultWriterFailed", "no S3 objects are configured for this local state machine (LocalStateMachine.Builder.s3(...))");
+      }
+      String bucket = parameters.path("Bucket").asText();
+      String prefix = parameters.path("Prefix").asText("");
+      String mapRunArn = run.setup().mapRunArn(step.name, map.label());
+      String runId = mapRunArn.substring(mapRunArn.lastIndexOf(':') + 1);
+      String folder = (prefix.isEmpty() ? "" : prefix.endsWith("/") ? prefix : prefix + "/") + runId + "/";
+      ArrayNode succeeded = ExecutionRun.NODES.arrayNode();
+      for (int i = 0; i < array.size(); i++) {
+        ObjectNode entry = succeeded.addObject();
+        entry.put("Input", ExecutionRun.text(items.get(i)));
+        entry.put("Output", ExecutionRun.text(array.get(i)));
+        entry.put("Status", "SUCCEEDED");
+      }
+      s3.put(bucket, folder + "SUCCEEDED_0.json", succeeded.toString());
+      ObjectNode manifest = ExecutionRun.NODES.objectNode();
+      manifest.put("DestinationBucket", bucket);
+      manifest.put("MapRunArn", mapRunArn);
+      manifest.putObject("ResultFiles").putArray("SUCCEEDED").addObject()
+          .put("Key", folder + "SUCCEEDED_0.json").put("Size", succeeded.toString().length());
+      s3.put(bucket, folder + "manifest.json", manifest.toString());
+      ObjectNode result = ExecutionRun.NODES.objectNode();
+      result.put("MapRunArn", mapRunArn);
+      result.putObject("ResultWriterDetails").put("Bucket", bucket).put("Key", folder + "manifest.json");
+      return result;
     }
   }
 

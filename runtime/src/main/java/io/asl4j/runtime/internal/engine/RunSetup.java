@@ -38,6 +38,7 @@ public final class RunSetup {
   private final TaskTokens tokens;
   private final MockedResponses mocks;
   private final io.asl4j.runtime.services.S3Objects s3;
+  private final ActivityQueues activities;
   private final Map<String, Integer> invocations = new java.util.HashMap<>();
 
   public RunSetup(
@@ -55,8 +56,10 @@ public final class RunSetup {
       boolean express,
       TaskTokens tokens,
       MockedResponses mocks,
-      io.asl4j.runtime.services.S3Objects s3) {
+      io.asl4j.runtime.services.S3Objects s3,
+      ActivityQueues activities) {
     this.machine = machine;
+    this.activities = activities;
     this.tokens = tokens;
     this.mocks = mocks;
     this.s3 = s3;
@@ -82,6 +85,10 @@ public final class RunSetup {
   /** The objects ItemReader and ResultWriter use, or null when none are configured. */
   io.asl4j.runtime.services.S3Objects s3() {
     return s3;
+  }
+
+  ActivityQueues activities() {
+    return activities;
   }
 
   boolean express() {
@@ -137,8 +144,10 @@ public final class RunSetup {
         : "arn:aws:states:" + region + ":" + account + ":execution:" + machineName + ":" + executionName;
   }
 
-  String mapRunArn(String stateName) {
-    return "arn:aws:states:" + region + ":" + account + ":mapRun:" + machineName + "/" + stateName + ":" + executionName;
+  /** The Map Run's ARN: named by the Map's {@code Label} when it has one, else its state name. */
+  String mapRunArn(String stateName, String label) {
+    return "arn:aws:states:" + region + ":" + account + ":mapRun:" + machineName + "/"
+        + (label == null ? stateName : label) + ":" + runId;
   }
 
   /** The context object ({@code $$}) as a state sees it. */

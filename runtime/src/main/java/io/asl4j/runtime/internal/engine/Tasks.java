@@ -33,7 +33,7 @@ final class Tasks {
   /** One attempt: a retry evaluates the input again and, for a callback, gets a new token. */
   private void attempt(Step step, TaskState task) {
     Resource resource = Resource.of(task.resource());
-    if (resource.isCallback()) {
+    if (resource.isCallback() || resource.isActivity()) {
       step.taskToken = setup.newTaskToken();
       step.invalidateContext();
     }
@@ -41,7 +41,30 @@ final class Tasks {
     Long timeoutSeconds = seconds(step, task.timeoutSeconds(), task.timeoutSecondsPath(), "TimeoutSeconds");
     Long heartbeatSeconds = seconds(step, task.heartbeatSeconds(), task.heartbeatSecondsPath(), "HeartbeatSeconds");
     ObjectNode scheduled = ExecutionRun.NODES.objectNode();
-    if (resource.isLambdaFunctionArn()) {
+    if (resource.isActivity()) {
+      scheduled.put("resource", task.resource());
+      scheduled.set("input", ExecutionRun.deferredText(effective));
+      scheduled.set("inputDetails", ExecutionRun.notTruncated());
+      if (timeoutSeconds != null) {
+        scheduled.put("timeoutInSeconds", timeoutSeconds);
+      }
+      if (heartbeatSeconds != null) {
+        scheduled.put("heartbeatInSeconds", heartbeatSeconds);
+      }
+      run.event(step.frame, "ActivityScheduled", scheduled);
+      // An activity waits for a worker: no handler runs; a worker takes it and answers with the token.
+      Attempt attempt = new Attempt(step, task, resource, effective, timeoutSeconds, heartbeatSeconds);
+      Parked parked = new Parked(step.taskToken);
+      parked.arm(attempt);
+      setup.activities().schedule(task.resource(), step.taskToken, effective, run, worker -> {
+        if (step.frame.live()) {
+          ObjectNode started = ExecutionRun.NODES.objectNode();
+          started.put("workerName", worker);
+          run.event(step.frame, "ActivityStarted", started);
+        }
+      });
+      return;
+    } else if (resource.isLambdaFunctionArn()) {
       scheduled.put("resource", task.resource());
       scheduled.set("input", ExecutionRun.deferredText(effective));
       scheduled.set("inputDetails", ExecutionRun.notTruncated());
@@ -77,8 +100,14 @@ final class Tasks {
   /** What one attempt knows. */
   private record Attempt(
       Step step, TaskState task, Resource resource, JsonNode input, Long timeoutSeconds, Long heartbeatSeconds) {
+    /** Whether events name no resource type: Lambda function ARNs and activities. */
     boolean lambdaArn() {
-      return resource.isLambdaFunctionArn();
+      return resource.isLambdaFunctionArn() || resource.isActivity();
+    }
+
+    /** The event family: {@code LambdaFunction}, {@code Activity} or {@code Task}. */
+    String family() {
+      return resource.isLambdaFunctionArn() ? "LambdaFunction" : resource.isActivity() ? "Activity" : "Task";
     }
   }
 
@@ -148,7 +177,7 @@ final class Tasks {
     ObjectNode d = a.lambdaArn() ? ExecutionRun.NODES.objectNode() : resourceDetails(a.resource());
     d.set("output", ExecutionRun.deferredText(result));
     d.set("outputDetails", ExecutionRun.notTruncated());
-    run.event(step.frame, a.lambdaArn() ? "LambdaFunctionSucceeded" : "TaskSucceeded", d);
+    run.event(step.frame, a.family() + "Succeeded", d);
     try {
       step.exit(step.complete(a.task().io(), result));
     } catch (StatesError e) {
@@ -168,7 +197,7 @@ final class Tasks {
     if (cause != null) {
       d.put("cause", cause);
     }
-    run.event(step.frame, a.lambdaArn() ? "LambdaFunctionFailed" : "TaskFailed", d);
+    run.event(step.frame, a.family() + "Failed", d);
     step.handleError(error, cause, () -> attempt(step, a.task()));
   }
 
@@ -179,7 +208,7 @@ final class Tasks {
     }
     ObjectNode d = a.lambdaArn() ? ExecutionRun.NODES.objectNode() : resourceDetails(a.resource());
     d.put("error", error);
-    run.event(step.frame, a.lambdaArn() ? "LambdaFunctionTimedOut" : "TaskTimedOut", d);
+    run.event(step.frame, a.family() + "TimedOut", d);
     // Handled in a step of its own: tasks timing out together are all recorded first.
     run.scheduler().post(() -> {
       if (step.frame.live()) {
@@ -321,6 +350,11 @@ final class Tasks {
         return new Resource("activity", arn, false);
       }
       return new Resource("unknown", arn, false);
+    }
+
+    /** Whether the resource is an activity, which a worker polls for. */
+    boolean isActivity() {
+      return "activity".equals(type);
     }
 
     /** Whether the task waits for a callback with its token ({@code .waitForTaskToken}). */
