@@ -296,7 +296,7 @@ public final class SingleStateRun {
       if (retrier.maxDelaySeconds() != null) {
         seconds = Math.min(seconds, retrier.maxDelaySeconds());
       }
-      errorDetails.put("retryBackoffIntervalSeconds", (long) Math.ceil(seconds));
+      errorDetails.put("retryBackoffIntervalSeconds", (int) Math.min(Integer.MAX_VALUE, Math.ceil(seconds)));
       finish("RETRIABLE", null, error, cause, null, Map.of());
       return true;
     }
