@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       FormatCommand.class,
       RunCommand.class,
       ConformanceCommand.class,
+      TestStateCommand.class,
     })
 public final class Asl4jCommand implements Runnable {
   @Spec CommandSpec spec;

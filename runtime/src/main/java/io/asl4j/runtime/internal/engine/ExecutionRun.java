@@ -66,6 +66,13 @@ public final class ExecutionRun {
   private volatile String error;
   private volatile String cause;
 
+  /**
+   * Set only for a single-state run (AWS's TestState, see {@link SingleStateRun}): observes the
+   * state under test and stops the run at its transition. {@code null} for ordinary executions,
+   * and every hook below is guarded by it, so they change nothing then.
+   */
+  SingleStateRun.Probe probe;
+
   public ExecutionRun(RunSetup setup, JsonNode input) {
     this.setup = setup;
     this.machine = setup.machine();
@@ -120,6 +127,24 @@ public final class ExecutionRun {
         };
     root.cursor = 0; // AWS chains the first state's entered event to 0, not to ExecutionStarted.
     scheduler.post(() -> enter(root, machine.startAt(), input));
+  }
+
+  /**
+   * Single-state run (TestState): enters {@code name} of {@code graph} with {@code stateInput} in
+   * a root frame whose scope holds {@code variables}; {@link #probe} stops it at the transition.
+   */
+  void startSingleState(Graph graph, String name, JsonNode stateInput, Map<String, JsonNode> variables) {
+    Scope scope = new Scope(null);
+    scope.assign(variables);
+    Frame frame = new Frame(graph, scope, null, 0, 0L);
+    frame.onDone = outcome -> probe.ended(outcome);
+    probe.frame = frame;
+    scheduler.post(() -> enter(frame, name, stateInput));
+  }
+
+  /** Runs until {@code done} holds or nothing is left to run (single-state runs). */
+  void runUntil(java.util.function.BooleanSupplier done) {
+    scheduler.runUntil(done, false);
   }
 
   /** Runs until the execution ends, skipping time on a virtual clock and waiting for callbacks. */
@@ -366,6 +391,9 @@ public final class ExecutionRun {
     long enteredId = event(frame, state.type().aslName() + "StateEntered", details);
     Step step = new Step(frame, name, state, rawInput, enteredId, scheduler.nowMillis());
     frame.current = step;
+    if (probe != null) {
+      probe.entered(step); // TestState: this may be the state under test
+    }
     step.execute();
   }
 
@@ -403,7 +431,8 @@ public final class ExecutionRun {
     @Override
     public JsonNode context() {
       if (context == null) {
-        context = setup.contextObject(ExecutionRun.this, this);
+        // TestState: the state under test sees the given (or TestState's default) context object.
+        context = probe != null && probe.watches(this) ? probe.context(this) : setup.contextObject(ExecutionRun.this, this);
       }
       return context;
     }
@@ -423,6 +452,9 @@ public final class ExecutionRun {
     }
 
     String prefix() {
+      if (probe != null && probe.watches(this)) {
+        return ""; // TestState reports a state's own evaluation errors without this prefix
+      }
       return "An error occurred while executing the state '"
           + name
           + "' (entered at the event id #"
@@ -459,12 +491,24 @@ public final class ExecutionRun {
     /** JSONPath: InputPath then Parameters. JSONata: Arguments (or the raw input). */
     JsonNode effectiveInput(Io io) {
       if (jsonata) {
-        return io.arguments() == null
+        JsonNode arguments = io.arguments() == null
             ? rawInput
             : data.jsonata(io.arguments(), "Arguments", statesVariable(null, null), this);
+        inspect("afterArguments", arguments);
+        return arguments;
       }
       JsonNode afterInputPath = applyPath(io.inputPath(), rawInput);
-      return io.parameters() == null ? afterInputPath : data.template(io.parameters(), afterInputPath, this);
+      inspect("afterInputPath", afterInputPath);
+      JsonNode afterParameters = io.parameters() == null ? afterInputPath : data.template(io.parameters(), afterInputPath, this);
+      inspect("afterParameters", afterParameters);
+      return afterParameters;
+    }
+
+    /** TestState: records an intermediate value of the state under test (no-op otherwise). */
+    void inspect(String key, JsonNode value) {
+      if (probe != null && probe.watches(this)) {
+        probe.inspect(key, value);
+      }
     }
 
     JsonNode applyPath(NullablePath path, JsonNode value) {
@@ -483,13 +527,16 @@ public final class ExecutionRun {
      */
     Completed complete(Io io, JsonNode result) {
       if (jsonata) {
+        inspect("result", result);
         JsonNode states = statesVariable(result, null);
         JsonNode out = io.output() == null ? (result == null ? rawInput : result) : data.jsonata(io.output(), "Output", states, this);
         Map<String, JsonNode> assigned = assignJsonata(io.assign(), states, "Assign");
         return new Completed(out, assigned);
       }
+      inspect("result", result);
       JsonNode selected =
           io.resultSelector() == null || result == null ? result : data.template(io.resultSelector(), result, this);
+      inspect("afterResultSelector", selected);
       JsonNode merged;
       NullablePath resultPath = io.resultPath();
       if (result == null) {
@@ -501,6 +548,7 @@ public final class ExecutionRun {
       } else {
         merged = data.merge(rawInput, resultPath.path(), selected);
       }
+      inspect("afterResultPath", merged);
       JsonNode out = applyPath(io.outputPath(), merged);
       Map<String, JsonNode> assigned = assignJsonPath(io.assign(), result == null ? effectiveInputForAssign(io) : selected);
       return new Completed(out, assigned);
@@ -570,6 +618,10 @@ public final class ExecutionRun {
       }
       event(frame, state.type().aslName() + "StateExited", details);
       frame.current = null;
+      if (probe != null && probe.watches(this)) {
+        probe.exited(next, out, completed.assigned()); // TestState: stop at the transition
+        return;
+      }
       if (next == null) {
         frame.onDone.accept(Outcome.success(out));
       } else {
@@ -665,6 +717,13 @@ public final class ExecutionRun {
         for (int i = 0; i < retriers.size(); i++) {
           Retrier retrier = retriers.get(i);
           if (ErrorMatching.matches(retrier.errorEquals(), errorName)) {
+            if (probe != null && probe.watches(this)) {
+              // TestState reports RETRIABLE instead of retrying, or which retrier was exhausted.
+              if (probe.retrier(i, retrier, retriesByRetrier[i], errorName, errorCause)) {
+                return;
+              }
+              break;
+            }
             if (retriesByRetrier[i] < retrier.maxAttemptsOrDefault()) {
               long delay = ErrorMatching.delayMillis(retrier, retriesByRetrier[i], setup.random());
               retriesByRetrier[i]++;
@@ -688,8 +747,13 @@ public final class ExecutionRun {
       if (failedEvent != null) {
         event(frame, failedEvent, null);
       }
-      for (Catcher catcher : handling.catchersOrEmpty()) {
+      List<Catcher> catchers = handling.catchersOrEmpty();
+      for (int i = 0; i < catchers.size(); i++) {
+        Catcher catcher = catchers.get(i);
         if (ErrorMatching.matches(catcher.errorEquals(), errorName)) {
+          if (probe != null && probe.watches(this)) {
+            probe.caught(i, errorName, errorCause); // TestState: CAUGHT_ERROR
+          }
           caught(catcher, errorName, errorCause);
           return;
         }
@@ -744,7 +808,9 @@ public final class ExecutionRun {
       if (jsonata) {
         completed = complete(succeed.io(), null);
       } else {
-        completed = new Completed(applyPath(succeed.io().outputPath(), applyPath(succeed.io().inputPath(), rawInput)), Map.of());
+        JsonNode effective = applyPath(succeed.io().inputPath(), rawInput);
+        inspect("afterInputPath", effective);
+        completed = new Completed(applyPath(succeed.io().outputPath(), effective), Map.of());
       }
       exitTo(null, completed);
     }
@@ -765,6 +831,7 @@ public final class ExecutionRun {
 
     private void choice(ChoiceState choice) {
       JsonNode effective = jsonata ? rawInput : applyPath(choice.io().inputPath(), rawInput);
+      inspect("afterInputPath", effective);
       JsonNode states = jsonata ? statesVariable(null, null) : null;
       for (ChoiceRule rule : choice.choices()) {
         if (Choices.matches(rule.condition(), effective, this, data, states)) {
@@ -800,6 +867,7 @@ public final class ExecutionRun {
 
     private void waitState(WaitState wait) {
       JsonNode effective = jsonata ? rawInput : applyPath(wait.io().inputPath(), rawInput);
+      inspect("afterInputPath", effective);
       long until = Waits.untilMillis(wait, effective, this, data, jsonata ? statesVariable(null, null) : null, scheduler.nowMillis());
       Completed completed = jsonata
           ? complete(wait.io(), null)
@@ -811,6 +879,10 @@ public final class ExecutionRun {
 
     private void parallel(ParallelState parallel) {
       JsonNode effective = effectiveInput(parallel.io());
+      if (probe != null && probe.watches(this) && probe.substitutes()) {
+        probe.substitute(this, parallel.io()); // TestState: the mock stands for the branches
+        return;
+      }
       attemptParallel(parallel, effective);
     }
 

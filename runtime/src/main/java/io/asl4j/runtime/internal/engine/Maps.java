@@ -25,7 +25,14 @@ final class Maps {
     JsonNode effective;
     JsonNode items;
     JsonNode states = null;
-    if (map.itemReader() != null) {
+    // TestState: stateConfiguration.mapItemReaderData stands for what the ItemReader would read.
+    JsonNode readerItems =
+        run.probe != null && run.probe.watches(step) && map.itemReader() != null ? run.probe.itemReaderData() : null;
+    if (readerItems != null) {
+      effective = step.jsonata ? step.rawInput : step.applyPath(map.io().inputPath(), step.rawInput);
+      states = step.jsonata ? step.statesVariable(null, null) : null;
+      items = readerItems;
+    } else if (map.itemReader() != null) {
       // The Map Run reads its items itself, after it started: AWS records length 0 and reports
       // reader failures as MapRunFailed.
       JsonNode readerInput = step.jsonata ? step.rawInput : step.applyPath(map.io().inputPath(), step.rawInput);
@@ -62,11 +69,15 @@ final class Maps {
       }
     } else {
       effective = step.applyPath(map.io().inputPath(), step.rawInput);
+      step.inspect("afterInputPath", effective);
       String itemsPath = map.itemsPath() == null ? "$" : map.itemsPath();
       items = data.path(itemsPath, effective, step);
       if (!items.isArray()) {
-        throw FieldError.runtime("Reference path \"" + itemsPath + "\" must point to array.");
+        // A context path is named without its first '$', as AWS does ("$$.X" -> "$.X").
+        String shown = itemsPath.startsWith("$$") ? itemsPath.substring(1) : itemsPath;
+        throw FieldError.runtime("Reference path \"" + shown + "\" must point to array.");
       }
+      step.inspect("afterItemsPath", items);
     }
     ArrayNode selectedItems = (ArrayNode) items;
     if (map.itemBatcher() != null) {
@@ -137,6 +148,7 @@ final class Maps {
         step.failState(e);
         return;
       }
+      step.inspect("maxConcurrency", ExecutionRun.NODES.numberNode(maxConcurrency));
       results = new JsonNode[items.size()];
       next = 0;
       active = 0;
@@ -156,6 +168,10 @@ final class Maps {
       } catch (StatesError e) {
         over = true;
         step.failState(e);
+        return;
+      }
+      // TestState: a mocked result or error stands for the iterations.
+      if (run.probe != null && run.probe.watches(step) && run.probe.mapAttempt(step, map, tolerance, items.size(), this::attempt)) {
         return;
       }
       if (distributed) {

@@ -1,0 +1,119 @@
+package io.asl4j.runtime.internal.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.asl4j.runtime.TestState;
+import io.asl4j.runtime.TestStateResult;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs one recorded {@code test_state} case (a call of AWS's TestState API) through {@link
+ * TestState} and compares the answer with the recorded one: status, output, error, cause, next
+ * state and inspection data, with the case's redaction tokens and literals as wildcards.
+ *
+ * <p>The recorder kept some values as the JSON text AWS sent (TestState answers with text, and
+ * text not starting with <code>{</code> was not parsed back), so an expected string is compared
+ * with a non-string actual value by the JSON it holds. The recorded requests carry no {@code
+ * roleArn}; the tests that recorded them pass one, so this runner passes one too. Nothing here
+ * depends on a case's id or input.
+ */
+public final class TestStateCaseRunner {
+  /** The role the recording tests created for their calls (its name is redacted in the records). */
+  static final String ROLE_ARN = "arn:aws:iam::123456789012:role/asl4j-test-state";
+
+  private TestStateCaseRunner() {}
+
+  /** Whether {@code c} is a TestState case. */
+  public static boolean runnable(ConformanceCase c) {
+    return "test_state".equals(c.category()) && c.raw().has("request");
+  }
+
+  /** Runs the case and judges it. Never throws: a crash is a failed case with its reason. */
+  public static CaseOutcome run(ConformanceCase c) {
+    try {
+      JsonNode request = c.raw().get("request");
+      TestState.Builder builder = TestState.fromRequest(request);
+      if (!request.hasNonNull("roleArn")) {
+        builder.roleArn(ROLE_ARN);
+      }
+      TestStateResult result = builder.seed(0).run();
+      return CaseOutcome.of(c, compare(c, result));
+    } catch (RuntimeException e) {
+      return CaseOutcome.failed(c, "crashed: " + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).replace('\n', ' '));
+    }
+  }
+
+  /** Compares an answer with the case's recorded one. */
+  public static Comparison compare(ConformanceCase c, TestStateResult actual) {
+    JsonNode expected = c.expected().raw();
+    List<String> wildcards = new ArrayList<>(c.normalizedTokens());
+    wildcards.addAll(c.redactionLiterals());
+    String status = expected.path("status").asText(null);
+    if (!actual.status().name().equals(status)) {
+      return Comparison.mismatch(
+          "status: expected " + status + " but was " + actual.status() + " " + actual.toJson());
+    }
+    Map<String, JsonNode> parts = new java.util.LinkedHashMap<>();
+    parts.put("output", actual.output());
+    parts.put("error", actual.error() == null ? null : TextNode.valueOf(actual.error()));
+    parts.put("cause", actual.cause() == null ? null : TextNode.valueOf(actual.cause()));
+    parts.put("nextState", actual.nextState() == null ? null : TextNode.valueOf(actual.nextState()));
+    for (Map.Entry<String, JsonNode> part : parts.entrySet()) {
+      Comparison comparison = comparePart(part.getKey(), expected.get(part.getKey()), part.getValue(), wildcards);
+      if (!comparison.matches()) {
+        return comparison;
+      }
+    }
+    JsonNode expectedData = expected.get("inspectionData");
+    JsonNode actualData = actual.inspectionData();
+    if (expectedData == null || actualData == null) {
+      return expectedData == null && actualData == null
+          ? Comparison.match()
+          : Comparison.mismatch("inspectionData: expected " + expectedData + " but was " + actualData);
+    }
+    for (Iterator<String> names = actualData.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!expectedData.has(name)) {
+        return Comparison.mismatch("inspectionData." + name + ": unexpected, with value " + actualData.get(name));
+      }
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> fields = expectedData.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      Comparison comparison =
+          comparePart("inspectionData." + field.getKey(), field.getValue(), actualData.get(field.getKey()), wildcards);
+      if (!comparison.matches()) {
+        return comparison;
+      }
+    }
+    return Comparison.match();
+  }
+
+  private static Comparison comparePart(String part, JsonNode expected, JsonNode actual, List<String> wildcards) {
+    if (expected == null || actual == null) {
+      return expected == null && actual == null
+          ? Comparison.match()
+          : Comparison.mismatch(part + ": expected " + expected + " but was " + actual);
+    }
+    JsonNode exp = expected;
+    if (expected.isTextual() && !actual.isTextual()) {
+      Optional<JsonNode> parsed = parse(expected.textValue());
+      if (parsed.isPresent()) {
+        exp = parsed.get();
+      }
+    }
+    Comparison comparison = ExpectedComparator.compareValues(exp, actual, wildcards);
+    return comparison.matches() ? comparison : Comparison.mismatch(part + ": " + comparison.difference());
+  }
+
+  private static Optional<JsonNode> parse(String text) {
+    try {
+      return Optional.ofNullable(ConformanceCases.JSON.readTree(text));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,401 @@
+package io.asl4j.runtime.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.asl4j.dsl.model.ChoiceState;
+import io.asl4j.dsl.model.FailState;
+import io.asl4j.dsl.model.Graph;
+import io.asl4j.dsl.model.Io;
+import io.asl4j.dsl.model.MapState;
+import io.asl4j.dsl.model.ParallelState;
+import io.asl4j.dsl.model.PassState;
+import io.asl4j.dsl.model.QueryLanguage;
+import io.asl4j.dsl.model.Retrier;
+import io.asl4j.dsl.model.State;
+import io.asl4j.dsl.model.StateMachine;
+import io.asl4j.dsl.model.SucceedState;
+import io.asl4j.dsl.model.TaskState;
+import io.asl4j.dsl.model.WaitState;
+import io.asl4j.runtime.StatesError;
+import io.asl4j.runtime.TaskHandler;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Runs exactly one state of a definition, as AWS's TestState API does, on the ordinary
+ * interpreter: the state is entered in a frame of its own and a {@link Probe} records its
+ * intermediate values and stops the run at its transition (the next state, a Catch, a Retry).
+ *
+ * <p>A mocked result or error answers every Task call; for a Parallel or Map state under test it
+ * stands for the branches or iterations, which then do not run.
+ */
+public final class SingleStateRun {
+  private SingleStateRun() {}
+
+  /** AWS's name for the state in {@code $$.State.Name} of a test, whatever the state is called. */
+  static final String CONTEXT_STATE_NAME = "StateName";
+
+  /**
+   * What to run.
+   *
+   * @param machine the definition (a single state is wrapped as a one-state machine)
+   * @param stateName the state to run; it may sit inside a Parallel branch or Map processor
+   * @param input the state's input
+   * @param variables the variables in scope when the state starts
+   * @param context the whole context object ({@code $$}); {@code null} for TestState's default
+   * @param mock the mocked result or error; {@code null} to call the task handlers
+   * @param retrierRetryCount retries already made by the retrier that matches ({@code null}: 0)
+   * @param mapIterationFailureCount failed iterations of a mocked Map ({@code null}: none)
+   * @param errorCausedByState the Map processor state the mocked error comes from, or {@code null}
+   * @param mapItemReaderData what a Map's ItemReader reads, or {@code null}
+   * @param roleArn {@code $$.Execution.RoleArn} of the default context; {@code null} gives null
+   */
+  public record Request(
+      StateMachine machine,
+      String stateName,
+      JsonNode input,
+      Map<String, JsonNode> variables,
+      ObjectNode context,
+      Mock mock,
+      Integer retrierRetryCount,
+      Integer mapIterationFailureCount,
+      String errorCausedByState,
+      JsonNode mapItemReaderData,
+      String roleArn,
+      Map<String, TaskHandler> handlers,
+      Map<String, TaskHandler> prefixHandlers,
+      long startMillis,
+      Long seed,
+      String region,
+      String account) {}
+
+  /** A mocked result ({@code error == null}) or error. */
+  public record Mock(JsonNode result, String error, String cause) {
+    public boolean failure() {
+      return result == null;
+    }
+  }
+
+  /**
+   * What the state did.
+   *
+   * @param status {@code SUCCEEDED}, {@code FAILED}, {@code CAUGHT_ERROR} or {@code RETRIABLE}
+   * @param inspection everything recorded (AWS's {@code inspectionData} at DEBUG and TRACE)
+   */
+  public record Outcome(
+      String status, JsonNode output, String error, String cause, String nextState, ObjectNode inspection) {}
+
+  /** Finds the graph holding {@code name}: the machine, a Parallel branch or a Map processor. */
+  public static Graph graphOf(Graph graph, String name) {
+    if (graph.states().containsKey(name)) {
+      return graph;
+    }
+    for (State state : graph.states().values()) {
+      if (state instanceof ParallelState parallel) {
+        for (Graph branch : parallel.branches()) {
+          Graph found = graphOf(branch, name);
+          if (found != null) {
+            return found;
+          }
+        }
+      } else if (state instanceof MapState map && map.processor() != null) {
+        Graph found = graphOf(map.processor(), name);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Runs the state.
+   *
+   * @throws IllegalArgumentException when the state does not exist or the request does not fit it
+   */
+  public static Outcome run(Request request) {
+    Graph graph = graphOf(request.machine(), request.stateName());
+    if (graph == null) {
+      throw new IllegalArgumentException("State '" + request.stateName() + "' does not exist in the definition");
+    }
+    State state = graph.states().get(request.stateName());
+    if (request.mock() != null
+        && !(state instanceof TaskState || state instanceof MapState || state instanceof ParallelState)) {
+      throw new IllegalArgumentException(
+          "A mock can only be given for a Task, Map or Parallel state, not a " + state.type().aslName() + " state");
+    }
+    if (request.errorCausedByState() != null) {
+      if (!(state instanceof MapState map) || map.processor() == null || graphOf(map.processor(), request.errorCausedByState()) == null) {
+        throw new IllegalArgumentException(
+            "errorCausedByState '" + request.errorCausedByState() + "' is not a state of the Map state's item processor");
+      }
+      if (request.mock() == null || !request.mock().failure()) {
+        throw new IllegalArgumentException("errorCausedByState needs a mocked error");
+      }
+    }
+    Map<String, TaskHandler> prefixHandlers = new LinkedHashMap<>(request.prefixHandlers());
+    Map<String, TaskHandler> handlers = new LinkedHashMap<>(request.handlers());
+    if (request.mock() != null) {
+      // The mock answers every task call ("" is a prefix of every resource).
+      Mock mock = request.mock();
+      handlers.clear();
+      prefixHandlers.clear();
+      prefixHandlers.put("", (input, context) -> {
+        if (mock.failure()) {
+          throw new StatesError(mock.error(), mock.cause());
+        }
+        return mock.result();
+      });
+    }
+    SplittableRandom random = request.seed() != null ? new SplittableRandom(request.seed()) : new SplittableRandom();
+    RunSetup setup =
+        new RunSetup(
+            request.machine(), new Data(), Map.copyOf(handlers), prefixHandlers, true, request.startMillis(), random,
+            request.region(), request.account(), "asl4j-test-state", "test-state", true);
+    JsonNode input = request.input() == null ? ExecutionRun.NODES.objectNode() : request.input();
+    ExecutionRun run = new ExecutionRun(setup, input);
+    Probe probe = new Probe(request, state, run);
+    run.probe = probe;
+    run.startSingleState(graph, request.stateName(), input, request.variables());
+    run.runUntil(() -> probe.outcome != null);
+    if (probe.outcome == null) {
+      throw new IllegalStateException("the state '" + request.stateName() + "' did not finish");
+    }
+    return probe.outcome;
+  }
+
+  /** Observes the state under test; the hooks in {@link ExecutionRun} and {@link Maps} call it. */
+  static final class Probe {
+    private final Request request;
+    private final State state;
+    private final ExecutionRun run;
+    private final boolean jsonata;
+    private final Map<String, JsonNode> recorded = new LinkedHashMap<>();
+    private final ObjectNode errorDetails = ExecutionRun.NODES.objectNode();
+    private final Map<String, JsonNode> variables;
+    ExecutionRun.Frame frame;
+    private ExecutionRun.Step step;
+    private String caughtError;
+    private String caughtCause;
+    private boolean caught;
+    Outcome outcome;
+
+    Probe(Request request, State state, ExecutionRun run) {
+      this.request = request;
+      this.state = state;
+      this.run = run;
+      this.variables = new LinkedHashMap<>(request.variables());
+      this.jsonata = state.effectiveQueryLanguage(request.machine().defaultQueryLanguage()) == QueryLanguage.JSONATA;
+    }
+
+    boolean watches(ExecutionRun.Step candidate) {
+      return candidate != null && candidate == step;
+    }
+
+    void entered(ExecutionRun.Step entered) {
+      if (step == null && entered.frame == frame) {
+        step = entered;
+        if (request.retrierRetryCount() != null) {
+          java.util.Arrays.fill(step.retriesByRetrier, request.retrierRetryCount());
+          step.retryCount = request.retrierRetryCount();
+        }
+      }
+    }
+
+    /** The context object of the state under test. */
+    ObjectNode context(ExecutionRun.Step s) {
+      if (request.context() != null) {
+        return request.context().deepCopy();
+      }
+      ObjectNode context = run.setup().contextObject(run, s);
+      ObjectNode execution = (ObjectNode) context.get("Execution");
+      if (request.roleArn() == null) {
+        execution.set("RoleArn", NullNode.getInstance());
+      } else {
+        execution.put("RoleArn", request.roleArn());
+      }
+      ((ObjectNode) context.get("State")).put("Name", CONTEXT_STATE_NAME);
+      return context;
+    }
+
+    void inspect(String key, JsonNode value) {
+      if (value != null) {
+        recorded.put(key, value);
+      }
+    }
+
+    JsonNode itemReaderData() {
+      return request.mapItemReaderData();
+    }
+
+    boolean substitutes() {
+      return request.mock() != null;
+    }
+
+    /** A Parallel state under test: the mock stands for its branches. */
+    void substitute(ExecutionRun.Step s, Io io) {
+      Mock mock = request.mock();
+      if (mock.failure()) {
+        s.handleError(mock.error(), mock.cause(), () -> {});
+        return;
+      }
+      try {
+        s.exit(s.complete(io, mock.result()));
+      } catch (StatesError e) {
+        s.failState(e);
+      }
+    }
+
+    /**
+     * A Map state under test, after MaxConcurrency and the tolerances: with a mock, it stands for
+     * the iterations (and {@code mapIterationFailureCount} for their failures). Returns whether it
+     * took over; without a mock the iterations run.
+     */
+    boolean mapAttempt(ExecutionRun.Step s, MapState map, Maps.Tolerance tolerance, int total, Runnable retry) {
+      if (map.toleratedFailureCount() != null || map.toleratedFailureCountPath() != null) {
+        inspect("toleratedFailureCount", ExecutionRun.NODES.numberNode(tolerance.count()));
+      }
+      if (tolerance.percentage() != null) {
+        inspect("toleratedFailurePercentage", ExecutionRun.NODES.numberNode(tolerance.percentage()));
+      }
+      Mock mock = request.mock();
+      if (mock == null) {
+        return false;
+      }
+      if (mock.failure()) {
+        s.handleError(mock.error(), mock.cause(), retry);
+        return true;
+      }
+      Integer failures = request.mapIterationFailureCount();
+      if (failures != null && tolerance.explicit() && tolerance.exceeded(failures, total)) {
+        s.handleError(
+            "States.ExceedToleratedFailureThreshold", "The specified tolerated failure threshold was exceeded", retry);
+        return true;
+      }
+      try {
+        s.exit(s.complete(map.io(), mock.result()));
+      } catch (StatesError e) {
+        s.failState(e);
+      }
+      return true;
+    }
+
+    /**
+     * A retrier of the state under test matched: RETRIABLE while it has attempts left (returns
+     * true), else it is only noted.
+     */
+    boolean retrier(int index, Retrier retrier, int retriesSoFar, String error, String cause) {
+      errorDetails.put("retryIndex", index);
+      if (retriesSoFar >= retrier.maxAttemptsOrDefault()) {
+        return false;
+      }
+      double seconds = retrier.intervalSecondsOrDefault() * Math.pow(retrier.backoffRateOrDefault(), retriesSoFar);
+      if (retrier.maxDelaySeconds() != null) {
+        seconds = Math.min(seconds, retrier.maxDelaySeconds());
+      }
+      errorDetails.put("retryBackoffIntervalSeconds", (int) Math.min(Integer.MAX_VALUE, Math.ceil(seconds)));
+      finish("RETRIABLE", null, error, cause, null, Map.of());
+      return true;
+    }
+
+    void caught(int index, String error, String cause) {
+      errorDetails.put("catchIndex", index);
+      caught = true;
+      caughtError = error;
+      caughtCause = cause;
+    }
+
+    void exited(String next, JsonNode output, Map<String, JsonNode> assigned) {
+      if (caught) {
+        finish("CAUGHT_ERROR", output, caughtError, caughtCause, next, assigned);
+      } else {
+        finish("SUCCEEDED", output, null, null, next, assigned);
+      }
+    }
+
+    /** The frame ended without a transition: a failure (or, defensively, an end). */
+    void ended(ExecutionRun.Outcome ended) {
+      if (outcome != null) {
+        return;
+      }
+      if (ended.failed()) {
+        finish("FAILED", null, ended.error(), ended.cause(), null, Map.of());
+      } else {
+        finish("SUCCEEDED", ended.output(), null, null, null, Map.of());
+      }
+    }
+
+    private void finish(
+        String status, JsonNode output, String error, String cause, String next, Map<String, JsonNode> assigned) {
+      if (outcome != null) {
+        return;
+      }
+      variables.putAll(assigned);
+      outcome = new Outcome(status, output, error, cause, next, inspection());
+    }
+
+    /** The recorded values AWS reports for this kind of state, in AWS's order. */
+    private ObjectNode inspection() {
+      ObjectNode data = ExecutionRun.NODES.objectNode();
+      data.set("input", step == null ? request.input() : step.rawInput);
+      for (String key : reportedKeys()) {
+        JsonNode value = recorded.get(key);
+        if (key.equals("afterInputPath") && value == null && state instanceof FailState && !jsonata && step != null) {
+          value = step.rawInput; // a Fail state has no InputPath: its input passes through
+        }
+        if (value != null) {
+          data.set(key, value);
+        }
+      }
+      if (!errorDetails.isEmpty()) {
+        data.set("errorDetails", errorDetails);
+      }
+      if (!variables.isEmpty()) {
+        ObjectNode vars = data.putObject("variables");
+        variables.forEach(vars::set);
+      }
+      return data;
+    }
+
+    /**
+     * The intermediate values AWS's TestState reports per state type (as its recorded answers
+     * show): e.g. a Pass with {@code Result} reports the result but not the parameters, a
+     * Parallel only what follows its branches, JSONata states their arguments and result only.
+     */
+    private List<String> reportedKeys() {
+      if (jsonata) {
+        if (state instanceof TaskState) {
+          return List.of("afterArguments", "result");
+        }
+        if (state instanceof MapState) {
+          return List.of("maxConcurrency", "toleratedFailureCount", "toleratedFailurePercentage");
+        }
+        return List.of();
+      }
+      if (state instanceof PassState pass) {
+        return pass.result() != null
+            ? List.of("result", "afterResultSelector", "afterResultPath")
+            : List.of("afterInputPath", "afterParameters", "afterResultSelector", "afterResultPath");
+      }
+      if (state instanceof TaskState) {
+        return List.of("afterInputPath", "afterParameters", "result", "afterResultSelector", "afterResultPath");
+      }
+      if (state instanceof ParallelState) {
+        return List.of("afterResultSelector", "afterResultPath");
+      }
+      if (state instanceof MapState) {
+        return List.of(
+            "afterInputPath", "afterItemsPath", "afterResultSelector", "afterResultPath", "maxConcurrency",
+            "toleratedFailureCount", "toleratedFailurePercentage");
+      }
+      if (state instanceof ChoiceState || state instanceof SucceedState || state instanceof FailState
+          || state instanceof WaitState) {
+        return List.of("afterInputPath");
+      }
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.asl4j.runtime.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.asl4j.runtime.internal.conformance.CaseOutcome;
+import io.asl4j.runtime.internal.conformance.ConformanceCase;
+import io.asl4j.runtime.internal.conformance.ConformanceCases;
+import io.asl4j.runtime.internal.conformance.ConformanceReport;
+import io.asl4j.runtime.internal.conformance.KnownFailures;
+import io.asl4j.runtime.internal.conformance.TestStateCaseRunner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every TestState call recorded against AWS in {@code ../shared/conformance/test_state} runs
+ * through {@link io.asl4j.runtime.TestState} and must answer as AWS did. The cases known to fail
+ * are listed, each with its reason, in {@code test-state-known-failures.txt}: a listed case that
+ * passes fails the suite (so the list only shrinks), and so does an unlisted case that fails.
+ */
+class TestStateConformanceTest {
+  private static final List<CaseOutcome> OUTCOMES = new ArrayList<>();
+
+  static KnownFailures knownFailures() throws IOException {
+    try (var in = TestStateConformanceTest.class.getResourceAsStream("/conformance/test-state-known-failures.txt")) {
+      return in == null ? KnownFailures.none() : KnownFailures.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> recordedTestStateCallsAnswerAsOnAws() throws IOException {
+    Path dir = ConformanceTest.corpus().resolve("test_state");
+    assumeTrue(Files.isDirectory(dir), "no test_state cases at " + dir.toAbsolutePath());
+    KnownFailures known = knownFailures();
+    ConformanceCases loaded = ConformanceCases.load(dir);
+    assertTrue(loaded.failures().isEmpty(), "unreadable cases: " + loaded.failures());
+    List<ConformanceCase> cases = loaded.cases().stream().filter(TestStateCaseRunner::runnable).toList();
+    assertTrue(!cases.isEmpty(), "no TestState cases found in " + dir);
+    return cases.stream()
+        .map(c -> DynamicTest.dynamicTest(c.relativePath(), () -> {
+          CaseOutcome outcome = TestStateCaseRunner.run(c);
+          synchronized (OUTCOMES) {
+            OUTCOMES.add(outcome);
+          }
+          Optional<String> listed = known.reasonFor(outcome);
+          if (outcome.passed() && listed.isPresent()) {
+            fail("passes now: remove it from test-state-known-failures.txt (listed as: " + listed.get() + ")");
+          }
+          if (!outcome.passed() && listed.isEmpty()) {
+            fail(c.relativePath() + ": " + outcome.reason());
+          }
+        }));
+  }
+
+  @AfterAll
+  static void printTable() {
+    if (!OUTCOMES.isEmpty()) {
+      ConformanceReport report = new ConformanceReport();
+      report.addAll(OUTCOMES);
+      System.out.println(report.table());
+      System.out.println(report.summaryLine());
+    }
+  }
+}
