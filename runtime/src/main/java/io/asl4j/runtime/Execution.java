@@ -12,48 +12,90 @@ import java.util.stream.Collectors;
 public final class Execution {
   private final ExecutionRun run;
   private final String arn;
+  /** Held by the thread running the execution's loop. */
+  private final java.util.concurrent.locks.ReentrantLock loop = new java.util.concurrent.locks.ReentrantLock();
 
   Execution(ExecutionRun run, String arn) {
     this.run = run;
     this.arn = arn;
   }
 
-  /** Runs the execution until it ends, and returns it. */
-  public synchronized Execution await() {
-    run.runToCompletion();
+  /**
+   * Runs the execution until it ends, and returns it. On a virtual clock time jumps ahead whenever
+   * nothing can run; a callback task with no timeout waits for {@code sendTaskSuccess} from another
+   * thread.
+   */
+  public Execution await() {
+    loop.lock();
+    try {
+      run.runToCompletion();
+    } finally {
+      loop.unlock();
+    }
     return this;
   }
 
-  /** Stops the execution: its status becomes {@code ABORTED}. */
-  public synchronized void stop(String error, String cause) {
-    run.stop(error, cause);
+  /**
+   * Runs until the execution ends or waits for a task completion from outside (a callback), and
+   * returns it. Time does not move past such a wait; {@link #await()} would move it on (firing
+   * {@code TimeoutSeconds}/{@code HeartbeatSeconds}).
+   */
+  public Execution runUntilWaiting() {
+    loop.lock();
+    try {
+      run.runUntilWaiting();
+    } finally {
+      loop.unlock();
+    }
+    return this;
+  }
+
+  /** The task tokens of the callback tasks this execution is waiting on, e.g. to approve them. */
+  public List<String> waitingTaskTokens() {
+    return run.waitingTaskTokens();
+  }
+
+  /**
+   * Stops the execution: its status becomes {@code ABORTED}. From another thread while the
+   * execution runs, the stop is handed to its loop and takes effect at its next step.
+   */
+  public void stop(String error, String cause) {
+    if (loop.tryLock()) {
+      try {
+        run.stop(error, cause);
+      } finally {
+        loop.unlock();
+      }
+    } else {
+      run.requestStop(error, cause);
+    }
   }
 
   public String arn() {
     return arn;
   }
 
-  public synchronized ExecutionStatus status() {
+  public ExecutionStatus status() {
     return run.status();
   }
 
   /** The output of a {@code SUCCEEDED} execution, else {@code null}. */
-  public synchronized JsonNode output() {
+  public JsonNode output() {
     return run.output();
   }
 
   /** The error name of a failed, timed-out or aborted execution, else {@code null}. */
-  public synchronized String error() {
+  public String error() {
     return run.error();
   }
 
   /** The cause of a failed, timed-out or aborted execution, else {@code null}. */
-  public synchronized String cause() {
+  public String cause() {
     return run.cause();
   }
 
   /** The history so far, AWS-shaped. */
-  public synchronized List<HistoryEvent> history() {
+  public List<HistoryEvent> history() {
     return run.history();
   }
 

@@ -8,7 +8,9 @@ import io.asl4j.dsl.validate.ValidationOptions;
 import io.asl4j.dsl.validate.Validator;
 import io.asl4j.runtime.internal.engine.Data;
 import io.asl4j.runtime.internal.engine.ExecutionRun;
+import io.asl4j.runtime.internal.engine.MockedResponses;
 import io.asl4j.runtime.internal.engine.RunSetup;
+import io.asl4j.runtime.internal.engine.TaskTokens;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,6 +47,8 @@ public final class LocalStateMachine {
   private final String region;
   private final String account;
   private final StateMachineType type;
+  private final MockedResponses mocks;
+  private final TaskTokens tokens = new TaskTokens();
   private final AtomicLong executions = new AtomicLong();
 
   private LocalStateMachine(Builder builder) {
@@ -59,6 +63,7 @@ public final class LocalStateMachine {
     this.region = builder.region;
     this.account = builder.account;
     this.type = builder.type;
+    this.mocks = builder.mocks;
   }
 
   /** A builder for a machine running {@code definition}. */
@@ -90,10 +95,30 @@ public final class LocalStateMachine {
     RunSetup setup =
         new RunSetup(
             definition, data, handlers, prefixHandlers, virtualTime, startMillis, random, region,
-            account, name, executionName, type == StateMachineType.EXPRESS);
+            account, name, executionName, type == StateMachineType.EXPRESS, tokens, mocks);
     ExecutionRun run = new ExecutionRun(setup, input == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : input);
     run.start();
     return new Execution(run, setup.executionArn());
+  }
+
+  /**
+   * Completes the callback task waiting with {@code taskToken}, from any thread.
+   *
+   * @throws TaskTokenException {@code TaskDoesNotExist} for an unknown token, {@code TaskTimedOut}
+   *     for a task that already ended
+   */
+  public void sendTaskSuccess(String taskToken, JsonNode output) {
+    tokens.succeed(taskToken, output);
+  }
+
+  /** Fails the callback task waiting with {@code taskToken}; see {@link #sendTaskSuccess}. */
+  public void sendTaskFailure(String taskToken, String error, String cause) {
+    tokens.fail(taskToken, error, cause);
+  }
+
+  /** Restarts the {@code HeartbeatSeconds} timer of the task waiting with {@code taskToken}. */
+  public void sendTaskHeartbeat(String taskToken) {
+    tokens.heartbeat(taskToken);
   }
 
   /** Starts an execution and runs it to its end. */
@@ -115,6 +140,7 @@ public final class LocalStateMachine {
     private String region = "us-east-1";
     private String account = "123456789012";
     private StateMachineType type = StateMachineType.STANDARD;
+    private MockedResponses mocks;
 
     private Builder(StateMachine definition) {
       this.definition = definition;
@@ -157,6 +183,15 @@ public final class LocalStateMachine {
     /** The state machine name used in ARNs and {@code $$.StateMachine.Name}. Defaults to {@code asl4j-local}. */
     public Builder name(String name) {
       this.name = Objects.requireNonNull(name, "name == null");
+      return this;
+    }
+
+    /**
+     * Answers Task states from a Step Functions Local mock file: the responses of {@code testCase}
+     * of {@code stateMachine} in it. States the test case does not name use the handlers.
+     */
+    public Builder mocks(MockConfig config, String stateMachine, String testCase) {
+      this.mocks = config.responses(stateMachine, testCase);
       return this;
     }
 

@@ -28,4 +28,14 @@ public interface TaskContext {
    * that much later, so {@code TimeoutSeconds} can fire first. Defaults to no time at all.
    */
   void simulateDuration(Duration duration);
+
+  /**
+   * Says the task finishes later: a {@code .sync} job still running, say. The state waits
+   * (holding no thread) until the returned handle is completed, from any thread, or its {@code
+   * TimeoutSeconds}/{@code HeartbeatSeconds} run out. For {@code .waitForTaskToken} tasks this is
+   * the handle of {@link #taskToken()}, also completed by {@link
+   * LocalStateMachine#sendTaskSuccess}. The value the handler returns is recorded as the
+   * submission's response.
+   */
+  TaskCompletion completeLater();
 }

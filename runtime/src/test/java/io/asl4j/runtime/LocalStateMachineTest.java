@@ -36,11 +36,11 @@ class LocalStateMachineTest {
   }
 
   @Test
-  void aYearLongWaitCompletesAtOnceOnTheVirtualClock() {
+  void aWaitOfMostOfAYearCompletesAtOnceOnTheVirtualClock() {
     // given
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'StartAt':'Sleep','States':{'Sleep':{'Type':'Wait','Seconds':31536000,'End':true}}}"))
+                asl("{'StartAt':'Sleep','States':{'Sleep':{'Type':'Wait','Seconds':31449600,'End':true}}}"))
             .virtualClock(START)
             .build();
     // when
@@ -51,7 +51,7 @@ class LocalStateMachineTest {
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
     assertEquals(json("{\"a\":1}"), execution.output());
     List<HistoryEvent> history = execution.history();
-    assertEquals(START.plusSeconds(31536000), history.get(history.size() - 1).timestamp());
+    assertEquals(START.plusSeconds(31449600), history.get(history.size() - 1).timestamp());
     assertTrue(elapsedMillis < 5_000, "a virtual wait must not take real time: " + elapsedMillis + " ms");
   }
 
@@ -192,5 +192,19 @@ class LocalStateMachineTest {
             AslValidationException.class,
             () -> LocalStateMachine.builder(asl("{'StartAt':'Nowhere','States':{'A':{'Type':'Pass','Next':'Gone'}}}")).build());
     assertTrue(e.problems().size() >= 2, e.getMessage());
+  }
+
+  @Test
+  void assigningMoreThan256KibOfVariablesFailsWithDataLimitExceeded() {
+    String big = "x".repeat(300 * 1024);
+    LocalStateMachine machine =
+        LocalStateMachine.builder(asl("{'StartAt':'Keep','States':{'Keep':{'Type':'Pass','OutputPath':null,'Assign':{'blob.$':'$.blob'},'End':true}}}"))
+            .build();
+    Execution execution = machine.run(json("{\"blob\":\"" + big + "\"}"));
+    assertEquals(ExecutionStatus.FAILED, execution.status());
+    assertEquals("States.DataLimitExceeded", execution.error());
+    assertEquals(
+        "The state 'Keep' assigned variables whose size exceeds the maximum number of bytes service limit.",
+        execution.cause());
   }
 }

@@ -51,15 +51,42 @@ import java.util.Map;
 public final class AslWriter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final DefaultPrettyPrinter PRETTY =
-      new DefaultPrettyPrinter()
-          .withSeparators(
-              Separators.createDefaultInstance()
-                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+  private static final DefaultPrettyPrinter PRETTY = new CompactEmptyArrays();
 
   private AslWriter() {}
+
+  /** Jackson's pretty printer writes an empty array as {@code [ ]}; ASL by hand writes {@code []}. */
+  private static final class CompactEmptyArrays extends DefaultPrettyPrinter {
+    private static final long serialVersionUID = 1L;
+
+    CompactEmptyArrays() {
+      super(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+      indentObjectsWith(new DefaultIndenter("  ", "\n"));
+      indentArraysWith(new DefaultIndenter("  ", "\n"));
+    }
+
+    CompactEmptyArrays(CompactEmptyArrays base) {
+      super(base);
+    }
+
+    @Override
+    public CompactEmptyArrays createInstance() {
+      return new CompactEmptyArrays(this);
+    }
+
+    @Override
+    public void writeEndArray(com.fasterxml.jackson.core.JsonGenerator g, int nrOfValues)
+        throws java.io.IOException {
+      if (nrOfValues == 0) {
+        if (!_arrayIndenter.isInline()) {
+          --_nesting;
+        }
+        g.writeRaw(']');
+        return;
+      }
+      super.writeEndArray(g, nrOfValues);
+    }
+  }
 
   /** The definition as pretty-printed ASL JSON, ending with a newline. */
   public static String write(StateMachine machine) {

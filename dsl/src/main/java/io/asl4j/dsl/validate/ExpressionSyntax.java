@@ -1,5 +1,7 @@
 package io.asl4j.dsl.validate;
 
+import java.util.Set;
+
 /**
  * The syntax checks the validator delegates to the expression parsers: JSONPath paths, intrinsic
  * function calls and JSONata expressions. Each check returns {@code null} when the text is valid,
@@ -30,4 +32,10 @@ interface ExpressionSyntax {
 
   /** Why the JSONata expression {@code body} does not parse. */
   String jsonataError(String body);
+
+  /**
+   * The fields {@code x} of {@code $states.x} that the parsed JSONata expression {@code body}
+   * reads ({@code result}, {@code errorOutput}, ...).
+   */
+  Set<String> statesFieldsRead(String body);
 }

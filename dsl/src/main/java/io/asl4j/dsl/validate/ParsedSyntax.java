@@ -3,10 +3,16 @@ package io.asl4j.dsl.validate;
 import io.asl4j.dsl.expression.AslPath;
 import io.asl4j.dsl.expression.ExpressionException;
 import io.asl4j.dsl.expression.IntrinsicCall;
+import io.asl4j.dsl.expression.JsonataExpressions;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
-/** The syntax checks done by the expression parsers of {@code io.asl4j.dsl.expression}. */
+/** The syntax checks, done by the parsers of {@code io.asl4j.dsl.expression}. */
 final class ParsedSyntax implements ExpressionSyntax {
   static final ParsedSyntax INSTANCE = new ParsedSyntax();
+
+  /** How {@link JsonataExpressions#referencedVariables} names {@code $states.x}. */
+  private static final String STATES_PREFIX = "states.";
 
   private ParsedSyntax() {}
 
@@ -54,16 +60,27 @@ final class ParsedSyntax implements ExpressionSyntax {
 
   @Override
   public boolean isJsonata(String text) {
-    return BasicSyntax.INSTANCE.isJsonata(text);
+    return JsonataExpressions.isExpression(text);
   }
 
   @Override
   public String jsonataBody(String text) {
-    return BasicSyntax.INSTANCE.jsonataBody(text);
+    return JsonataExpressions.body(text);
   }
 
   @Override
   public String jsonataError(String body) {
-    return BasicSyntax.INSTANCE.jsonataError(body);
+    return JsonataExpressions.syntaxError(body).orElse(null);
+  }
+
+  @Override
+  public Set<String> statesFieldsRead(String body) {
+    Set<String> fields = new LinkedHashSet<>();
+    for (String variable : JsonataExpressions.referencedVariables(body)) {
+      if (variable.startsWith(STATES_PREFIX)) {
+        fields.add(variable.substring(STATES_PREFIX.length()));
+      }
+    }
+    return fields;
   }
 }

@@ -1209,7 +1209,7 @@ final class ValidationRun {
       error("JsonataSyntax", at, "not a valid JSONata expression: " + problem);
       return;
     }
-    Set<String> read = StatesVariables.fieldsRead(body);
+    Set<String> read = syntax.statesFieldsRead(body);
     if (read.contains("result") && fields != StatesFields.RESULT) {
       error(
           "StatesVariableNotAvailable",

@@ -88,6 +88,22 @@ public final class Validator {
     return validate(machine, options, json.length(), tree);
   }
 
+  /**
+   * Reads and validates one state, as the TestState API takes it (see {@link
+   * #validateState(State)}); the reader's problems when it is not a well-shaped state.
+   */
+  public static ValidationResult validateStateJson(String json, ValidationOptions options) {
+    Objects.requireNonNull(json, "json == null");
+    Objects.requireNonNull(options, "options == null");
+    State state;
+    try {
+      state = AslReader.readState(AslReader.parse(json));
+    } catch (AslReadException e) {
+      return ValidationResult.of(e.problems());
+    }
+    return validateState(state, options);
+  }
+
   private static ValidationResult validate(
       StateMachine machine, ValidationOptions options, int size, JsonNode document) {
     List<Problem> problems = new ArrayList<>();
@@ -103,6 +119,7 @@ public final class Validator {
                   + " (1 MiB)"));
     }
     problems.addAll(new ValidationRun(options, syntax()).machine(machine));
+    problems.addAll(VariableRules.check(machine));
     return ValidationResult.of(DocumentOrder.sort(problems, document));
   }
 

@@ -848,6 +848,21 @@ class ValidatorTest {
   }
 
   @Test
+  void jsonataExpressionsMustParse() {
+    String json =
+        """
+        {"QueryLanguage": "JSONata", "StartAt": "P", "States": {
+          "P": {"Type": "Pass", "Output": {"total": "{% $sum($states.input.items %}",
+                                           "literal": " {% not an expression %} "}, "End": true}}}
+        """;
+
+    assertProblems(
+        json,
+        "/States/P/Output/total: error [JsonataSyntax] not a valid JSONata expression: S0203:"
+            + " Expected \")\" before end of expression (position 24)");
+  }
+
+  @Test
   void statesResultOnlyInOutputAndAssignOfTaskParallelAndMap() {
     String json =
         """
@@ -966,6 +981,20 @@ class ValidatorTest {
         List.of(
             "/TimeoutSeconds: error [NumberRange] 'TimeoutSeconds' must be an integer at least 1"
                 + " and below 99999999, but is 0"),
+        lines(result));
+  }
+
+  @Test
+  void validateStateJsonReadsOneState() {
+    ValidationResult result =
+        Validator.validateStateJson(
+            "{\"Type\": \"Wait\", \"Seconds\": 5, \"SecondsPath\": \"$.s\", \"Next\": \"X\"}",
+            ValidationOptions.defaults());
+
+    assertEquals(
+        List.of(
+            "/: error [WaitTime] a Wait state needs exactly one of 'Seconds', 'SecondsPath',"
+                + " 'Timestamp' and 'TimestampPath', but has 'Seconds' and 'SecondsPath'"),
         lines(result));
   }
 

@@ -14,10 +14,6 @@ import io.asl4j.runtime.LocalStateMachine;
 import io.asl4j.runtime.StatesError;
 import io.asl4j.runtime.TaskContext;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,12 +22,11 @@ import java.util.stream.Collectors;
 /**
  * Runs one recorded execution case on the local runtime and compares it with what AWS recorded.
  *
- * <p>The case's Lambda functions are mocked from their descriptions; the virtual clock starts at
- * the case's recording date, so timestamps the test computed from "now" mean what they meant
- * then. Nothing here depends on a case's id or input.
+ * <p>The case's Lambda functions are mocked from their descriptions; the virtual clock starts now:
+ * the corpus computed its "now + n" timestamps when it was extracted, not when AWS recorded the
+ * case. Nothing here depends on a case's id or input.
  */
 public final class ConformanceRunner {
-  private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("dd-MM-yyyy, HH:mm:ss");
   private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
 
   private ConformanceRunner() {}
@@ -68,7 +63,7 @@ public final class ConformanceRunner {
     StateMachine definition = AslReader.read(c.definition());
     LocalStateMachine.Builder builder =
         LocalStateMachine.builder(definition)
-            .virtualClock(recordedAt(c))
+            .virtualClock(Instant.now())
             .seed(0)
             .account("111111111111")
             .type("EXPRESS".equals(c.stateMachineType()) ? StateMachineType.EXPRESS : StateMachineType.STANDARD);
@@ -105,15 +100,5 @@ public final class ConformanceRunner {
     return returned.json().orElseGet(() -> TextNode.valueOf(returned.payload()));
   }
 
-  private static Instant recordedAt(ConformanceCase c) {
-    String text = c.raw().path("source").path("recordedDate").asText(null);
-    if (text != null) {
-      try {
-        return LocalDateTime.parse(text, RECORDED).toInstant(ZoneOffset.UTC);
-      } catch (DateTimeParseException e) {
-        // Fall through to a fixed instant: the run stays deterministic.
-      }
-    }
-    return Instant.parse("2024-01-01T00:00:00Z");
-  }
+
 }

@@ -61,10 +61,10 @@ public final class ExecutionRun {
   private final JsonNode input;
   private final long startMillis;
 
-  private ExecutionStatus status = ExecutionStatus.RUNNING;
-  private JsonNode output;
-  private String error;
-  private String cause;
+  private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
+  private volatile JsonNode output;
+  private volatile String error;
+  private volatile String cause;
 
   public ExecutionRun(RunSetup setup, JsonNode input) {
     this.setup = setup;
@@ -85,9 +85,12 @@ public final class ExecutionRun {
     details.set("inputDetails", notTruncated());
     details.put("roleArn", setup.roleArn());
     long started = record(0, "ExecutionStarted", details);
-    if (machine.timeoutSeconds() != null) {
+    // AWS ends an Express execution after 5 minutes and a Standard one after a year.
+    long limitSeconds = setup.express() ? 300 : 365L * 24 * 3600;
+    long timeoutSeconds = machine.timeoutSeconds() == null ? limitSeconds : Math.min(limitSeconds, machine.timeoutSeconds());
+    {
       scheduler.at(
-          startMillis + machine.timeoutSeconds() * 1000L,
+          startMillis + timeoutSeconds * 1000L,
           () -> {
             if (status == ExecutionStatus.RUNNING) {
               ObjectNode d = NODES.objectNode();
@@ -119,9 +122,24 @@ public final class ExecutionRun {
     scheduler.post(() -> enter(root, machine.startAt(), input));
   }
 
-  /** Runs until the execution ends (or has nothing left to run). */
+  /** Runs until the execution ends, skipping time on a virtual clock and waiting for callbacks. */
   public void runToCompletion() {
-    scheduler.runUntil(() -> status != ExecutionStatus.RUNNING);
+    scheduler.runUntil(() -> status != ExecutionStatus.RUNNING, false);
+  }
+
+  /** Runs until the execution ends or waits for a task completion from outside. */
+  public void runUntilWaiting() {
+    scheduler.runUntil(() -> status != ExecutionStatus.RUNNING, true);
+  }
+
+  /** Hands a step in from any thread (a task completion). */
+  void deliver(Runnable step) {
+    scheduler.deliver(step);
+  }
+
+  /** The tokens of the tasks this execution waits on. */
+  public List<String> waitingTaskTokens() {
+    return setup.tokens().waitingIn(this);
   }
 
   /** Stops a running execution: {@code ABORTED}. */
@@ -136,6 +154,11 @@ public final class ExecutionRun {
       }
       finish(ExecutionStatus.ABORTED, null, stopError, stopCause, "ExecutionAborted", d, lastEventId());
     }
+  }
+
+  /** Stops the execution from another thread: handed to its loop. */
+  public void requestStop(String stopError, String stopCause) {
+    deliver(() -> stop(stopError, stopCause));
   }
 
   public ExecutionStatus status() {
@@ -155,7 +178,9 @@ public final class ExecutionRun {
   }
 
   public List<HistoryEvent> history() {
-    return List.copyOf(history);
+    synchronized (history) {
+      return List.copyOf(history);
+    }
   }
 
   public JsonNode input() {
@@ -190,19 +215,25 @@ public final class ExecutionRun {
       String eventType,
       ObjectNode details,
       long previous) {
-    status = newStatus;
     output = newOutput;
     error = newError;
     cause = newCause;
     record(previous, eventType, details);
+    status = newStatus;
+    // Tasks still waiting die with the execution: a late callback is refused as AWS refuses it.
+    for (String token : setup.tokens().waitingIn(this)) {
+      setup.tokens().end(token);
+    }
   }
 
   // ---- history ----------------------------------------------------------------------------------
 
   long record(long previous, String type, ObjectNode details) {
-    long id = history.size() + 1;
-    history.add(new HistoryEvent(id, previous, Instant.ofEpochMilli(scheduler.nowMillis()), type, details));
-    return id;
+    synchronized (history) {
+      long id = history.size() + 1;
+      history.add(new HistoryEvent(id, previous, Instant.ofEpochMilli(scheduler.nowMillis()), type, details));
+      return id;
+    }
   }
 
   private long lastEventId() {
@@ -520,6 +551,7 @@ public final class ExecutionRun {
       }
       JsonNode out = completed.output();
       checkSize(out);
+      checkVariableSizes(completed.assigned());
       frame.scope.assign(completed.assigned());
       ObjectNode details = NODES.objectNode();
       details.put("name", name);
@@ -542,6 +574,22 @@ public final class ExecutionRun {
     void exit(Completed completed) {
       Transitioning t = (Transitioning) state;
       exitTo(t.isEnd() ? null : t.next(), completed);
+    }
+
+    /** AWS limits each variable's value, and all values one state assigns, to 256 KiB. */
+    private void checkVariableSizes(Map<String, JsonNode> assigned) {
+      long total = 0;
+      for (Map.Entry<String, JsonNode> e : assigned.entrySet()) {
+        String text = text(e.getValue());
+        total += text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (total > PAYLOAD_LIMIT_BYTES) {
+          throw new StatesError(
+              "States.DataLimitExceeded",
+              "The state '"
+                  + name
+                  + "' assigned variables whose size exceeds the maximum number of bytes service limit.");
+        }
+      }
     }
 
     private void checkSize(JsonNode out) {

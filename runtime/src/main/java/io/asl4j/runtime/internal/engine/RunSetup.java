@@ -35,6 +35,9 @@ public final class RunSetup {
   private final IntrinsicEvaluator intrinsics;
   private final boolean express;
   private final String runId;
+  private final TaskTokens tokens;
+  private final MockedResponses mocks;
+  private final Map<String, Integer> invocations = new java.util.HashMap<>();
 
   public RunSetup(
       StateMachine machine,
@@ -48,8 +51,12 @@ public final class RunSetup {
       String account,
       String machineName,
       String executionName,
-      boolean express) {
+      boolean express,
+      TaskTokens tokens,
+      MockedResponses mocks) {
     this.machine = machine;
+    this.tokens = tokens;
+    this.mocks = mocks;
     this.express = express;
     this.runId = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
     this.data = data;
@@ -67,6 +74,20 @@ public final class RunSetup {
 
   IntrinsicEvaluator intrinsics() {
     return intrinsics;
+  }
+
+  boolean express() {
+    return express;
+  }
+
+  TaskTokens tokens() {
+    return tokens;
+  }
+
+  /** A fresh task token: opaque and unguessable, but reproducible under a seed. */
+  String newTaskToken() {
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        (requestId() + ":" + requestId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   StateMachine machine() {
@@ -154,7 +175,42 @@ public final class RunSetup {
    * Calls the handler for {@code resource}: for {@code lambda:invoke}, the function named by
    * {@code FunctionName} first; then an exact registration; then the longest registered prefix.
    */
-  JsonNode invoke(String resource, JsonNode input, TaskContext context) {
+  JsonNode invoke(String stateName, String resource, JsonNode input, TaskContext context) {
+    if (mocks != null) {
+      JsonNode mocked = mocks.respond(stateName, invocations.merge(stateName, 1, Integer::sum) - 1);
+      if (mocked != null) {
+        if (resource.endsWith(".waitForTaskToken")) {
+          // A mocked callback task completes with the mocked response, as Step Functions Local does.
+          context.completeLater().succeed(mocked);
+        }
+        return mocked;
+      }
+    }
+    TaskHandler base = baseHandler(resource);
+    if (base != null) {
+      return base.handle(input, context);
+    }
+    return invoke(resource, input, context);
+  }
+
+  /**
+   * The handler of a {@code .sync}/{@code .waitForTaskToken} resource registered only for its
+   * base integration ({@code arn:aws:states:::sqs:sendMessage} also serves
+   * {@code ...sendMessage.waitForTaskToken}).
+   */
+  private TaskHandler baseHandler(String resource) {
+    int dot = resource.lastIndexOf('.');
+    if (dot < 0 || handlers.containsKey(resource) || resource.startsWith(LAMBDA_INVOKE)) {
+      return null;
+    }
+    String suffix = resource.substring(dot);
+    if (!suffix.equals(".waitForTaskToken") && !suffix.startsWith(".sync")) {
+      return null;
+    }
+    return handlers.get(resource.substring(0, dot));
+  }
+
+  private JsonNode invoke(String resource, JsonNode input, TaskContext context) {
     if (resource.equals(LAMBDA_INVOKE) || resource.startsWith(LAMBDA_INVOKE + ".")) {
       TaskHandler function = functionHandler(input.path("FunctionName").asText(null));
       if (function != null) {

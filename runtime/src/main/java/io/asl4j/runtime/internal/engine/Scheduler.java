@@ -13,6 +13,11 @@ import java.util.PriorityQueue;
  */
 final class Scheduler {
   private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
+  /** Steps handed in from other threads (task completions), applied by the loop's thread. */
+  private final java.util.concurrent.LinkedBlockingQueue<Runnable> inbox =
+      new java.util.concurrent.LinkedBlockingQueue<>();
+  /** Tasks waiting for a completion from outside; only the loop's thread changes it. */
+  private int parked;
   private final PriorityQueue<Timer> timers = new PriorityQueue<>();
   private final boolean virtual;
   private long nowMillis;
@@ -41,25 +46,52 @@ final class Scheduler {
     return timer;
   }
 
-  /** Runs until {@code done} says so, or nothing is left to run. */
-  void runUntil(java.util.function.BooleanSupplier done) {
+  /** Hands a step in from any thread; the loop runs it in order with its own steps. */
+  void deliver(Runnable step) {
+    inbox.add(step);
+  }
+
+  void parked(int delta) {
+    parked += delta;
+  }
+
+  boolean hasParked() {
+    return parked > 0;
+  }
+
+  /**
+   * Runs until {@code done} says so. When nothing is runnable: with {@code stopWhenWaiting}, returns
+   * as soon as a task waits for a completion from outside; otherwise time moves on to the next
+   * timer (at once on a virtual clock), or, with nothing scheduled, the loop waits for a
+   * completion to arrive. Returns when nothing at all is left.
+   */
+  void runUntil(java.util.function.BooleanSupplier done, boolean stopWhenWaiting) {
     while (!done.getAsBoolean()) {
+      inbox.drainTo(ready);
       Runnable step = ready.poll();
       if (step != null) {
         step.run();
         continue;
       }
-      Timer timer = timers.poll();
-      if (timer == null) {
+      if (parked > 0 && stopWhenWaiting) {
         return;
       }
-      if (timer.cancelled) {
+      Timer timer = timers.poll();
+      while (timer != null && timer.cancelled) {
+        timer = timers.poll();
+      }
+      if (timer == null) {
+        if (parked == 0) {
+          return;
+        }
+        waitForDelivery(Long.MAX_VALUE);
         continue;
       }
       if (virtual) {
         nowMillis = Math.max(nowMillis, timer.atMillis);
-      } else {
-        sleepUntil(timer.atMillis);
+      } else if (!sleepUntil(timer.atMillis)) {
+        timers.add(timer); // a completion arrived first: handle it before the timer
+        continue;
       }
       // Everything due at the same instant happens before what those events cause: AWS records
       // simultaneous timeouts together, then their consequences.
@@ -73,22 +105,30 @@ final class Scheduler {
     }
   }
 
-  /** Whether anything is left to run now or later. */
-  boolean idle() {
-    return ready.isEmpty() && timers.stream().allMatch(t -> t.cancelled);
+  /** Waits until a completion is delivered or {@code millis} pass. */
+  private void waitForDelivery(long millis) {
+    try {
+      Runnable delivered = inbox.poll(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+      if (delivered != null) {
+        ready.add(delivered);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a task completion", e);
+    }
   }
 
-  private void sleepUntil(long atMillis) {
+  /** Sleeps until {@code atMillis}; false when a completion arrived first. */
+  private boolean sleepUntil(long atMillis) {
     long delay;
     while ((delay = atMillis - System.currentTimeMillis()) > 0) {
-      try {
-        Thread.sleep(delay);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+      waitForDelivery(delay);
+      if (!ready.isEmpty()) {
+        return false;
       }
     }
     nowMillis = Math.max(nowMillis, atMillis);
+    return true;
   }
 
   /** A step due at a time. */

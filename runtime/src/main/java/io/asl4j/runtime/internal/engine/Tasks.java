@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asl4j.dsl.model.TaskState;
 import io.asl4j.runtime.StatesError;
+import io.asl4j.runtime.TaskCompletion;
 import io.asl4j.runtime.TaskContext;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.asl4j.runtime.internal.engine.ExecutionRun.Step;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,16 +27,21 @@ final class Tasks {
   }
 
   void execute(Step step, TaskState task) {
-    JsonNode effective = step.effectiveInput(task.io());
-    attempt(step, task, effective);
+    attempt(step, task);
   }
 
-  private void attempt(Step step, TaskState task, JsonNode effective) {
-    Long timeoutSeconds = timeout(step, task);
+  /** One attempt: a retry evaluates the input again and, for a callback, gets a new token. */
+  private void attempt(Step step, TaskState task) {
     Resource resource = Resource.of(task.resource());
-    boolean lambdaArn = resource.isLambdaFunctionArn();
+    if (resource.isCallback()) {
+      step.taskToken = setup.newTaskToken();
+      step.invalidateContext();
+    }
+    JsonNode effective = step.effectiveInput(task.io());
+    Long timeoutSeconds = seconds(step, task.timeoutSeconds(), task.timeoutSecondsPath(), "TimeoutSeconds");
+    Long heartbeatSeconds = seconds(step, task.heartbeatSeconds(), task.heartbeatSecondsPath(), "HeartbeatSeconds");
     ObjectNode scheduled = ExecutionRun.NODES.objectNode();
-    if (lambdaArn) {
+    if (resource.isLambdaFunctionArn()) {
       scheduled.put("resource", task.resource());
       scheduled.put("input", ExecutionRun.text(effective));
       scheduled.set("inputDetails", ExecutionRun.notTruncated());
@@ -50,13 +57,16 @@ final class Tasks {
       if (timeoutSeconds != null) {
         scheduled.put("timeoutInSeconds", timeoutSeconds);
       }
+      if (heartbeatSeconds != null) {
+        scheduled.put("heartbeatInSeconds", heartbeatSeconds);
+      }
       run.event(step.frame, "TaskScheduled", scheduled);
     }
     // The task starts in a step of its own: concurrent branches all schedule before any starts.
     run.scheduler().post(() -> {
       if (step.frame.live()) {
         try {
-          start(step, task, effective, resource, timeoutSeconds);
+          start(new Attempt(step, task, resource, effective, timeoutSeconds, heartbeatSeconds));
         } catch (StatesError e) {
           step.failState(e);
         }
@@ -64,102 +74,220 @@ final class Tasks {
     });
   }
 
-  private void start(Step step, TaskState task, JsonNode effective, Resource resource, Long timeoutSeconds) {
-    boolean lambdaArn = resource.isLambdaFunctionArn();
-    if (lambdaArn) {
-      run.event(step.frame, "LambdaFunctionStarted", null);
-    } else {
-      run.event(step.frame, "TaskStarted", resourceDetails(resource));
+  /** What one attempt knows. */
+  private record Attempt(
+      Step step, TaskState task, Resource resource, JsonNode input, Long timeoutSeconds, Long heartbeatSeconds) {
+    boolean lambdaArn() {
+      return resource.isLambdaFunctionArn();
     }
-    Call call = new Call(step, task.resource());
-    JsonNode result;
+  }
+
+  private void start(Attempt a) {
+    Step step = a.step();
+    run.event(step.frame, a.lambdaArn() ? "LambdaFunctionStarted" : "TaskStarted",
+        a.lambdaArn() ? null : resourceDetails(a.resource()));
+    Call call = new Call(step, a.task().resource(), a.resource().isCallback() ? step.taskToken : null);
+    JsonNode result = null;
     StatesError failure = null;
     try {
-      result = setup.invoke(task.resource(), effective, call);
+      result = setup.invoke(step.name, a.task().resource(), a.input(), call);
       if (result == null) {
-        result = com.fasterxml.jackson.databind.node.NullNode.getInstance();
+        result = NullNode.getInstance();
       }
       if (JsonSize.exceeds(result, ExecutionRun.PAYLOAD_LIMIT_BYTES)) {
         throw new StatesError(
             "States.DataLimitExceeded",
             "The state/task '"
-                + resource.limitName(task.resource())
+                + a.resource().limitName(a.task().resource())
                 + "' returned a result with a size exceeding the maximum number of bytes service limit.");
       }
     } catch (StatesError e) {
-      result = null;
       failure = e;
     } catch (RuntimeException e) {
       // A handler bug is reported like a function error, never as a raw stack trace.
-      result = null;
       failure = new StatesError(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
     }
-    long now = run.nowMillis();
+    if (failure == null && call.parked != null) {
+      // A callback, or a job the handler will finish later: the task waits, holding no thread.
+      ObjectNode submitted = resourceDetails(a.resource());
+      submitted.put("output", ExecutionRun.text(result));
+      submitted.set("outputDetails", ExecutionRun.notTruncated());
+      run.event(step.frame, "TaskSubmitted", submitted);
+      call.parked.arm(a);
+      return;
+    }
+    if (call.parked != null) {
+      call.parked.abandon();
+    }
     long durationMillis = call.durationMillis;
-    Runnable retry = () -> attempt(step, task, effective);
-    if (timeoutSeconds != null && durationMillis > timeoutSeconds * 1000) {
-      run.scheduler().at(now + timeoutSeconds * 1000, () -> {
-        if (!step.frame.live()) {
-          return;
-        }
-        ObjectNode d = lambdaArn ? ExecutionRun.NODES.objectNode() : resourceDetails(resource);
-        d.put("error", "States.Timeout");
-        run.event(step.frame, lambdaArn ? "LambdaFunctionTimedOut" : "TaskTimedOut", d);
-        // Handled in a step of its own: tasks timing out together are all recorded first.
-        run.scheduler().post(() -> {
-          if (step.frame.live()) {
-            step.handleError("States.Timeout", null, retry);
-          }
-        });
-      });
+    if (a.timeoutSeconds() != null && durationMillis > a.timeoutSeconds() * 1000) {
+      run.scheduler().at(run.nowMillis() + a.timeoutSeconds() * 1000, () -> timedOut(a, "States.Timeout"));
       return;
     }
     JsonNode finalResult = result;
     StatesError finalFailure = failure;
     Runnable finish = () -> {
-      if (!step.frame.live()) {
-        return;
-      }
       if (finalFailure != null) {
-        ObjectNode d = lambdaArn ? ExecutionRun.NODES.objectNode() : resourceDetails(resource);
-        if (finalFailure.error() != null) {
-          d.put("error", finalFailure.error());
-        }
-        if (finalFailure.cause() != null) {
-          d.put("cause", finalFailure.cause());
-        }
-        run.event(step.frame, lambdaArn ? "LambdaFunctionFailed" : "TaskFailed", d);
-        step.handleError(finalFailure.error(), finalFailure.cause(), retry);
-        return;
-      }
-      ObjectNode d = lambdaArn ? ExecutionRun.NODES.objectNode() : resourceDetails(resource);
-      d.put("output", ExecutionRun.text(finalResult));
-      d.set("outputDetails", ExecutionRun.notTruncated());
-      run.event(step.frame, lambdaArn ? "LambdaFunctionSucceeded" : "TaskSucceeded", d);
-      try {
-        step.exit(step.complete(task.io(), finalResult));
-      } catch (StatesError e) {
-        step.failState(e);
+        failed(a, finalFailure.error(), finalFailure.cause());
+      } else {
+        succeeded(a, finalResult);
       }
     };
     if (durationMillis > 0) {
-      run.scheduler().at(now + durationMillis, finish);
+      run.scheduler().at(run.nowMillis() + durationMillis, finish);
     } else {
       finish.run();
     }
   }
 
-  private Long timeout(Step step, TaskState task) {
-    if (task.timeoutSecondsPath() != null) {
-      JsonNode value = run.setup().data().path(task.timeoutSecondsPath(), step.rawInput, step);
+  private void succeeded(Attempt a, JsonNode result) {
+    Step step = a.step();
+    if (!step.frame.live()) {
+      return;
+    }
+    ObjectNode d = a.lambdaArn() ? ExecutionRun.NODES.objectNode() : resourceDetails(a.resource());
+    d.put("output", ExecutionRun.text(result));
+    d.set("outputDetails", ExecutionRun.notTruncated());
+    run.event(step.frame, a.lambdaArn() ? "LambdaFunctionSucceeded" : "TaskSucceeded", d);
+    try {
+      step.exit(step.complete(a.task().io(), result));
+    } catch (StatesError e) {
+      step.failState(e);
+    }
+  }
+
+  private void failed(Attempt a, String error, String cause) {
+    Step step = a.step();
+    if (!step.frame.live()) {
+      return;
+    }
+    ObjectNode d = a.lambdaArn() ? ExecutionRun.NODES.objectNode() : resourceDetails(a.resource());
+    if (error != null) {
+      d.put("error", error);
+    }
+    if (cause != null) {
+      d.put("cause", cause);
+    }
+    run.event(step.frame, a.lambdaArn() ? "LambdaFunctionFailed" : "TaskFailed", d);
+    step.handleError(error, cause, () -> attempt(step, a.task()));
+  }
+
+  private void timedOut(Attempt a, String error) {
+    Step step = a.step();
+    if (!step.frame.live()) {
+      return;
+    }
+    ObjectNode d = a.lambdaArn() ? ExecutionRun.NODES.objectNode() : resourceDetails(a.resource());
+    d.put("error", error);
+    run.event(step.frame, a.lambdaArn() ? "LambdaFunctionTimedOut" : "TaskTimedOut", d);
+    // Handled in a step of its own: tasks timing out together are all recorded first.
+    run.scheduler().post(() -> {
+      if (step.frame.live()) {
+        step.handleError(error, null, () -> attempt(step, a.task()));
+      }
+    });
+  }
+
+  /**
+   * A task waiting for its completion: a callback token, or a job finishing later. Its timers
+   * ({@code TimeoutSeconds}, {@code HeartbeatSeconds}) run on the execution's clock; whichever of
+   * completion and timer comes first ends it.
+   */
+  private final class Parked implements TaskTokens.Outcome {
+    final String token;
+    final TaskCompletion completion;
+    Attempt attempt;
+    Scheduler.Timer timeout;
+    Scheduler.Timer heartbeat;
+    boolean over;
+
+    Parked(String token) {
+      this.token = token;
+      this.completion = setup.tokens().register(token, run, this);
+    }
+
+    /** The task has been submitted: it now waits, and its timers start. */
+    void arm(Attempt a) {
+      this.attempt = a;
+      run.scheduler().parked(1);
+      long now = run.nowMillis();
+      if (a.timeoutSeconds() != null) {
+        timeout = run.scheduler().at(now + a.timeoutSeconds() * 1000, () -> expire("States.Timeout"));
+      }
+      restartHeartbeat(now);
+    }
+
+    /** The handler failed before the task could wait: no completion will be accepted. */
+    void abandon() {
+      over = true;
+      setup.tokens().end(token);
+    }
+
+    private void restartHeartbeat(long now) {
+      if (heartbeat != null) {
+        heartbeat.cancel();
+      }
+      if (attempt.heartbeatSeconds() != null) {
+        heartbeat = run.scheduler().at(now + attempt.heartbeatSeconds() * 1000, () -> expire("States.HeartbeatTimeout"));
+      }
+    }
+
+    private boolean end() {
+      if (over || attempt == null) {
+        return false;
+      }
+      over = true;
+      run.scheduler().parked(-1);
+      if (timeout != null) {
+        timeout.cancel();
+      }
+      if (heartbeat != null) {
+        heartbeat.cancel();
+      }
+      return true;
+    }
+
+    private void expire(String error) {
+      if (end()) {
+        setup.tokens().end(token);
+        timedOut(attempt, error);
+      }
+    }
+
+    @Override
+    public void succeeded(JsonNode output) {
+      if (end()) {
+        Tasks.this.succeeded(attempt, output == null ? NullNode.getInstance() : output);
+      }
+    }
+
+    @Override
+    public void failed(String error, String cause) {
+      if (end()) {
+        Tasks.this.failed(attempt, error, cause);
+      }
+    }
+
+    @Override
+    public void heartbeat() {
+      if (!over && attempt != null) {
+        restartHeartbeat(run.nowMillis());
+      }
+    }
+  }
+
+  /** {@code TimeoutSeconds} or {@code HeartbeatSeconds}: a literal, a JSONata expression or a Path. */
+  private Long seconds(Step step, JsonNode literal, String path, String field) {
+    if (path != null) {
+      JsonNode value = run.setup().data().path(path, step.rawInput, step);
       return value.longValue();
     }
-    JsonNode value = task.timeoutSeconds();
-    if (value == null) {
+    if (literal == null) {
       return null;
     }
+    JsonNode value = literal;
     if (value.isTextual()) {
-      value = run.setup().data().jsonata(value, "TimeoutSeconds", step.statesVariable(null, null), step);
+      value = run.setup().data().jsonata(value, field, step.statesVariable(null, null), step);
     }
     return value.longValue();
   }
@@ -195,6 +323,11 @@ final class Tasks {
       return new Resource("unknown", arn, false);
     }
 
+    /** Whether the task waits for a callback with its token ({@code .waitForTaskToken}). */
+    boolean isCallback() {
+      return action.endsWith(".waitForTaskToken");
+    }
+
     /** The task name AWS puts in a {@code States.DataLimitExceeded} cause. */
     String limitName(String arn) {
       return isLambdaFunctionArn ? arn : type;
@@ -206,10 +339,22 @@ final class Tasks {
     private final Step step;
     private final String resource;
     long durationMillis;
+    Parked parked;
 
-    Call(Step step, String resource) {
+    Call(Step step, String resource, String callbackToken) {
       this.step = step;
       this.resource = resource;
+      if (callbackToken != null) {
+        parked = new Parked(callbackToken);
+      }
+    }
+
+    @Override
+    public TaskCompletion completeLater() {
+      if (parked == null) {
+        parked = new Parked(setup.newTaskToken());
+      }
+      return parked.completion;
     }
 
     @Override

@@ -1,0 +1,23 @@
+/**
+ * The one validator of asl4j: {@link io.asl4j.dsl.validate.Validator} checks a definition as AWS
+ * does when it is created, and reports every {@link io.asl4j.dsl.validate.Problem} with a JSON
+ * pointer and a stable tag.
+ *
+ * <pre>{@code
+ * Validator.validate(machine).throwIfInvalid();
+ * }</pre>
+ *
+ * <p>Tags, by area: graph ({@code UnknownState}, {@code CrossScopeTransition}, {@code
+ * DuplicateStateName}, {@code EmptyStateName}, {@code StateNameTooLong}, {@code UnreachableState}
+ * (a warning), {@code NoTerminalState}, {@code NextOrEnd}); fields ({@code MissingField}, {@code
+ * OneOf}, {@code WrongType}, {@code InvalidValue}, {@code NumberRange}, {@code WaitTime}, {@code
+ * InvalidTimestamp}, {@code HeartbeatNotBelowTimeout}, {@code EmptyChoices}, {@code
+ * EmptyCondition}, {@code EmptyBranches}, {@code InvalidLabel}, {@code OperandType}); errors
+ * ({@code EmptyErrorEquals}, {@code AllNotAlone}, {@code AllNotLast}, {@code ReservedErrorName});
+ * resources ({@code UnknownResource}, {@code ExpressUnsupported}); query languages ({@code
+ * FieldNotAllowedInJsonata}, {@code FieldNotAllowedInJsonPath}, {@code QueryLanguageDowngrade});
+ * expressions ({@code InvalidPath}, {@code InvalidTemplateValue}, {@code DuplicateTemplateField},
+ * {@code JsonataSyntax}, {@code StatesVariableNotAvailable}, {@code InvalidVariableName}); size
+ * ({@code DefinitionTooLarge}).
+ */
+package io.asl4j.dsl.validate;

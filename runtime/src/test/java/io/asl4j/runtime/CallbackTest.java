@@ -1,0 +1,196 @@
+package io.asl4j.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asl4j.dsl.model.StateMachineType;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Callback tasks, later-finishing jobs and execution limits, all on the virtual clock. */
+class CallbackTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+  private static final String APPROVAL =
+      ("{'StartAt':'Approve','States':{'Approve':{'Type':'Task',"
+              + "'Resource':'arn:aws:states:::lambda:invoke.waitForTaskToken',"
+              + "'Parameters':{'FunctionName':'SendApprovalEmail','Payload':{'taskToken.$':'$$.Task.Token','orderId.$':'$.orderId'}},"
+              + "'TimeoutSeconds':259200,%s"
+              + "'Catch':[{'ErrorEquals':['Rejected'],'ResultPath':'$.rejection','Next':'Rejected'}],'End':true},"
+              + "'Rejected':{'Type':'Pass','End':true}}}")
+          .replace('\'', '"');
+
+  private static JsonNode json(String text) {
+    try {
+      return MAPPER.readTree(text);
+    } catch (Exception e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  private final AtomicReference<JsonNode> emailed = new AtomicReference<>();
+
+  /** The approval machine; {@code heartbeat} is empty or a {@code "HeartbeatSeconds":n,} field. */
+  private LocalStateMachine approval(String heartbeat) {
+    return LocalStateMachine.builder(String.format(APPROVAL, heartbeat))
+        .handler("arn:aws:lambda:us-east-1:123456789012:function:SendApprovalEmail", (input, ctx) -> {
+          emailed.set(input);
+          return json("{\"sent\":true}");
+        })
+        .virtualClock(START)
+        .build();
+  }
+
+  private static List<String> types(Execution execution) {
+    return execution.history().stream().map(HistoryEvent::type).collect(Collectors.toList());
+  }
+
+  @Test
+  void anApprovalSentThreeDaysLaterCompletesTheCallbackTask() {
+    LocalStateMachine machine = approval("");
+    Execution execution = machine.start(json("{\"orderId\":\"o-1\"}")).runUntilWaiting();
+    assertEquals(ExecutionStatus.RUNNING, execution.status());
+    String token = execution.waitingTaskTokens().get(0);
+    assertEquals(token, emailed.get().get("taskToken").asText(), "the handler received $$.Task.Token");
+
+    machine.sendTaskSuccess(token, json("{\"approved\":true}"));
+    execution.await();
+
+    assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
+    assertEquals(json("{\"approved\":true}"), execution.output());
+    assertEquals(
+        List.of("ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted",
+            "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded"),
+        types(execution));
+  }
+
+  @Test
+  void anApprovalThatNeverComesTimesOutAfterTheTaskTimeout() {
+    Execution execution = approval("").start(json("{\"orderId\":\"o-1\"}")).await();
+    assertEquals(ExecutionStatus.FAILED, execution.status());
+    assertEquals("States.Timeout", execution.error());
+    List<HistoryEvent> history = execution.history();
+    assertEquals(START.plusSeconds(259200), history.get(history.size() - 1).timestamp());
+  }
+
+  @Test
+  void aMissedHeartbeatFailsTheTaskWithHeartbeatTimeout() {
+    Execution execution = approval("\"HeartbeatSeconds\":60,").start(json("{\"orderId\":\"o-1\"}")).await();
+    assertEquals("States.HeartbeatTimeout", execution.error());
+    List<HistoryEvent> history = execution.history();
+    assertEquals(START.plusSeconds(60), history.get(history.size() - 1).timestamp());
+  }
+
+  @Test
+  void aRejectionIsATaskFailureThatCatchSees() {
+    LocalStateMachine machine = approval("");
+    Execution execution = machine.start(json("{\"orderId\":\"o-1\"}")).runUntilWaiting();
+    machine.sendTaskFailure(execution.waitingTaskTokens().get(0), "Rejected", "budget");
+    execution.await();
+    assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
+    assertEquals(
+        json("{\"orderId\":\"o-1\",\"rejection\":{\"Error\":\"Rejected\",\"Cause\":\"budget\"}}"),
+        execution.output());
+  }
+
+  @Test
+  void unknownAndUsedTokensAreRefusedWithAwsErrorCodes() {
+    LocalStateMachine machine = approval("");
+    TaskTokenException unknown =
+        assertThrows(TaskTokenException.class, () -> machine.sendTaskSuccess("nope", json("{}")));
+    assertEquals("TaskDoesNotExist", unknown.errorCode());
+
+    Execution execution = machine.start(json("{\"orderId\":\"o-1\"}")).runUntilWaiting();
+    String token = execution.waitingTaskTokens().get(0);
+    machine.sendTaskSuccess(token, json("{}"));
+    TaskTokenException used =
+        assertThrows(TaskTokenException.class, () -> machine.sendTaskSuccess(token, json("{}")));
+    assertEquals("TaskTimedOut", used.errorCode());
+  }
+
+  @Test
+  void aCallbackFromAnotherThreadWakesAWaitingExecution() throws Exception {
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                ("{'StartAt':'Approve','States':{'Approve':{'Type':'Task',"
+                        + "'Resource':'arn:aws:states:::sqs:sendMessage.waitForTaskToken',"
+                        + "'Parameters':{'MessageBody':{'token.$':'$$.Task.Token'}},'End':true}}}")
+                    .replace('\'', '"'))
+            .handler("arn:aws:states:::sqs:sendMessage", (input, ctx) -> json("{\"MessageId\":\"m-1\"}"))
+            .realClock()
+            .build();
+    Execution execution = machine.start(json("{}")).runUntilWaiting();
+    String token = execution.waitingTaskTokens().get(0);
+    CompletableFuture<Execution> awaited = CompletableFuture.supplyAsync(execution::await);
+    Thread.sleep(50);
+    machine.sendTaskSuccess(token, json("{\"ok\":1}"));
+    assertEquals(json("{\"ok\":1}"), awaited.get(10, TimeUnit.SECONDS).output());
+  }
+
+  @Test
+  void aSyncJobTheHandlerFinishesLaterCompletesTheTask() {
+    AtomicReference<TaskCompletion> job = new AtomicReference<>();
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                "{\"StartAt\":\"Run\",\"States\":{\"Run\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::glue:startJobRun.sync\",\"End\":true}}}")
+            .handler("arn:aws:states:::glue:startJobRun", (input, ctx) -> {
+              job.set(ctx.completeLater());
+              return json("{\"JobRunId\":\"jr-1\"}");
+            })
+            .build();
+    Execution execution = machine.start(json("{}")).runUntilWaiting();
+    assertEquals(ExecutionStatus.RUNNING, execution.status());
+    job.get().succeed(json("{\"JobRunState\":\"SUCCEEDED\"}"));
+    assertEquals(json("{\"JobRunState\":\"SUCCEEDED\"}"), execution.await().output());
+  }
+
+  @Test
+  void anExpressExecutionTimesOutAfterFiveMinutes() {
+    LocalStateMachine machine =
+        LocalStateMachine.builder("{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":600,\"End\":true}}}")
+            .type(StateMachineType.EXPRESS)
+            .virtualClock(START)
+            .build();
+    Execution execution = machine.run(json("{}"));
+    assertEquals(ExecutionStatus.TIMED_OUT, execution.status());
+    List<HistoryEvent> history = execution.history();
+    assertEquals(START.plusSeconds(300), history.get(history.size() - 1).timestamp());
+  }
+
+  @Test
+  void aMockFileAnswersStatesByInvocationIncludingRetries() {
+    MockConfig mocks = MockConfig.parse(
+        ("{'StateMachines':{'Orders':{'TestCases':{'RetryPath':{'Charge':'FailThenCharge'}}}},"
+                + "'MockedResponses':{'FailThenCharge':{'0-1':{'Throw':{'Error':'Busy','Cause':'try later'}},"
+                + "'2':{'Return':{'charged':true}}}}}")
+            .replace('\'', '"'));
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                ("{'StartAt':'Charge','States':{'Charge':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:1:function:charge',"
+                        + "'Retry':[{'ErrorEquals':['Busy'],'MaxAttempts':3}],'End':true}}}")
+                    .replace('\'', '"'))
+            .mocks(mocks, "Orders", "RetryPath")
+            .build();
+    Execution execution = machine.run(json("{}"));
+    assertEquals(json("{\"charged\":true}"), execution.output());
+    assertEquals(3, types(execution).stream().filter("LambdaFunctionScheduled"::equals).count());
+  }
+
+  @Test
+  void aMockFileWithAMissingResponseIsRefusedWithItsLocation() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MockConfig.parse("{\"StateMachines\":{\"M\":{\"TestCases\":{\"T\":{\"S\":\"Nope\"}}}},\"MockedResponses\":{}}"));
+    assertEquals(
+        "mock file: expected the name of a mocked response, but there is no MockedResponses/Nope at /StateMachines/M/TestCases/T/S",
+        e.getMessage());
+  }
+}
