@@ -56,7 +56,7 @@ public final class WorkflowProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
-    reporter = new Reporter(processingEnv.getMessager());
+    reporter = new Reporter(processingEnv);
   }
 
   @Override

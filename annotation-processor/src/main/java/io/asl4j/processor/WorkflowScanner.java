@@ -245,6 +245,7 @@ final class WorkflowScanner {
           ownerMirror,
           null);
       origins.reported(at + "/StartAt");
+      origins.ignore(at, "MissingField"); // the missing StartAt, just reported as Asl4jStartAt
     } else if (members.isEmpty()) {
       reporter.error(
           "NoStates",
