@@ -201,6 +201,28 @@ final class DefinitionGenerator {
                 java.util.Collections.class,
                 ClassName.get("java.util", "LinkedHashMap"))
             .build());
+    ClassName biFunction = ClassName.get("java.util.function", "BiFunction");
+    TypeName dispatcher = ParameterizedTypeName.get(biFunction, ClassName.get(String.class), JSON_NODE, JSON_NODE);
+    type.addMethod(
+        MethodSpec.methodBuilder("byResource")
+            .addJavadoc(
+                "The bound implementations by resource, each taking the state name and the input; for"
+                    + " registering with a runner when {@code asl4j-runtime} was not on the class path of"
+                    + " this compilation:\n"
+                    + "{@code tasks.byResource().forEach((r, f) -> builder.handler(r, (in, ctx) -> f.apply(ctx.stateName(), in)))}.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(ParameterizedTypeName.get(ClassName.get("java.util", "Map"), ClassName.get(String.class), dispatcher))
+            .addStatement(
+                "$T<String, $T> handlers = new $T<>()",
+                java.util.Map.class,
+                dispatcher,
+                ClassName.get("java.util", "LinkedHashMap"))
+            .beginControlFlow("for (String state : byState.keySet())")
+            .addStatement(
+                "handlers.put(RESOURCES.get(state), (name, input) -> byState.getOrDefault(name, byState.get(state)).apply(input))")
+            .endControlFlow()
+            .addStatement("return $T.unmodifiableMap(handlers)", java.util.Collections.class)
+            .build());
     if (runtime) {
       type.addMethod(
           MethodSpec.methodBuilder("bindTo")

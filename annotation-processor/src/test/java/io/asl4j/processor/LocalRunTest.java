@@ -129,4 +129,18 @@ class LocalRunTest {
     assertThat(result.get("orderId").asText()).isEqualTo("o-4");
     assertThat(functions.keySet()).containsExactly("ValidateOrder");
   }
+
+  @Test
+  void byResourceRegistersWithARunnerWithoutGeneratedRuntimeCode() throws IOException {
+    LocalStateMachine.Builder builder = OrderWorkflowDefinition.localMachine();
+    OrderWorkflowDefinition.tasks()
+        .validateOrder(order -> order)
+        .processPayment(order -> new Order(order.orderId(), order.total(), "APPROVED", true))
+        .updateInventory(order -> order)
+        .byResource()
+        .forEach((resource, f) -> builder.handler(resource, (in, ctx) -> f.apply(ctx.stateName(), in)));
+    builder.handler("arn:aws:lambda:us-east-1:123:function:SendEmail", (input, ctx) -> input);
+    Execution execution = builder.build().run(JSON.readTree("{\"orderId\": \"o-5\", \"total\": 3}"));
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+  }
 }
