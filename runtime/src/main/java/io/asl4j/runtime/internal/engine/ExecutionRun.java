@@ -254,11 +254,25 @@ public final class ExecutionRun {
   // ---- history ----------------------------------------------------------------------------------
 
   long record(long previous, String type, ObjectNode details) {
+    return recordLazily(previous, type, details == null ? null : () -> details);
+  }
+
+  /** Records an event whose details are built only if the history is read. */
+  long recordLazily(long previous, String type, java.util.function.Supplier<ObjectNode> details) {
     synchronized (history) {
       long id = history.size() + 1;
-      history.add(new HistoryEvent(id, previous, Instant.ofEpochMilli(scheduler.nowMillis()), type, details));
+      history.add(new HistoryEvent(id, previous, scheduler.nowMillis(), type, details));
       return id;
     }
+  }
+
+  /** As {@link #event(Frame, String, ObjectNode)}, with details built only if read. */
+  long eventLazily(Frame frame, String type, java.util.function.Supplier<ObjectNode> details) {
+    if (frame.childExecution()) {
+      return ++frame.cursor;
+    }
+    frame.cursor = recordLazily(frame.cursor, type, details);
+    return frame.cursor;
   }
 
   private long lastEventId() {
@@ -384,11 +398,14 @@ public final class ExecutionRun {
       frame.onDone.accept(Outcome.failure("States.Runtime", "State '" + name + "' does not exist"));
       return;
     }
-    ObjectNode details = NODES.objectNode();
-    details.put("name", name);
-    details.set("input", deferredText(rawInput));
-    details.set("inputDetails", notTruncated());
-    long enteredId = event(frame, state.type().aslName() + "StateEntered", details);
+    long enteredId =
+        eventLazily(frame, state.type().aslName() + "StateEntered", () -> {
+          ObjectNode details = NODES.objectNode();
+          details.put("name", name);
+          details.set("input", deferredText(rawInput));
+          details.set("inputDetails", notTruncated());
+          return details;
+        });
     Step step = new Step(frame, name, state, rawInput, enteredId, scheduler.nowMillis());
     frame.current = step;
     if (probe != null) {
@@ -607,16 +624,19 @@ public final class ExecutionRun {
       checkSize(out);
       checkVariableSizes(completed.assigned());
       frame.scope.assign(completed.assigned());
-      ObjectNode details = NODES.objectNode();
-      details.put("name", name);
-      details.set("output", deferredText(out));
-      details.set("outputDetails", notTruncated());
-      if (!completed.assigned().isEmpty()) {
-        ObjectNode vars = details.putObject("assignedVariables");
-        completed.assigned().forEach((k, v) -> vars.set(k, deferredText(v)));
-        details.set("assignedVariablesDetails", notTruncated());
-      }
-      event(frame, state.type().aslName() + "StateExited", details);
+      Map<String, JsonNode> assigned = completed.assigned();
+      eventLazily(frame, state.type().aslName() + "StateExited", () -> {
+        ObjectNode details = NODES.objectNode();
+        details.put("name", name);
+        details.set("output", deferredText(out));
+        details.set("outputDetails", notTruncated());
+        if (!assigned.isEmpty()) {
+          ObjectNode vars = details.putObject("assignedVariables");
+          assigned.forEach((k, v) -> vars.set(k, deferredText(v)));
+          details.set("assignedVariablesDetails", notTruncated());
+        }
+        return details;
+      });
       frame.current = null;
       if (probe != null && probe.watches(this)) {
         probe.exited(next, out, completed.assigned()); // TestState: stop at the transition
