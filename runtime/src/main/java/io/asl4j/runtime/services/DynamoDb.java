@@ -76,6 +76,7 @@ public final class DynamoDb {
   public synchronized DynamoDb putItem(String table, JsonNode item) {
     Table t = existing(table);
     ObjectNode copy = item.deepCopy();
+    copy.forEach(DynamoExpressions::normalize);
     t.items().put(keyOf(t, copy, true, Flavor.SDK), copy);
     return this;
   }
@@ -148,8 +149,12 @@ public final class DynamoDb {
 
   private ObjectNode putItem(JsonNode input, Flavor flavor) {
     Table t = table(input, "item", "Item");
+    if (!input.get("Item").isObject()) {
+      throw new Failure("ValidationException", "Start of structure or map found where not expected");
+    }
     ObjectNode item = input.get("Item").deepCopy();
     validateValues(item);
+    item.forEach(DynamoExpressions::normalize);
     String key = keyOf(t, item, true, flavor);
     ObjectNode old = t.items().get(key);
     checkCondition(old, input);

@@ -320,7 +320,31 @@ public final class DynamoExpressions {
     if (value == null) {
       throw new Invalid("Invalid " + kind + ": An expression attribute value used in expression is not defined; attribute value: " + token);
     }
-    return value.deepCopy();
+    return normalize(value.deepCopy());
+  }
+
+  /** Numbers ({@code N}, {@code NS}, nested in {@code M}/{@code L}) as DynamoDB stores them: {@code 9.50} → {@code 9.5}. */
+  public static JsonNode normalize(JsonNode value) {
+    if (value instanceof ObjectNode object && object.size() == 1) {
+      String type = type(object);
+      JsonNode inner = object.get(type);
+      try {
+        switch (type) {
+          case "N" -> object.set("N", number(new BigDecimal(inner.asText())).get("N"));
+          case "NS" -> {
+            ArrayNode numbers = Aws.NODES.arrayNode();
+            inner.forEach(n -> numbers.add(number(new BigDecimal(n.asText())).get("N").asText()));
+            object.set("NS", numbers);
+          }
+          case "M" -> inner.forEach(DynamoExpressions::normalize);
+          case "L" -> inner.forEach(DynamoExpressions::normalize);
+          default -> { }
+        }
+      } catch (NumberFormatException e) {
+        throw new Invalid("A value provided cannot be converted into a number");
+      }
+    }
+    return value;
   }
 
   // ---- paths
