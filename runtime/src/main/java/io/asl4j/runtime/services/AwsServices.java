@@ -135,7 +135,7 @@ public final class AwsServices {
     handlers.put(STATES + "states:startExecution", (input, ctx) -> stepFunctions.startExecution(input, ctx, false));
     handlers.put(STATES + "http:invoke", http::invoke);
     for (String action : new String[] {"getObject", "putObject", "listObjectsV2"}) {
-      handlers.put(STATES + "s3:" + action, (input, ctx) -> s3.call(action, input, ctx));
+      handlers.put(STATES + "s3:" + action, (input, ctx) -> s3.call(action, input, ctx, false));
     }
     return handlers;
   }
@@ -163,7 +163,7 @@ public final class AwsServices {
       case "s3" -> {
         if (java.util.List.of("getObject", "putObject", "listObjectsV2", "listObjects", "deleteObject", "headObject")
             .contains(action)) {
-          return s3.call(action, input, ctx);
+          return s3.call(action, input, ctx, true);
         }
       }
       case "sfn" -> {

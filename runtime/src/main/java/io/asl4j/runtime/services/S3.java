@@ -99,10 +99,15 @@ public final class S3 implements S3Objects {
 
   // ---- the API
 
-  synchronized JsonNode call(String action, JsonNode input, TaskContext ctx) {
+  /**
+   * One S3 call. Through {@code aws-sdk:s3:putObject} ({@code sdk}) every {@code Body}, a string
+   * too, is stored as its JSON text, as Step Functions serializes it; the plain {@code s3:putObject}
+   * resource stores a string as is.
+   */
+  synchronized JsonNode call(String action, JsonNode input, TaskContext ctx, boolean sdk) {
     return switch (action) {
       case "getObject", "headObject" -> getObject(input, action.equals("getObject"));
-      case "putObject" -> putObject(input, ctx);
+      case "putObject" -> putObject(input, ctx, sdk);
       case "deleteObject" -> {
         bucket(input).remove(Objects.toString(Aws.string(input, "Key"), ""));
         yield Aws.NODES.objectNode();
@@ -143,13 +148,13 @@ public final class S3 implements S3Objects {
     return response;
   }
 
-  private ObjectNode putObject(JsonNode input, TaskContext ctx) {
+  private ObjectNode putObject(JsonNode input, TaskContext ctx, boolean sdk) {
     String bucket = Aws.string(input, "Bucket");
     if (bucket == null || !buckets.containsKey(bucket)) {
       throw error("NoSuchBucketException", "The specified bucket does not exist");
     }
     JsonNode body = input.get("Body");
-    String text = body == null || body.isNull() ? "" : Aws.text(body);
+    String text = body == null ? "" : sdk ? Aws.json(body) : body.isNull() ? "" : Aws.text(body);
     StoredObject object = store(bucket, Objects.toString(Aws.string(input, "Key"), ""), text, ctx.now(),
         Aws.string(input, "ContentType"));
     ObjectNode response = Aws.NODES.objectNode();
