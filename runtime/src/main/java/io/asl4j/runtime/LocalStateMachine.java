@@ -177,6 +177,16 @@ public final class LocalStateMachine {
       return this;
     }
 
+    /**
+     * Registers every fake of {@code services} (DynamoDB, SQS, SNS, EventBridge, Step Functions,
+     * HTTP, S3 and the {@code aws-sdk:} hooks) as handlers of their integrations' resources.
+     */
+    public Builder services(io.asl4j.runtime.services.AwsServices services) {
+      services.handlers().forEach(this::handler);
+      services.prefixHandlers().forEach(this::handlerForPrefix);
+      return this;
+    }
+
     /** Runs on a virtual clock starting at {@code start}. The default starts at the current time. */
     public Builder virtualClock(Instant start) {
       this.virtualTime = true;

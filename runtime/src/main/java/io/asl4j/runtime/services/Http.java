@@ -1,0 +1,161 @@
+package io.asl4j.runtime.services;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.asl4j.runtime.StatesError;
+import io.asl4j.runtime.TaskContext;
+import io.asl4j.runtime.services.internal.Aws;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * HTTPS endpoints for {@code arn:aws:states:::http:invoke}, answered by a {@link Handler} the test
+ * plugs in. The task's {@code ApiEndpoint}, {@code Method}, {@code Headers}, {@code
+ * QueryParameters} and {@code RequestBody} (JSON, or form fields with {@code Transform:
+ * {"RequestBodyEncoding": "URL_ENCODED"}}) become a {@link Request}; the {@link Response} becomes
+ * AWS's {@code {"Headers": {name: [value]}, "ResponseBody": ..., "StatusCode": "200", "StatusText":
+ * "OK"}}, the body parsed when it is JSON. A status outside 2xx fails the task with {@code
+ * States.Http.StatusCode.<code>}.
+ *
+ * <pre>{@code
+ * services.http().handler(request -> new Http.Response(200, Map.of("content-type", "application/json"), "{\"ok\":true}"));
+ * services.http().requests().get(0).url();   // https://api.example.com/orders?id=o-1
+ * }</pre>
+ */
+public final class Http {
+  /** What the task sent. Headers and their order are as given in the task's {@code Headers}. */
+  public record Request(String method, String url, Map<String, String> headers, String body) {}
+
+  /** What the endpoint answers. */
+  public record Response(int status, Map<String, String> headers, String body) {
+    public Response {
+      headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+  }
+
+  /** Answers the requests of {@code http:invoke} tasks. */
+  @FunctionalInterface
+  public interface Handler {
+    Response handle(Request request);
+  }
+
+  private Handler handler;
+  private final List<Request> requests = new ArrayList<>();
+
+  Http() {}
+
+  /** Answers every {@code http:invoke} with {@code handler}. */
+  public synchronized Http handler(Handler handler) {
+    this.handler = Objects.requireNonNull(handler, "handler == null");
+    return this;
+  }
+
+  /** The requests sent so far, in order. */
+  public synchronized List<Request> requests() {
+    return List.copyOf(requests);
+  }
+
+  JsonNode invoke(JsonNode input, TaskContext ctx) {
+    String endpoint = Aws.string(input, "ApiEndpoint");
+    String method = Aws.string(input, "Method");
+    if (endpoint == null || method == null) {
+      throw new StatesError("States.Runtime", "An http:invoke task needs ApiEndpoint and Method");
+    }
+    StringBuilder url = new StringBuilder(endpoint);
+    JsonNode query = input.get("QueryParameters");
+    if (query != null && query.isObject() && !query.isEmpty()) {
+      url.append(endpoint.contains("?") ? '&' : '?').append(formEncode(query));
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    JsonNode given = input.get("Headers");
+    if (given != null && given.isObject()) {
+      given.fields().forEachRemaining(e -> headers.put(e.getKey(), Aws.text(e.getValue())));
+    }
+    String body = null;
+    JsonNode requestBody = input.get("RequestBody");
+    if (requestBody != null && !requestBody.isNull()) {
+      boolean form = "URL_ENCODED".equals(input.path("Transform").path("RequestBodyEncoding").asText());
+      if (form && requestBody.isObject()) {
+        body = formEncode(requestBody);
+        headers.putIfAbsent("Content-Type", "application/x-www-form-urlencoded");
+      } else {
+        body = Aws.text(requestBody);
+        headers.putIfAbsent("Content-Type", "application/json; charset=UTF-8");
+      }
+    }
+    Request request = new Request(method.toUpperCase(Locale.ROOT), url.toString(), Map.copyOf(headers), body);
+    Handler current;
+    synchronized (this) {
+      requests.add(request);
+      current = handler;
+    }
+    if (current == null) {
+      throw new StatesError("States.Http.Socket",
+          "No HTTP endpoint is set up for " + request.url() + "; plug one in with AwsServices.http().handler(...)");
+    }
+    Response response = current.handle(request);
+    ObjectNode result = Aws.NODES.objectNode();
+    ObjectNode responseHeaders = result.putObject("Headers");
+    new java.util.TreeMap<>(response.headers()).forEach((name, value) ->
+        responseHeaders.putArray(name.toLowerCase(Locale.ROOT)).add(value));
+    String text = response.body() == null ? "" : response.body();
+    JsonNode parsed = Aws.parseOrNull(text);
+    if (parsed != null && !text.isBlank()) {
+      result.set("ResponseBody", parsed);
+    } else {
+      result.put("ResponseBody", text);
+    }
+    result.put("StatusCode", String.valueOf(response.status()));
+    result.put("StatusText", statusText(response.status()));
+    if (response.status() < 200 || response.status() > 299) {
+      throw new StatesError("States.Http.StatusCode." + response.status(), Aws.json(result));
+    }
+    return result;
+  }
+
+  private static String formEncode(JsonNode fields) {
+    List<String> pairs = new ArrayList<>();
+    fields.fields().forEachRemaining(e -> {
+      List<JsonNode> values = new ArrayList<>();
+      if (e.getValue().isArray()) {
+        e.getValue().forEach(values::add);
+      } else {
+        values.add(e.getValue());
+      }
+      for (JsonNode value : values) {
+        pairs.add(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+            + URLEncoder.encode(Aws.text(value), StandardCharsets.UTF_8));
+      }
+    });
+    return String.join("&", pairs);
+  }
+
+  private static String statusText(int status) {
+    return switch (status) {
+      case 200 -> "OK";
+      case 201 -> "Created";
+      case 202 -> "Accepted";
+      case 204 -> "No Content";
+      case 301 -> "Moved Permanently";
+      case 302 -> "Found";
+      case 304 -> "Not Modified";
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 409 -> "Conflict";
+      case 429 -> "Too Many Requests";
+      case 500 -> "Internal Server Error";
+      case 502 -> "Bad Gateway";
+      case 503 -> "Service Unavailable";
+      case 504 -> "Gateway Timeout";
+      default -> "";
+    };
+  }
+}

@@ -1,0 +1,53 @@
+package io.asl4j.runtime.services;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.asl4j.runtime.Execution;
+import io.asl4j.runtime.LocalStateMachine;
+import io.asl4j.runtime.services.internal.Aws;
+import io.asl4j.runtime.services.internal.Ids;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Shared by the service tests: JSON with single quotes, one-Task machines, the seeded ids. */
+final class Fixtures {
+  static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+  static final String DATE = "Wed, 1 Jan 2025 00:00:00 GMT";
+  static final long SEED = 7;
+
+  private Fixtures() {}
+
+  /** JSON written with single quotes for readability. */
+  static JsonNode json(String singleQuoted) {
+    JsonNode node = Aws.parseOrNull(singleQuoted.replace('\'', '"'));
+    if (node == null) {
+      throw new IllegalArgumentException("not JSON: " + singleQuoted);
+    }
+    return node;
+  }
+
+  /** The ids an {@code AwsServices.create(SEED)} hands out, in order. */
+  static List<String> ids(int count) {
+    Ids ids = new Ids(SEED);
+    List<String> list = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      list.add(ids.uuid());
+    }
+    return list;
+  }
+
+  /** A machine of one Task state calling {@code resource} with {@code parameters}. */
+  static String task(String resource, String parameters) {
+    return ("{'StartAt':'Call','States':{'Call':{'Type':'Task','Resource':'" + resource + "',"
+            + "'Parameters':" + parameters + ",'End':true}}}")
+        .replace('\'', '"');
+  }
+
+  static LocalStateMachine machine(String definition, AwsServices services) {
+    return LocalStateMachine.builder(definition.replace('\'', '"')).services(services).virtualClock(START).build();
+  }
+
+  static Execution run(String definition, AwsServices services, String input) {
+    return machine(definition, services).run(json(input));
+  }
+}

@@ -1,0 +1,82 @@
+package io.asl4j.runtime.services;
+
+import static io.asl4j.runtime.services.Fixtures.DATE;
+import static io.asl4j.runtime.services.Fixtures.SEED;
+import static io.asl4j.runtime.services.Fixtures.ids;
+import static io.asl4j.runtime.services.Fixtures.json;
+import static io.asl4j.runtime.services.Fixtures.run;
+import static io.asl4j.runtime.services.Fixtures.task;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.asl4j.runtime.Execution;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SnsTest {
+  private static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:orders";
+
+  @Test
+  void publishSendsAnObjectMessageAsJsonTextAndAnswersWithAMessageIdAndXmlMetadata() {
+    AwsServices services = AwsServices.create(SEED);
+    Execution execution = run(task("arn:aws:states:::sns:publish",
+        "{'TopicArn':'" + TOPIC + "','Message.$':'$','Subject':'New order'}"), services, "{'orderId':'o-1'}");
+
+    List<String> ids = ids(2);
+    // AWS's PublishResponse XML is 294 bytes with two UUIDs in it.
+    String length = "294";
+    assertEquals(json("{'MessageId':'" + ids.get(1) + "','SdkHttpMetadata':{'AllHttpHeaders':{"
+            + "'x-amzn-RequestId':['" + ids.get(0) + "'],'connection':['keep-alive'],'Content-Length':['" + length + "'],"
+            + "'Date':['" + DATE + "'],'Content-Type':['text/xml']},'HttpHeaders':{'connection':'keep-alive',"
+            + "'Content-Length':'" + length + "','Content-Type':'text/xml','Date':'" + DATE + "','x-amzn-RequestId':'" + ids.get(0) + "'},"
+            + "'HttpStatusCode':200},'SdkResponseMetadata':{'RequestId':'" + ids.get(0) + "'}}"),
+        execution.output());
+    assertEquals(List.of(new Sns.Message(ids.get(1), TOPIC, "{\"orderId\":\"o-1\"}", "New order", null, null, null, null)),
+        services.sns().published(TOPIC));
+    assertEquals(json("{'orderId':'o-1'}"), services.sns().published().get(0).messageJson());
+  }
+
+  @Test
+  void aFifoTopicRequiresAMessageGroupIdAndAnswersWithASequenceNumber() {
+    AwsServices services = AwsServices.create(SEED);
+    String fifo = TOPIC + ".fifo";
+    Execution missing = run(task("arn:aws:states:::sns:publish", "{'TopicArn':'" + fifo + "','Message':'m'}"), services, "{}");
+    Execution grouped = run(task("arn:aws:states:::sns:publish",
+        "{'TopicArn':'" + fifo + "','Message':'m','MessageGroupId':'g','MessageDeduplicationId':'d'}"), services, "{}");
+
+    assertEquals("SNS.InvalidParameterException", missing.error());
+    assertEquals("Invalid parameter: The MessageGroupId parameter is required for FIFO topics (Service: AmazonSNS; "
+        + "Status Code: 400; Error Code: InvalidParameter; Request ID: " + ids(1).get(0) + "; Proxy: null)", missing.cause());
+    assertEquals("10000000000000000001", grouped.output().get("SequenceNumber").asText());
+    assertEquals("352", grouped.output().at("/SdkHttpMetadata/HttpHeaders/Content-Length").asText());
+  }
+
+  @Test
+  void aStrictSnsRefusesATopicThatWasNotCreated() {
+    AwsServices services = AwsServices.create(SEED);
+    services.sns().strict();
+    Execution execution = run(task("arn:aws:states:::sns:publish", "{'TopicArn':'" + TOPIC + "','Message':'m'}"), services, "{}");
+
+    assertEquals("SNS.NotFoundException", execution.error());
+    assertEquals("Topic does not exist (Service: AmazonSNS; Status Code: 404; Error Code: NotFound; Request ID: "
+        + ids(1).get(0) + "; Proxy: null)", execution.cause());
+    assertEquals(TOPIC, services.sns().createTopic("orders"));
+  }
+
+  @Test
+  void anEmptyMessageIsAnInvalidParameter() {
+    Execution execution = run(task("arn:aws:states:::sns:publish", "{'TopicArn':'" + TOPIC + "','Message':''}"),
+        AwsServices.create(SEED), "{}");
+
+    assertEquals("SNS.InvalidParameterException", execution.error());
+  }
+
+  @Test
+  void messageAttributesAreKeptForTheTestToInspect() {
+    AwsServices services = AwsServices.create(SEED);
+    run(task("arn:aws:states:::sns:publish", "{'TopicArn':'" + TOPIC + "','Message':'m',"
+        + "'MessageAttributes':{'kind':{'DataType':'String','StringValue':'order'}}}"), services, "{}");
+
+    assertEquals(json("{'kind':{'DataType':'String','StringValue':'order'}}"),
+        services.sns().published(TOPIC).get(0).messageAttributes());
+  }
+}
