@@ -13,6 +13,7 @@ import io.asl4j.runtime.HistoryEvent;
 import io.asl4j.runtime.LocalStateMachine;
 import io.asl4j.runtime.StatesError;
 import io.asl4j.runtime.TaskContext;
+import io.asl4j.runtime.services.AwsServices;
 import io.asl4j.runtime.services.S3Objects;
 import java.time.Instant;
 import java.util.List;
@@ -100,7 +101,7 @@ public final class ConformanceRunner {
               + " Request ID: " + UUID.randomUUID() + "; Proxy: null)");
     });
     if (c.raw().path("s3Objects").isArray()) {
-      RecordedObjects objects = new RecordedObjects();
+      S3Objects objects = AwsServices.create(0).s3();
       for (JsonNode object : c.raw().path("s3Objects")) {
         objects.put(object.path("bucket").asText(), object.path("key").asText(), object.path("body").asText());
       }
@@ -108,32 +109,6 @@ public final class ConformanceRunner {
     }
     LocalStateMachine machine = builder.build();
     return machine.start(c.input(), "conformance").await();
-  }
-
-  /** The S3 objects a case recorded, for its ItemReader. */
-  private static final class RecordedObjects implements S3Objects {
-    private final java.util.TreeMap<String, String> objects = new java.util.TreeMap<>();
-
-    @Override
-    public java.util.Optional<String> get(String bucket, String key) {
-      return java.util.Optional.ofNullable(objects.get(bucket + "/" + key));
-    }
-
-    @Override
-    public List<String> list(String bucket, String prefix) {
-      List<String> keys = new java.util.ArrayList<>();
-      objects.keySet().forEach(k -> {
-        if (k.startsWith(bucket + "/" + prefix)) {
-          keys.add(k.substring(bucket.length() + 1));
-        }
-      });
-      return keys;
-    }
-
-    @Override
-    public void put(String bucket, String key, String body) {
-      objects.put(bucket + "/" + key, body);
-    }
   }
 
   private static JsonNode invoke(LambdaMock mock, JsonNode input, TaskContext ctx) {
