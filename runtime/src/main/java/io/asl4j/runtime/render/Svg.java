@@ -37,6 +37,7 @@ final class Svg {
 
   private final ExecutionTrace trace;
   private final StringBuilder body = new StringBuilder();
+  private final List<double[]> placedLabels = new ArrayList<>();
 
   private Svg(ExecutionTrace trace) {
     this.trace = trace;
@@ -690,6 +691,13 @@ final class Svg {
       }
       double w = labelWidth(route);
       double h = labelHeight(route);
+      // Labels of one layer gap must not cover each other: move a later one right of an earlier.
+      for (double[] other : placedLabels) {
+        if (Math.abs(cy - other[1]) < (h + other[3]) / 2 && Math.abs(cx - other[0]) < (w + other[2]) / 2) {
+          cx = other[0] + (w + other[2]) / 2 + 4;
+        }
+      }
+      placedLabels.add(new double[] {cx, cy, w, h});
       StringBuilder label = new StringBuilder();
       label.append(String.format(Locale.ROOT,
           "  <g class=\"edge-label\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"%s\" stroke-width=\"0.6\"/>",
