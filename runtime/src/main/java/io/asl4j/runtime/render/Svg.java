@@ -37,7 +37,6 @@ final class Svg {
 
   private final ExecutionTrace trace;
   private final StringBuilder body = new StringBuilder();
-  private final List<double[]> placedLabels = new ArrayList<>();
 
   private Svg(ExecutionTrace trace) {
     this.trace = trace;
@@ -97,6 +96,7 @@ final class Svg {
     final Map<String, Box> boxes = new LinkedHashMap<>();
     final List<Box> dummies = new ArrayList<>();
     final List<Route> routes = new ArrayList<>();
+    final Map<Route, double[]> labels = new java.util.IdentityHashMap<>();
     double width;
     double height;
     double offsetX; // where this layout sits, absolute, once placed
@@ -331,13 +331,30 @@ final class Svg {
     }
   }
 
+  /** A label's lines: one a rule, long ones wrapped at spaces to about 32 characters. */
+  static List<String> lines(Route route) {
+    List<String> lines = new ArrayList<>();
+    for (String label : route.labels()) {
+      StringBuilder line = new StringBuilder();
+      for (String word : label.split(" ")) {
+        if (line.length() > 0 && line.length() + 1 + word.length() > 32) {
+          lines.add(line.toString());
+          line.setLength(0);
+        }
+        line.append(line.length() > 0 ? " " : "").append(word);
+      }
+      lines.add(line.toString());
+    }
+    return lines;
+  }
+
   private static double labelHeight(Route route) {
-    return route.labels().isEmpty() ? 0 : route.labels().size() * (LABEL_SIZE + 4) + 6;
+    return route.labels().isEmpty() ? 0 : lines(route).size() * (LABEL_SIZE + 4) + 6;
   }
 
   private static double labelWidth(Route route) {
     double w = 0;
-    for (String label : route.labels()) {
+    for (String label : lines(route)) {
       w = Math.max(w, textWidth(label, LABEL_SIZE));
     }
     return w + 10;
@@ -363,7 +380,7 @@ final class Svg {
       }
       double gap = 34;
       for (Route route : layout.routes) {
-        if (!route.back() && route.path().get(0).layer == index) {
+        if (!route.back() && route.path().get(route.path().size() - 2).layer == index) {
           gap = Math.max(gap, labelHeight(route) + 30);
         }
       }
@@ -423,7 +440,42 @@ final class Svg {
         }
       }
     }
-    // Back edges go round the right-hand side; labels need room beside the edges.
+    // Labels: on the last segment, above the target's port; later ones moved right of earlier ones.
+    List<double[]> placed = new ArrayList<>();
+    for (Route route : layout.routes) {
+      if (route.labels().isEmpty()) {
+        continue;
+      }
+      double w = labelWidth(route);
+      double h = labelHeight(route);
+      double cx;
+      double cy;
+      if (route.back()) {
+        Box from = route.path().get(0);
+        Box to = route.path().get(1);
+        boolean left = backOnLeft(route, layout);
+        cx = left ? Math.min(from.x, to.x) - 30 : Math.max(from.x + from.w, to.x + to.w) + 30;
+        cy = (from.y + from.h / 2 + to.y + to.h / 2) / 2;
+      } else {
+        List<Box> path = route.path();
+        Box to = path.get(path.size() - 1);
+        Box before = path.get(path.size() - 2);
+        double x2 = port(to, route, layout, false);
+        double x1 = before.node == null ? before.cx() : port(before, route, layout, true);
+        double y1 = before.y + before.h;
+        cy = to.y - 12 - h / 2;
+        double t = (cy - y1) / Math.max(1, to.y - y1);
+        cx = x1 + (x2 - x1) * Math.max(0, Math.min(1, t * t * (3 - 2 * t)));
+      }
+      for (double[] other : placed) {
+        if (Math.abs(cy - other[1]) < (h + other[3]) / 2 + 2 && Math.abs(cx - other[0]) < (w + other[2]) / 2 + 4) {
+          cx = other[0] + (w + other[2]) / 2 + 6;
+        }
+      }
+      double[] at = {cx, cy, w, h};
+      placed.add(at);
+      layout.labels.put(route, at);
+    }
     double minX = Double.MAX_VALUE;
     double maxX = -Double.MAX_VALUE;
     double maxY = 0;
@@ -435,18 +487,26 @@ final class Svg {
       maxY = Math.max(maxY, box.y + box.h);
     }
     for (Route route : layout.routes) {
-      if (!route.labels().isEmpty()) {
-        double[] at = labelCentre(route);
-        double w = labelWidth(route);
-        minX = Math.min(minX, at[0] - w / 2);
-        maxX = Math.max(maxX, at[0] + w / 2);
+      double[] at = layout.labels.get(route);
+      if (at != null) {
+        minX = Math.min(minX, at[0] - at[2] / 2);
+        maxX = Math.max(maxX, at[0] + at[2] / 2);
       }
       if (route.back()) {
-        maxX = Math.max(maxX, Math.max(route.path().get(0).x + route.path().get(0).w, route.path().get(1).x + route.path().get(1).w) + 40);
+        Box from = route.path().get(0);
+        Box to = route.path().get(1);
+        if (backOnLeft(route, layout)) {
+          minX = Math.min(minX, Math.min(from.x, to.x) - 40);
+        } else {
+          maxX = Math.max(maxX, Math.max(from.x + from.w, to.x + to.w) + 40);
+        }
       }
     }
     for (Box box : all) {
       box.x -= minX;
+    }
+    for (double[] at : layout.labels.values()) {
+      at[0] -= minX;
     }
     layout.width = maxX - minX;
     layout.height = maxY;
@@ -469,6 +529,17 @@ final class Svg {
     }
   }
 
+  /** A back edge goes round the left when its source lies left of the scope's middle. */
+  static boolean backOnLeft(Route route, Layout layout) {
+    double min = Double.MAX_VALUE;
+    double max = -Double.MAX_VALUE;
+    for (Box box : layout.boxes.values()) {
+      min = Math.min(min, box.x);
+      max = Math.max(max, box.x + box.w);
+    }
+    return route.path().get(0).cx() < (min + max) / 2;
+  }
+
   static double frameWidth(Layout sub, boolean branches) {
     return branches ? Math.max(sub.width + 20, textWidth(sub.scope.label, LABEL_SIZE) + 20) : sub.width;
   }
@@ -477,14 +548,6 @@ final class Svg {
     return box.node == null ? 14 : H_GAP;
   }
 
-  /** Where a route's label goes: on its first segment, a little below the middle. */
-  static double[] labelCentre(Route route) {
-    Box from = route.path().get(0);
-    Box next = route.path().get(1);
-    double y1 = from.y + from.h;
-    double y2 = next.y;
-    return new double[] {(from.cx() + next.cx()) / 2, y1 + (y2 - y1) * 0.5};
-  }
 
   // ---------------------------------------------------------------- drawing
 
@@ -649,12 +712,13 @@ final class Svg {
     Box to = path.get(path.size() - 1);
     StringBuilder d = new StringBuilder();
     if (route.back()) {
-      double x1 = ox + from.x + from.w;
+      boolean left = backOnLeft(route, layout);
+      double x1 = ox + (left ? from.x : from.x + from.w);
       double y1 = oy + from.y + from.h / 2;
-      double x2 = ox + to.x + to.w;
+      double x2 = ox + (left ? to.x : to.x + to.w);
       double y2 = oy + to.y + to.h / 2;
-      double bulge = Math.max(x1, x2) + 36;
-      d.append(String.format(Locale.ROOT, "M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f", x1, y1, bulge, y1, bulge, y2, x2 + 2, y2));
+      double bulge = left ? Math.min(x1, x2) - 36 : Math.max(x1, x2) + 36;
+      d.append(String.format(Locale.ROOT, "M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f", x1, y1, bulge, y1, bulge, y2, x2 + (left ? -2 : 2), y2));
     } else {
       double x1 = ox + port(from, route, layout, true);
       double y1 = oy + from.y + from.h;
@@ -678,32 +742,18 @@ final class Svg {
     body.append(String.format(Locale.ROOT,
         "  <path class=\"edge%s\" d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s marker-end=\"url(#%s)\"/>%n",
         isCatch ? " catch" : "", d, color, taken ? "2.5" : "1.3", isCatch ? " stroke-dasharray=\"5 4\"" : "", marker));
-    if (!route.labels().isEmpty()) {
-      double cx;
-      double cy;
-      if (route.back()) {
-        cx = ox + Math.max(from.x + from.w, to.x + to.w) + 30;
-        cy = oy + (from.y + from.h / 2 + to.y + to.h / 2) / 2;
-      } else {
-        double[] at = labelCentre(withPorts(route, layout));
-        cx = ox + at[0];
-        cy = oy + at[1];
-      }
-      double w = labelWidth(route);
-      double h = labelHeight(route);
-      // Labels of one layer gap must not cover each other: move a later one right of an earlier.
-      for (double[] other : placedLabels) {
-        if (Math.abs(cy - other[1]) < (h + other[3]) / 2 && Math.abs(cx - other[0]) < (w + other[2]) / 2) {
-          cx = other[0] + (w + other[2]) / 2 + 4;
-        }
-      }
-      placedLabels.add(new double[] {cx, cy, w, h});
+    double[] at = layout.labels.get(route);
+    if (at != null) {
+      double cx = ox + at[0];
+      double cy = oy + at[1];
+      double w = at[2];
+      double h = at[3];
       StringBuilder label = new StringBuilder();
       label.append(String.format(Locale.ROOT,
           "  <g class=\"edge-label\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"%s\" stroke-width=\"0.6\"/>",
           cx - w / 2, cy - h / 2, w, h, isCatch ? "#f0b8b8" : "#d5dbe1"));
       double ty = cy - h / 2 + 3 + LABEL_SIZE;
-      for (String text : route.labels()) {
+      for (String text : lines(route)) {
         label.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"%s\">%s</text>",
             cx, ty, isCatch ? "catch-label" : "label", xml(text)));
         ty += LABEL_SIZE + 4;
@@ -713,18 +763,6 @@ final class Svg {
     }
   }
 
-  /** The route with its end points' x at their ports, for placing its label. */
-  private static Route withPorts(Route route, Layout layout) {
-    Box from = route.path().get(0);
-    Box next = route.path().get(1);
-    Box a = new Box("", null, 0, 0);
-    a.x = port(from, route, layout, true);
-    a.y = from.y + from.h;
-    Box b = new Box("", null, 0, 0);
-    b.x = next.node == null || route.path().size() > 2 ? next.cx() : port(next, route, layout, false);
-    b.y = next.y;
-    return new Route(route.edge(), List.of(a, b), false, route.labels());
-  }
 
   /** Where on a box's bottom (out) or top (in) a route attaches: spread by the other ends' x. */
   private static double port(Box box, Route route, Layout layout, boolean out) {
