@@ -56,4 +56,21 @@ class CostEstimateTest {
     assertEquals(new BigDecimal("1"), cost.expressGbSeconds()); // 8 s x 128 MB
     assertEquals(new BigDecimal("0.00001867"), cost.expressUsd());
   }
+
+  @Test
+  void mapIterationsAreTransitionsAndExpressBillsAtLeast100Milliseconds() throws Exception {
+    String definition =
+        "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"ItemsPath\":\"$.items\",\"ItemProcessor\":"
+            + "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"B\"},\"B\":{\"Type\":\"Pass\",\"End\":true}}},"
+            + "\"End\":true}}}";
+    Execution execution =
+        LocalStateMachine.builder(AslReader.read(definition)).build().run(AslReader.parse("{\"items\":[1,2,3]}"));
+    CostEstimate cost = CostEstimate.of(execution);
+    assertEquals(7, cost.transitions()); // M, then A and B for each of 3 items
+    assertEquals(Duration.ZERO, cost.duration());
+    assertEquals(Duration.ofMillis(100), cost.billedDuration());
+    assertEquals(new BigDecimal("0.000175"), cost.standardUsd());
+    assertEquals(new BigDecimal("0.00625"), cost.expressGbSeconds());
+    assertEquals(new BigDecimal("0.0000011041875"), cost.expressUsd());
+  }
 }
