@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       ConformanceCommand.class,
       TestStateCommand.class,
+      RenderCommand.class,
     })
 public final class Asl4jCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -55,6 +55,11 @@ final class RunCommand implements Callable<Integer> {
   boolean history;
 
   @Option(
+      names = "--cost",
+      description = "Print, on standard error, what the execution would cost on AWS as Standard and as Express.")
+  boolean cost;
+
+  @Option(
       names = "--echo-tasks",
       description = "Answer every Task state with its own input (to try a definition's flow without task code).")
   boolean echoTasks;
@@ -135,6 +140,10 @@ final class RunCommand implements Callable<Integer> {
       }
       out.println(result(execution));
       out.flush();
+      if (cost) {
+        err.println(io.asl4j.runtime.cost.CostEstimate.of(execution).summary());
+        err.flush();
+      }
       return exitStatus(execution.status());
     } catch (UnreadableFileException e) {
       err.println(e.getMessage());
