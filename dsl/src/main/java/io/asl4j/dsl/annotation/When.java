@@ -17,6 +17,11 @@ import java.lang.annotation.Target;
  * @When(condition = "{% $states.input.priority = 'HIGH' %}", next = Expedite.class)
  * }</pre>
  *
+ * <p>Boolean combinations (JSONPath) take {@link Rule} comparisons: {@code and = {@Rule(...),
+ * ...}}, {@code or = {...}} or {@code not = @Rule(...)}, and a {@code @Rule(not = true, ...)}
+ * negates one operand, so {@code And}/{@code Or} of (negated) comparisons and {@code Not} of a
+ * comparison are checked by javac; deeper trees are a JSONata {@code condition} or the builder.
+ *
  * <p>Only the comparison you write is used; the defaults below are mere placeholders. When the
  * Choice's input is a {@link WorkflowData} record, the variable's type must suit the comparison:
  * {@code numericEquals} on a {@code String} component is a compile error.
@@ -36,6 +41,15 @@ public @interface When {
 
   /** JSONata {@code Condition}: a {@code {% %}} expression. */
   String condition() default "";
+
+  /** JSONPath {@code And}: all of these comparisons hold. Instead of {@code variable}. */
+  Rule[] and() default {};
+
+  /** JSONPath {@code Or}: at least one of these comparisons holds. Instead of {@code variable}. */
+  Rule[] or() default {};
+
+  /** JSONPath {@code Not}: this comparison does not hold. Instead of {@code variable}. */
+  Rule not() default @Rule;
 
   String comment() default "";
 
