@@ -588,4 +588,77 @@ class ProcessorRulesTest {
         .onLineContaining("numericEquals = 7");
     assertThat(compilation.errors()).hasSize(1);
   }
+
+  @Test
+  void repeatedWhenWithGeneratedConstantsCompilesInAnExplicitContainer() {
+    // given: OrderPaths is generated in this compilation; implicitly repeated @When cannot name it
+    JavaFileObject order =
+        JavaFileObjects.forSourceLines(
+            "test.Order",
+            "package test;",
+            "@io.asl4j.dsl.annotation.WorkflowData",
+            "record Order(String orderId, double total) {}");
+    JavaFileObject source =
+        workflow(
+            "@Workflow final class Flow {",
+            "  @StartAt @Choice(input = Order.class, otherwise = Done.class)",
+            "  @When.List({",
+            "    @When(variable = OrderPaths.TOTAL, numericGreaterThan = 100, next = Done.class),",
+            "    @When(variable = OrderPaths.ORDER_ID, stringEquals = \"o-1\", next = Done.class)})",
+            "  interface Route {}",
+            "  @Succeed interface Done {}",
+            "}");
+    // when
+    Compilation compilation = compile(order, source);
+    // then
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void implicitlyRepeatedWhenWithGeneratedConstantsIsJavacsError() {
+    // javac checks the synthesized @When.List before processors run, so this fails in javac itself
+    JavaFileObject order =
+        JavaFileObjects.forSourceLines(
+            "test.Order",
+            "package test;",
+            "@io.asl4j.dsl.annotation.WorkflowData",
+            "record Order(String orderId, double total) {}");
+    JavaFileObject source =
+        workflow(
+            "@Workflow final class Flow {",
+            "  @StartAt @Choice(input = Order.class, otherwise = Done.class)",
+            "  @When(variable = OrderPaths.TOTAL, numericGreaterThan = 100, next = Done.class)",
+            "  @When(variable = OrderPaths.ORDER_ID, stringEquals = \"o-1\", next = Done.class)",
+            "  interface Route {}",
+            "  @Succeed interface Done {}",
+            "}");
+    Compilation compilation = compile(order, source);
+    assertThat(compilation).hadErrorContaining("expression not allowed as annotation value");
+  }
+
+  @Test
+  void typedPathProblemInAnExplicitWhenListLandsOnItsLine() {
+    JavaFileObject order =
+        JavaFileObjects.forSourceLines(
+            "test.Order",
+            "package test;",
+            "@io.asl4j.dsl.annotation.WorkflowData",
+            "record Order(String orderId, double total) {}");
+    JavaFileObject source =
+        workflow(
+            "@Workflow final class Flow {",
+            "  @StartAt @Choice(input = Order.class, otherwise = Done.class)",
+            "  @When.List({",
+            "    @When(variable = OrderPaths.TOTAL, numericGreaterThan = 100, next = Done.class),",
+            "    @When(variable = OrderPaths.ORDER_ID, numericEquals = 7, next = Done.class)})",
+            "  interface Route {}",
+            "  @Succeed interface Done {}",
+            "}");
+    Compilation compilation = compile(order, source);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[Asl4jPathType] numericEquals compares numbers, but '$.orderId' is String Order.orderId, a string")
+        .inFile(source)
+        .onLineContaining("numericEquals = 7");
+  }
 }
