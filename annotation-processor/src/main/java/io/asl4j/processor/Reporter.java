@@ -4,6 +4,7 @@ import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -92,7 +93,8 @@ final class Reporter {
         for (AnnotationValue value : container.getElementValues().values()) {
           if (value.getValue() instanceof List<?> items) {
             for (int i = 0; i < items.size(); i++) {
-              if (((AnnotationValue) items.get(i)).getValue() == mirror) {
+              Object item = ((AnnotationValue) items.get(i)).getValue();
+              if (item == mirror || (item instanceof AnnotationMirror outer && contains(outer, mirror))) {
                 index = i;
               }
             }
@@ -103,7 +105,20 @@ final class Reporter {
       if (index < 0 || path == null || !(path.getLeaf() instanceof ClassTree type)) {
         return false;
       }
-      String simpleName = mirror.getAnnotationType().asElement().getSimpleName().toString();
+      AnnotationMirror outer = null;
+      for (AnnotationMirror container : origin.element().getAnnotationMirrors()) {
+        for (AnnotationValue value : container.getElementValues().values()) {
+          if (value.getValue() instanceof List<?> items && index < items.size()
+              && ((AnnotationValue) items.get(index)).getValue() instanceof AnnotationMirror item
+              && (item == mirror || contains(item, mirror))) {
+            outer = item;
+          }
+        }
+      }
+      if (outer == null) {
+        return false;
+      }
+      String simpleName = outer.getAnnotationType().asElement().getSimpleName().toString();
       List<AnnotationTree> matching = new ArrayList<>();
       for (AnnotationTree annotation : type.getModifiers().getAnnotations()) {
         String name = annotation.getAnnotationType().toString();
@@ -114,28 +129,85 @@ final class Reporter {
       if (index >= matching.size()) {
         return false;
       }
-      AnnotationTree annotation = matching.get(index);
-      Tree target = annotation;
-      if (origin.value() != null) {
-        String attribute = null;
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
-            mirror.getElementValues().entrySet()) {
-          if (entry.getValue() == origin.value()) {
-            attribute = entry.getKey().getSimpleName().toString();
-          }
-        }
-        for (ExpressionTree argument : annotation.getArguments()) {
-          if (argument instanceof AssignmentTree assignment
-              && assignment.getVariable().toString().equals(attribute)) {
-            target = assignment.getExpression();
-          }
-        }
+      Tree target = outer == null ? null : locate(outer, matching.get(index), mirror, origin.value());
+      if (target == null) {
+        return false;
       }
       trees.printMessage(kind, text, target, path.getCompilationUnit());
       return true;
     } catch (RuntimeException | LinkageError e) {
       return false;
     }
+  }
+
+  /** Whether {@code target} is nested (at any depth) in the values of {@code outer}. */
+  private static boolean contains(AnnotationMirror outer, AnnotationMirror target) {
+    for (AnnotationValue value : outer.getElementValues().values()) {
+      Object v = value.getValue();
+      if (v == target || (v instanceof AnnotationMirror nested && contains(nested, target))) {
+        return true;
+      }
+      if (v instanceof List<?> items) {
+        for (Object item : items) {
+          Object inner = ((AnnotationValue) item).getValue();
+          if (inner == target || (inner instanceof AnnotationMirror nested && contains(nested, target))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The tree of {@code value} in {@code target} (or of {@code target} itself when {@code value} is
+   * null), found by walking {@code current} and its source {@code tree} side by side; null if the
+   * source does not have the expected shape.
+   */
+  private static Tree locate(AnnotationMirror current, AnnotationTree tree, AnnotationMirror target, AnnotationValue value) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : current.getElementValues().entrySet()) {
+      String name = entry.getKey().getSimpleName().toString();
+      ExpressionTree expression = argument(tree, name);
+      Object v = entry.getValue().getValue();
+      if (current == target) {
+        if (entry.getValue() == value) {
+          return expression;
+        }
+        continue;
+      }
+      if (expression == null) {
+        continue;
+      }
+      if (v instanceof AnnotationMirror nested && (nested == target || contains(nested, target))
+          && expression instanceof AnnotationTree nestedTree) {
+        return locate(nested, nestedTree, target, value);
+      }
+      if (v instanceof List<?> items) {
+        List<? extends ExpressionTree> elements =
+            expression instanceof NewArrayTree array ? array.getInitializers() : List.of(expression);
+        for (int i = 0; i < items.size() && elements != null && i < elements.size(); i++) {
+          Object inner = ((AnnotationValue) items.get(i)).getValue();
+          if (inner instanceof AnnotationMirror nested && (nested == target || contains(nested, target))
+              && elements.get(i) instanceof AnnotationTree nestedTree) {
+            return locate(nested, nestedTree, target, value);
+          }
+        }
+      }
+    }
+    return current == target ? tree : null;
+  }
+
+  private static ExpressionTree argument(AnnotationTree tree, String name) {
+    for (ExpressionTree argument : tree.getArguments()) {
+      if (argument instanceof AssignmentTree assignment) {
+        if (assignment.getVariable().toString().equals(name)) {
+          return assignment.getExpression();
+        }
+      } else if (name.equals("value")) {
+        return argument;
+      }
+    }
+    return null;
   }
 
   /** Reports an exception the processor did not expect, with its stack trace, instead of crashing javac. */

@@ -66,7 +66,7 @@ public final class WorkflowProcessor extends AbstractProcessor {
         List.of(
             "Workflow", "WorkflowData", "Task", "Pass", "Wait", "Choice", "Succeed", "Fail",
             "Parallel", "Map", "Branch", "StartAt", "When", "When.List", "Retry", "Retry.List",
-            "Catch", "Catch.List")) {
+            "Catch", "Catch.List", "ItemReader", "ItemBatcher", "ResultWriter")) {
       names.add(WorkflowScanner.PACKAGE + name);
     }
     return names;

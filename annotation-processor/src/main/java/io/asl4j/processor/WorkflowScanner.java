@@ -18,13 +18,16 @@ import io.asl4j.dsl.model.ComparisonOperator;
 import io.asl4j.dsl.model.Condition;
 import io.asl4j.dsl.model.FailState;
 import io.asl4j.dsl.model.Io;
+import io.asl4j.dsl.model.ItemBatcher;
 import io.asl4j.dsl.model.ItemProcessor;
+import io.asl4j.dsl.model.ItemReader;
 import io.asl4j.dsl.model.MapState;
 import io.asl4j.dsl.model.NullablePath;
 import io.asl4j.dsl.model.ParallelState;
 import io.asl4j.dsl.model.PassState;
 import io.asl4j.dsl.model.ProcessorConfig;
 import io.asl4j.dsl.model.QueryLanguage;
+import io.asl4j.dsl.model.ResultWriter;
 import io.asl4j.dsl.model.Retrier;
 import io.asl4j.dsl.model.State;
 import io.asl4j.dsl.model.StateGraph;
@@ -65,6 +68,7 @@ final class WorkflowScanner {
   private static final List<String> STATE_KINDS =
       List.of("Task", "Pass", "Wait", "Choice", "Succeed", "Fail", "Parallel", "Map");
   private static final Set<String> RETRYABLE = Set.of("Task", "Parallel", "Map");
+  private static final List<String> MAP_ONLY = List.of("ItemReader", "ItemBatcher", "ResultWriter");
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Map<String, ComparisonOperator> OPERATORS = new LinkedHashMap<>();
 
@@ -310,6 +314,15 @@ final class WorkflowScanner {
             "WhenNotAllowed", "@When belongs on a @Choice state, not on a " + kind + " state", e, when, null);
       }
     }
+    if (!kind.equals("Map")) {
+      for (String only : MAP_ONLY) {
+        AnnotationMirror misplaced = mirror(e, only);
+        if (misplaced != null) {
+          reporter.error(
+              "MapOnly", "@" + only + " belongs on a @Map state, not on a " + kind + " state", e, misplaced, null);
+        }
+      }
+    }
     String comment = string(m, "comment");
     QueryLanguage language = language(m);
     boolean jsonata = language == QueryLanguage.JSONATA;
@@ -325,9 +338,9 @@ final class WorkflowScanner {
               language,
               io,
               resource,
-              intNode(info, at, "timeoutSeconds", "TimeoutSeconds"),
+              numeric(info, at, "timeoutSeconds", "TimeoutSeconds"),
               field(info, at, "timeoutSecondsPath", "TimeoutSecondsPath"),
-              intNode(info, at, "heartbeatSeconds", "HeartbeatSeconds"),
+              numeric(info, at, "heartbeatSeconds", "HeartbeatSeconds"),
               field(info, at, "heartbeatSecondsPath", "HeartbeatSecondsPath"),
               json(info, at, "credentials", "Credentials"),
               retriers(e, at),
@@ -442,12 +455,7 @@ final class WorkflowScanner {
               processor = new ItemProcessor(config, branchComment(processorValue), graph.startAt, graph.states);
             }
           }
-          JsonNode tolerated = null;
-          AnnotationValue toleratedValue = value(m, "toleratedFailurePercentage");
-          if (toleratedValue != null) {
-            tolerated = number(((Number) toleratedValue.getValue()).doubleValue());
-            origins.put(at + "/ToleratedFailurePercentage", new Origin(e, m, toleratedValue));
-          }
+          JsonNode tolerated = numeric(info, at, "toleratedFailurePercentage", "ToleratedFailurePercentage");
           return new MapState(
               comment,
               language,
@@ -457,15 +465,15 @@ final class WorkflowScanner {
               json(info, at, "itemSelector", "ItemSelector"),
               null,
               processor,
-              null,
-              null,
-              null,
-              intNode(info, at, "maxConcurrency", "MaxConcurrency"),
+              itemReader(info, at + "/ItemReader"),
+              itemBatcher(info, at + "/ItemBatcher"),
+              resultWriter(info, at + "/ResultWriter"),
+              numeric(info, at, "maxConcurrency", "MaxConcurrency"),
               field(info, at, "maxConcurrencyPath", "MaxConcurrencyPath"),
               tolerated,
-              null,
-              intNode(info, at, "toleratedFailureCount", "ToleratedFailureCount"),
-              null,
+              field(info, at, "toleratedFailurePercentagePath", "ToleratedFailurePercentagePath"),
+              numeric(info, at, "toleratedFailureCount", "ToleratedFailureCount"),
+              field(info, at, "toleratedFailureCountPath", "ToleratedFailureCountPath"),
               field(info, at, "label", "Label"),
               retriers(e, at),
               catchers(e, at),
@@ -475,6 +483,97 @@ final class WorkflowScanner {
       default:
         throw new IllegalStateException("unknown state kind " + kind);
     }
+  }
+
+  /** {@code @ItemReader} on a Map state's type, or null. */
+  private ItemReader itemReader(StateInfo info, String at) {
+    AnnotationMirror m = mirror(info.element(), "ItemReader");
+    if (m == null) {
+      return null;
+    }
+    origins.put(at, new Origin(info.element(), m, null));
+    StateInfo reader = new StateInfo(info.element(), m, info.kind(), info.name(), info.owner());
+    String configAt = at + "/ReaderConfig";
+    ItemReader.ReaderConfig config = null;
+    List<String> headers = value(m, "csvHeaders") == null ? null : strings(info.element(), m, configAt, "csvHeaders", "CSVHeaders");
+    String inputType = field(reader, configAt, "inputType", "InputType");
+    String headerLocation = field(reader, configAt, "csvHeaderLocation", "CSVHeaderLocation");
+    String delimiter = field(reader, configAt, "csvDelimiter", "CSVDelimiter");
+    String manifestType = field(reader, configAt, "manifestType", "ManifestType");
+    JsonNode maxItems = numeric(reader, configAt, "maxItems", "MaxItems");
+    String maxItemsPath = field(reader, configAt, "maxItemsPath", "MaxItemsPath");
+    if (inputType != null || headerLocation != null || headers != null || delimiter != null
+        || manifestType != null || maxItems != null || maxItemsPath != null) {
+      origins.put(configAt, new Origin(info.element(), m, null));
+      config = new ItemReader.ReaderConfig(inputType, headerLocation, headers, delimiter, manifestType, maxItems, maxItemsPath);
+    }
+    return new ItemReader(
+        field(reader, at, "resource", "Resource"),
+        json(reader, at, "parameters", "Parameters"),
+        json(reader, at, "arguments", "Arguments"),
+        config);
+  }
+
+  /** {@code @ItemBatcher} on a Map state's type, or null. */
+  private ItemBatcher itemBatcher(StateInfo info, String at) {
+    AnnotationMirror m = mirror(info.element(), "ItemBatcher");
+    if (m == null) {
+      return null;
+    }
+    origins.put(at, new Origin(info.element(), m, null));
+    StateInfo batcher = new StateInfo(info.element(), m, info.kind(), info.name(), info.owner());
+    return new ItemBatcher(
+        numeric(batcher, at, "maxItemsPerBatch", "MaxItemsPerBatch"),
+        field(batcher, at, "maxItemsPerBatchPath", "MaxItemsPerBatchPath"),
+        numeric(batcher, at, "maxInputBytesPerBatch", "MaxInputBytesPerBatch"),
+        field(batcher, at, "maxInputBytesPerBatchPath", "MaxInputBytesPerBatchPath"),
+        json(batcher, at, "batchInput", "BatchInput"));
+  }
+
+  /** {@code @ResultWriter} on a Map state's type, or null. */
+  private ResultWriter resultWriter(StateInfo info, String at) {
+    AnnotationMirror m = mirror(info.element(), "ResultWriter");
+    if (m == null) {
+      return null;
+    }
+    origins.put(at, new Origin(info.element(), m, null));
+    StateInfo writer = new StateInfo(info.element(), m, info.kind(), info.name(), info.owner());
+    String outputType = field(writer, at + "/WriterConfig", "outputType", "OutputType");
+    String transformation = field(writer, at + "/WriterConfig", "transformation", "Transformation");
+    return new ResultWriter(
+        field(writer, at, "resource", "Resource"),
+        json(writer, at, "parameters", "Parameters"),
+        json(writer, at, "arguments", "Arguments"),
+        outputType == null && transformation == null ? null : new ResultWriter.WriterConfig(outputType, transformation));
+  }
+
+  /**
+   * A numeric field written as a number ({@code attribute}) or as a JSONata expression ({@code
+   * attributeExpression}); both at once is an error.
+   */
+  private JsonNode numeric(StateInfo info, String at, String attribute, String aslField) {
+    AnnotationValue numberValue = value(info.mirror(), attribute);
+    JsonNode number = null;
+    if (numberValue != null) {
+      number = number(((Number) numberValue.getValue()).doubleValue());
+      origins.put(at + "/" + aslField, new Origin(info.element(), info.mirror(), numberValue));
+    }
+    AnnotationValue expressionValue = value(info.mirror(), attribute + "Expression");
+    if (expressionValue == null) {
+      return number;
+    }
+    if (number != null) {
+      reporter.error(
+          "NumberOrExpression",
+          "'" + aslField + "' is a number or a JSONata expression, but has both '" + attribute + "' and '"
+              + attribute + "Expression'",
+          info.element(),
+          info.mirror(),
+          expressionValue);
+      origins.reported(at + "/" + aslField);
+    }
+    origins.put(at + "/" + aslField, new Origin(info.element(), info.mirror(), expressionValue));
+    return TextNode.valueOf(String.valueOf(expressionValue.getValue()));
   }
 
   private Io io(StateInfo info, String at) {
@@ -646,50 +745,53 @@ final class WorkflowScanner {
     StateInfo asRule = new StateInfo(e, when, info.kind(), info.name(), info.owner());
     AnnotationValue nextValue = value(when, "next");
     String next = nextValue == null ? null : target(info, when, nextValue, at + "/Next", "next", false);
-    String variable = field(asRule, at, "variable", "Variable");
     String conditionText = field(asRule, at, "condition", "Condition");
-    List<String> operators = new ArrayList<>();
-    for (String attribute : explicit(when).keySet()) {
-      if (OPERATORS.containsKey(attribute)) {
-        operators.add(attribute);
+    Map<String, AnnotationValue> written = explicit(when);
+    List<String> forms = new ArrayList<>();
+    if (conditionText != null) {
+      forms.add("condition");
+    }
+    if (written.containsKey("variable") || written.keySet().stream().anyMatch(OPERATORS::containsKey)) {
+      forms.add("variable");
+    }
+    for (String combination : List.of("and", "or", "not")) {
+      if (written.containsKey(combination)) {
+        forms.add(combination);
       }
     }
     Condition condition = null;
-    if (conditionText != null) {
-      if (variable != null || !operators.isEmpty()) {
-        reporter.error(
-            "ChoiceRule",
-            "a @When has either a JSONata 'condition' or a JSONPath 'variable' with one comparison, not both",
-            e,
-            when,
-            value(when, "condition"));
-        origins.reported(at);
-      }
-      condition = new Condition.Jsonata(TextNode.valueOf(conditionText));
-    } else if (operators.isEmpty()) {
+    if (forms.size() > 1) {
       reporter.error(
           "ChoiceRule",
-          "a @When needs a comparison such as stringEquals or numericGreaterThan"
-              + (jsonata ? ", or a JSONata 'condition'" : ""),
+          "a @When has one of a JSONata 'condition', a JSONPath 'variable' with one comparison, 'and',"
+              + " 'or' or 'not', but has " + String.join(" and ", forms),
           e,
           when,
-          null);
+          value(when, forms.get(1)));
       origins.reported(at);
-    } else {
-      if (operators.size() > 1) {
-        reporter.error(
-            "ChoiceRule",
-            "a @When has exactly one comparison, but has " + String.join(" and ", operators),
-            e,
-            when,
-            value(when, operators.get(1)));
-        origins.reported(at);
+    }
+    String form = forms.isEmpty() ? "variable" : forms.get(0);
+    switch (form) {
+      case "condition" -> condition = new Condition.Jsonata(TextNode.valueOf(conditionText));
+      case "and", "or" -> {
+        String aslName = form.equals("and") ? "And" : "Or";
+        List<Condition> operands = new ArrayList<>();
+        List<? extends AnnotationValue> items = list(value(when, form));
+        origins.put(at + "/" + aslName, new Origin(e, when, value(when, form)));
+        for (int k = 0; k < items.size(); k++) {
+          Condition operand =
+              comparison(info, (AnnotationMirror) items.get(k).getValue(), at + "/" + aslName + "/" + k, jsonata, true);
+          if (operand != null) {
+            operands.add(operand);
+          }
+        }
+        condition = form.equals("and") ? new Condition.And(operands, null) : new Condition.Or(operands, null);
       }
-      String attribute = operators.get(0);
-      ComparisonOperator operator = OPERATORS.get(attribute);
-      AnnotationValue operand = value(when, attribute);
-      origins.put(at + "/" + operator.aslName(), new Origin(e, when, operand));
-      condition = new Condition.Comparison(variable, operator, operandNode(operand.getValue()), null);
+      case "not" -> {
+        Condition operand = comparison(info, (AnnotationMirror) value(when, "not").getValue(), at + "/Not", jsonata, true);
+        condition = operand == null ? null : new Condition.Not(operand, null);
+      }
+      default -> condition = comparison(info, when, at, jsonata, false);
     }
     return new ChoiceRule(
         condition,
@@ -697,6 +799,75 @@ final class WorkflowScanner {
         string(when, "comment"),
         json(asRule, at, "assign", "Assign"),
         json(asRule, at, "output", "Output"));
+  }
+
+  /**
+   * The comparison of a {@code @When} or a nested {@code @Rule}: a variable and exactly one
+   * operator; a {@code @Rule(not = true)} is wrapped in {@code Not}.
+   */
+  private Condition comparison(StateInfo info, AnnotationMirror m, String at, boolean jsonata, boolean nested) {
+    TypeElement e = info.element();
+    String what = nested ? "@Rule" : "@When";
+    if (nested) {
+      origins.put(at, new Origin(e, m, null));
+    }
+    boolean negated = nested && Boolean.TRUE.equals(value(m, "not") == null ? null : value(m, "not").getValue());
+    String comment = nested ? string(m, "comment") : null;
+    String inner = negated ? at + "/Not" : at;
+    StateInfo asRule = new StateInfo(e, m, info.kind(), info.name(), info.owner());
+    String variable = field(asRule, inner, "variable", "Variable");
+    List<String> operators = new ArrayList<>();
+    for (String attribute : explicit(m).keySet()) {
+      if (OPERATORS.containsKey(attribute)) {
+        operators.add(attribute);
+      }
+    }
+    if (operators.isEmpty()) {
+      reporter.error(
+          "ChoiceRule",
+          "a " + what + " needs a comparison such as stringEquals or numericGreaterThan"
+              + (jsonata && !nested ? ", or a JSONata 'condition'" : ""),
+          e,
+          m,
+          null);
+      origins.reported(at);
+      return null;
+    }
+    if (operators.size() > 1) {
+      reporter.error(
+          "ChoiceRule",
+          "a " + what + " has exactly one comparison, but has " + String.join(" and ", operators),
+          e,
+          m,
+          value(m, operators.get(1)));
+      origins.reported(at);
+    }
+    String attribute = operators.get(0);
+    ComparisonOperator operator = OPERATORS.get(attribute);
+    AnnotationValue operand = value(m, attribute);
+    origins.put(inner + "/" + operator.aslName(), new Origin(e, m, operand));
+    Condition comparison =
+        new Condition.Comparison(variable, operator, operandNode(operand.getValue()), negated ? null : comment);
+    return negated ? new Condition.Not(comparison, comment) : comparison;
+  }
+
+  /** A {@code @When}'s own comparison and the {@code @Rule}s of its {@code and}, {@code or}, {@code not}. */
+  private static List<AnnotationMirror> comparisons(AnnotationMirror when) {
+    List<AnnotationMirror> all = new ArrayList<>();
+    all.add(when);
+    for (String combination : List.of("and", "or")) {
+      AnnotationValue items = value(when, combination);
+      if (items != null) {
+        for (AnnotationValue item : list(items)) {
+          all.add((AnnotationMirror) item.getValue());
+        }
+      }
+    }
+    AnnotationValue not = value(when, "not");
+    if (not != null) {
+      all.add((AnnotationMirror) not.getValue());
+    }
+    return all;
   }
 
   private static JsonNode operandNode(Object value) {
@@ -730,7 +901,9 @@ final class WorkflowScanner {
       if (input == null) {
         continue;
       }
-      for (AnnotationMirror when : repeated(info.element(), "When")) {
+      for (AnnotationMirror when : repeated(info.element(), "When").stream()
+          .flatMap(w -> comparisons(w).stream())
+          .toList()) {
         AnnotationValue variable = value(when, "variable");
         if (variable == null) {
           continue;
@@ -942,17 +1115,6 @@ final class WorkflowScanner {
       return null;
     }
     return text.equals("null") ? NullablePath.DISCARD : NullablePath.of(text);
-  }
-
-  private JsonNode intNode(StateInfo info, String at, String attribute, String aslField) {
-    AnnotationValue value = value(info.mirror(), attribute);
-    if (value == null) {
-      return null;
-    }
-    origins.put(at + "/" + aslField, new Origin(info.element(), info.mirror(), value));
-    return LongNode.valueOf(((Number) value.getValue()).longValue()).canConvertToInt()
-        ? IntNode.valueOf(((Number) value.getValue()).intValue())
-        : LongNode.valueOf(((Number) value.getValue()).longValue());
   }
 
   /** A JSON attribute: JSON text, or a JSONata {@code {% %}} expression as a string. */

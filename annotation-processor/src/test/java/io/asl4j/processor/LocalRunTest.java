@@ -90,7 +90,9 @@ class LocalRunTest {
                   throw new StatesError("ValidationError", "no items");
                 })
             .bindTo(OrderWorkflowDefinition.localMachine())
-            .handler("arn:aws:states:::sns:publish", (input, ctx) -> JSON.createObjectNode().put("MessageId", "m-1"))
+            .handler(
+                "arn:aws:lambda:us-east-1:123:function:SendFailureNotification",
+                (input, ctx) -> JSON.createObjectNode().put("MessageId", "m-1"))
             .build();
 
     // when

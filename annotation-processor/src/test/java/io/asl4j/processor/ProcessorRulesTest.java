@@ -483,4 +483,182 @@ class ProcessorRulesTest {
                 .noneMatch(m -> m.contains("Asl4jUnexpected")))
         .isTrue();
   }
+
+  @Test
+  void readerBatcherAndWriterBelongOnAMapState() {
+    JavaFileObject source =
+        workflow(
+            "@Workflow final class Flow {",
+            "  @StartAt @Task(resource = " + LAMBDA + ", next = End.class)",
+            "  @ItemBatcher(maxItemsPerBatch = 10)",
+            "  interface Work {}",
+            "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation)
+        .hadErrorContaining("[Asl4jMapOnly] @ItemBatcher belongs on a @Map state, not on a Task state")
+        .inFile(source)
+        .onLineContaining("@ItemBatcher");
+  }
+
+  @Test
+  void aNumericFieldIsANumberOrAnExpressionNotBoth() {
+    JavaFileObject source =
+        workflow(
+            "@Workflow(queryLanguage = QueryLanguage.JSONATA) final class Flow {",
+            "  @StartAt @Task(resource = " + LAMBDA + ", timeoutSeconds = 30,",
+            "      timeoutSecondsExpression = \"{% $states.input.t %}\", next = End.class)",
+            "  interface Work {}",
+            "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[Asl4jNumberOrExpression] 'TimeoutSeconds' is a number or a JSONata expression, but has both"
+                + " 'timeoutSeconds' and 'timeoutSecondsExpression'")
+        .inFile(source)
+        .onLineContaining("timeoutSecondsExpression =");
+    assertThat(compilation.errors()).hasSize(1);
+  }
+
+  @Test
+  void aRuleIsAComparisonOrACombinationNotBoth() {
+    JavaFileObject source =
+        workflow(
+            "@Workflow final class Flow {",
+            "  @StartAt @Choice(otherwise = Done.class)",
+            "  @When(variable = \"$.a\", stringEquals = \"x\",",
+            "      and = {@Rule(variable = \"$.b\", isPresent = true)}, next = Done.class)",
+            "  interface Route {}",
+            "  @Succeed interface Done {}",
+            "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[Asl4jChoiceRule] a @When has one of a JSONata 'condition', a JSONPath 'variable' with one comparison,"
+                + " 'and', 'or' or 'not', but has variable and and")
+        .inFile(source)
+        .onLineContaining("and = {@Rule");
+  }
+
+  @Test
+  void aNestedRuleNeedsAComparison() {
+    JavaFileObject source =
+        workflow(
+            "@Workflow final class Flow {",
+            "  @StartAt @Choice(otherwise = Done.class)",
+            "  @When(or = {",
+            "      @Rule(variable = \"$.a\", isPresent = true),",
+            "      @Rule(variable = \"$.b\")},",
+            "    next = Done.class)",
+            "  @When(not = @Rule(variable = \"$.c\", isNull = true), next = Done.class)",
+            "  interface Route {}",
+            "  @Succeed interface Done {}",
+            "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation)
+        .hadErrorContaining("[Asl4jChoiceRule] a @Rule needs a comparison such as stringEquals or numericGreaterThan")
+        .inFile(source)
+        .onLineContaining("@Rule(variable = \"$.b\")");
+    assertThat(compilation.errors()).hasSize(1);
+  }
+
+  @Test
+  void typedPathComparisonInsideANestedRuleMustSuitTheComponentType() {
+    JavaFileObject order =
+        JavaFileObjects.forSourceLines(
+            "test.Order",
+            "package test;",
+            "@io.asl4j.dsl.annotation.WorkflowData",
+            "record Order(String orderId, double total) {}");
+    JavaFileObject source =
+        workflow(
+            "@Workflow final class Flow {",
+            "  @StartAt @Choice(input = Order.class, otherwise = Done.class)",
+            "  @When(and = {",
+            "      @Rule(variable = OrderPaths.TOTAL, numericGreaterThan = 100),",
+            "      @Rule(variable = OrderPaths.ORDER_ID, numericEquals = 7)},",
+            "    next = Done.class)",
+            "  interface Route {}",
+            "  @Succeed interface Done {}",
+            "}");
+    Compilation compilation = compile(order, source);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[Asl4jPathType] numericEquals compares numbers, but '$.orderId' is String Order.orderId, a string")
+        .inFile(source)
+        .onLineContaining("numericEquals = 7");
+    assertThat(compilation.errors()).hasSize(1);
+  }
+
+  @Test
+  void repeatedWhenWithGeneratedConstantsCompilesInAnExplicitContainer() {
+    // given: OrderPaths is generated in this compilation; implicitly repeated @When cannot name it
+    JavaFileObject order =
+        JavaFileObjects.forSourceLines(
+            "test.Order",
+            "package test;",
+            "@io.asl4j.dsl.annotation.WorkflowData",
+            "record Order(String orderId, double total) {}");
+    JavaFileObject source =
+        workflow(
+            "@Workflow final class Flow {",
+            "  @StartAt @Choice(input = Order.class, otherwise = Done.class)",
+            "  @When.List({",
+            "    @When(variable = OrderPaths.TOTAL, numericGreaterThan = 100, next = Done.class),",
+            "    @When(variable = OrderPaths.ORDER_ID, stringEquals = \"o-1\", next = Done.class)})",
+            "  interface Route {}",
+            "  @Succeed interface Done {}",
+            "}");
+    // when
+    Compilation compilation = compile(order, source);
+    // then
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void implicitlyRepeatedWhenWithGeneratedConstantsIsJavacsError() {
+    // javac checks the synthesized @When.List before processors run, so this fails in javac itself
+    JavaFileObject order =
+        JavaFileObjects.forSourceLines(
+            "test.Order",
+            "package test;",
+            "@io.asl4j.dsl.annotation.WorkflowData",
+            "record Order(String orderId, double total) {}");
+    JavaFileObject source =
+        workflow(
+            "@Workflow final class Flow {",
+            "  @StartAt @Choice(input = Order.class, otherwise = Done.class)",
+            "  @When(variable = OrderPaths.TOTAL, numericGreaterThan = 100, next = Done.class)",
+            "  @When(variable = OrderPaths.ORDER_ID, stringEquals = \"o-1\", next = Done.class)",
+            "  interface Route {}",
+            "  @Succeed interface Done {}",
+            "}");
+    Compilation compilation = compile(order, source);
+    assertThat(compilation).hadErrorContaining("expression not allowed as annotation value");
+  }
+
+  @Test
+  void typedPathProblemInAnExplicitWhenListLandsOnItsLine() {
+    JavaFileObject order =
+        JavaFileObjects.forSourceLines(
+            "test.Order",
+            "package test;",
+            "@io.asl4j.dsl.annotation.WorkflowData",
+            "record Order(String orderId, double total) {}");
+    JavaFileObject source =
+        workflow(
+            "@Workflow final class Flow {",
+            "  @StartAt @Choice(input = Order.class, otherwise = Done.class)",
+            "  @When.List({",
+            "    @When(variable = OrderPaths.TOTAL, numericGreaterThan = 100, next = Done.class),",
+            "    @When(variable = OrderPaths.ORDER_ID, numericEquals = 7, next = Done.class)})",
+            "  interface Route {}",
+            "  @Succeed interface Done {}",
+            "}");
+    Compilation compilation = compile(order, source);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[Asl4jPathType] numericEquals compares numbers, but '$.orderId' is String Order.orderId, a string")
+        .inFile(source)
+        .onLineContaining("numericEquals = 7");
+  }
 }

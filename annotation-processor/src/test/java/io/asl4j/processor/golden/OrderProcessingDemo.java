@@ -35,9 +35,6 @@ public final class OrderProcessingDemo {
   @Pass(result = "\"express\"", resultPath = "$.shipMethod", next = NotifyAndUpdate.class)
   interface ExpressShip {}
 
-  @Pass(result = "\"standard\"", resultPath = "$.shipMethod", next = NotifyAndUpdate.class)
-  interface StandardShip {}
-
   @Parallel(branches = {NotifyBranch.class, UpdateBranch.class}, next = WaitForProcessing.class)
   interface NotifyAndUpdate {}
 
@@ -60,6 +57,9 @@ public final class OrderProcessingDemo {
 
   @Succeed
   interface OrderComplete {}
+
+  @Pass(result = "\"standard\"", resultPath = "$.shipMethod", next = NotifyAndUpdate.class)
+  interface StandardShip {}
 
   @Fail(cause = "Validation failed", error = "InvalidOrder")
   interface OrderFailed {}

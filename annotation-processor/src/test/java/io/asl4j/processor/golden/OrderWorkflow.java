@@ -53,12 +53,9 @@ public final class OrderWorkflow {
     interface SendConfirmationEmail {}
   }
 
-  @Task(
-      resource = "arn:aws:states:::sns:publish",
-      parameters = "{\"TopicArn\": \"arn:aws:sns:us-east-1:123:order-failures\", \"Message.$\": \"$.Cause\"}",
-      next = End.class)
-  public interface SendFailureNotification {}
-
-  @Fail(error = "PaymentFailed", cause = "Payment was not approved")
+  @Fail(error = "PaymentFailed", cause = "The payment was not approved")
   public interface SendPaymentFailed {}
+
+  @Task(resource = "arn:aws:lambda:us-east-1:123:function:SendFailureNotification", next = End.class)
+  public interface SendFailureNotification {}
 }

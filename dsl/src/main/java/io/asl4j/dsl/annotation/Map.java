@@ -14,6 +14,11 @@ import java.lang.annotation.Target;
  * interface ProcessAllOrders {}
  * }</pre>
  *
+ * <p>A distributed Map's {@code ItemReader}, {@code ItemBatcher} and {@code ResultWriter} are
+ * the separate annotations {@link ItemReader}, {@link ItemBatcher} and {@link ResultWriter} on
+ * the same type. A numeric field is written one way: a number, a {@code ...Path} (JSONPath) or a
+ * {@code ...Expression} (JSONata {@code {% %}}).
+ *
  * @see <a href="https://states-language.net/spec.html#map-state">Map State</a>
  */
 @Documented
@@ -41,11 +46,26 @@ public @interface Map {
   /** JSONPath: a reference path giving {@code MaxConcurrency}. */
   String maxConcurrencyPath() default "";
 
+  /** JSONata: a {@code {% %}} expression giving {@code MaxConcurrency}. */
+  String maxConcurrencyExpression() default "";
+
   /** {@code ToleratedFailurePercentage} (distributed). Defaults to 0. */
   double toleratedFailurePercentage() default 0;
 
+  /** JSONPath: a reference path giving {@code ToleratedFailurePercentage}. */
+  String toleratedFailurePercentagePath() default "";
+
+  /** JSONata: a {@code {% %}} expression giving {@code ToleratedFailurePercentage}. */
+  String toleratedFailurePercentageExpression() default "";
+
   /** {@code ToleratedFailureCount} (distributed). Defaults to 0. */
   int toleratedFailureCount() default 0;
+
+  /** JSONPath: a reference path giving {@code ToleratedFailureCount}. */
+  String toleratedFailureCountPath() default "";
+
+  /** JSONata: a {@code {% %}} expression giving {@code ToleratedFailureCount}. */
+  String toleratedFailureCountExpression() default "";
 
   /** {@code Label} (distributed). */
   String label() default "";

@@ -73,11 +73,17 @@ public @interface Task {
   /** JSONPath only: a reference path giving {@code TimeoutSeconds}. */
   String timeoutSecondsPath() default "";
 
+  /** JSONata only: a {@code {% %}} expression giving {@code TimeoutSeconds}. */
+  String timeoutSecondsExpression() default "";
+
   /** {@code HeartbeatSeconds}: must be below {@code TimeoutSeconds}. Defaults to none. */
   int heartbeatSeconds() default 0;
 
   /** JSONPath only: a reference path giving {@code HeartbeatSeconds}. */
   String heartbeatSecondsPath() default "";
+
+  /** JSONata only: a {@code {% %}} expression giving {@code HeartbeatSeconds}. */
+  String heartbeatSecondsExpression() default "";
 
   /** {@code Credentials}: JSON text, e.g. {@code "{\"RoleArn\": \"arn:...\"}"}. */
   String credentials() default "";

@@ -17,6 +17,18 @@ import java.lang.annotation.Target;
  * @When(condition = "{% $states.input.priority = 'HIGH' %}", next = Expedite.class)
  * }</pre>
  *
+ * <p>Boolean combinations (JSONPath) take {@link Rule} comparisons: {@code and = {@Rule(...),
+ * ...}}, {@code or = {...}} or {@code not = @Rule(...)}, and a {@code @Rule(not = true, ...)}
+ * negates one operand, so {@code And}/{@code Or} of (negated) comparisons and {@code Not} of a
+ * comparison are checked by javac; deeper trees are a JSONata {@code condition} or the builder.
+ *
+ * <p>Several rules naming generated constants ({@code OrderPaths.TOTAL}) of a {@link
+ * WorkflowData} record compiled in the same compilation go in an explicit container, {@code
+ * @When.List({@When(...), @When(...)})}: javac checks the container it synthesizes for implicitly
+ * repeated annotations before annotation processors run, so {@code OrderPaths} does not exist yet
+ * and javac stops with "expression not allowed as annotation value". A single {@code @When}, an
+ * explicit {@code @When.List}, string literals, or constants compiled earlier all work.
+ *
  * <p>Only the comparison you write is used; the defaults below are mere placeholders. When the
  * Choice's input is a {@link WorkflowData} record, the variable's type must suit the comparison:
  * {@code numericEquals} on a {@code String} component is a compile error.
@@ -36,6 +48,15 @@ public @interface When {
 
   /** JSONata {@code Condition}: a {@code {% %}} expression. */
   String condition() default "";
+
+  /** JSONPath {@code And}: all of these comparisons hold. Instead of {@code variable}. */
+  Rule[] and() default {};
+
+  /** JSONPath {@code Or}: at least one of these comparisons holds. Instead of {@code variable}. */
+  Rule[] or() default {};
+
+  /** JSONPath {@code Not}: this comparison does not hold. Instead of {@code variable}. */
+  Rule not() default @Rule;
 
   String comment() default "";
 

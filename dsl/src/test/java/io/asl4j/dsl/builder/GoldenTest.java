@@ -120,7 +120,7 @@ class GoldenTest {
                 MapState.jsonPath("ProcessAllOrders")
                     .itemsPath(JsonPaths.input().list("orders"))
                     .maxConcurrency(10)
-                    .iterator(Task.jsonPath("ProcessSingleOrder").resource(LAMBDA + "ProcessOrder"))
+                    .itemProcessor(Task.jsonPath("ProcessSingleOrder").resource(LAMBDA + "ProcessOrder"))
                     .next(Task.jsonPath("SendSummary").resource(LAMBDA + "SendSummary")))
             .build();
 
