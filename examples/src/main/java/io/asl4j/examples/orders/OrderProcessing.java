@@ -39,14 +39,14 @@ public final class OrderProcessing {
   }
 
   @Choice(otherwise = StandardShip.class)
-  @When(variable = OrderPaths.PRIORITY, stringEquals = "express", next = ExpressShip.class)
-  @When(variable = OrderPaths.TOTAL, numericGreaterThan = 100, next = ExpressShip.class)
+  @When(variable = "$.priority", stringEquals = "express", next = ExpressShip.class)
+  @When(variable = "$.total", numericGreaterThan = 100, next = ExpressShip.class)
   interface CheckPriority {}
 
-  @Pass(result = "\"express\"", resultPath = OrderPaths.SHIP_METHOD, next = NotifyAndUpdate.class)
+  @Pass(result = "\"express\"", resultPath = "$.shipMethod", next = NotifyAndUpdate.class)
   interface ExpressShip {}
 
-  @Pass(result = "\"standard\"", resultPath = OrderPaths.SHIP_METHOD, next = NotifyAndUpdate.class)
+  @Pass(result = "\"standard\"", resultPath = "$.shipMethod", next = NotifyAndUpdate.class)
   interface StandardShip {}
 
   @Parallel(branches = {NotifyBranch.class, UpdateBranch.class}, resultPath = "$.notifications", next = WaitForProcessing.class)
