@@ -70,4 +70,11 @@ class PaymentWorkflowTest {
     assertThat(execution).succeeded().took(Duration.ofSeconds(2 + 4));
     assertEquals(3, attempts.get());
   }
+
+  @Test
+  void theBuilderWritesTheSameAsl() {
+    assertEquals(
+        Asl4jRuntime.json(PaymentWorkflowDefinition.aslJson()),
+        Asl4jRuntime.json(io.asl4j.dsl.json.AslWriter.write(PaymentOrderWorkflow.stateMachine())));
+  }
 }
