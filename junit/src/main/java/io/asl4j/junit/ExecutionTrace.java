@@ -56,6 +56,10 @@ public final class ExecutionTrace {
       line.append(' ').append(state);
     }
     var details = event.details();
+    if (details != null) {
+      details.remove("inputDetails");
+      details.remove("outputDetails");
+    }
     if (details != null && state == null) {
       line.append(' ').append(abbreviate(details.toString()));
     } else if (details != null) {
