@@ -82,4 +82,11 @@ class DocumentPipelineTest {
 
     assertThat(execution).failed().hasPath("ExtractText");
   }
+
+  @Test
+  void theBuilderWritesTheSameAsl() {
+    assertEquals(
+        Asl4jRuntime.json(DocumentPipelineDefinition.aslJson()),
+        Asl4jRuntime.json(io.asl4j.dsl.json.AslWriter.write(DocumentPipelineWorkflow.stateMachine())));
+  }
 }
