@@ -84,4 +84,26 @@ class LoanApplicationTest {
 
     assertThat(execution).succeeded().took(Duration.ofDays(15)).output().hasField("reference", "TRX-late");
   }
+
+  @Test
+  void theAnnotatedClassRunsWithItsGeneratedTypedBindings(Asl4jRuntime asl4j) {
+    var machine =
+        LoanWorkflowDefinition.tasks()
+            .creditCheck(LoanTasks::creditCheck)
+            .disburse(LoanTasks::disburse)
+            .bindTo(asl4j.configure(LoanWorkflowDefinition.localMachine()))
+            .build();
+
+    Execution execution = asl4j.run(machine, application("fair", 3_000));
+
+    assertThat(execution).succeeded().passedThrough("ManualUnderwriting").took(Duration.ofDays(19))
+        .hasOutput(new Decision("fair", 3_000, 640, "TRX-fair-3000"));
+  }
+
+  @Test
+  void theAnnotatedClassAndTheBuilderWriteTheSameAsl() {
+    assertEquals(
+        Asl4jRuntime.json(LoanWorkflowDefinition.aslJson()),
+        Asl4jRuntime.json(io.asl4j.dsl.json.AslWriter.write(LoanApplication.stateMachine())));
+  }
 }
