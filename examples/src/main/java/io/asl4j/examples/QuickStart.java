@@ -37,6 +37,8 @@ public final class QuickStart {
   private QuickStart() {}
 
   public static void main(String[] args) throws IOException {
+    // json-path logs through slf4j; with no logger bound, slf4j would print three warning lines
+    System.setProperty("slf4j.internal.verbosity", "ERROR");
     Path folder = Path.of(args.length > 0 ? args[0] : System.getProperty("asl4j.quickstart.dir", "target/asl4j-quickstart"));
     run(folder, System.out);
   }
