@@ -1,0 +1,252 @@
+package io.asl4j.junit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.asl4j.runtime.Execution;
+import io.asl4j.runtime.ExecutionStatus;
+import io.asl4j.runtime.HistoryEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Fluent assertions on an {@link Execution}. Every failure message ends with the execution's
+ * status, the states it entered and its last events.
+ *
+ * <pre>{@code
+ * assertThat(execution).succeeded().passedThrough("ExpressShip").hasOutput("{\"shipMethod\": \"express\"}");
+ * assertThat(execution).failedWith("InvalidOrder").didNotPassThrough("CheckPriority");
+ * }</pre>
+ */
+public final class ExecutionAssert {
+  private final Execution execution;
+
+  private ExecutionAssert(Execution execution) {
+    this.execution = Objects.requireNonNull(execution, "execution == null");
+  }
+
+  /** Starts an assertion on {@code execution}. */
+  public static ExecutionAssert assertThat(Execution execution) {
+    return new ExecutionAssert(execution);
+  }
+
+  /** The execution under test. */
+  public Execution execution() {
+    return execution;
+  }
+
+  /** It ended {@code SUCCEEDED}. */
+  public ExecutionAssert succeeded() {
+    return hasStatus(ExecutionStatus.SUCCEEDED);
+  }
+
+  /** It ended {@code FAILED}. */
+  public ExecutionAssert failed() {
+    return hasStatus(ExecutionStatus.FAILED);
+  }
+
+  /** It ended {@code TIMED_OUT}. */
+  public ExecutionAssert timedOut() {
+    return hasStatus(ExecutionStatus.TIMED_OUT);
+  }
+
+  /** It ended {@code ABORTED}. */
+  public ExecutionAssert aborted() {
+    return hasStatus(ExecutionStatus.ABORTED);
+  }
+
+  /** Its status is {@code expected}. */
+  public ExecutionAssert hasStatus(ExecutionStatus expected) {
+    if (execution.status() != expected) {
+      throw fail("expected the execution to be " + expected + " but it is " + execution.status(), expected, execution.status());
+    }
+    return this;
+  }
+
+  /** It FAILED with error {@code error}. */
+  public ExecutionAssert failedWith(String error) {
+    failed();
+    if (!Objects.equals(execution.error(), error)) {
+      throw fail("expected the execution to fail with \"" + error + "\" but it failed with \"" + execution.error() + "\"", error, execution.error());
+    }
+    return this;
+  }
+
+  /** It FAILED with error {@code error} and cause {@code cause}. */
+  public ExecutionAssert failedWith(String error, String cause) {
+    failedWith(error);
+    if (!Objects.equals(execution.cause(), cause)) {
+      throw fail("expected the cause \"" + cause + "\" but it is \"" + execution.cause() + "\"", cause, execution.cause());
+    }
+    return this;
+  }
+
+  /** It entered every one of {@code states} (in any order). */
+  public ExecutionAssert passedThrough(String... states) {
+    List<String> entered = execution.statesEntered();
+    List<String> missing = new ArrayList<>();
+    for (String state : states) {
+      if (!entered.contains(state)) {
+        missing.add(state);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw fail("expected the execution to pass through " + ExecutionTrace.list(missing) + " but it did not", null, null);
+    }
+    return this;
+  }
+
+  /** It entered none of {@code states}. */
+  public ExecutionAssert didNotPassThrough(String... states) {
+    List<String> entered = execution.statesEntered();
+    List<String> found = Arrays.stream(states).filter(entered::contains).toList();
+    if (!found.isEmpty()) {
+      throw fail("expected the execution not to pass through " + ExecutionTrace.list(found) + " but it did", null, null);
+    }
+    return this;
+  }
+
+  /** It entered {@code states} in this order (other states may come between them). */
+  public ExecutionAssert passedThroughInOrder(String... states) {
+    List<String> entered = execution.statesEntered();
+    int at = 0;
+    for (String state : states) {
+      int found = entered.subList(at, entered.size()).indexOf(state);
+      if (found < 0) {
+        throw fail("expected the execution to pass through " + ExecutionTrace.list(List.of(states)) + " in this order, but \"" + state + "\" does not follow", null, null);
+      }
+      at += found + 1;
+    }
+    return this;
+  }
+
+  /** The states it entered are exactly {@code states}, in order. */
+  public ExecutionAssert hasPath(String... states) {
+    List<String> expected = List.of(states);
+    List<String> entered = execution.statesEntered();
+    if (!entered.equals(expected)) {
+      throw fail("expected the path " + String.join(" -> ", expected), String.join(" -> ", expected), String.join(" -> ", entered));
+    }
+    return this;
+  }
+
+  /** It entered {@code state} exactly {@code times} times (loops, Map iterations). */
+  public ExecutionAssert enteredTimes(String state, int times) {
+    long count = execution.statesEntered().stream().filter(state::equals).count();
+    if (count != times) {
+      throw fail("expected \"" + state + "\" to be entered " + times + " times but it was entered " + count + " times", times, count);
+    }
+    return this;
+  }
+
+  /** Its history has at least one event of {@code type} (e.g. {@code "TaskTimedOut"}). */
+  public ExecutionAssert hasEvent(String type) {
+    if (execution.history().stream().map(HistoryEvent::type).noneMatch(type::equals)) {
+      throw fail("expected an event " + type + " in the history", null, null);
+    }
+    return this;
+  }
+
+  /** Its output equals {@code expected}: JSON text, a {@link JsonNode} or a Jackson-convertible object such as a record. */
+  public ExecutionAssert hasOutput(Object expected) {
+    output().isEqualTo(expected);
+    return this;
+  }
+
+  /** Assertions on its output (a SUCCEEDED execution's). */
+  public OutputAssert output() {
+    if (execution.output() == null) {
+      throw fail("expected the execution to have an output but it is " + execution.status() + " without one", null, null);
+    }
+    return new OutputAssert(execution.output(), "$");
+  }
+
+  /** Its output converted to {@code type} (e.g. a record), for further checks. */
+  public <T> T outputAs(Class<T> type) {
+    return output().as(type);
+  }
+
+  /** Virtual time from its start to its last event is exactly {@code expected}. */
+  public ExecutionAssert took(Duration expected) {
+    Duration took = duration();
+    if (!took.equals(expected)) {
+      throw fail("expected the execution to take " + expected + " of virtual time but it took " + took, expected, took);
+    }
+    return this;
+  }
+
+  /** Virtual time from its start to its last event is at least {@code minimum}. */
+  public ExecutionAssert tookAtLeast(Duration minimum) {
+    Duration took = duration();
+    if (took.compareTo(minimum) < 0) {
+      throw fail("expected the execution to take at least " + minimum + " of virtual time but it took " + took, minimum, took);
+    }
+    return this;
+  }
+
+  private Duration duration() {
+    List<HistoryEvent> history = execution.history();
+    return history.isEmpty() ? Duration.ZERO : Duration.between(history.get(0).timestamp(), history.get(history.size() - 1).timestamp());
+  }
+
+  AssertionFailedError fail(String message, Object expected, Object actual) {
+    String full = message + "\n" + ExecutionTrace.describe(execution);
+    return expected == null && actual == null ? new AssertionFailedError(full) : new AssertionFailedError(full, expected, actual);
+  }
+
+  /** Assertions on the output, or on a part of it ({@link #at}). */
+  public final class OutputAssert {
+    private final JsonNode value;
+    private final String where;
+
+    OutputAssert(JsonNode value, String where) {
+      this.value = value;
+      this.where = where;
+    }
+
+    /** The part at {@code pointer}, a JSON Pointer such as {@code /shipMethod} or {@code /notifications/0}. */
+    public OutputAssert at(String pointer) {
+      JsonNode part = value.at(pointer);
+      if (part.isMissingNode()) {
+        throw fail("expected the output to have " + pointer + " but it is " + ExecutionTrace.abbreviate(value.toString()), null, null);
+      }
+      return new OutputAssert(part, where.equals("$") ? pointer : where + pointer);
+    }
+
+    /** Equals {@code expected}: JSON text, a {@link JsonNode} or a Jackson-convertible object. Numbers compare by value. */
+    public OutputAssert isEqualTo(Object expected) {
+      JsonNode want = Asl4jRuntime.json(expected);
+      if (!sameJson(want, value)) {
+        throw fail("expected the output" + (where.equals("$") ? "" : " at " + where) + " to be " + want + " but it is " + value, want.toPrettyString(), value.toPrettyString());
+      }
+      return this;
+    }
+
+    /** Has a field {@code name} (at this level) equal to {@code expected}. */
+    public OutputAssert hasField(String name, Object expected) {
+      at("/" + name).isEqualTo(expected instanceof String s ? Asl4jRuntime.JSON.getNodeFactory().textNode(s) : expected);
+      return this;
+    }
+
+    /** Converted to {@code type} with Jackson (unknown properties ignored). */
+    public <T> T as(Class<T> type) {
+      return Asl4jRuntime.JSON.convertValue(value, type);
+    }
+
+    /** The JSON itself. */
+    public JsonNode json() {
+      return value;
+    }
+
+    /** Back to the execution. */
+    public ExecutionAssert and() {
+      return ExecutionAssert.this;
+    }
+  }
+
+  static boolean sameJson(JsonNode a, JsonNode b) {
+    return a.equals((x, y) -> x.isNumber() && y.isNumber() ? x.decimalValue().compareTo(y.decimalValue()) : x.equals(y) ? 0 : 1, b);
+  }
+}
