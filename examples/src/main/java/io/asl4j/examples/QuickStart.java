@@ -9,6 +9,8 @@ import io.asl4j.examples.orders.OrderTasks;
 import io.asl4j.runtime.Execution;
 import io.asl4j.runtime.HistoryEvent;
 import io.asl4j.runtime.LocalStateMachine;
+import io.asl4j.runtime.cost.CostEstimate;
+import io.asl4j.runtime.render.Diagrams;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -63,9 +65,46 @@ public final class QuickStart {
     ArrayNode events = JSON.createArrayNode();
     express.history().forEach(e -> events.add(e.toJson()));
     Files.writeString(history, events.toPrettyString() + "\n", StandardCharsets.UTF_8);
+    Path svg = folder.resolve(OrderProcessingDefinition.NAME + ".svg");
+    Files.writeString(svg, Diagrams.svg(OrderProcessingDefinition.stateMachine(), express), StandardCharsets.UTF_8);
+    Path mermaid = folder.resolve(OrderProcessingDefinition.NAME + ".mmd");
+    Files.writeString(mermaid, Diagrams.mermaid(OrderProcessingDefinition.stateMachine()), StandardCharsets.UTF_8);
     out.println("wrote " + asl.toAbsolutePath().normalize());
     out.println("wrote " + history.toAbsolutePath().normalize());
+    out.println("wrote " + svg.toAbsolutePath().normalize() + " (the express order's path highlighted)");
+    out.println("wrote " + mermaid.toAbsolutePath().normalize());
+    out.println();
+    out.println("on AWS, the express order would cost: " + CostEstimate.of(express).summary());
+    synthesize(folder.resolve("cdk.out"), out);
     return express;
+  }
+
+  /** Synthesizes the CDK example app when Node.js is there (the CDK library runs on it). */
+  static void synthesize(Path outdir, PrintStream out) {
+    if (!nodeAvailable()) {
+      out.println("Node.js not found: skipping the CDK template (install Node.js to synthesize it)");
+      return;
+    }
+    software.amazon.awscdk.App app =
+        software.amazon.awscdk.App.Builder.create().outdir(outdir.toString()).build();
+    new io.asl4j.examples.cdk.OrderProcessingApp.OrderProcessingStack(
+        app, "Asl4jOrderProcessing", software.amazon.awscdk.StackProps.builder().build());
+    app.synth();
+    out.println("wrote " + outdir.resolve("Asl4jOrderProcessing.template.json").toAbsolutePath().normalize()
+        + " (the CDK template: state machine, its role and least-privilege policy, three functions)");
+  }
+
+  private static boolean nodeAvailable() {
+    try {
+      Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+      node.getInputStream().readAllBytes();
+      return node.waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   static void print(String title, Execution execution, PrintStream out) {
