@@ -58,6 +58,28 @@ public final class ExecutionAssert {
   }
 
   /** Its status is {@code expected}. */
+  /**
+   * Checks that the execution would cost at most {@code usd} as a Standard workflow on AWS
+   * ({@link io.asl4j.runtime.cost.CostEstimate}: state transitions, Map and Parallel children and
+   * retries included).
+   */
+  public ExecutionAssert costsAtMostAsStandard(String usd) {
+    io.asl4j.runtime.cost.CostEstimate cost = io.asl4j.runtime.cost.CostEstimate.of(execution);
+    if (cost.standardUsd().compareTo(new java.math.BigDecimal(usd)) > 0) {
+      throw new AssertionError("expected a Standard cost of at most $" + usd + " but it is: " + cost.summary());
+    }
+    return this;
+  }
+
+  /** Checks that the execution would cost at most {@code usd} as an Express workflow on AWS. */
+  public ExecutionAssert costsAtMostAsExpress(String usd) {
+    io.asl4j.runtime.cost.CostEstimate cost = io.asl4j.runtime.cost.CostEstimate.of(execution);
+    if (cost.expressUsd().compareTo(new java.math.BigDecimal(usd)) > 0) {
+      throw new AssertionError("expected an Express cost of at most $" + usd + " but it is: " + cost.summary());
+    }
+    return this;
+  }
+
   public ExecutionAssert hasStatus(ExecutionStatus expected) {
     if (execution.status() != expected) {
       throw fail("expected the execution to be " + expected + " but it is " + execution.status(), expected, execution.status());

@@ -43,6 +43,14 @@ class OrderProcessingTest {
   }
 
   @Test
+  void anOrderCostsAFiftiethOfACentAsStandardAndLessAsExpress(Asl4jRuntime asl4j) {
+    Execution execution = asl4j.run(machine(asl4j), Order.of("ORD-001", "Laptop", 1, 999, "express"));
+
+    // 8 state transitions x $0.000025; Express: one request and 2 s at 64 MB
+    assertThat(execution).costsAtMostAsStandard("0.0002").costsAtMostAsExpress("0.000004");
+  }
+
+  @Test
   void standardOrder(Asl4jRuntime asl4j) {
     Execution execution = asl4j.run(machine(asl4j), Order.of("ORD-002", "Book", 2, 15, "standard"));
 
