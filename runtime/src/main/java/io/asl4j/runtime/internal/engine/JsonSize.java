@@ -15,7 +15,7 @@ final class JsonSize {
   }
 
   /** The size, or some number above {@code limit} as soon as it is known to exceed it. */
-  private static long size(JsonNode value, long limit) {
+  static long size(JsonNode value, long limit) {
     switch (value.getNodeType()) {
       case OBJECT:
         {
@@ -51,7 +51,7 @@ final class JsonSize {
     }
   }
 
-  private static long stringSize(String s) {
+  static long stringSize(String s) {
     if (s.length() < 1024) {
       // Fast path: ASCII-only strings are one byte a char; escapes are rare and small.
       long bytes = 2;

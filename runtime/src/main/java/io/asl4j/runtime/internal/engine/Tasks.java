@@ -123,7 +123,7 @@ final class Tasks {
       if (result == null) {
         result = NullNode.getInstance();
       }
-      if (JsonSize.exceeds(result, ExecutionRun.PAYLOAD_LIMIT_BYTES)) {
+      if (step.frame.handlerResultExceeds(result)) {
         throw new StatesError(
             "States.DataLimitExceeded",
             "The state/task '"
