@@ -89,11 +89,13 @@ public final class ExecutionRun {
 
   /** Starts the execution; nothing runs until {@link #runToCompletion()}. */
   public void start() {
-    ObjectNode details = NODES.objectNode();
-    details.set("input", deferredText(input));
-    details.set("inputDetails", notTruncated());
-    details.put("roleArn", setup.roleArn());
-    long started = record(0, "ExecutionStarted", details);
+    long started = recordLazily(0, "ExecutionStarted", () -> {
+      ObjectNode details = NODES.objectNode();
+      details.set("input", deferredText(input));
+      details.set("inputDetails", notTruncated());
+      details.put("roleArn", setup.roleArn());
+      return details;
+    });
     // AWS ends an Express execution after 5 minutes and a Standard one after a year.
     long limitSeconds = setup.express() ? 300 : 365L * 24 * 3600;
     long timeoutSeconds = machine.timeoutSeconds() == null ? limitSeconds : Math.min(limitSeconds, machine.timeoutSeconds());
