@@ -43,12 +43,30 @@ final class JsonSize {
       case STRING:
         return stringSize(value.textValue());
       case NUMBER:
-        return value.asText().length();
+        // int and long nodes: their decimal digits, counted without writing the text out.
+        return value.isInt() || value.isLong() ? decimalLength(value.longValue()) : value.asText().length();
       case BOOLEAN:
         return value.booleanValue() ? 4 : 5;
       default:
         return 4; // null
     }
+  }
+
+  /** The length of {@code Long.toString(n)}. */
+  static int decimalLength(long n) {
+    if (n == Long.MIN_VALUE) {
+      return 20;
+    }
+    int length = 1;
+    if (n < 0) {
+      length++;
+      n = -n;
+    }
+    while (n >= 10) {
+      n /= 10;
+      length++;
+    }
+    return length;
   }
 
   static long stringSize(String s) {

@@ -124,9 +124,13 @@ final class Maps {
     int failures;
     boolean over;
     long cursor;
+    /**
+     * The iterations started, in order: {@code children.get(i)} runs item {@code i}, since fill()
+     * starts them one after another from 0. Hence a bit set by index for the finished ones, not
+     * hash collections keyed by frame (identity hashes cost, for every one of 1,000 items).
+     */
     final java.util.List<Frame> children = new java.util.ArrayList<>();
-    final java.util.Set<Frame> finished = new java.util.HashSet<>();
-    final java.util.Map<Frame, Integer> indexOf = new java.util.HashMap<>();
+    final java.util.BitSet finished = new java.util.BitSet();
 
     final boolean select;
 
@@ -157,7 +161,6 @@ final class Maps {
       over = false;
       children.clear();
       finished.clear();
-      indexOf.clear();
       ObjectNode started = ExecutionRun.NODES.objectNode();
       started.put("length", reader == null ? items.size() : 0);
       run.event(step.frame, "MapStateStarted", started);
@@ -223,15 +226,19 @@ final class Maps {
       Frame child = step.childFrame(processor, cursor, null);
       child.separateHistory = distributed;
       children.add(child);
-      indexOf.put(child, index);
       if (!distributed) {
-        ObjectNode d = ExecutionRun.NODES.objectNode();
-        d.put("index", index);
-        d.put("name", step.name);
-        child.cursor = run.record(cursor, "MapIterationStarted", d);
+        child.cursor = run.recordLazily(cursor, "MapIterationStarted", () -> iterationDetails(index));
       }
       child.onDone = outcome -> iterationDone(index, child, outcome);
       step.enterChild(child, processor.startAt(), itemInput);
+    }
+
+    /** {@code {"index":i,"name":...}} of the MapIteration* events, built when the history is read. */
+    private ObjectNode iterationDetails(int index) {
+      ObjectNode d = ExecutionRun.NODES.objectNode();
+      d.put("index", index);
+      d.put("name", step.name);
+      return d;
     }
 
     private JsonNode selectItem(int index, JsonNode item) {
@@ -262,13 +269,11 @@ final class Maps {
       }
       active--;
       done++;
-      finished.add(child);
+      finished.set(index);
       if (!distributed) {
         cursor = child.cursor;
-        ObjectNode d = ExecutionRun.NODES.objectNode();
-        d.put("index", index);
-        d.put("name", step.name);
-        run.record(child.cursor, outcome.failed() ? "MapIterationFailed" : "MapIterationSucceeded", d);
+        run.recordLazily(child.cursor, outcome.failed() ? "MapIterationFailed" : "MapIterationSucceeded",
+            () -> iterationDetails(index));
       }
       if (outcome.failed()) {
         failures++;
@@ -276,11 +281,11 @@ final class Maps {
           over = true;
           for (int i = 0; i < children.size(); i++) {
             Frame other = children.get(i);
-            if (other != child && !finished.contains(other)) {
+            if (other != child && !finished.get(i)) {
               run.abort(other, false);
               if (!distributed) {
                 ObjectNode d = ExecutionRun.NODES.objectNode();
-                d.put("index", indexOf.get(other));
+                d.put("index", i);
                 d.put("name", step.name);
                 run.record(child.cursor, "MapIterationAborted", d);
               }
