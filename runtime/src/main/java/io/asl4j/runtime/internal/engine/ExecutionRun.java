@@ -346,27 +346,50 @@ public final class ExecutionRun {
     private Boolean childExecution;
 
     /**
-     * The last value whose payload size this frame counted, and that size. States pass their
-     * output on as the next state's input, and many (Choice, echoing Tasks, Pass without Result)
-     * output that very node again: remembering its size skips a walk of the whole value at each
-     * exit. Sound because values are never mutated once produced (ResultPath copies).
+     * The last two values whose payload size this frame counted, and their sizes. States pass
+     * their output on as the next state's input, and many (Choice, echoing Tasks, Pass without
+     * Result) output that very node again: remembering its size skips a walk of the whole value at
+     * each exit. Two slots, so that a Map's or Parallel's result and the state's input are both
+     * known when the result is placed into the input. Sound because values are never mutated
+     * once produced (ResultPath copies).
      */
     private JsonNode sizedNode;
     private long sizedBytes;
+    private JsonNode olderSizedNode;
+    private long olderSizedBytes;
+
+    /** The remembered size of {@code value}, or -1. */
+    long knownSize(JsonNode value) {
+      if (value != null && value == sizedNode) {
+        return sizedBytes;
+      }
+      if (value != null && value == olderSizedNode) {
+        return olderSizedBytes;
+      }
+      return -1;
+    }
+
+    /** Remembers {@code value}'s size (at most the limit: larger values never travel on). */
+    void rememberSize(JsonNode value, long bytes) {
+      if (value == sizedNode || bytes > PAYLOAD_LIMIT_BYTES) {
+        return;
+      }
+      olderSizedNode = sizedNode;
+      olderSizedBytes = sizedBytes;
+      sizedNode = value;
+      sizedBytes = bytes;
+    }
 
     /** Whether {@code value}'s compact JSON exceeds the payload limit (256 KiB). */
     boolean exceedsPayloadLimit(JsonNode value) {
-      if (value == null) {
+      if (value == null || knownSize(value) >= 0) {
         return false;
       }
-      if (value != sizedNode) {
-        long bytes = JsonSize.size(value, PAYLOAD_LIMIT_BYTES);
-        if (bytes > PAYLOAD_LIMIT_BYTES) {
-          return true;
-        }
-        sizedNode = value;
-        sizedBytes = bytes;
+      long bytes = JsonSize.size(value, PAYLOAD_LIMIT_BYTES);
+      if (bytes > PAYLOAD_LIMIT_BYTES) {
+        return true;
       }
+      rememberSize(value, bytes);
       return false;
     }
 
@@ -375,7 +398,8 @@ public final class ExecutionRun {
      * code made it, and may have changed the node it was given), then remembered.
      */
     boolean handlerResultExceeds(JsonNode result) {
-      sizedNode = null; // recount: a handler may have changed the node it was given
+      sizedNode = null; // recount: a handler may have changed the nodes it was given
+      olderSizedNode = null;
       return exceedsPayloadLimit(result);
     }
 
@@ -384,19 +408,20 @@ public final class ExecutionRun {
      * size is known the output's follows without walking it: the same sum {@link JsonSize} makes.
      */
     void rememberMergedSize(JsonNode rawInput, AslPath resultPath, JsonNode placed, JsonNode merged) {
-      if (rawInput == null || rawInput != sizedNode || !rawInput.isObject() || !merged.isObject()
+      long inputBytes = knownSize(rawInput);
+      if (inputBytes < 0 || !rawInput.isObject() || !merged.isObject()
           || resultPath.steps().size() != 1 || !(resultPath.steps().get(0) instanceof AslPath.Field field)) {
         return;
       }
       JsonNode old = rawInput.get(field.name());
-      long placedBytes = JsonSize.size(placed, PAYLOAD_LIMIT_BYTES);
-      long bytes = old == null
-          ? sizedBytes + JsonSize.stringSize(field.name()) + 2 + placedBytes
-          : sizedBytes - JsonSize.size(old, PAYLOAD_LIMIT_BYTES) + placedBytes;
-      if (bytes <= PAYLOAD_LIMIT_BYTES) {
-        sizedNode = merged;
-        sizedBytes = bytes;
+      long placedBytes = knownSize(placed);
+      if (placedBytes < 0) {
+        placedBytes = JsonSize.size(placed, PAYLOAD_LIMIT_BYTES);
       }
+      long bytes = old == null
+          ? inputBytes + JsonSize.stringSize(field.name()) + 2 + placedBytes
+          : inputBytes - JsonSize.size(old, PAYLOAD_LIMIT_BYTES) + placedBytes;
+      rememberSize(merged, bytes);
     }
 
     /** Whether this frame runs as a child execution (a distributed Map iteration or one inside it). */

@@ -131,6 +131,12 @@ final class Maps {
      */
     final java.util.List<Frame> children = new java.util.ArrayList<>();
     final java.util.BitSet finished = new java.util.BitSet();
+    /**
+     * The payload size of the results array, summed as JsonSize would walk it ({@code 2 + Σ (size
+     * + 1)}) from the sizes the iterations' frames counted at their last exits; -1 once one is
+     * unknown. Spares the Map's exit a walk over every result.
+     */
+    long resultsBytes;
 
     final boolean select;
 
@@ -161,6 +167,7 @@ final class Maps {
       over = false;
       children.clear();
       finished.clear();
+      resultsBytes = 2;
       ObjectNode started = ExecutionRun.NODES.objectNode();
       started.put("length", reader == null ? items.size() : 0);
       run.event(step.frame, "MapStateStarted", started);
@@ -311,8 +318,11 @@ final class Maps {
           return;
         }
         results[index] = outcome.error() == null && outcome.cause() == null ? null : errorOutput(outcome);
+        resultsBytes = -1;
       } else {
         results[index] = outcome.output();
+        long bytes = child.knownSize(outcome.output());
+        resultsBytes = bytes < 0 || resultsBytes < 0 ? -1 : resultsBytes + bytes + 1;
       }
       if (done == items.size()) {
         over = true;
@@ -342,6 +352,9 @@ final class Maps {
       ArrayNode array = ExecutionRun.NODES.arrayNode();
       for (JsonNode r : results) {
         array.add(r == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : r);
+      }
+      if (resultsBytes >= 0 && results.length > 0) {
+        step.frame.rememberSize(array, resultsBytes);
       }
       try {
         JsonNode result = map.resultWriter() == null ? array : writeResults(array);
