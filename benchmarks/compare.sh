@@ -132,6 +132,8 @@ for (( r = 1; r <= ROUNDS; r++ )); do
 done
 log "== hand-written order-processing vs the interpreter (alternating in one JVM)"
 record 1 asl4j handwritten order-processing "$(asl4j handwritten --warmup "$WARM" --seconds "$(( SECS * 3 ))")"
+log "== heap held by 100,000 executions parked on .waitForTaskToken"
+record 1 asl4j parked waitForTaskToken "$(asl4j parked --count 100000)"
 
 # ---- report -----------------------------------------------------------------------------------
 CPU=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || true)

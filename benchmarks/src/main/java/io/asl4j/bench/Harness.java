@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * build NAME                read + validate + build of the machine from its JSON text, per second
  * handwritten               order-processing hand-written on Jackson, and on the interpreter, alternately
  * first NAME                first execution in this fresh JVM: ms since JVM start, and ms in main
+ * parked [--count N]        heap held by N executions (default 100,000) parked on .waitForTaskToken
  * </pre>
  *
  * Options: {@code --warmup SECONDS} (default 3), {@code --seconds SECONDS} (default 3).
@@ -42,11 +43,13 @@ public final class Harness {
     int threads = 1;
     double warmup = 3;
     double seconds = 3;
+    int count = 100_000;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Double.parseDouble(args[++i]);
         case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+        case "--count" -> count = Integer.parseInt(args[++i]);
         default -> { }
       }
     }
@@ -55,6 +58,7 @@ public final class Harness {
       case "exec" -> exec(name, threads, warmup, seconds);
       case "build" -> build(name, warmup, seconds);
       case "handwritten" -> handwritten(warmup, seconds);
+      case "parked" -> parked(count);
       default -> {
         System.err.println("unknown mode " + mode);
         System.exit(2);
@@ -123,6 +127,78 @@ public final class Harness {
         "{\"side\":\"asl4j\",\"mode\":\"handwritten\",\"workload\":\"%s\",\"handWrittenPerSecond\":%.0f,"
             + "\"interpreterPerSecond\":%.0f,\"ratio\":%.2f}",
         name, h, i, h / i);
+  }
+
+  /**
+   * An order waiting for approval: a Task on {@code sqs:sendMessage.waitForTaskToken} (the handler
+   * answers at once, the token is never sent back), with order-processing's input, so each parked
+   * execution holds its input, its history so far, its scheduler and its token.
+   */
+  private static final String PARKED =
+      ("{'StartAt':'Approve','States':{'Approve':{'Type':'Task',"
+              + "'Resource':'arn:aws:states:::sqs:sendMessage.waitForTaskToken',"
+              + "'Parameters':{'QueueUrl':'https://sqs.us-east-1.amazonaws.com/123456789012/approvals',"
+              + "'MessageBody':{'token.$':'$$.Task.Token','order.$':'$'}},"
+              + "'ResultPath':'$.approval','TimeoutSeconds':259200,'Next':'Done'},"
+              + "'Done':{'Type':'Pass','End':true}}}")
+          .replace('\'', '"');
+
+  /**
+   * Heap held by {@code count} parked executions: used heap after full GCs with them all alive,
+   * minus the same before starting them (machine built, one execution run and completed).
+   */
+  private static void parked(int count) {
+    JsonNode input = Workloads.input("order-processing");
+    JsonNode sent = AslReader.parse("{\"MessageId\":\"m-1\"}");
+    LocalStateMachine machine =
+        LocalStateMachine.builder(PARKED).handler("arn:aws:states:::sqs:sendMessage", (in, ctx) -> sent).build();
+    Execution probe = machine.start(input).runUntilWaiting();
+    if (probe.waitingTaskTokens().size() != 1) {
+      throw new IllegalStateException("the execution did not park on its task token: " + probe.status());
+    }
+    machine.sendTaskSuccess(probe.waitingTaskTokens().get(0), sent);
+    check(probe.await());
+    long before = usedHeapAfterGc();
+    long t0 = System.nanoTime();
+    List<Execution> parked = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Execution execution = machine.start(input).runUntilWaiting();
+      if (execution.status() != ExecutionStatus.RUNNING) {
+        throw new IllegalStateException("execution " + i + " ended: " + execution.status());
+      }
+      parked.add(execution);
+    }
+    double startMs = ms(System.nanoTime() - t0);
+    long after = usedHeapAfterGc();
+    sink = parked;
+    if (Boolean.getBoolean("asl4j.bench.histogram")) {
+      System.err.println(classHistogram()); // what the parked executions hold, by class
+    }
+    long held = after - before;
+    print(
+        "{\"side\":\"asl4j\",\"mode\":\"parked\",\"workload\":\"waitForTaskToken\",\"executions\":%d,"
+            + "\"heapMiB\":%.1f,\"bytesPerExecution\":%d,\"startMs\":%.0f,\"maxHeapMiB\":%d}",
+        count, held / 1048576.0, held / count, startMs, Runtime.getRuntime().maxMemory() >> 20);
+    parked.clear();
+  }
+
+  /** The JVM's class histogram of live objects (as {@code jcmd PID GC.class_histogram}). */
+  private static String classHistogram() {
+    try {
+      return (String) ManagementFactory.getPlatformMBeanServer().invoke(
+          new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+          "gcClassHistogram", new Object[] {null}, new String[] {String[].class.getName()});
+    } catch (javax.management.JMException e) {
+      return "no class histogram: " + e;
+    }
+  }
+
+  private static long usedHeapAfterGc() {
+    java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return memory.getHeapMemoryUsage().getUsed();
   }
 
   static double timed(Runnable once, double warmupSeconds, double seconds) {

@@ -125,7 +125,7 @@ public final class Data {
     }
   }
 
-  private AslPath compiledPath(String path) {
+  AslPath compiledPath(String path) {
     return paths.computeIfAbsent(
         path,
         text -> {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.asl4j.dsl.expression.AslPath;
 import io.asl4j.dsl.model.Catcher;
 import io.asl4j.dsl.model.ChoiceRule;
 import io.asl4j.dsl.model.ChoiceState;
@@ -57,7 +58,8 @@ public final class ExecutionRun {
   private final Scheduler scheduler;
   private final Data data;
   private final Tasks tasks;
-  private final List<HistoryEvent> history = new ArrayList<>();
+  /** Presized: even small executions record ~20 events, and growing from 10 copied it twice. */
+  private final List<HistoryEvent> history = new ArrayList<>(32);
   private final JsonNode input;
   private final long startMillis;
 
@@ -87,11 +89,13 @@ public final class ExecutionRun {
 
   /** Starts the execution; nothing runs until {@link #runToCompletion()}. */
   public void start() {
-    ObjectNode details = NODES.objectNode();
-    details.set("input", deferredText(input));
-    details.set("inputDetails", notTruncated());
-    details.put("roleArn", setup.roleArn());
-    long started = record(0, "ExecutionStarted", details);
+    long started = recordLazily(0, "ExecutionStarted", () -> {
+      ObjectNode details = NODES.objectNode();
+      details.set("input", deferredText(input));
+      details.set("inputDetails", notTruncated());
+      details.put("roleArn", setup.roleArn());
+      return details;
+    });
     // AWS ends an Express execution after 5 minutes and a Standard one after a year.
     long limitSeconds = setup.express() ? 300 : 365L * 24 * 3600;
     long timeoutSeconds = machine.timeoutSeconds() == null ? limitSeconds : Math.min(limitSeconds, machine.timeoutSeconds());
@@ -341,6 +345,85 @@ public final class ExecutionRun {
 
     private Boolean childExecution;
 
+    /**
+     * The last two values whose payload size this frame counted, and their sizes. States pass
+     * their output on as the next state's input, and many (Choice, echoing Tasks, Pass without
+     * Result) output that very node again: remembering its size skips a walk of the whole value at
+     * each exit. Two slots, so that a Map's or Parallel's result and the state's input are both
+     * known when the result is placed into the input. Sound because values are never mutated
+     * once produced (ResultPath copies).
+     */
+    private JsonNode sizedNode;
+    private long sizedBytes;
+    private JsonNode olderSizedNode;
+    private long olderSizedBytes;
+
+    /** The remembered size of {@code value}, or -1. */
+    long knownSize(JsonNode value) {
+      if (value != null && value == sizedNode) {
+        return sizedBytes;
+      }
+      if (value != null && value == olderSizedNode) {
+        return olderSizedBytes;
+      }
+      return -1;
+    }
+
+    /** Remembers {@code value}'s size (at most the limit: larger values never travel on). */
+    void rememberSize(JsonNode value, long bytes) {
+      if (value == sizedNode || bytes > PAYLOAD_LIMIT_BYTES) {
+        return;
+      }
+      olderSizedNode = sizedNode;
+      olderSizedBytes = sizedBytes;
+      sizedNode = value;
+      sizedBytes = bytes;
+    }
+
+    /** Whether {@code value}'s compact JSON exceeds the payload limit (256 KiB). */
+    boolean exceedsPayloadLimit(JsonNode value) {
+      if (value == null || knownSize(value) >= 0) {
+        return false;
+      }
+      long bytes = JsonSize.size(value, PAYLOAD_LIMIT_BYTES);
+      if (bytes > PAYLOAD_LIMIT_BYTES) {
+        return true;
+      }
+      rememberSize(value, bytes);
+      return false;
+    }
+
+    /**
+     * As {@link #exceedsPayloadLimit}, for a value a Task handler returned: always counted (user
+     * code made it, and may have changed the node it was given), then remembered.
+     */
+    boolean handlerResultExceeds(JsonNode result) {
+      sizedNode = null; // recount: a handler may have changed the nodes it was given
+      olderSizedNode = null;
+      return exceedsPayloadLimit(result);
+    }
+
+    /**
+     * A ResultPath of one field on {@code $} changes one entry of the input, so when the input's
+     * size is known the output's follows without walking it: the same sum {@link JsonSize} makes.
+     */
+    void rememberMergedSize(JsonNode rawInput, AslPath resultPath, JsonNode placed, JsonNode merged) {
+      long inputBytes = knownSize(rawInput);
+      if (inputBytes < 0 || !rawInput.isObject() || !merged.isObject()
+          || resultPath.steps().size() != 1 || !(resultPath.steps().get(0) instanceof AslPath.Field field)) {
+        return;
+      }
+      JsonNode old = rawInput.get(field.name());
+      long placedBytes = knownSize(placed);
+      if (placedBytes < 0) {
+        placedBytes = JsonSize.size(placed, PAYLOAD_LIMIT_BYTES);
+      }
+      long bytes = old == null
+          ? inputBytes + JsonSize.stringSize(field.name()) + 2 + placedBytes
+          : inputBytes - JsonSize.size(old, PAYLOAD_LIMIT_BYTES) + placedBytes;
+      rememberSize(merged, bytes);
+    }
+
     /** Whether this frame runs as a child execution (a distributed Map iteration or one inside it). */
     boolean childExecution() {
       if (childExecution == null) {
@@ -564,6 +647,7 @@ public final class ExecutionRun {
         merged = rawInput;
       } else {
         merged = data.merge(rawInput, resultPath.path(), selected);
+        frame.rememberMergedSize(rawInput, data.compiledPath(resultPath.path()), selected, merged);
       }
       inspect("afterResultPath", merged);
       JsonNode out = applyPath(io.outputPath(), merged);
@@ -671,7 +755,7 @@ public final class ExecutionRun {
     }
 
     private void checkSize(JsonNode out) {
-      if (JsonSize.exceeds(out, PAYLOAD_LIMIT_BYTES)) {
+      if (frame.exceedsPayloadLimit(out)) {
         throw new StatesError(
             "States.DataLimitExceeded",
             "The state/task '"

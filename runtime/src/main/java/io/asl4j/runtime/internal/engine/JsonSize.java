@@ -15,7 +15,7 @@ final class JsonSize {
   }
 
   /** The size, or some number above {@code limit} as soon as it is known to exceed it. */
-  private static long size(JsonNode value, long limit) {
+  static long size(JsonNode value, long limit) {
     switch (value.getNodeType()) {
       case OBJECT:
         {
@@ -43,7 +43,8 @@ final class JsonSize {
       case STRING:
         return stringSize(value.textValue());
       case NUMBER:
-        return value.asText().length();
+        // int and long nodes: their decimal digits, counted without writing the text out.
+        return value.isInt() || value.isLong() ? decimalLength(value.longValue()) : value.asText().length();
       case BOOLEAN:
         return value.booleanValue() ? 4 : 5;
       default:
@@ -51,7 +52,24 @@ final class JsonSize {
     }
   }
 
-  private static long stringSize(String s) {
+  /** The length of {@code Long.toString(n)}. */
+  static int decimalLength(long n) {
+    if (n == Long.MIN_VALUE) {
+      return 20;
+    }
+    int length = 1;
+    if (n < 0) {
+      length++;
+      n = -n;
+    }
+    while (n >= 10) {
+      n /= 10;
+      length++;
+    }
+    return length;
+  }
+
+  static long stringSize(String s) {
     if (s.length() < 1024) {
       // Fast path: ASCII-only strings are one byte a char; escapes are rare and small.
       long bytes = 2;

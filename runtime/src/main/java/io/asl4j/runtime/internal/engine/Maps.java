@@ -124,9 +124,19 @@ final class Maps {
     int failures;
     boolean over;
     long cursor;
+    /**
+     * The iterations started, in order: {@code children.get(i)} runs item {@code i}, since fill()
+     * starts them one after another from 0. Hence a bit set by index for the finished ones, not
+     * hash collections keyed by frame (identity hashes cost, for every one of 1,000 items).
+     */
     final java.util.List<Frame> children = new java.util.ArrayList<>();
-    final java.util.Set<Frame> finished = new java.util.HashSet<>();
-    final java.util.Map<Frame, Integer> indexOf = new java.util.HashMap<>();
+    final java.util.BitSet finished = new java.util.BitSet();
+    /**
+     * The payload size of the results array, summed as JsonSize would walk it ({@code 2 + Σ (size
+     * + 1)}) from the sizes the iterations' frames counted at their last exits; -1 once one is
+     * unknown. Spares the Map's exit a walk over every result.
+     */
+    long resultsBytes;
 
     final boolean select;
 
@@ -157,7 +167,7 @@ final class Maps {
       over = false;
       children.clear();
       finished.clear();
-      indexOf.clear();
+      resultsBytes = 2;
       ObjectNode started = ExecutionRun.NODES.objectNode();
       started.put("length", reader == null ? items.size() : 0);
       run.event(step.frame, "MapStateStarted", started);
@@ -223,15 +233,19 @@ final class Maps {
       Frame child = step.childFrame(processor, cursor, null);
       child.separateHistory = distributed;
       children.add(child);
-      indexOf.put(child, index);
       if (!distributed) {
-        ObjectNode d = ExecutionRun.NODES.objectNode();
-        d.put("index", index);
-        d.put("name", step.name);
-        child.cursor = run.record(cursor, "MapIterationStarted", d);
+        child.cursor = run.recordLazily(cursor, "MapIterationStarted", () -> iterationDetails(index));
       }
       child.onDone = outcome -> iterationDone(index, child, outcome);
       step.enterChild(child, processor.startAt(), itemInput);
+    }
+
+    /** {@code {"index":i,"name":...}} of the MapIteration* events, built when the history is read. */
+    private ObjectNode iterationDetails(int index) {
+      ObjectNode d = ExecutionRun.NODES.objectNode();
+      d.put("index", index);
+      d.put("name", step.name);
+      return d;
     }
 
     private JsonNode selectItem(int index, JsonNode item) {
@@ -262,13 +276,11 @@ final class Maps {
       }
       active--;
       done++;
-      finished.add(child);
+      finished.set(index);
       if (!distributed) {
         cursor = child.cursor;
-        ObjectNode d = ExecutionRun.NODES.objectNode();
-        d.put("index", index);
-        d.put("name", step.name);
-        run.record(child.cursor, outcome.failed() ? "MapIterationFailed" : "MapIterationSucceeded", d);
+        run.recordLazily(child.cursor, outcome.failed() ? "MapIterationFailed" : "MapIterationSucceeded",
+            () -> iterationDetails(index));
       }
       if (outcome.failed()) {
         failures++;
@@ -276,11 +288,11 @@ final class Maps {
           over = true;
           for (int i = 0; i < children.size(); i++) {
             Frame other = children.get(i);
-            if (other != child && !finished.contains(other)) {
+            if (other != child && !finished.get(i)) {
               run.abort(other, false);
               if (!distributed) {
                 ObjectNode d = ExecutionRun.NODES.objectNode();
-                d.put("index", indexOf.get(other));
+                d.put("index", i);
                 d.put("name", step.name);
                 run.record(child.cursor, "MapIterationAborted", d);
               }
@@ -306,8 +318,11 @@ final class Maps {
           return;
         }
         results[index] = outcome.error() == null && outcome.cause() == null ? null : errorOutput(outcome);
+        resultsBytes = -1;
       } else {
         results[index] = outcome.output();
+        long bytes = child.knownSize(outcome.output());
+        resultsBytes = bytes < 0 || resultsBytes < 0 ? -1 : resultsBytes + bytes + 1;
       }
       if (done == items.size()) {
         over = true;
@@ -337,6 +352,9 @@ final class Maps {
       ArrayNode array = ExecutionRun.NODES.arrayNode();
       for (JsonNode r : results) {
         array.add(r == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : r);
+      }
+      if (resultsBytes >= 0 && results.length > 0) {
+        step.frame.rememberSize(array, resultsBytes);
       }
       try {
         JsonNode result = map.resultWriter() == null ? array : writeResults(array);

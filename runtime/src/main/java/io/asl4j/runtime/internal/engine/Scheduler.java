@@ -67,7 +67,9 @@ final class Scheduler {
    */
   void runUntil(java.util.function.BooleanSupplier done, boolean stopWhenWaiting) {
     while (!done.getAsBoolean()) {
-      inbox.drainTo(ready);
+      if (!inbox.isEmpty()) { // drainTo takes the queue's lock even when it is empty
+        inbox.drainTo(ready);
+      }
       Runnable step = ready.poll();
       if (step != null) {
         step.run();

@@ -40,8 +40,8 @@ final class Tasks {
     JsonNode effective = step.effectiveInput(task.io());
     Long timeoutSeconds = seconds(step, task.timeoutSeconds(), task.timeoutSecondsPath(), "TimeoutSeconds");
     Long heartbeatSeconds = seconds(step, task.heartbeatSeconds(), task.heartbeatSecondsPath(), "HeartbeatSeconds");
-    ObjectNode scheduled = ExecutionRun.NODES.objectNode();
     if (resource.isActivity()) {
+      ObjectNode scheduled = ExecutionRun.NODES.objectNode();
       scheduled.put("resource", task.resource());
       scheduled.set("input", ExecutionRun.deferredText(effective));
       scheduled.set("inputDetails", ExecutionRun.notTruncated());
@@ -65,25 +65,37 @@ final class Tasks {
       });
       return;
     } else if (resource.isLambdaFunctionArn()) {
-      scheduled.put("resource", task.resource());
-      scheduled.set("input", ExecutionRun.deferredText(effective));
-      scheduled.set("inputDetails", ExecutionRun.notTruncated());
-      if (timeoutSeconds != null) {
-        scheduled.put("timeoutInSeconds", timeoutSeconds);
-      }
-      run.event(step.frame, "LambdaFunctionScheduled", scheduled);
+      // Details built when the history is read: a parked execution then holds a lambda, not a tree.
+      run.eventLazily(step.frame, "LambdaFunctionScheduled", () -> {
+        ObjectNode d = ExecutionRun.NODES.objectNode();
+        d.put("resource", task.resource());
+        d.set("input", ExecutionRun.deferredText(effective));
+        d.set("inputDetails", ExecutionRun.notTruncated());
+        if (timeoutSeconds != null) {
+          d.put("timeoutInSeconds", timeoutSeconds);
+        }
+        return d;
+      });
     } else {
-      scheduled.put("resourceType", resource.type());
-      scheduled.put("resource", resource.action());
-      scheduled.put("region", setup.region());
-      scheduled.set("parameters", ExecutionRun.deferredText(effective));
-      if (timeoutSeconds != null) {
-        scheduled.put("timeoutInSeconds", timeoutSeconds);
-      }
-      if (heartbeatSeconds != null) {
-        scheduled.put("heartbeatInSeconds", heartbeatSeconds);
-      }
-      run.event(step.frame, "TaskScheduled", scheduled);
+      run.eventLazily(step.frame, "TaskScheduled", () -> {
+        ObjectNode d = ExecutionRun.NODES.objectNode();
+        d.put("resourceType", resource.type());
+        d.put("resource", resource.action());
+        d.put("region", setup.region());
+        d.set("parameters", ExecutionRun.deferredText(effective));
+        if (timeoutSeconds != null) {
+          d.put("timeoutInSeconds", timeoutSeconds);
+        }
+        if (heartbeatSeconds != null) {
+          d.put("heartbeatInSeconds", heartbeatSeconds);
+        }
+        return d;
+      });
+    }
+    if (resource.isCallback()) {
+      // The context object is rebuilt, equal, if read again (it depends only on the run and the
+      // step): an execution parked on its token should not hold a copy of it.
+      step.invalidateContext();
     }
     // The task starts in a step of its own: concurrent branches all schedule before any starts.
     run.scheduler().post(() -> {
@@ -113,8 +125,8 @@ final class Tasks {
 
   private void start(Attempt a) {
     Step step = a.step();
-    run.event(step.frame, a.lambdaArn() ? "LambdaFunctionStarted" : "TaskStarted",
-        a.lambdaArn() ? null : resourceDetails(a.resource()));
+    run.eventLazily(step.frame, a.lambdaArn() ? "LambdaFunctionStarted" : "TaskStarted",
+        a.lambdaArn() ? null : () -> resourceDetails(a.resource()));
     Call call = new Call(step, a.task().resource(), a.resource().isCallback() ? step.taskToken : null);
     JsonNode result = null;
     StatesError failure = null;
@@ -123,7 +135,7 @@ final class Tasks {
       if (result == null) {
         result = NullNode.getInstance();
       }
-      if (JsonSize.exceeds(result, ExecutionRun.PAYLOAD_LIMIT_BYTES)) {
+      if (step.frame.handlerResultExceeds(result)) {
         throw new StatesError(
             "States.DataLimitExceeded",
             "The state/task '"
@@ -138,10 +150,13 @@ final class Tasks {
     }
     if (failure == null && call.parked != null) {
       // A callback, or a job the handler will finish later: the task waits, holding no thread.
-      ObjectNode submitted = resourceDetails(a.resource());
-      submitted.set("output", ExecutionRun.deferredText(result));
-      submitted.set("outputDetails", ExecutionRun.notTruncated());
-      run.event(step.frame, "TaskSubmitted", submitted);
+      JsonNode submittedOutput = result;
+      run.eventLazily(step.frame, "TaskSubmitted", () -> {
+        ObjectNode submitted = resourceDetails(a.resource());
+        submitted.set("output", ExecutionRun.deferredText(submittedOutput));
+        submitted.set("outputDetails", ExecutionRun.notTruncated());
+        return submitted;
+      });
       call.parked.arm(a);
       return;
     }

@@ -44,17 +44,16 @@ public final class ResultPaths {
       throw new IllegalArgumentException(
           "a ResultPath must be a Reference Path on $: " + referencePath);
     }
-    return place(rawInput, referencePath.steps(), 0, result, referencePath, rawInput, "$");
+    return place(rawInput, referencePath.steps(), 0, result, referencePath, rawInput);
   }
 
+  /**
+   * Copies the container at {@code steps[0..i)} and places the rest below it. The text naming the
+   * position ({@code $['a'][0]}) is built only when a failure reports it: building it eagerly cost
+   * a string concatenation per step of every ResultPath.
+   */
   private static JsonNode place(
-      JsonNode node,
-      List<Step> steps,
-      int i,
-      JsonNode result,
-      AslPath path,
-      JsonNode rawInput,
-      String at) {
+      JsonNode node, List<Step> steps, int i, JsonNode result, AslPath path, JsonNode rawInput) {
     if (i == steps.size()) {
       return result;
     }
@@ -71,18 +70,9 @@ public final class ResultPaths {
         throw failure(
             path,
             rawInput,
-            "the value at " + at + " is " + Json.describe(node) + ", not an object");
+            "the value at " + at(steps, i) + " is " + Json.describe(node) + ", not an object");
       }
-      copy.set(
-          name,
-          place(
-              node == null ? null : node.get(name),
-              steps,
-              i + 1,
-              result,
-              path,
-              rawInput,
-              at + "['" + name + "']"));
+      copy.set(name, place(node == null ? null : node.get(name), steps, i + 1, result, path, rawInput));
       return copy;
     }
     int index = ((Index) step).index();
@@ -91,21 +81,35 @@ public final class ResultPaths {
           path,
           rawInput,
           node == null
-              ? "there is no array at " + at
-              : "the value at " + at + " is " + Json.describe(node) + ", not an array");
+              ? "there is no array at " + at(steps, i)
+              : "the value at " + at(steps, i) + " is " + Json.describe(node) + ", not an array");
     }
     int effective = index < 0 ? node.size() + index : index;
     if (effective < 0 || effective >= node.size()) {
       throw failure(
           path,
           rawInput,
-          "index " + index + " is out of bounds for the array of " + node.size() + " at " + at);
+          "index " + index + " is out of bounds for the array of " + node.size() + " at " + at(steps, i));
     }
     ArrayNode copy = Json.MAPPER.createArrayNode().addAll((ArrayNode) node);
     copy.set(
         effective,
-        place(node.get(effective), steps, i + 1, result, path, rawInput, at + "[" + index + "]"));
+        place(node.get(effective), steps, i + 1, result, path, rawInput));
     return copy;
+  }
+
+  /** The position {@code steps[0..i)} as failures name it: {@code $['order'][0]}. */
+  private static String at(List<Step> steps, int i) {
+    StringBuilder at = new StringBuilder("$");
+    for (int k = 0; k < i; k++) {
+      Step step = steps.get(k);
+      if (step instanceof Field field) {
+        at.append("['").append(field.name()).append("']");
+      } else {
+        at.append('[').append(((Index) step).index()).append(']');
+      }
+    }
+    return at.toString();
   }
 
   private static StatesError failure(AslPath path, JsonNode rawInput, String problem) {
