@@ -22,8 +22,10 @@ public final class Execution {
 
   /**
    * Runs the execution until it ends, and returns it. On a virtual clock time jumps ahead whenever
-   * nothing can run; a callback task with no timeout waits for {@code sendTaskSuccess} from another
-   * thread.
+   * nothing can run, also past a callback nobody has answered: to the task's {@code
+   * TimeoutSeconds}, else to the execution's own limit (a year, or 5 minutes for Express). To answer
+   * a callback, stop at it with {@link #runUntilWaiting()} first. On the real clock, a waiting
+   * execution sleeps until a completion arrives from another thread or a timer is due.
    */
   public Execution await() {
     loop.lock();

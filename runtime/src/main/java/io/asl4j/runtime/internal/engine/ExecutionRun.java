@@ -89,7 +89,7 @@ public final class ExecutionRun {
 
   /** Starts the execution; nothing runs until {@link #runToCompletion()}. */
   public void start() {
-    long started = recordLazily(0, "ExecutionStarted", () -> {
+    recordLazily(0, "ExecutionStarted", () -> {
       ObjectNode details = NODES.objectNode();
       details.set("input", deferredText(input));
       details.set("inputDetails", notTruncated());
@@ -110,7 +110,8 @@ public final class ExecutionRun {
             }
           });
     }
-    Frame root = new Frame(machine, new Scope(null), null, 0, started);
+    // Cursor 0: AWS chains the first state's entered event to 0, not to ExecutionStarted.
+    Frame root = new Frame(machine, new Scope(null), null, 0);
     root.onDone =
         outcome -> {
           if (outcome.failed()) {
@@ -129,7 +130,6 @@ public final class ExecutionRun {
             finish(ExecutionStatus.SUCCEEDED, outcome.output(), null, null, "ExecutionSucceeded", d, root.cursor);
           }
         };
-    root.cursor = 0; // AWS chains the first state's entered event to 0, not to ExecutionStarted.
     scheduler.post(() -> enter(root, machine.startAt(), input));
   }
 
@@ -140,7 +140,7 @@ public final class ExecutionRun {
   void startSingleState(Graph graph, String name, JsonNode stateInput, Map<String, JsonNode> variables) {
     Scope scope = new Scope(null);
     scope.assign(variables);
-    Frame frame = new Frame(graph, scope, null, 0, 0L);
+    Frame frame = new Frame(graph, scope, null, 0);
     frame.onDone = outcome -> probe.ended(outcome);
     probe.frame = frame;
     scheduler.post(() -> enter(frame, name, stateInput));
@@ -318,8 +318,6 @@ public final class ExecutionRun {
     final Graph graph;
     final Scope scope;
     final Frame parent;
-    /** {@code $$.Map.Item} of the iteration this frame runs, or {@code null}. */
-    final JsonNode mapItem;
     long cursor;
     boolean aborted;
     boolean separateHistory;
@@ -327,20 +325,11 @@ public final class ExecutionRun {
     Step current;
     Consumer<Outcome> onDone;
 
-    Frame(Graph graph, Scope scope, Frame parent, long cursor, long unused) {
+    Frame(Graph graph, Scope scope, Frame parent, long cursor) {
       this.graph = graph;
       this.scope = scope;
       this.parent = parent;
       this.cursor = cursor;
-      this.mapItem = null;
-    }
-
-    Frame(Graph graph, Scope scope, Frame parent, long cursor, JsonNode mapItem) {
-      this.graph = graph;
-      this.scope = scope;
-      this.parent = parent;
-      this.cursor = cursor;
-      this.mapItem = mapItem;
     }
 
     private Boolean childExecution;
@@ -511,6 +500,7 @@ public final class ExecutionRun {
     int retryCount;
     final int[] retriesByRetrier;
     String taskToken;
+    /** {@code $$.Map.Item} while this Map state evaluates an item's ItemSelector, else null. */
     JsonNode mapItem;
     private ObjectNode context;
 
@@ -524,7 +514,6 @@ public final class ExecutionRun {
       this.jsonata = state.effectiveQueryLanguage(frame.defaultLanguage()) == QueryLanguage.JSONATA;
       this.retriesByRetrier =
           new int[state instanceof ErrorHandling eh ? eh.retriersOrEmpty().size() : 0];
-      this.mapItem = frame.mapItem;
     }
 
     // Data.Environment: what expressions can see.
@@ -1005,7 +994,7 @@ public final class ExecutionRun {
       for (int i = 0; i < branches.size(); i++) {
         int index = i;
         StateGraph branch = branches.get(i);
-        Frame child = new Frame(branch, new Scope(frame.scope), frame, startCursor, 0L);
+        Frame child = new Frame(branch, new Scope(frame.scope), frame, startCursor);
         children.add(child);
         child.onDone =
             outcome -> {
@@ -1056,8 +1045,8 @@ public final class ExecutionRun {
       Maps.run(ExecutionRun.this, this, map);
     }
 
-    Frame childFrame(Graph graph, long cursor, JsonNode item) {
-      return new Frame(graph, new Scope(frame.scope), frame, cursor, item);
+    Frame childFrame(Graph graph, long cursor) {
+      return new Frame(graph, new Scope(frame.scope), frame, cursor);
     }
 
     void enterChild(Frame child, String startAt, JsonNode childInput) {

@@ -230,7 +230,7 @@ final class Maps {
       }
       active++;
       ItemProcessor processor = map.processor();
-      Frame child = step.childFrame(processor, cursor, null);
+      Frame child = step.childFrame(processor, cursor);
       child.separateHistory = distributed;
       children.add(child);
       if (!distributed) {
