@@ -32,9 +32,11 @@ public final class RunSetup {
   private final String account;
   private final String machineName;
   private final String executionName;
-  private final IntrinsicEvaluator intrinsics;
+  /** Made when an intrinsic function first runs: most executions call none. */
+  private IntrinsicEvaluator intrinsics;
   private final boolean express;
-  private final String runId;
+  /** The run id of Express and Map Run ARNs; made when first needed (most runs never need it). */
+  private String runId;
   private final TaskTokens tokens;
   private final MockedResponses mocks;
   private final io.asl4j.runtime.services.S3Objects s3;
@@ -64,7 +66,6 @@ public final class RunSetup {
     this.mocks = mocks;
     this.s3 = s3;
     this.express = express;
-    this.runId = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
     this.data = data;
     this.handlers = handlers;
     this.prefixHandlers = prefixHandlers;
@@ -75,11 +76,20 @@ public final class RunSetup {
     this.account = account;
     this.machineName = machineName;
     this.executionName = executionName;
-    this.intrinsics = IntrinsicEvaluator.withRandom(random);
   }
 
-  IntrinsicEvaluator intrinsics() {
+  synchronized IntrinsicEvaluator intrinsics() {
+    if (intrinsics == null) {
+      intrinsics = IntrinsicEvaluator.withRandom(random);
+    }
     return intrinsics;
+  }
+
+  private synchronized String runId() {
+    if (runId == null) {
+      runId = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
+    }
+    return runId;
   }
 
   /** The objects ItemReader and ResultWriter use, or null when none are configured. */
@@ -140,14 +150,14 @@ public final class RunSetup {
   public String executionArn() {
     // Express executions are named by an "express" ARN with a run id, as StartSyncExecution shows.
     return express
-        ? "arn:aws:states:" + region + ":" + account + ":express:" + machineName + ":" + executionName + ":" + runId
+        ? "arn:aws:states:" + region + ":" + account + ":express:" + machineName + ":" + executionName + ":" + runId()
         : "arn:aws:states:" + region + ":" + account + ":execution:" + machineName + ":" + executionName;
   }
 
   /** The Map Run's ARN: named by the Map's {@code Label} when it has one, else its state name. */
   String mapRunArn(String stateName, String label) {
     return "arn:aws:states:" + region + ":" + account + ":mapRun:" + machineName + "/"
-        + (label == null ? stateName : label) + ":" + runId;
+        + (label == null ? stateName : label) + ":" + runId();
   }
 
   /** The context object ({@code $$}) as a state sees it. */
