@@ -20,14 +20,7 @@ final class Choices {
         value = data.jsonata(value, "Condition", states, env);
       }
       if (!value.isBoolean()) {
-        throw FieldError.query(
-            "The JSONata expression '"
-                + Data.expressionText(jsonata.condition())
-                + "' specified for the field 'Condition' returned an unexpected result type. Expected 'boolean', but was '"
-                + Data.typeName(value)
-                + "' for value: "
-                + value,
-            "Condition");
+        throw Data.unexpectedType(jsonata.condition(), "Condition", "boolean", value);
       }
       return value.booleanValue();
     }

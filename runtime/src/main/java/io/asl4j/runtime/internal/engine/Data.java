@@ -10,7 +10,9 @@ import io.asl4j.runtime.internal.expression.PathResult;
 import io.asl4j.runtime.internal.expression.PayloadTemplate;
 import io.asl4j.runtime.internal.expression.ResultPaths;
 import io.asl4j.runtime.internal.expression.ValueExpression;
+import io.asl4j.dsl.expression.JsonataExpressions;
 import io.asl4j.runtime.internal.jsonata.JsonataEngine;
+import io.asl4j.runtime.internal.jsonata.JsonataErrors;
 import io.asl4j.runtime.internal.jsonata.JsonataTemplate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -152,36 +154,22 @@ public final class Data {
 
   /** Whether {@code text} is a JSONata expression: exactly {@code {% ... %}}. */
   static boolean isJsonata(String text) {
-    return text.startsWith("{%") && text.endsWith("%}") && text.length() >= 4;
+    return JsonataExpressions.isExpression(text);
   }
 
   /** The expression inside {@code {% %}}, as AWS quotes it in causes. */
   static String expressionText(JsonNode value) {
     String text = value.isTextual() ? value.textValue() : value.toString();
-    return isJsonata(text) ? text.substring(2, text.length() - 2).trim() : text;
+    return isJsonata(text) ? JsonataExpressions.body(text) : text;
   }
 
-  /** A value's JSON type name as AWS's JSONata messages write it. */
-  static String typeName(JsonNode value) {
-    if (value == null || value.isMissingNode()) {
-      return "undefined";
-    }
-    switch (value.getNodeType()) {
-      case ARRAY:
-        return "array";
-      case OBJECT:
-        return "object";
-      case STRING:
-        return "string";
-      case NUMBER:
-        return "number";
-      case BOOLEAN:
-        return "boolean";
-      case NULL:
-        return "null";
-      default:
-        return value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-    }
+  /**
+   * The {@code States.QueryEvaluationError} of a JSONata field whose value has the wrong type, in
+   * AWS's words ({@link JsonataErrors#unexpectedType}).
+   */
+  static FieldError unexpectedType(JsonNode expression, String field, String expectedType, JsonNode value) {
+    return FieldError.query(
+        JsonataErrors.unexpectedType(expressionText(expression), field, expectedType, value).cause(), field);
   }
 
   /** A map key comparing JSON trees by identity: templates are compiled per node of the model. */

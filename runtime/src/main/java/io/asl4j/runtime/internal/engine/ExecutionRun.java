@@ -288,11 +288,7 @@ public final class ExecutionRun {
    * Map's child executions keep their events out of this execution's history, as AWS does.
    */
   long event(Frame frame, String type, ObjectNode details) {
-    if (frame.childExecution()) {
-      return ++frame.cursor;
-    }
-    frame.cursor = record(frame.cursor, type, details);
-    return frame.cursor;
+    return eventLazily(frame, type, details == null ? null : () -> details);
   }
 
   /** {@code {"truncated": false}}: shared, since history details are copied when read. */

@@ -100,7 +100,7 @@ final class ItemReaders {
         value = setup.data().jsonata(value, "ItemReader/ReaderConfig/MaxItems", states, step);
       }
     }
-    Long number = value == null ? Long.valueOf(0) : whole(value);
+    Long number = value == null ? Long.valueOf(0) : Maps.wholeNumber(value);
     if (number == null || number < 0) {
       throw failed("field MaxItems must be positive");
     }
@@ -193,26 +193,11 @@ final class ItemReaders {
     } else if (literal != null) {
       value = literal.isTextual() ? setup.data().jsonata(literal, "ItemBatcher/" + field, states, step) : literal;
     }
-    Long number = value == null ? Long.valueOf(0) : whole(value);
+    Long number = value == null ? Long.valueOf(0) : Maps.wholeNumber(value);
     if (number == null || number < 0) {
       throw failed("field " + field + " must be positive");
     }
     return number;
-  }
-
-  /** A whole number given as a JSON number or a numeric string, as AWS accepts both; else null. */
-  private static Long whole(JsonNode value) {
-    try {
-      if (value.isNumber()) {
-        return value.decimalValue().longValueExact();
-      }
-      if (value.isTextual()) {
-        return new java.math.BigDecimal(value.textValue().trim()).longValueExact();
-      }
-    } catch (ArithmeticException | NumberFormatException e) {
-      return null;
-    }
-    return null;
   }
 
   private static JsonNode parse(String text) {

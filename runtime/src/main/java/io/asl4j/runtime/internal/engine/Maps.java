@@ -57,14 +57,7 @@ final class Maps {
       } else {
         items = data.jsonata(map.items(), "Items", states, step);
         if (!items.isArray()) {
-          throw FieldError.query(
-              "The JSONata expression '"
-                  + Data.expressionText(map.items())
-                  + "' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '"
-                  + Data.typeName(items)
-                  + "' for value: "
-                  + items,
-              "Items");
+          throw Data.unexpectedType(map.items(), "Items", "array", items);
         }
       }
     } else {
@@ -405,7 +398,7 @@ final class Maps {
   }
 
   /** A whole number given as a JSON number or a numeric string (AWS accepts both), else null. */
-  private static Long wholeNumber(JsonNode value) {
+  static Long wholeNumber(JsonNode value) {
     BigDecimal decimal = decimalNumber(value);
     if (decimal == null) {
       return null;

@@ -20,11 +20,7 @@ final class Waits {
       if (seconds.isTextual()) {
         seconds = data.jsonata(seconds, "Seconds", states, env);
         if (!seconds.isIntegralNumber() && !(seconds.isNumber() && isWhole(seconds.decimalValue()))) {
-          throw FieldError.query(
-              "The JSONata expression '" + Data.expressionText(wait.seconds())
-                  + "' specified for the field 'Seconds' returned an unexpected result type. Expected 'integer', but was '"
-                  + Data.typeName(seconds) + "' for value: " + seconds,
-              "Seconds");
+          throw Data.unexpectedType(wait.seconds(), "Seconds", "integer", seconds);
         }
       }
       until = nowMillis + delay(seconds.longValue());
