@@ -46,6 +46,9 @@ public final class Asl4jCommand implements Runnable {
   public static CommandLine commandLine() {
     return new CommandLine(new Asl4jCommand())
         .setCaseInsensitiveEnumValuesAllowed(true)
+        // "--input @order.json" names a JSON file; picocli would otherwise read it as a file of
+        // more arguments.
+        .setExpandAtFiles(false)
         .setExecutionExceptionHandler(
             (exception, commandLine, parseResult) -> {
               // A bug, not bad input: still one line, but say what to report.

@@ -41,7 +41,7 @@ final class ConformanceCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!Files.isDirectory(dir)) {
-      err.println("asl4j: " + dir + ": not a folder of conformance cases");
+      err.println("asl4j: " + dir + (Files.exists(dir) ? ": a file, not a folder of conformance cases" : ": no such folder"));
       err.flush();
       return ExitStatus.UNUSABLE;
     }
