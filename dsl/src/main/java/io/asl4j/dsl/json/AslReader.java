@@ -186,15 +186,27 @@ public final class AslReader {
     } catch (JsonParseException e) {
       throw unreadable(
           "not valid JSON: "
-              + e.getOriginalMessage()
+              + withoutSourceReferences(e.getOriginalMessage())
               + " (line "
               + e.getLocation().getLineNr()
               + ", column "
               + e.getLocation().getColumnNr()
               + ")");
     } catch (JsonProcessingException e) {
-      throw unreadable("not valid JSON: " + e.getOriginalMessage());
+      throw unreadable("not valid JSON: " + withoutSourceReferences(e.getOriginalMessage()));
     }
+  }
+
+  private static final java.util.regex.Pattern START_MARKER =
+      java.util.regex.Pattern.compile(
+          "\\(start marker at \\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]\\)");
+
+  /**
+   * Jackson names the (redacted) source in some messages, e.g. "expected close marker for Object
+   * (start marker at [Source: REDACTED ...; line: 1, column: 1])"; users need only the position.
+   */
+  private static String withoutSourceReferences(String message) {
+    return START_MARKER.matcher(message).replaceAll("(opened at line $1, column $2)");
   }
 
   private static AslReadException unreadable(String message) {
