@@ -23,7 +23,8 @@ import java.util.Objects;
  *
  * <p>{@code $} replaces the input with the result. Missing objects along the path are created;
  * arrays are not, and an index must name an existing element. The input is never modified: the
- * objects and arrays along the path are copied and everything else is shared.
+ * objects along the path are new nodes sharing the old ones' fields ({@link SharedObjectNode}),
+ * the arrays along it are copied, and everything else is shared.
  *
  * @see <a href="https://states-language.net/spec.html#filters">ASL spec: ResultPath</a>
  */
@@ -60,20 +61,21 @@ public final class ResultPaths {
     Step step = steps.get(i);
     if (step instanceof Field) {
       String name = ((Field) step).name();
-      ObjectNode copy;
       if (node == null) {
-        copy = Json.MAPPER.createObjectNode();
-      } else if (node.isObject()) {
-        copy = Json.MAPPER.createObjectNode();
-        copy.setAll((ObjectNode) node);
-      } else {
+        ObjectNode created = Json.MAPPER.createObjectNode();
+        created.set(name, place(null, steps, i + 1, result, path, rawInput));
+        return created;
+      }
+      if (!node.isObject()) {
         throw failure(
             path,
             rawInput,
             "the value at " + at(steps, i) + " is " + Json.describe(node) + ", not an object");
       }
-      copy.set(name, place(node == null ? null : node.get(name), steps, i + 1, result, path, rawInput));
-      return copy;
+      // Shares the object's fields instead of copying them (history holds the original).
+      JsonNode old = node.get(name);
+      JsonNode placed = place(old, steps, i + 1, result, path, rawInput);
+      return SharedObjectNode.with((ObjectNode) node, name, old != null, placed);
     }
     int index = ((Index) step).index();
     if (node == null || !node.isArray()) {
