@@ -11,13 +11,11 @@ import java.util.stream.Collectors;
  */
 public final class Execution {
   private final ExecutionRun run;
-  private final String arn;
   /** Held by the thread running the execution's loop. */
   private final java.util.concurrent.locks.ReentrantLock loop = new java.util.concurrent.locks.ReentrantLock();
 
-  Execution(ExecutionRun run, String arn) {
+  Execution(ExecutionRun run) {
     this.run = run;
-    this.arn = arn;
   }
 
   /**
@@ -74,7 +72,7 @@ public final class Execution {
   }
 
   public String arn() {
-    return arn;
+    return run.executionArn();
   }
 
   public ExecutionStatus status() {
@@ -111,6 +109,6 @@ public final class Execution {
 
   @Override
   public String toString() {
-    return "Execution[" + arn + ", " + status() + "]";
+    return "Execution[" + arn() + ", " + status() + "]";
   }
 }

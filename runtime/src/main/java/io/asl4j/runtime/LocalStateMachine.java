@@ -18,9 +18,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.random.RandomGenerator;
 
 /**
  * A state machine running locally: build it from a definition, register task handlers, start
@@ -60,7 +58,8 @@ public final class LocalStateMachine {
     this.definition = builder.definition;
     this.data = new Data();
     this.handlers = Map.copyOf(builder.handlers);
-    this.prefixHandlers = Map.copyOf(builder.prefixHandlers);
+    // Never changed after: iterating it allocates no entry set, as a Map.copyOf map's does per call.
+    this.prefixHandlers = new LinkedHashMap<>(builder.prefixHandlers);
     this.virtualStart = builder.virtualStart;
     this.virtualTime = builder.virtualTime;
     this.seed = builder.seed;
@@ -89,22 +88,30 @@ public final class LocalStateMachine {
 
   /** Starts an execution with a generated name; it runs when awaited. */
   public Execution start(JsonNode input) {
-    return start(input, "execution-" + executions.incrementAndGet());
+    // Named execution-N when first asked: most executions never show their name.
+    return start(input, null, executions.incrementAndGet());
   }
 
   /** Starts an execution named {@code executionName}; it runs when awaited. */
   public Execution start(JsonNode input, String executionName) {
+    return start(input, Objects.requireNonNull(executionName, "executionName == null"), executions.get());
+  }
+
+  private Execution start(JsonNode input, String executionName, long number) {
     long startMillis = virtualTime
         ? (virtualStart != null ? virtualStart : Instant.now()).toEpochMilli()
         : System.currentTimeMillis();
-    RandomGenerator random = seed != null ? new SplittableRandom(seed + executions.get()) : new SplittableRandom();
     RunSetup setup =
         new RunSetup(
-            definition, data, handlers, prefixHandlers, virtualTime, startMillis, random, region,
-            account, name, executionName, type == StateMachineType.EXPRESS, tokens, mocks, s3, activities);
+            definition, data, handlers, prefixHandlers, virtualTime, startMillis,
+            seed != null ? seed + executions.get() : null, region,
+            account, name, executionName, number, type == StateMachineType.EXPRESS, tokens, mocks, s3, activities);
+    if (type == StateMachineType.EXPRESS) {
+      setup.executionArn(); // its run id is the first draw of a seeded execution's randomness
+    }
     ExecutionRun run = new ExecutionRun(setup, input == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : input);
     run.start();
-    return new Execution(run, setup.executionArn());
+    return new Execution(run);
   }
 
   /**

@@ -68,7 +68,7 @@ final class Choices {
       case STRING_PATTERN:
         return value.isTextual() && operand.isTextual() && Wildcards.matches(operand.textValue(), value.textValue());
       case NUMERIC:
-        return value.isNumber() && operand.isNumber() && order(operator, value.decimalValue().compareTo(operand.decimalValue()));
+        return value.isNumber() && operand.isNumber() && order(operator, compareNumbers(value, operand));
       case BOOLEAN:
         return value.isBoolean() && operand.isBoolean() && value.booleanValue() == operand.booleanValue();
       case TIMESTAMP:
@@ -104,19 +104,45 @@ final class Choices {
 
   /** Whether a comparison result satisfies the operator's relation. */
   private static boolean order(ComparisonOperator operator, int cmp) {
-    String name = operator.aslName().replace("Path", "");
-    if (name.endsWith("GreaterThanEquals")) {
-      return cmp >= 0;
+    switch (RELATIONS[operator.ordinal()]) {
+      case GREATER_OR_EQUAL:
+        return cmp >= 0;
+      case LESS_OR_EQUAL:
+        return cmp <= 0;
+      case GREATER:
+        return cmp > 0;
+      case LESS:
+        return cmp < 0;
+      default:
+        return cmp == 0;
     }
-    if (name.endsWith("LessThanEquals")) {
-      return cmp <= 0;
+  }
+
+  private enum Relation { EQUAL, GREATER, GREATER_OR_EQUAL, LESS, LESS_OR_EQUAL }
+
+  /** Each operator's relation, read off its name once (per comparison it cost a string replace). */
+  private static final Relation[] RELATIONS = relations();
+
+  private static Relation[] relations() {
+    ComparisonOperator[] operators = ComparisonOperator.values();
+    Relation[] relations = new Relation[operators.length];
+    for (ComparisonOperator operator : operators) {
+      String name = operator.aslName().replace("Path", "");
+      relations[operator.ordinal()] =
+          name.endsWith("GreaterThanEquals") ? Relation.GREATER_OR_EQUAL
+              : name.endsWith("LessThanEquals") ? Relation.LESS_OR_EQUAL
+              : name.endsWith("GreaterThan") ? Relation.GREATER
+              : name.endsWith("LessThan") ? Relation.LESS
+              : Relation.EQUAL;
     }
-    if (name.endsWith("GreaterThan")) {
-      return cmp > 0;
+    return relations;
+  }
+
+  /** Numbers compared by value; int and long ones without making BigDecimals. */
+  private static int compareNumbers(JsonNode left, JsonNode right) {
+    if ((left.isInt() || left.isLong()) && (right.isInt() || right.isLong())) {
+      return Long.compare(left.longValue(), right.longValue());
     }
-    if (name.endsWith("LessThan")) {
-      return cmp < 0;
-    }
-    return cmp == 0;
+    return left.decimalValue().compareTo(right.decimalValue());
   }
 }

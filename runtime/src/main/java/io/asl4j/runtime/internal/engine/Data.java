@@ -30,6 +30,7 @@ public final class Data {
   private final Map<Identity, Boolean> readsContext = new ConcurrentHashMap<>();
   private final Map<Identity, Map<String, JsonataTemplate>> jsonataTemplates = new ConcurrentHashMap<>();
   private final JsonataEngine jsonata = new JsonataEngine();
+  private final Map<String, Tasks.Resource> resources = new ConcurrentHashMap<>();
 
   /** What an expression can see besides its input: {@code $$}, variables and randomness. */
   public interface Environment {
@@ -125,6 +126,16 @@ public final class Data {
     } catch (RuntimeException e) {
       return com.fasterxml.jackson.databind.node.TextNode.valueOf(text);
     }
+  }
+
+  /** A Task's resource ARN taken apart, once per resource. */
+  Tasks.Resource resource(String arn) {
+    Tasks.Resource resource = resources.get(arn);
+    if (resource == null) {
+      resource = Tasks.Resource.of(arn);
+      resources.putIfAbsent(arn, resource);
+    }
+    return resource;
   }
 
   AslPath compiledPath(String path) {

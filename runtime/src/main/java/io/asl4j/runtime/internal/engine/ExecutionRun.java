@@ -23,6 +23,7 @@ import io.asl4j.dsl.model.Retrier;
 import io.asl4j.dsl.model.State;
 import io.asl4j.dsl.model.StateGraph;
 import io.asl4j.dsl.model.StateMachine;
+import io.asl4j.dsl.model.StateType;
 import io.asl4j.dsl.model.SucceedState;
 import io.asl4j.dsl.model.TaskState;
 import io.asl4j.dsl.model.Transitioning;
@@ -58,8 +59,7 @@ public final class ExecutionRun {
   private final Scheduler scheduler;
   private final Data data;
   private final Tasks tasks;
-  /** Presized: even small executions record ~20 events, and growing from 10 copied it twice. */
-  private final List<HistoryEvent> history = new ArrayList<>(32);
+  private final HistoryLog history = new HistoryLog();
   private final JsonNode input;
   private final long startMillis;
 
@@ -207,13 +207,16 @@ public final class ExecutionRun {
   }
 
   public List<HistoryEvent> history() {
-    synchronized (history) {
-      return List.copyOf(history);
-    }
+    return history.snapshot();
   }
 
   public JsonNode input() {
     return input;
+  }
+
+  /** The execution's ARN, made when first asked for. */
+  public String executionArn() {
+    return setup.executionArn();
   }
 
   public Instant startDate() {
@@ -263,16 +266,12 @@ public final class ExecutionRun {
 
   /** Records an event whose details are built only if the history is read. */
   long recordLazily(long previous, String type, java.util.function.Supplier<ObjectNode> details) {
-    synchronized (history) {
-      long id = history.size() + 1;
-      history.add(new HistoryEvent(id, previous, scheduler.nowMillis(), type, details));
-      return id;
-    }
+    return history.append(previous, scheduler.nowMillis(), type, details);
   }
 
   /** As {@link #event(Frame, String, ObjectNode)}, with details built only if read. */
   long eventLazily(Frame frame, String type, java.util.function.Supplier<ObjectNode> details) {
-    if (frame.childExecution()) {
+    if (frame.childExecution) {
       return ++frame.cursor;
     }
     frame.cursor = recordLazily(frame.cursor, type, details);
@@ -289,6 +288,19 @@ public final class ExecutionRun {
    */
   long event(Frame frame, String type, ObjectNode details) {
     return eventLazily(frame, type, details == null ? null : () -> details);
+  }
+
+  /** {@code PassStateEntered}, ... by {@link StateType} ordinal: made once, not per event. */
+  private static final String[] ENTERED = eventNames("StateEntered");
+  private static final String[] EXITED = eventNames("StateExited");
+
+  private static String[] eventNames(String suffix) {
+    StateType[] types = StateType.values();
+    String[] names = new String[types.length];
+    for (StateType type : types) {
+      names[type.ordinal()] = type.aslName() + suffix;
+    }
+    return names;
   }
 
   /** {@code {"truncated": false}}: shared, since history details are copied when read. */
@@ -316,19 +328,26 @@ public final class ExecutionRun {
     final Frame parent;
     long cursor;
     boolean aborted;
-    boolean separateHistory;
+    /**
+     * Whether this frame runs as a child execution (a distributed Map iteration or a frame inside
+     * one): its events stay out of this execution's history, as AWS keeps them.
+     */
+    final boolean childExecution;
     /** The state this frame is in (entered, not yet exited); after a failure, the failed one. */
     Step current;
     Consumer<Outcome> onDone;
 
     Frame(Graph graph, Scope scope, Frame parent, long cursor) {
+      this(graph, scope, parent, cursor, false);
+    }
+
+    Frame(Graph graph, Scope scope, Frame parent, long cursor, boolean separateHistory) {
       this.graph = graph;
       this.scope = scope;
       this.parent = parent;
       this.cursor = cursor;
+      this.childExecution = separateHistory || (parent != null && parent.childExecution);
     }
-
-    private Boolean childExecution;
 
     /**
      * The last two values whose payload size this frame counted, and their sizes. States pass
@@ -409,14 +428,6 @@ public final class ExecutionRun {
       rememberSize(merged, bytes);
     }
 
-    /** Whether this frame runs as a child execution (a distributed Map iteration or one inside it). */
-    boolean childExecution() {
-      if (childExecution == null) {
-        childExecution = separateHistory || (parent != null && parent.childExecution());
-      }
-      return childExecution;
-    }
-
     boolean live() {
       for (Frame f = this; f != null; f = f.parent) {
         if (f.aborted) {
@@ -437,7 +448,7 @@ public final class ExecutionRun {
    */
   void abort(Frame frame, boolean failedOne) {
     Step step = frame.current;
-    if (step == null || frame.childExecution()) {
+    if (step == null || frame.childExecution) {
       return;
     }
     if (!failedOne || step.state instanceof TaskState) {
@@ -467,7 +478,7 @@ public final class ExecutionRun {
       return;
     }
     long enteredId =
-        eventLazily(frame, state.type().aslName() + "StateEntered", () -> {
+        eventLazily(frame, ENTERED[state.type().ordinal()], () -> {
           ObjectNode details = NODES.objectNode();
           details.put("name", name);
           details.set("input", deferredText(rawInput));
@@ -499,6 +510,7 @@ public final class ExecutionRun {
     /** {@code $$.Map.Item} while this Map state evaluates an item's ItemSelector, else null. */
     JsonNode mapItem;
     private ObjectNode context;
+    private static final int[] NO_RETRIES = new int[0];
 
     Step(Frame frame, String name, State state, JsonNode rawInput, long enteredId, long enteredMillis) {
       this.frame = frame;
@@ -509,7 +521,7 @@ public final class ExecutionRun {
       this.enteredMillis = enteredMillis;
       this.jsonata = state.effectiveQueryLanguage(frame.defaultLanguage()) == QueryLanguage.JSONATA;
       this.retriesByRetrier =
-          new int[state instanceof ErrorHandling eh ? eh.retriersOrEmpty().size() : 0];
+          state instanceof ErrorHandling eh && !eh.retriersOrEmpty().isEmpty() ? new int[eh.retriersOrEmpty().size()] : NO_RETRIES;
     }
 
     // Data.Environment: what expressions can see.
@@ -691,10 +703,12 @@ public final class ExecutionRun {
       }
       JsonNode out = completed.output();
       checkSize(out);
-      checkVariableSizes(completed.assigned());
-      frame.scope.assign(completed.assigned());
       Map<String, JsonNode> assigned = completed.assigned();
-      eventLazily(frame, state.type().aslName() + "StateExited", () -> {
+      if (!assigned.isEmpty()) {
+        checkVariableSizes(assigned);
+        frame.scope.assign(assigned);
+      }
+      eventLazily(frame, EXITED[state.type().ordinal()], () -> {
         ObjectNode details = NODES.objectNode();
         details.put("name", name);
         details.set("output", deferredText(out));
@@ -1041,8 +1055,9 @@ public final class ExecutionRun {
       Maps.run(ExecutionRun.this, this, map);
     }
 
-    Frame childFrame(Graph graph, long cursor) {
-      return new Frame(graph, new Scope(frame.scope), frame, cursor);
+    /** A frame for an iteration of this Map state; {@code separateHistory} for a distributed Map's. */
+    Frame childFrame(Graph graph, long cursor, boolean separateHistory) {
+      return new Frame(graph, new Scope(frame.scope), frame, cursor, separateHistory);
     }
 
     void enterChild(Frame child, String startAt, JsonNode childInput) {

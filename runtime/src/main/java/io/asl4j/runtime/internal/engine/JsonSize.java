@@ -1,6 +1,7 @@
 package io.asl4j.runtime.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.asl4j.runtime.internal.expression.SharedObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
@@ -20,6 +21,16 @@ final class JsonSize {
       case OBJECT:
         {
           long total = 2;
+          SharedObjectNode.Flat flat = value instanceof SharedObjectNode shared ? shared.flatFields() : null;
+          if (flat != null) { // no entry object per field
+            for (int i = 0; i < flat.size(); i++) {
+              total += stringSize(flat.name(i)) + 2 + size(flat.value(i), limit);
+              if (total > limit) {
+                return total;
+              }
+            }
+            return total;
+          }
           for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             total += stringSize(e.getKey()) + 2 + size(e.getValue(), limit);

@@ -223,8 +223,7 @@ final class Maps {
       }
       active++;
       ItemProcessor processor = map.processor();
-      Frame child = step.childFrame(processor, cursor);
-      child.separateHistory = distributed;
+      Frame child = step.childFrame(processor, cursor, distributed);
       children.add(child);
       if (!distributed) {
         child.cursor = run.recordLazily(cursor, "MapIterationStarted", () -> iterationDetails(index));

@@ -27,11 +27,17 @@ public final class RunSetup {
   private final Map<String, TaskHandler> prefixHandlers;
   private final boolean virtualTime;
   private final long startMillis;
-  private final RandomGenerator random;
+  /** Null for fresh randomness. */
+  private final Long seed;
+  /** Made when first drawn from: most executions draw nothing. */
+  private RandomGenerator random;
   private final String region;
   private final String account;
   private final String machineName;
-  private final String executionName;
+  /** Null until first needed when the machine numbers its executions ({@link #executionNumber}). */
+  private String executionName;
+  private final long executionNumber;
+  private String executionArn;
   /** Made when an intrinsic function first runs: most executions call none. */
   private IntrinsicEvaluator intrinsics;
   private final boolean express;
@@ -50,11 +56,12 @@ public final class RunSetup {
       Map<String, TaskHandler> prefixHandlers,
       boolean virtualTime,
       long startMillis,
-      RandomGenerator random,
+      Long seed,
       String region,
       String account,
       String machineName,
       String executionName,
+      long executionNumber,
       boolean express,
       TaskTokens tokens,
       MockedResponses mocks,
@@ -71,23 +78,25 @@ public final class RunSetup {
     this.prefixHandlers = prefixHandlers;
     this.virtualTime = virtualTime;
     this.startMillis = startMillis;
-    this.random = random;
+    this.seed = seed;
     this.region = region;
     this.account = account;
     this.machineName = machineName;
     this.executionName = executionName;
+    this.executionNumber = executionNumber;
   }
 
   synchronized IntrinsicEvaluator intrinsics() {
     if (intrinsics == null) {
-      intrinsics = IntrinsicEvaluator.withRandom(random);
+      intrinsics = IntrinsicEvaluator.withRandom(random());
     }
     return intrinsics;
   }
 
   private synchronized String runId() {
     if (runId == null) {
-      runId = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
+      RandomGenerator r = random();
+      runId = new java.util.UUID(r.nextLong(), r.nextLong()).toString();
     }
     return runId;
   }
@@ -131,8 +140,26 @@ public final class RunSetup {
     return startMillis;
   }
 
-  RandomGenerator random() {
+  /**
+   * The execution's randomness: seeded when the machine is, else fresh. Made when first drawn
+   * from: the unseeded {@code SplittableRandom()} takes an atomic step on a seed shared by all
+   * threads, a cost every execution paid though few draw anything.
+   */
+  synchronized RandomGenerator random() {
+    if (random == null) {
+      random = seed != null ? new java.util.SplittableRandom(seed) : new java.util.SplittableRandom();
+    }
     return random;
+  }
+
+  /** The execution's name: given, or {@code execution-N} for the machine's N-th execution. */
+  String executionName() {
+    String n = executionName;
+    if (n == null) {
+      n = "execution-" + executionNumber;
+      executionName = n; // racy but safe: strings are immutable
+    }
+    return n;
   }
 
   String region() {
@@ -148,10 +175,15 @@ public final class RunSetup {
   }
 
   public String executionArn() {
-    // Express executions are named by an "express" ARN with a run id, as StartSyncExecution shows.
-    return express
-        ? "arn:aws:states:" + region + ":" + account + ":express:" + machineName + ":" + executionName + ":" + runId()
-        : "arn:aws:states:" + region + ":" + account + ":execution:" + machineName + ":" + executionName;
+    String arn = executionArn;
+    if (arn == null) {
+      // Express executions are named by an "express" ARN with a run id, as StartSyncExecution shows.
+      arn = express
+          ? "arn:aws:states:" + region + ":" + account + ":express:" + machineName + ":" + executionName() + ":" + runId()
+          : "arn:aws:states:" + region + ":" + account + ":execution:" + machineName + ":" + executionName();
+      executionArn = arn; // racy but safe: strings are immutable
+    }
+    return arn;
   }
 
   /** The Map Run's ARN: named by the Map's {@code Label} when it has one, else its state name. */
@@ -167,7 +199,7 @@ public final class RunSetup {
     execution.put("Id", executionArn());
     execution.set("Input", run.input());
     execution.put("StartTime", timestamp(run.startDate().toEpochMilli()));
-    execution.put("Name", executionName);
+    execution.put("Name", executionName());
     execution.put("RoleArn", roleArn());
     if (!express) {
       execution.put("RedriveCount", 0); // Express executions cannot be redriven.
@@ -294,6 +326,7 @@ public final class RunSetup {
   }
 
   private String requestId() {
-    return new java.util.UUID(random.nextLong(), random.nextLong()).toString();
+    RandomGenerator r = random();
+    return new java.util.UUID(r.nextLong(), r.nextLong()).toString();
   }
 }

@@ -13,12 +13,22 @@ import java.util.PriorityQueue;
  */
 final class Scheduler {
   private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
-  /** Steps handed in from other threads (task completions), applied by the loop's thread. */
-  private final java.util.concurrent.LinkedBlockingQueue<Runnable> inbox =
-      new java.util.concurrent.LinkedBlockingQueue<>();
+  /**
+   * Steps handed in from other threads (task completions), applied by the loop's thread. Made by
+   * the first delivery or wait: most executions never receive one, and a blocking queue is seven
+   * objects (two locks, two conditions).
+   */
+  private volatile java.util.concurrent.LinkedBlockingQueue<Runnable> inbox;
   /** Tasks waiting for a completion from outside; only the loop's thread changes it. */
   private int parked;
-  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  /**
+   * The first timer set (an execution's own time limit: every execution sets it first), kept out
+   * of the queue so that executions that set no other timer need no queue. It has the lowest
+   * sequence, so among timers due at the same instant it comes first, as it would in the queue.
+   */
+  private Timer deadline;
+  /** Every other timer; made when the first is set. */
+  private PriorityQueue<Timer> timers;
   private final boolean virtual;
   private long nowMillis;
   private long sequence;
@@ -42,13 +52,64 @@ final class Scheduler {
   /** Runs {@code step} at {@code atMillis}; the returned timer can be cancelled. */
   Timer at(long atMillis, Runnable step) {
     Timer timer = new Timer(atMillis, sequence++, step);
-    timers.add(timer);
+    if (timer.sequence == 0) {
+      deadline = timer;
+    } else {
+      if (timers == null) {
+        timers = new PriorityQueue<>();
+      }
+      timers.add(timer);
+    }
     return timer;
+  }
+
+  /** The next timer due (the earliest; the first set among equals), or null; not removed. */
+  private Timer peekTimer() {
+    Timer queued = timers == null ? null : timers.peek();
+    if (deadline == null) {
+      return queued;
+    }
+    return queued == null || deadline.compareTo(queued) < 0 ? deadline : queued;
+  }
+
+  /** Removes and returns {@link #peekTimer()}. */
+  private Timer pollTimer() {
+    Timer next = peekTimer();
+    if (next != null && next == deadline) {
+      deadline = null;
+    } else if (next != null) {
+      timers.poll();
+    }
+    return next;
+  }
+
+  /** Puts a timer taken by {@link #pollTimer()} back. */
+  private void putBack(Timer timer) {
+    if (timer.sequence == 0) {
+      deadline = timer;
+    } else {
+      timers.add(timer);
+    }
+  }
+
+  /** The inbox, made on first use by whichever thread comes first. */
+  private java.util.concurrent.LinkedBlockingQueue<Runnable> inbox() {
+    java.util.concurrent.LinkedBlockingQueue<Runnable> queue = inbox;
+    if (queue == null) {
+      synchronized (this) {
+        queue = inbox;
+        if (queue == null) {
+          queue = new java.util.concurrent.LinkedBlockingQueue<>();
+          inbox = queue;
+        }
+      }
+    }
+    return queue;
   }
 
   /** Hands a step in from any thread; the loop runs it in order with its own steps. */
   void deliver(Runnable step) {
-    inbox.add(step);
+    inbox().add(step);
   }
 
   void parked(int delta) {
@@ -67,8 +128,9 @@ final class Scheduler {
    */
   void runUntil(java.util.function.BooleanSupplier done, boolean stopWhenWaiting) {
     while (!done.getAsBoolean()) {
-      if (!inbox.isEmpty()) { // drainTo takes the queue's lock even when it is empty
-        inbox.drainTo(ready);
+      java.util.concurrent.LinkedBlockingQueue<Runnable> delivered = inbox;
+      if (delivered != null && !delivered.isEmpty()) { // drainTo takes the queue's lock even when empty
+        delivered.drainTo(ready);
       }
       Runnable step = ready.poll();
       if (step != null) {
@@ -78,9 +140,9 @@ final class Scheduler {
       if (parked > 0 && stopWhenWaiting) {
         return;
       }
-      Timer timer = timers.poll();
+      Timer timer = pollTimer();
       while (timer != null && timer.cancelled) {
-        timer = timers.poll();
+        timer = pollTimer();
       }
       if (timer == null) {
         if (parked == 0) {
@@ -92,14 +154,14 @@ final class Scheduler {
       if (virtual) {
         nowMillis = Math.max(nowMillis, timer.atMillis);
       } else if (!sleepUntil(timer.atMillis)) {
-        timers.add(timer); // a completion arrived first: handle it before the timer
+        putBack(timer); // a completion arrived first: handle it before the timer
         continue;
       }
       // Everything due at the same instant happens before what those events cause: AWS records
       // simultaneous timeouts together, then their consequences.
       ready.add(timer.step);
-      while (!timers.isEmpty() && timers.peek().atMillis <= timer.atMillis) {
-        Timer due = timers.poll();
+      for (Timer due = peekTimer(); due != null && due.atMillis <= timer.atMillis; due = peekTimer()) {
+        pollTimer();
         if (!due.cancelled) {
           ready.add(due.step);
         }
@@ -110,7 +172,7 @@ final class Scheduler {
   /** Waits until a completion is delivered or {@code millis} pass. */
   private void waitForDelivery(long millis) {
     try {
-      Runnable delivered = inbox.poll(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+      Runnable delivered = inbox().poll(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
       if (delivered != null) {
         ready.add(delivered);
       }

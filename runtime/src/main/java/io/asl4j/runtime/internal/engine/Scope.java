@@ -10,7 +10,8 @@ import java.util.Map;
  */
 final class Scope {
   private final Scope parent;
-  private final Map<String, JsonNode> variables = new HashMap<>();
+  /** Made by the first assignment: most graphs assign no variables. */
+  private Map<String, JsonNode> variables;
 
   Scope(Scope parent) {
     this.parent = parent;
@@ -19,7 +20,7 @@ final class Scope {
   /** The value of {@code name}, or {@code null} when it was never assigned. */
   JsonNode get(String name) {
     for (Scope scope = this; scope != null; scope = scope.parent) {
-      JsonNode value = scope.variables.get(name);
+      JsonNode value = scope.variables == null ? null : scope.variables.get(name);
       if (value != null) {
         return value;
       }
@@ -28,6 +29,12 @@ final class Scope {
   }
 
   void assign(Map<String, JsonNode> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    if (variables == null) {
+      variables = new HashMap<>();
+    }
     variables.putAll(values);
   }
 }

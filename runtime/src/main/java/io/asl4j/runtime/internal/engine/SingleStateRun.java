@@ -154,11 +154,10 @@ public final class SingleStateRun {
         return mock.result();
       });
     }
-    SplittableRandom random = request.seed() != null ? new SplittableRandom(request.seed()) : new SplittableRandom();
     RunSetup setup =
         new RunSetup(
-            request.machine(), new Data(), Map.copyOf(handlers), prefixHandlers, true, request.startMillis(), random,
-            request.region(), request.account(), "asl4j-test-state", "test-state", true,
+            request.machine(), new Data(), Map.copyOf(handlers), prefixHandlers, true, request.startMillis(), request.seed(),
+            request.region(), request.account(), "asl4j-test-state", "test-state", 0, true,
             new TaskTokens(), null, null, new ActivityQueues());
     JsonNode input = request.input() == null ? ExecutionRun.NODES.objectNode() : request.input();
     ExecutionRun run = new ExecutionRun(setup, input);

@@ -32,7 +32,7 @@ final class Tasks {
 
   /** One attempt: a retry evaluates the input again and, for a callback, gets a new token. */
   private void attempt(Step step, TaskState task) {
-    Resource resource = Resource.of(task.resource());
+    Resource resource = setup.data().resource(task.resource());
     if (resource.isCallback() || resource.isActivity()) {
       step.taskToken = setup.newTaskToken();
       step.invalidateContext();
@@ -117,9 +117,17 @@ final class Tasks {
       return resource.isLambdaFunctionArn() || resource.isActivity();
     }
 
-    /** The event family: {@code LambdaFunction}, {@code Activity} or {@code Task}. */
-    String family() {
-      return resource.isLambdaFunctionArn() ? "LambdaFunction" : resource.isActivity() ? "Activity" : "Task";
+    /** {@code <family>Succeeded}, family {@code LambdaFunction}, {@code Activity} or {@code Task}. */
+    String succeededEvent() {
+      return resource.isLambdaFunctionArn() ? "LambdaFunctionSucceeded" : resource.isActivity() ? "ActivitySucceeded" : "TaskSucceeded";
+    }
+
+    String failedEvent() {
+      return resource.isLambdaFunctionArn() ? "LambdaFunctionFailed" : resource.isActivity() ? "ActivityFailed" : "TaskFailed";
+    }
+
+    String timedOutEvent() {
+      return resource.isLambdaFunctionArn() ? "LambdaFunctionTimedOut" : resource.isActivity() ? "ActivityTimedOut" : "TaskTimedOut";
     }
   }
 
@@ -189,10 +197,12 @@ final class Tasks {
     if (!step.frame.live()) {
       return;
     }
-    ObjectNode d = a.lambdaArn() ? ExecutionRun.NODES.objectNode() : resourceDetails(a.resource());
-    d.set("output", ExecutionRun.deferredText(result));
-    d.set("outputDetails", ExecutionRun.notTruncated());
-    run.event(step.frame, a.family() + "Succeeded", d);
+    run.eventLazily(step.frame, a.succeededEvent(), () -> {
+      ObjectNode d = a.lambdaArn() ? ExecutionRun.NODES.objectNode() : resourceDetails(a.resource());
+      d.set("output", ExecutionRun.deferredText(result));
+      d.set("outputDetails", ExecutionRun.notTruncated());
+      return d;
+    });
     try {
       step.exit(step.complete(a.task().io(), result));
     } catch (StatesError e) {
@@ -212,7 +222,7 @@ final class Tasks {
     if (cause != null) {
       d.put("cause", cause);
     }
-    run.event(step.frame, a.family() + "Failed", d);
+    run.event(step.frame, a.failedEvent(), d);
     step.handleError(error, cause, () -> attempt(step, a.task()));
   }
 
@@ -223,7 +233,7 @@ final class Tasks {
     }
     ObjectNode d = a.lambdaArn() ? ExecutionRun.NODES.objectNode() : resourceDetails(a.resource());
     d.put("error", error);
-    run.event(step.frame, a.family() + "TimedOut", d);
+    run.event(step.frame, a.timedOutEvent(), d);
     // Handled in a step of its own: tasks timing out together are all recorded first.
     run.scheduler().post(() -> {
       if (step.frame.live()) {
@@ -343,8 +353,15 @@ final class Tasks {
     return d;
   }
 
-  /** A Task resource ARN taken apart the way history events name it. */
-  record Resource(String type, String action, boolean isLambdaFunctionArn) {
+  /**
+   * A Task resource ARN taken apart the way history events name it; made once per resource and
+   * machine ({@link Data#resource}).
+   */
+  record Resource(String type, String action, boolean isLambdaFunctionArn, boolean isActivity, boolean isCallback) {
+    Resource(String type, String action, boolean isLambdaFunctionArn) {
+      this(type, action, isLambdaFunctionArn, "activity".equals(type), action.endsWith(".waitForTaskToken"));
+    }
+
     static Resource of(String arn) {
       if (arn.startsWith("arn:aws:lambda:") && arn.contains(":function:")) {
         return new Resource("lambda", "invoke", true);
@@ -367,15 +384,6 @@ final class Tasks {
       return new Resource("unknown", arn, false);
     }
 
-    /** Whether the resource is an activity, which a worker polls for. */
-    boolean isActivity() {
-      return "activity".equals(type);
-    }
-
-    /** Whether the task waits for a callback with its token ({@code .waitForTaskToken}). */
-    boolean isCallback() {
-      return action.endsWith(".waitForTaskToken");
-    }
 
     /** The task name AWS puts in a {@code States.DataLimitExceeded} cause. */
     String limitName(String arn) {

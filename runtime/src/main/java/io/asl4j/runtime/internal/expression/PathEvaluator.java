@@ -123,8 +123,6 @@ public final class PathEvaluator {
     JsonNode current = root;
     // After an index past the end Jayway carries a Java null, which it reports unlike JSON null.
     boolean absent = false;
-    // Jayway names the nodes visited with single quotes, whatever quotes the path used.
-    StringBuilder at = new StringBuilder("$");
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       if (step instanceof Field) {
@@ -134,7 +132,7 @@ public final class PathEvaluator {
               "Expected to find an object with property "
                   + fragments(path).get(i)
                   + " in path "
-                  + at
+                  + visited(steps, i)
                   + " but found '"
                   + (absent ? "null" : current.getClass().getName())
                   + "'. This is not a json object according to the JsonProvider: '"
@@ -142,18 +140,17 @@ public final class PathEvaluator {
                   + "'.");
         }
         JsonNode child = current.get(name);
-        at.append("['").append(name).append("']");
         if (child == null) {
           return new PathResult.Missing(
               i == steps.size() - 1
                   ? "No results for path: $" + String.join("", fragments(path))
-                  : "Missing property in path " + at);
+                  : "Missing property in path " + visited(steps, i + 1));
         }
         current = child;
       } else {
         int index = ((Index) step).index();
         if (absent) {
-          return new PathResult.Missing("The path " + at + " is null");
+          return new PathResult.Missing("The path " + visited(steps, i) + " is null");
         }
         if (!current.isArray()) {
           List<String> fragments = fragments(path);
@@ -164,12 +161,29 @@ public final class PathEvaluator {
                   + Json.compact(current));
         }
         JsonNode child = current.get(index < 0 ? current.size() + index : index);
-        at.append('[').append(index).append(']');
         absent = child == null;
         current = child;
       }
     }
     return new PathResult.Found(absent ? NullNode.instance : current);
+  }
+
+  /**
+   * The nodes {@code steps[0..n)} visited, as Jayway names them: with single quotes, whatever
+   * quotes the path used ({@code $['a'][0]}). Built only when a failure reports it: building it
+   * along the walk cost a string append per step of every Path.
+   */
+  private static String visited(List<Step> steps, int n) {
+    StringBuilder at = new StringBuilder("$");
+    for (int k = 0; k < n; k++) {
+      Step step = steps.get(k);
+      if (step instanceof Field field) {
+        at.append("['").append(field.name()).append("']");
+      } else {
+        at.append('[').append(((Index) step).index()).append(']');
+      }
+    }
+    return at.toString();
   }
 
   /**

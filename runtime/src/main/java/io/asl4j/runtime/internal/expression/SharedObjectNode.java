@@ -24,7 +24,7 @@ import java.util.Set;
  * any other node built on it ever changes. Field order is an {@code ObjectNode}'s: a replaced field
  * keeps its place, a new one goes last.
  */
-final class SharedObjectNode extends ObjectNode {
+public final class SharedObjectNode extends ObjectNode {
   /** Layers above a flat snapshot before the next one is flattened: bounds every lookup's walk. */
   static final int MAX_DEPTH = 8;
 
@@ -56,6 +56,15 @@ final class SharedObjectNode extends ObjectNode {
     return map.snapshot != null;
   }
 
+  /**
+   * The fields in order as arrays while the node is unchanged, else null: for walks over every
+   * field (the payload size) that should not make an entry object per field.
+   */
+  public Flat flatFields() {
+    Fields snapshot = map.snapshot;
+    return snapshot == null ? null : snapshot.flat();
+  }
+
   /** Immutable fields: a flat array, or one field set over other fields. */
   abstract static sealed class Fields permits Flat, Layer {
     final int size;
@@ -73,7 +82,7 @@ final class SharedObjectNode extends ObjectNode {
   }
 
   /** Fields in arrays, in order; a hash index above a few fields. */
-  static final class Flat extends Fields {
+  public static final class Flat extends Fields {
     private static final int INDEXED_ABOVE = 16;
 
     final String[] names;
@@ -110,6 +119,21 @@ final class SharedObjectNode extends ObjectNode {
         values[i] = value;
       }
       return new Flat(names, values, n);
+    }
+
+    /** The number of fields. */
+    public int size() {
+      return size;
+    }
+
+    /** The name of the {@code i}-th field. */
+    public String name(int i) {
+      return names[i];
+    }
+
+    /** The value of the {@code i}-th field. */
+    public JsonNode value(int i) {
+      return values[i];
     }
 
     @Override
