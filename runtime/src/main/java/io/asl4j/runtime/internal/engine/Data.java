@@ -58,13 +58,19 @@ public final class Data {
 
   /** A payload template (Parameters, ResultSelector, ItemSelector, Assign) on {@code input}. */
   JsonNode template(JsonNode template, JsonNode input, Environment env) {
-    PayloadTemplate compiled =
-        templates.computeIfAbsent(new Identity(template), key -> compileTemplate(template));
+    Identity key = new Identity(template);
+    // get() first: computeIfAbsent can lock the bin even when the key is there.
+    PayloadTemplate compiled = templates.get(key);
+    if (compiled == null) {
+      compiled = templates.computeIfAbsent(key, k -> compileTemplate(template));
+    }
     if (compiled.isConstant()) {
       return template;
     }
-    boolean needsContext =
-        readsContext.computeIfAbsent(new Identity(template), key -> template.toString().contains("$$"));
+    Boolean needsContext = readsContext.get(key);
+    if (needsContext == null) {
+      needsContext = readsContext.computeIfAbsent(key, k -> template.toString().contains("$$"));
+    }
     try {
       return compiled.evaluate(input, needsContext ? env.context() : null, env::variable, env.intrinsics());
     } catch (StatesError e) {
@@ -74,8 +80,22 @@ public final class Data {
 
   /** ResultPath: {@code result} placed into {@code rawInput}. */
   JsonNode merge(JsonNode rawInput, String resultPath, JsonNode result) {
+    return merge(rawInput, compiledResultPath(resultPath), result);
+  }
+
+  /** A ResultPath compiled (cached); an invalid one fails as {@link #merge} fails. */
+  AslPath compiledResultPath(String resultPath) {
     try {
-      return ResultPaths.merge(rawInput, compiledPath(resultPath), result);
+      return compiledPath(resultPath);
+    } catch (StatesError e) {
+      throw new FieldError(e.error(), e.cause(), false, null);
+    }
+  }
+
+  /** ResultPath: {@code result} placed into {@code rawInput} at a compiled path. */
+  JsonNode merge(JsonNode rawInput, AslPath resultPath, JsonNode result) {
+    try {
+      return ResultPaths.merge(rawInput, resultPath, result);
     } catch (StatesError e) {
       throw new FieldError(e.error(), e.cause(), false, null);
     }
@@ -139,6 +159,10 @@ public final class Data {
   }
 
   AslPath compiledPath(String path) {
+    AslPath compiled = paths.get(path);
+    if (compiled != null) {
+      return compiled;
+    }
     return paths.computeIfAbsent(
         path,
         text -> {

@@ -64,6 +64,8 @@ public final class ExecutionRun {
   private final long startMillis;
 
   private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
+  /** {@code status == RUNNING}, for the loop's own checks at every state (a plain field). */
+  private boolean running = true;
   private volatile JsonNode output;
   private volatile String error;
   private volatile String cause;
@@ -124,10 +126,13 @@ public final class ExecutionRun {
             }
             finish(ExecutionStatus.FAILED, null, outcome.error(), outcome.cause(), "ExecutionFailed", d, root.cursor);
           } else {
-            ObjectNode d = NODES.objectNode();
-            d.set("output", deferredText(outcome.output()));
-            d.set("outputDetails", notTruncated());
-            finish(ExecutionStatus.SUCCEEDED, outcome.output(), null, null, "ExecutionSucceeded", d, root.cursor);
+            JsonNode result = outcome.output();
+            finish(ExecutionStatus.SUCCEEDED, result, null, null, "ExecutionSucceeded", () -> {
+              ObjectNode d = NODES.objectNode();
+              d.set("output", deferredText(result));
+              d.set("outputDetails", notTruncated());
+              return d;
+            }, root.cursor);
           }
         };
     scheduler.post(() -> enter(root, machine.startAt(), input));
@@ -247,10 +252,22 @@ public final class ExecutionRun {
       String eventType,
       ObjectNode details,
       long previous) {
+    finish(newStatus, newOutput, newError, newCause, eventType, () -> details, previous);
+  }
+
+  private void finish(
+      ExecutionStatus newStatus,
+      JsonNode newOutput,
+      String newError,
+      String newCause,
+      String eventType,
+      java.util.function.Supplier<ObjectNode> details,
+      long previous) {
     output = newOutput;
     error = newError;
     cause = newCause;
-    record(previous, eventType, details);
+    running = false;
+    recordLazily(previous, eventType, details);
     status = newStatus;
     // Tasks still waiting die with the execution: a late callback is refused as AWS refuses it.
     for (String token : setup.tokens().waitingIn(this)) {
@@ -278,6 +295,15 @@ public final class ExecutionRun {
     return frame.cursor;
   }
 
+  /** A state's entered or exited event, whose details {@code step} builds when read. */
+  private long stepEvent(Frame frame, String type, Step step, byte kind) {
+    if (frame.childExecution) {
+      return ++frame.cursor;
+    }
+    frame.cursor = history.append(frame.cursor, scheduler.nowMillis(), type, step, kind);
+    return frame.cursor;
+  }
+
   private long lastEventId() {
     return history.size();
   }
@@ -289,6 +315,9 @@ public final class ExecutionRun {
   long event(Frame frame, String type, ObjectNode details) {
     return eventLazily(frame, type, details == null ? null : () -> details);
   }
+
+  /** The retry counters of a state without Retry. */
+  private static final int[] NO_RETRIES = new int[0];
 
   /** {@code PassStateEntered}, ... by {@link StateType} ordinal: made once, not per event. */
   private static final String[] ENTERED = eventNames("StateEntered");
@@ -434,7 +463,7 @@ public final class ExecutionRun {
           return false;
         }
       }
-      return status == ExecutionStatus.RUNNING;
+      return running;
     }
 
     QueryLanguage defaultLanguage() {
@@ -477,15 +506,8 @@ public final class ExecutionRun {
       frame.onDone.accept(Outcome.failure("States.Runtime", "State '" + name + "' does not exist"));
       return;
     }
-    long enteredId =
-        eventLazily(frame, ENTERED[state.type().ordinal()], () -> {
-          ObjectNode details = NODES.objectNode();
-          details.put("name", name);
-          details.set("input", deferredText(rawInput));
-          details.set("inputDetails", notTruncated());
-          return details;
-        });
-    Step step = new Step(frame, name, state, rawInput, enteredId, scheduler.nowMillis());
+    Step step = new Step(frame, name, state, rawInput, scheduler.nowMillis());
+    step.enteredId = stepEvent(frame, ENTERED[state.type().ordinal()], step, HistoryLog.STATE_ENTERED);
     frame.current = step;
     if (probe != null) {
       probe.entered(step); // TestState: this may be the state under test
@@ -495,13 +517,17 @@ public final class ExecutionRun {
 
   // ---- one state ----------------------------------------------------------------------------------
 
-  /** One execution of one state. */
-  final class Step implements Data.Environment {
+  /**
+   * One execution of one state. Once it has exited it is also the scheduler's step that enters
+   * the next state, and it builds the details of its entered and exited events when the history
+   * is read: a closure per event and per transition cost more than the rest of a Pass state.
+   */
+  final class Step implements Data.Environment, Runnable {
     final Frame frame;
     final String name;
     final State state;
     final JsonNode rawInput;
-    final long enteredId;
+    long enteredId;
     final long enteredMillis;
     final boolean jsonata;
     int retryCount;
@@ -510,14 +536,16 @@ public final class ExecutionRun {
     /** {@code $$.Map.Item} while this Map state evaluates an item's ItemSelector, else null. */
     JsonNode mapItem;
     private ObjectNode context;
-    private static final int[] NO_RETRIES = new int[0];
+    /** Set when the state exits: its output, the variables it assigned, the state it goes to. */
+    private JsonNode out;
+    private Map<String, JsonNode> assigned;
+    private String next;
 
-    Step(Frame frame, String name, State state, JsonNode rawInput, long enteredId, long enteredMillis) {
+    Step(Frame frame, String name, State state, JsonNode rawInput, long enteredMillis) {
       this.frame = frame;
       this.name = name;
       this.state = state;
       this.rawInput = rawInput;
-      this.enteredId = enteredId;
       this.enteredMillis = enteredMillis;
       this.jsonata = state.effectiveQueryLanguage(frame.defaultLanguage()) == QueryLanguage.JSONATA;
       this.retriesByRetrier =
@@ -643,8 +671,9 @@ public final class ExecutionRun {
       } else if (resultPath.isDiscard()) {
         merged = rawInput;
       } else {
-        merged = data.merge(rawInput, resultPath.path(), selected);
-        frame.rememberMergedSize(rawInput, data.compiledPath(resultPath.path()), selected, merged);
+        AslPath compiled = data.compiledResultPath(resultPath.path());
+        merged = data.merge(rawInput, compiled, selected);
+        frame.rememberMergedSize(rawInput, compiled, selected, merged);
       }
       inspect("afterResultPath", merged);
       JsonNode out = applyPath(io.outputPath(), merged);
@@ -701,35 +730,57 @@ public final class ExecutionRun {
       if (!frame.live()) {
         return;
       }
-      JsonNode out = completed.output();
-      checkSize(out);
-      Map<String, JsonNode> assigned = completed.assigned();
-      if (!assigned.isEmpty()) {
-        checkVariableSizes(assigned);
-        frame.scope.assign(assigned);
+      JsonNode output = completed.output();
+      checkSize(output);
+      Map<String, JsonNode> assignedVariables = completed.assigned();
+      if (!assignedVariables.isEmpty()) {
+        checkVariableSizes(assignedVariables);
+        frame.scope.assign(assignedVariables);
       }
-      eventLazily(frame, EXITED[state.type().ordinal()], () -> {
-        ObjectNode details = NODES.objectNode();
-        details.put("name", name);
-        details.set("output", deferredText(out));
-        details.set("outputDetails", notTruncated());
-        if (!assigned.isEmpty()) {
-          ObjectNode vars = details.putObject("assignedVariables");
-          assigned.forEach((k, v) -> vars.set(k, deferredText(v)));
-          details.set("assignedVariablesDetails", notTruncated());
-        }
-        return details;
-      });
+      this.out = output;
+      this.assigned = assignedVariables;
+      this.next = next;
+      this.context = null; // the history may keep this step; the context object is not needed again
+      stepEvent(frame, EXITED[state.type().ordinal()], this, HistoryLog.STATE_EXITED);
       frame.current = null;
       if (probe != null && probe.watches(this)) {
-        probe.exited(next, out, completed.assigned()); // TestState: stop at the transition
+        probe.exited(next, output, assignedVariables); // TestState: stop at the transition
         return;
       }
       if (next == null) {
-        frame.onDone.accept(Outcome.success(out));
+        frame.onDone.accept(Outcome.success(output));
       } else {
-        scheduler.post(() -> enter(frame, next, out));
+        scheduler.post(this);
       }
+    }
+
+    /** Enters the next state (posted by {@link #exitTo}). */
+    @Override
+    public void run() {
+      enter(frame, next, out);
+    }
+
+    /** The details of this state's entered event. */
+    ObjectNode enteredDetails() {
+      ObjectNode details = NODES.objectNode();
+      details.put("name", name);
+      details.set("input", deferredText(rawInput));
+      details.set("inputDetails", notTruncated());
+      return details;
+    }
+
+    /** The details of this state's exited event. */
+    ObjectNode exitedDetails() {
+      ObjectNode details = NODES.objectNode();
+      details.put("name", name);
+      details.set("output", deferredText(out));
+      details.set("outputDetails", notTruncated());
+      if (!assigned.isEmpty()) {
+        ObjectNode vars = details.putObject("assignedVariables");
+        assigned.forEach((k, v) -> vars.set(k, deferredText(v)));
+        details.set("assignedVariablesDetails", notTruncated());
+      }
+      return details;
     }
 
     void exit(Completed completed) {

@@ -10,40 +10,90 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The events of one execution. Only the thread running the execution's loop appends (one thread
- * at a time: {@code Execution} holds a lock around the loop), and any thread may read, so an
- * append takes no lock: the event is stored, then the count is published with release semantics,
- * and a reader that acquires the count sees every event below it. A lock per event cost more than
- * the rest of recording it.
+ * The events of one execution, in columns: no object per event until the history is read, and a
+ * state's entered and exited events point at the state's {@link ExecutionRun.Step} instead of a
+ * closure each (the step builds their details when they are read).
+ *
+ * <p>Only the thread running the execution's loop appends (one thread at a time: {@code
+ * Execution} holds a lock around the loop), and any thread may read, so an append takes no lock:
+ * the event is stored, then the count is published with release semantics, and a reader that
+ * acquires the count sees every event below it. A lock per event cost more than the rest of
+ * recording it.
  */
 final class HistoryLog {
+  /** How an event's details are made: by a supplier, or by the step it names. */
+  static final byte SUPPLIED = 0;
+  static final byte STATE_ENTERED = 1;
+  static final byte STATE_EXITED = 2;
+
+  /** Room for most executions (order-processing records 29 events, pass-chain-10 22). */
+  private static final int INITIAL_CAPACITY = 32;
+
   private static final VarHandle COUNT;
-  private static final VarHandle EVENTS;
+  private static final VarHandle COLUMNS;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       COUNT = lookup.findVarHandle(HistoryLog.class, "count", int.class);
-      EVENTS = lookup.findVarHandle(HistoryLog.class, "events", HistoryEvent[].class);
+      COLUMNS = lookup.findVarHandle(HistoryLog.class, "columns", Columns.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
-  /** Presized: small executions record ~20 events (order-processing 29, pass-chain-10 22). */
-  private HistoryEvent[] events = new HistoryEvent[32];
+  /**
+   * The columns, replaced whole when they grow: a reader holding older columns still finds every
+   * event it counted in them, as they were copied before the new ones were published.
+   */
+  private static final class Columns {
+    final int[] previous;
+    final long[] timestamps;
+    final String[] types;
+    final Object[] sources;
+    final byte[] kinds;
+
+    Columns(int capacity) {
+      previous = new int[capacity];
+      timestamps = new long[capacity];
+      types = new String[capacity];
+      sources = new Object[capacity];
+      kinds = new byte[capacity];
+    }
+
+    Columns(Columns old, int capacity) {
+      previous = Arrays.copyOf(old.previous, capacity);
+      timestamps = Arrays.copyOf(old.timestamps, capacity);
+      types = Arrays.copyOf(old.types, capacity);
+      sources = Arrays.copyOf(old.sources, capacity);
+      kinds = Arrays.copyOf(old.kinds, capacity);
+    }
+  }
+
+  private Columns columns = new Columns(INITIAL_CAPACITY);
   private int count;
 
-  /** Appends an event (loop thread only); returns its id. */
+  /** Appends an event whose details {@code details} makes (null: none); returns its id. */
   long append(long previous, long timestampMillis, String type, Supplier<ObjectNode> details) {
+    return append(previous, timestampMillis, type, details, SUPPLIED);
+  }
+
+  /**
+   * Appends an event (loop thread only); returns its id. {@code source} is a {@code
+   * Supplier<ObjectNode>} for {@link #SUPPLIED}, else the {@link ExecutionRun.Step} it names.
+   */
+  long append(long previous, long timestampMillis, String type, Object source, byte kind) {
     int n = count;
-    HistoryEvent[] array = events;
-    if (n == array.length) {
-      // A reader holding the old array still finds every event it counted in it.
-      array = Arrays.copyOf(array, n * 2);
-      EVENTS.setRelease(this, array);
+    Columns c = columns;
+    if (n == c.types.length) {
+      c = new Columns(c, n * 2);
+      COLUMNS.setRelease(this, c);
     }
-    array[n] = new HistoryEvent(n + 1, previous, timestampMillis, type, details);
+    c.previous[n] = Math.toIntExact(previous);
+    c.timestamps[n] = timestampMillis;
+    c.types[n] = type;
+    c.sources[n] = source;
+    c.kinds[n] = kind;
     COUNT.setRelease(this, n + 1);
     return n + 1;
   }
@@ -56,7 +106,23 @@ final class HistoryLog {
   /** The events recorded so far (any thread). */
   List<HistoryEvent> snapshot() {
     int n = (int) COUNT.getAcquire(this);
-    HistoryEvent[] array = (HistoryEvent[]) EVENTS.getAcquire(this);
-    return Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(array, n)));
+    Columns c = (Columns) COLUMNS.getAcquire(this);
+    HistoryEvent[] events = new HistoryEvent[n];
+    for (int i = 0; i < n; i++) {
+      events[i] = new HistoryEvent(i + 1, c.previous[i], c.timestamps[i], c.types[i], details(c.sources[i], c.kinds[i]));
+    }
+    return Collections.unmodifiableList(Arrays.asList(events));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Supplier<ObjectNode> details(Object source, byte kind) {
+    switch (kind) {
+      case STATE_ENTERED:
+        return ((ExecutionRun.Step) source)::enteredDetails;
+      case STATE_EXITED:
+        return ((ExecutionRun.Step) source)::exitedDetails;
+      default:
+        return (Supplier<ObjectNode>) source;
+    }
   }
 }

@@ -47,7 +47,8 @@ public final class RunSetup {
   private final MockedResponses mocks;
   private final io.asl4j.runtime.services.S3Objects s3;
   private final ActivityQueues activities;
-  private final Map<String, Integer> invocations = new java.util.HashMap<>();
+  /** Mocked calls per state; made on the first mocked call. */
+  private Map<String, Integer> invocations;
 
   public RunSetup(
       StateMachine machine,
@@ -236,6 +237,9 @@ public final class RunSetup {
    */
   JsonNode invoke(String stateName, String resource, JsonNode input, TaskContext context) {
     if (mocks != null) {
+      if (invocations == null) {
+        invocations = new java.util.HashMap<>();
+      }
       JsonNode mocked = mocks.respond(stateName, invocations.merge(stateName, 1, Integer::sum) - 1);
       if (mocked != null) {
         if (resource.endsWith(".waitForTaskToken")) {
