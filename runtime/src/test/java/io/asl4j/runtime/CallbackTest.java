@@ -116,6 +116,27 @@ class CallbackTest {
   }
 
   @Test
+  void aStoppedExecutionsTokenIsRefusedWhileTheExecutionBesideItKeepsWaiting() {
+    LocalStateMachine machine = approval("");
+    Execution stopped = machine.start(json("{\"orderId\":\"o-1\"}")).runUntilWaiting();
+    Execution waiting = machine.start(json("{\"orderId\":\"o-2\"}")).runUntilWaiting();
+    String stoppedToken = stopped.waitingTaskTokens().get(0);
+    String waitingToken = waiting.waitingTaskTokens().get(0);
+
+    stopped.stop("Cancelled", "by the test");
+
+    assertEquals(ExecutionStatus.ABORTED, stopped.status());
+    assertEquals(List.of(), stopped.waitingTaskTokens());
+    assertEquals(List.of(waitingToken), waiting.waitingTaskTokens());
+    TaskTokenException refused =
+        assertThrows(TaskTokenException.class, () -> machine.sendTaskSuccess(stoppedToken, json("{}")));
+    assertEquals("TaskTimedOut", refused.errorCode());
+    machine.sendTaskSuccess(waitingToken, json("{\"approved\":true}"));
+    assertEquals(json("{\"approved\":true}"), waiting.await().output());
+    assertEquals(List.of(), waiting.waitingTaskTokens());
+  }
+
+  @Test
   void aCallbackFromAnotherThreadWakesAWaitingExecution() throws Exception {
     LocalStateMachine machine =
         LocalStateMachine.builder(

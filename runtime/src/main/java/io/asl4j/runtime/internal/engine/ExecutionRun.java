@@ -166,6 +166,25 @@ public final class ExecutionRun {
     scheduler.runUntil(() -> status != ExecutionStatus.RUNNING, true);
   }
 
+  /**
+   * The tokens of this execution's tasks waiting for a completion, kept by {@link TaskTokens}.
+   * Made when the first is registered (by the loop's thread, before the token is published);
+   * most executions never wait.
+   */
+  private volatile java.util.Set<String> waitingTokens;
+
+  java.util.Set<String> waitingTokens(boolean create) {
+    java.util.Set<String> set = waitingTokens;
+    if (set == null) {
+      if (!create) {
+        return java.util.Set.of();
+      }
+      set = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      waitingTokens = set;
+    }
+    return set;
+  }
+
   /** Hands a step in from any thread (a task completion). */
   void deliver(Runnable step) {
     scheduler.deliver(step);

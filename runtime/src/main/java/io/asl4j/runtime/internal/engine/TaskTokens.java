@@ -28,14 +28,17 @@ public final class TaskTokens {
 
   /** Registers a waiting task; its completion is delivered to {@code run}. */
   TaskCompletion register(String token, ExecutionRun run, Outcome outcome) {
+    run.waitingTokens(true).add(token); // before the token can be found below
     waiting.put(token, new Waiting(run, outcome));
     return new Handle(token);
   }
 
   /** The task ended without a completion (timed out, execution over): later callbacks are refused. */
   void end(String token) {
-    if (waiting.remove(token) != null) {
+    Waiting w = waiting.remove(token);
+    if (w != null) {
       ended.put(token, Boolean.TRUE);
+      w.run().waitingTokens(false).remove(token);
     }
   }
 
@@ -63,6 +66,7 @@ public final class TaskTokens {
       throw refused(token);
     }
     ended.put(token, Boolean.TRUE);
+    w.run().waitingTokens(false).remove(token);
     return w;
   }
 
@@ -102,14 +106,23 @@ public final class TaskTokens {
     }
   }
 
-  /** Every token whose task is still waiting in {@code run}. */
+  /**
+   * Every token whose task is still waiting in {@code run}, sorted. Read off the run's own set:
+   * scanning every waiting token of the machine made each execution's end cost as much as the
+   * executions parked beside it.
+   */
   java.util.List<String> waitingIn(ExecutionRun run) {
+    java.util.Set<String> mine = run.waitingTokens(false);
+    if (mine.isEmpty()) {
+      return java.util.List.of();
+    }
     java.util.List<String> tokens = new java.util.ArrayList<>();
-    waiting.forEach((token, w) -> {
-      if (w.run() == run) {
+    for (String token : mine) {
+      Waiting w = waiting.get(token);
+      if (w != null && w.run() == run) {
         tokens.add(token);
       }
-    });
+    }
     java.util.Collections.sort(tokens);
     return tokens;
   }
