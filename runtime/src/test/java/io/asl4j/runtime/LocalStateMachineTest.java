@@ -209,6 +209,35 @@ class LocalStateMachineTest {
   }
 
   @Test
+  void theStateWhoseOutputCrossesThe256KibLimitFailsWithDataLimitExceeded() {
+    // given results placed one after another: 2-byte characters first (so quick upper bounds of
+    // the sizes overshoot the limit long before the exact sizes do), ~1 KiB below the limit
+    // after C, ~0.9 KiB above it after D
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                asl("{'StartAt':'A','States':{"
+                    + "'A':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:a','ResultPath':'$.a','Next':'B'},"
+                    + "'B':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:b','ResultPath':'$.b','Next':'C'},"
+                    + "'C':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:c','ResultPath':'$.c','Next':'Same'},"
+                    + "'Same':{'Type':'Pass','Next':'D'},"
+                    + "'D':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:d','ResultPath':'$.d','End':true}}}"))
+            .handler("arn:aws:lambda:us-east-1:123456789012:function:a", (in, ctx) -> MAPPER.getNodeFactory().textNode("é".repeat(50_000)))
+            .handler("arn:aws:lambda:us-east-1:123456789012:function:b", (in, ctx) -> MAPPER.getNodeFactory().textNode("x".repeat(100_000)))
+            .handler("arn:aws:lambda:us-east-1:123456789012:function:c", (in, ctx) -> MAPPER.getNodeFactory().textNode("x".repeat(61_000)))
+            .handler("arn:aws:lambda:us-east-1:123456789012:function:d", (in, ctx) -> MAPPER.getNodeFactory().textNode("x".repeat(2_000)))
+            .build();
+    // when
+    Execution execution = machine.run(json("{}"));
+    // then {"a":<100,002>,"b":<100,002>,"c":<61,002>} is 261,023 bytes and passes; with "d" 263,030 does not
+    assertEquals(ExecutionStatus.FAILED, execution.status());
+    assertEquals("States.DataLimitExceeded", execution.error());
+    assertEquals(
+        "The state/task 'D' returned a result with a size exceeding the maximum number of bytes service limit.",
+        execution.cause());
+    assertEquals(List.of("A", "B", "C", "Same", "D"), execution.statesEntered());
+  }
+
+  @Test
   void historyShowsInputsAndOutputsAsJsonTextAsAwsRecordsThem() {
     LocalStateMachine machine =
         LocalStateMachine.builder(asl("{'StartAt':'P','States':{'P':{'Type':'Pass','Result':{'b':[1,'x']},'End':true}}}"))

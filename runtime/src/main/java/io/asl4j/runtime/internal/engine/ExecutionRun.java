@@ -398,7 +398,9 @@ public final class ExecutionRun {
     }
 
     /**
-     * The last two values whose payload size this frame counted, and their sizes. States pass
+     * The last two values whose payload size this frame counted, and their sizes: upper bounds
+     * ({@link JsonSize#bound}), which say whether a value is within the limit as well as the
+     * exact size does and are sums and differences of each other the same way. States pass
      * their output on as the next state's input, and many (Choice, echoing Tasks, Pass without
      * Result) output that very node again: remembering its size skips a walk of the whole value at
      * each exit. Two slots, so that a Map's or Parallel's result and the state's input are both
@@ -437,7 +439,7 @@ public final class ExecutionRun {
       if (value == null || knownSize(value) >= 0) {
         return false;
       }
-      long bytes = JsonSize.size(value, PAYLOAD_LIMIT_BYTES);
+      long bytes = JsonSize.bound(value, PAYLOAD_LIMIT_BYTES);
       if (bytes > PAYLOAD_LIMIT_BYTES) {
         return true;
       }
@@ -458,6 +460,8 @@ public final class ExecutionRun {
     /**
      * A ResultPath of one field on {@code $} changes one entry of the input, so when the input's
      * size is known the output's follows without walking it: the same sum {@link JsonSize} makes.
+     * With the input's size an upper bound, the output's is one too: the replaced value's exact
+     * size is subtracted, never more than it counted in the input's.
      */
     void rememberMergedSize(JsonNode rawInput, AslPath resultPath, JsonNode placed, JsonNode merged) {
       long inputBytes = knownSize(rawInput);
@@ -468,7 +472,7 @@ public final class ExecutionRun {
       JsonNode old = rawInput.get(field.name());
       long placedBytes = knownSize(placed);
       if (placedBytes < 0) {
-        placedBytes = JsonSize.size(placed, PAYLOAD_LIMIT_BYTES);
+        placedBytes = JsonSize.bound(placed, PAYLOAD_LIMIT_BYTES);
       }
       long bytes = old == null
           ? inputBytes + JsonSize.stringSize(field.name()) + 2 + placedBytes
@@ -1063,6 +1067,8 @@ public final class ExecutionRun {
       event(frame, "ParallelStateStarted", null);
       List<StateGraph> branches = parallel.branches();
       JsonNode[] results = new JsonNode[branches.size()];
+      // The output array's payload size, summed from the branches' (as JsonSize sums it); -1: unknown.
+      long[] resultsBytes = {2};
       int[] remaining = {branches.size()};
       boolean[] over = {false};
       List<Frame> children = new ArrayList<>();
@@ -1097,11 +1103,16 @@ public final class ExecutionRun {
                 return;
               }
               results[index] = outcome.output();
+              long bytes = child.knownSize(outcome.output());
+              resultsBytes[0] = bytes < 0 || resultsBytes[0] < 0 ? -1 : resultsBytes[0] + bytes + 1;
               if (--remaining[0] == 0) {
                 over[0] = true;
                 ArrayNode array = NODES.arrayNode();
                 for (JsonNode r : results) {
                   array.add(r);
+                }
+                if (resultsBytes[0] >= 0) {
+                  frame.rememberSize(array, resultsBytes[0]);
                 }
                 parallelSucceeded(parallel, array);
               }
