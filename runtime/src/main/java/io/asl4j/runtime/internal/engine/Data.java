@@ -31,6 +31,9 @@ public final class Data {
   private final Map<Identity, Map<String, JsonataTemplate>> jsonataTemplates = new ConcurrentHashMap<>();
   private final JsonataEngine jsonata = new JsonataEngine();
   private final Map<String, Tasks.Resource> resources = new ConcurrentHashMap<>();
+  private final Map<Identity, Map<String, StatePlan>> plans = new ConcurrentHashMap<>();
+  /** Task handlers by resource: a machine's handlers never change, so neither does the answer. */
+  private final Map<String, io.asl4j.runtime.TaskHandler> handlers = new ConcurrentHashMap<>();
 
   /** What an expression can see besides its input: {@code $$}, variables and randomness. */
   public interface Environment {
@@ -148,6 +151,26 @@ public final class Data {
     }
   }
 
+  /** The plans of a graph's states (the machine, a branch, an item processor), once per graph. */
+  Map<String, StatePlan> plans(io.asl4j.dsl.model.Graph graph, io.asl4j.dsl.model.QueryLanguage machineDefault) {
+    Identity key = new Identity(graph);
+    Map<String, StatePlan> graphPlans = plans.get(key);
+    if (graphPlans == null) {
+      graphPlans = plans.computeIfAbsent(key, k -> StatePlan.of(graph, machineDefault));
+    }
+    return graphPlans;
+  }
+
+  /** The handler remembered for {@code resource}, or null. */
+  io.asl4j.runtime.TaskHandler handler(String resource) {
+    return handlers.get(resource);
+  }
+
+  /** Remembers the handler of {@code resource}. */
+  void rememberHandler(String resource, io.asl4j.runtime.TaskHandler handler) {
+    handlers.putIfAbsent(resource, handler);
+  }
+
   /** A Task's resource ARN taken apart, once per resource. */
   Tasks.Resource resource(String arn) {
     Tasks.Resource resource = resources.get(arn);
@@ -207,11 +230,14 @@ public final class Data {
         JsonataErrors.unexpectedType(expressionText(expression), field, expectedType, value).cause(), field);
   }
 
-  /** A map key comparing JSON trees by identity: templates are compiled per node of the model. */
+  /**
+   * A map key comparing by identity: templates are compiled per node of the model, plans per
+   * graph (whose records' own equals would compare whole trees).
+   */
   private static final class Identity {
-    private final JsonNode node;
+    private final Object node;
 
-    Identity(JsonNode node) {
+    Identity(Object node) {
       this.node = node;
     }
 

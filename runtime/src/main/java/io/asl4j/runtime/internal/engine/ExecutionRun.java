@@ -23,7 +23,6 @@ import io.asl4j.dsl.model.Retrier;
 import io.asl4j.dsl.model.State;
 import io.asl4j.dsl.model.StateGraph;
 import io.asl4j.dsl.model.StateMachine;
-import io.asl4j.dsl.model.StateType;
 import io.asl4j.dsl.model.SucceedState;
 import io.asl4j.dsl.model.TaskState;
 import io.asl4j.dsl.model.Transitioning;
@@ -338,19 +337,6 @@ public final class ExecutionRun {
   /** The retry counters of a state without Retry. */
   private static final int[] NO_RETRIES = new int[0];
 
-  /** {@code PassStateEntered}, ... by {@link StateType} ordinal: made once, not per event. */
-  private static final String[] ENTERED = eventNames("StateEntered");
-  private static final String[] EXITED = eventNames("StateExited");
-
-  private static String[] eventNames(String suffix) {
-    StateType[] types = StateType.values();
-    String[] names = new String[types.length];
-    for (StateType type : types) {
-      names[type.ordinal()] = type.aslName() + suffix;
-    }
-    return names;
-  }
-
   /** {@code {"truncated": false}}: shared, since history details are copied when read. */
   private static final ObjectNode NOT_TRUNCATED = NODES.objectNode().put("truncated", false);
 
@@ -381,6 +367,8 @@ public final class ExecutionRun {
      * one): its events stay out of this execution's history, as AWS keeps them.
      */
     final boolean childExecution;
+    /** The graph's states, planned once per machine. */
+    final Map<String, StatePlan> plans;
     /** The state this frame is in (entered, not yet exited); after a failure, the failed one. */
     Step current;
     Consumer<Outcome> onDone;
@@ -395,6 +383,7 @@ public final class ExecutionRun {
       this.parent = parent;
       this.cursor = cursor;
       this.childExecution = separateHistory || (parent != null && parent.childExecution);
+      this.plans = data.plans(graph, machine.defaultQueryLanguage());
     }
 
     /**
@@ -523,14 +512,14 @@ public final class ExecutionRun {
     if (!frame.live()) {
       return;
     }
-    State state = frame.graph.states().get(name);
-    if (state == null) {
+    StatePlan plan = frame.plans.get(name);
+    if (plan == null) {
       // The validator rules this out; an invalid definition must still fail cleanly.
       frame.onDone.accept(Outcome.failure("States.Runtime", "State '" + name + "' does not exist"));
       return;
     }
-    Step step = new Step(frame, name, state, rawInput, scheduler.nowMillis());
-    step.enteredId = stepEvent(frame, ENTERED[state.type().ordinal()], step, HistoryLog.STATE_ENTERED);
+    Step step = new Step(frame, plan, rawInput, scheduler.nowMillis());
+    step.enteredId = stepEvent(frame, plan.enteredEvent, step, HistoryLog.STATE_ENTERED);
     frame.current = step;
     if (probe != null) {
       probe.entered(step); // TestState: this may be the state under test
@@ -547,6 +536,7 @@ public final class ExecutionRun {
    */
   final class Step implements Data.Environment, Runnable {
     final Frame frame;
+    final StatePlan plan;
     final String name;
     final State state;
     final JsonNode rawInput;
@@ -564,15 +554,15 @@ public final class ExecutionRun {
     private Map<String, JsonNode> assigned;
     private String next;
 
-    Step(Frame frame, String name, State state, JsonNode rawInput, long enteredMillis) {
+    Step(Frame frame, StatePlan plan, JsonNode rawInput, long enteredMillis) {
       this.frame = frame;
-      this.name = name;
-      this.state = state;
+      this.plan = plan;
+      this.name = plan.name;
+      this.state = plan.state;
       this.rawInput = rawInput;
       this.enteredMillis = enteredMillis;
-      this.jsonata = state.effectiveQueryLanguage(frame.defaultLanguage()) == QueryLanguage.JSONATA;
-      this.retriesByRetrier =
-          state instanceof ErrorHandling eh && !eh.retriersOrEmpty().isEmpty() ? new int[eh.retriersOrEmpty().size()] : NO_RETRIES;
+      this.jsonata = plan.jsonata;
+      this.retriesByRetrier = plan.retriers == 0 ? NO_RETRIES : new int[plan.retriers];
     }
 
     // Data.Environment: what expressions can see.
@@ -764,7 +754,7 @@ public final class ExecutionRun {
       this.assigned = assignedVariables;
       this.next = next;
       this.context = null; // the history may keep this step; the context object is not needed again
-      stepEvent(frame, EXITED[state.type().ordinal()], this, HistoryLog.STATE_EXITED);
+      stepEvent(frame, plan.exitedEvent, this, HistoryLog.STATE_EXITED);
       frame.current = null;
       if (probe != null && probe.watches(this)) {
         probe.exited(next, output, assignedVariables); // TestState: stop at the transition

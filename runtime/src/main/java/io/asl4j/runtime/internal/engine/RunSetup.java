@@ -20,6 +20,9 @@ import java.util.random.RandomGenerator;
  */
 public final class RunSetup {
   private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
+  private static final String LAMBDA_INVOKE_DOT = LAMBDA_INVOKE + ".";
+  /** Cached for a resource no handler serves. */
+  private static final TaskHandler NO_HANDLER = (input, context) -> null;
 
   private final StateMachine machine;
   private final Data data;
@@ -249,11 +252,51 @@ public final class RunSetup {
         return mocked;
       }
     }
+    if (resource.equals(LAMBDA_INVOKE) || resource.startsWith(LAMBDA_INVOKE_DOT)) {
+      JsonNode result = invokeFunction(input, context);
+      if (result != null) {
+        return result;
+      }
+    }
+    // Resolved once per resource and machine: the lookups below cost as much as an echoing Task.
+    TaskHandler handler = data.handler(resource);
+    if (handler == null) {
+      handler = resolve(resource);
+      data.rememberHandler(resource, handler);
+    }
+    if (handler == NO_HANDLER) {
+      List<String> registered = new ArrayList<>(new TreeSet<>(handlers.keySet()));
+      prefixHandlers.keySet().forEach(p -> registered.add(p + "*"));
+      throw new StatesError(
+          "States.TaskFailed",
+          "No task handler is registered for resource '" + resource + "'. Registered resources: " + registered);
+    }
+    return handler.handle(input, context);
+  }
+
+  /**
+   * The handler of {@code resource} (for {@code lambda:invoke}, when no function handler takes
+   * the call): the base integration's for {@code .sync}/{@code .waitForTaskToken}, else the exact
+   * registration, else the longest registered prefix; {@link #NO_HANDLER} when none.
+   */
+  private TaskHandler resolve(String resource) {
     TaskHandler base = baseHandler(resource);
     if (base != null) {
-      return base.handle(input, context);
+      return base;
     }
-    return invoke(resource, input, context);
+    TaskHandler handler = handlers.get(resource);
+    if (handler != null) {
+      return handler;
+    }
+    TaskHandler byPrefix = NO_HANDLER;
+    int longest = -1;
+    for (Map.Entry<String, TaskHandler> entry : prefixHandlers.entrySet()) {
+      if (resource.startsWith(entry.getKey()) && entry.getKey().length() > longest) {
+        byPrefix = entry.getValue();
+        longest = entry.getKey().length();
+      }
+    }
+    return byPrefix;
   }
 
   /**
@@ -273,42 +316,25 @@ public final class RunSetup {
     return handlers.get(resource.substring(0, dot));
   }
 
-  private JsonNode invoke(String resource, JsonNode input, TaskContext context) {
-    if (resource.equals(LAMBDA_INVOKE) || resource.startsWith(LAMBDA_INVOKE + ".")) {
-      TaskHandler function = functionHandler(input.path("FunctionName").asText(null));
-      if (function != null) {
-        JsonNode payload = input.get("Payload");
-        if (payload != null && payload.isTextual()) {
-          // A string Payload is sent to the function as raw JSON text.
-          payload = data.parseJsonText(payload.textValue());
-        }
-        // Without a payload (absent or null) Lambda hands the function an empty object.
-        JsonNode event = payload == null || payload.isNull() ? ExecutionRun.NODES.objectNode() : payload;
-        JsonNode result = function.handle(event, context);
-        boolean tail = "Tail".equals(input.path("LogType").asText());
-        return Tasks.invokeResponse(result, requestId(), context.now(), tail);
-      }
+  /**
+   * A {@code lambda:invoke} call of the function named by {@code FunctionName}, answered as Lambda
+   * answers it; null when no handler is registered for that function.
+   */
+  private JsonNode invokeFunction(JsonNode input, TaskContext context) {
+    TaskHandler function = functionHandler(input.path("FunctionName").asText(null));
+    if (function == null) {
+      return null;
     }
-    TaskHandler handler = handlers.get(resource);
-    if (handler != null) {
-      return handler.handle(input, context);
+    JsonNode payload = input.get("Payload");
+    if (payload != null && payload.isTextual()) {
+      // A string Payload is sent to the function as raw JSON text.
+      payload = data.parseJsonText(payload.textValue());
     }
-    TaskHandler byPrefix = null;
-    int longest = -1;
-    for (Map.Entry<String, TaskHandler> entry : prefixHandlers.entrySet()) {
-      if (resource.startsWith(entry.getKey()) && entry.getKey().length() > longest) {
-        byPrefix = entry.getValue();
-        longest = entry.getKey().length();
-      }
-    }
-    if (byPrefix != null) {
-      return byPrefix.handle(input, context);
-    }
-    List<String> registered = new ArrayList<>(new TreeSet<>(handlers.keySet()));
-    prefixHandlers.keySet().forEach(p -> registered.add(p + "*"));
-    throw new StatesError(
-        "States.TaskFailed",
-        "No task handler is registered for resource '" + resource + "'. Registered resources: " + registered);
+    // Without a payload (absent or null) Lambda hands the function an empty object.
+    JsonNode event = payload == null || payload.isNull() ? ExecutionRun.NODES.objectNode() : payload;
+    JsonNode result = function.handle(event, context);
+    boolean tail = "Tail".equals(input.path("LogType").asText());
+    return Tasks.invokeResponse(result, requestId(), context.now(), tail);
   }
 
   private TaskHandler functionHandler(String functionName) {

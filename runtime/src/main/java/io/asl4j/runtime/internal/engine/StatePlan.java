@@ -1,0 +1,41 @@
+package io.asl4j.runtime.internal.engine;
+
+import io.asl4j.dsl.model.ErrorHandling;
+import io.asl4j.dsl.model.Graph;
+import io.asl4j.dsl.model.QueryLanguage;
+import io.asl4j.dsl.model.State;
+import io.asl4j.dsl.model.StateType;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the interpreter needs to know of one state before running it, worked out once per machine
+ * ({@link Data#plans}) instead of at every entry: its event names, whether it is evaluated with
+ * JSONata, how many retriers it has.
+ */
+final class StatePlan {
+  final String name;
+  final State state;
+  final String enteredEvent;
+  final String exitedEvent;
+  final boolean jsonata;
+  final int retriers;
+
+  private StatePlan(String name, State state, QueryLanguage machineDefault) {
+    this.name = name;
+    this.state = state;
+    StateType type = state.type();
+    this.enteredEvent = type.aslName() + "StateEntered";
+    this.exitedEvent = type.aslName() + "StateExited";
+    this.jsonata = state.effectiveQueryLanguage(machineDefault) == QueryLanguage.JSONATA;
+    this.retriers = state instanceof ErrorHandling handling ? handling.retriersOrEmpty().size() : 0;
+  }
+
+  /** The plans of every state of {@code graph}, by name. */
+  static Map<String, StatePlan> of(Graph graph, QueryLanguage machineDefault) {
+    Map<String, State> states = graph.states();
+    Map<String, StatePlan> plans = new HashMap<>(Math.max(16, states.size() * 2));
+    states.forEach((name, state) -> plans.put(name, new StatePlan(name, state, machineDefault)));
+    return plans;
+  }
+}
