@@ -53,6 +53,8 @@ public final class LocalStateMachine {
   private final TaskTokens tokens = new TaskTokens();
   private final ActivityQueues activities = new ActivityQueues();
   private final AtomicLong executions = new AtomicLong();
+  /** What all its executions share. */
+  private final RunSetup.Machine shared;
 
   private LocalStateMachine(Builder builder) {
     this.definition = builder.definition;
@@ -69,6 +71,9 @@ public final class LocalStateMachine {
     this.type = builder.type;
     this.mocks = builder.mocks;
     this.s3 = builder.s3;
+    this.shared = new RunSetup.Machine(
+        definition, data, handlers, prefixHandlers, virtualTime, region, account, name,
+        type == StateMachineType.EXPRESS, tokens, mocks, s3, activities);
   }
 
   /** A builder for a machine running {@code definition}. */
@@ -101,11 +106,7 @@ public final class LocalStateMachine {
     long startMillis = virtualTime
         ? (virtualStart != null ? virtualStart : Instant.now()).toEpochMilli()
         : System.currentTimeMillis();
-    RunSetup setup =
-        new RunSetup(
-            definition, data, handlers, prefixHandlers, virtualTime, startMillis,
-            seed != null ? seed + executions.get() : null, region,
-            account, name, executionName, number, type == StateMachineType.EXPRESS, tokens, mocks, s3, activities);
+    RunSetup setup = new RunSetup(shared, startMillis, seed != null ? seed + executions.get() : null, executionName, number);
     if (type == StateMachineType.EXPRESS) {
       setup.executionArn(); // its run id is the first draw of a seeded execution's randomness
     }

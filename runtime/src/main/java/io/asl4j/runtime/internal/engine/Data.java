@@ -30,10 +30,7 @@ public final class Data {
   private final Map<Identity, Boolean> readsContext = new ConcurrentHashMap<>();
   private final Map<Identity, Map<String, JsonataTemplate>> jsonataTemplates = new ConcurrentHashMap<>();
   private final JsonataEngine jsonata = new JsonataEngine();
-  private final Map<String, Tasks.Resource> resources = new ConcurrentHashMap<>();
   private final Map<Identity, Map<String, StatePlan>> plans = new ConcurrentHashMap<>();
-  /** Task handlers by resource: a machine's handlers never change, so neither does the answer. */
-  private final Map<String, io.asl4j.runtime.TaskHandler> handlers = new ConcurrentHashMap<>();
 
   /** What an expression can see besides its input: {@code $$}, variables and randomness. */
   public interface Environment {
@@ -159,26 +156,6 @@ public final class Data {
       graphPlans = plans.computeIfAbsent(key, k -> StatePlan.of(graph, machineDefault));
     }
     return graphPlans;
-  }
-
-  /** The handler remembered for {@code resource}, or null. */
-  io.asl4j.runtime.TaskHandler handler(String resource) {
-    return handlers.get(resource);
-  }
-
-  /** Remembers the handler of {@code resource}. */
-  void rememberHandler(String resource, io.asl4j.runtime.TaskHandler handler) {
-    handlers.putIfAbsent(resource, handler);
-  }
-
-  /** A Task's resource ARN taken apart, once per resource. */
-  Tasks.Resource resource(String arn) {
-    Tasks.Resource resource = resources.get(arn);
-    if (resource == null) {
-      resource = Tasks.Resource.of(arn);
-      resources.putIfAbsent(arn, resource);
-    }
-    return resource;
   }
 
   AslPath compiledPath(String path) {

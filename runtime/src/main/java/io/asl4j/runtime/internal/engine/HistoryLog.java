@@ -44,29 +44,28 @@ final class HistoryLog {
 
   /**
    * The columns, replaced whole when they grow: a reader holding older columns still finds every
-   * event it counted in them, as they were copied before the new ones were published.
+   * event it counted in them, as they were copied before the new ones were published. Two arrays
+   * with two slots per event, written in order, rather than one per field: recording touches
+   * fewer fresh cache lines.
    */
   private static final class Columns {
-    final int[] previous;
-    final long[] timestamps;
-    final String[] types;
-    final Object[] sources;
-    final byte[] kinds;
+    /** Per event: the timestamp, then {@code previousEventId << 8 | kind}. */
+    final long[] numbers;
+    /** Per event: the type, then the details' source. */
+    final Object[] refs;
 
     Columns(int capacity) {
-      previous = new int[capacity];
-      timestamps = new long[capacity];
-      types = new String[capacity];
-      sources = new Object[capacity];
-      kinds = new byte[capacity];
+      numbers = new long[2 * capacity];
+      refs = new Object[2 * capacity];
     }
 
     Columns(Columns old, int capacity) {
-      previous = Arrays.copyOf(old.previous, capacity);
-      timestamps = Arrays.copyOf(old.timestamps, capacity);
-      types = Arrays.copyOf(old.types, capacity);
-      sources = Arrays.copyOf(old.sources, capacity);
-      kinds = Arrays.copyOf(old.kinds, capacity);
+      numbers = Arrays.copyOf(old.numbers, 2 * capacity);
+      refs = Arrays.copyOf(old.refs, 2 * capacity);
+    }
+
+    int capacity() {
+      return refs.length / 2;
     }
   }
 
@@ -85,15 +84,14 @@ final class HistoryLog {
   long append(long previous, long timestampMillis, String type, Object source, byte kind) {
     int n = count;
     Columns c = columns;
-    if (n == c.types.length) {
+    if (n == c.capacity()) {
       c = new Columns(c, n * 2);
       COLUMNS.setRelease(this, c);
     }
-    c.previous[n] = Math.toIntExact(previous);
-    c.timestamps[n] = timestampMillis;
-    c.types[n] = type;
-    c.sources[n] = source;
-    c.kinds[n] = kind;
+    c.numbers[2 * n] = timestampMillis;
+    c.numbers[2 * n + 1] = previous << 8 | kind;
+    c.refs[2 * n] = type;
+    c.refs[2 * n + 1] = source;
     COUNT.setRelease(this, n + 1);
     return n + 1;
   }
@@ -109,7 +107,9 @@ final class HistoryLog {
     Columns c = (Columns) COLUMNS.getAcquire(this);
     HistoryEvent[] events = new HistoryEvent[n];
     for (int i = 0; i < n; i++) {
-      events[i] = new HistoryEvent(i + 1, c.previous[i], c.timestamps[i], c.types[i], details(c.sources[i], c.kinds[i]));
+      long previousAndKind = c.numbers[2 * i + 1];
+      events[i] = new HistoryEvent(i + 1, previousAndKind >>> 8, c.numbers[2 * i], (String) c.refs[2 * i],
+          details(c.refs[2 * i + 1], (byte) (previousAndKind & 0xff)));
     }
     return Collections.unmodifiableList(Arrays.asList(events));
   }

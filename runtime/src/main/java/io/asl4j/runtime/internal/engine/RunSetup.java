@@ -24,68 +24,47 @@ public final class RunSetup {
   /** Cached for a resource no handler serves. */
   private static final TaskHandler NO_HANDLER = (input, context) -> null;
 
-  private final StateMachine machine;
-  private final Data data;
-  private final Map<String, TaskHandler> handlers;
-  private final Map<String, TaskHandler> prefixHandlers;
-  private final boolean virtualTime;
   private final long startMillis;
   /** Null for fresh randomness. */
   private final Long seed;
   /** Made when first drawn from: most executions draw nothing. */
   private RandomGenerator random;
-  private final String region;
-  private final String account;
-  private final String machineName;
   /** Null until first needed when the machine numbers its executions ({@link #executionNumber}). */
   private String executionName;
   private final long executionNumber;
   private String executionArn;
   /** Made when an intrinsic function first runs: most executions call none. */
   private IntrinsicEvaluator intrinsics;
-  private final boolean express;
   /** The run id of Express and Map Run ARNs; made when first needed (most runs never need it). */
   private String runId;
-  private final TaskTokens tokens;
-  private final MockedResponses mocks;
-  private final io.asl4j.runtime.services.S3Objects s3;
-  private final ActivityQueues activities;
   /** Mocked calls per state; made on the first mocked call. */
   private Map<String, Integer> invocations;
 
-  public RunSetup(
+  /**
+   * What every execution of one machine shares: made once per machine, so that starting an
+   * execution sets a handful of fields instead of two dozen.
+   */
+  public record Machine(
       StateMachine machine,
       Data data,
       Map<String, TaskHandler> handlers,
       Map<String, TaskHandler> prefixHandlers,
       boolean virtualTime,
-      long startMillis,
-      Long seed,
       String region,
       String account,
       String machineName,
-      String executionName,
-      long executionNumber,
       boolean express,
       TaskTokens tokens,
       MockedResponses mocks,
       io.asl4j.runtime.services.S3Objects s3,
-      ActivityQueues activities) {
-    this.machine = machine;
-    this.activities = activities;
-    this.tokens = tokens;
-    this.mocks = mocks;
-    this.s3 = s3;
-    this.express = express;
-    this.data = data;
-    this.handlers = handlers;
-    this.prefixHandlers = prefixHandlers;
-    this.virtualTime = virtualTime;
+      ActivityQueues activities) {}
+
+  private final Machine m;
+
+  public RunSetup(Machine machine, long startMillis, Long seed, String executionName, long executionNumber) {
+    this.m = machine;
     this.startMillis = startMillis;
     this.seed = seed;
-    this.region = region;
-    this.account = account;
-    this.machineName = machineName;
     this.executionName = executionName;
     this.executionNumber = executionNumber;
   }
@@ -107,19 +86,19 @@ public final class RunSetup {
 
   /** The objects ItemReader and ResultWriter use, or null when none are configured. */
   io.asl4j.runtime.services.S3Objects s3() {
-    return s3;
+    return m.s3();
   }
 
   ActivityQueues activities() {
-    return activities;
+    return m.activities();
   }
 
   boolean express() {
-    return express;
+    return m.express();
   }
 
   TaskTokens tokens() {
-    return tokens;
+    return m.tokens();
   }
 
   /** A fresh task token: opaque and unguessable, but reproducible under a seed. */
@@ -129,15 +108,15 @@ public final class RunSetup {
   }
 
   StateMachine machine() {
-    return machine;
+    return m.machine();
   }
 
   Data data() {
-    return data;
+    return m.data();
   }
 
   boolean virtualTime() {
-    return virtualTime;
+    return m.virtualTime();
   }
 
   long startMillis() {
@@ -167,24 +146,24 @@ public final class RunSetup {
   }
 
   String region() {
-    return region;
+    return m.region();
   }
 
   String roleArn() {
-    return "arn:aws:iam::" + account + ":role/asl4j-local";
+    return "arn:aws:iam::" + m.account() + ":role/asl4j-local";
   }
 
   String stateMachineArn() {
-    return "arn:aws:states:" + region + ":" + account + ":stateMachine:" + machineName;
+    return "arn:aws:states:" + m.region() + ":" + m.account() + ":stateMachine:" + m.machineName();
   }
 
   public String executionArn() {
     String arn = executionArn;
     if (arn == null) {
       // Express executions are named by an "express" ARN with a run id, as StartSyncExecution shows.
-      arn = express
-          ? "arn:aws:states:" + region + ":" + account + ":express:" + machineName + ":" + executionName() + ":" + runId()
-          : "arn:aws:states:" + region + ":" + account + ":execution:" + machineName + ":" + executionName();
+      arn = m.express()
+          ? "arn:aws:states:" + m.region() + ":" + m.account() + ":express:" + m.machineName() + ":" + executionName() + ":" + runId()
+          : "arn:aws:states:" + m.region() + ":" + m.account() + ":execution:" + m.machineName() + ":" + executionName();
       executionArn = arn; // racy but safe: strings are immutable
     }
     return arn;
@@ -192,7 +171,7 @@ public final class RunSetup {
 
   /** The Map Run's ARN: named by the Map's {@code Label} when it has one, else its state name. */
   String mapRunArn(String stateName, String label) {
-    return "arn:aws:states:" + region + ":" + account + ":mapRun:" + machineName + "/"
+    return "arn:aws:states:" + m.region() + ":" + m.account() + ":mapRun:" + m.machineName() + "/"
         + (label == null ? stateName : label) + ":" + runId();
   }
 
@@ -205,7 +184,7 @@ public final class RunSetup {
     execution.put("StartTime", timestamp(run.startDate().toEpochMilli()));
     execution.put("Name", executionName());
     execution.put("RoleArn", roleArn());
-    if (!express) {
+    if (!m.express()) {
       execution.put("RedriveCount", 0); // Express executions cannot be redriven.
     }
     ObjectNode state = context.putObject("State");
@@ -217,7 +196,7 @@ public final class RunSetup {
     }
     ObjectNode stateMachine = context.putObject("StateMachine");
     stateMachine.put("Id", stateMachineArn());
-    stateMachine.put("Name", machineName);
+    stateMachine.put("Name", m.machineName());
     if (step.taskToken != null) {
       context.putObject("Task").put("Token", step.taskToken);
     }
@@ -238,12 +217,14 @@ public final class RunSetup {
    * Calls the handler for {@code resource}: for {@code lambda:invoke}, the function named by
    * {@code FunctionName} first; then an exact registration; then the longest registered prefix.
    */
-  JsonNode invoke(String stateName, String resource, JsonNode input, TaskContext context) {
-    if (mocks != null) {
+  JsonNode invoke(StatePlan task, JsonNode input, TaskContext context) {
+    String stateName = task.name;
+    String resource = ((io.asl4j.dsl.model.TaskState) task.state).resource();
+    if (m.mocks() != null) {
       if (invocations == null) {
         invocations = new java.util.HashMap<>();
       }
-      JsonNode mocked = mocks.respond(stateName, invocations.merge(stateName, 1, Integer::sum) - 1);
+      JsonNode mocked = m.mocks().respond(stateName, invocations.merge(stateName, 1, Integer::sum) - 1);
       if (mocked != null) {
         if (resource.endsWith(".waitForTaskToken")) {
           // A mocked callback task completes with the mocked response, as Step Functions Local does.
@@ -258,15 +239,15 @@ public final class RunSetup {
         return result;
       }
     }
-    // Resolved once per resource and machine: the lookups below cost as much as an echoing Task.
-    TaskHandler handler = data.handler(resource);
+    // Resolved once per state and machine: the lookups cost as much as an echoing Task.
+    TaskHandler handler = task.handler;
     if (handler == null) {
       handler = resolve(resource);
-      data.rememberHandler(resource, handler);
+      task.handler = handler;
     }
     if (handler == NO_HANDLER) {
-      List<String> registered = new ArrayList<>(new TreeSet<>(handlers.keySet()));
-      prefixHandlers.keySet().forEach(p -> registered.add(p + "*"));
+      List<String> registered = new ArrayList<>(new TreeSet<>(m.handlers().keySet()));
+      m.prefixHandlers().keySet().forEach(p -> registered.add(p + "*"));
       throw new StatesError(
           "States.TaskFailed",
           "No task handler is registered for resource '" + resource + "'. Registered resources: " + registered);
@@ -284,13 +265,13 @@ public final class RunSetup {
     if (base != null) {
       return base;
     }
-    TaskHandler handler = handlers.get(resource);
+    TaskHandler handler = m.handlers().get(resource);
     if (handler != null) {
       return handler;
     }
     TaskHandler byPrefix = NO_HANDLER;
     int longest = -1;
-    for (Map.Entry<String, TaskHandler> entry : prefixHandlers.entrySet()) {
+    for (Map.Entry<String, TaskHandler> entry : m.prefixHandlers().entrySet()) {
       if (resource.startsWith(entry.getKey()) && entry.getKey().length() > longest) {
         byPrefix = entry.getValue();
         longest = entry.getKey().length();
@@ -306,14 +287,14 @@ public final class RunSetup {
    */
   private TaskHandler baseHandler(String resource) {
     int dot = resource.lastIndexOf('.');
-    if (dot < 0 || handlers.containsKey(resource) || resource.startsWith(LAMBDA_INVOKE)) {
+    if (dot < 0 || m.handlers().containsKey(resource) || resource.startsWith(LAMBDA_INVOKE)) {
       return null;
     }
     String suffix = resource.substring(dot);
     if (!suffix.equals(".waitForTaskToken") && !suffix.startsWith(".sync")) {
       return null;
     }
-    return handlers.get(resource.substring(0, dot));
+    return m.handlers().get(resource.substring(0, dot));
   }
 
   /**
@@ -328,7 +309,7 @@ public final class RunSetup {
     JsonNode payload = input.get("Payload");
     if (payload != null && payload.isTextual()) {
       // A string Payload is sent to the function as raw JSON text.
-      payload = data.parseJsonText(payload.textValue());
+      payload = m.data().parseJsonText(payload.textValue());
     }
     // Without a payload (absent or null) Lambda hands the function an empty object.
     JsonNode event = payload == null || payload.isNull() ? ExecutionRun.NODES.objectNode() : payload;
@@ -341,11 +322,11 @@ public final class RunSetup {
     if (functionName == null) {
       return null;
     }
-    TaskHandler exact = handlers.get(functionName);
+    TaskHandler exact = m.handlers().get(functionName);
     if (exact != null) {
       return exact;
     }
-    for (Map.Entry<String, TaskHandler> entry : handlers.entrySet()) {
+    for (Map.Entry<String, TaskHandler> entry : m.handlers().entrySet()) {
       String key = entry.getKey();
       int at = key.indexOf(":function:");
       if (at >= 0 && key.substring(at + ":function:".length()).equals(functionName)) {

@@ -22,7 +22,6 @@ import io.asl4j.runtime.TaskHandler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Runs exactly one state of a definition, as AWS's TestState API does, on the ordinary
@@ -156,9 +155,10 @@ public final class SingleStateRun {
     }
     RunSetup setup =
         new RunSetup(
-            request.machine(), new Data(), Map.copyOf(handlers), prefixHandlers, true, request.startMillis(), request.seed(),
-            request.region(), request.account(), "asl4j-test-state", "test-state", 0, true,
-            new TaskTokens(), null, null, new ActivityQueues());
+            new RunSetup.Machine(
+                request.machine(), new Data(), Map.copyOf(handlers), prefixHandlers, true, request.region(),
+                request.account(), "asl4j-test-state", true, new TaskTokens(), null, null, new ActivityQueues()),
+            request.startMillis(), request.seed(), "test-state", 0);
     JsonNode input = request.input() == null ? ExecutionRun.NODES.objectNode() : request.input();
     ExecutionRun run = new ExecutionRun(setup, input);
     Probe probe = new Probe(request, state, run);

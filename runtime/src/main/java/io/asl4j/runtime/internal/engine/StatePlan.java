@@ -20,6 +20,13 @@ final class StatePlan {
   final String exitedEvent;
   final boolean jsonata;
   final int retriers;
+  /** A Task's resource taken apart; null for other states. */
+  final Tasks.Resource resource;
+  /**
+   * A Task's handler, once resolved ({@link RunSetup#invoke}). Racy but safe: any thread resolves
+   * the same handler for the same machine, and a handler reference is published whole.
+   */
+  io.asl4j.runtime.TaskHandler handler;
 
   private StatePlan(String name, State state, QueryLanguage machineDefault) {
     this.name = name;
@@ -29,6 +36,7 @@ final class StatePlan {
     this.exitedEvent = type.aslName() + "StateExited";
     this.jsonata = state.effectiveQueryLanguage(machineDefault) == QueryLanguage.JSONATA;
     this.retriers = state instanceof ErrorHandling handling ? handling.retriersOrEmpty().size() : 0;
+    this.resource = state instanceof io.asl4j.dsl.model.TaskState task ? Tasks.Resource.of(task.resource()) : null;
   }
 
   /** The plans of every state of {@code graph}, by name. */

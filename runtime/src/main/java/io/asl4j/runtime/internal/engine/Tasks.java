@@ -32,7 +32,7 @@ final class Tasks {
 
   /** One attempt: a retry evaluates the input again and, for a callback, gets a new token. */
   private void attempt(Step step, TaskState task) {
-    Resource resource = setup.data().resource(task.resource());
+    Resource resource = step.plan.resource;
     if (resource.isCallback() || resource.isActivity()) {
       step.taskToken = setup.newTaskToken();
       step.invalidateContext();
@@ -139,7 +139,7 @@ final class Tasks {
     JsonNode result = null;
     StatesError failure = null;
     try {
-      result = setup.invoke(step.name, a.task().resource(), a.input(), call);
+      result = setup.invoke(step.plan, a.input(), call);
       if (result == null) {
         result = NullNode.getInstance();
       }
@@ -354,8 +354,8 @@ final class Tasks {
   }
 
   /**
-   * A Task resource ARN taken apart the way history events name it; made once per resource and
-   * machine ({@link Data#resource}).
+   * A Task resource ARN taken apart the way history events name it; made once per state and
+   * machine ({@link StatePlan#resource}).
    */
   record Resource(String type, String action, boolean isLambdaFunctionArn, boolean isActivity, boolean isCallback) {
     Resource(String type, String action, boolean isLambdaFunctionArn) {
