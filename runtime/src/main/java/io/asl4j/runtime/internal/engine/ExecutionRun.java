@@ -684,7 +684,7 @@ public final class ExecutionRun {
       } else if (resultPath.isDiscard()) {
         merged = rawInput;
       } else {
-        AslPath compiled = data.compiledResultPath(resultPath.path());
+        AslPath compiled = io == state.io() && plan.resultPath != null ? plan.resultPath : data.compiledResultPath(resultPath.path());
         merged = data.merge(rawInput, compiled, selected);
         frame.rememberMergedSize(rawInput, compiled, selected, merged);
       }

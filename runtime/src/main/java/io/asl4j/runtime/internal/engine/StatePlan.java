@@ -20,6 +20,11 @@ final class StatePlan {
   final String exitedEvent;
   final boolean jsonata;
   final int retriers;
+  /**
+   * The state's {@code ResultPath} compiled, when it has one that compiles (an invalid one is
+   * left to fail where it is used, as it did).
+   */
+  final io.asl4j.dsl.expression.AslPath resultPath;
   /** A Task's resource taken apart; null for other states. */
   final Tasks.Resource resource;
   /**
@@ -37,6 +42,18 @@ final class StatePlan {
     this.jsonata = state.effectiveQueryLanguage(machineDefault) == QueryLanguage.JSONATA;
     this.retriers = state instanceof ErrorHandling handling ? handling.retriersOrEmpty().size() : 0;
     this.resource = state instanceof io.asl4j.dsl.model.TaskState task ? Tasks.Resource.of(task.resource()) : null;
+    this.resultPath = compiled(state.io() == null ? null : state.io().resultPath());
+  }
+
+  private static io.asl4j.dsl.expression.AslPath compiled(io.asl4j.dsl.model.NullablePath path) {
+    if (path == null || path.isDiscard()) {
+      return null;
+    }
+    try {
+      return io.asl4j.dsl.expression.AslPath.parse(path.path());
+    } catch (io.asl4j.dsl.expression.ExpressionException e) {
+      return null;
+    }
   }
 
   /** The plans of every state of {@code graph}, by name. */

@@ -69,10 +69,20 @@ public final class SharedObjectNode extends ObjectNode {
   abstract static sealed class Fields permits Flat, Layer {
     final int size;
     final int depth;
+    /**
+     * One bit per field name, {@code 1L << hash}: a lookup of a name whose bit is clear misses at
+     * once instead of walking every layer (a ResultPath adding a field looks it up first).
+     */
+    final long nameBits;
 
-    Fields(int size, int depth) {
+    Fields(int size, int depth, long nameBits) {
       this.size = size;
       this.depth = depth;
+      this.nameBits = nameBits;
+    }
+
+    static long bit(int hash) {
+      return 1L << (hash ^ (hash >>> 16));
     }
 
     abstract JsonNode get(String name);
@@ -91,7 +101,7 @@ public final class SharedObjectNode extends ObjectNode {
     private final int[] index;
 
     private Flat(String[] names, JsonNode[] values, int size) {
-      super(size, 0);
+      super(size, 0, bits(names, size));
       this.names = names;
       this.values = values;
       this.index = size > INDEXED_ABOVE ? buildIndex(names, size) : null;
@@ -138,6 +148,9 @@ public final class SharedObjectNode extends ObjectNode {
 
     @Override
     JsonNode get(String name) {
+      if ((nameBits & bit(name.hashCode())) == 0) {
+        return null;
+      }
       int at = position(name);
       return at < 0 ? null : values[at];
     }
@@ -168,6 +181,14 @@ public final class SharedObjectNode extends ObjectNode {
           return entry - 1;
         }
       }
+    }
+
+    private static long bits(String[] names, int size) {
+      long bits = 0;
+      for (int i = 0; i < size; i++) {
+        bits |= bit(names[i].hashCode());
+      }
+      return bits;
     }
 
     private static int[] buildIndex(String[] names, int size) {
@@ -202,7 +223,7 @@ public final class SharedObjectNode extends ObjectNode {
     private Flat flat;
 
     Layer(Fields base, String name, boolean replaces, JsonNode value) {
-      super(replaces ? base.size : base.size + 1, base.depth + 1);
+      super(replaces ? base.size : base.size + 1, base.depth + 1, base.nameBits | bit(name.hashCode()));
       this.base = base;
       this.name = name;
       this.hash = name.hashCode();
@@ -213,6 +234,9 @@ public final class SharedObjectNode extends ObjectNode {
     @Override
     JsonNode get(String key) {
       int keyHash = key.hashCode();
+      if ((nameBits & bit(keyHash)) == 0) {
+        return null;
+      }
       Fields f = this;
       while (f instanceof Layer layer) {
         if (layer.name == key || (layer.hash == keyHash && layer.name.equals(key))) {
