@@ -477,10 +477,6 @@ public final class ExecutionRun {
       }
       return running;
     }
-
-    QueryLanguage defaultLanguage() {
-      return machine.defaultQueryLanguage();
-    }
   }
 
   /**
