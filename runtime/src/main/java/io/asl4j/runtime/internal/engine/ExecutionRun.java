@@ -18,7 +18,6 @@ import io.asl4j.dsl.model.MapState;
 import io.asl4j.dsl.model.NullablePath;
 import io.asl4j.dsl.model.ParallelState;
 import io.asl4j.dsl.model.PassState;
-import io.asl4j.dsl.model.QueryLanguage;
 import io.asl4j.dsl.model.Retrier;
 import io.asl4j.dsl.model.State;
 import io.asl4j.dsl.model.StateGraph;
