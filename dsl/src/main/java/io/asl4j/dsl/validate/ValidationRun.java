@@ -256,6 +256,26 @@ final class ValidationRun {
   private void reachability(Graph graph, String at) {
     Map<String, State> states = graph.states();
     String start = graph.startAt();
+    // AWS rejects a state no transition names (MISSING_TRANSITION_TARGET: State "X" is not
+    // reachable), whether or not StartAt itself is valid.
+    Set<String> named = new LinkedHashSet<>();
+    if (start != null) {
+      named.add(start);
+    }
+    for (State state : states.values()) {
+      named.addAll(successors(state));
+    }
+    for (String name : states.keySet()) {
+      if (!named.contains(name)) {
+        error(
+            "UnreachableState",
+            at + "/States/" + escape(name),
+            "State \""
+                + name
+                + "\" is not reachable: no StartAt, Next, Default or Catch 'Next' of this scope"
+                + " names it");
+      }
+    }
     if (start == null || !states.containsKey(start)) {
       return; // already reported; reachability from nowhere would only repeat it
     }
@@ -274,12 +294,14 @@ final class ValidationRun {
       }
     }
     for (String name : states.keySet()) {
-      if (!reached.contains(name)) {
+      // Named, but only by states that are themselves out of reach (a loop of its own, say):
+      // AWS's check counts names, so this is only likely a mistake.
+      if (!reached.contains(name) && named.contains(name)) {
         problems.add(
             Problem.warning(
-                "UnreachableState",
+                "NotReachableFromStart",
                 at + "/States/" + escape(name),
-                "no transition leads to this state from StartAt '" + start + "'"));
+                "only states that StartAt '" + start + "' never leads to lead to this state"));
       }
     }
     if (reached.stream().map(states::get).noneMatch(ValidationRun::isTerminal)) {

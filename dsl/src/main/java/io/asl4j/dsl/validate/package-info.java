@@ -8,8 +8,8 @@
  * }</pre>
  *
  * <p>Tags, by area: graph ({@code UnknownState}, {@code CrossScopeTransition}, {@code
- * DuplicateStateName}, {@code EmptyStateName}, {@code StateNameTooLong}, {@code UnreachableState}
- * (a warning), {@code NoTerminalState}, {@code NextOrEnd}); fields ({@code MissingField}, {@code
+ * DuplicateStateName}, {@code EmptyStateName}, {@code StateNameTooLong}, {@code UnreachableState},
+ * {@code NotReachableFromStart} (a warning), {@code NoTerminalState}, {@code NextOrEnd}); fields ({@code MissingField}, {@code
  * OneOf}, {@code WrongType}, {@code InvalidValue}, {@code NumberRange}, {@code WaitTime}, {@code
  * InvalidTimestamp}, {@code HeartbeatNotBelowTimeout}, {@code EmptyChoices}, {@code
  * EmptyCondition}, {@code EmptyBranches}, {@code InvalidLabel}, {@code OperandType}); errors
