@@ -256,12 +256,13 @@ final class ValidationRun {
   private void reachability(Graph graph, String at) {
     Map<String, State> states = graph.states();
     String start = graph.startAt();
-    // AWS rejects a state no transition names (MISSING_TRANSITION_TARGET: State "X" is not
-    // reachable), whether or not StartAt itself is valid.
-    Set<String> named = new LinkedHashSet<>();
-    if (start != null) {
-      named.add(start);
+    if (start == null) {
+      return; // the missing StartAt is reported; every state would otherwise look unnamed
     }
+    // AWS rejects a state no transition names (MISSING_TRANSITION_TARGET: State "X" is not
+    // reachable), even when StartAt names no state.
+    Set<String> named = new LinkedHashSet<>();
+    named.add(start);
     for (State state : states.values()) {
       named.addAll(successors(state));
     }
@@ -276,7 +277,7 @@ final class ValidationRun {
                 + " names it");
       }
     }
-    if (start == null || !states.containsKey(start)) {
+    if (!states.containsKey(start)) {
       return; // already reported; reachability from nowhere would only repeat it
     }
     Set<String> reached = new LinkedHashSet<>();
