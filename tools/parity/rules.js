@@ -84,9 +84,9 @@ const RULES = [
   [SL, /^no terminal state$/, spec('every scope has a terminal state', 'NoTerminalState', 'no-terminal-state')],
   [SL, /^duplicate state name$/, spec('state names are unique in the whole machine', 'DuplicateStateName', 'duplicate-state-name')],
   [SL, /^States\.ALL last and alone$/, generic('States.ALL appears alone ([AllNotAlone]) in the last retrier or catcher ([AllNotLast])')],
-  [SL, /^not a JSONPath: (InputPath|OutputPath|ItemsPath|Variable)$/, spec('a Path field holds a JSONPath', 'InvalidPath', 'invalid-path')],
+  [SL, /^not a JSONPath: (InputPath|OutputPath|ItemsPath|Variable)$/, spec('a Path field holds a JSONPath (statelint also rejects variable paths such as "$total", which AWS ran: conformance pure/assign)', 'InvalidPath', 'invalid-path')],
   [SL, /^non-null: ItemsPath$/, spec('ItemsPath is a Reference Path, not null', 'WrongType', 'wrong-type')],
-  [SL, /^not a path or intrinsic: (Parameters|ResultSelector)$/, spec('a key.$ value of a payload template is a Path or an intrinsic call', 'InvalidTemplateValue', 'invalid-template-value')],
+  [SL, /^not a path or intrinsic: (Parameters|ResultSelector)$/, spec('a key.$ value of a payload template is a Path or an intrinsic call (statelint also rejects variable paths such as "$status", which AWS ran: conformance pure/assign)', 'InvalidTemplateValue', 'invalid-template-value')],
 
   // ---- statelint: fields it does not know ----------------------------------------------------
   [SL, /^not allowed: .*\.(QueryLanguage|Assign|Output|Arguments|Condition|Items|Label|ItemReader|ItemBatcher|ResultWriter|MaxConcurrencyPath|ToleratedFailureCount|ToleratedFailureCountPath|ToleratedFailurePercentage|ToleratedFailurePercentagePath)$/, tool(NEWER_THAN_STATELINT, 'newer-than-statelint')],
@@ -122,8 +122,7 @@ const RULES = [
   [SL, /^type: StringEqualsPath a Reference Path$/, generic('a *Path operator holds a Reference Path; statelint does not know variables ($name), which AWS ran (conformance pure/assign)')],
   [SL, /^type: \w+Path a Reference Path$/, spec('a Reference Path field selects a single node', 'InvalidPath', 'invalid-path')],
   [SL, /^type: ResultPath a Reference Path$/, generic('ResultPath is a Reference Path into the state input: a wrong type is [WrongType], a wrong path [InvalidPath]')],
-  [SL, /^type: (String|Boolean|Numeric|Timestamp)\w* (a String|a Boolean|numeric|an ISO8601 timestamp)$/, generic('a comparison operator takes a value of its type ([OperandType])')],
-  [SL, /^type: (IsNull|BooleanEquals|StringEquals|StringMatches|NumericEquals|TimestampEquals) /, spec('a comparison operator takes a value of its type', 'OperandType', 'operand-type')],
+  [SL, /^type: (Is\w+|Boolean\w*|String\w*|Numeric\w*|Timestamp\w*) (a String|a Boolean|numeric|an ISO8601 timestamp)$/, spec('a comparison operator takes a value of its type', 'OperandType', 'operand-type')],
   [SL, /^type: Resource a URI$/, generic('Resource is a string ([WrongType]) naming a known resource ([UnknownResource])')],
   [SL, /^type: (StartAt|Comment|Version|States|Type|Next|Default|End|Retry|Catch|Choices|And|Not|Branches|ErrorEquals|Credentials|Error|Cause|BackoffRate|TimeoutSeconds) /, spec('each field has its JSON type', 'WrongType', 'wrong-type')]
 ]
