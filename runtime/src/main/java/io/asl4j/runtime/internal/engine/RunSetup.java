@@ -35,7 +35,7 @@ public final class RunSetup {
   /** Made when an intrinsic function first runs: most executions call none. */
   private IntrinsicEvaluator intrinsics;
   private final boolean express;
-  /** The run id of Express and Map Run ARNs; made when first needed (most runs never need it). */
+  /** The run id of an Express execution's ARN; made when first needed (most runs never need it). */
   private String runId;
   private final TaskTokens tokens;
   private final MockedResponses mocks;
@@ -154,22 +154,26 @@ public final class RunSetup {
         : "arn:aws:states:" + region + ":" + account + ":execution:" + machineName + ":" + executionName;
   }
 
-  /** The Map Run's ARN: named by the Map's {@code Label} when it has one, else its state name. */
-  String mapRunArn(String stateName, String label) {
-    return "arn:aws:states:" + region + ":" + account + ":mapRun:" + machineName + "/"
-        + (label == null ? stateName : label) + ":" + runId();
+  String account() {
+    return account;
+  }
+
+  String machineName() {
+    return machineName;
   }
 
   /** The context object ({@code $$}) as a state sees it. */
   ObjectNode contextObject(ExecutionRun run, ExecutionRun.Step step) {
     ObjectNode context = ExecutionRun.NODES.objectNode();
     ObjectNode execution = context.putObject("Execution");
-    execution.put("Id", executionArn());
-    execution.set("Input", run.input());
-    execution.put("StartTime", timestamp(run.startDate().toEpochMilli()));
-    execution.put("Name", executionName);
+    // Inside a distributed Map's child execution, $$ describes the child and its Map Run's machine.
+    ChildRun child = step.frame.child;
+    execution.put("Id", child != null ? child.arn() : executionArn());
+    execution.set("Input", child != null ? child.input() : run.input());
+    execution.put("StartTime", timestamp(child != null ? child.startDate().toEpochMilli() : run.startDate().toEpochMilli()));
+    execution.put("Name", child != null ? child.name() : executionName);
     execution.put("RoleArn", roleArn());
-    if (!express) {
+    if (child != null ? !child.express() : !express) {
       execution.put("RedriveCount", 0); // Express executions cannot be redriven.
     }
     ObjectNode state = context.putObject("State");
@@ -180,8 +184,9 @@ public final class RunSetup {
       state.put("RetryCount", step.retryCount);
     }
     ObjectNode stateMachine = context.putObject("StateMachine");
-    stateMachine.put("Id", stateMachineArn());
-    stateMachine.put("Name", machineName);
+    String machineArn = child != null ? child.stateMachineArn() : stateMachineArn();
+    stateMachine.put("Id", machineArn);
+    stateMachine.put("Name", machineArn.substring(machineArn.indexOf(":stateMachine:") + ":stateMachine:".length()));
     if (step.taskToken != null) {
       context.putObject("Task").put("Token", step.taskToken);
     }

@@ -408,7 +408,8 @@ final class Tasks {
 
     @Override
     public String executionArn() {
-      return setup.executionArn();
+      ChildRun child = step.frame.child;
+      return child != null ? child.arn() : setup.executionArn();
     }
 
     @Override
