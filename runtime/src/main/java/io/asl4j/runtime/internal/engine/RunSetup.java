@@ -42,6 +42,8 @@ public final class RunSetup {
   private final io.asl4j.runtime.services.S3Objects s3;
   private final ActivityQueues activities;
   private final Map<String, Integer> invocations = new java.util.HashMap<>();
+  /** Duplicate deliveries (Express at-least-once), or null when every task is delivered once. */
+  private final Redeliveries redeliveries;
 
   public RunSetup(
       StateMachine machine,
@@ -59,8 +61,10 @@ public final class RunSetup {
       TaskTokens tokens,
       MockedResponses mocks,
       io.asl4j.runtime.services.S3Objects s3,
-      ActivityQueues activities) {
+      ActivityQueues activities,
+      Redeliveries redeliveries) {
     this.machine = machine;
+    this.redeliveries = redeliveries;
     this.activities = activities;
     this.tokens = tokens;
     this.mocks = mocks;
@@ -218,11 +222,25 @@ public final class RunSetup {
         return mocked;
       }
     }
+    return deliver(resource, input, context);
+  }
+
+  /** Calls the handler for {@code resource} (what {@link #invoke} does for a state the mocks leave alone). */
+  JsonNode deliver(String resource, JsonNode input, TaskContext context) {
     TaskHandler base = baseHandler(resource);
     if (base != null) {
       return base.handle(input, context);
     }
     return invoke(resource, input, context);
+  }
+
+  /**
+   * Whether this invocation of {@code stateName} is delivered twice (Express at-least-once): only
+   * when duplicates were asked for, and never for a state the mock file answers (mocks answer
+   * invocations by number, and a doubled call would shift them).
+   */
+  boolean deliverTwice(String stateName) {
+    return redeliveries != null && (mocks == null || !mocks.answers(stateName)) && redeliveries.pick();
   }
 
   /**
