@@ -1068,6 +1068,17 @@ public final class ExecutionRun {
       return new Frame(graph, new Scope(frame.scope), frame, cursor);
     }
 
+    /**
+     * The root frame of a distributed Map child execution run by this state: a separate
+     * execution, so it sees none of this one's variables (the validator refuses such references)
+     * and its history starts over (its first state chains to event 0).
+     */
+    Frame childExecutionFrame(Graph graph, ChildRun child) {
+      Frame root = new Frame(graph, new Scope(null), frame, 0);
+      root.child = child;
+      return root;
+    }
+
     void enterChild(Frame child, String startAt, JsonNode childInput) {
       scheduler.post(() -> enter(child, startAt, childInput));
     }

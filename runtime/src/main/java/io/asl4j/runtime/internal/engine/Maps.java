@@ -258,8 +258,7 @@ final class Maps {
       int itemCount = batched() ? itemInput.path("Items").size() : 1;
       ChildRun childRun = mapRun.startChild(index, itemCount, itemInput, run.nowMillis());
       childRun.started(run.setup().roleArn());
-      Frame child = step.childFrame(processor, 0);
-      child.child = childRun;
+      Frame child = step.childExecutionFrame(processor, childRun);
       children.add(child);
       child.onDone = outcome -> {
         if (childRun.end(outcome, child.cursor, run.nowMillis())) {
