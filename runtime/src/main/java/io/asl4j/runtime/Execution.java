@@ -101,6 +101,15 @@ public final class Execution {
     return run.history();
   }
 
+  /**
+   * The Map Runs of this execution's distributed Map states, in the order they started (a Map
+   * retried by its {@code Retry} starts a new one). Each holds its child executions with their own
+   * histories; this execution's history shows only the {@code MapRun*} events.
+   */
+  public List<MapRun> mapRuns() {
+    return run.mapRuns().stream().map(MapRun::new).toList();
+  }
+
   /** The names of the states entered, in order. */
   public List<String> statesEntered() {
     return history().stream()

@@ -9,6 +9,7 @@ import io.asl4j.dsl.validate.Validator;
 import io.asl4j.runtime.internal.engine.Data;
 import io.asl4j.runtime.internal.engine.ExecutionRun;
 import io.asl4j.runtime.internal.engine.MockedResponses;
+import io.asl4j.runtime.internal.engine.Redeliveries;
 import io.asl4j.runtime.internal.engine.RunSetup;
 import io.asl4j.runtime.internal.engine.TaskTokens;
 import io.asl4j.runtime.internal.engine.ActivityQueues;
@@ -52,6 +53,7 @@ public final class LocalStateMachine {
   private final StateMachineType type;
   private final MockedResponses mocks;
   private final S3Objects s3;
+  private final double duplicateDeliveries;
   private final TaskTokens tokens = new TaskTokens();
   private final ActivityQueues activities = new ActivityQueues();
   private final AtomicLong executions = new AtomicLong();
@@ -70,6 +72,7 @@ public final class LocalStateMachine {
     this.type = builder.type;
     this.mocks = builder.mocks;
     this.s3 = builder.s3;
+    this.duplicateDeliveries = builder.duplicateDeliveries;
   }
 
   /** A builder for a machine running {@code definition}. */
@@ -97,11 +100,17 @@ public final class LocalStateMachine {
     long startMillis = virtualTime
         ? (virtualStart != null ? virtualStart : Instant.now()).toEpochMilli()
         : System.currentTimeMillis();
-    RandomGenerator random = seed != null ? new SplittableRandom(seed + executions.get()) : new SplittableRandom();
+    long ordinal = executions.get();
+    RandomGenerator random = seed != null ? new SplittableRandom(seed + ordinal) : new SplittableRandom();
+    // Which deliveries are doubled is reproducible even without seed(...): a failing test fails again.
+    Redeliveries redeliveries = duplicateDeliveries > 0
+        ? new Redeliveries(duplicateDeliveries, (seed != null ? seed : 0) + ordinal)
+        : null;
     RunSetup setup =
         new RunSetup(
             definition, data, handlers, prefixHandlers, virtualTime, startMillis, random, region,
-            account, name, executionName, type == StateMachineType.EXPRESS, tokens, mocks, s3, activities);
+            account, name, executionName, type == StateMachineType.EXPRESS, tokens, mocks, s3, activities,
+            redeliveries);
     ExecutionRun run = new ExecutionRun(setup, input == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : input);
     run.start();
     return new Execution(run, setup.executionArn());
@@ -157,6 +166,7 @@ public final class LocalStateMachine {
     private StateMachineType type = StateMachineType.STANDARD;
     private MockedResponses mocks;
     private S3Objects s3;
+    private double duplicateDeliveries;
 
     private Builder(StateMachine definition) {
       this.definition = definition;
@@ -233,6 +243,43 @@ public final class LocalStateMachine {
       return this;
     }
 
+    /**
+     * Simulates the at-least-once delivery of Express workflows, so that a test can check its task
+     * handlers are idempotent: AWS may run a state of an asynchronous Express execution more than
+     * once. Each Task invocation picked (with probability {@code fraction}; 1.0 picks every one)
+     * calls its handler twice with the same input: the first call's result, error or pending
+     * completion is lost and the second is the one the execution continues with. The history is
+     * what it would be without the duplicate, as AWS's shows one delivery (and Express workflows
+     * have no execution history on AWS at all). States answered by a mock file are delivered once
+     * (Express machines have no callback or activity tasks to exempt). The picks are drawn from a
+     * generator seeded by {@link #seed(long)} (0 without one) and the execution's number, so a
+     * failing test fails the same way again.
+     *
+     * <pre>{@code
+     * LocalStateMachine machine = LocalStateMachine.builder(definition)
+     *     .type(StateMachineType.EXPRESS)
+     *     .duplicateTaskDeliveries(1.0)            // every task handler runs twice
+     *     .handler(CHARGE_CARD, payments::charge)
+     *     .build();
+     * machine.run(order);
+     * assertEquals(1, payments.chargesFor(orderId)); // fails unless charge() is idempotent
+     * }</pre>
+     *
+     * <p>Defaults to 0.0: every task is delivered once. Only for EXPRESS machines ({@link #build()}
+     * refuses it for STANDARD, which AWS runs exactly once).
+     *
+     * @param fraction of Task invocations delivered twice, from 0.0 to 1.0
+     * @throws IllegalArgumentException when {@code fraction} is not between 0.0 and 1.0
+     */
+    public Builder duplicateTaskDeliveries(double fraction) {
+      if (!(fraction >= 0.0 && fraction <= 1.0)) {
+        throw new IllegalArgumentException(
+            "duplicateTaskDeliveries: the fraction of Task invocations delivered twice must be between 0.0 and 1.0, not " + fraction);
+      }
+      this.duplicateDeliveries = fraction;
+      return this;
+    }
+
     /** The region used in ARNs. Defaults to {@code us-east-1}. */
     public Builder region(String region) {
       this.region = Objects.requireNonNull(region, "region == null");
@@ -250,8 +297,14 @@ public final class LocalStateMachine {
      *
      * @throws io.asl4j.dsl.validate.AslValidationException listing every problem when the
      *     definition is invalid
+     * @throws IllegalStateException when duplicate task deliveries are asked of a STANDARD machine
      */
     public LocalStateMachine build() {
+      if (duplicateDeliveries > 0 && type != StateMachineType.EXPRESS) {
+        throw new IllegalStateException(
+            "duplicateTaskDeliveries(" + duplicateDeliveries + ") simulates Express at-least-once delivery, but this machine is "
+                + type + ": set type(StateMachineType.EXPRESS), as AWS runs each task of a Standard execution exactly once");
+      }
       Validator.validate(definition, ValidationOptions.forType(type)).throwIfInvalid();
       return new LocalStateMachine(this);
     }

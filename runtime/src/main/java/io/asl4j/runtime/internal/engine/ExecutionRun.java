@@ -59,7 +59,9 @@ public final class ExecutionRun {
   private final Data data;
   private final Tasks tasks;
   /** Presized: even small executions record ~20 events, and growing from 10 copied it twice. */
-  private final List<HistoryEvent> history = new ArrayList<>(32);
+  private final History history = new History(32);
+  /** The Map Runs of this execution's distributed Maps, in start order. */
+  private final List<MapRunRecord> mapRuns = new ArrayList<>();
   private final JsonNode input;
   private final long startMillis;
 
@@ -207,8 +209,24 @@ public final class ExecutionRun {
   }
 
   public List<HistoryEvent> history() {
-    synchronized (history) {
-      return List.copyOf(history);
+    return history.snapshot();
+  }
+
+  /** The Map Runs started so far, in start order. */
+  public List<MapRunRecord> mapRuns() {
+    synchronized (mapRuns) {
+      return List.copyOf(mapRuns);
+    }
+  }
+
+  /** Starts recording a Map Run of {@code step}'s distributed Map. */
+  MapRunRecord startMapRun(Step step, String label, boolean express, int maxConcurrency, int toleratedCount, BigDecimal toleratedPercentage) {
+    synchronized (mapRuns) {
+      MapRunRecord record = new MapRunRecord(
+          setup, step.name, label, mapRuns.size(), express, maxConcurrency, toleratedCount, toleratedPercentage,
+          scheduler.nowMillis());
+      mapRuns.add(record);
+      return record;
     }
   }
 
@@ -249,6 +267,10 @@ public final class ExecutionRun {
     cause = newCause;
     record(previous, eventType, details);
     status = newStatus;
+    // A Map Run cannot outlive its execution: AWS aborts it and the children still running.
+    for (MapRunRecord mapRun : mapRuns()) {
+      mapRun.end(io.asl4j.runtime.MapRun.Status.ABORTED, null, null, scheduler.nowMillis());
+    }
     // Tasks still waiting die with the execution: a late callback is refused as AWS refuses it.
     for (String token : setup.tokens().waitingIn(this)) {
       setup.tokens().end(token);
@@ -263,29 +285,30 @@ public final class ExecutionRun {
 
   /** Records an event whose details are built only if the history is read. */
   long recordLazily(long previous, String type, java.util.function.Supplier<ObjectNode> details) {
-    synchronized (history) {
-      long id = history.size() + 1;
-      history.add(new HistoryEvent(id, previous, scheduler.nowMillis(), type, details));
-      return id;
-    }
+    return history.record(previous, scheduler.nowMillis(), type, details);
+  }
+
+  /**
+   * Records an event chained to {@code previous} in the history {@code frame} belongs to: this
+   * execution's, or that of the distributed Map child execution the frame runs in.
+   */
+  long recordIn(Frame frame, long previous, String type, java.util.function.Supplier<ObjectNode> details) {
+    return frame.history().record(previous, scheduler.nowMillis(), type, details);
   }
 
   /** As {@link #event(Frame, String, ObjectNode)}, with details built only if read. */
   long eventLazily(Frame frame, String type, java.util.function.Supplier<ObjectNode> details) {
-    if (frame.childExecution()) {
-      return ++frame.cursor;
-    }
-    frame.cursor = recordLazily(frame.cursor, type, details);
+    frame.cursor = recordIn(frame, frame.cursor, type, details);
     return frame.cursor;
   }
 
   private long lastEventId() {
-    return history.size();
+    return history.lastId();
   }
 
   /**
    * Records an event in a frame's causal chain and moves the chain on. Frames of a distributed
-   * Map's child executions keep their events out of this execution's history, as AWS does.
+   * Map's child executions record into the child's own history, not this one, as AWS does.
    */
   long event(Frame frame, String type, ObjectNode details) {
     return eventLazily(frame, type, details == null ? null : () -> details);
@@ -316,7 +339,11 @@ public final class ExecutionRun {
     final Frame parent;
     long cursor;
     boolean aborted;
-    boolean separateHistory;
+    /**
+     * The distributed Map child execution this frame runs in (set on the child's root frame,
+     * inherited by the frames inside it), or null for this execution's own frames.
+     */
+    ChildRun child;
     /** The state this frame is in (entered, not yet exited); after a failure, the failed one. */
     Step current;
     Consumer<Outcome> onDone;
@@ -326,9 +353,13 @@ public final class ExecutionRun {
       this.scope = scope;
       this.parent = parent;
       this.cursor = cursor;
+      this.child = parent == null ? null : parent.child;
     }
 
-    private Boolean childExecution;
+    /** The history this frame's events go to. */
+    History history() {
+      return child == null ? history : child.events();
+    }
 
     /**
      * The last two values whose payload size this frame counted, and their sizes. States pass
@@ -409,14 +440,6 @@ public final class ExecutionRun {
       rememberSize(merged, bytes);
     }
 
-    /** Whether this frame runs as a child execution (a distributed Map iteration or one inside it). */
-    boolean childExecution() {
-      if (childExecution == null) {
-        childExecution = separateHistory || (parent != null && parent.childExecution());
-      }
-      return childExecution;
-    }
-
     boolean live() {
       for (Frame f = this; f != null; f = f.parent) {
         if (f.aborted) {
@@ -437,7 +460,7 @@ public final class ExecutionRun {
    */
   void abort(Frame frame, boolean failedOne) {
     Step step = frame.current;
-    if (step == null || frame.childExecution()) {
+    if (step == null) {
       return;
     }
     if (!failedOne || step.state instanceof TaskState) {
@@ -1043,6 +1066,17 @@ public final class ExecutionRun {
 
     Frame childFrame(Graph graph, long cursor) {
       return new Frame(graph, new Scope(frame.scope), frame, cursor);
+    }
+
+    /**
+     * The root frame of a distributed Map child execution run by this state: a separate
+     * execution, so it sees none of this one's variables (the validator refuses such references)
+     * and its history starts over (its first state chains to event 0).
+     */
+    Frame childExecutionFrame(Graph graph, ChildRun child) {
+      Frame root = new Frame(graph, new Scope(null), frame, 0);
+      root.child = child;
+      return root;
     }
 
     void enterChild(Frame child, String startAt, JsonNode childInput) {

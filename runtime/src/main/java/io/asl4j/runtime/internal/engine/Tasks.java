@@ -127,6 +127,9 @@ final class Tasks {
     Step step = a.step();
     run.eventLazily(step.frame, a.lambdaArn() ? "LambdaFunctionStarted" : "TaskStarted",
         a.lambdaArn() ? null : () -> resourceDetails(a.resource()));
+    if (setup.deliverTwice(step.name)) {
+      deliverLostCopy(a);
+    }
     Call call = new Call(step, a.task().resource(), a.resource().isCallback() ? step.taskToken : null);
     JsonNode result = null;
     StatesError failure = null;
@@ -181,6 +184,23 @@ final class Tasks {
       run.scheduler().at(run.nowMillis() + durationMillis, finish);
     } else {
       finish.run();
+    }
+  }
+
+  /**
+   * At-least-once: the handler runs once more before the delivery that counts, on a copy of the
+   * same input, and whatever it returns, throws or leaves pending is lost, as when AWS delivers a
+   * task again after losing track of the first delivery. The history shows one delivery either way.
+   */
+  private void deliverLostCopy(Attempt a) {
+    Call lost = new Call(a.step(), a.task().resource(), null);
+    try {
+      setup.deliver(a.task().resource(), a.input().deepCopy(), lost);
+    } catch (RuntimeException outcomeLost) {
+      // The lost delivery's failure never reaches the execution: only the next delivery's counts.
+    }
+    if (lost.parked != null) {
+      lost.parked.abandon();
     }
   }
 
@@ -408,7 +428,8 @@ final class Tasks {
 
     @Override
     public String executionArn() {
-      return setup.executionArn();
+      ChildRun child = step.frame.child;
+      return child != null ? child.arn() : setup.executionArn();
     }
 
     @Override
