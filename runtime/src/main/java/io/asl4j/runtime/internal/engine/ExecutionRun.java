@@ -53,6 +53,24 @@ public final class ExecutionRun {
   /** AWS's payload limit for inputs, outputs and results. */
   static final int PAYLOAD_LIMIT_BYTES = 256 * 1024;
 
+  /**
+   * AWS's hard quota on a Standard execution's history: the event that would be number 25,000 is
+   * replaced by {@code ExecutionFailed} unless it is the execution's own end. Express executions
+   * have no history on AWS and no such quota.
+   */
+  static final int HISTORY_LIMIT = 25_000;
+
+  /**
+   * An Express execution ends after 5 minutes on AWS, but a loop of Pass and Choice states takes
+   * no virtual time, so here it would run forever: past this many events it fails instead. Not an
+   * AWS quota; 40 times the Standard one, and far more than an Express workflow records in its 5
+   * minutes.
+   */
+  static final int EXPRESS_HISTORY_GUARD = 1_000_000;
+
+  static final String HISTORY_LIMIT_CAUSE =
+      "The execution reached the maximum number of history events (" + HISTORY_LIMIT + ").";
+
   private final RunSetup setup;
   private final StateMachine machine;
   private final Scheduler scheduler;
@@ -83,6 +101,7 @@ public final class ExecutionRun {
     this.startMillis = scheduler.nowMillis();
     this.data = setup.data();
     this.tasks = new Tasks(setup, this);
+    this.historyLimit = setup.express() ? EXPRESS_HISTORY_GUARD : HISTORY_LIMIT;
   }
 
   // ---- public surface used by io.asl4j.runtime.Execution ----------------------------------------
@@ -244,6 +263,9 @@ public final class ExecutionRun {
       String eventType,
       ObjectNode details,
       long previous) {
+    if (status != ExecutionStatus.RUNNING) {
+      return; // already over, e.g. by the history limit in the middle of a state's exit
+    }
     output = newOutput;
     error = newError;
     cause = newCause;
@@ -261,13 +283,47 @@ public final class ExecutionRun {
     return recordLazily(previous, type, details == null ? null : () -> details);
   }
 
-  /** Records an event whose details are built only if the history is read. */
+  /**
+   * Records an event whose details are built only if the history is read. The history's size is
+   * the counter of the history quota: when the event would be the last one the quota allows and
+   * is not the execution's own end, the execution fails instead (see {@link #HISTORY_LIMIT}), and
+   * nothing is recorded after that.
+   */
   long recordLazily(long previous, String type, java.util.function.Supplier<ObjectNode> details) {
     synchronized (history) {
-      long id = history.size() + 1;
+      int size = history.size();
+      if (size >= historyLimit - 1) {
+        if (historyClosed) {
+          return size; // the execution is over: whatever its last step still does is not recorded
+        }
+        if (!type.startsWith("Execution") || type.equals("ExecutionStarted")) {
+          closeHistory();
+          return history.size();
+        }
+        historyClosed = true;
+      }
+      long id = size + 1;
       history.add(new HistoryEvent(id, previous, scheduler.nowMillis(), type, details));
       return id;
     }
+  }
+
+  /** Standard: 25,000 events (AWS's quota). Express: the local guard against endless loops. */
+  private final int historyLimit;
+  /** Set once the last event the limit allows has been recorded. */
+  private boolean historyClosed;
+
+  /** Ends the execution at the history limit: {@code ExecutionFailed} is the last event. */
+  private void closeHistory() {
+    String limitCause = setup.express()
+        ? "The execution reached the local runtime's limit of " + EXPRESS_HISTORY_GUARD
+            + " history events (AWS records no history for an Express execution and ends it after 5 minutes;"
+            + " here a loop that takes no time would never end)."
+        : HISTORY_LIMIT_CAUSE;
+    ObjectNode d = NODES.objectNode();
+    d.put("error", "States.Runtime");
+    d.put("cause", limitCause);
+    finish(ExecutionStatus.FAILED, null, "States.Runtime", limitCause, "ExecutionFailed", d, lastEventId());
   }
 
   /** As {@link #event(Frame, String, ObjectNode)}, with details built only if read. */

@@ -18,6 +18,15 @@ import java.math.BigDecimal;
  * instead of iteration events.
  */
 final class Maps {
+  /**
+   * AWS runs at most 40 iterations of an inline Map at once, whatever MaxConcurrency says (0, the
+   * default, means as many as it can).
+   */
+  static final int MAX_INLINE_CONCURRENCY = 40;
+
+  /** A distributed Map runs at most 10,000 child executions at once. */
+  static final int MAX_DISTRIBUTED_CONCURRENCY = 10_000;
+
   private Maps() {}
 
   static void run(ExecutionRun run, Step step, MapState map) {
@@ -204,9 +213,18 @@ final class Maps {
       fill();
     }
 
-    /** Starts iterations until the concurrency limit is reached. */
+    /**
+     * Starts iterations until the concurrency limit is reached: {@code MaxConcurrency}, and never
+     * more than AWS runs at once whatever it says (40 inline, 10,000 child executions).
+     */
     private void fill() {
-      while (!over && next < items.size() && (maxConcurrency == 0 || active < maxConcurrency)) {
+      int limit = distributed ? MAX_DISTRIBUTED_CONCURRENCY : MAX_INLINE_CONCURRENCY;
+      if (maxConcurrency > 0) {
+        limit = Math.min(limit, maxConcurrency);
+      }
+      // running(): an iteration's start may end the execution (its history limit), and the rest
+      // of a million items must then not be started.
+      while (!over && next < items.size() && active < limit && run.running()) {
         startIteration(next++);
       }
     }
