@@ -68,6 +68,15 @@ public final class ExecutionRun {
    */
   static final int EXPRESS_HISTORY_GUARD = 1_000_000;
 
+  /** AWS's limit on the size of all variables an execution holds at once: 10 MiB. */
+  static final long VARIABLES_LIMIT_BYTES = 10L * 1024 * 1024;
+
+  /**
+   * The payload size of the values in every live scope. A Parallel branch's or Map iteration's
+   * scope gives its share back when it ends ({@link #release}).
+   */
+  private long variableBytes;
+
   static final String HISTORY_LIMIT_CAUSE =
       "The execution reached the maximum number of history events (" + HISTORY_LIMIT + ").";
 
@@ -488,6 +497,15 @@ public final class ExecutionRun {
   }
 
   /**
+   * A Parallel branch or Map iteration has ended (or was cut short): its variables are gone, and
+   * no longer count towards the execution's 10 MiB. Idempotent.
+   */
+  void release(Frame frame) {
+    variableBytes -= frame.scope.bytes;
+    frame.scope.bytes = 0;
+  }
+
+  /**
    * Records that {@code frame} was cut short because a sibling failed: its current state gets a
    * {@code <Type>StateAborted} event. A failed Task's own frame gets one too, as AWS records it.
    */
@@ -634,13 +652,15 @@ public final class ExecutionRun {
       if (jsonata) {
         JsonNode arguments = io.arguments() == null
             ? rawInput
-            : data.jsonata(io.arguments(), "Arguments", statesVariable(null, null), this);
+            : checkSize(data.jsonata(io.arguments(), "Arguments", statesVariable(null, null), this));
         inspect("afterArguments", arguments);
         return arguments;
       }
       JsonNode afterInputPath = applyPath(io.inputPath(), rawInput);
       inspect("afterInputPath", afterInputPath);
-      JsonNode afterParameters = io.parameters() == null ? afterInputPath : data.template(io.parameters(), afterInputPath, this);
+      // Without Parameters the effective input is (part of) the state's input, which was checked.
+      JsonNode afterParameters =
+          io.parameters() == null ? afterInputPath : checkSize(data.template(io.parameters(), afterInputPath, this));
       inspect("afterParameters", afterParameters);
       return afterParameters;
     }
@@ -747,8 +767,10 @@ public final class ExecutionRun {
       }
       JsonNode out = completed.output();
       checkSize(out);
-      checkVariableSizes(completed.assigned());
+      long added = checkVariableSizes(completed.assigned());
       frame.scope.assign(completed.assigned());
+      frame.scope.bytes += added;
+      variableBytes += added;
       Map<String, JsonNode> assigned = completed.assigned();
       eventLazily(frame, state.type().aslName() + "StateExited", () -> {
         ObjectNode details = NODES.objectNode();
@@ -779,12 +801,18 @@ public final class ExecutionRun {
       exitTo(t.isEnd() ? null : t.next(), completed);
     }
 
-    /** AWS limits each variable's value, and all values one state assigns, to 256 KiB. */
-    private void checkVariableSizes(Map<String, JsonNode> assigned) {
+    /**
+     * AWS limits each variable's value, and all values one state assigns, to 256 KiB, and all
+     * variables an execution holds to 10 MiB. Returns by how much the execution's total grows.
+     */
+    private long checkVariableSizes(Map<String, JsonNode> assigned) {
+      if (assigned.isEmpty()) {
+        return 0;
+      }
       long total = 0;
+      long replaced = 0;
       for (Map.Entry<String, JsonNode> e : assigned.entrySet()) {
-        String text = text(e.getValue());
-        total += text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        total += JsonSize.size(nullToNode(e.getValue()), PAYLOAD_LIMIT_BYTES);
         if (total > PAYLOAD_LIMIT_BYTES) {
           throw new StatesError(
               "States.DataLimitExceeded",
@@ -792,17 +820,33 @@ public final class ExecutionRun {
                   + name
                   + "' assigned variables whose size exceeds the maximum number of bytes service limit.");
         }
+        JsonNode old = frame.scope.own(e.getKey());
+        if (old != null) {
+          replaced += JsonSize.size(old, PAYLOAD_LIMIT_BYTES);
+        }
       }
-    }
-
-    private void checkSize(JsonNode out) {
-      if (frame.exceedsPayloadLimit(out)) {
+      long added = total - replaced;
+      if (variableBytes + added > VARIABLES_LIMIT_BYTES) {
         throw new StatesError(
             "States.DataLimitExceeded",
-            "The state/task '"
+            "The state '"
                 + name
-                + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+                + "' assigned variables that take the execution's variables over the maximum number of bytes"
+                + " service limit.");
       }
+      return added;
+    }
+
+    /**
+     * Fails the state with {@code States.DataLimitExceeded} when {@code value} is over 256 KiB:
+     * AWS checks a state's output, and its input after Parameters (or Arguments). AWS's one
+     * recorded cause says "returned a result" for both.
+     */
+    JsonNode checkSize(JsonNode value) {
+      if (frame.exceedsPayloadLimit(value)) {
+        throw dataLimitExceeded(name);
+      }
+      return value;
     }
 
     /** Fails the state with an error raised by the runtime or a field's evaluation. */
@@ -1053,9 +1097,11 @@ public final class ExecutionRun {
               if (over[0]) {
                 return;
               }
+              release(child);
               frame.cursor = Math.max(frame.cursor, child.cursor);
               if (outcome.failed()) {
                 over[0] = true;
+                children.forEach(ExecutionRun.this::release);
                 for (Frame other : children) {
                   if (other != child && other.current != null) {
                     abort(other, false);
@@ -1104,6 +1150,13 @@ public final class ExecutionRun {
     void enterChild(Frame child, String startAt, JsonNode childInput) {
       scheduler.post(() -> enter(child, startAt, childInput));
     }
+  }
+
+  /** AWS's error for a value over the payload limit in state {@code stateName}. */
+  static StatesError dataLimitExceeded(String stateName) {
+    return new StatesError(
+        "States.DataLimitExceeded",
+        "The state/task '" + stateName + "' returned a result with a size exceeding the maximum number of bytes service limit.");
   }
 
   /** A state's output and the variables it assigns (applied when it exits). */

@@ -271,10 +271,14 @@ final class Maps {
       step.invalidateContext();
       try {
         Data data = run.setup().data();
-        if (step.jsonata) {
-          return data.jsonata(selector, "ItemSelector", step.statesVariable(null, null), step);
+        JsonNode selected = step.jsonata
+            ? data.jsonata(selector, "ItemSelector", step.statesVariable(null, null), step)
+            : data.template(selector, effective, step);
+        // An iteration's input is a state's input: AWS's payload limit applies to it.
+        if (JsonSize.exceeds(selected, ExecutionRun.PAYLOAD_LIMIT_BYTES)) {
+          throw ExecutionRun.dataLimitExceeded(step.name);
         }
-        return data.template(selector, effective, step);
+        return selected;
       } finally {
         step.mapItem = null;
         step.invalidateContext();
@@ -288,6 +292,7 @@ final class Maps {
       active--;
       done++;
       finished.set(index);
+      run.release(child);
       if (!distributed) {
         cursor = child.cursor;
         run.recordLazily(child.cursor, outcome.failed() ? "MapIterationFailed" : "MapIterationSucceeded",
@@ -311,6 +316,7 @@ final class Maps {
           }
           run.abort(child, true);
           children.forEach(c -> c.aborted = true);
+          children.forEach(run::release);
           boolean tolerated = tolerance.explicit();
           String error = tolerated ? "States.ExceedToleratedFailureThreshold" : outcome.error();
           String cause = tolerated ? "The specified tolerated failure threshold was exceeded" : outcome.cause();

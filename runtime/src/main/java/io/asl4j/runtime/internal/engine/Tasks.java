@@ -109,6 +109,15 @@ final class Tasks {
     });
   }
 
+  /** AWS's error for a task result over 256 KiB, naming the resource as AWS does. */
+  private static StatesError tooLarge(Attempt a) {
+    return new StatesError(
+        "States.DataLimitExceeded",
+        "The state/task '"
+            + a.resource().limitName(a.task().resource())
+            + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+  }
+
   /** What one attempt knows. */
   private record Attempt(
       Step step, TaskState task, Resource resource, JsonNode input, Long timeoutSeconds, Long heartbeatSeconds) {
@@ -136,11 +145,7 @@ final class Tasks {
         result = NullNode.getInstance();
       }
       if (step.frame.handlerResultExceeds(result)) {
-        throw new StatesError(
-            "States.DataLimitExceeded",
-            "The state/task '"
-                + a.resource().limitName(a.task().resource())
-                + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+        throw tooLarge(a);
       }
     } catch (StatesError e) {
       failure = e;
@@ -301,7 +306,15 @@ final class Tasks {
     @Override
     public void succeeded(JsonNode output) {
       if (end()) {
-        Tasks.this.succeeded(attempt, output == null ? NullNode.getInstance() : output);
+        JsonNode result = output == null ? NullNode.getInstance() : output;
+        if (JsonSize.exceeds(result, ExecutionRun.PAYLOAD_LIMIT_BYTES)) {
+          // A job finishing later is a task result like any other (callbacks over the limit are
+          // refused by sendTaskSuccess before they get here).
+          StatesError e = tooLarge(attempt);
+          Tasks.this.failed(attempt, e.error(), e.cause());
+          return;
+        }
+        Tasks.this.succeeded(attempt, result);
       }
     }
 
