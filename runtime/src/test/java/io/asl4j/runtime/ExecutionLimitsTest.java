@@ -207,4 +207,102 @@ class ExecutionLimitsTest {
     assertEquals(25_000, execution.history().size());
     assertEquals(true, millis < 10_000, millis + " ms");
   }
+
+  @Test
+  void aSingleVariableOver256KibFailsTheState() {
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                asl("{'QueryLanguage':'JSONata','StartAt':'Keep','States':{'Keep':{'Type':'Pass',"
+                    + "'Assign':{'twice':'{% [$states.input.blob, $states.input.blob] %}'},'Output':{},'End':true}}}"))
+            .virtualClock(START)
+            .build();
+    Execution execution = machine.run(blob());
+    assertEquals(ExecutionStatus.FAILED, execution.status());
+    assertEquals("States.DataLimitExceeded", execution.error());
+    assertEquals(
+        "The state 'Keep' assigned variables whose size exceeds the maximum number of bytes service limit.",
+        execution.cause());
+    assertEquals(
+        List.of("ExecutionStarted", "PassStateEntered", "ExecutionFailed"),
+        execution.history().stream().map(HistoryEvent::type).collect(Collectors.toList()));
+  }
+
+  @Test
+  void aTimeoutSecondsPathOutsideTheLiteralsRangeFailsTheTask() {
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                asl("{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'" + FN + "',"
+                    + "'TimeoutSecondsPath':'$.t','End':true}}}"))
+            .handler(FN, (input, ctx) -> input)
+            .virtualClock(START)
+            .build();
+    for (String t : List.of("0", "99999999", "\"soon\"", "1.5")) {
+      Execution execution = machine.run(json("{\"t\":" + t + "}"));
+      assertEquals(ExecutionStatus.FAILED, execution.status(), t);
+      assertEquals("States.Runtime", execution.error());
+      assertEquals(
+          "An error occurred while executing the state 'Work' (entered at the event id #2). The TimeoutSecondsPath"
+              + " field refers to value \"" + t.replace("\"", "") + "\" which is not an integer at least 1 and below"
+              + " 99999999: $.t",
+          execution.cause());
+    }
+    assertEquals(ExecutionStatus.SUCCEEDED, machine.run(json("{\"t\":99999998}")).status());
+  }
+
+  /** A distributed Map reading {@code [1,2,3]} from S3; {@code fields} go into the Map state. */
+  private static Execution distributedMap(String fields, String input) {
+    java.util.Map<String, String> objects = new java.util.HashMap<>();
+    objects.put("b/items.json", "[1,2,3]");
+    io.asl4j.runtime.services.S3Objects s3 = new io.asl4j.runtime.services.S3Objects() {
+      @Override
+      public java.util.Optional<String> get(String bucket, String key) {
+        return java.util.Optional.ofNullable(objects.get(bucket + "/" + key));
+      }
+
+      @Override
+      public List<String> list(String bucket, String prefix) {
+        return List.of();
+      }
+
+      @Override
+      public void put(String bucket, String key, String body) {
+        objects.put(bucket + "/" + key, body);
+      }
+    };
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                asl("{'StartAt':'Each','States':{'Each':{'Type':'Map'," + fields
+                    + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},"
+                    + "'StartAt':'Echo','States':{'Echo':{'Type':'Pass','End':true}}},'End':true}}}"))
+            .s3(s3)
+            .virtualClock(START)
+            .build();
+    return machine.run(json(input));
+  }
+
+  @Test
+  void aMaxItemsPathOverAHundredMillionFailsTheItemReader() {
+    String reader =
+        "'ItemReader':{'Resource':'arn:aws:states:::s3:getObject','ReaderConfig':{'InputType':'JSON','MaxItemsPath':'$.max'},"
+            + "'Parameters':{'Bucket':'b','Key':'items.json'}},";
+    Execution tooMany = distributedMap(reader, "{\"max\":100000001}");
+    assertEquals(ExecutionStatus.FAILED, tooMany.status());
+    assertEquals("States.ItemReaderFailed", tooMany.error());
+    assertEquals("field MaxItems must be at most 100000000", tooMany.cause());
+    Execution most = distributedMap(reader, "{\"max\":100000000}");
+    assertEquals(ExecutionStatus.SUCCEEDED, most.status());
+    assertEquals(json("[1,2,3]"), most.output());
+  }
+
+  @Test
+  void aMaxInputBytesPerBatchPathOver256KibFailsTheMap() {
+    String batcher = "'ItemsPath':'$.items','ItemBatcher':{'MaxInputBytesPerBatchPath':'$.bytes'},";
+    Execution tooMany = distributedMap(batcher, "{\"items\":[1,2],\"bytes\":262145}");
+    assertEquals(ExecutionStatus.FAILED, tooMany.status());
+    assertEquals("States.ItemReaderFailed", tooMany.error());
+    assertEquals("field MaxInputBytesPerBatch must be at most 262144", tooMany.cause());
+    Execution most = distributedMap(batcher, "{\"items\":[1,2],\"bytes\":262144}");
+    assertEquals(ExecutionStatus.SUCCEEDED, most.status());
+    assertEquals(json("[{\"Items\":[1,2]}]"), most.output());
+  }
 }

@@ -20,6 +20,9 @@ import java.util.Set;
  * AWS's texts.
  */
 final class ItemReaders {
+  /** AWS reads at most 100,000,000 items (the validator's bound on a literal MaxItems). */
+  static final long MAX_ITEMS = 100_000_000L;
+
   private ItemReaders() {}
 
   static ArrayNode read(RunSetup setup, Step step, ItemReader reader, JsonNode input, JsonNode states) {
@@ -103,6 +106,9 @@ final class ItemReaders {
     Long number = value == null ? Long.valueOf(0) : Maps.wholeNumber(value);
     if (number == null || number < 0) {
       throw failed("field MaxItems must be positive");
+    }
+    if (number > MAX_ITEMS) {
+      throw failed("field MaxItems must be at most " + MAX_ITEMS);
     }
     return number;
   }
@@ -196,6 +202,10 @@ final class ItemReaders {
     Long number = value == null ? Long.valueOf(0) : Maps.wholeNumber(value);
     if (number == null || number < 0) {
       throw failed("field " + field + " must be positive");
+    }
+    // The validator holds literal values to this; a path's value is only known here.
+    if (field.equals("MaxInputBytesPerBatch") && number > ExecutionRun.PAYLOAD_LIMIT_BYTES) {
+      throw failed("field MaxInputBytesPerBatch must be at most " + ExecutionRun.PAYLOAD_LIMIT_BYTES);
     }
     return number;
   }

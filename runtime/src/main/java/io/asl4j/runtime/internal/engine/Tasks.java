@@ -18,6 +18,9 @@ import java.time.Instant;
  * applies {@code TimeoutSeconds} on the execution's clock.
  */
 final class Tasks {
+  /** TimeoutSeconds and HeartbeatSeconds stay below this service limit (as the validator holds literals). */
+  private static final long SECONDS_LIMIT = 99_999_999;
+
   private final RunSetup setup;
   private final ExecutionRun run;
 
@@ -337,7 +340,16 @@ final class Tasks {
   private Long seconds(Step step, JsonNode literal, String path, String field) {
     if (path != null) {
       JsonNode value = run.setup().data().path(path, step.rawInput, step);
-      return value.longValue();
+      Long seconds = Maps.wholeNumber(value);
+      // The range of the literal fields holds for values a path gives too: a timer of 0 or -5
+      // seconds, or of "soon", is no timer.
+      if (seconds == null || seconds < 1 || seconds >= SECONDS_LIMIT) {
+        String shown = value.isTextual() ? value.textValue() : value.toString();
+        throw FieldError.runtime(
+            "The " + field + "Path field refers to value \"" + shown + "\" which is not an integer at least 1 and below "
+                + SECONDS_LIMIT + ": " + path);
+      }
+      return seconds;
     }
     if (literal == null) {
       return null;
