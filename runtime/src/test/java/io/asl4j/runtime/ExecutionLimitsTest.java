@@ -305,4 +305,15 @@ class ExecutionLimitsTest {
     assertEquals(ExecutionStatus.SUCCEEDED, most.status());
     assertEquals(json("[{\"Items\":[1,2]}]"), most.output());
   }
+
+  @Test
+  void aDefinitionOverOneMibIsRefusedWhenTheMachineIsBuilt() {
+    String definition =
+        asl("{'Comment':'" + "c".repeat(1024 * 1024) + "','StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}");
+    io.asl4j.dsl.validate.AslValidationException e =
+        assertThrows(io.asl4j.dsl.validate.AslValidationException.class, () -> LocalStateMachine.builder(definition).build());
+    assertEquals(
+        List.of("/: error [DefinitionTooLarge] the definition has 1048646 characters; AWS accepts at most 1048576 (1 MiB)"),
+        e.problems().stream().map(Object::toString).collect(Collectors.toList()));
+  }
 }
