@@ -107,10 +107,9 @@ final class ItemReaders {
     if (number == null || number < 0) {
       throw failed("field MaxItems must be positive");
     }
-    if (number > MAX_ITEMS) {
-      throw failed("field MaxItems must be at most " + MAX_ITEMS);
-    }
-    return number;
+    // AWS takes a larger value from MaxItemsPath as "all it reads" (recorded: 100,000,001
+    // succeeds); the validator refuses it as a literal.
+    return Math.min(number, MAX_ITEMS);
   }
 
   /** CSV with a header row or given headers; every value a string, missing fields empty. */
@@ -203,9 +202,11 @@ final class ItemReaders {
     if (number == null || number < 0) {
       throw failed("field " + field + " must be positive");
     }
-    // The validator holds literal values to this; a path's value is only known here.
-    if (field.equals("MaxInputBytesPerBatch") && number > ExecutionRun.PAYLOAD_LIMIT_BYTES) {
-      throw failed("field MaxInputBytesPerBatch must be at most " + ExecutionRun.PAYLOAD_LIMIT_BYTES);
+    // A batch is a child execution's input, so never more than the payload limit, whatever a
+    // path says (the validator refuses a larger literal). As for MaxItemsPath, where AWS reads a
+    // larger value as the most it allows, a larger value is not an error.
+    if (field.equals("MaxInputBytesPerBatch") && (number == 0 || number > ExecutionRun.PAYLOAD_LIMIT_BYTES)) {
+      return ExecutionRun.PAYLOAD_LIMIT_BYTES;
     }
     return number;
   }
