@@ -11,6 +11,7 @@ import io.asl4j.runtime.internal.engine.ExecutionRun;
 import io.asl4j.runtime.internal.engine.MockedResponses;
 import io.asl4j.runtime.internal.engine.Redeliveries;
 import io.asl4j.runtime.internal.engine.RunSetup;
+import io.asl4j.runtime.internal.engine.StartRequests;
 import io.asl4j.runtime.internal.engine.TaskTokens;
 import io.asl4j.runtime.internal.engine.ActivityQueues;
 import java.util.Optional;
@@ -90,13 +91,26 @@ public final class LocalStateMachine {
     return definition;
   }
 
-  /** Starts an execution with a generated name; it runs when awaited. */
+  /**
+   * Starts an execution with a generated name; it runs when awaited.
+   *
+   * @throws StartExecutionException for an input over 256 KiB, as AWS refuses it
+   */
   public Execution start(JsonNode input) {
     return start(input, "execution-" + executions.incrementAndGet());
   }
 
-  /** Starts an execution named {@code executionName}; it runs when awaited. */
+  /**
+   * Starts an execution named {@code executionName}; it runs when awaited.
+   *
+   * @throws StartExecutionException as AWS refuses the start: an input whose JSON text is over
+   *     256 KiB (262,144 bytes of UTF-8), or a name that is empty, over 80 characters, or has
+   *     whitespace, a control character or one of {@code ? * < > { } [ ] " # % \ ^ | ~ ` $ & , ; : /}
+   */
   public Execution start(JsonNode input, String executionName) {
+    Objects.requireNonNull(executionName, "executionName == null");
+    JsonNode executionInput = input == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : input;
+    StartRequests.check(executionInput, executionName);
     long startMillis = virtualTime
         ? (virtualStart != null ? virtualStart : Instant.now()).toEpochMilli()
         : System.currentTimeMillis();
@@ -111,7 +125,7 @@ public final class LocalStateMachine {
             definition, data, handlers, prefixHandlers, virtualTime, startMillis, random, region,
             account, name, executionName, type == StateMachineType.EXPRESS, tokens, mocks, s3, activities,
             redeliveries);
-    ExecutionRun run = new ExecutionRun(setup, input == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : input);
+    ExecutionRun run = new ExecutionRun(setup, executionInput);
     run.start();
     return new Execution(run, setup.executionArn());
   }
@@ -120,19 +134,26 @@ public final class LocalStateMachine {
    * Completes the callback task waiting with {@code taskToken}, from any thread.
    *
    * @throws TaskTokenException {@code TaskDoesNotExist} for an unknown token, {@code TaskTimedOut}
-   *     for a task that already ended
+   *     for a task that already ended, {@code ValidationException} (the task goes on waiting) for a
+   *     token over 1,024 characters or an output over 256 KiB
    */
   public void sendTaskSuccess(String taskToken, JsonNode output) {
+    TaskTokens.checkRequest(taskToken, output, null, null);
     tokens.succeed(taskToken, output);
   }
 
-  /** Fails the callback task waiting with {@code taskToken}; see {@link #sendTaskSuccess}. */
+  /**
+   * Fails the callback task waiting with {@code taskToken}; see {@link #sendTaskSuccess}. AWS
+   * refuses an error over 256 characters and a cause over 32,768 with {@code ValidationException}.
+   */
   public void sendTaskFailure(String taskToken, String error, String cause) {
+    TaskTokens.checkRequest(taskToken, null, error, cause);
     tokens.fail(taskToken, error, cause);
   }
 
   /** Restarts the {@code HeartbeatSeconds} timer of the task waiting with {@code taskToken}. */
   public void sendTaskHeartbeat(String taskToken) {
+    TaskTokens.checkRequest(taskToken, null, null, null);
     tokens.heartbeat(taskToken);
   }
 
@@ -145,7 +166,11 @@ public final class LocalStateMachine {
     return activities.take(activityArn, workerName);
   }
 
-  /** Starts an execution and runs it to its end. */
+  /**
+   * Starts an execution and runs it to its end.
+   *
+   * @throws StartExecutionException for an input over 256 KiB, as AWS refuses it
+   */
   public Execution run(JsonNode input) {
     Execution execution = start(input);
     execution.await();

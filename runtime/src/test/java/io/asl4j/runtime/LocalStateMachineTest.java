@@ -196,9 +196,10 @@ class LocalStateMachineTest {
 
   @Test
   void assigningMoreThan256KibOfVariablesFailsWithDataLimitExceeded() {
-    String big = "x".repeat(300 * 1024);
+    // two variables of 150 KiB each: each fits, together they are over the limit of one Assign
+    String big = "x".repeat(150 * 1024);
     LocalStateMachine machine =
-        LocalStateMachine.builder(asl("{'StartAt':'Keep','States':{'Keep':{'Type':'Pass','OutputPath':null,'Assign':{'blob.$':'$.blob'},'End':true}}}"))
+        LocalStateMachine.builder(asl("{'StartAt':'Keep','States':{'Keep':{'Type':'Pass','OutputPath':null,'Assign':{'blob.$':'$.blob','again.$':'$.blob'},'End':true}}}"))
             .build();
     Execution execution = machine.run(json("{\"blob\":\"" + big + "\"}"));
     assertEquals(ExecutionStatus.FAILED, execution.status());

@@ -497,6 +497,14 @@ class ValidatorTest {
   }
 
   @Test
+  void taskTimeoutsAboveTheServiceLimitAreRefused() {
+    assertProblems(
+        task("\"TimeoutSeconds\": 99999999, \"HeartbeatSeconds\": 99999998"),
+        "/States/Work/TimeoutSeconds: error [NumberRange] 'TimeoutSeconds' must be an integer at"
+            + " least 1 and below 99999999, but is 99999999");
+  }
+
+  @Test
   void aNumberAndItsPathAreMutuallyExclusive() {
     assertProblems(
         task("\"TimeoutSeconds\": 10, \"TimeoutSecondsPath\": \"$.timeout\""),

@@ -53,6 +53,33 @@ public final class ExecutionRun {
   /** AWS's payload limit for inputs, outputs and results. */
   static final int PAYLOAD_LIMIT_BYTES = 256 * 1024;
 
+  /**
+   * AWS's hard quota on a Standard execution's history: the event that would be number 25,000 is
+   * replaced by {@code ExecutionFailed} unless it is the execution's own end. Express executions
+   * have no history on AWS and no such quota.
+   */
+  static final int HISTORY_LIMIT = 25_000;
+
+  /**
+   * An Express execution ends after 5 minutes on AWS, but a loop of Pass and Choice states takes
+   * no virtual time, so here it would run forever: past this many events it fails instead. Not an
+   * AWS quota; 40 times the Standard one, and far more than an Express workflow records in its 5
+   * minutes.
+   */
+  static final int EXPRESS_HISTORY_GUARD = 1_000_000;
+
+  /** AWS's limit on the size of all variables an execution holds at once: 10 MiB. */
+  static final long VARIABLES_LIMIT_BYTES = 10L * 1024 * 1024;
+
+  /**
+   * The payload size of the values in every live scope. A Parallel branch's or Map iteration's
+   * scope gives its share back when it ends ({@link #release}).
+   */
+  private long variableBytes;
+
+  static final String HISTORY_LIMIT_CAUSE =
+      "The execution reached the maximum number of history events (" + HISTORY_LIMIT + ").";
+
   private final RunSetup setup;
   private final StateMachine machine;
   private final Scheduler scheduler;
@@ -85,6 +112,7 @@ public final class ExecutionRun {
     this.startMillis = scheduler.nowMillis();
     this.data = setup.data();
     this.tasks = new Tasks(setup, this);
+    this.historyLimit = setup.express() ? EXPRESS_HISTORY_GUARD : HISTORY_LIMIT;
   }
 
   // ---- public surface used by io.asl4j.runtime.Execution ----------------------------------------
@@ -262,6 +290,9 @@ public final class ExecutionRun {
       String eventType,
       ObjectNode details,
       long previous) {
+    if (status != ExecutionStatus.RUNNING) {
+      return; // already over, e.g. by the history limit in the middle of a state's exit
+    }
     output = newOutput;
     error = newError;
     cause = newCause;
@@ -283,17 +314,56 @@ public final class ExecutionRun {
     return recordLazily(previous, type, details == null ? null : () -> details);
   }
 
-  /** Records an event whose details are built only if the history is read. */
+  /**
+   * Records an event whose details are built only if the history is read. The history's size is
+   * the counter of the history quota: when the event would be the last one the quota allows and
+   * is not the execution's own end, the execution fails instead (see {@link #HISTORY_LIMIT}), and
+   * nothing is recorded after that.
+   */
   long recordLazily(long previous, String type, java.util.function.Supplier<ObjectNode> details) {
-    return history.record(previous, scheduler.nowMillis(), type, details);
+    synchronized (history) {
+      long size = history.lastId();
+      if (size >= historyLimit - 1) {
+        if (historyClosed) {
+          return size; // the execution is over: whatever its last step still does is not recorded
+        }
+        if (!type.startsWith("Execution") || type.equals("ExecutionStarted")) {
+          closeHistory();
+          return history.lastId();
+        }
+        historyClosed = true;
+      }
+      return history.record(previous, scheduler.nowMillis(), type, details);
+    }
   }
 
   /**
    * Records an event chained to {@code previous} in the history {@code frame} belongs to: this
-   * execution's, or that of the distributed Map child execution the frame runs in.
+   * execution's (under its quota), or that of the distributed Map child execution the frame runs in.
    */
   long recordIn(Frame frame, long previous, String type, java.util.function.Supplier<ObjectNode> details) {
-    return frame.history().record(previous, scheduler.nowMillis(), type, details);
+    History target = frame.history();
+    return target == history
+        ? recordLazily(previous, type, details)
+        : target.record(previous, scheduler.nowMillis(), type, details);
+  }
+
+  /** Standard: 25,000 events (AWS's quota). Express: the local guard against endless loops. */
+  private final int historyLimit;
+  /** Set once the last event the limit allows has been recorded. */
+  private boolean historyClosed;
+
+  /** Ends the execution at the history limit: {@code ExecutionFailed} is the last event. */
+  private void closeHistory() {
+    String limitCause = setup.express()
+        ? "The execution reached the local runtime's limit of " + EXPRESS_HISTORY_GUARD
+            + " history events (AWS records no history for an Express execution and ends it after 5 minutes;"
+            + " here a loop that takes no time would never end)."
+        : HISTORY_LIMIT_CAUSE;
+    ObjectNode d = NODES.objectNode();
+    d.put("error", "States.Runtime");
+    d.put("cause", limitCause);
+    finish(ExecutionStatus.FAILED, null, "States.Runtime", limitCause, "ExecutionFailed", d, lastEventId());
   }
 
   /** As {@link #event(Frame, String, ObjectNode)}, with details built only if read. */
@@ -455,6 +525,15 @@ public final class ExecutionRun {
   }
 
   /**
+   * A Parallel branch or Map iteration has ended (or was cut short): its variables are gone, and
+   * no longer count towards the execution's 10 MiB. Idempotent.
+   */
+  void release(Frame frame) {
+    variableBytes -= frame.scope.bytes;
+    frame.scope.bytes = 0;
+  }
+
+  /**
    * Records that {@code frame} was cut short because a sibling failed: its current state gets a
    * {@code <Type>StateAborted} event. A failed Task's own frame gets one too, as AWS records it.
    */
@@ -601,13 +680,15 @@ public final class ExecutionRun {
       if (jsonata) {
         JsonNode arguments = io.arguments() == null
             ? rawInput
-            : data.jsonata(io.arguments(), "Arguments", statesVariable(null, null), this);
+            : checkSize(data.jsonata(io.arguments(), "Arguments", statesVariable(null, null), this));
         inspect("afterArguments", arguments);
         return arguments;
       }
       JsonNode afterInputPath = applyPath(io.inputPath(), rawInput);
       inspect("afterInputPath", afterInputPath);
-      JsonNode afterParameters = io.parameters() == null ? afterInputPath : data.template(io.parameters(), afterInputPath, this);
+      // Without Parameters the effective input is (part of) the state's input, which was checked.
+      JsonNode afterParameters =
+          io.parameters() == null ? afterInputPath : checkSize(data.template(io.parameters(), afterInputPath, this));
       inspect("afterParameters", afterParameters);
       return afterParameters;
     }
@@ -714,8 +795,10 @@ public final class ExecutionRun {
       }
       JsonNode out = completed.output();
       checkSize(out);
-      checkVariableSizes(completed.assigned());
+      long added = checkVariableSizes(completed.assigned());
       frame.scope.assign(completed.assigned());
+      frame.scope.bytes += added;
+      variableBytes += added;
       Map<String, JsonNode> assigned = completed.assigned();
       eventLazily(frame, state.type().aslName() + "StateExited", () -> {
         ObjectNode details = NODES.objectNode();
@@ -746,12 +829,18 @@ public final class ExecutionRun {
       exitTo(t.isEnd() ? null : t.next(), completed);
     }
 
-    /** AWS limits each variable's value, and all values one state assigns, to 256 KiB. */
-    private void checkVariableSizes(Map<String, JsonNode> assigned) {
+    /**
+     * AWS limits each variable's value, and all values one state assigns, to 256 KiB, and all
+     * variables an execution holds to 10 MiB. Returns by how much the execution's total grows.
+     */
+    private long checkVariableSizes(Map<String, JsonNode> assigned) {
+      if (assigned.isEmpty()) {
+        return 0;
+      }
       long total = 0;
+      long replaced = 0;
       for (Map.Entry<String, JsonNode> e : assigned.entrySet()) {
-        String text = text(e.getValue());
-        total += text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        total += JsonSize.size(nullToNode(e.getValue()), PAYLOAD_LIMIT_BYTES);
         if (total > PAYLOAD_LIMIT_BYTES) {
           throw new StatesError(
               "States.DataLimitExceeded",
@@ -759,17 +848,33 @@ public final class ExecutionRun {
                   + name
                   + "' assigned variables whose size exceeds the maximum number of bytes service limit.");
         }
+        JsonNode old = frame.scope.own(e.getKey());
+        if (old != null) {
+          replaced += JsonSize.size(old, PAYLOAD_LIMIT_BYTES);
+        }
       }
-    }
-
-    private void checkSize(JsonNode out) {
-      if (frame.exceedsPayloadLimit(out)) {
+      long added = total - replaced;
+      if (variableBytes + added > VARIABLES_LIMIT_BYTES) {
         throw new StatesError(
             "States.DataLimitExceeded",
-            "The state/task '"
+            "The state '"
                 + name
-                + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+                + "' assigned variables that take the execution's variables over the maximum number of bytes"
+                + " service limit.");
       }
+      return added;
+    }
+
+    /**
+     * Fails the state with {@code States.DataLimitExceeded} when {@code value} is over 256 KiB:
+     * AWS checks a state's output, and its input after Parameters (or Arguments). AWS's one
+     * recorded cause says "returned a result" for both.
+     */
+    JsonNode checkSize(JsonNode value) {
+      if (frame.exceedsPayloadLimit(value)) {
+        throw dataLimitExceeded(name);
+      }
+      return value;
     }
 
     /** Fails the state with an error raised by the runtime or a field's evaluation. */
@@ -1020,9 +1125,11 @@ public final class ExecutionRun {
               if (over[0]) {
                 return;
               }
+              release(child);
               frame.cursor = Math.max(frame.cursor, child.cursor);
               if (outcome.failed()) {
                 over[0] = true;
+                children.forEach(ExecutionRun.this::release);
                 for (Frame other : children) {
                   if (other != child && other.current != null) {
                     abort(other, false);
@@ -1082,6 +1189,13 @@ public final class ExecutionRun {
     void enterChild(Frame child, String startAt, JsonNode childInput) {
       scheduler.post(() -> enter(child, startAt, childInput));
     }
+  }
+
+  /** AWS's error for a value over the payload limit in state {@code stateName}. */
+  static StatesError dataLimitExceeded(String stateName) {
+    return new StatesError(
+        "States.DataLimitExceeded",
+        "The state/task '" + stateName + "' returned a result with a size exceeding the maximum number of bytes service limit.");
   }
 
   /** A state's output and the variables it assigns (applied when it exits). */

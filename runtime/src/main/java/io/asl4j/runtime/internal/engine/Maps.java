@@ -18,6 +18,15 @@ import java.math.BigDecimal;
  * ARN of its own. The parent history then shows the Map Run events instead of iteration events.
  */
 final class Maps {
+  /**
+   * AWS runs at most 40 iterations of an inline Map at once, whatever MaxConcurrency says (0, the
+   * default, means as many as it can).
+   */
+  static final int MAX_INLINE_CONCURRENCY = 40;
+
+  /** A distributed Map runs at most 10,000 child executions at once. */
+  static final int MAX_DISTRIBUTED_CONCURRENCY = 10_000;
+
   private Maps() {}
 
   static void run(ExecutionRun run, Step step, MapState map) {
@@ -219,9 +228,18 @@ final class Maps {
       fill();
     }
 
-    /** Starts iterations until the concurrency limit is reached. */
+    /**
+     * Starts iterations until the concurrency limit is reached: {@code MaxConcurrency}, and never
+     * more than AWS runs at once whatever it says (40 inline, 10,000 child executions).
+     */
     private void fill() {
-      while (!over && next < items.size() && (maxConcurrency == 0 || active < maxConcurrency)) {
+      int limit = distributed ? MAX_DISTRIBUTED_CONCURRENCY : MAX_INLINE_CONCURRENCY;
+      if (maxConcurrency > 0) {
+        limit = Math.min(limit, maxConcurrency);
+      }
+      // running(): an iteration's start may end the execution (its history limit), and the rest
+      // of a million items must then not be started.
+      while (!over && next < items.size() && active < limit && run.running()) {
         startIteration(next++);
       }
     }
@@ -310,10 +328,14 @@ final class Maps {
       step.invalidateContext();
       try {
         Data data = run.setup().data();
-        if (step.jsonata) {
-          return data.jsonata(selector, "ItemSelector", step.statesVariable(null, null), step);
+        JsonNode selected = step.jsonata
+            ? data.jsonata(selector, "ItemSelector", step.statesVariable(null, null), step)
+            : data.template(selector, effective, step);
+        // An iteration's input is a state's input: AWS's payload limit applies to it.
+        if (JsonSize.exceeds(selected, ExecutionRun.PAYLOAD_LIMIT_BYTES)) {
+          throw ExecutionRun.dataLimitExceeded(step.name);
         }
-        return data.template(selector, effective, step);
+        return selected;
       } finally {
         step.mapItem = null;
         step.invalidateContext();
@@ -327,6 +349,7 @@ final class Maps {
       active--;
       done++;
       finished.set(index);
+      run.release(child);
       if (!distributed) {
         cursor = child.cursor;
         run.recordIn(step.frame, child.cursor, outcome.failed() ? "MapIterationFailed" : "MapIterationSucceeded",
@@ -351,6 +374,7 @@ final class Maps {
           }
           // A distributed Map's running children are aborted when its Map Run fails (below).
           children.forEach(c -> c.aborted = true);
+          children.forEach(run::release);
           boolean tolerated = tolerance.explicit();
           String error = tolerated ? "States.ExceedToleratedFailureThreshold" : outcome.error();
           String cause = tolerated ? "The specified tolerated failure threshold was exceeded" : outcome.cause();

@@ -39,6 +39,40 @@ public final class TaskTokens {
     }
   }
 
+  /** AWS's limits on a task token, in characters. */
+  static final int MAX_TOKEN_LENGTH = 1024;
+  /** AWS's limits on SendTaskFailure's error and cause, in characters. */
+  static final int MAX_ERROR_LENGTH = 256;
+  static final int MAX_CAUSE_LENGTH = 32_768;
+
+  /**
+   * What the SendTask* APIs check before looking for the task: a token of 1 to 1,024 characters,
+   * an output within the payload limit, an error of at most 256 and a cause of at most 32,768
+   * characters. AWS answers {@code ValidationException}; the task goes on waiting.
+   */
+  public static void checkRequest(String token, JsonNode output, String error, String cause) {
+    if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+      throw invalid(
+          "Value '" + token + "' at 'taskToken' failed to satisfy constraint: Member must have length "
+              + (token == null || token.isEmpty() ? "greater than or equal to 1" : "less than or equal to " + MAX_TOKEN_LENGTH));
+    }
+    if (output != null && JsonSize.exceeds(output, ExecutionRun.PAYLOAD_LIMIT_BYTES)) {
+      throw invalid(
+          "Value at 'output' failed to satisfy constraint: Member must have length less than or equal to "
+              + ExecutionRun.PAYLOAD_LIMIT_BYTES);
+    }
+    if (error != null && error.length() > MAX_ERROR_LENGTH) {
+      throw invalid("Value at 'error' failed to satisfy constraint: Member must have length less than or equal to " + MAX_ERROR_LENGTH);
+    }
+    if (cause != null && cause.length() > MAX_CAUSE_LENGTH) {
+      throw invalid("Value at 'cause' failed to satisfy constraint: Member must have length less than or equal to " + MAX_CAUSE_LENGTH);
+    }
+  }
+
+  private static TaskTokenException invalid(String constraint) {
+    return new TaskTokenException("ValidationException", "1 validation error detected: " + constraint);
+  }
+
   public void succeed(String token, JsonNode output) {
     Waiting w = take(token);
     w.run().deliver(() -> w.outcome().succeeded(output));

@@ -18,6 +18,9 @@ import java.time.Instant;
  * applies {@code TimeoutSeconds} on the execution's clock.
  */
 final class Tasks {
+  /** TimeoutSeconds and HeartbeatSeconds stay below this service limit (as the validator holds literals). */
+  private static final long SECONDS_LIMIT = 99_999_999;
+
   private final RunSetup setup;
   private final ExecutionRun run;
 
@@ -109,6 +112,15 @@ final class Tasks {
     });
   }
 
+  /** AWS's error for a task result over 256 KiB, naming the resource as AWS does. */
+  private static StatesError tooLarge(Attempt a) {
+    return new StatesError(
+        "States.DataLimitExceeded",
+        "The state/task '"
+            + a.resource().limitName(a.task().resource())
+            + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+  }
+
   /** What one attempt knows. */
   private record Attempt(
       Step step, TaskState task, Resource resource, JsonNode input, Long timeoutSeconds, Long heartbeatSeconds) {
@@ -139,11 +151,7 @@ final class Tasks {
         result = NullNode.getInstance();
       }
       if (step.frame.handlerResultExceeds(result)) {
-        throw new StatesError(
-            "States.DataLimitExceeded",
-            "The state/task '"
-                + a.resource().limitName(a.task().resource())
-                + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+        throw tooLarge(a);
       }
     } catch (StatesError e) {
       failure = e;
@@ -321,7 +329,15 @@ final class Tasks {
     @Override
     public void succeeded(JsonNode output) {
       if (end()) {
-        Tasks.this.succeeded(attempt, output == null ? NullNode.getInstance() : output);
+        JsonNode result = output == null ? NullNode.getInstance() : output;
+        if (JsonSize.exceeds(result, ExecutionRun.PAYLOAD_LIMIT_BYTES)) {
+          // A job finishing later is a task result like any other (callbacks over the limit are
+          // refused by sendTaskSuccess before they get here).
+          StatesError e = tooLarge(attempt);
+          Tasks.this.failed(attempt, e.error(), e.cause());
+          return;
+        }
+        Tasks.this.succeeded(attempt, result);
       }
     }
 
@@ -344,7 +360,16 @@ final class Tasks {
   private Long seconds(Step step, JsonNode literal, String path, String field) {
     if (path != null) {
       JsonNode value = run.setup().data().path(path, step.rawInput, step);
-      return value.longValue();
+      Long seconds = Maps.wholeNumber(value);
+      // The range of the literal fields holds for values a path gives too: a timer of 0 or -5
+      // seconds, or of "soon", is no timer.
+      if (seconds == null || seconds < 1 || seconds >= SECONDS_LIMIT) {
+        String shown = value.isTextual() ? value.textValue() : value.toString();
+        throw FieldError.runtime(
+            "The " + field + "Path field refers to value \"" + shown + "\" which is not an integer at least 1 and below "
+                + SECONDS_LIMIT + ": " + path);
+      }
+      return seconds;
     }
     if (literal == null) {
       return null;
