@@ -198,4 +198,29 @@ class HistoryLimitTest {
     assertEquals("ExecutionFailed", history.get(999_999).type());
     assertEquals(999_999, history.get(999_999).previousEventId());
   }
+
+  @Test
+  void aDistributedMapChildLoopingForeverFailsAtItsOwnEvent25000AndTheParentKeepsItsHistory() {
+    // given a distributed Map whose one child counts to 20,000 (80,004 events it may not record)
+    String loopStates = json(countingLoop(20_000)).get("States").toString();
+    String definition =
+        "{\"StartAt\":\"Fan\",\"States\":{\"Fan\":{\"Type\":\"Map\",\"ItemsPath\":\"$.items\","
+            + "\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"STANDARD\"},"
+            + "\"StartAt\":\"Count\",\"States\":" + loopStates + "},\"End\":true}}}";
+    LocalStateMachine machine = LocalStateMachine.builder(definition).virtualClock(START).build();
+    // when
+    Execution execution = machine.run(json("{\"items\":[{\"n\":0}]}"));
+    // then the child fails at its own quota, and the Map with the child's error
+    assertEquals(ExecutionStatus.FAILED, execution.status());
+    assertEquals("States.Runtime", execution.error());
+    assertEquals(LIMIT_CAUSE, execution.cause());
+    ChildExecution child = execution.mapRuns().get(0).childExecutions().get(0);
+    assertEquals(ExecutionStatus.FAILED, child.status());
+    assertEquals(LIMIT_CAUSE, child.cause());
+    List<HistoryEvent> childHistory = child.history();
+    assertEquals(25_000, childHistory.size());
+    assertEquals("ExecutionFailed", childHistory.get(24_999).type());
+    assertEquals(24_999, childHistory.get(24_999).previousEventId());
+    assertTrue(execution.history().size() < 20, execution.history().toString());
+  }
 }

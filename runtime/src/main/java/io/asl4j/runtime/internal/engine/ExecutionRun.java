@@ -343,9 +343,37 @@ public final class ExecutionRun {
    */
   long recordIn(Frame frame, long previous, String type, java.util.function.Supplier<ObjectNode> details) {
     History target = frame.history();
-    return target == history
-        ? recordLazily(previous, type, details)
-        : target.record(previous, scheduler.nowMillis(), type, details);
+    if (target == history) {
+      return recordLazily(previous, type, details);
+    }
+    // A child execution has a quota of its own, as on AWS; without it a child looping in no time
+    // would never end.
+    int limit = frame.child.express() ? EXPRESS_HISTORY_GUARD : HISTORY_LIMIT;
+    if (target.lastId() >= limit - 1 && !type.startsWith("Execution")) {
+      failChildAtHistoryLimit(frame);
+      return target.lastId();
+    }
+    return target.record(previous, scheduler.nowMillis(), type, details);
+  }
+
+  /**
+   * Ends the child execution {@code frame} runs in as the history quota ends an execution: its
+   * root frame is cut off (nothing more of it runs) and fails with {@code States.Runtime}, which
+   * records {@code ExecutionFailed} as the child's last event.
+   */
+  private void failChildAtHistoryLimit(Frame frame) {
+    Frame root = frame;
+    while (root.parent != null && root.parent.child == frame.child) {
+      root = root.parent;
+    }
+    if (root.aborted) {
+      return;
+    }
+    root.aborted = true;
+    String cause = frame.child.express()
+        ? "The execution reached the local runtime's limit of " + EXPRESS_HISTORY_GUARD + " history events."
+        : HISTORY_LIMIT_CAUSE;
+    root.onDone.accept(Outcome.failure("States.Runtime", cause));
   }
 
   /** Standard: 25,000 events (AWS's quota). Express: the local guard against endless loops. */
