@@ -26,9 +26,16 @@ public final class TaskTokens {
 
   private record Waiting(ExecutionRun run, Outcome outcome) {}
 
-  /** Registers a waiting task; its completion is delivered to {@code run}. */
+  /**
+   * Registers a waiting task; its completion is delivered to {@code run}.
+   *
+   * @throws IllegalStateException if another task waits with the same token: replacing it would
+   *     hand one task's callback to the other and leave the first waiting forever
+   */
   TaskCompletion register(String token, ExecutionRun run, Outcome outcome) {
-    waiting.put(token, new Waiting(run, outcome));
+    if (waiting.putIfAbsent(token, new Waiting(run, outcome)) != null) {
+      throw new IllegalStateException("another task already waits with the task token " + token);
+    }
     return new Handle(token);
   }
 
