@@ -268,4 +268,41 @@ class CallbackTest {
     assertEquals(runs.get(0), runs.get(1));
     assertEquals(3, new java.util.HashSet<>(runs.get(0)).size());
   }
+
+  @Test
+  void aTokenCompletedFromTwoThreadsAtOnceIsAcceptedOnceAndRefusedOnceAsTimedOut() throws Exception {
+    LocalStateMachine machine = parkedOnAToken().build();
+    List<String> tokens = new java.util.ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      tokens.addAll(machine.start(json("{}")).runUntilWaiting().waitingTaskTokens());
+    }
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.Callable<List<String>> racer = () -> {
+      List<String> outcomes = new java.util.ArrayList<>();
+      for (String token : tokens) {
+        together.await(10, TimeUnit.SECONDS);
+        try {
+          machine.sendTaskSuccess(token, json("{}"));
+          outcomes.add("accepted");
+        } catch (TaskTokenException e) {
+          outcomes.add(e.errorCode());
+        }
+      }
+      return outcomes;
+    };
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.Future<List<String>> one = pool.submit(racer);
+      java.util.concurrent.Future<List<String>> other = pool.submit(racer);
+      List<String> first = one.get(60, TimeUnit.SECONDS);
+      List<String> second = other.get(60, TimeUnit.SECONDS);
+      java.util.Map<String, Integer> pairs = new java.util.TreeMap<>();
+      for (int i = 0; i < tokens.size(); i++) {
+        pairs.merge(new java.util.TreeSet<>(List.of(first.get(i), second.get(i))).toString(), 1, Integer::sum);
+      }
+      assertEquals(java.util.Map.of("[TaskTimedOut, accepted]", tokens.size()), pairs);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

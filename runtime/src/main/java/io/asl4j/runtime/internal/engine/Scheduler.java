@@ -20,19 +20,20 @@ final class Scheduler {
   private int parked;
   private final PriorityQueue<Timer> timers = new PriorityQueue<>();
   private final boolean virtual;
-  private long nowMillis;
+  /** The execution's time: read from any thread (a stop stamps its event with it), never going back. */
+  private final java.util.concurrent.atomic.AtomicLong nowMillis;
   private long sequence;
 
   Scheduler(long startMillis, boolean virtual) {
-    this.nowMillis = startMillis;
+    this.nowMillis = new java.util.concurrent.atomic.AtomicLong(startMillis);
     this.virtual = virtual;
   }
 
   long nowMillis() {
     if (!virtual) {
-      nowMillis = Math.max(nowMillis, System.currentTimeMillis());
+      return nowMillis.accumulateAndGet(System.currentTimeMillis(), Math::max);
     }
-    return nowMillis;
+    return nowMillis.get();
   }
 
   void post(Runnable step) {
@@ -90,7 +91,7 @@ final class Scheduler {
         continue;
       }
       if (virtual) {
-        nowMillis = Math.max(nowMillis, timer.atMillis);
+        nowMillis.accumulateAndGet(timer.atMillis, Math::max);
       } else if (!sleepUntil(timer.atMillis)) {
         timers.add(timer); // a completion arrived first: handle it before the timer
         continue;
@@ -129,7 +130,7 @@ final class Scheduler {
         return false;
       }
     }
-    nowMillis = Math.max(nowMillis, atMillis);
+    nowMillis.accumulateAndGet(atMillis, Math::max);
     return true;
   }
 
