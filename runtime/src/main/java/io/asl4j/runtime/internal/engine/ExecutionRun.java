@@ -233,6 +233,13 @@ public final class ExecutionRun {
     }
   }
 
+  /** Whether a task of this execution still waits on {@code token}. */
+  boolean waitsOn(String token) {
+    synchronized (tokensLock) {
+      return waitingTokens != null && waitingTokens.contains(token);
+    }
+  }
+
   void removeWaitingToken(String token) {
     synchronized (tokensLock) {
       if (waitingTokens != null && waitingTokens != CLOSED) {
