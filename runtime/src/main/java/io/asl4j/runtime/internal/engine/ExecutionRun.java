@@ -100,16 +100,21 @@ public final class ExecutionRun {
    * Set once, by whichever ends the execution first: its own loop (success, failure, timeout) or
    * a stop from any thread. From then on no step does anything.
    */
-  private final java.util.concurrent.atomic.AtomicBoolean ending = new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile boolean ending;
   /** {@code previous} of a terminal event that follows whatever was recorded last. */
   private static final long LAST_EVENT = -1;
-  /**
-   * The tokens of the tasks waiting in this execution; {@link #CLOSED} once it has ended, {@code
-   * null} while none has waited. Guarded by {@link #tokensLock}.
-   */
-  private java.util.Set<String> waitingTokens;
-  private final Object tokensLock = new Object();
-  private static final java.util.Set<String> CLOSED = java.util.Set.of();
+  private static final java.lang.invoke.VarHandle ENDING;
+
+  static {
+    try {
+      ENDING = java.lang.invoke.MethodHandles.lookup().findVarHandle(ExecutionRun.class, "ending", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** The tokens of the tasks waiting in this execution; closed when it ends. */
+  private final WaitingTokens waitingTokens = new WaitingTokens();
 
   /**
    * Set only for a single-state run (AWS's TestState, see {@link SingleStateRun}): observes the
@@ -208,53 +213,26 @@ public final class ExecutionRun {
 
   /** The tokens of the tasks this execution waits on, sorted. */
   public List<String> waitingTaskTokens() {
-    List<String> tokens;
-    synchronized (tokensLock) {
-      if (waitingTokens == null || waitingTokens.isEmpty()) {
-        return List.of();
-      }
-      tokens = new ArrayList<>(waitingTokens);
-    }
-    java.util.Collections.sort(tokens);
-    return tokens;
+    return waitingTokens.sorted();
   }
 
   /** Notes a task waiting on {@code token}; false once the execution has ended (the task ends too). */
   boolean addWaitingToken(String token) {
-    synchronized (tokensLock) {
-      if (waitingTokens == CLOSED) {
-        return false;
-      }
-      if (waitingTokens == null) {
-        waitingTokens = new java.util.HashSet<>(4);
-      }
-      waitingTokens.add(token);
-      return true;
-    }
+    return waitingTokens.add(token);
   }
 
   /** Whether a task of this execution still waits on {@code token}. */
   boolean waitsOn(String token) {
-    synchronized (tokensLock) {
-      return waitingTokens != null && waitingTokens.contains(token);
-    }
+    return waitingTokens.contains(token);
   }
 
   void removeWaitingToken(String token) {
-    synchronized (tokensLock) {
-      if (waitingTokens != null && waitingTokens != CLOSED) {
-        waitingTokens.remove(token);
-      }
-    }
+    waitingTokens.remove(token);
   }
 
   /** The tokens still waiting; afterwards no task can wait in this execution. */
-  java.util.Set<String> closeWaitingTokens() {
-    synchronized (tokensLock) {
-      java.util.Set<String> tokens = waitingTokens == null ? CLOSED : waitingTokens;
-      waitingTokens = CLOSED;
-      return tokens;
-    }
+  java.util.Collection<String> closeWaitingTokens() {
+    return waitingTokens.close();
   }
 
   /**
@@ -336,7 +314,7 @@ public final class ExecutionRun {
 
   /** Whether the execution goes on: false from the moment something began to end it. */
   boolean running() {
-    return !ending.get();
+    return !ending;
   }
 
   /**
@@ -353,7 +331,7 @@ public final class ExecutionRun {
       String eventType,
       ObjectNode details,
       long previous) {
-    if (!ending.compareAndSet(false, true)) {
+    if (!ENDING.compareAndSet(this, false, true)) {
       return false;
     }
     setup.tokens().endAll(this);

@@ -21,19 +21,36 @@ final class Scheduler {
   private final PriorityQueue<Timer> timers = new PriorityQueue<>();
   private final boolean virtual;
   /** The execution's time: read from any thread (a stop stamps its event with it), never going back. */
-  private final java.util.concurrent.atomic.AtomicLong nowMillis;
+  private volatile long nowMillis;
+  private static final java.lang.invoke.VarHandle NOW;
   private long sequence;
 
+  static {
+    try {
+      NOW = java.lang.invoke.MethodHandles.lookup().findVarHandle(Scheduler.class, "nowMillis", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   Scheduler(long startMillis, boolean virtual) {
-    this.nowMillis = new java.util.concurrent.atomic.AtomicLong(startMillis);
+    this.nowMillis = startMillis;
     this.virtual = virtual;
   }
 
   long nowMillis() {
     if (!virtual) {
-      return nowMillis.accumulateAndGet(System.currentTimeMillis(), Math::max);
+      advanceTo(System.currentTimeMillis());
     }
-    return nowMillis.get();
+    return nowMillis;
+  }
+
+  /** Moves the clock to {@code millis} unless it is past it already; any thread may call it. */
+  private void advanceTo(long millis) {
+    long seen;
+    while ((seen = nowMillis) < millis && !NOW.compareAndSet(this, seen, millis)) {
+      Thread.onSpinWait();
+    }
   }
 
   void post(Runnable step) {
@@ -91,7 +108,7 @@ final class Scheduler {
         continue;
       }
       if (virtual) {
-        nowMillis.accumulateAndGet(timer.atMillis, Math::max);
+        advanceTo(timer.atMillis);
       } else if (!sleepUntil(timer.atMillis)) {
         timers.add(timer); // a completion arrived first: handle it before the timer
         continue;
@@ -130,7 +147,7 @@ final class Scheduler {
         return false;
       }
     }
-    nowMillis.accumulateAndGet(atMillis, Math::max);
+    advanceTo(atMillis);
     return true;
   }
 
