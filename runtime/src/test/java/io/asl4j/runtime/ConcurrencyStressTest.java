@@ -162,7 +162,8 @@ class ConcurrencyStressTest {
     HEARTBEAT
   }
 
-  record Decision(Answer answer, int heartbeatsBefore, Repeat repeat, int amount) {}
+  /** {@code inline}: the handler answers its own token before returning, no worker involved. */
+  record Decision(Answer answer, int heartbeatsBefore, Repeat repeat, int amount, boolean inline) {}
 
   /**
    * One execution's input and the seed of its callback decisions; whether it is stopped, by the
@@ -211,7 +212,8 @@ class ConcurrencyStressTest {
     int heartbeats = random.nextDouble() < 0.15 ? 1 + random.nextInt(2) : 0;
     double r = random.nextDouble();
     Repeat repeat = r < 0.08 ? Repeat.SAME : r < 0.16 ? Repeat.RACE : r < 0.20 ? Repeat.OTHER : r < 0.24 ? Repeat.HEARTBEAT : Repeat.NONE;
-    return new Decision(answer, heartbeats, repeat, random.nextInt(1000));
+    boolean inline = (answer == Answer.SUCCEED || answer == Answer.REJECT) && random.nextDouble() < 0.10;
+    return new Decision(answer, heartbeats, repeat, random.nextInt(1000), inline);
   }
 
   // ---- the machine ---------------------------------------------------------------------------------
@@ -219,11 +221,16 @@ class ConcurrencyStressTest {
   /** One token handed out by a callback task's handler; a {@code copy} repeats its completion. */
   record Job(Plan plan, String token, String slot, int attempt, Decision decision, boolean copy) {}
 
-  /** Where a machine's handlers report: every call by key, every token issued, each grading. */
+  /**
+   * Where a machine's handlers report: every call by key, every token issued (or answered by the
+   * handler itself, and how that went), each grading.
+   */
   interface Sink {
     void called(Plan plan, String key);
 
     void issued(Job job);
+
+    void answeredInline(Job job, String outcome);
 
     void grading(Plan plan);
   }
@@ -279,19 +286,50 @@ class ConcurrencyStressTest {
       throw new IllegalStateException("the message carries a token other than the task's");
     }
     Plan plan = plans[Integer.parseInt(message.get("id").asText().substring(1))];
-    sink.issued(new Job(plan, ctx.taskToken(), slot, attempt, decide(seed, plan, slot, attempt), false));
+    Job job = new Job(plan, ctx.taskToken(), slot, attempt, decide(seed, plan, slot, attempt), false);
+    if (job.decision().inline()) {
+      // Completed before the handler returns, so before the task is even recorded as submitted.
+      sink.answeredInline(job, send(ctx.completeLater(), job, job.decision().answer()));
+    } else {
+      sink.issued(job);
+    }
   }
 
   // ---- answering a token ----------------------------------------------------------------------------
 
-  /** How a send went: accepted, or refused with AWS's code. */
+  /** How a send through the machine went: accepted, or refused with AWS's code. */
   static String send(LocalStateMachine machine, Job job, Answer answer) {
+    return send(new TaskCompletion() {
+      @Override
+      public String token() {
+        return job.token();
+      }
+
+      @Override
+      public void succeed(JsonNode output) {
+        machine.sendTaskSuccess(job.token(), output);
+      }
+
+      @Override
+      public void fail(String error, String cause) {
+        machine.sendTaskFailure(job.token(), error, cause);
+      }
+
+      @Override
+      public void heartbeat() {
+        machine.sendTaskHeartbeat(job.token());
+      }
+    }, job, answer);
+  }
+
+  /** How a send went: accepted, or refused with AWS's code. */
+  static String send(TaskCompletion completion, Job job, Answer answer) {
     try {
       switch (answer) {
-        case SUCCEED -> machine.sendTaskSuccess(job.token(), successOutput(job));
-        case REJECT -> machine.sendTaskFailure(job.token(), "Rejected", "rejected " + job.token());
-        case TRANSIENT -> machine.sendTaskFailure(job.token(), "Transient", "busy");
-        case FATAL -> machine.sendTaskFailure(job.token(), "Fatal", "fatal in " + job.plan().id());
+        case SUCCEED -> completion.succeed(successOutput(job));
+        case REJECT -> completion.fail("Rejected", "rejected " + job.token());
+        case TRANSIENT -> completion.fail("Transient", "busy");
+        case FATAL -> completion.fail("Fatal", "fatal in " + job.plan().id());
         case NEVER -> throw new IllegalArgumentException("NEVER is not sent");
       }
       return "accepted";
@@ -353,6 +391,9 @@ class ConcurrencyStressTest {
       public void issued(Job job) {
         issued.add(job);
       }
+
+      @Override
+      public void answeredInline(Job job, String outcome) {}
 
       @Override
       public void grading(Plan plan) {}
@@ -553,6 +594,13 @@ class ConcurrencyStressTest {
         } else {
           jobs.add(job);
         }
+      }
+
+      @Override
+      public void answeredInline(Job job, String outcome) {
+        Live live = lives[job.plan().index()];
+        live.issued.add(job);
+        counted(live, job, job.decision().answer(), outcome, false, problems, figures);
       }
 
       @Override
@@ -769,6 +817,11 @@ class ConcurrencyStressTest {
   private static void complete(LocalStateMachine machine, Live live, Job job, Answer answer, Problems problems, Figures figures) {
     boolean afterStop = live.stopReturned;
     String outcome = send(machine, job, answer);
+    counted(live, job, answer, outcome, afterStop, problems, figures);
+  }
+
+  private static void counted(
+      Live live, Job job, Answer answer, String outcome, boolean afterStop, Problems problems, Figures figures) {
     figures.callbacksSent.incrementAndGet();
     if (afterStop) {
       figures.sentAfterStop.incrementAndGet();
@@ -860,7 +913,7 @@ class ConcurrencyStressTest {
   }
 
   private static void checkUnknownTokens(LocalStateMachine machine, Problems problems) {
-    Job bogus = new Job(plan(0, 0), "not-a-token", "review", 0, new Decision(Answer.SUCCEED, 0, Repeat.NONE, 1), false);
+    Job bogus = new Job(plan(0, 0), "not-a-token", "review", 0, new Decision(Answer.SUCCEED, 0, Repeat.NONE, 1, false), false);
     for (Answer answer : List.of(Answer.SUCCEED, Answer.REJECT)) {
       String outcome = send(machine, bogus, answer);
       if (!outcome.equals("TaskDoesNotExist")) {
