@@ -125,4 +125,51 @@ class ExecutionStopTest {
     assertEquals(null, execution.error());
     assertEquals(before, execution.history());
   }
+
+  @Test
+  void aStopWhileADistributedMapChildsHandlerRunsEndsEachChildOnceWithNothingAfter() throws Exception {
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    String ask = "arn:aws:states:::sqs:sendMessage.waitForTaskToken";
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                ("{'StartAt':'Fan','States':{'Fan':{'Type':'Map','ItemsPath':'$','End':true,'ItemProcessor':{"
+                        + "'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'Ask','States':{"
+                        + "'Ask':{'Type':'Task','Resource':'" + ask + "','Parameters':{'n.$':'$','token.$':'$$.Task.Token'},'End':true}}}}}}")
+                    .replace('\'', '"'))
+            .handler(ask, (input, ctx) -> {
+              if (input.get("n").intValue() == 2) { // the second child's handler holds the loop
+                holding.countDown();
+                try {
+                  release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              return json("{\"MessageId\":\"m\"}");
+            })
+            .virtualClock(START)
+            .build();
+    Execution execution = machine.start(json("[1,2]"));
+    CompletableFuture<Execution> running = CompletableFuture.supplyAsync(execution::runUntilWaiting);
+    assertTrue(holding.await(10, TimeUnit.SECONDS));
+
+    execution.stop("Operator", "no longer needed");
+    release.countDown();
+    running.get(10, TimeUnit.SECONDS);
+
+    assertEquals(ExecutionStatus.ABORTED, execution.status());
+    MapRun mapRun = execution.mapRuns().get(0);
+    assertEquals(MapRun.Status.ABORTED, mapRun.status());
+    assertEquals(new MapRun.Counts(0, 0, 0, 0, 0, 2, 2, 0), mapRun.executionCounts());
+    List<ChildExecution> children = mapRun.childExecutions();
+    assertEquals(
+        List.of("ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "ExecutionAborted"),
+        children.get(0).history().stream().map(HistoryEvent::type).toList());
+    assertEquals(
+        List.of("ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "ExecutionAborted"),
+        children.get(1).history().stream().map(HistoryEvent::type).toList(),
+        "the handler still running when the stop came records nothing after the child's end");
+    assertEquals(List.of(), execution.waitingTaskTokens());
+  }
 }
