@@ -80,7 +80,8 @@ class ConcurrencyStressTest {
   /**
    * Prepare → Parallel[ inline Map over the items (Choice: callback approval with Retry/Catch,
    * a flaky Lambda with Retry/Catch, or a computing Lambda) → JSONata sum | callback review with
-   * Retry → Wait 30 s → grade ] → Choice on the total → Succeed or Fail. A {@code Fatal} error
+   * Retry → Wait 30 s → grade → distributed Map over the items (a callback audit with Retry/Catch
+   * in each child execution) ] → Choice on the total → Succeed or Fail. A {@code Fatal} error
    * anywhere is caught by the Parallel; an exhausted {@code Transient} or a missed heartbeat fails
    * the execution.
    */
@@ -89,7 +90,7 @@ class ConcurrencyStressTest {
       {"StartAt": "Prepare", "States": {
         "Prepare": {"Type": "Task", "Resource": "%1$sprepare", "ResultPath": "$.prepared", "Next": "Fan"},
         "Fan": {"Type": "Parallel", "Next": "Decide",
-          "ResultSelector": {"total.$": "$[0].total", "grade.$": "$[1].grade"}, "ResultPath": "$.summary",
+          "ResultSelector": {"total.$": "$[0].total", "grade.$": "$[1].graded.grade", "audit.$": "$[1].audit"}, "ResultPath": "$.summary",
           "Catch": [{"ErrorEquals": ["Fatal"], "ResultPath": "$.failure", "Next": "Escalate"}],
           "Branches": [
             {"StartAt": "Items", "States": {
@@ -123,7 +124,17 @@ class ConcurrencyStressTest {
                 "Retry": [{"ErrorEquals": ["Transient"], "IntervalSeconds": 5, "MaxAttempts": 1}],
                 "Next": "Cool"},
               "Cool": {"Type": "Wait", "Seconds": 30, "Next": "Grade"},
-              "Grade": {"Type": "Task", "Resource": "%1$sgrade", "End": true}}}]},
+              "Grade": {"Type": "Task", "Resource": "%1$sgrade", "ResultPath": "$.graded", "Next": "Audit"},
+              "Audit": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 3, "ResultPath": "$.audit", "End": true,
+                "ItemSelector": {"id.$": "$.id", "index.$": "$$.Map.Item.Index", "item.$": "$$.Map.Item.Value"},
+                "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "Check", "States": {
+                  "Check": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken",
+                    "Parameters": {"FunctionName": "notify", "Payload": {"token.$": "$$.Task.Token", "id.$": "$.id",
+                      "slot.$": "States.Format('audit-{}', $.index)", "value.$": "$.item.value", "attempt.$": "$$.State.RetryCount"}},
+                    "HeartbeatSeconds": 600, "TimeoutSeconds": 86400, "ResultSelector": {"ok.$": "$.amount"},
+                    "Retry": [{"ErrorEquals": ["Transient"], "IntervalSeconds": 1, "MaxAttempts": 2}],
+                    "Catch": [{"ErrorEquals": ["Rejected"], "ResultPath": null, "Next": "Waived"}], "End": true},
+                  "Waived": {"Type": "Pass", "Result": {"ok": 0}, "End": true}}}}}}]},
         "Decide": {"Type": "Choice", "Default": "Done", "Choices": [
           {"Variable": "$.summary.total", "NumericGreaterThanPath": "$.limit", "Next": "TooMuch"}]},
         "TooMuch": {"Type": "Fail", "Error": "Limit", "Cause": "the total is over the limit"},
@@ -420,7 +431,9 @@ class ConcurrencyStressTest {
           send(machine, job, job.decision().answer());
         }
       }
-      boolean aborted = execution.history().stream().anyMatch(e -> e.type().contains("Aborted"));
+      boolean aborted = execution.history().stream().anyMatch(e -> e.type().contains("Aborted"))
+          || execution.mapRuns().stream().flatMap(r -> r.childExecutions().stream())
+              .anyMatch(c -> c.status() == ExecutionStatus.ABORTED);
       references[plan.index()] = new Reference(Result.of(execution), Set.copyOf(calls), aborted);
     }
     return references;
@@ -871,14 +884,28 @@ class ConcurrencyStressTest {
     if (problem != null) {
       problems.add("history malformed", id + ": " + problem);
     }
+    // The distributed Map's child executions: each ended, with a well-formed history of its own.
+    List<HistoryEvent> all = new ArrayList<>(history);
+    for (MapRun mapRun : execution.mapRuns()) {
+      if (mapRun.status() == MapRun.Status.RUNNING) {
+        problems.add("Map Run left RUNNING", id + ": " + mapRun.arn());
+      }
+      for (ChildExecution child : mapRun.childExecutions()) {
+        String childProblem = child.status() == ExecutionStatus.RUNNING ? "left RUNNING" : historyProblem(child.history(), child.status());
+        if (childProblem != null) {
+          problems.add("child execution malformed", id + " child " + child.index() + ": " + childProblem);
+        }
+        all.addAll(child.history());
+      }
+    }
     if (!execution.waitingTaskTokens().isEmpty()) {
       problems.add("ended but waits on tokens", id + ": " + execution.waitingTaskTokens());
     }
     // Callbacks: applied at most once, and — where nothing was aborted — every accepted one applied.
-    boolean aborted = history.stream().anyMatch(e -> e.type().contains("Aborted"));
+    boolean aborted = all.stream().anyMatch(e -> e.type().contains("Aborted"));
     int applied = 0;
     Set<String> appliedSuccesses = new HashSet<>();
-    for (HistoryEvent event : history) {
+    for (HistoryEvent event : all) {
       if ((event.type().equals("TaskSucceeded") || event.type().equals("TaskFailed"))
           && event.details().path("resource").asText().endsWith(".waitForTaskToken")) {
         applied++;
