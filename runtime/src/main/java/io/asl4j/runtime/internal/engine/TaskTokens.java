@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The tasks waiting for a completion, by token, across all executions of one machine. Completions
  * may come from any thread: they are handed to the waiting execution's inbox and applied by its
- * own event loop, so an execution's state is only ever touched by one thread at a time.
+ * own event loop, so an execution's state is only ever touched by one thread at a time. (Ending an
+ * execution — a stop from any thread — touches only what is safe from any thread: its status, its
+ * history, and its tasks here.)
  */
 public final class TaskTokens {
   /**
