@@ -441,10 +441,73 @@ class ConcurrencyStressTest {
 
   // ---- the concurrent run -----------------------------------------------------------------------------
 
+  /**
+   * What the checks need of an ended execution, taken when it is first seen ended (all of it is
+   * final then: the history takes nothing after the last event), so that the execution itself,
+   * with its whole history, need not be kept to the end: 100,000 of them would not fit the heap.
+   */
+  record Ended(
+      Result result,
+      String historyProblem,
+      List<String> childProblems,
+      boolean abortedSomething,
+      int applied,
+      Set<String> appliedSuccesses,
+      List<String> appliedTwice,
+      List<String> waitingTokens) {
+
+    static Ended of(Execution execution) {
+      Result result = Result.of(execution);
+      List<HistoryEvent> history = execution.history();
+      List<HistoryEvent> all = new ArrayList<>(history);
+      List<String> childProblems = new ArrayList<>();
+      for (MapRun mapRun : execution.mapRuns()) {
+        if (mapRun.status() == MapRun.Status.RUNNING) {
+          childProblems.add("Map Run left RUNNING: " + mapRun.arn());
+        }
+        for (ChildExecution child : mapRun.childExecutions()) {
+          String problem = child.status() == ExecutionStatus.RUNNING ? "left RUNNING" : ConcurrencyStressTest.historyProblem(child.history(), child.status());
+          if (problem != null) {
+            childProblems.add("child " + child.index() + ": " + problem);
+          }
+          all.addAll(child.history());
+        }
+      }
+      // Callbacks applied: a callback task's Task event, the success carrying its token.
+      int applied = 0;
+      Set<String> successes = new HashSet<>();
+      List<String> twice = new ArrayList<>();
+      for (HistoryEvent event : all) {
+        if ((event.type().equals("TaskSucceeded") || event.type().equals("TaskFailed"))
+            && event.details().path("resource").asText().endsWith(".waitForTaskToken")) {
+          applied++;
+          if (event.type().equals("TaskSucceeded")) {
+            String token = readTree(event.details().get("output").asText()).path("token").asText();
+            if (!successes.add(token)) {
+              twice.add(token);
+            }
+          }
+        }
+      }
+      return new Ended(
+          result,
+          ConcurrencyStressTest.historyProblem(history, result.status()),
+          childProblems,
+          all.stream().anyMatch(e -> e.type().contains("Aborted")),
+          applied,
+          successes,
+          twice,
+          execution.waitingTaskTokens());
+    }
+  }
+
   /** One execution of the concurrent run and what happened to it. */
   static final class Live {
     final Plan plan;
+    /** Null until started, and again once ended and {@link #ended} taken. */
     volatile Execution execution;
+    volatile Ended ended;
+    final AtomicBoolean taken = new AtomicBoolean();
     final List<Job> issued = new CopyOnWriteArrayList<>();
     final List<Job> never = new CopyOnWriteArrayList<>();
     final AtomicInteger accepted = new AtomicInteger();
@@ -457,12 +520,17 @@ class ConcurrencyStressTest {
     final AtomicInteger driving = new AtomicInteger();
     volatile boolean stopCalled;
     volatile boolean stopReturned;
-    /** Status and history length just before stop(), when the execution had already ended. */
-    volatile Result endedBeforeStop;
-    volatile int historyBeforeStop;
 
     Live(Plan plan) {
       this.plan = plan;
+    }
+
+    /** Once {@code execution} has ended: takes what the checks need, and lets the execution go. */
+    void observe(Execution seen) {
+      if (seen.status() != ExecutionStatus.RUNNING && taken.compareAndSet(false, true)) {
+        ended = Ended.of(seen);
+        execution = null;
+      }
     }
   }
 
@@ -632,9 +700,10 @@ class ConcurrencyStressTest {
         try {
           for (int i = first; i < n; i += STARTERS) {
             Live live = lives[i];
-            live.execution = machine.start(plans[i].input());
+            Execution execution = machine.start(plans[i].input());
+            live.execution = execution;
             started.incrementAndGet();
-            drive(live, figures);
+            drive(live, execution, figures);
           }
         } finally {
           jobs.producerDone();
@@ -661,7 +730,7 @@ class ConcurrencyStressTest {
         if (!live.plan.stop() || live.plan.stopInHandler()) {
           continue;
         }
-        while (live.execution == null) {
+        while (live.execution == null && live.ended == null) {
           Thread.onSpinWait();
         }
         // Stop at a random point: at once, after some tokens were issued, or while a thread
@@ -725,13 +794,18 @@ class ConcurrencyStressTest {
     // nobody answers (NEVER); no stopped execution may be among them.
     List<Live> waiting = new ArrayList<>();
     for (Live live : lives) {
-      if (live.execution.status() == ExecutionStatus.RUNNING) {
+      Execution execution = live.execution;
+      if (execution == null) {
+        continue; // ended, and seen so
+      }
+      live.observe(execution); // ended meanwhile (a stop, say), not yet seen
+      if (execution.status() == ExecutionStatus.RUNNING) {
         if (live.stopReturned) {
-          problems.add("stopped execution still RUNNING", live.plan.id() + " waiting on " + live.execution.waitingTaskTokens());
+          problems.add("stopped execution still RUNNING", live.plan.id() + " waiting on " + execution.waitingTaskTokens());
         }
         Set<String> neverTokens = new HashSet<>();
         live.never.forEach(j -> neverTokens.add(j.token()));
-        List<String> tokens = live.execution.waitingTaskTokens();
+        List<String> tokens = execution.waitingTaskTokens();
         if (tokens.isEmpty() || !neverTokens.containsAll(tokens)) {
           problems.add("RUNNING though nothing left to answer", live.plan.id() + " waits on " + tokens + ", never-answered " + neverTokens);
         }
@@ -744,7 +818,9 @@ class ConcurrencyStressTest {
       int first = f;
       finishers.add(thread("finisher-" + f, () -> {
         for (int i = first; i < waiting.size(); i += 2) {
-          waiting.get(i).execution.await();
+          Live live = waiting.get(i);
+          Execution execution = live.execution;
+          live.observe(execution.await());
         }
       }));
     }
@@ -760,31 +836,48 @@ class ConcurrencyStressTest {
     checkUnknownTokens(machine, problems);
   }
 
-  /** Runs the execution until it ends or waits for a callback. */
+  /** Runs the execution until it ends or waits for a callback (nothing to do once it ended). */
   private static void drive(Live live, Figures figures) {
+    Execution execution = live.execution;
+    if (execution != null) {
+      drive(live, execution, figures);
+    }
+  }
+
+  private static void drive(Live live, Execution execution, Figures figures) {
     live.driving.incrementAndGet();
     try {
-      live.execution.runUntilWaiting();
+      execution.runUntilWaiting();
     } finally {
       live.driving.decrementAndGet();
     }
     figures.drives.incrementAndGet();
+    live.observe(execution);
   }
 
+  /**
+   * Stops the execution: afterwards it is not RUNNING; if it had ended before, it is unchanged.
+   * (Nothing to do once it ended and was seen so: the test no longer holds it.)
+   */
   private static void stop(Live live, Figures figures, Problems problems) {
     Execution execution = live.execution;
-    live.stopCalled = true;
-    ExecutionStatus before = execution.status();
-    if (before != ExecutionStatus.RUNNING && live.endedBeforeStop == null) {
-      live.endedBeforeStop = Result.of(execution);
-      live.historyBeforeStop = execution.history().size();
+    if (execution == null) {
+      return;
     }
+    live.stopCalled = true;
+    Result before = Result.of(execution);
+    int historyBefore = execution.history().size();
     execution.stop(STOP_ERROR, STOP_CAUSE);
     live.stopReturned = true;
     figures.stops.incrementAndGet();
-    if (execution.status() == ExecutionStatus.RUNNING) {
+    Result after = Result.of(execution);
+    if (after.status() == ExecutionStatus.RUNNING) {
       problems.add("RUNNING after stop() returned", live.plan.id());
     }
+    if (before.status() != ExecutionStatus.RUNNING && (!before.equals(after) || historyBefore != execution.history().size())) {
+      problems.add("stopping an ended execution changed it", live.plan.id() + ": " + before + " became " + after);
+    }
+    live.observe(execution);
   }
 
   /** A worker answers one token as decided, then runs the execution on. */
@@ -861,62 +954,31 @@ class ConcurrencyStressTest {
   // ---- checks -------------------------------------------------------------------------------------
 
   private static void check(Live live, Reference reference, Problems problems) {
-    Execution execution = live.execution;
     String id = live.plan.id();
-    Result actual = Result.of(execution);
-    Result stopped = new Result(ExecutionStatus.ABORTED, null, STOP_ERROR, STOP_CAUSE);
-    if (actual.status() == ExecutionStatus.RUNNING) {
+    Ended ended = live.ended;
+    if (ended == null) {
       problems.add("left RUNNING", id);
       return;
     }
-    if (live.endedBeforeStop != null) {
-      if (!live.endedBeforeStop.equals(actual) || live.historyBeforeStop != execution.history().size()) {
-        problems.add("stopping an ended execution changed it", id + ": " + live.endedBeforeStop + " became " + actual);
-      }
-    }
+    Result actual = ended.result();
+    Result stopped = new Result(ExecutionStatus.ABORTED, null, STOP_ERROR, STOP_CAUSE);
     boolean natural = actual.equals(reference.result());
     if (live.stopCalled ? !(natural || actual.equals(stopped)) : !natural) {
       problems.add(live.stopCalled ? "stopped execution ended otherwise" : "result differs from the single-threaded run",
           id + ": " + actual + " instead of " + reference.result());
     }
-    List<HistoryEvent> history = execution.history();
-    String problem = historyProblem(history, actual.status());
-    if (problem != null) {
-      problems.add("history malformed", id + ": " + problem);
+    if (ended.historyProblem() != null) {
+      problems.add("history malformed", id + ": " + ended.historyProblem());
     }
-    // The distributed Map's child executions: each ended, with a well-formed history of its own.
-    List<HistoryEvent> all = new ArrayList<>(history);
-    for (MapRun mapRun : execution.mapRuns()) {
-      if (mapRun.status() == MapRun.Status.RUNNING) {
-        problems.add("Map Run left RUNNING", id + ": " + mapRun.arn());
-      }
-      for (ChildExecution child : mapRun.childExecutions()) {
-        String childProblem = child.status() == ExecutionStatus.RUNNING ? "left RUNNING" : historyProblem(child.history(), child.status());
-        if (childProblem != null) {
-          problems.add("child execution malformed", id + " child " + child.index() + ": " + childProblem);
-        }
-        all.addAll(child.history());
-      }
-    }
-    if (!execution.waitingTaskTokens().isEmpty()) {
-      problems.add("ended but waits on tokens", id + ": " + execution.waitingTaskTokens());
+    ended.childProblems().forEach(problem -> problems.add("child execution malformed", id + " " + problem));
+    if (!ended.waitingTokens().isEmpty()) {
+      problems.add("ended but waits on tokens", id + ": " + ended.waitingTokens());
     }
     // Callbacks: applied at most once, and — where nothing was aborted — every accepted one applied.
-    boolean aborted = all.stream().anyMatch(e -> e.type().contains("Aborted"));
-    int applied = 0;
-    Set<String> appliedSuccesses = new HashSet<>();
-    for (HistoryEvent event : all) {
-      if ((event.type().equals("TaskSucceeded") || event.type().equals("TaskFailed"))
-          && event.details().path("resource").asText().endsWith(".waitForTaskToken")) {
-        applied++;
-        if (event.type().equals("TaskSucceeded")) {
-          String token = readTree(event.details().get("output").asText()).path("token").asText();
-          if (!appliedSuccesses.add(token)) {
-            problems.add("callback applied twice", id + ": " + token);
-          }
-        }
-      }
-    }
+    boolean aborted = ended.abortedSomething();
+    int applied = ended.applied();
+    Set<String> appliedSuccesses = ended.appliedSuccesses();
+    ended.appliedTwice().forEach(token -> problems.add("callback applied twice", id + ": " + token));
     if (applied > live.accepted.get() || !live.acceptedSuccesses.containsAll(appliedSuccesses)) {
       problems.add("applied a callback not accepted", id + ": applied " + applied + ", accepted " + live.accepted.get());
     }
