@@ -57,7 +57,10 @@ public final class LocalStateMachine {
   private final double duplicateDeliveries;
   private final TaskTokens tokens = new TaskTokens();
   private final ActivityQueues activities = new ActivityQueues();
+  /** Unnamed starts so far: names them {@code execution-N} and seeds them {@code seed + N}. */
   private final AtomicLong executions = new AtomicLong();
+  /** Named starts so far: seeds them {@code seed - N}, apart from every unnamed one. */
+  private final AtomicLong namedExecutions = new AtomicLong();
 
   private LocalStateMachine(Builder builder) {
     this.definition = builder.definition;
@@ -97,7 +100,8 @@ public final class LocalStateMachine {
    * @throws StartExecutionException for an input over 256 KiB, as AWS refuses it
    */
   public Execution start(JsonNode input) {
-    return start(input, "execution-" + executions.incrementAndGet());
+    long n = executions.incrementAndGet();
+    return start(input, "execution-" + n, n);
   }
 
   /**
@@ -109,16 +113,26 @@ public final class LocalStateMachine {
    */
   public Execution start(JsonNode input, String executionName) {
     Objects.requireNonNull(executionName, "executionName == null");
+    return start(input, executionName, -namedExecutions.getAndIncrement());
+  }
+
+  /**
+   * Starts an execution whose randomness (task tokens, UUIDs, jitter, doubled deliveries) a seeded
+   * machine draws from {@code seed + streamOffset}. Every start gets an offset of its own —
+   * unnamed ones 1, 2, ..., named ones 0, -1, ... — also when started from several threads at
+   * once: two executions on one stream would draw the same task tokens, and a callback meant for
+   * one would complete the other.
+   */
+  private Execution start(JsonNode input, String executionName, long streamOffset) {
     JsonNode executionInput = input == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : input;
     StartRequests.check(executionInput, executionName);
     long startMillis = virtualTime
         ? (virtualStart != null ? virtualStart : Instant.now()).toEpochMilli()
         : System.currentTimeMillis();
-    long ordinal = executions.get();
-    RandomGenerator random = seed != null ? new SplittableRandom(seed + ordinal) : new SplittableRandom();
+    RandomGenerator random = seed != null ? new SplittableRandom(seed + streamOffset) : new SplittableRandom();
     // Which deliveries are doubled is reproducible even without seed(...): a failing test fails again.
     Redeliveries redeliveries = duplicateDeliveries > 0
-        ? new Redeliveries(duplicateDeliveries, (seed != null ? seed : 0) + ordinal)
+        ? new Redeliveries(duplicateDeliveries, (seed != null ? seed : 0) + streamOffset)
         : null;
     RunSetup setup =
         new RunSetup(
@@ -235,7 +249,11 @@ public final class LocalStateMachine {
       return this;
     }
 
-    /** Seeds every random choice (jitter, UUIDs, {@code States.MathRandom}) for reproducible runs. */
+    /**
+     * Seeds every random choice (jitter, UUIDs, task tokens, {@code States.MathRandom}) for
+     * reproducible runs: the N-th unnamed execution draws from {@code seed + N}, the N-th named
+     * one (counting from 0) from {@code seed - N}. Unseeded by default.
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;

@@ -26,6 +26,17 @@ public final class ChildRun {
   private final long startMillis;
   private final History history = new History(EXPECTED_EVENTS);
   private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
+  /** Set by whichever ends the child first. */
+  private volatile boolean ending;
+  private static final java.lang.invoke.VarHandle ENDING;
+
+  static {
+    try {
+      ENDING = java.lang.invoke.MethodHandles.lookup().findVarHandle(ChildRun.class, "ending", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
   private volatile long stopMillis = -1;
   private volatile JsonNode output;
   private volatile String error;
@@ -157,32 +168,39 @@ public final class ChildRun {
     }, previous, nowMillis);
   }
 
-  /** Stops a running child because its Map Run or its parent ended: {@code ExecutionAborted}. */
+  /**
+   * Stops a running child because its Map Run or its parent ended: {@code ExecutionAborted}. From
+   * any thread: a stop of the parent aborts its children from the stopping thread.
+   */
   boolean abort(long nowMillis) {
-    return finish(ExecutionStatus.ABORTED, null, null, null, "ExecutionAborted", null, history.lastId(), nowMillis);
+    return finish(ExecutionStatus.ABORTED, null, null, null, "ExecutionAborted", null, -1, nowMillis);
   }
 
   /** An Express child reached its 5-minute limit: {@code ExecutionTimedOut}, {@code States.Timeout}. */
   boolean timeOut(long nowMillis) {
     ObjectNode d = ExecutionRun.NODES.objectNode();
     d.put("error", "States.Timeout");
-    return finish(ExecutionStatus.TIMED_OUT, null, "States.Timeout", null, "ExecutionTimedOut", () -> d, history.lastId(), nowMillis);
+    return finish(ExecutionStatus.TIMED_OUT, null, "States.Timeout", null, "ExecutionTimedOut", () -> d, -1, nowMillis);
   }
 
+  /**
+   * Ends the child unless something ended it first: its loop (its processor's end, its time
+   * limit) and an abort from another thread race for it, and exactly one records the last event.
+   */
   private boolean finish(
       ExecutionStatus newStatus, JsonNode newOutput, String newError, String newCause, String type,
       java.util.function.Supplier<ObjectNode> details, long previous, long nowMillis) {
-    if (status != ExecutionStatus.RUNNING) {
+    if (!ENDING.compareAndSet(this, false, true)) {
       return false;
     }
-    if (limit != null) {
-      limit.cancel();
-      limit = null;
+    Scheduler.Timer timer = limit;
+    if (timer != null) {
+      timer.cancel(); // from another thread the loop may still fire it; the child has ended then
     }
     output = newOutput;
     error = newError;
     cause = newCause;
-    history.record(previous, nowMillis, type, details);
+    history.recordLast(previous, nowMillis, type, details);
     stopMillis = nowMillis;
     status = newStatus;
     mapRun.childEnded(this, newStatus);

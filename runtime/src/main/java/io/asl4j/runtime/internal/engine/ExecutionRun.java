@@ -96,6 +96,25 @@ public final class ExecutionRun {
   private volatile JsonNode output;
   private volatile String error;
   private volatile String cause;
+  /**
+   * Set once, by whichever ends the execution first: its own loop (success, failure, timeout) or
+   * a stop from any thread. From then on no step does anything.
+   */
+  private volatile boolean ending;
+  /** {@code previous} of a terminal event that follows whatever was recorded last. */
+  private static final long LAST_EVENT = -1;
+  private static final java.lang.invoke.VarHandle ENDING;
+
+  static {
+    try {
+      ENDING = java.lang.invoke.MethodHandles.lookup().findVarHandle(ExecutionRun.class, "ending", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** The tokens of the tasks waiting in this execution; closed when it ends. */
+  private final WaitingTokens waitingTokens = new WaitingTokens();
 
   /**
    * Set only for a single-state run (AWS's TestState, see {@link SingleStateRun}): observes the
@@ -129,17 +148,13 @@ public final class ExecutionRun {
     // AWS ends an Express execution after 5 minutes and a Standard one after a year.
     long limitSeconds = setup.express() ? 300 : 365L * 24 * 3600;
     long timeoutSeconds = machine.timeoutSeconds() == null ? limitSeconds : Math.min(limitSeconds, machine.timeoutSeconds());
-    {
-      scheduler.at(
-          startMillis + timeoutSeconds * 1000L,
-          () -> {
-            if (status == ExecutionStatus.RUNNING) {
-              ObjectNode d = NODES.objectNode();
-              d.put("error", "States.Timeout");
-              finish(ExecutionStatus.TIMED_OUT, null, "States.Timeout", null, "ExecutionTimedOut", d, lastEventId());
-            }
-          });
-    }
+    scheduler.at(
+        startMillis + timeoutSeconds * 1000L,
+        () -> {
+          ObjectNode d = NODES.objectNode();
+          d.put("error", "States.Timeout");
+          finish(ExecutionStatus.TIMED_OUT, null, "States.Timeout", null, "ExecutionTimedOut", d, LAST_EVENT);
+        });
     // Cursor 0: AWS chains the first state's entered event to 0, not to ExecutionStarted.
     Frame root = new Frame(machine, new Scope(null), null, 0);
     root.onDone =
@@ -196,28 +211,47 @@ public final class ExecutionRun {
     scheduler.deliver(step);
   }
 
-  /** The tokens of the tasks this execution waits on. */
+  /** The tokens of the tasks this execution waits on, sorted. */
   public List<String> waitingTaskTokens() {
-    return setup.tokens().waitingIn(this);
+    return waitingTokens.sorted();
   }
 
-  /** Stops a running execution: {@code ABORTED}. */
+  /** Notes a task waiting on {@code token}; false once the execution has ended (the task ends too). */
+  boolean addWaitingToken(String token) {
+    return waitingTokens.add(token);
+  }
+
+  /** Whether a task of this execution still waits on {@code token}. */
+  boolean waitsOn(String token) {
+    return waitingTokens.contains(token);
+  }
+
+  void removeWaitingToken(String token) {
+    waitingTokens.remove(token);
+  }
+
+  /** The tokens still waiting; afterwards no task can wait in this execution. */
+  java.util.Collection<String> closeWaitingTokens() {
+    return waitingTokens.close();
+  }
+
+  /**
+   * Stops a running execution, from any thread: when this returns it is {@code ABORTED} (unless
+   * it had ended already), callbacks to its tasks are refused, and no further step does anything.
+   * A step running on the execution's loop at that moment finishes, its result discarded.
+   */
   public void stop(String stopError, String stopCause) {
-    if (status == ExecutionStatus.RUNNING) {
-      ObjectNode d = NODES.objectNode();
-      if (stopError != null) {
-        d.put("error", stopError);
-      }
-      if (stopCause != null) {
-        d.put("cause", stopCause);
-      }
-      finish(ExecutionStatus.ABORTED, null, stopError, stopCause, "ExecutionAborted", d, lastEventId());
+    ObjectNode d = NODES.objectNode();
+    if (stopError != null) {
+      d.put("error", stopError);
     }
-  }
-
-  /** Stops the execution from another thread: handed to its loop. */
-  public void requestStop(String stopError, String stopCause) {
-    deliver(() -> stop(stopError, stopCause));
+    if (stopCause != null) {
+      d.put("cause", stopCause);
+    }
+    if (finish(ExecutionStatus.ABORTED, null, stopError, stopCause, "ExecutionAborted", d, LAST_EVENT)) {
+      // A loop sleeping until a completion arrives (real clock) wakes up and sees the end.
+      deliver(() -> {});
+    }
   }
 
   public ExecutionStatus status() {
@@ -278,11 +312,18 @@ public final class ExecutionRun {
     return scheduler;
   }
 
+  /** Whether the execution goes on: false from the moment something began to end it. */
   boolean running() {
-    return status == ExecutionStatus.RUNNING;
+    return !ending;
   }
 
-  private void finish(
+  /**
+   * Ends the execution, unless something ended it first (then returns false). Safe from any
+   * thread: the loop's own end and a stop race for it, and exactly one wins. The tasks still
+   * waiting end before the new status shows, so whoever sees it ended also sees their callbacks
+   * refused, as AWS refuses them; {@code previous} {@link #LAST_EVENT} follows the last event.
+   */
+  private boolean finish(
       ExecutionStatus newStatus,
       JsonNode newOutput,
       String newError,
@@ -290,22 +331,21 @@ public final class ExecutionRun {
       String eventType,
       ObjectNode details,
       long previous) {
-    if (status != ExecutionStatus.RUNNING) {
-      return; // already over, e.g. by the history limit in the middle of a state's exit
+    if (!ENDING.compareAndSet(this, false, true)) {
+      return false;
+    }
+    setup.tokens().endAll(this);
+    long now = scheduler.nowMillis();
+    // A Map Run cannot outlive its execution: AWS aborts it and the children still running.
+    for (MapRunRecord mapRun : mapRuns()) {
+      mapRun.end(io.asl4j.runtime.MapRun.Status.ABORTED, null, null, now);
     }
     output = newOutput;
     error = newError;
     cause = newCause;
-    record(previous, eventType, details);
+    history.recordLast(previous, now, eventType, () -> details);
     status = newStatus;
-    // A Map Run cannot outlive its execution: AWS aborts it and the children still running.
-    for (MapRunRecord mapRun : mapRuns()) {
-      mapRun.end(io.asl4j.runtime.MapRun.Status.ABORTED, null, null, scheduler.nowMillis());
-    }
-    // Tasks still waiting die with the execution: a late callback is refused as AWS refuses it.
-    for (String token : setup.tokens().waitingIn(this)) {
-      setup.tokens().end(token);
-    }
+    return true;
   }
 
   // ---- history ----------------------------------------------------------------------------------
@@ -321,20 +361,13 @@ public final class ExecutionRun {
    * nothing is recorded after that.
    */
   long recordLazily(long previous, String type, java.util.function.Supplier<ObjectNode> details) {
-    synchronized (history) {
-      long size = history.lastId();
-      if (size >= historyLimit - 1) {
-        if (historyClosed) {
-          return size; // the execution is over: whatever its last step still does is not recorded
-        }
-        if (!type.startsWith("Execution") || type.equals("ExecutionStarted")) {
-          closeHistory();
-          return history.lastId();
-        }
-        historyClosed = true;
-      }
-      return history.record(previous, scheduler.nowMillis(), type, details);
+    if (history.lastId() >= historyLimit - 1) {
+      // The quota's last event is the execution's end (finish records it; the history then takes
+      // nothing more, so a step still running records nothing either).
+      closeHistory();
+      return history.lastId();
     }
+    return history.record(previous, scheduler.nowMillis(), type, details);
   }
 
   /**
@@ -378,8 +411,6 @@ public final class ExecutionRun {
 
   /** Standard: 25,000 events (AWS's quota). Express: the local guard against endless loops. */
   private final int historyLimit;
-  /** Set once the last event the limit allows has been recorded. */
-  private boolean historyClosed;
 
   /** Ends the execution at the history limit: {@code ExecutionFailed} is the last event. */
   private void closeHistory() {
@@ -391,17 +422,13 @@ public final class ExecutionRun {
     ObjectNode d = NODES.objectNode();
     d.put("error", "States.Runtime");
     d.put("cause", limitCause);
-    finish(ExecutionStatus.FAILED, null, "States.Runtime", limitCause, "ExecutionFailed", d, lastEventId());
+    finish(ExecutionStatus.FAILED, null, "States.Runtime", limitCause, "ExecutionFailed", d, LAST_EVENT);
   }
 
   /** As {@link #event(Frame, String, ObjectNode)}, with details built only if read. */
   long eventLazily(Frame frame, String type, java.util.function.Supplier<ObjectNode> details) {
     frame.cursor = recordIn(frame, frame.cursor, type, details);
     return frame.cursor;
-  }
-
-  private long lastEventId() {
-    return history.lastId();
   }
 
   /**
@@ -544,7 +571,7 @@ public final class ExecutionRun {
           return false;
         }
       }
-      return status == ExecutionStatus.RUNNING;
+      return running();
     }
 
     QueryLanguage defaultLanguage() {
