@@ -132,6 +132,10 @@ public final class AslPath {
       }
       int position = offset + jaywayPosition(detail, rootLength - 1, text.length());
       throw error("invalid path (" + detail + ")", position, enclosing);
+    } catch (StackOverflowError e) {
+      // Jayway compiles recursively, a level per step or bracket: thousands of them overflow the
+      // stack. Its compiler keeps no state, so the error is contained; no real path is that long.
+      throw error("the path has too many steps or nested brackets to be read", offset, enclosing);
     }
     List<Step> steps = definite ? referenceSteps(text, rootLength) : null;
     return new AslPath(text, root, variableName, rootLength, steps);
