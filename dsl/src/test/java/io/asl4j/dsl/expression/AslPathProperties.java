@@ -113,7 +113,7 @@ class AslPathProperties {
     // given
     String text = print(root, variable, steps);
     if (text == null) {
-      return; // a name with both quotes and a backslash cannot be written
+      return; // a name with both quotes, or ending with a backslash, cannot be written
     }
 
     // when
@@ -129,7 +129,8 @@ class AslPathProperties {
   /**
    * A Reference Path in the most readable form: {@code .name} for plain names, else {@code
    * ['name']}, or {@code ["name"]} for names with a single quote. Quoted names are verbatim (a
-   * backslash is no escape), so a name holding a backslash or both quotes has no form: null.
+   * backslash is no escape), so a name ending with a backslash or holding both quotes has no form:
+   * null.
    */
   static String print(Root root, String variable, List<Step> steps) {
     StringBuilder out =
@@ -142,7 +143,7 @@ class AslPathProperties {
       String name = ((Field) step).name();
       if (PLAIN_NAME.matcher(name).matches()) {
         out.append('.').append(name);
-      } else if (name.indexOf('\\') >= 0) {
+      } else if (name.endsWith("\\")) {
         return null;
       } else if (name.indexOf('\'') < 0) {
         out.append("['").append(name).append("']");

@@ -123,7 +123,7 @@ class JsonataExpressionsProperties {
    * Step Functions removes {@code $eval}: it is never one of the known functions, so a call of it
    * is a read of an unassigned variable, which the validator reports at the field.
    */
-  @Property(tries = 50)
+  @Property
   void evalIsNeverTakenForAFunction(@ForAll("wellFormed") String argument) {
     // given
     String body = "$eval(" + argument + ")";

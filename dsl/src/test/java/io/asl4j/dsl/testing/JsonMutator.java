@@ -487,6 +487,32 @@ public final class JsonMutator {
       }
     }
 
+    /**
+     * Mostly a value of the same JSON type as {@code original} (another string, number, the other
+     * boolean), so that the result often still reads and breaks what the validator checks;
+     * otherwise anything.
+     */
+    public static JsonNode similar(Random random, JsonNode original) {
+      return similar(random, original, 30);
+    }
+
+    /** As {@link #similar(Random, JsonNode)}, with anything at all {@code anyPercent} % of the time. */
+    public static JsonNode similar(Random random, JsonNode original, int anyPercent) {
+      if (random.nextInt(100) < anyPercent) {
+        return any(random, 2);
+      }
+      if (original.isTextual()) {
+        return NODES.textNode(random.nextBoolean() ? expressionLike(random) : text(random));
+      }
+      if (original.isNumber()) {
+        return edgeNumber(random);
+      }
+      if (original.isBoolean()) {
+        return NODES.booleanNode(!original.booleanValue());
+      }
+      return any(random, 2);
+    }
+
     /** Numbers at the edges of what ASL fields allow and of what doubles and ints can hold. */
     public static JsonNode edgeNumber(Random random) {
       switch (random.nextInt(16)) {

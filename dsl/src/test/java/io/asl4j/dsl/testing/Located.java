@@ -30,6 +30,19 @@ public final class Located {
 
   /** As {@link #assertLocated(List, JsonNode, String)}, for a text described, {@code length} long. */
   public static void assertLocated(List<Problem> problems, JsonNode tree, String text, int length) {
+    assertLocated(problems, tree, text, length, false);
+  }
+
+  /**
+   * As {@link #assertLocated(List, JsonNode, String)} for one state (as TestState takes it): its
+   * own problems are at {@code ""}, the state being the whole document.
+   */
+  public static void assertLocatedInState(List<Problem> problems, JsonNode tree, String text) {
+    assertLocated(problems, tree, text, text.length(), true);
+  }
+
+  private static void assertLocated(
+      List<Problem> problems, JsonNode tree, String text, int length, boolean state) {
     for (Problem problem : problems) {
       String pointer = problem.pointer();
       String where = problem + "\nin: " + abbreviate(text);
@@ -40,7 +53,7 @@ public final class Located {
           problem.message().length() <= 2 * length + 1_000,
           () -> "message of " + problem.message().length() + " characters: " + abbreviate(where));
       assertTrue(isPointer(pointer), "pointer syntax: " + where);
-      if (pointer.isEmpty()) {
+      if (pointer.isEmpty() && !state) {
         assertTrue(WHOLE_DOCUMENT_TAGS.contains(problem.tag()), "whole-document problem: " + where);
       }
       if (tree == null) {

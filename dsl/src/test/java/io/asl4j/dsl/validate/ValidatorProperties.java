@@ -2,6 +2,7 @@ package io.asl4j.dsl.validate;
 
 import static io.asl4j.dsl.testing.Located.abbreviate;
 import static io.asl4j.dsl.testing.Located.assertLocated;
+import static io.asl4j.dsl.testing.Located.assertLocatedInState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,6 +45,19 @@ class ValidatorProperties {
     return Arbitraries.of(Seeds.definitions());
   }
 
+  /** Seeds with at least two states. */
+  @Provide
+  Arbitrary<String> machinesOfSeveralStates() {
+    List<String> seeds = new ArrayList<>();
+    for (String seed : Seeds.definitions()) {
+      JsonNode tree = JsonMutator.parse(seed);
+      if (tree != null && tree.path("States").size() >= 2) {
+        seeds.add(seed);
+      }
+    }
+    return Arbitraries.of(seeds);
+  }
+
   @Property
   void aMutatedDefinitionIsAnsweredWithLocatedProblemsOnly(
       @ForAll("seeds") String seed, @ForAll Random random) {
@@ -74,13 +88,48 @@ class ValidatorProperties {
         () -> "took too long on: " + abbreviate(text));
   }
 
+  /** The same for one state, as the TestState API takes it (pointers relative to the state). */
+  @Property
+  void aMutatedStateIsAnsweredWithLocatedProblemsOnly(
+      @ForAll("seeds") String seed, @ForAll Random random) {
+    // given: one state of the seed (at any depth), mutated
+    JsonNode tree = JsonMutator.parse(seed);
+    List<JsonNode> states = new ArrayList<>();
+    if (tree != null) {
+      for (Location location : Location.all(tree)) {
+        if (location.value().has("Type") && statePointer(location) != null) {
+          states.add(location.value());
+        }
+      }
+    }
+    if (states.isEmpty()) {
+      return;
+    }
+    String text = new JsonMutator(random).mutate(states.get(random.nextInt(states.size())).toString());
+
+    Deadline.run(
+        () -> {
+          // when
+          ValidationResult result = Validator.validateStateJson(text, ValidationOptions.defaults());
+
+          // then
+          assertLocatedInState(result.problems(), JsonMutator.parse(text), text);
+          try {
+            Validator.validateState(AslReader.readState(AslReader.parse(text)));
+          } catch (AslReadException e) {
+            assertEquals(e.problems(), result.problems(), "validateStateJson reports the reader's problems");
+          }
+        },
+        () -> "took too long on: " + abbreviate(text));
+  }
+
   /**
    * Problems are collected, not reported one at a time: breaking a field of one state never hides
    * the errors of another state broken at the same time.
    */
   @Property
   void errorsOfOneStateAreReportedWhateverIsWrongWithAnother(
-      @ForAll("seeds") String seed, @ForAll Random random) {
+      @ForAll("machinesOfSeveralStates") String seed, @ForAll Random random) {
     // given
     JsonNode tree = JsonMutator.parse(seed);
     if (tree == null) {
@@ -93,20 +142,27 @@ class ValidatorProperties {
         inStates.add(location);
       }
     }
-    if (inStates.size() < 2) {
-      Statistics.collect("fewer than two states");
+    if (inStates.isEmpty()) {
+      Statistics.collect("no states");
       return;
     }
     int a = random.nextInt(inStates.size());
-    int b = random.nextInt(inStates.size());
     String stateA = statePointer(inStates.get(a));
-    String stateB = statePointer(inStates.get(b));
-    if (stateA.startsWith(stateB + "/") || stateB.startsWith(stateA + "/") || stateA.equals(stateB)) {
-      Statistics.collect("same or nested states");
+    List<Integer> others = new ArrayList<>();
+    for (int i = 0; i < inStates.size(); i++) {
+      String other = statePointer(inStates.get(i));
+      if (!other.equals(stateA) && !other.startsWith(stateA + "/") && !stateA.startsWith(other + "/")) {
+        others.add(i);
+      }
+    }
+    if (others.isEmpty()) {
+      Statistics.collect("no unrelated state");
       return;
     }
-    JsonNode valueA = Values.any(random, 2);
-    JsonNode valueB = Values.any(random, 2);
+    int b = others.get(random.nextInt(others.size()));
+    String stateB = statePointer(inStates.get(b));
+    JsonNode valueA = Values.similar(random, inStates.get(a).value(), 10);
+    JsonNode valueB = Values.similar(random, inStates.get(b).value(), 10);
 
     // when
     List<Problem> onlyA = errors(replaced(tree, a, valueA, -1, null));
