@@ -78,9 +78,9 @@ public final class Condition {
   }
 
   /**
-   * Sets the {@code Comment} of this condition when it is nested in And, Or or Not. (The comment
-   * of a top-level rule is set on the rule: {@link Choice.JsonPath#when(Condition, Chainable,
-   * String)}.)
+   * Sets the {@code Comment} of this condition when it is nested in And, Or or Not. On a top-level
+   * rule it becomes the rule's {@code Comment}, as {@link Choice.JsonPath#when(Condition,
+   * Chainable, String)} sets it.
    */
   public Condition comment(String comment) {
     io.asl4j.dsl.model.Condition c = model;

@@ -88,7 +88,7 @@ public final class Retry {
   /** Sets {@code BackoffRate}, the multiplier of the interval per attempt. Defaults to 2.0. */
   public Retry backoffRate(double rate) {
     if (!(rate >= 1.0) || Double.isInfinite(rate)) {
-      throw new IllegalArgumentException("BackoffRate must be at least 1.0: " + rate);
+      throw new IllegalArgumentException("BackoffRate must be a finite number of at least 1.0: " + rate);
     }
     return with(model.intervalSeconds(), model.maxAttempts(), rate, model.maxDelaySeconds(),
         model.jitterStrategy(), model.comment());
