@@ -211,7 +211,7 @@ class AslPathTest {
     ExpressionException e = assertThrows(ExpressionException.class, () -> AslPath.parse(text));
 
     assertEquals(
-        "the path has 50000 dots, brackets and parentheses; at most 1000 are read at position 0 in '"
+        "the path has 50000 dots, brackets and parentheses; at most 256 are read at position 0 in '"
             + text
             + "'",
         e.getMessage());
@@ -223,5 +223,10 @@ class AslPathTest {
     String name = "a.[(".repeat(1_000);
 
     assertEquals(List.of(new Field(name)), AslPath.parse("$['" + name + "']").steps());
+  }
+
+  @Test
+  void aPathOf256StepsIsRead() {
+    assertEquals(256, AslPath.parse("$" + ".a".repeat(255) + "[0]").steps().size());
   }
 }
