@@ -198,6 +198,9 @@ public final class AslReader {
               + ")");
     } catch (JsonProcessingException e) {
       throw unreadable("not valid JSON: " + e.getOriginalMessage());
+    } catch (NumberFormatException e) {
+      // Exact decimals: an exponent beyond what BigDecimal holds (1e2147483648) fails here.
+      throw unreadable("not valid JSON: " + e.getMessage());
     }
   }
 

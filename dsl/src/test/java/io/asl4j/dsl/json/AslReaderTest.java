@@ -151,4 +151,23 @@ class AslReaderTest {
         e.getMessage());
     assertEquals(e.getMessage(), assertThrows(IllegalArgumentException.class, () -> AslWriter.writeCompact(machine)).getMessage());
   }
+
+  @Test
+  void aNumberWhoseExponentNoDecimalCanHoldIsInvalidJson() {
+    // Found by the long run: before, the parser's NumberFormatException escaped read() and
+    // Validator.validateJson().
+    String json = task(",\"TimeoutSeconds\":1e2147483648");
+
+    List<Problem> expected =
+        List.of(
+            Problem.error(
+                "InvalidJson",
+                "",
+                "not valid JSON: Value \"1e2147483648\" can not be deserialized as `java.math.BigDecimal`,"
+                    + " reason:  Exponent overflow."));
+    AslReadException e = assertThrows(AslReadException.class, () -> AslReader.read(json));
+    assertTrue(e.isUnreadable());
+    assertEquals(expected, e.problems());
+    assertEquals(expected, Validator.validateJson(json).problems());
+  }
 }
