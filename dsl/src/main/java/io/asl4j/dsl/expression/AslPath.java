@@ -81,7 +81,8 @@ public final class AslPath {
   /**
    * Parses a Path.
    *
-   * @throws ExpressionException when {@code text} is not a Path; the message names the problem
+   * @throws ExpressionException when {@code text} is not a Path, or has more than {@link
+   *     #MAX_STRUCTURE} dots, brackets and parentheses; the message names the problem
    */
   public static AslPath parse(String text) {
     Objects.requireNonNull(text, "text == null");

@@ -63,7 +63,9 @@ public final class IntrinsicCall {
    * Parses a call. The whole text must be one call: nothing may precede {@code States.} or follow
    * the closing parenthesis.
    *
-   * @throws ExpressionException for bad syntax, an unknown function or a wrong argument count
+   * @throws ExpressionException for bad syntax, an unknown function, a wrong argument count, calls
+   *     nested more than {@link #MAX_NESTING} deep, or a number literal longer than {@link
+   *     #MAX_NUMBER_LENGTH} characters or beyond the range of a double
    */
   public static IntrinsicCall parse(String text) {
     Objects.requireNonNull(text, "text == null");
