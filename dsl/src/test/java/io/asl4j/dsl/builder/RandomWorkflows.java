@@ -1,6 +1,5 @@
 package io.asl4j.dsl.builder;
 
-import io.asl4j.dsl.expression.AslPath;
 import io.asl4j.dsl.model.QueryLanguage;
 import io.asl4j.dsl.model.Retrier.JitterStrategy;
 import java.math.BigDecimal;
@@ -595,10 +594,5 @@ final class RandomWorkflows {
               "$count($states.input.items) > 0 and $states.input.ok")
           .get(random.nextInt(5));
     }
-  }
-
-  /** Whether {@code path} is a valid Reference Path (used to check typed paths). */
-  static boolean isReferencePath(String path) {
-    return AslPath.parse(path).isReferencePath();
   }
 }
