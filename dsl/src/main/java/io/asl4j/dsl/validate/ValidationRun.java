@@ -3,6 +3,8 @@ package io.asl4j.dsl.validate;
 import static io.asl4j.dsl.json.AslReader.escape;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.asl4j.dsl.expression.JsonataExpressions;
+import io.asl4j.dsl.internal.JsonLimits;
 import io.asl4j.dsl.model.Catcher;
 import io.asl4j.dsl.model.ChoiceRule;
 import io.asl4j.dsl.model.ChoiceState;
@@ -475,13 +477,13 @@ final class ValidationRun {
     numberPath(task.heartbeatSecondsPath(), at, "HeartbeatSecondsPath", jsonata);
     oneOf(
         task.heartbeatSeconds(), task.heartbeatSecondsPath(), at, "HeartbeatSeconds", "HeartbeatSecondsPath");
-    if (task.timeoutSeconds() != null
-        && task.heartbeatSeconds() != null
-        && task.timeoutSeconds().isNumber()
-        && task.heartbeatSeconds().isNumber()
-        && POSITIVE_BELOW_LIMIT.contains(task.timeoutSeconds().decimalValue())
-        && POSITIVE_BELOW_LIMIT.contains(task.heartbeatSeconds().decimalValue())
-        && task.heartbeatSeconds().decimalValue().compareTo(task.timeoutSeconds().decimalValue()) >= 0) {
+    BigDecimal timeout = decimal(task.timeoutSeconds());
+    BigDecimal heartbeat = decimal(task.heartbeatSeconds());
+    if (timeout != null
+        && heartbeat != null
+        && POSITIVE_BELOW_LIMIT.contains(timeout)
+        && POSITIVE_BELOW_LIMIT.contains(heartbeat)
+        && heartbeat.compareTo(timeout) >= 0) {
       error(
           "HeartbeatNotBelowTimeout",
           at + "/HeartbeatSeconds",
@@ -964,7 +966,8 @@ final class ValidationRun {
             "MaxAttempts",
             Range.integer(BigDecimal.ZERO, LIMIT));
       }
-      if (retrier.backoffRate() != null) {
+      // NaN and infinities are reported wherever they are, with all numbers JSON cannot hold.
+      if (retrier.backoffRate() != null && Double.isFinite(retrier.backoffRate())) {
         range(
             BigDecimal.valueOf(retrier.backoffRate()),
             retrierAt + "/BackoffRate",
@@ -1227,10 +1230,22 @@ final class ValidationRun {
       return;
     }
     String body = syntax.jsonataBody(text);
-    String problem = syntax.jsonataError(body);
-    if (problem != null) {
-      error("JsonataSyntax", at, "not a valid JSONata expression: " + problem);
-      return;
+    if (body.length() > JsonataExpressions.MAX_PARSED_LENGTH) {
+      // AWS may well accept it: say that it is unchecked rather than call it wrong.
+      problems.add(
+          Problem.warning(
+              "JsonataNotChecked",
+              at,
+              "the JSONata expression has "
+                  + body.length()
+                  + " characters; its syntax is checked for expressions of up to "
+                  + JsonataExpressions.MAX_PARSED_LENGTH));
+    } else {
+      String problem = syntax.jsonataError(body);
+      if (problem != null) {
+        error("JsonataSyntax", at, "not a valid JSONata expression: " + problem);
+        return;
+      }
     }
     Set<String> read = syntax.statesFieldsRead(body);
     if (read.contains("result") && fields != StatesFields.RESULT) {
@@ -1298,9 +1313,26 @@ final class ValidationRun {
       }
       return;
     }
-    if (value.isNumber()) {
-      range(value.decimalValue(), at, field, range);
+    BigDecimal number = decimal(value);
+    if (number != null) {
+      range(number, at, field, range);
     }
+  }
+
+  /**
+   * The exact value of a number node; null for anything else, and for NaN and infinities, which a
+   * model built in code can hold (they are reported wherever they are, see {@link Validator}).
+   */
+  private static BigDecimal decimal(JsonNode value) {
+    if (value == null || !value.isNumber() || JsonLimits.isNonFinite(value)) {
+      return null;
+    }
+    return value.decimalValue();
+  }
+
+  /** The number as written in full, unless that takes thousands of digits ({@code 1E+999999999}). */
+  private static String shown(BigDecimal value) {
+    return Math.abs(value.scale()) <= 100 ? value.toPlainString() : value.toString();
   }
 
   private void range(BigDecimal value, String at, String field, Range range) {
@@ -1308,7 +1340,7 @@ final class ValidationRun {
       error(
           "NumberRange",
           at,
-          "'" + field + "' must be " + range.describe() + ", but is " + value.toPlainString());
+          "'" + field + "' must be " + range.describe() + ", but is " + shown(value));
     }
   }
 
