@@ -875,7 +875,9 @@ public final class AslReader {
               "expected a number of at most " + Double.MAX_VALUE + " in size, but found " + describe(node)));
       return null;
     }
-    return value;
+    // A tiny negative number (-1e-999999999) rounds to -0.0, which would be written as "-0.0" and
+    // read back as 0.0: JSON's numbers have one zero, so the model has one too.
+    return value == 0.0 ? 0.0 : value;
   }
 
   private JsonNode numberOrString(JsonNode json, String field, String at) {

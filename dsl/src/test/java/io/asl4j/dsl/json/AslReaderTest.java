@@ -185,4 +185,14 @@ class AslReaderTest {
                     + " (opened at line 2, column 14) (line 3, column 1)")),
         e.problems());
   }
+
+  @Test
+  void aNumberTooSmallForADoubleReadsAsZeroNotNegativeZero() {
+    // Found by the 30,000-try run of AslWriterProperties: -0.0 was written and read back as 0.0.
+    StateMachine machine =
+        AslReader.read(task(",\"Retry\":[{\"ErrorEquals\":[\"X\"],\"BackoffRate\":-1e-999999999}]"));
+
+    assertEquals(machine, AslReader.read(AslWriter.write(machine)));
+    assertEquals(0.0, ((io.asl4j.dsl.model.TaskState) machine.states().get("A")).retry().get(0).backoffRate());
+  }
 }
