@@ -67,7 +67,7 @@ public final class Data {
     try {
       return compiled.evaluate(input, needsContext ? env.context() : null, env::variable, env.intrinsics());
     } catch (StatesError e) {
-      throw FieldError.runtime(e.cause());
+      throw evaluationError(e);
     }
   }
 
@@ -96,7 +96,7 @@ public final class Data {
       JsonNode context = expression.contains("$$") ? env.context() : null;
       return value.evaluate(field, input, context, env::variable, env.intrinsics());
     } catch (StatesError e) {
-      throw FieldError.runtime(e.cause());
+      throw evaluationError(e);
     }
   }
 
@@ -137,6 +137,15 @@ public final class Data {
             throw FieldError.runtime("Invalid path '" + text + "' : " + e.getMessage());
           }
         });
+  }
+
+  /**
+   * A failed Path or intrinsic call: {@code States.Runtime}, except an intrinsic's result over the
+   * payload limit, which fails the state as an oversized output does ({@code
+   * States.DataLimitExceeded}, which Catch can handle).
+   */
+  private static StatesError evaluationError(StatesError e) {
+    return "States.DataLimitExceeded".equals(e.error()) ? e : FieldError.runtime(e.cause());
   }
 
   /** Builds the context object only for paths that read it. */
