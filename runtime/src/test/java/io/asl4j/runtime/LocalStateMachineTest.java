@@ -209,6 +209,42 @@ class LocalStateMachineTest {
   }
 
   @Test
+  void jsonataRandomnessFollowsTheSeedAndItsClockIsTheVirtualOne() {
+    String definition =
+        asl("{'QueryLanguage':'JSONata','StartAt':'Draw','States':{'Draw':{'Type':'Pass','Output':"
+            + "{'uuid':'{% $uuid() %}','random':'{% $random() %}','shuffled':'{% $shuffle([1,2,3,4,5,6,7,8]) %}',"
+            + "'now':'{% $now() %}','millis':'{% $millis() %}'},'End':true}}}");
+    // The same seed on two machines: the same draws. AWS draws anew; a seeded local run repeats.
+    Execution first = LocalStateMachine.builder(definition).virtualClock(START).seed(42).build().run(json("{}"));
+    Execution second = LocalStateMachine.builder(definition).virtualClock(START).seed(42).build().run(json("{}"));
+
+    assertEquals(ExecutionStatus.SUCCEEDED, first.status());
+    assertEquals(first.output(), second.output());
+    assertEquals(json("\"2025-01-01T00:00:00.000Z\""), first.output().get("now"));
+    assertEquals(json(String.valueOf(START.toEpochMilli())), first.output().get("millis"));
+  }
+
+  @Test
+  void anIntrinsicResultOverThePayloadLimitFailsTheStateWithDataLimitExceeded() {
+    String big = "x".repeat(100 * 1024);
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                asl("{'StartAt':'Triple','States':{'Triple':{'Type':'Pass','Parameters':{'text.$':'")
+                    + "States.Format('{}{}{}', $.blob, $.blob, $.blob)"
+                    + asl("'},'End':true}}}"))
+            .build();
+
+    Execution execution = machine.run(json("{\"blob\":\"" + big + "\"}"));
+
+    assertEquals(ExecutionStatus.FAILED, execution.status());
+    assertEquals("States.DataLimitExceeded", execution.error());
+    assertEquals(
+        "The intrinsic function States.Format('{}{}{}', $.blob, $.blob, $.blob) returned a result"
+            + " with a size exceeding the maximum number of bytes service limit.",
+        execution.cause());
+  }
+
+  @Test
   void historyShowsInputsAndOutputsAsJsonTextAsAwsRecordsThem() {
     LocalStateMachine machine =
         LocalStateMachine.builder(asl("{'StartAt':'P','States':{'P':{'Type':'Pass','Result':{'b':[1,'x']},'End':true}}}"))

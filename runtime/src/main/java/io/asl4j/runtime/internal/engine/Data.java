@@ -38,6 +38,12 @@ public final class Data {
     JsonNode variable(String name);
 
     IntrinsicEvaluator intrinsics();
+
+    /** What JSONata's {@code $random()}, {@code $uuid()} and {@code $shuffle()} draw from. */
+    java.util.random.RandomGenerator random();
+
+    /** The execution's clock, for JSONata's {@code $now()} and {@code $millis()}. */
+    long nowMillis();
   }
 
   /** A Path in InputPath, OutputPath, ItemsPath, ...: selecting nothing is a States.Runtime error. */
@@ -110,7 +116,7 @@ public final class Data {
             .computeIfAbsent(new Identity(value), key -> new ConcurrentHashMap<>())
             .computeIfAbsent(field, name -> JsonataTemplate.compile(value, name));
     try {
-      return compiled.evaluate(jsonata, states, env::variable);
+      return compiled.evaluate(jsonata, states, env::variable, env.random(), env.nowMillis());
     } catch (FieldError e) {
       throw e;
     } catch (StatesError e) {

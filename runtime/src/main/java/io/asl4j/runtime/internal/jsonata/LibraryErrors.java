@@ -1,6 +1,8 @@
 package io.asl4j.runtime.internal.jsonata;
 
 import com.dashjoin.jsonata.JException;
+import com.dashjoin.jsonata.Jsonata;
+import com.dashjoin.jsonata.Parser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.regex.Pattern;
 
@@ -54,7 +56,7 @@ final class LibraryErrors {
             .replace("${\"" + FIRST + "\"}", "$" + error.getCurrent())
             .replace("\"" + FIRST + "\"", render(error.getCurrent()))
             .replace("\"" + SECOND + "\"", render(error.getExpected()))
-            .replace(FIRST, String.valueOf(error.getCurrent()));
+            .replace(FIRST, bare(error.getCurrent()));
     return code + ": " + text;
   }
 
@@ -63,11 +65,29 @@ final class LibraryErrors {
     if (value == null) {
       return "undefined";
     }
+    if (isFunction(value)) {
+      return FUNCTION;
+    }
     try {
       JsonNode json = JsonataValues.toJson(value);
       return json == null ? "undefined" : json.toString();
     } catch (RuntimeException notJson) {
       return String.valueOf(value);
     }
+  }
+
+  /** An argument inserted without quotes, as the library inserts it. */
+  private static String bare(Object value) {
+    return isFunction(value) ? FUNCTION : String.valueOf(value);
+  }
+
+  /**
+   * How a function shows in a message. The library would print the Java object
+   * ({@code Jsonata$JFunction@37a94ca1}), which differs from run to run.
+   */
+  private static final String FUNCTION = "a function";
+
+  private static boolean isFunction(Object value) {
+    return value instanceof Jsonata.JFunctionCallable || value instanceof Parser.Symbol;
   }
 }

@@ -12,10 +12,11 @@ import java.util.function.Supplier;
 /**
  * Runs a piece of work with a wall-clock bound, so that a property try that would hang fails
  * instead of stalling the build. The work runs on a daemon thread that is reused while tries finish
- * in time; one that overruns is abandoned (interrupted, and left to die with the JVM) and the next
- * try gets a fresh thread.
+ * in time; one that overruns is interrupted and, where the JVM still allows it (up to Java 19),
+ * stopped, so that it does not go on burning a core; the next try gets a fresh thread.
  */
 public final class TimeBound {
+  private static Thread worker;
   private static ExecutorService executor = newExecutor();
 
   private TimeBound() {}
@@ -31,6 +32,7 @@ public final class TimeBound {
     } catch (TimeoutException e) {
       future.cancel(true);
       executor.shutdownNow();
+      stop(worker);
       executor = newExecutor();
       throw new AssertionError("took longer than " + limit + ": " + what);
     } catch (ExecutionException e) {
@@ -48,6 +50,15 @@ public final class TimeBound {
     }
   }
 
+  @SuppressWarnings({"deprecation", "removal"})
+  private static void stop(Thread thread) {
+    try {
+      thread.stop(); // a runaway built-in function checks no interrupt flag
+    } catch (UnsupportedOperationException | SecurityException notAllowed) {
+      // Java 20 and later: the thread runs on as a daemon until the JVM exits.
+    }
+  }
+
   private static ExecutorService newExecutor() {
     return Executors.newSingleThreadExecutor(
         work -> {
@@ -55,6 +66,7 @@ public final class TimeBound {
           // depth bound must fire before such a stack runs out.
           Thread thread = new Thread(work, "time-bound");
           thread.setDaemon(true);
+          worker = thread;
           return thread;
         });
   }
