@@ -2,10 +2,12 @@ package io.asl4j.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asl4j.dsl.json.AslReader;
 import io.asl4j.dsl.validate.AslValidationException;
 import java.time.Duration;
 import java.time.Instant;
@@ -242,6 +244,76 @@ class LocalStateMachineTest {
         "The intrinsic function States.Format('{}{}{}', $.blob, $.blob, $.blob) returned a result"
             + " with a size exceeding the maximum number of bytes service limit.",
         execution.cause());
+  }
+
+  @Test
+  void aNumericComparisonWithAnInfiniteNumberComparesItBeyondEveryOther() {
+    // A default Jackson reader turns -1e400 into an infinite double, whose exact value is undefined.
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                asl("{'StartAt':'Check','States':{'Check':{'Type':'Choice','Choices':[{'Variable':'$.v',"
+                    + "'NumericLessThanEquals':1,'Next':'Small'}],'Default':'Large'},"
+                    + "'Small':{'Type':'Succeed'},'Large':{'Type':'Succeed'}}}"))
+            .build();
+
+    assertEquals(List.of("Check", "Small"), machine.run(json("{\"v\": -1e400}")).statesEntered());
+    assertEquals(List.of("Check", "Large"), machine.run(json("{\"v\": 1e400}")).statesEntered());
+  }
+
+  @Test
+  void aSecondsPathPastALongCannotBeParsedAsALong() {
+    LocalStateMachine machine =
+        LocalStateMachine.builder(asl("{'StartAt':'W','States':{'W':{'Type':'Wait','SecondsPath':'$.s','End':true}}}"))
+            .build();
+
+    // AslReader keeps 1E+999999999 exact: reading it as a long wrote out a billion digits.
+    Execution execution =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(5), () -> machine.run(AslReader.parse("{\"s\": 1E+999999999}")));
+
+    assertEquals(ExecutionStatus.FAILED, execution.status());
+    assertEquals("States.Runtime", execution.error());
+    assertEquals(
+        "An error occurred while executing the state 'W' (entered at the event id #2). The SecondsPath"
+            + " parameter cannot be parsed as a long value: $.s == 1E+999999999",
+        execution.cause());
+  }
+
+  @Test
+  void aTimestampInTheYear999999999IsTooLongAWait() {
+    LocalStateMachine machine =
+        LocalStateMachine.builder(asl("{'StartAt':'W','States':{'W':{'Type':'Wait','TimestampPath':'$.t','End':true}}}"))
+            .virtualClock(START)
+            .build();
+
+    Execution execution = machine.run(json("{\"t\": \"+999999999-12-31T23:59:59Z\"}"));
+
+    assertEquals(ExecutionStatus.FAILED, execution.status());
+    assertEquals("States.Runtime", execution.error());
+    assertEquals(
+        "An error occurred while executing the state 'W' (entered at the event id #2). Wait state delay"
+            + " is too long.",
+        execution.cause());
+  }
+
+  @Test
+  void aHugeTimeoutSecondsPathNeverTimesTheTaskOut() {
+    // 10^16 seconds in milliseconds overflowed a long: the timer was set in the past.
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                asl("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + FN + "',"
+                    + "'TimeoutSecondsPath':'$.t','End':true}}}"))
+            .virtualClock(START)
+            .handler(
+                FN,
+                (input, ctx) -> {
+                  ctx.simulateDuration(Duration.ofSeconds(1));
+                  return input;
+                })
+            .build();
+
+    assertEquals(ExecutionStatus.SUCCEEDED, machine.run(json("{\"t\": 10000000000000000}")).status());
+    assertEquals(ExecutionStatus.SUCCEEDED, machine.run(AslReader.parse("{\"t\": 1E+999999999}")).status());
   }
 
   @Test

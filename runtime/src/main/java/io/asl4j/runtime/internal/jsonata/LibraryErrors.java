@@ -72,13 +72,36 @@ final class LibraryErrors {
       JsonNode json = JsonataValues.toJson(value);
       return json == null ? "undefined" : json.toString();
     } catch (RuntimeException notJson) {
-      return String.valueOf(value);
+      return bare(value);
     }
   }
 
-  /** An argument inserted without quotes, as the library inserts it. */
+  /**
+   * An argument inserted without quotes, as the library inserts it (Java's {@code toString}), but
+   * with every function, also inside a list or an object, shown as {@value #FUNCTION}.
+   */
   private static String bare(Object value) {
-    return isFunction(value) ? FUNCTION : String.valueOf(value);
+    if (isFunction(value)) {
+      return FUNCTION;
+    }
+    if (value instanceof java.util.List<?> list) {
+      StringBuilder text = new StringBuilder("[");
+      for (Object element : list) {
+        text.append(text.length() > 1 ? ", " : "").append(bare(element));
+      }
+      return text.append(']').toString();
+    }
+    if (value instanceof java.util.Map<?, ?> map) {
+      StringBuilder text = new StringBuilder("{");
+      for (java.util.Map.Entry<?, ?> entry : map.entrySet()) {
+        text.append(text.length() > 1 ? ", " : "")
+            .append(entry.getKey())
+            .append('=')
+            .append(bare(entry.getValue()));
+      }
+      return text.append('}').toString();
+    }
+    return String.valueOf(value);
   }
 
   /**
