@@ -35,6 +35,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -76,6 +77,76 @@ class LocalStateMachineProperties {
     assertEquals(first.cause(), second.cause(), what);
     assertEquals(json(first.history()), json(second.history()), "the histories of " + what);
     assertEquals(inputBefore, input, "the input was changed by " + what);
+  }
+
+  @Property(tries = 10) // a try records up to 25,000 events: about half a second
+  void aLoopEndsWithinTheHistoryLimitWhateverItsCount(
+      @ForAll("counts") JsonNode count,
+      @ForAll @IntRange(min = 0, max = 3) int bodyKind,
+      @ForAll boolean jsonata) {
+    String body = loopBody(bodyKind, jsonata);
+    String definition =
+        jsonata
+            ? "{'QueryLanguage':'JSONata','StartAt':'Init','States':{"
+                + "'Init':{'Type':'Pass','Output':{'n':'{% $states.input.n %}','i':0},'Next':'Check'},"
+                + "'Check':{'Type':'Choice','Choices':[{'Condition':'{% $states.input.i >= $states.input.n %}','Next':'Done'}],'Default':'Step'},"
+                + "'Step':{'Type':'Pass','Output':{'n':'{% $states.input.n %}','i':'{% $states.input.i + 1 %}'},'Next':'Body'},"
+                + body
+                + "'Done':{'Type':'Succeed'}}}"
+            : "{'StartAt':'Init','States':{"
+                + "'Init':{'Type':'Pass','Parameters':{'n.$':'$.n','i':0},'Next':'Check'},"
+                + "'Check':{'Type':'Choice','Choices':[{'Variable':'$.i','NumericGreaterThanEqualsPath':'$.n','Next':'Done'}],'Default':'Step'},"
+                + "'Step':{'Type':'Pass','Parameters':{'n.$':'$.n','i.$':'States.MathAdd($.i, 1)'},'Next':'Body'},"
+                + body
+                + "'Done':{'Type':'Succeed'}}}";
+    LocalStateMachine machine =
+        LocalStateMachine.builder(definition.replace('\'', '"')).virtualClock(START).seed(1).build();
+    JsonNode input = JsonNodeFactory.instance.objectNode().set("n", count);
+
+    Execution execution =
+        TimeBound.within(LIMIT, definition + " on " + input, () -> machine.start(input, "loop").await());
+
+    String what = (jsonata ? "JSONata" : "JSONPath") + " loop with " + body + " on " + input;
+    List<HistoryEvent> history = execution.history();
+    assertWellFormed(history, execution.status(), what);
+    assertTrue(history.size() <= 25_000, what + " recorded " + history.size() + " events");
+    if (execution.status() == ExecutionStatus.FAILED && history.size() == 25_000) {
+      assertEquals("States.Runtime", execution.error(), what);
+      assertEquals("The execution reached the maximum number of history events (25000).", execution.cause(), what);
+    } else {
+      assertTrue(
+          execution.status() == ExecutionStatus.SUCCEEDED
+              || (execution.status() == ExecutionStatus.FAILED && execution.error().startsWith("States.")),
+          what + " ended " + execution.status() + " " + execution.error() + ": " + execution.cause());
+    }
+  }
+
+  @Provide
+  Arbitrary<JsonNode> counts() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(3, Arbitraries.integers().between(0, 20_000).map(n -> (JsonNode) JsonNodeFactory.instance.numberNode(n))),
+        Tuple.of(1, Arbitraries.of(1_000_000_000, Integer.MAX_VALUE).map(n -> (JsonNode) JsonNodeFactory.instance.numberNode(n))),
+        Tuple.of(1, JsonArbitraries.scalars()));
+  }
+
+  /** The state the loop goes through after counting: one of each kind that takes its own path. */
+  private static String loopBody(int kind, boolean jsonata) {
+    String branch = "[{'StartAt':'B','States':{'B':{'Type':'Pass','End':true}}}]";
+    String processor = "{'StartAt':'M','States':{'M':{'Type':'Pass','End':true}}}";
+    switch (kind) {
+      case 0:
+        return "'Body':{'Type':'Pass','Next':'Check'},";
+      case 1:
+        return "'Body':{'Type':'Wait','Seconds':1,'Next':'Check'},";
+      case 2:
+        return jsonata
+            ? "'Body':{'Type':'Parallel','Branches':" + branch + ",'Output':'{% $states.result[0] %}','Next':'Check'},"
+            : "'Body':{'Type':'Parallel','Branches':" + branch + ",'OutputPath':'$[0]','Next':'Check'},";
+      default:
+        return jsonata
+            ? "'Body':{'Type':'Map','Items':'{% [] %}','Output':'{% $states.input %}','Next':'Check','ItemProcessor':" + processor + "},"
+            : "'Body':{'Type':'Map','ItemsPath':'$.none','ResultPath':null,'Next':'Check','ItemProcessor':" + processor + "},";
+    }
   }
 
   /** Runs one execution to its end on a fresh machine. */
