@@ -52,10 +52,6 @@ public final class ExecutionRun {
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   /** AWS's payload limit for inputs, outputs and results. */
   static final int PAYLOAD_LIMIT_BYTES = 256 * 1024;
-  /** AWS's limit on the events of one execution's history. */
-  static final int HISTORY_LIMIT = 25_000;
-  private static final String HISTORY_LIMIT_CAUSE =
-      "The execution reached the maximum number of history events (" + HISTORY_LIMIT + ").";
 
   private final RunSetup setup;
   private final StateMachine machine;
@@ -248,9 +244,6 @@ public final class ExecutionRun {
       String eventType,
       ObjectNode details,
       long previous) {
-    if (status != ExecutionStatus.RUNNING) {
-      return; // ended already: by the history limit, say, while its last state was still exiting
-    }
     output = newOutput;
     error = newError;
     cause = newCause;
@@ -271,16 +264,6 @@ public final class ExecutionRun {
   /** Records an event whose details are built only if the history is read. */
   long recordLazily(long previous, String type, java.util.function.Supplier<ObjectNode> details) {
     synchronized (history) {
-      if (history.size() >= HISTORY_LIMIT - 1 && !type.startsWith("Execution")) {
-        // AWS: only the end of the execution may be event 25,000; anything else fails it there.
-        if (status == ExecutionStatus.RUNNING) {
-          ObjectNode d = NODES.objectNode();
-          d.put("error", "States.Runtime");
-          d.put("cause", HISTORY_LIMIT_CAUSE);
-          finish(ExecutionStatus.FAILED, null, "States.Runtime", HISTORY_LIMIT_CAUSE, "ExecutionFailed", d, lastEventId());
-        }
-        return history.size();
-      }
       long id = history.size() + 1;
       history.add(new HistoryEvent(id, previous, scheduler.nowMillis(), type, details));
       return id;
