@@ -198,9 +198,10 @@ class LocalStateMachineTest {
 
   @Test
   void assigningMoreThan256KibOfVariablesFailsWithDataLimitExceeded() {
-    String big = "x".repeat(300 * 1024);
+    // two variables of 150 KiB each: each fits, together they are over the limit of one Assign
+    String big = "x".repeat(150 * 1024);
     LocalStateMachine machine =
-        LocalStateMachine.builder(asl("{'StartAt':'Keep','States':{'Keep':{'Type':'Pass','OutputPath':null,'Assign':{'blob.$':'$.blob'},'End':true}}}"))
+        LocalStateMachine.builder(asl("{'StartAt':'Keep','States':{'Keep':{'Type':'Pass','OutputPath':null,'Assign':{'blob.$':'$.blob','again.$':'$.blob'},'End':true}}}"))
             .build();
     Execution execution = machine.run(json("{\"blob\":\"" + big + "\"}"));
     assertEquals(ExecutionStatus.FAILED, execution.status());
@@ -297,12 +298,12 @@ class LocalStateMachineTest {
   }
 
   @Test
-  void aHugeTimeoutSecondsPathNeverTimesTheTaskOut() {
+  void aHugeJsonataTimeoutNeverTimesTheTaskOut() {
     // 10^16 seconds in milliseconds overflowed a long: the timer was set in the past.
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + FN + "',"
-                    + "'TimeoutSecondsPath':'$.t','End':true}}}"))
+                asl("{'QueryLanguage':'JSONata','StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + FN + "',"
+                    + "'TimeoutSeconds':'{% $states.input.t %}','End':true}}}"))
             .virtualClock(START)
             .handler(
                 FN,
@@ -313,7 +314,28 @@ class LocalStateMachineTest {
             .build();
 
     assertEquals(ExecutionStatus.SUCCEEDED, machine.run(json("{\"t\": 10000000000000000}")).status());
-    assertEquals(ExecutionStatus.SUCCEEDED, machine.run(AslReader.parse("{\"t\": 1E+999999999}")).status());
+  }
+
+  @Test
+  void aTimeoutSecondsPathOfAHugeNumberIsRefusedAtOnce() {
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                asl("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + FN + "',"
+                    + "'TimeoutSecondsPath':'$.t','End':true}}}"))
+            .handler(FN, (input, ctx) -> input)
+            .build();
+
+    // AslReader keeps 1E+999999999 exact: reading it as a long wrote out a billion digits.
+    Execution execution =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(5), () -> machine.run(AslReader.parse("{\"t\": 1E+999999999}")));
+
+    assertEquals("States.Runtime", execution.error());
+    assertEquals(
+        "An error occurred while executing the state 'T' (entered at the event id #2). The"
+            + " TimeoutSecondsPath field refers to value \"1E+999999999\" which is not an integer at least"
+            + " 1 and below 99999999: $.t",
+        execution.cause());
   }
 
   @Test

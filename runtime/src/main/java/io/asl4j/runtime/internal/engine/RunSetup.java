@@ -35,13 +35,15 @@ public final class RunSetup {
   /** Made when an intrinsic function first runs: most executions call none. */
   private IntrinsicEvaluator intrinsics;
   private final boolean express;
-  /** The run id of Express and Map Run ARNs; made when first needed (most runs never need it). */
+  /** The run id of an Express execution's ARN; made when first needed (most runs never need it). */
   private String runId;
   private final TaskTokens tokens;
   private final MockedResponses mocks;
   private final io.asl4j.runtime.services.S3Objects s3;
   private final ActivityQueues activities;
   private final Map<String, Integer> invocations = new java.util.HashMap<>();
+  /** Duplicate deliveries (Express at-least-once), or null when every task is delivered once. */
+  private final Redeliveries redeliveries;
 
   public RunSetup(
       StateMachine machine,
@@ -59,8 +61,10 @@ public final class RunSetup {
       TaskTokens tokens,
       MockedResponses mocks,
       io.asl4j.runtime.services.S3Objects s3,
-      ActivityQueues activities) {
+      ActivityQueues activities,
+      Redeliveries redeliveries) {
     this.machine = machine;
+    this.redeliveries = redeliveries;
     this.activities = activities;
     this.tokens = tokens;
     this.mocks = mocks;
@@ -154,22 +158,26 @@ public final class RunSetup {
         : "arn:aws:states:" + region + ":" + account + ":execution:" + machineName + ":" + executionName;
   }
 
-  /** The Map Run's ARN: named by the Map's {@code Label} when it has one, else its state name. */
-  String mapRunArn(String stateName, String label) {
-    return "arn:aws:states:" + region + ":" + account + ":mapRun:" + machineName + "/"
-        + (label == null ? stateName : label) + ":" + runId();
+  String account() {
+    return account;
+  }
+
+  String machineName() {
+    return machineName;
   }
 
   /** The context object ({@code $$}) as a state sees it. */
   ObjectNode contextObject(ExecutionRun run, ExecutionRun.Step step) {
     ObjectNode context = ExecutionRun.NODES.objectNode();
     ObjectNode execution = context.putObject("Execution");
-    execution.put("Id", executionArn());
-    execution.set("Input", run.input());
-    execution.put("StartTime", timestamp(run.startDate().toEpochMilli()));
-    execution.put("Name", executionName);
+    // Inside a distributed Map's child execution, $$ describes the child and its Map Run's machine.
+    ChildRun child = step.frame.child;
+    execution.put("Id", child != null ? child.arn() : executionArn());
+    execution.set("Input", child != null ? child.input() : run.input());
+    execution.put("StartTime", timestamp(child != null ? child.startDate().toEpochMilli() : run.startDate().toEpochMilli()));
+    execution.put("Name", child != null ? child.name() : executionName);
     execution.put("RoleArn", roleArn());
-    if (!express) {
+    if (child != null ? !child.express() : !express) {
       execution.put("RedriveCount", 0); // Express executions cannot be redriven.
     }
     ObjectNode state = context.putObject("State");
@@ -180,8 +188,9 @@ public final class RunSetup {
       state.put("RetryCount", step.retryCount);
     }
     ObjectNode stateMachine = context.putObject("StateMachine");
-    stateMachine.put("Id", stateMachineArn());
-    stateMachine.put("Name", machineName);
+    String machineArn = child != null ? child.stateMachineArn() : stateMachineArn();
+    stateMachine.put("Id", machineArn);
+    stateMachine.put("Name", machineArn.substring(machineArn.indexOf(":stateMachine:") + ":stateMachine:".length()));
     if (step.taskToken != null) {
       context.putObject("Task").put("Token", step.taskToken);
     }
@@ -213,11 +222,25 @@ public final class RunSetup {
         return mocked;
       }
     }
+    return deliver(resource, input, context);
+  }
+
+  /** Calls the handler for {@code resource} (what {@link #invoke} does for a state the mocks leave alone). */
+  JsonNode deliver(String resource, JsonNode input, TaskContext context) {
     TaskHandler base = baseHandler(resource);
     if (base != null) {
       return base.handle(input, context);
     }
     return invoke(resource, input, context);
+  }
+
+  /**
+   * Whether this invocation of {@code stateName} is delivered twice (Express at-least-once): only
+   * when duplicates were asked for, and never for a state the mock file answers (mocks answer
+   * invocations by number, and a doubled call would shift them).
+   */
+  boolean deliverTwice(String stateName) {
+    return redeliveries != null && (mocks == null || !mocks.answers(stateName)) && redeliveries.pick();
   }
 
   /**

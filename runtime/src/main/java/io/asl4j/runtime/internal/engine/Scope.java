@@ -11,6 +11,8 @@ import java.util.Map;
 final class Scope {
   private final Scope parent;
   private final Map<String, JsonNode> variables = new HashMap<>();
+  /** The payload size of this scope's own values, for the execution's 10 MiB total. */
+  long bytes;
 
   Scope(Scope parent) {
     this.parent = parent;
@@ -29,5 +31,10 @@ final class Scope {
 
   void assign(Map<String, JsonNode> values) {
     variables.putAll(values);
+  }
+
+  /** The value this scope itself holds for {@code name} (not an outer one), or {@code null}. */
+  JsonNode own(String name) {
+    return variables.get(name);
   }
 }

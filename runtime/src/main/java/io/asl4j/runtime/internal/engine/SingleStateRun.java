@@ -159,7 +159,7 @@ public final class SingleStateRun {
         new RunSetup(
             request.machine(), new Data(), Map.copyOf(handlers), prefixHandlers, true, request.startMillis(), random,
             request.region(), request.account(), "asl4j-test-state", "test-state", true,
-            new TaskTokens(), null, null, new ActivityQueues());
+            new TaskTokens(), null, null, new ActivityQueues(), null);
     JsonNode input = request.input() == null ? ExecutionRun.NODES.objectNode() : request.input();
     ExecutionRun run = new ExecutionRun(setup, input);
     Probe probe = new Probe(request, state, run);

@@ -18,6 +18,9 @@ import java.time.Instant;
  * applies {@code TimeoutSeconds} on the execution's clock.
  */
 final class Tasks {
+  /** TimeoutSeconds and HeartbeatSeconds stay below this service limit (as the validator holds literals). */
+  private static final long SECONDS_LIMIT = 99_999_999;
+
   private final RunSetup setup;
   private final ExecutionRun run;
 
@@ -109,6 +112,15 @@ final class Tasks {
     });
   }
 
+  /** AWS's error for a task result over 256 KiB, naming the resource as AWS does. */
+  private static StatesError tooLarge(Attempt a) {
+    return new StatesError(
+        "States.DataLimitExceeded",
+        "The state/task '"
+            + a.resource().limitName(a.task().resource())
+            + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+  }
+
   /** What one attempt knows. */
   private record Attempt(
       Step step, TaskState task, Resource resource, JsonNode input, Long timeoutSeconds, Long heartbeatSeconds) {
@@ -127,6 +139,9 @@ final class Tasks {
     Step step = a.step();
     run.eventLazily(step.frame, a.lambdaArn() ? "LambdaFunctionStarted" : "TaskStarted",
         a.lambdaArn() ? null : () -> resourceDetails(a.resource()));
+    if (setup.deliverTwice(step.name)) {
+      deliverLostCopy(a);
+    }
     Call call = new Call(step, a.task().resource(), a.resource().isCallback() ? step.taskToken : null);
     JsonNode result = null;
     StatesError failure = null;
@@ -136,11 +151,7 @@ final class Tasks {
         result = NullNode.getInstance();
       }
       if (step.frame.handlerResultExceeds(result)) {
-        throw new StatesError(
-            "States.DataLimitExceeded",
-            "The state/task '"
-                + a.resource().limitName(a.task().resource())
-                + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+        throw tooLarge(a);
       }
     } catch (StatesError e) {
       failure = e;
@@ -181,6 +192,23 @@ final class Tasks {
       run.scheduler().at(run.nowMillis() + durationMillis, finish);
     } else {
       finish.run();
+    }
+  }
+
+  /**
+   * At-least-once: the handler runs once more before the delivery that counts, on a copy of the
+   * same input, and whatever it returns, throws or leaves pending is lost, as when AWS delivers a
+   * task again after losing track of the first delivery. The history shows one delivery either way.
+   */
+  private void deliverLostCopy(Attempt a) {
+    Call lost = new Call(a.step(), a.task().resource(), null);
+    try {
+      setup.deliver(a.task().resource(), a.input().deepCopy(), lost);
+    } catch (RuntimeException outcomeLost) {
+      // The lost delivery's failure never reaches the execution: only the next delivery's counts.
+    }
+    if (lost.parked != null) {
+      lost.parked.abandon();
     }
   }
 
@@ -301,7 +329,15 @@ final class Tasks {
     @Override
     public void succeeded(JsonNode output) {
       if (end()) {
-        Tasks.this.succeeded(attempt, output == null ? NullNode.getInstance() : output);
+        JsonNode result = output == null ? NullNode.getInstance() : output;
+        if (JsonSize.exceeds(result, ExecutionRun.PAYLOAD_LIMIT_BYTES)) {
+          // A job finishing later is a task result like any other (callbacks over the limit are
+          // refused by sendTaskSuccess before they get here).
+          StatesError e = tooLarge(attempt);
+          Tasks.this.failed(attempt, e.error(), e.cause());
+          return;
+        }
+        Tasks.this.succeeded(attempt, result);
       }
     }
 
@@ -324,7 +360,16 @@ final class Tasks {
   private Long seconds(Step step, JsonNode literal, String path, String field) {
     if (path != null) {
       JsonNode value = run.setup().data().path(path, step.rawInput, step);
-      return wholeSeconds(value);
+      Long seconds = Maps.wholeNumber(value);
+      // The range of the literal fields holds for values a path gives too: a timer of 0 or -5
+      // seconds, or of "soon", is no timer.
+      if (seconds == null || seconds < 1 || seconds >= SECONDS_LIMIT) {
+        String shown = value.isTextual() ? value.textValue() : value.toString();
+        throw FieldError.runtime(
+            "The " + field + "Path field refers to value \"" + shown + "\" which is not an integer at least 1 and below "
+                + SECONDS_LIMIT + ": " + path);
+      }
+      return seconds;
     }
     if (literal == null) {
       return null;
@@ -435,7 +480,8 @@ final class Tasks {
 
     @Override
     public String executionArn() {
-      return setup.executionArn();
+      ChildRun child = step.frame.child;
+      return child != null ? child.arn() : setup.executionArn();
     }
 
     @Override

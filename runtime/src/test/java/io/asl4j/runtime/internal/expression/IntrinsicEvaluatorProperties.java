@@ -70,7 +70,13 @@ class IntrinsicEvaluatorProperties {
       @ForAll("rangeNumbers") String end,
       @ForAll("rangeNumbers") String step) {
     String text = "States.ArrayRange(" + start + ", " + end + ", " + step + ")";
-    Object outcome = outcome(IntrinsicCall.parse(text), JsonNodeFactory.instance.objectNode(), null, 1);
+    IntrinsicCall call;
+    try {
+      call = IntrinsicCall.parse(text);
+    } catch (ExpressionException refused) {
+      return; // a literal no double holds (1e999) is refused when the definition is read
+    }
+    Object outcome = outcome(call, JsonNodeFactory.instance.objectNode(), null, 1);
     if (outcome instanceof JsonNode range) {
       assertTrue(range.isArray() && range.size() <= 1000, text + " gave " + range.size() + " items");
     }
