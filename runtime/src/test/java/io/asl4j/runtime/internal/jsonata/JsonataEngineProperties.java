@@ -94,6 +94,42 @@ class JsonataEngineProperties {
     }
   }
 
+  @Property(tries = 30) // a try may run until the engine's 500 ms timeout
+  void aRunawayExpressionIsStoppedByABoundWithItsOwnWords(@ForAll("runawaysOnly") String expression) {
+    Object outcome = outcome(expression, JsonNodeFactory.instance.objectNode(), null, 1);
+    assertTrue(outcome instanceof Failure, expression + " gave " + outcome);
+    String cause = ((Failure) outcome).cause();
+    assertTrue(
+        BOUNDS.stream().anyMatch(cause::contains), expression + " was not stopped by a bound: " + cause);
+  }
+
+  /** What each bound says when it stops an evaluation. */
+  private static final List<String> BOUNDS =
+      List.of(
+          "Expression evaluation timeout: Check for infinite loop",
+          "Stack overflow error: Check for non-terminating recursive function",
+          "Expression evaluation made more than 100000000 values",
+          "D2014: The size of the sequence allocated by the range operator",
+          "$pad would create a string of",
+          "asks for a width of");
+
+  @Provide
+  Arbitrary<String> runawaysOnly() {
+    return Arbitraries.of(
+        "($f := function($n){$f($n)}; $f(1))",
+        "($f := function($n){$n + $f($n)}; $f(1))",
+        "($f := function($n){[$f($n), $f($n)]}; $f(1))",
+        "($g := function($n){$h($n)}; $h := function($n){$g($n)}; $g(1))",
+        "(function($f){$f($f)})(function($f){$f($f)})",
+        "($x := [1..1000]; $x.$x.$x)",
+        "$count([1..1000].[1..10000000])",
+        "$reduce([1..40], function($a, $b){$a & $a}, 'x')",
+        "$join($map([1..10000000], function($v){'abcdefghij'}))",
+        "[1..100000000]",
+        "$pad('x', 100000000)",
+        "$fromMillis(0, '[Y,1000000]')");
+  }
+
   /** The value (or "undefined"), or the failure, of one evaluation, with its invariants checked. */
   private static Object outcome(String expression, JsonNode input, JsonNode variable, long seed) {
     JsonataEngine engine = new JsonataEngine(new SplittableRandom(seed), CLOCK, TIMEOUT, MAX_DEPTH);

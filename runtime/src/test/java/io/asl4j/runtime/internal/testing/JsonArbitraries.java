@@ -103,6 +103,7 @@ public final class JsonArbitraries {
             Arbitraries.of(
                 "$", "$.a", "$$.Execution", "{}", "[]", "{\"a\":1}", "[1,2]", "null", "true", "1",
                 "1e999999999", " ", "{% 1 %}", "2016-03-14T01:59:00Z", "2016-13-05T21:29:29Z",
+                "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
                 "YWJj", "===", "MD5", "SHA-256", "a,b,,c", "\uD800", "\uD83D\uDE00")),
         Tuple.of(1, Arbitraries.strings().withChars("ab").ofMinLength(100).ofMaxLength(3000)));
   }
