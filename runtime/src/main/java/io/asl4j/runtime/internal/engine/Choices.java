@@ -3,6 +3,7 @@ package io.asl4j.runtime.internal.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.dsl.model.ComparisonOperator;
 import io.asl4j.dsl.model.Condition;
+import io.asl4j.runtime.internal.expression.JsonNumbers;
 import java.time.Instant;
 
 /**
@@ -68,7 +69,7 @@ final class Choices {
       case STRING_PATTERN:
         return value.isTextual() && operand.isTextual() && Wildcards.matches(operand.textValue(), value.textValue());
       case NUMERIC:
-        return value.isNumber() && operand.isNumber() && order(operator, value.decimalValue().compareTo(operand.decimalValue()));
+        return value.isNumber() && operand.isNumber() && order(operator, JsonNumbers.compare(value, operand));
       case BOOLEAN:
         return value.isBoolean() && operand.isBoolean() && value.booleanValue() == operand.booleanValue();
       case TIMESTAMP:

@@ -689,6 +689,16 @@ public final class ExecutionRun {
       return setup.intrinsics();
     }
 
+    @Override
+    public java.util.random.RandomGenerator random() {
+      return setup.random();
+    }
+
+    @Override
+    public long nowMillis() {
+      return scheduler.nowMillis();
+    }
+
     void invalidateContext() {
       context = null;
     }

@@ -8,6 +8,7 @@ import io.asl4j.dsl.model.MapState;
 import io.asl4j.runtime.StatesError;
 import io.asl4j.runtime.internal.engine.ExecutionRun.Frame;
 import io.asl4j.runtime.internal.engine.ExecutionRun.Step;
+import io.asl4j.runtime.internal.expression.JsonNumbers;
 import java.math.BigDecimal;
 
 /**
@@ -597,7 +598,7 @@ final class Maps {
 
   private static BigDecimal decimalNumber(JsonNode value) {
     if (value.isNumber()) {
-      return value.decimalValue();
+      return JsonNumbers.decimal(value); // null for an infinite double: no valid number
     }
     if (value.isTextual()) {
       try {

@@ -175,8 +175,8 @@ final class Tasks {
       call.parked.abandon();
     }
     long durationMillis = call.durationMillis;
-    if (a.timeoutSeconds() != null && durationMillis > a.timeoutSeconds() * 1000) {
-      run.scheduler().at(run.nowMillis() + a.timeoutSeconds() * 1000, () -> timedOut(a, "States.Timeout"));
+    if (a.timeoutSeconds() != null && durationMillis > millis(a.timeoutSeconds())) {
+      run.scheduler().at(later(run.nowMillis(), a.timeoutSeconds()), () -> timedOut(a, "States.Timeout"));
       return;
     }
     JsonNode finalResult = result;
@@ -284,7 +284,7 @@ final class Tasks {
       run.scheduler().parked(1);
       long now = run.nowMillis();
       if (a.timeoutSeconds() != null) {
-        timeout = run.scheduler().at(now + a.timeoutSeconds() * 1000, () -> expire("States.Timeout"));
+        timeout = run.scheduler().at(later(now, a.timeoutSeconds()), () -> expire("States.Timeout"));
       }
       restartHeartbeat(now);
     }
@@ -300,7 +300,7 @@ final class Tasks {
         heartbeat.cancel();
       }
       if (attempt.heartbeatSeconds() != null) {
-        heartbeat = run.scheduler().at(now + attempt.heartbeatSeconds() * 1000, () -> expire("States.HeartbeatTimeout"));
+        heartbeat = run.scheduler().at(later(now, attempt.heartbeatSeconds()), () -> expire("States.HeartbeatTimeout"));
       }
     }
 
@@ -378,7 +378,34 @@ final class Tasks {
     if (value.isTextual()) {
       value = run.setup().data().jsonata(value, field, step.statesVariable(null, null), step);
     }
-    return value.longValue();
+    return wholeSeconds(value);
+  }
+
+  /** Seconds in milliseconds, saturating: a timeout of 10^17 seconds is not a negative one. */
+  private static long millis(long seconds) {
+    return seconds > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : seconds < Long.MIN_VALUE / 1000 ? Long.MIN_VALUE : seconds * 1000;
+  }
+
+  /** The instant {@code seconds} after {@code nowMillis}, saturating at the end of time. */
+  private static long later(long nowMillis, long seconds) {
+    long delay = millis(seconds);
+    return delay > 0 && nowMillis > Long.MAX_VALUE - delay ? Long.MAX_VALUE : nowMillis + delay;
+  }
+
+  /**
+   * A number of seconds as a long: a fraction is cut off, a number past a long is as good as
+   * infinite. Reading {@code 1E+999999999} with {@link JsonNode#longValue()} would write out all
+   * its digits first.
+   */
+  private static long wholeSeconds(JsonNode value) {
+    if (!value.isNumber()) {
+      return value.longValue();
+    }
+    java.math.BigDecimal decimal = io.asl4j.runtime.internal.expression.JsonNumbers.decimal(value);
+    if (decimal == null || io.asl4j.runtime.internal.expression.JsonNumbers.integerDigits(decimal) > 18) {
+      return decimal != null && decimal.signum() < 0 || value.doubleValue() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+    return decimal.longValue();
   }
 
   private static ObjectNode resourceDetails(Resource resource) {

@@ -40,8 +40,11 @@ import java.util.function.Function;
  * path: ...}, a missing inner field {@code Missing property in path ...}, and an index past the end
  * of an array selects {@code null}. Other Paths go through Jayway, compiled once and cached:
  * definite ones fail like Reference Paths, while wildcards, slices, unions, recursive descent and
- * filters always select an array, empty when nothing matches ({@code $.items[1:].name} on {@code
- * {}} is {@code []}).
+ * filters select an array, empty when nothing matches ({@code $.items[1:].name} on {@code {}} is
+ * {@code []}); only a step Jayway refuses outright fails them ({@code $[?(@ == 1)]} on a number:
+ * {@code Filter: [?] can not be applied to primitives...}). Path functions work on a copy where one
+ * could change the data ({@code append()}), and a function Jayway cannot compute ({@code first()}
+ * of {@code []}) selects nothing.
  *
  * <p>Variables are looked up through a function that returns null for an unassigned name.
  */
@@ -197,17 +200,28 @@ public final class PathEvaluator {
 
   private static PathResult jayway(AslPath path, JsonNode root) {
     JsonPath compiled = compile(path);
-    if (!compiled.isDefinite()) {
-      Object result = compiled.read(root, INDEFINITE);
-      if (result instanceof ArrayNode) {
-        return new PathResult.Found((ArrayNode) result);
-      }
-      return new PathResult.Found(Json.MAPPER.createArrayNode().add(toNode(result)));
-    }
+    // Jayway's append() adds to the very array it is applied to: let it change a copy, never the
+    // state's data, which other states and the history share.
+    JsonNode document = path.text().contains("append") ? root.deepCopy() : root;
     try {
-      return new PathResult.Found(toNode(compiled.read(root, DEFINITE)));
+      if (!compiled.isDefinite()) {
+        Object result = compiled.read(document, INDEFINITE);
+        if (result instanceof ArrayNode) {
+          return new PathResult.Found((ArrayNode) result);
+        }
+        return new PathResult.Found(Json.MAPPER.createArrayNode().add(toNode(result)));
+      }
+      return new PathResult.Found(toNode(compiled.read(document, DEFINITE)));
     } catch (JsonPathException e) {
+      // Suppressing exceptions only hides misses: a filter on a number, say, still throws.
       return new PathResult.Missing(String.valueOf(e.getMessage()));
+    } catch (RuntimeException e) {
+      // Jayway's own defects, such as first() on an empty array (IndexOutOfBoundsException).
+      return new PathResult.Missing(
+          "The path cannot be evaluated on this input ("
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())
+              + ")");
     }
   }
 
