@@ -9,6 +9,8 @@ import io.asl4j.runtime.TaskCompletion;
 import io.asl4j.runtime.TaskContext;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.asl4j.runtime.internal.engine.ExecutionRun.Step;
+import io.asl4j.runtime.internal.expression.JsonNumbers;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -401,9 +403,10 @@ final class Tasks {
     if (!value.isNumber()) {
       return value.longValue();
     }
-    java.math.BigDecimal decimal = io.asl4j.runtime.internal.expression.JsonNumbers.decimal(value);
-    if (decimal == null || io.asl4j.runtime.internal.expression.JsonNumbers.integerDigits(decimal) > 18) {
-      return decimal != null && decimal.signum() < 0 || value.doubleValue() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    BigDecimal decimal = JsonNumbers.decimal(value);
+    if (decimal == null || JsonNumbers.integerDigits(decimal) > 18) {
+      boolean negative = decimal == null ? value.doubleValue() < 0 : decimal.signum() < 0;
+      return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
     return decimal.longValue();
   }

@@ -22,6 +22,7 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -341,7 +342,7 @@ public final class IntrinsicEvaluator {
 
     @Override
     public void write(char[] chars, int offset, int length) throws IOException {
-      CharSequence written = java.nio.CharBuffer.wrap(chars, offset, length);
+      CharSequence written = CharBuffer.wrap(chars, offset, length);
       bytes += utf8Length(written);
       if (bytes > limit) {
         exceeded = true;

@@ -16,6 +16,7 @@ import io.asl4j.dsl.expression.AslPath.Step;
 import io.asl4j.runtime.StatesError;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -202,16 +203,19 @@ public final class PathEvaluator {
     JsonPath compiled = compile(path);
     // Jayway's append() adds to the very array it is applied to: let it change a copy, never the
     // state's data, which other states and the history share.
-    JsonNode document = path.text().contains("append") ? root.deepCopy() : root;
+    boolean appends = path.text().contains("append");
+    JsonNode document = appends ? root.deepCopy() : root;
+    JsonNode value;
     try {
-      if (!compiled.isDefinite()) {
+      if (compiled.isDefinite()) {
+        value = toNode(compiled.read(document, DEFINITE));
+      } else {
         Object result = compiled.read(document, INDEFINITE);
-        if (result instanceof ArrayNode) {
-          return new PathResult.Found((ArrayNode) result);
-        }
-        return new PathResult.Found(Json.MAPPER.createArrayNode().add(toNode(result)));
+        value =
+            result instanceof ArrayNode
+                ? (ArrayNode) result
+                : Json.MAPPER.createArrayNode().add(toNode(result));
       }
-      return new PathResult.Found(toNode(compiled.read(document, DEFINITE)));
     } catch (JsonPathException e) {
       // Suppressing exceptions only hides misses: a filter on a number, say, still throws.
       return new PathResult.Missing(String.valueOf(e.getMessage()));
@@ -222,7 +226,34 @@ public final class PathEvaluator {
               + e.getClass().getSimpleName()
               + (e.getMessage() == null ? "" : ": " + e.getMessage())
               + ")");
+    } catch (StackOverflowError e) {
+      // append() can put an array inside itself, which recursive descent then walks forever.
+      return new PathResult.Missing(CONTAINS_ITSELF);
     }
+    // A value that contains itself has no JSON text: writing it out would never end.
+    return appends && containsItself(value, new IdentityHashMap<>())
+        ? new PathResult.Missing(CONTAINS_ITSELF)
+        : new PathResult.Found(value);
+  }
+
+  private static final String CONTAINS_ITSELF =
+      "The path cannot be evaluated on this input (append() made a value that contains itself)";
+
+  /** Whether {@code node} is among its own descendants; {@code ancestors} are those above it. */
+  private static boolean containsItself(JsonNode node, IdentityHashMap<JsonNode, Boolean> ancestors) {
+    if (!node.isContainerNode()) {
+      return false;
+    }
+    if (ancestors.put(node, Boolean.TRUE) != null) {
+      return true;
+    }
+    for (JsonNode child : node) {
+      if (containsItself(child, ancestors)) {
+        return true;
+      }
+    }
+    ancestors.remove(node);
+    return false;
   }
 
   private static JsonNode toNode(Object value) {

@@ -4,6 +4,8 @@ import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import com.dashjoin.jsonata.Parser;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -84,16 +86,16 @@ final class LibraryErrors {
     if (isFunction(value)) {
       return FUNCTION;
     }
-    if (value instanceof java.util.List<?> list) {
+    if (value instanceof List<?> list) {
       StringBuilder text = new StringBuilder("[");
       for (Object element : list) {
         text.append(text.length() > 1 ? ", " : "").append(bare(element));
       }
       return text.append(']').toString();
     }
-    if (value instanceof java.util.Map<?, ?> map) {
+    if (value instanceof Map<?, ?> map) {
       StringBuilder text = new StringBuilder("{");
-      for (java.util.Map.Entry<?, ?> entry : map.entrySet()) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
         text.append(text.length() > 1 ? ", " : "")
             .append(entry.getKey())
             .append('=')

@@ -8,17 +8,22 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The functions Step Functions adds to JSONata ({@code $partition}, {@code $range}, {@code $hash},
@@ -61,8 +66,8 @@ final class StepFunctionsFunctions {
   static final int MAX_PICTURE_WIDTH = 10_000;
 
   /** A width modifier in a date/time picture: {@code ,min} or {@code ,min-max}, each maybe {@code *}. */
-  private static final java.util.regex.Pattern WIDTH =
-      java.util.regex.Pattern.compile(",\\s*(\\*|\\d+)(?:\\s*-\\s*(\\*|\\d+))?");
+  private static final Pattern WIDTH =
+      Pattern.compile(",\\s*(\\*|\\d+)(?:\\s*-\\s*(\\*|\\d+))?");
 
   private static final ObjectMapper STRICT_JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -224,7 +229,7 @@ final class StepFunctionsFunctions {
     List<Object> shuffled = new ArrayList<>(array);
     synchronized (random) {
       for (int i = shuffled.size() - 1; i > 0; i--) {
-        java.util.Collections.swap(shuffled, i, random.nextInt(i + 1));
+        Collections.swap(shuffled, i, random.nextInt(i + 1));
       }
     }
     return shuffled;
@@ -299,7 +304,7 @@ final class StepFunctionsFunctions {
     if (value instanceof Map<?, ?> map) {
       List<Object> fields = Utils.createSequence();
       for (Map.Entry<?, ?> field : map.entrySet()) {
-        Map<Object, Object> single = new java.util.LinkedHashMap<>();
+        Map<Object, Object> single = new LinkedHashMap<>();
         single.put(field.getKey(), field.getValue());
         fields.add(single);
       }
@@ -347,14 +352,14 @@ final class StepFunctionsFunctions {
         continue;
       }
       int close = picture.indexOf(']', open);
-      java.util.regex.Matcher width =
+      Matcher width =
           WIDTH.matcher(picture.substring(open, close < 0 ? picture.length() : close));
       while (width.find()) {
         for (int group = 1; group <= 2; group++) {
           String digits = width.group(group);
           if (digits != null
               && !digits.equals("*")
-              && new java.math.BigInteger(digits).compareTo(java.math.BigInteger.valueOf(MAX_PICTURE_WIDTH)) > 0) {
+              && new BigInteger(digits).compareTo(BigInteger.valueOf(MAX_PICTURE_WIDTH)) > 0) {
             throw new EvaluationFailure(
                 "The picture string given to "
                     + function

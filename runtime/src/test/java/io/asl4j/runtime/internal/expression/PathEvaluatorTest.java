@@ -177,6 +177,23 @@ class PathEvaluatorTest {
   }
 
   @Test
+  void anAppendThatPutsAnArrayInsideItselfSelectsNothing() {
+    // Found by the long property run: "$.*..*.append('s', $.a)..*" overflowed the stack, and a
+    // value that contains itself can never be written out.
+    StatesError e =
+        assertThrows(
+            StatesError.class,
+            () ->
+                PathEvaluator.evaluate(
+                    AslPath.parse("$.a.append($.a)"), Nodes.json("{\"a\": [1]}"), null, VARIABLES));
+
+    assertEquals(
+        "Invalid path '$.a.append($.a)' : The path cannot be evaluated on this input (append() made a"
+            + " value that contains itself)",
+        e.cause());
+  }
+
+  @Test
   void aFilterOnANumberIsAStatesRuntimeErrorNotAJaywayException() {
     StatesError e =
         assertThrows(
