@@ -271,7 +271,7 @@ class ProcessorRulesTest {
   }
 
   @Test
-  void unreachableStatesAreWarnings() {
+  void aStateNoTransitionNamesIsAnError() {
     JavaFileObject source =
         workflow(
             "@Workflow final class Flow {",
@@ -279,9 +279,8 @@ class ProcessorRulesTest {
             "  @Pass(next = Done.class) interface Orphan {}",
             "}");
     Compilation compilation = compile(source);
-    assertThat(compilation).succeeded();
     assertThat(compilation)
-        .hadWarningContaining("[Asl4jUnreachableState] no transition leads to this state from StartAt 'Done'")
+        .hadErrorContaining("[Asl4jUnreachableState] State \"Orphan\" is not reachable")
         .inFile(source)
         .onLineContaining("interface Orphan");
   }
@@ -393,7 +392,7 @@ class ProcessorRulesTest {
     assertThat(compilation).hadErrorContaining("[Asl4jUnknownState]");
     assertThat(compilation).hadErrorContaining("[Asl4jInvalidPath]");
     assertThat(compilation).hadErrorContaining("[Asl4jEmptyChoices]");
-    assertThat(compilation).hadWarningContaining("[Asl4jUnreachableState]");
+    assertThat(compilation).hadErrorContaining("[Asl4jUnreachableState]");
   }
 
   @Test

@@ -56,19 +56,14 @@ public final class Execution {
   }
 
   /**
-   * Stops the execution: its status becomes {@code ABORTED}. From another thread while the
-   * execution runs, the stop is handed to its loop and takes effect at its next step.
+   * Stops the execution, from any thread, also while another thread runs it: when this returns
+   * its status is {@code ABORTED} with {@code error} and {@code cause} (unless it had already
+   * ended, which a stop leaves as it is), callbacks to its tasks are refused with {@code
+   * TaskTimedOut}, and it enters no further state. A handler running at that moment completes, and
+   * its result is discarded.
    */
   public void stop(String error, String cause) {
-    if (loop.tryLock()) {
-      try {
-        run.stop(error, cause);
-      } finally {
-        loop.unlock();
-      }
-    } else {
-      run.requestStop(error, cause);
-    }
+    run.stop(error, cause);
   }
 
   public String arn() {
@@ -97,6 +92,15 @@ public final class Execution {
   /** The history so far, AWS-shaped. */
   public List<HistoryEvent> history() {
     return run.history();
+  }
+
+  /**
+   * The Map Runs of this execution's distributed Map states, in the order they started (a Map
+   * retried by its {@code Retry} starts a new one). Each holds its child executions with their own
+   * histories; this execution's history shows only the {@code MapRun*} events.
+   */
+  public List<MapRun> mapRuns() {
+    return run.mapRuns().stream().map(MapRun::new).toList();
   }
 
   /** The names of the states entered, in order. */

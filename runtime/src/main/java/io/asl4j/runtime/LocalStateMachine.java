@@ -9,7 +9,9 @@ import io.asl4j.dsl.validate.Validator;
 import io.asl4j.runtime.internal.engine.Data;
 import io.asl4j.runtime.internal.engine.ExecutionRun;
 import io.asl4j.runtime.internal.engine.MockedResponses;
+import io.asl4j.runtime.internal.engine.Redeliveries;
 import io.asl4j.runtime.internal.engine.RunSetup;
+import io.asl4j.runtime.internal.engine.StartRequests;
 import io.asl4j.runtime.internal.engine.TaskTokens;
 import io.asl4j.runtime.internal.engine.ActivityQueues;
 import java.util.Optional;
@@ -50,9 +52,13 @@ public final class LocalStateMachine {
   private final StateMachineType type;
   private final MockedResponses mocks;
   private final S3Objects s3;
+  private final double duplicateDeliveries;
   private final TaskTokens tokens = new TaskTokens();
   private final ActivityQueues activities = new ActivityQueues();
+  /** Unnamed starts so far: names them {@code execution-N} and seeds them {@code seed + N}. */
   private final AtomicLong executions = new AtomicLong();
+  /** Named starts so far: seeds them {@code seed - N}, apart from every unnamed one. */
+  private final AtomicLong namedExecutions = new AtomicLong();
   /** What all its executions share. */
   private final RunSetup.Machine shared;
 
@@ -71,6 +77,7 @@ public final class LocalStateMachine {
     this.type = builder.type;
     this.mocks = builder.mocks;
     this.s3 = builder.s3;
+    this.duplicateDeliveries = builder.duplicateDeliveries;
     this.shared = new RunSetup.Machine(
         definition, data, handlers, prefixHandlers, virtualTime, region, account, name,
         type == StateMachineType.EXPRESS, tokens, mocks, s3, activities);
@@ -91,26 +98,53 @@ public final class LocalStateMachine {
     return definition;
   }
 
-  /** Starts an execution with a generated name; it runs when awaited. */
+  /**
+   * Starts an execution with a generated name; it runs when awaited.
+   *
+   * @throws StartExecutionException for an input over 256 KiB, as AWS refuses it
+   */
   public Execution start(JsonNode input) {
     // Named execution-N when first asked: most executions never show their name.
-    return start(input, null, executions.incrementAndGet());
+    long n = executions.incrementAndGet();
+    return start(input, null, n, n);
   }
 
-  /** Starts an execution named {@code executionName}; it runs when awaited. */
+  /**
+   * Starts an execution named {@code executionName}; it runs when awaited.
+   *
+   * @throws StartExecutionException as AWS refuses the start: an input whose JSON text is over
+   *     256 KiB (262,144 bytes of UTF-8), or a name that is empty, over 80 characters, or has
+   *     whitespace, a control character or one of {@code ? * < > { } [ ] " # % \ ^ | ~ ` $ & , ; : /}
+   */
   public Execution start(JsonNode input, String executionName) {
-    return start(input, Objects.requireNonNull(executionName, "executionName == null"), executions.get());
+    Objects.requireNonNull(executionName, "executionName == null");
+    return start(input, executionName, 0, -namedExecutions.getAndIncrement());
   }
 
-  private Execution start(JsonNode input, String executionName, long number) {
+  /**
+   * Starts an execution named {@code executionName} (null: {@code execution-<number>}, named when
+   * first asked) whose randomness (task tokens, UUIDs, jitter, doubled deliveries) a seeded
+   * machine draws from {@code seed + streamOffset}. Every start gets an offset of its own —
+   * unnamed ones 1, 2, ..., named ones 0, -1, ... — also when started from several threads at
+   * once: two executions on one stream would draw the same task tokens, and a callback meant for
+   * one would complete the other.
+   */
+  private Execution start(JsonNode input, String executionName, long number, long streamOffset) {
+    JsonNode executionInput = input == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : input;
+    StartRequests.check(executionInput, executionName);
     long startMillis = virtualTime
         ? (virtualStart != null ? virtualStart : Instant.now()).toEpochMilli()
         : System.currentTimeMillis();
-    RunSetup setup = new RunSetup(shared, startMillis, seed != null ? seed + executions.get() : null, executionName, number);
+    // Which deliveries are doubled is reproducible even without seed(...): a failing test fails again.
+    Redeliveries redeliveries = duplicateDeliveries > 0
+        ? new Redeliveries(duplicateDeliveries, (seed != null ? seed : 0) + streamOffset)
+        : null;
+    RunSetup setup = new RunSetup(
+        shared, startMillis, seed != null ? seed + streamOffset : null, executionName, number, redeliveries);
     if (type == StateMachineType.EXPRESS) {
       setup.executionArn(); // its run id is the first draw of a seeded execution's randomness
     }
-    ExecutionRun run = new ExecutionRun(setup, input == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : input);
+    ExecutionRun run = new ExecutionRun(setup, executionInput);
     run.start();
     return new Execution(run);
   }
@@ -119,19 +153,26 @@ public final class LocalStateMachine {
    * Completes the callback task waiting with {@code taskToken}, from any thread.
    *
    * @throws TaskTokenException {@code TaskDoesNotExist} for an unknown token, {@code TaskTimedOut}
-   *     for a task that already ended
+   *     for a task that already ended, {@code ValidationException} (the task goes on waiting) for a
+   *     token over 1,024 characters or an output over 256 KiB
    */
   public void sendTaskSuccess(String taskToken, JsonNode output) {
+    TaskTokens.checkRequest(taskToken, output, null, null);
     tokens.succeed(taskToken, output);
   }
 
-  /** Fails the callback task waiting with {@code taskToken}; see {@link #sendTaskSuccess}. */
+  /**
+   * Fails the callback task waiting with {@code taskToken}; see {@link #sendTaskSuccess}. AWS
+   * refuses an error over 256 characters and a cause over 32,768 with {@code ValidationException}.
+   */
   public void sendTaskFailure(String taskToken, String error, String cause) {
+    TaskTokens.checkRequest(taskToken, null, error, cause);
     tokens.fail(taskToken, error, cause);
   }
 
   /** Restarts the {@code HeartbeatSeconds} timer of the task waiting with {@code taskToken}. */
   public void sendTaskHeartbeat(String taskToken) {
+    TaskTokens.checkRequest(taskToken, null, null, null);
     tokens.heartbeat(taskToken);
   }
 
@@ -144,7 +185,11 @@ public final class LocalStateMachine {
     return activities.take(activityArn, workerName);
   }
 
-  /** Starts an execution and runs it to its end. */
+  /**
+   * Starts an execution and runs it to its end.
+   *
+   * @throws StartExecutionException for an input over 256 KiB, as AWS refuses it
+   */
   public Execution run(JsonNode input) {
     Execution execution = start(input);
     execution.await();
@@ -165,6 +210,7 @@ public final class LocalStateMachine {
     private StateMachineType type = StateMachineType.STANDARD;
     private MockedResponses mocks;
     private S3Objects s3;
+    private double duplicateDeliveries;
 
     private Builder(StateMachine definition) {
       this.definition = definition;
@@ -208,7 +254,11 @@ public final class LocalStateMachine {
       return this;
     }
 
-    /** Seeds every random choice (jitter, UUIDs, {@code States.MathRandom}) for reproducible runs. */
+    /**
+     * Seeds every random choice (jitter, UUIDs, task tokens, {@code States.MathRandom}) for
+     * reproducible runs: the N-th unnamed execution draws from {@code seed + N}, the N-th named
+     * one (counting from 0) from {@code seed - N}. Unseeded by default.
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
@@ -241,6 +291,43 @@ public final class LocalStateMachine {
       return this;
     }
 
+    /**
+     * Simulates the at-least-once delivery of Express workflows, so that a test can check its task
+     * handlers are idempotent: AWS may run a state of an asynchronous Express execution more than
+     * once. Each Task invocation picked (with probability {@code fraction}; 1.0 picks every one)
+     * calls its handler twice with the same input: the first call's result, error or pending
+     * completion is lost and the second is the one the execution continues with. The history is
+     * what it would be without the duplicate, as AWS's shows one delivery (and Express workflows
+     * have no execution history on AWS at all). States answered by a mock file are delivered once
+     * (Express machines have no callback or activity tasks to exempt). The picks are drawn from a
+     * generator seeded by {@link #seed(long)} (0 without one) and the execution's number, so a
+     * failing test fails the same way again.
+     *
+     * <pre>{@code
+     * LocalStateMachine machine = LocalStateMachine.builder(definition)
+     *     .type(StateMachineType.EXPRESS)
+     *     .duplicateTaskDeliveries(1.0)            // every task handler runs twice
+     *     .handler(CHARGE_CARD, payments::charge)
+     *     .build();
+     * machine.run(order);
+     * assertEquals(1, payments.chargesFor(orderId)); // fails unless charge() is idempotent
+     * }</pre>
+     *
+     * <p>Defaults to 0.0: every task is delivered once. Only for EXPRESS machines ({@link #build()}
+     * refuses it for STANDARD, which AWS runs exactly once).
+     *
+     * @param fraction of Task invocations delivered twice, from 0.0 to 1.0
+     * @throws IllegalArgumentException when {@code fraction} is not between 0.0 and 1.0
+     */
+    public Builder duplicateTaskDeliveries(double fraction) {
+      if (!(fraction >= 0.0 && fraction <= 1.0)) {
+        throw new IllegalArgumentException(
+            "duplicateTaskDeliveries: the fraction of Task invocations delivered twice must be between 0.0 and 1.0, not " + fraction);
+      }
+      this.duplicateDeliveries = fraction;
+      return this;
+    }
+
     /** The region used in ARNs. Defaults to {@code us-east-1}. */
     public Builder region(String region) {
       this.region = Objects.requireNonNull(region, "region == null");
@@ -258,8 +345,14 @@ public final class LocalStateMachine {
      *
      * @throws io.asl4j.dsl.validate.AslValidationException listing every problem when the
      *     definition is invalid
+     * @throws IllegalStateException when duplicate task deliveries are asked of a STANDARD machine
      */
     public LocalStateMachine build() {
+      if (duplicateDeliveries > 0 && type != StateMachineType.EXPRESS) {
+        throw new IllegalStateException(
+            "duplicateTaskDeliveries(" + duplicateDeliveries + ") simulates Express at-least-once delivery, but this machine is "
+                + type + ": set type(StateMachineType.EXPRESS), as AWS runs each task of a Standard execution exactly once");
+      }
       Validator.validate(definition, ValidationOptions.forType(type)).throwIfInvalid();
       return new LocalStateMachine(this);
     }

@@ -1,6 +1,7 @@
 package io.asl4j.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -213,5 +214,116 @@ class CallbackTest {
     assertEquals(
         "mock file: expected the name of a mocked response, but there is no MockedResponses/Nope at /StateMachines/M/TestCases/T/S",
         e.getMessage());
+  }
+
+  /** A callback task whose handler hands back nothing but the token it was given. */
+  private static LocalStateMachine.Builder parkedOnAToken() {
+    return LocalStateMachine.builder(
+            ("{'StartAt':'Approve','States':{'Approve':{'Type':'Task',"
+                    + "'Resource':'arn:aws:states:::sqs:sendMessage.waitForTaskToken',"
+                    + "'Parameters':{'MessageBody':{'token.$':'$$.Task.Token'}},'End':true}}}")
+                .replace('\'', '"'))
+        .handler("arn:aws:states:::sqs:sendMessage", (input, ctx) -> json("{\"MessageId\":\"m-1\"}"))
+        .virtualClock(START);
+  }
+
+  @Test
+  void namedExecutionsOfASeededMachineEachWaitOnTheirOwnToken() {
+    LocalStateMachine machine = parkedOnAToken().seed(7).build();
+    Execution first = machine.start(json("{\"n\":1}"), "first").runUntilWaiting();
+    Execution second = machine.start(json("{\"n\":2}"), "second").runUntilWaiting();
+    assertEquals(1, first.waitingTaskTokens().size());
+    assertEquals(1, second.waitingTaskTokens().size());
+    String token = first.waitingTaskTokens().get(0);
+    assertNotEquals(token, second.waitingTaskTokens().get(0));
+
+    machine.sendTaskSuccess(token, json("{\"for\":\"first\"}"));
+
+    assertEquals(json("{\"for\":\"first\"}"), first.runUntilWaiting().output());
+    assertEquals(ExecutionStatus.RUNNING, second.runUntilWaiting().status());
+  }
+
+  @Test
+  void executionsStartedFromManyThreadsOnASeededMachineDrawDistinctTokens() throws Exception {
+    LocalStateMachine machine = parkedOnAToken().seed(7).build();
+    int threads = 4;
+    int each = 250;
+    List<CompletableFuture<List<String>>> starters = new java.util.ArrayList<>();
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    for (int t = 0; t < threads; t++) {
+      starters.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          go.await();
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < each; i++) {
+          tokens.addAll(machine.start(json("{}")).runUntilWaiting().waitingTaskTokens());
+        }
+        return tokens;
+      }, java.util.concurrent.Executors.newSingleThreadExecutor()));
+    }
+    go.countDown();
+    java.util.Set<String> tokens = new java.util.HashSet<>();
+    int count = 0;
+    for (CompletableFuture<List<String>> starter : starters) {
+      List<String> some = starter.get(30, TimeUnit.SECONDS);
+      count += some.size();
+      tokens.addAll(some);
+    }
+    assertEquals(threads * each, count, "each execution waits on one token of its own");
+    assertEquals(threads * each, tokens.size(), "no two executions share a token");
+  }
+
+  @Test
+  void aSeedReproducesTheTokensOfUnnamedAndNamedExecutions() {
+    List<List<String>> runs = new java.util.ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      LocalStateMachine machine = parkedOnAToken().seed(11).build();
+      runs.add(List.of(
+          machine.start(json("{}")).runUntilWaiting().waitingTaskTokens().get(0),
+          machine.start(json("{}"), "named").runUntilWaiting().waitingTaskTokens().get(0),
+          machine.start(json("{}")).runUntilWaiting().waitingTaskTokens().get(0)));
+    }
+    assertEquals(runs.get(0), runs.get(1));
+    assertEquals(3, new java.util.HashSet<>(runs.get(0)).size());
+  }
+
+  @Test
+  void aTokenCompletedFromTwoThreadsAtOnceIsAcceptedOnceAndRefusedOnceAsTimedOut() throws Exception {
+    LocalStateMachine machine = parkedOnAToken().build();
+    List<String> tokens = new java.util.ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      tokens.addAll(machine.start(json("{}")).runUntilWaiting().waitingTaskTokens());
+    }
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.Callable<List<String>> racer = () -> {
+      List<String> outcomes = new java.util.ArrayList<>();
+      for (String token : tokens) {
+        together.await(10, TimeUnit.SECONDS);
+        try {
+          machine.sendTaskSuccess(token, json("{}"));
+          outcomes.add("accepted");
+        } catch (TaskTokenException e) {
+          outcomes.add(e.errorCode());
+        }
+      }
+      return outcomes;
+    };
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.Future<List<String>> one = pool.submit(racer);
+      java.util.concurrent.Future<List<String>> other = pool.submit(racer);
+      List<String> first = one.get(60, TimeUnit.SECONDS);
+      List<String> second = other.get(60, TimeUnit.SECONDS);
+      java.util.Map<String, Integer> pairs = new java.util.TreeMap<>();
+      for (int i = 0; i < tokens.size(); i++) {
+        pairs.merge(new java.util.TreeSet<>(List.of(first.get(i), second.get(i))).toString(), 1, Integer::sum);
+      }
+      assertEquals(java.util.Map.of("[TaskTimedOut, accepted]", tokens.size()), pairs);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

@@ -2,10 +2,12 @@ package io.asl4j.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asl4j.dsl.json.AslReader;
 import io.asl4j.dsl.validate.AslValidationException;
 import java.time.Duration;
 import java.time.Instant;
@@ -196,9 +198,10 @@ class LocalStateMachineTest {
 
   @Test
   void assigningMoreThan256KibOfVariablesFailsWithDataLimitExceeded() {
-    String big = "x".repeat(300 * 1024);
+    // two variables of 150 KiB each: each fits, together they are over the limit of one Assign
+    String big = "x".repeat(150 * 1024);
     LocalStateMachine machine =
-        LocalStateMachine.builder(asl("{'StartAt':'Keep','States':{'Keep':{'Type':'Pass','OutputPath':null,'Assign':{'blob.$':'$.blob'},'End':true}}}"))
+        LocalStateMachine.builder(asl("{'StartAt':'Keep','States':{'Keep':{'Type':'Pass','OutputPath':null,'Assign':{'blob.$':'$.blob','again.$':'$.blob'},'End':true}}}"))
             .build();
     Execution execution = machine.run(json("{\"blob\":\"" + big + "\"}"));
     assertEquals(ExecutionStatus.FAILED, execution.status());
@@ -235,6 +238,133 @@ class LocalStateMachineTest {
         "The state/task 'D' returned a result with a size exceeding the maximum number of bytes service limit.",
         execution.cause());
     assertEquals(List.of("A", "B", "C", "Same", "D"), execution.statesEntered());
+  }
+
+  @Test
+  void jsonataRandomnessFollowsTheSeedAndItsClockIsTheVirtualOne() {
+    String definition =
+        asl("{'QueryLanguage':'JSONata','StartAt':'Draw','States':{'Draw':{'Type':'Pass','Output':"
+            + "{'uuid':'{% $uuid() %}','random':'{% $random() %}','shuffled':'{% $shuffle([1,2,3,4,5,6,7,8]) %}',"
+            + "'now':'{% $now() %}','millis':'{% $millis() %}'},'End':true}}}");
+    // The same seed on two machines: the same draws. AWS draws anew; a seeded local run repeats.
+    Execution first = LocalStateMachine.builder(definition).virtualClock(START).seed(42).build().run(json("{}"));
+    Execution second = LocalStateMachine.builder(definition).virtualClock(START).seed(42).build().run(json("{}"));
+
+    assertEquals(ExecutionStatus.SUCCEEDED, first.status());
+    assertEquals(first.output(), second.output());
+    assertEquals(json("\"2025-01-01T00:00:00.000Z\""), first.output().get("now"));
+    assertEquals(json(String.valueOf(START.toEpochMilli())), first.output().get("millis"));
+  }
+
+  @Test
+  void anIntrinsicResultOverThePayloadLimitFailsTheStateWithDataLimitExceeded() {
+    String big = "x".repeat(100 * 1024);
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                asl("{'StartAt':'Triple','States':{'Triple':{'Type':'Pass','Parameters':{'text.$':'")
+                    + "States.Format('{}{}{}', $.blob, $.blob, $.blob)"
+                    + asl("'},'End':true}}}"))
+            .build();
+
+    Execution execution = machine.run(json("{\"blob\":\"" + big + "\"}"));
+
+    assertEquals(ExecutionStatus.FAILED, execution.status());
+    assertEquals("States.DataLimitExceeded", execution.error());
+    assertEquals(
+        "The intrinsic function States.Format('{}{}{}', $.blob, $.blob, $.blob) returned a result"
+            + " with a size exceeding the maximum number of bytes service limit.",
+        execution.cause());
+  }
+
+  @Test
+  void aNumericComparisonWithAnInfiniteNumberComparesItBeyondEveryOther() {
+    // A default Jackson reader turns -1e400 into an infinite double, whose exact value is undefined.
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                asl("{'StartAt':'Check','States':{'Check':{'Type':'Choice','Choices':[{'Variable':'$.v',"
+                    + "'NumericLessThanEquals':1,'Next':'Small'}],'Default':'Large'},"
+                    + "'Small':{'Type':'Succeed'},'Large':{'Type':'Succeed'}}}"))
+            .build();
+
+    assertEquals(List.of("Check", "Small"), machine.run(json("{\"v\": -1e400}")).statesEntered());
+    assertEquals(List.of("Check", "Large"), machine.run(json("{\"v\": 1e400}")).statesEntered());
+  }
+
+  @Test
+  void aSecondsPathPastALongCannotBeParsedAsALong() {
+    LocalStateMachine machine =
+        LocalStateMachine.builder(asl("{'StartAt':'W','States':{'W':{'Type':'Wait','SecondsPath':'$.s','End':true}}}"))
+            .build();
+
+    // AslReader keeps 1E+999999999 exact: reading it as a long wrote out a billion digits.
+    Execution execution =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(5), () -> machine.run(AslReader.parse("{\"s\": 1E+999999999}")));
+
+    assertEquals(ExecutionStatus.FAILED, execution.status());
+    assertEquals("States.Runtime", execution.error());
+    assertEquals(
+        "An error occurred while executing the state 'W' (entered at the event id #2). The SecondsPath"
+            + " parameter cannot be parsed as a long value: $.s == 1E+999999999",
+        execution.cause());
+  }
+
+  @Test
+  void aTimestampInTheYear999999999IsTooLongAWait() {
+    LocalStateMachine machine =
+        LocalStateMachine.builder(asl("{'StartAt':'W','States':{'W':{'Type':'Wait','TimestampPath':'$.t','End':true}}}"))
+            .virtualClock(START)
+            .build();
+
+    Execution execution = machine.run(json("{\"t\": \"+999999999-12-31T23:59:59Z\"}"));
+
+    assertEquals(ExecutionStatus.FAILED, execution.status());
+    assertEquals("States.Runtime", execution.error());
+    assertEquals(
+        "An error occurred while executing the state 'W' (entered at the event id #2). Wait state delay"
+            + " is too long.",
+        execution.cause());
+  }
+
+  @Test
+  void aHugeJsonataTimeoutNeverTimesTheTaskOut() {
+    // 10^16 seconds in milliseconds overflowed a long: the timer was set in the past.
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                asl("{'QueryLanguage':'JSONata','StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + FN + "',"
+                    + "'TimeoutSeconds':'{% $states.input.t %}','End':true}}}"))
+            .virtualClock(START)
+            .handler(
+                FN,
+                (input, ctx) -> {
+                  ctx.simulateDuration(Duration.ofSeconds(1));
+                  return input;
+                })
+            .build();
+
+    assertEquals(ExecutionStatus.SUCCEEDED, machine.run(json("{\"t\": 10000000000000000}")).status());
+  }
+
+  @Test
+  void aTimeoutSecondsPathOfAHugeNumberIsRefusedAtOnce() {
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                asl("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + FN + "',"
+                    + "'TimeoutSecondsPath':'$.t','End':true}}}"))
+            .handler(FN, (input, ctx) -> input)
+            .build();
+
+    // AslReader keeps 1E+999999999 exact: reading it as a long wrote out a billion digits.
+    Execution execution =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(5), () -> machine.run(AslReader.parse("{\"t\": 1E+999999999}")));
+
+    assertEquals("States.Runtime", execution.error());
+    assertEquals(
+        "An error occurred while executing the state 'T' (entered at the event id #2). The"
+            + " TimeoutSecondsPath field refers to value \"1E+999999999\" which is not an integer at least"
+            + " 1 and below 99999999: $.t",
+        execution.cause());
   }
 
   @Test

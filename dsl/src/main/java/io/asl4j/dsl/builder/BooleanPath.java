@@ -27,7 +27,7 @@ public final class BooleanPath implements TypedPath {
   }
 
   public Condition eq(BooleanPath other) {
-    return Condition.booleanEqualsPath(path, other.path());
+    return Condition.booleanEqualsPath(path, Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition isTrue() {

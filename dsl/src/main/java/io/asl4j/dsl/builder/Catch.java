@@ -61,7 +61,7 @@ public final class Catch {
 
   /** Sets {@code Assign} from a payload template. Defaults to none. */
   public Catch assign(Payload assign) {
-    return assign(assign.toJson());
+    return assign(Objects.requireNonNull(assign, "assign == null").toJson());
   }
 
   /** Sets the JSONPath {@code ResultPath} where the error output goes. Defaults to {@code $}. */
@@ -86,7 +86,7 @@ public final class Catch {
 
   /** Sets the JSONata {@code Output} from a payload template. */
   public Jsonata output(Payload output) {
-    return output(output.toJson());
+    return output(Objects.requireNonNull(output, "output == null").toJson());
   }
 
   CatchSpec spec() {
@@ -124,7 +124,7 @@ public final class Catch {
 
     /** Sets {@code Assign} from a payload template. Defaults to none. */
     public JsonPath assign(Payload assign) {
-      return assign(assign.toJson());
+      return assign(Objects.requireNonNull(assign, "assign == null").toJson());
     }
 
     CatchSpec spec() {
@@ -163,7 +163,7 @@ public final class Catch {
 
     /** Sets {@code Assign} from a payload template. Defaults to none. */
     public Jsonata assign(Payload assign) {
-      return assign(assign.toJson());
+      return assign(Objects.requireNonNull(assign, "assign == null").toJson());
     }
 
     CatchSpec spec() {

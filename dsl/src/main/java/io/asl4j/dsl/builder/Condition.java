@@ -2,9 +2,6 @@ package io.asl4j.dsl.builder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.asl4j.dsl.model.ComparisonOperator;
 import java.math.BigDecimal;
@@ -61,6 +58,7 @@ public final class Condition {
 
   /** {@code {"Not": {...}}}: the condition does not hold. */
   public static Condition not(Condition condition) {
+    Objects.requireNonNull(condition, "condition == null");
     return new Condition(new io.asl4j.dsl.model.Condition.Not(condition.model, null));
   }
 
@@ -80,9 +78,9 @@ public final class Condition {
   }
 
   /**
-   * Sets the {@code Comment} of this condition when it is nested in And, Or or Not. (The comment
-   * of a top-level rule is set on the rule: {@link Choice.JsonPath#when(Condition, Chainable,
-   * String)}.)
+   * Sets the {@code Comment} of this condition when it is nested in And, Or or Not. On a top-level
+   * rule it becomes the rule's {@code Comment}, as {@link Choice.JsonPath#when(Condition,
+   * Chainable, String)} sets it.
    */
   public Condition comment(String comment) {
     io.asl4j.dsl.model.Condition c = model;
@@ -170,17 +168,17 @@ public final class Condition {
 
   /** {@code {"Variable": variable, "NumericEquals": value}}. */
   public static Condition numericEquals(String variable, long value) {
-    return compare(variable, ComparisonOperator.NUMERIC_EQUALS, LongNode.valueOf(value));
+    return compare(variable, ComparisonOperator.NUMERIC_EQUALS, JsonNumbers.of(value));
   }
 
   /** {@code {"Variable": variable, "NumericEquals": value}}. */
   public static Condition numericEquals(String variable, double value) {
-    return compare(variable, ComparisonOperator.NUMERIC_EQUALS, DoubleNode.valueOf(value));
+    return compare(variable, ComparisonOperator.NUMERIC_EQUALS, JsonNumbers.of(value));
   }
 
   /** {@code {"Variable": variable, "NumericEquals": value}}. */
   public static Condition numericEquals(String variable, BigDecimal value) {
-    return compare(variable, ComparisonOperator.NUMERIC_EQUALS, DecimalNode.valueOf(value));
+    return compare(variable, ComparisonOperator.NUMERIC_EQUALS, JsonNumbers.of(value));
   }
 
   /** {@code {"Variable": variable, "NumericEqualsPath": path}}: compares with the value at {@code path}. */
@@ -190,17 +188,17 @@ public final class Condition {
 
   /** {@code {"Variable": variable, "NumericLessThan": value}}. */
   public static Condition numericLessThan(String variable, long value) {
-    return compare(variable, ComparisonOperator.NUMERIC_LESS_THAN, LongNode.valueOf(value));
+    return compare(variable, ComparisonOperator.NUMERIC_LESS_THAN, JsonNumbers.of(value));
   }
 
   /** {@code {"Variable": variable, "NumericLessThan": value}}. */
   public static Condition numericLessThan(String variable, double value) {
-    return compare(variable, ComparisonOperator.NUMERIC_LESS_THAN, DoubleNode.valueOf(value));
+    return compare(variable, ComparisonOperator.NUMERIC_LESS_THAN, JsonNumbers.of(value));
   }
 
   /** {@code {"Variable": variable, "NumericLessThan": value}}. */
   public static Condition numericLessThan(String variable, BigDecimal value) {
-    return compare(variable, ComparisonOperator.NUMERIC_LESS_THAN, DecimalNode.valueOf(value));
+    return compare(variable, ComparisonOperator.NUMERIC_LESS_THAN, JsonNumbers.of(value));
   }
 
   /** {@code {"Variable": variable, "NumericLessThanPath": path}}: compares with the value at {@code path}. */
@@ -210,17 +208,17 @@ public final class Condition {
 
   /** {@code {"Variable": variable, "NumericGreaterThan": value}}. */
   public static Condition numericGreaterThan(String variable, long value) {
-    return compare(variable, ComparisonOperator.NUMERIC_GREATER_THAN, LongNode.valueOf(value));
+    return compare(variable, ComparisonOperator.NUMERIC_GREATER_THAN, JsonNumbers.of(value));
   }
 
   /** {@code {"Variable": variable, "NumericGreaterThan": value}}. */
   public static Condition numericGreaterThan(String variable, double value) {
-    return compare(variable, ComparisonOperator.NUMERIC_GREATER_THAN, DoubleNode.valueOf(value));
+    return compare(variable, ComparisonOperator.NUMERIC_GREATER_THAN, JsonNumbers.of(value));
   }
 
   /** {@code {"Variable": variable, "NumericGreaterThan": value}}. */
   public static Condition numericGreaterThan(String variable, BigDecimal value) {
-    return compare(variable, ComparisonOperator.NUMERIC_GREATER_THAN, DecimalNode.valueOf(value));
+    return compare(variable, ComparisonOperator.NUMERIC_GREATER_THAN, JsonNumbers.of(value));
   }
 
   /** {@code {"Variable": variable, "NumericGreaterThanPath": path}}: compares with the value at {@code path}. */
@@ -230,17 +228,17 @@ public final class Condition {
 
   /** {@code {"Variable": variable, "NumericLessThanEquals": value}}. */
   public static Condition numericLessThanEquals(String variable, long value) {
-    return compare(variable, ComparisonOperator.NUMERIC_LESS_THAN_EQUALS, LongNode.valueOf(value));
+    return compare(variable, ComparisonOperator.NUMERIC_LESS_THAN_EQUALS, JsonNumbers.of(value));
   }
 
   /** {@code {"Variable": variable, "NumericLessThanEquals": value}}. */
   public static Condition numericLessThanEquals(String variable, double value) {
-    return compare(variable, ComparisonOperator.NUMERIC_LESS_THAN_EQUALS, DoubleNode.valueOf(value));
+    return compare(variable, ComparisonOperator.NUMERIC_LESS_THAN_EQUALS, JsonNumbers.of(value));
   }
 
   /** {@code {"Variable": variable, "NumericLessThanEquals": value}}. */
   public static Condition numericLessThanEquals(String variable, BigDecimal value) {
-    return compare(variable, ComparisonOperator.NUMERIC_LESS_THAN_EQUALS, DecimalNode.valueOf(value));
+    return compare(variable, ComparisonOperator.NUMERIC_LESS_THAN_EQUALS, JsonNumbers.of(value));
   }
 
   /** {@code {"Variable": variable, "NumericLessThanEqualsPath": path}}: compares with the value at {@code path}. */
@@ -250,17 +248,17 @@ public final class Condition {
 
   /** {@code {"Variable": variable, "NumericGreaterThanEquals": value}}. */
   public static Condition numericGreaterThanEquals(String variable, long value) {
-    return compare(variable, ComparisonOperator.NUMERIC_GREATER_THAN_EQUALS, LongNode.valueOf(value));
+    return compare(variable, ComparisonOperator.NUMERIC_GREATER_THAN_EQUALS, JsonNumbers.of(value));
   }
 
   /** {@code {"Variable": variable, "NumericGreaterThanEquals": value}}. */
   public static Condition numericGreaterThanEquals(String variable, double value) {
-    return compare(variable, ComparisonOperator.NUMERIC_GREATER_THAN_EQUALS, DoubleNode.valueOf(value));
+    return compare(variable, ComparisonOperator.NUMERIC_GREATER_THAN_EQUALS, JsonNumbers.of(value));
   }
 
   /** {@code {"Variable": variable, "NumericGreaterThanEquals": value}}. */
   public static Condition numericGreaterThanEquals(String variable, BigDecimal value) {
-    return compare(variable, ComparisonOperator.NUMERIC_GREATER_THAN_EQUALS, DecimalNode.valueOf(value));
+    return compare(variable, ComparisonOperator.NUMERIC_GREATER_THAN_EQUALS, JsonNumbers.of(value));
   }
 
   /** {@code {"Variable": variable, "NumericGreaterThanEqualsPath": path}}: compares with the value at {@code path}. */

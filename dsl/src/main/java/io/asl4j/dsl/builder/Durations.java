@@ -12,6 +12,9 @@ final class Durations {
     if (duration.getNano() != 0 || duration.isNegative()) {
       throw new IllegalArgumentException("not a whole, non-negative number of seconds: " + duration);
     }
-    return Math.toIntExact(duration.getSeconds());
+    if (duration.getSeconds() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("more seconds than an int holds: " + duration);
+    }
+    return (int) duration.getSeconds();
   }
 }

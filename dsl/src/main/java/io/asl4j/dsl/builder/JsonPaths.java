@@ -1,5 +1,8 @@
 package io.asl4j.dsl.builder;
 
+import java.util.Objects;
+import java.util.regex.Pattern;
+
 /**
  * Entry points for typed JSONPath references: the state input ({@code $}), the context object
  * ({@code $$}) and workflow variables ({@code $name}), or any path given as text.
@@ -11,6 +14,8 @@ package io.asl4j.dsl.builder;
  * }</pre>
  */
 public final class JsonPaths {
+  private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   private JsonPaths() {}
 
   /** {@code $$.Task.Token}: the task token of a {@code .waitForTaskToken} Task. */
@@ -45,8 +50,17 @@ public final class JsonPaths {
     return new ObjectPath("$$");
   }
 
-  /** {@code $name}: a workflow variable set by {@code Assign}, as an object. */
+  /**
+   * {@code $name}: a workflow variable set by {@code Assign}, as an object.
+   *
+   * @throws IllegalArgumentException when {@code name} is not a variable name (a letter or {@code
+   *     _}, then letters, digits and {@code _})
+   */
   public static ObjectPath variable(String name) {
+    Objects.requireNonNull(name, "name == null");
+    if (!VARIABLE_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("not a valid variable name: " + name);
+    }
     return new ObjectPath("$" + name);
   }
 

@@ -1,7 +1,6 @@
 package io.asl4j.dsl.builder;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.asl4j.dsl.model.ItemBatcher;
@@ -134,9 +133,13 @@ public abstract sealed class MapState<S extends MapState<S>> extends ErrorHandli
     return self();
   }
 
-  /** Sets {@code ToleratedFailurePercentage} (distributed Map). Defaults to 0. */
+  /**
+   * Sets {@code ToleratedFailurePercentage} (distributed Map). Defaults to 0.
+   *
+   * @throws IllegalArgumentException when {@code percentage} is NaN or infinite
+   */
   public final S toleratedFailurePercentage(double percentage) {
-    this.toleratedFailurePercentage = DoubleNode.valueOf(percentage);
+    this.toleratedFailurePercentage = JsonNumbers.of(percentage);
     return self();
   }
 
@@ -211,7 +214,7 @@ public abstract sealed class MapState<S extends MapState<S>> extends ErrorHandli
 
     /** Sets {@code ItemsPath}, the array to iterate. Defaults to {@code $}. */
     public JsonPath itemsPath(ListPath path) {
-      return itemsPath(path.path());
+      return itemsPath(Objects.requireNonNull(path, "path == null").path());
     }
 
     /** Sets {@code MaxConcurrencyPath}. */
@@ -293,7 +296,7 @@ public abstract sealed class MapState<S extends MapState<S>> extends ErrorHandli
     /** Adds catchers, tried in order after the retriers are exhausted. */
     public JsonPath catching(Catch... catchers) {
       for (Catch c : catchers) {
-        addCatch(c.spec());
+        addCatch(Objects.requireNonNull(c, "catcher == null").spec());
       }
       return this;
     }
@@ -301,7 +304,7 @@ public abstract sealed class MapState<S extends MapState<S>> extends ErrorHandli
     /** Adds catchers with JsonPath-only fields. */
     public JsonPath catching(Catch.JsonPath... catchers) {
       for (Catch.JsonPath c : catchers) {
-        addCatch(c.spec());
+        addCatch(Objects.requireNonNull(c, "catcher == null").spec());
       }
       return this;
     }
@@ -355,7 +358,7 @@ public abstract sealed class MapState<S extends MapState<S>> extends ErrorHandli
     /** Adds catchers, tried in order after the retriers are exhausted. */
     public Jsonata catching(Catch... catchers) {
       for (Catch c : catchers) {
-        addCatch(c.spec());
+        addCatch(Objects.requireNonNull(c, "catcher == null").spec());
       }
       return this;
     }
@@ -363,7 +366,7 @@ public abstract sealed class MapState<S extends MapState<S>> extends ErrorHandli
     /** Adds catchers with Jsonata-only fields. */
     public Jsonata catching(Catch.Jsonata... catchers) {
       for (Catch.Jsonata c : catchers) {
-        addCatch(c.spec());
+        addCatch(Objects.requireNonNull(c, "catcher == null").spec());
       }
       return this;
     }

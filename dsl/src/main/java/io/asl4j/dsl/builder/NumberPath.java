@@ -37,7 +37,7 @@ public final class NumberPath implements TypedPath {
   }
 
   public Condition eq(NumberPath other) {
-    return Condition.numericEqualsPath(path, other.path());
+    return Condition.numericEqualsPath(path, Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition lt(long value) {
@@ -49,7 +49,7 @@ public final class NumberPath implements TypedPath {
   }
 
   public Condition lt(NumberPath other) {
-    return Condition.numericLessThanPath(path, other.path());
+    return Condition.numericLessThanPath(path, Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition le(long value) {
@@ -61,7 +61,7 @@ public final class NumberPath implements TypedPath {
   }
 
   public Condition le(NumberPath other) {
-    return Condition.numericLessThanEqualsPath(path, other.path());
+    return Condition.numericLessThanEqualsPath(path, Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition gt(long value) {
@@ -73,7 +73,7 @@ public final class NumberPath implements TypedPath {
   }
 
   public Condition gt(NumberPath other) {
-    return Condition.numericGreaterThanPath(path, other.path());
+    return Condition.numericGreaterThanPath(path, Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition ge(long value) {
@@ -85,7 +85,7 @@ public final class NumberPath implements TypedPath {
   }
 
   public Condition ge(NumberPath other) {
-    return Condition.numericGreaterThanEqualsPath(path, other.path());
+    return Condition.numericGreaterThanEqualsPath(path, Objects.requireNonNull(other, "other == null").path());
   }
 
   /** {@code IsNumeric: true}. */

@@ -145,7 +145,7 @@ public abstract sealed class Parallel<S extends Parallel<S>> extends ErrorHandli
     /** Adds catchers, tried in order after the retriers are exhausted. */
     public JsonPath catching(Catch... catchers) {
       for (Catch c : catchers) {
-        addCatch(c.spec());
+        addCatch(Objects.requireNonNull(c, "catcher == null").spec());
       }
       return this;
     }
@@ -153,7 +153,7 @@ public abstract sealed class Parallel<S extends Parallel<S>> extends ErrorHandli
     /** Adds catchers with JsonPath-only fields. */
     public JsonPath catching(Catch.JsonPath... catchers) {
       for (Catch.JsonPath c : catchers) {
-        addCatch(c.spec());
+        addCatch(Objects.requireNonNull(c, "catcher == null").spec());
       }
       return this;
     }
@@ -206,7 +206,7 @@ public abstract sealed class Parallel<S extends Parallel<S>> extends ErrorHandli
     /** Adds catchers, tried in order after the retriers are exhausted. */
     public Jsonata catching(Catch... catchers) {
       for (Catch c : catchers) {
-        addCatch(c.spec());
+        addCatch(Objects.requireNonNull(c, "catcher == null").spec());
       }
       return this;
     }
@@ -214,7 +214,7 @@ public abstract sealed class Parallel<S extends Parallel<S>> extends ErrorHandli
     /** Adds catchers with Jsonata-only fields. */
     public Jsonata catching(Catch.Jsonata... catchers) {
       for (Catch.Jsonata c : catchers) {
-        addCatch(c.spec());
+        addCatch(Objects.requireNonNull(c, "catcher == null").spec());
       }
       return this;
     }

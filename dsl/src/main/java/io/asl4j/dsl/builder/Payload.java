@@ -46,15 +46,18 @@ public final class Payload {
   }
 
   public Payload put(String key, long value) {
-    return with(key, NODES.numberNode(value));
+    return with(key, JsonNumbers.of(value));
   }
 
+  /**
+   * @throws IllegalArgumentException when {@code value} is NaN or infinite, which JSON cannot hold
+   */
   public Payload put(String key, double value) {
-    return with(key, NODES.numberNode(value));
+    return with(key, JsonNumbers.of(value));
   }
 
   public Payload put(String key, BigDecimal value) {
-    return with(key, NODES.numberNode(value));
+    return with(key, JsonNumbers.of(value));
   }
 
   public Payload put(String key, boolean value) {

@@ -87,8 +87,8 @@ public final class Retry {
 
   /** Sets {@code BackoffRate}, the multiplier of the interval per attempt. Defaults to 2.0. */
   public Retry backoffRate(double rate) {
-    if (rate < 1.0) {
-      throw new IllegalArgumentException("BackoffRate must be at least 1.0: " + rate);
+    if (!(rate >= 1.0) || Double.isInfinite(rate)) {
+      throw new IllegalArgumentException("BackoffRate must be a finite number of at least 1.0: " + rate);
     }
     return with(model.intervalSeconds(), model.maxAttempts(), rate, model.maxDelaySeconds(),
         model.jitterStrategy(), model.comment());
@@ -137,7 +137,10 @@ public final class Retry {
     if (duration.getNano() != 0) {
       throw new IllegalArgumentException("not a whole number of seconds: " + duration);
     }
-    return Math.toIntExact(duration.getSeconds());
+    if (duration.getSeconds() != (int) duration.getSeconds()) {
+      throw new IllegalArgumentException("more seconds than an int holds: " + duration);
+    }
+    return (int) duration.getSeconds();
   }
 
   @Override

@@ -22,10 +22,16 @@ public final class Rule {
     this.spec = spec;
   }
 
-  /** A JSONPath rule on {@code condition}. */
+  /**
+   * A JSONPath rule on {@code condition}. A {@linkplain Condition#comment comment} on the condition
+   * becomes the rule's {@code Comment}: ASL has one {@code Comment} on a top-level rule.
+   */
   public static Rule when(Condition condition) {
     Objects.requireNonNull(condition, "condition == null");
-    return new Rule(new ChoiceRuleSpec(condition.toModel(), null, null, null, null));
+    String comment = condition.toModel().comment();
+    io.asl4j.dsl.model.Condition model =
+        comment == null ? condition.toModel() : condition.comment(null).toModel();
+    return new Rule(new ChoiceRuleSpec(model, null, comment, null, null));
   }
 
   /** A JSONata rule on a {@code "{% ... %}"} condition. */
@@ -57,7 +63,7 @@ public final class Rule {
 
   /** Sets the rule's {@code Assign} from a payload. */
   public Rule assign(Payload assign) {
-    return assign(assign.toJson());
+    return assign(Objects.requireNonNull(assign, "assign == null").toJson());
   }
 
   ChoiceRuleSpec spec() {
@@ -90,7 +96,7 @@ public final class Rule {
 
     /** Sets the rule's {@code Assign} from a payload. */
     public Jsonata assign(Payload assign) {
-      return assign(assign.toJson());
+      return assign(Objects.requireNonNull(assign, "assign == null").toJson());
     }
 
     /** Sets the rule's {@code Output}, the Choice's output when it matches. Defaults to none. */

@@ -183,6 +183,10 @@ public final class States {
     if (value instanceof BigDecimal d) {
       return d.toPlainString();
     }
+    if ((value instanceof Double || value instanceof Float)
+        && !Double.isFinite(((Number) value).doubleValue())) {
+      throw new IllegalArgumentException("not a finite number: " + value + " (JSON has no NaN or Infinity)");
+    }
     if (value instanceof Number || value instanceof Boolean) {
       return value.toString();
     }

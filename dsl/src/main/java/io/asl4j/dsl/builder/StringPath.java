@@ -29,7 +29,7 @@ public final class StringPath implements TypedPath {
   }
 
   public Condition eq(StringPath other) {
-    return Condition.stringEqualsPath(path, other.path());
+    return Condition.stringEqualsPath(path, Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition lt(String value) {
@@ -37,7 +37,7 @@ public final class StringPath implements TypedPath {
   }
 
   public Condition lt(StringPath other) {
-    return Condition.stringLessThanPath(path, other.path());
+    return Condition.stringLessThanPath(path, Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition le(String value) {
@@ -45,7 +45,7 @@ public final class StringPath implements TypedPath {
   }
 
   public Condition le(StringPath other) {
-    return Condition.stringLessThanEqualsPath(path, other.path());
+    return Condition.stringLessThanEqualsPath(path, Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition gt(String value) {
@@ -53,7 +53,7 @@ public final class StringPath implements TypedPath {
   }
 
   public Condition gt(StringPath other) {
-    return Condition.stringGreaterThanPath(path, other.path());
+    return Condition.stringGreaterThanPath(path, Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition ge(String value) {
@@ -61,7 +61,7 @@ public final class StringPath implements TypedPath {
   }
 
   public Condition ge(StringPath other) {
-    return Condition.stringGreaterThanEqualsPath(path, other.path());
+    return Condition.stringGreaterThanEqualsPath(path, Objects.requireNonNull(other, "other == null").path());
   }
 
   /** {@code StringMatches}: {@code *} matches any run of characters; escape with {@code \\}. */

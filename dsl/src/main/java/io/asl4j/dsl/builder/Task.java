@@ -253,7 +253,7 @@ public abstract sealed class Task<S extends Task<S>> extends ErrorHandlingState<
     /** Adds catchers, tried in order after the retriers are exhausted. */
     public JsonPath catching(Catch... catchers) {
       for (Catch c : catchers) {
-        addCatch(c.spec());
+        addCatch(Objects.requireNonNull(c, "catcher == null").spec());
       }
       return this;
     }
@@ -261,7 +261,7 @@ public abstract sealed class Task<S extends Task<S>> extends ErrorHandlingState<
     /** Adds catchers with JsonPath-only fields. */
     public JsonPath catching(Catch.JsonPath... catchers) {
       for (Catch.JsonPath c : catchers) {
-        addCatch(c.spec());
+        addCatch(Objects.requireNonNull(c, "catcher == null").spec());
       }
       return this;
     }
@@ -326,7 +326,7 @@ public abstract sealed class Task<S extends Task<S>> extends ErrorHandlingState<
     /** Adds catchers, tried in order after the retriers are exhausted. */
     public Jsonata catching(Catch... catchers) {
       for (Catch c : catchers) {
-        addCatch(c.spec());
+        addCatch(Objects.requireNonNull(c, "catcher == null").spec());
       }
       return this;
     }
@@ -334,7 +334,7 @@ public abstract sealed class Task<S extends Task<S>> extends ErrorHandlingState<
     /** Adds catchers with Jsonata-only fields. */
     public Jsonata catching(Catch.Jsonata... catchers) {
       for (Catch.Jsonata c : catchers) {
-        addCatch(c.spec());
+        addCatch(Objects.requireNonNull(c, "catcher == null").spec());
       }
       return this;
     }

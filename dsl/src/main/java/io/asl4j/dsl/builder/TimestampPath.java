@@ -25,55 +25,55 @@ public final class TimestampPath implements TypedPath {
   }
 
   public Condition eq(Instant value) {
-    return Condition.timestampEquals(path, value.toString());
+    return Condition.timestampEquals(path, Rfc3339.format(value));
   }
 
   public Condition eq(OffsetDateTime value) {
-    return Condition.timestampEquals(path, value.toString());
+    return Condition.timestampEquals(path, Rfc3339.format(value));
   }
 
   public Condition eq(TimestampPath other) {
-    return Condition.timestampEqualsPath(path, other.path());
+    return Condition.timestampEqualsPath(path, Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition lt(Instant value) {
-    return Condition.timestampLessThan(path, value.toString());
+    return Condition.timestampLessThan(path, Rfc3339.format(value));
   }
 
   public Condition lt(OffsetDateTime value) {
-    return Condition.timestampLessThan(path, value.toString());
+    return Condition.timestampLessThan(path, Rfc3339.format(value));
   }
 
   public Condition lt(TimestampPath other) {
-    return Condition.timestampLessThanPath(path, other.path());
+    return Condition.timestampLessThanPath(path, Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition le(Instant value) {
-    return Condition.timestampLessThanEquals(path, value.toString());
+    return Condition.timestampLessThanEquals(path, Rfc3339.format(value));
   }
 
   public Condition le(TimestampPath other) {
-    return Condition.timestampLessThanEqualsPath(path, other.path());
+    return Condition.timestampLessThanEqualsPath(path, Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition gt(Instant value) {
-    return Condition.timestampGreaterThan(path, value.toString());
+    return Condition.timestampGreaterThan(path, Rfc3339.format(value));
   }
 
   public Condition gt(OffsetDateTime value) {
-    return Condition.timestampGreaterThan(path, value.toString());
+    return Condition.timestampGreaterThan(path, Rfc3339.format(value));
   }
 
   public Condition gt(TimestampPath other) {
-    return Condition.timestampGreaterThanPath(path, other.path());
+    return Condition.timestampGreaterThanPath(path, Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition ge(Instant value) {
-    return Condition.timestampGreaterThanEquals(path, value.toString());
+    return Condition.timestampGreaterThanEquals(path, Rfc3339.format(value));
   }
 
   public Condition ge(TimestampPath other) {
-    return Condition.timestampGreaterThanEqualsPath(path, other.path());
+    return Condition.timestampGreaterThanEqualsPath(path, Objects.requireNonNull(other, "other == null").path());
   }
 
   /** {@code IsTimestamp: true}. */

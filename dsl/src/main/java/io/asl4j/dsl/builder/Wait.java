@@ -2,7 +2,6 @@ package io.asl4j.dsl.builder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.asl4j.dsl.model.NullablePath;
 import io.asl4j.dsl.model.QueryLanguage;
@@ -102,7 +101,7 @@ public abstract sealed class Wait<S extends Wait<S>> extends NextableState<S>
 
     /** {@code SecondsPath}. */
     public JsonPath secondsPath(NumberPath path) {
-      return secondsPath(path.path());
+      return secondsPath(Objects.requireNonNull(path, "path == null").path());
     }
 
     /** {@code TimestampPath}. */
@@ -112,7 +111,7 @@ public abstract sealed class Wait<S extends Wait<S>> extends NextableState<S>
 
     /** {@code TimestampPath}. */
     public JsonPath timestampPath(TimestampPath path) {
-      return timestampPath(path.path());
+      return timestampPath(Objects.requireNonNull(path, "path == null").path());
     }
 
     /** The time given as a {@link WaitTime}. */
@@ -141,7 +140,7 @@ public abstract sealed class Wait<S extends Wait<S>> extends NextableState<S>
     /** {@code Seconds}. */
     public Jsonata seconds(long seconds) {
       Jsonata wait = new Jsonata(name);
-      wait.seconds = LongNode.valueOf(seconds);
+      wait.seconds = JsonNumbers.of(seconds);
       return wait;
     }
 
@@ -159,7 +158,7 @@ public abstract sealed class Wait<S extends Wait<S>> extends NextableState<S>
 
     /** {@code Timestamp}. */
     public Jsonata timestamp(Instant timestamp) {
-      return timestamp(timestamp.toString());
+      return timestamp(Rfc3339.format(timestamp));
     }
 
     /** {@code Timestamp}: RFC 3339 text or a {@code "{% ... %}"} expression. */

@@ -1,6 +1,5 @@
 package io.asl4j.dsl.builder;
 
-import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +30,7 @@ public sealed interface WaitTime {
 
   /** {@code Timestamp}. */
   static WaitTime timestamp(Instant timestamp) {
-    return new Timestamp(timestamp.toString());
+    return new Timestamp(Rfc3339.format(timestamp));
   }
 
   /** {@code Timestamp}, as RFC 3339 text. */
@@ -56,7 +55,7 @@ public sealed interface WaitTime {
   record Seconds(long seconds) implements WaitTime {
     @Override
     public void applyTo(Wait<?> wait) {
-      wait.seconds = LongNode.valueOf(seconds);
+      wait.seconds = JsonNumbers.of(seconds);
     }
   }
 

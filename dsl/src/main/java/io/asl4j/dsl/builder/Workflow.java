@@ -61,6 +61,10 @@ public final class Workflow {
   /**
    * A builder holding every state of {@code machine}, so that existing ASL can be edited in Java:
    * look states up with {@link #state(String)}. Building it unchanged gives an equal model.
+   *
+   * @throws IllegalArgumentException when a transition ({@code Next}, {@code Default}, a rule's or
+   *     a catcher's {@code Next}) or a branch's {@code StartAt} names no state of its graph: the
+   *     builder links states, not names, so it cannot hold such a machine
    */
   public static Workflow from(StateMachine machine) {
     return ModelImport.workflow(Objects.requireNonNull(machine, "machine == null"));

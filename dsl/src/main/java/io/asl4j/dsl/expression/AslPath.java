@@ -54,6 +54,13 @@ public final class AslPath {
   /** An array element, counted from the end when negative: {@code [0]}, {@code [-1]}. */
   public record Index(int index) implements Step {}
 
+  /**
+   * The most dots, brackets and parentheses (outside quoted names) a Path may have: far more than
+   * any real Path, and few enough that Jayway's recursive compiler never overflows a thread's
+   * usual stack (measured: from about 700 levels while its code is not yet compiled, to thousands).
+   */
+  public static final int MAX_STRUCTURE = 256;
+
   private static final Pattern JAYWAY_POSITION =
       Pattern.compile("(?:position|index)\\D{0,3}(\\d+)", Pattern.CASE_INSENSITIVE);
 
@@ -74,7 +81,8 @@ public final class AslPath {
   /**
    * Parses a Path.
    *
-   * @throws ExpressionException when {@code text} is not a Path; the message names the problem
+   * @throws ExpressionException when {@code text} is not a Path, or has more than {@link
+   *     #MAX_STRUCTURE} dots, brackets and parentheses; the message names the problem
    */
   public static AslPath parse(String text) {
     Objects.requireNonNull(text, "text == null");
@@ -120,6 +128,13 @@ public final class AslPath {
             enclosing);
       }
     }
+    int structure = structure(text, rootLength);
+    if (structure > MAX_STRUCTURE) {
+      throw error(
+          "the path has " + structure + " dots, brackets and parentheses; at most " + MAX_STRUCTURE + " are read",
+          offset,
+          enclosing);
+    }
     String onRoot = "$" + text.substring(rootLength);
     boolean definite;
     try {
@@ -132,9 +147,35 @@ public final class AslPath {
       }
       int position = offset + jaywayPosition(detail, rootLength - 1, text.length());
       throw error("invalid path (" + detail + ")", position, enclosing);
+    } catch (StackOverflowError e) {
+      // Only on threads with a small stack: MAX_STRUCTURE keeps Jayway's recursion well within the
+      // usual one. Its compiler keeps no state, so the overflow is contained.
+      throw error("the path has too many steps or nested brackets to be read", offset, enclosing);
     }
     List<Step> steps = definite ? referenceSteps(text, rootLength) : null;
     return new AslPath(text, root, variableName, rootLength, steps);
+  }
+
+  /**
+   * Counts the dots, brackets and parentheses outside quoted names: Jayway compiles recursively,
+   * about one level for each, and a few thousand overflow a thread's stack.
+   */
+  private static int structure(String text, int from) {
+    int count = 0;
+    char quote = 0;
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '.' || c == '[' || c == '(') {
+        count++;
+      }
+    }
+    return count;
   }
 
   static ExpressionException error(String problem, int position, String text) {

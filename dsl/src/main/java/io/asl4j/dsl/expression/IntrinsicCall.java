@@ -37,6 +37,15 @@ import java.util.regex.Pattern;
  *     Intrinsic functions</a>
  */
 public final class IntrinsicCall {
+  /**
+   * The deepest nesting of calls read: the parser is recursive, and thousands of levels would
+   * overflow the stack. Real calls nest a few levels.
+   */
+  public static final int MAX_NESTING = 100;
+
+  /** The longest number literal read, as for numbers in JSON text (Jackson's default limit). */
+  public static final int MAX_NUMBER_LENGTH = 1000;
+
   private static final String PREFIX = "States.";
 
   private final String text;
@@ -54,7 +63,9 @@ public final class IntrinsicCall {
    * Parses a call. The whole text must be one call: nothing may precede {@code States.} or follow
    * the closing parenthesis.
    *
-   * @throws ExpressionException for bad syntax, an unknown function or a wrong argument count
+   * @throws ExpressionException for bad syntax, an unknown function, a wrong argument count, calls
+   *     nested more than {@link #MAX_NESTING} deep, or a number literal longer than {@link
+   *     #MAX_NUMBER_LENGTH} characters or beyond the range of a double
    */
   public static IntrinsicCall parse(String text) {
     Objects.requireNonNull(text, "text == null");
@@ -118,6 +129,7 @@ public final class IntrinsicCall {
 
     private final String text;
     private int pos;
+    private int depth;
 
     Parser(String text) {
       this.text = text;
@@ -127,6 +139,9 @@ public final class IntrinsicCall {
       int start = pos;
       if (!text.startsWith(PREFIX, pos)) {
         throw error("an intrinsic function call must start with 'States.'", pos);
+      }
+      if (++depth > MAX_NESTING) {
+        throw error("calls are nested more than " + MAX_NESTING + " levels deep", pos);
       }
       int end = pos + PREFIX.length();
       while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
@@ -167,6 +182,7 @@ public final class IntrinsicCall {
         throw error(
             name + " " + function.arityDescription() + " but got " + arguments.size(), start);
       }
+      depth--;
       return new IntrinsicCall(text.substring(start, pos), function, arguments);
     }
 
@@ -286,6 +302,9 @@ public final class IntrinsicCall {
         }
         throw error("invalid number '" + text.substring(pos, stop) + "'", pos);
       }
+      if (end - pos > MAX_NUMBER_LENGTH) {
+        throw error("a number may have at most " + MAX_NUMBER_LENGTH + " characters", pos);
+      }
       String literal = text.substring(pos, end);
       NumericNode value;
       if (m.group(1) == null && m.group(2) == null) {
@@ -299,7 +318,11 @@ public final class IntrinsicCall {
         }
       } else {
         // As Jackson reads JSON input: a fraction or exponent makes a double.
-        value = DoubleNode.valueOf(Double.parseDouble(literal));
+        double number = Double.parseDouble(literal);
+        if (Double.isInfinite(number)) {
+          throw error("number '" + literal + "' is too large for a double", pos);
+        }
+        value = DoubleNode.valueOf(number);
       }
       pos = end;
       return new NumberLiteral(value);

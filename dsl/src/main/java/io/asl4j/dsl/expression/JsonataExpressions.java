@@ -59,11 +59,27 @@ public final class JsonataExpressions {
   }
 
   /**
+   * The longest expression body {@link #syntaxError} parses. The JSONata parser takes time growing
+   * with the square of the length (10,000 characters take up to about 0.1 s); real expressions
+   * are a few hundred characters.
+   */
+  public static final int MAX_PARSED_LENGTH = 10_000;
+
+  /**
    * Why {@code body} does not parse, e.g. {@code "S0207: Unexpected end of expression (position
-   * 3)"}, or empty when it parses.
+   * 3)"}, or empty when it parses. A body longer than {@link #MAX_PARSED_LENGTH} characters is not
+   * parsed, and one nesting thousands of levels deep cannot be: the result then says so.
    */
   public static Optional<String> syntaxError(String body) {
     Objects.requireNonNull(body, "body");
+    if (body.length() > MAX_PARSED_LENGTH) {
+      return Optional.of(
+          "the expression has "
+              + body.length()
+              + " characters; expressions of up to "
+              + MAX_PARSED_LENGTH
+              + " are parsed");
+    }
     try {
       Jsonata.jsonata(body);
       return Optional.empty();
@@ -76,6 +92,10 @@ public final class JsonataExpressions {
     } catch (RuntimeException e) {
       // The parser signals some malformed input with plain runtime exceptions.
       return Optional.of("Invalid expression: " + e);
+    } catch (StackOverflowError e) {
+      // The parser recurses once per nested bracket or chained operator. It keeps no state
+      // between calls, so the overflow is contained; no real expression nests that deep.
+      return Optional.of("the expression nests too deeply to be parsed");
     }
   }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.asl4j.dsl.internal.JsonLimits;
 import io.asl4j.dsl.model.Catcher;
 import io.asl4j.dsl.model.ChoiceRule;
 import io.asl4j.dsl.model.ChoiceState;
@@ -70,7 +71,7 @@ public final class AslReader {
     MAPPER
         .getFactory()
         .setStreamReadConstraints(
-            StreamReadConstraints.builder().maxNestingDepth(500).maxDocumentLength(MAX_DOCUMENT_CHARS).build());
+            StreamReadConstraints.builder().maxNestingDepth(JsonLimits.MAX_DEPTH).maxDocumentLength(MAX_DOCUMENT_CHARS).build());
   }
 
   private static final Set<String> COMMON = Set.of("Type", "Comment", "QueryLanguage");
@@ -123,7 +124,8 @@ public final class AslReader {
   /**
    * Reads a definition from a parsed JSON value.
    *
-   * @throws AslReadException when the value is not an object or a field has the wrong shape
+   * @throws AslReadException when the value is not an object, a field has the wrong shape, or
+   *     arrays and objects nest more than 500 levels deep (as text that deep does not parse)
    */
   public static StateMachine read(JsonNode json) {
     if (json == null || !json.isObject()) {
@@ -136,6 +138,7 @@ public final class AslReader {
                       + describe(json))),
           true);
     }
+    tooDeep(json);
     AslReader reader = new AslReader();
     StateMachine machine = reader.machine(json);
     if (!reader.problems.isEmpty()) {
@@ -155,6 +158,7 @@ public final class AslReader {
           List.of(Problem.error("NotAnObject", "", "a state must be a JSON object, but this is " + describe(json))),
           true);
     }
+    tooDeep(json);
     AslReader reader = new AslReader();
     State state = reader.state(json, "");
     if (!reader.problems.isEmpty()) {
@@ -194,6 +198,21 @@ public final class AslReader {
               + ")");
     } catch (JsonProcessingException e) {
       throw unreadable("not valid JSON: " + withoutSourceReferences(e.getOriginalMessage()));
+    } catch (NumberFormatException e) {
+      // Exact decimals: an exponent beyond what BigDecimal holds (1e2147483648) fails here.
+      throw unreadable("not valid JSON: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Text nested too deeply never parses; a tree built in code is held to the same limit, as the
+   * reader, the validator and the writer walk it recursively.
+   */
+  private static void tooDeep(JsonNode json) {
+    String pointer = JsonLimits.tooDeep(json);
+    if (pointer != null) {
+      throw new AslReadException(
+          List.of(Problem.error("NestingTooDeep", pointer, JsonLimits.tooDeepMessage())), true);
     }
   }
 
@@ -310,7 +329,7 @@ public final class AslReader {
               "UnknownStateType",
               at + "/Type",
               "expected one of Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map, but found "
-                  + typeNode));
+                  + (typeNode.toString().length() > 60 ? describe(typeNode) : typeNode.toString())));
       return null;
     }
     Set<String> allowed = ALLOWED_FIELDS.get(type);
@@ -631,10 +650,11 @@ public final class AslReader {
         continue;
       }
       Condition condition = condition(r, rAt, true);
+      // Read even when the condition is broken, so that all of the rule's problems are reported.
+      String next = string(r, "Next", rAt);
+      String comment = string(r, "Comment", rAt);
       if (condition != null) {
-        rules.add(
-            new ChoiceRule(
-                condition, string(r, "Next", rAt), string(r, "Comment", rAt), r.get("Assign"), r.get("Output")));
+        rules.add(new ChoiceRule(condition, next, comment, r.get("Assign"), r.get("Output")));
       }
     }
     return rules;
@@ -682,6 +702,7 @@ public final class AslReader {
       }
     }
     String comment = topLevel ? null : string(json, "Comment", at);
+    String variable = string(json, "Variable", at);
     if (operators.size() != 1) {
       problems.add(
           Problem.error(
@@ -690,6 +711,10 @@ public final class AslReader {
               operators.isEmpty()
                   ? "a choice rule needs exactly one comparison operator, And, Or, Not or Condition, but has none"
                   : "a choice rule can have only one comparison operator, but has " + operators));
+      // Each operator is still read, so that the problems inside it are reported as well.
+      for (String operator : operators) {
+        operator(json, operator, at, variable, comment);
+      }
       return null;
     }
     String operator = operators.get(0);
@@ -698,6 +723,11 @@ public final class AslReader {
           Problem.error(
               "UnknownField", at + "/Variable", "'Variable' is not allowed beside '" + operator + "'"));
     }
+    return operator(json, operator, at, variable, comment);
+  }
+
+  /** The condition of one operator of a rule; null when it is broken (its problems recorded). */
+  private Condition operator(JsonNode json, String operator, String at, String variable, String comment) {
     switch (operator) {
       case "Condition":
         {
@@ -735,7 +765,7 @@ public final class AslReader {
       default:
         {
           ComparisonOperator op = ComparisonOperator.fromAslName(operator);
-          return new Condition.Comparison(string(json, "Variable", at), op, json.get(operator), comment);
+          return new Condition.Comparison(variable, op, json.get(operator), comment);
         }
     }
   }
@@ -809,6 +839,9 @@ public final class AslReader {
     if (node == null) {
       return null;
     }
+    if (node.isNumber() && !finite(node, at + "/" + field)) {
+      return null;
+    }
     if (!node.isIntegralNumber() && !(node.isNumber() && node.decimalValue().stripTrailingZeros().scale() <= 0)) {
       wrongType(at + "/" + field, "an integer", node);
       return null;
@@ -829,7 +862,22 @@ public final class AslReader {
       wrongType(at + "/" + field, "a number", node);
       return null;
     }
-    return node.doubleValue();
+    if (!finite(node, at + "/" + field)) {
+      return null;
+    }
+    double value = node.doubleValue();
+    if (Double.isInfinite(value)) {
+      // The model holds a double: 1e400 would become Infinity, which JSON cannot hold.
+      problems.add(
+          Problem.error(
+              "NumberRange",
+              at + "/" + field,
+              "expected a number of at most " + Double.MAX_VALUE + " in size, but found " + describe(node)));
+      return null;
+    }
+    // A tiny negative number (-1e-999999999) rounds to -0.0, which would be written as "-0.0" and
+    // read back as 0.0: JSON's numbers have one zero, so the model has one too.
+    return value == 0.0 ? 0.0 : value;
   }
 
   private JsonNode numberOrString(JsonNode json, String field, String at) {
@@ -841,7 +889,20 @@ public final class AslReader {
       wrongType(at + "/" + field, "a number or a JSONata expression", node);
       return null;
     }
+    if (node.isNumber() && !finite(node, at + "/" + field)) {
+      return null;
+    }
     return node;
+  }
+
+  /** JSON has no NaN or infinity, but a tree built in code (or parsed leniently) can hold them. */
+  private boolean finite(JsonNode node, String at) {
+    if (JsonLimits.isNonFinite(node)) {
+      problems.add(
+          Problem.error("NumberRange", at, "expected a finite number, but found " + node.doubleValue()));
+      return false;
+    }
+    return true;
   }
 
   private Boolean bool(JsonNode json, String field, String at) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.asl4j.dsl.internal.JsonLimits;
 import io.asl4j.dsl.model.Catcher;
 import io.asl4j.dsl.model.ChoiceRule;
 import io.asl4j.dsl.model.ChoiceState;
@@ -88,22 +89,45 @@ public final class AslWriter {
     }
   }
 
-  /** The definition as pretty-printed ASL JSON, ending with a newline. */
+  /**
+   * The definition as pretty-printed ASL JSON, ending with a newline.
+   *
+   * @throws IllegalArgumentException when the model holds JSON values nested more than 500 levels
+   *     deep, which no reader would take back
+   */
   public static String write(StateMachine machine) {
     return pretty(toJson(machine));
   }
 
-  /** The definition as compact ASL JSON on one line. */
+  /**
+   * The definition as compact ASL JSON on one line.
+   *
+   * @throws IllegalArgumentException as {@link #write}
+   */
   public static String writeCompact(StateMachine machine) {
-    return toJson(machine).toString();
+    ObjectNode json = toJson(machine);
+    checkDepth(json);
+    return json.toString();
   }
 
-  /** Pretty-prints any JSON value the way {@link #write} does. */
+  /**
+   * Pretty-prints any JSON value the way {@link #write} does.
+   *
+   * @throws IllegalArgumentException as {@link #write}
+   */
   public static String pretty(JsonNode json) {
+    checkDepth(json);
     try {
       return MAPPER.writer(PRETTY).writeValueAsString(json) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree could not be written", e);
+    }
+  }
+
+  private static void checkDepth(JsonNode json) {
+    String pointer = JsonLimits.tooDeep(json);
+    if (pointer != null) {
+      throw new IllegalArgumentException("cannot write " + pointer + ": " + JsonLimits.tooDeepMessage());
     }
   }
 

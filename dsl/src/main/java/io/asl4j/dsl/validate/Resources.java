@@ -45,7 +45,9 @@ final class Resources {
   /** A classified resource: its kind and, for integrations, the pattern it asks for. */
   record Resource(Kind kind, IntegrationPattern pattern) {}
 
-  private static final String PARTITION = "arn:aws(?:-[a-z]+)*";
+  // aws, aws-cn, aws-us-gov, aws-iso-b, ...: a bounded repetition, since java.util.regex recurses
+  // once per repetition of a group and a long "arn:aws-a-a-a..." would overflow the stack.
+  private static final String PARTITION = "arn:aws(?:-[a-z]+){0,3}";
 
   private static final Pattern LAMBDA_FUNCTION =
       Pattern.compile(PARTITION + ":lambda:[^:\\s]+:[^:\\s]+:function:[^:\\s]+(?::[^:\\s]+)?");

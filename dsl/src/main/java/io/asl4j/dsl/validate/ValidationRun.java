@@ -3,6 +3,8 @@ package io.asl4j.dsl.validate;
 import static io.asl4j.dsl.json.AslReader.escape;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.asl4j.dsl.expression.JsonataExpressions;
+import io.asl4j.dsl.internal.JsonLimits;
 import io.asl4j.dsl.model.Catcher;
 import io.asl4j.dsl.model.ChoiceRule;
 import io.asl4j.dsl.model.ChoiceState;
@@ -256,7 +258,28 @@ final class ValidationRun {
   private void reachability(Graph graph, String at) {
     Map<String, State> states = graph.states();
     String start = graph.startAt();
-    if (start == null || !states.containsKey(start)) {
+    if (start == null) {
+      return; // the missing StartAt is reported; every state would otherwise look unnamed
+    }
+    // AWS rejects a state no transition names (MISSING_TRANSITION_TARGET: State "X" is not
+    // reachable), even when StartAt names no state.
+    Set<String> named = new LinkedHashSet<>();
+    named.add(start);
+    for (State state : states.values()) {
+      named.addAll(successors(state));
+    }
+    for (String name : states.keySet()) {
+      if (!named.contains(name)) {
+        error(
+            "UnreachableState",
+            at + "/States/" + escape(name),
+            "State \""
+                + name
+                + "\" is not reachable: no StartAt, Next, Default or Catch 'Next' of this scope"
+                + " names it");
+      }
+    }
+    if (!states.containsKey(start)) {
       return; // already reported; reachability from nowhere would only repeat it
     }
     Set<String> reached = new LinkedHashSet<>();
@@ -274,12 +297,14 @@ final class ValidationRun {
       }
     }
     for (String name : states.keySet()) {
-      if (!reached.contains(name)) {
+      // Named, but only by states that are themselves out of reach (a loop of its own, say):
+      // AWS's check counts names, so this is only likely a mistake.
+      if (!reached.contains(name) && named.contains(name)) {
         problems.add(
             Problem.warning(
-                "UnreachableState",
+                "NotReachableFromStart",
                 at + "/States/" + escape(name),
-                "no transition leads to this state from StartAt '" + start + "'"));
+                "only states that StartAt '" + start + "' never leads to lead to this state"));
       }
     }
     if (reached.stream().map(states::get).noneMatch(ValidationRun::isTerminal)) {
@@ -452,13 +477,13 @@ final class ValidationRun {
     numberPath(task.heartbeatSecondsPath(), at, "HeartbeatSecondsPath", jsonata);
     oneOf(
         task.heartbeatSeconds(), task.heartbeatSecondsPath(), at, "HeartbeatSeconds", "HeartbeatSecondsPath");
-    if (task.timeoutSeconds() != null
-        && task.heartbeatSeconds() != null
-        && task.timeoutSeconds().isNumber()
-        && task.heartbeatSeconds().isNumber()
-        && POSITIVE_BELOW_LIMIT.contains(task.timeoutSeconds().decimalValue())
-        && POSITIVE_BELOW_LIMIT.contains(task.heartbeatSeconds().decimalValue())
-        && task.heartbeatSeconds().decimalValue().compareTo(task.timeoutSeconds().decimalValue()) >= 0) {
+    BigDecimal timeout = decimal(task.timeoutSeconds());
+    BigDecimal heartbeat = decimal(task.heartbeatSeconds());
+    if (timeout != null
+        && heartbeat != null
+        && POSITIVE_BELOW_LIMIT.contains(timeout)
+        && POSITIVE_BELOW_LIMIT.contains(heartbeat)
+        && heartbeat.compareTo(timeout) >= 0) {
       error(
           "HeartbeatNotBelowTimeout",
           at + "/HeartbeatSeconds",
@@ -941,7 +966,8 @@ final class ValidationRun {
             "MaxAttempts",
             Range.integer(BigDecimal.ZERO, LIMIT));
       }
-      if (retrier.backoffRate() != null) {
+      // NaN and infinities are reported wherever they are, with all numbers JSON cannot hold.
+      if (retrier.backoffRate() != null && Double.isFinite(retrier.backoffRate())) {
         range(
             BigDecimal.valueOf(retrier.backoffRate()),
             retrierAt + "/BackoffRate",
@@ -1204,10 +1230,22 @@ final class ValidationRun {
       return;
     }
     String body = syntax.jsonataBody(text);
-    String problem = syntax.jsonataError(body);
-    if (problem != null) {
-      error("JsonataSyntax", at, "not a valid JSONata expression: " + problem);
-      return;
+    if (body.length() > JsonataExpressions.MAX_PARSED_LENGTH) {
+      // AWS may well accept it: say that it is unchecked rather than call it wrong.
+      problems.add(
+          Problem.warning(
+              "JsonataNotChecked",
+              at,
+              "the JSONata expression has "
+                  + body.length()
+                  + " characters; its syntax is checked for expressions of up to "
+                  + JsonataExpressions.MAX_PARSED_LENGTH));
+    } else {
+      String problem = syntax.jsonataError(body);
+      if (problem != null) {
+        error("JsonataSyntax", at, "not a valid JSONata expression: " + problem);
+        return;
+      }
     }
     Set<String> read = syntax.statesFieldsRead(body);
     if (read.contains("result") && fields != StatesFields.RESULT) {
@@ -1275,9 +1313,26 @@ final class ValidationRun {
       }
       return;
     }
-    if (value.isNumber()) {
-      range(value.decimalValue(), at, field, range);
+    BigDecimal number = decimal(value);
+    if (number != null) {
+      range(number, at, field, range);
     }
+  }
+
+  /**
+   * The exact value of a number node; null for anything else, and for NaN and infinities, which a
+   * model built in code can hold (they are reported wherever they are, see {@link Validator}).
+   */
+  private static BigDecimal decimal(JsonNode value) {
+    if (value == null || !value.isNumber() || JsonLimits.isNonFinite(value)) {
+      return null;
+    }
+    return value.decimalValue();
+  }
+
+  /** The number as written in full, unless that takes thousands of digits ({@code 1E+999999999}). */
+  private static String shown(BigDecimal value) {
+    return Math.abs(value.scale()) <= 100 ? value.toPlainString() : value.toString();
   }
 
   private void range(BigDecimal value, String at, String field, Range range) {
@@ -1285,7 +1340,7 @@ final class ValidationRun {
       error(
           "NumberRange",
           at,
-          "'" + field + "' must be " + range.describe() + ", but is " + value.toPlainString());
+          "'" + field + "' must be " + range.describe() + ", but is " + shown(value));
     }
   }
 

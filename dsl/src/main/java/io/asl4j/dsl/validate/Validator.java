@@ -1,6 +1,7 @@
 package io.asl4j.dsl.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.asl4j.dsl.internal.JsonLimits;
 import io.asl4j.dsl.json.AslReadException;
 import io.asl4j.dsl.json.AslReader;
 import io.asl4j.dsl.json.AslWriter;
@@ -44,6 +45,10 @@ public final class Validator {
     Objects.requireNonNull(machine, "machine == null");
     Objects.requireNonNull(options, "options == null");
     JsonNode json = AslWriter.toJson(machine);
+    ValidationResult tooDeep = tooDeep(json);
+    if (tooDeep != null) {
+      return tooDeep;
+    }
     return validate(machine, options, json.toString().length(), json);
   }
 
@@ -60,8 +65,14 @@ public final class Validator {
   public static ValidationResult validateState(State state, ValidationOptions options) {
     Objects.requireNonNull(state, "state == null");
     Objects.requireNonNull(options, "options == null");
-    List<Problem> problems = new ValidationRun(options, syntax()).state(state);
-    return ValidationResult.of(DocumentOrder.sort(problems, AslWriter.toJson(state)));
+    JsonNode json = AslWriter.toJson(state);
+    ValidationResult tooDeep = tooDeep(json);
+    if (tooDeep != null) {
+      return tooDeep;
+    }
+    List<Problem> problems = nonFinite(json);
+    problems.addAll(new ValidationRun(options, syntax()).state(state));
+    return ValidationResult.of(DocumentOrder.sort(problems, json));
   }
 
   /** Reads and validates a Standard state machine definition. */
@@ -106,7 +117,7 @@ public final class Validator {
 
   private static ValidationResult validate(
       StateMachine machine, ValidationOptions options, int size, JsonNode document) {
-    List<Problem> problems = new ArrayList<>();
+    List<Problem> problems = nonFinite(document);
     if (size > MAX_DEFINITION_CHARS) {
       problems.add(
           Problem.error(
@@ -121,6 +132,27 @@ public final class Validator {
     problems.addAll(new ValidationRun(options, syntax()).machine(machine));
     problems.addAll(VariableRules.check(machine));
     return ValidationResult.of(DocumentOrder.sort(problems, document));
+  }
+
+  /**
+   * A model built in code can hold JSON nested deeper than any definition that parses; its other
+   * problems are not looked for, since the walks that find them are recursive.
+   */
+  private static ValidationResult tooDeep(JsonNode json) {
+    String pointer = JsonLimits.tooDeep(json);
+    return pointer == null
+        ? null
+        : ValidationResult.of(List.of(Problem.error("NestingTooDeep", pointer, JsonLimits.tooDeepMessage())));
+  }
+
+  /** NaN and infinities, which a model built in code can hold but ASL text cannot. */
+  private static List<Problem> nonFinite(JsonNode json) {
+    List<Problem> problems = new ArrayList<>();
+    for (String pointer : JsonLimits.nonFinite(json)) {
+      problems.add(
+          Problem.error("NumberRange", pointer, JsonLimits.nonFiniteMessage(json.at(pointer))));
+    }
+    return problems;
   }
 
   private static ExpressionSyntax syntax() {

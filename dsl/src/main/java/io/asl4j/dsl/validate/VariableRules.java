@@ -1,6 +1,10 @@
 package io.asl4j.dsl.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.asl4j.dsl.expression.AslPath;
+import io.asl4j.dsl.expression.ExpressionException;
+import io.asl4j.dsl.expression.IntrinsicArgument;
+import io.asl4j.dsl.expression.IntrinsicCall;
 import io.asl4j.dsl.expression.JsonataExpressions;
 import io.asl4j.dsl.json.AslReader;
 import io.asl4j.dsl.json.AslWriter;
@@ -144,11 +148,44 @@ final class VariableRules {
           }
         }
       } else if (key.endsWith(".$") || key.endsWith("Path") || key.equals("Variable")) {
-        Matcher m = JSONPATH_VARIABLE.matcher(withoutQuotedText(text));
-        while (m.find()) {
-          names.add(m.group(1));
-        }
+        variablesRead(text, names);
       }
+    }
+  }
+
+  /**
+   * The variables a Path or intrinsic call reads: the roots of its Paths. Quoted names such as
+   * {@code $['a $b']} are no reads. Text that does not parse (reported elsewhere) is scanned for
+   * anything that looks like a variable.
+   */
+  private static void variablesRead(String text, Set<String> names) {
+    try {
+      if (IntrinsicCall.looksLikeIntrinsic(text)) {
+        variablesRead(IntrinsicCall.parse(text), names);
+      } else {
+        variableRead(AslPath.parse(text), names);
+      }
+    } catch (ExpressionException e) {
+      Matcher m = JSONPATH_VARIABLE.matcher(withoutQuotedText(text));
+      while (m.find()) {
+        names.add(m.group(1));
+      }
+    }
+  }
+
+  private static void variablesRead(IntrinsicCall call, Set<String> names) {
+    for (IntrinsicArgument argument : call.arguments()) {
+      if (argument instanceof IntrinsicArgument.PathArgument path) {
+        variableRead(path.path(), names);
+      } else if (argument instanceof IntrinsicArgument.CallArgument nested) {
+        variablesRead(nested.call(), names);
+      }
+    }
+  }
+
+  private static void variableRead(AslPath path, Set<String> names) {
+    if (path.root() == AslPath.Root.VARIABLE) {
+      names.add(path.variableName());
     }
   }
 

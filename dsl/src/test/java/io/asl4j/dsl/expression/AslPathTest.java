@@ -202,4 +202,31 @@ class AslPathTest {
     assertNotEquals(AslPath.parse("$.a[0]"), AslPath.parse("$['a'][0]"));
     assertEquals("$.a[0]", AslPath.parse("$.a[0]").toString());
   }
+
+  @Test
+  void aPathOfThousandsOfStepsIsRejectedNotAStackOverflow() {
+    // Before: Jayway's recursive compiler overflowed the stack (StackOverflowError).
+    String text = "$" + ".a".repeat(50_000);
+
+    ExpressionException e = assertThrows(ExpressionException.class, () -> AslPath.parse(text));
+
+    assertEquals(
+        "the path has 50000 dots, brackets and parentheses; at most 256 are read at position 0 in '"
+            + text
+            + "'",
+        e.getMessage());
+    assertEquals(0, e.position());
+  }
+
+  @Test
+  void dotsAndBracketsInsideQuotedNamesDoNotCountTowardsTheLimit() {
+    String name = "a.[(".repeat(1_000);
+
+    assertEquals(List.of(new Field(name)), AslPath.parse("$['" + name + "']").steps());
+  }
+
+  @Test
+  void aPathOf256StepsIsRead() {
+    assertEquals(256, AslPath.parse("$" + ".a".repeat(255) + "[0]").steps().size());
+  }
 }

@@ -282,4 +282,46 @@ class IntrinsicCallTest {
     assertEquals(
         "States.Hash( $.a , 'MD5' )", IntrinsicCall.parse("States.Hash( $.a , 'MD5' )").toString());
   }
+
+  @Test
+  void callsNestedMoreThanAHundredDeepAreRejectedNotAStackOverflow() {
+    // Before: the recursive parser overflowed the stack at about 1,500 levels.
+    String text = "States.Array(".repeat(20_000) + ")".repeat(20_000);
+
+    ExpressionException e = assertThrows(ExpressionException.class, () -> IntrinsicCall.parse(text));
+
+    assertEquals("calls are nested more than 100 levels deep at position 1300 in '" + text + "'", e.getMessage());
+    assertEquals(1300, e.position()); // the 101st "States.Array("
+  }
+
+  @Test
+  void aHundredNestedCallsAreRead() {
+    String text = "States.Array(".repeat(100) + ")".repeat(100);
+
+    assertEquals(IntrinsicFunction.ARRAY, IntrinsicCall.parse(text).function());
+  }
+
+  @Test
+  void aNumberTooLargeForADoubleIsRejectedNotInfinity() {
+    // Before: read as Infinity, which no JSON value can hold.
+    ExpressionException e =
+        assertThrows(ExpressionException.class, () -> IntrinsicCall.parse("States.Array(1e999)"));
+
+    assertEquals(
+        "number '1e999' is too large for a double at position 13 in 'States.Array(1e999)'", e.getMessage());
+  }
+
+  @Test
+  void aNumberOfMoreThanAThousandDigitsIsRejectedQuickly() {
+    // Before: a million digits took 15 s to read as a BigInteger.
+    String digits = "9".repeat(1_000_000);
+    String text = "States.Array(" + digits + ")";
+
+    ExpressionException e = assertThrows(ExpressionException.class, () -> IntrinsicCall.parse(text));
+
+    assertEquals("a number may have at most 1000 characters at position 13 in '" + text + "'", e.getMessage());
+    assertEquals(
+        new NumberLiteral(BigIntegerNode.valueOf(new BigInteger("9".repeat(1_000)))),
+        IntrinsicCall.parse("States.Array(" + "9".repeat(1_000) + ")").arguments().get(0));
+  }
 }

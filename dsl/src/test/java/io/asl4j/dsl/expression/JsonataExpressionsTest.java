@@ -142,4 +142,20 @@ class JsonataExpressionsTest {
             JsonataExpressions.variableNames(
                 "($x := $sum($states.input); function($v){$v}; $; $$; '$s')")));
   }
+
+  @Test
+  void anExpressionNestedThousandsDeepIsASyntaxErrorNotAStackOverflow() {
+    assertEquals(
+        Optional.of("the expression nests too deeply to be parsed"),
+        JsonataExpressions.syntaxError("(".repeat(4_000) + "1" + ")".repeat(4_000)));
+  }
+
+  @Test
+  void anExpressionLongerThanTenThousandCharactersIsNotParsed() {
+    // The parser's time grows with the square of the length: 40 s for 640 KB of string literal.
+    assertEquals(
+        Optional.of("the expression has 10001 characters; expressions of up to 10000 are parsed"),
+        JsonataExpressions.syntaxError("'" + "x".repeat(9_999) + "'"));
+    assertEquals(Optional.empty(), JsonataExpressions.syntaxError("'" + "x".repeat(9_998) + "'"));
+  }
 }

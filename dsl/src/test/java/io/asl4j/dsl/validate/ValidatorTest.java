@@ -22,10 +22,12 @@ class ValidatorTest {
     // given
     String json = machine("Strat", "\"Start\": {\"Type\": \"Succeed\"}");
 
-    // when / then
+    // when / then: as AWS, the state StartAt missed is reported too
     assertProblems(
         json,
-        "/StartAt: error [UnknownState] 'StartAt' names 'Strat', which is not a state of this scope");
+        "/StartAt: error [UnknownState] 'StartAt' names 'Strat', which is not a state of this scope",
+        "/States/Start: error [UnreachableState] State \"Start\" is not reachable: no StartAt, Next,"
+            + " Default or Catch 'Next' of this scope names it");
   }
 
   @Test
@@ -43,7 +45,8 @@ class ValidatorTest {
         "/States: error [NoTerminalState] no state reachable from StartAt 'A' is a Succeed or Fail"
             + " state or has \"End\": true",
         "/States/A/Next: error [UnknownState] 'Next' names 'Bee', which is not a state of this scope",
-        "/States/B: warning [UnreachableState] no transition leads to this state from StartAt 'A'");
+        "/States/B: error [UnreachableState] State \"B\" is not reachable: no StartAt, Next,"
+            + " Default or Catch 'Next' of this scope names it");
   }
 
   @Test
@@ -135,7 +138,8 @@ class ValidatorTest {
   }
 
   @Test
-  void unreachableStateIsOnlyAWarning() {
+  void aStateNoTransitionNamesIsRejected() {
+    // AWS: MISSING_TRANSITION_TARGET: State "Orphan" is not reachable.
     String json =
         machine(
             "A",
@@ -144,12 +148,45 @@ class ValidatorTest {
             "Orphan": {"Type": "Succeed"}
             """);
 
+    assertProblems(json, "/States/Orphan: error [UnreachableState] State \"Orphan\" is not reachable: no StartAt, Next,"
+            + " Default or Catch 'Next' of this scope names it");
+  }
+
+  @Test
+  void aStateNoTransitionOfItsBranchNamesIsRejected() {
+    String json =
+        machine(
+            "Fan",
+            """
+            "Fan": {"Type": "Parallel", "End": true, "Branches": [
+              {"StartAt": "B", "States": {"B": {"Type": "Succeed"}, "Orphan": {"Type": "Succeed"}}}]}
+            """);
+
+    assertProblems(
+        json,
+        "/States/Fan/Branches/0/States/Orphan: error [UnreachableState] State \"Orphan\" is not"
+            + " reachable: no StartAt, Next, Default or Catch 'Next' of this scope names it");
+  }
+
+  @Test
+  void aLoopStartAtNeverLeadsToIsOnlyAWarning() {
+    String json =
+        machine(
+            "A",
+            """
+            "A": {"Type": "Succeed"},
+            "Ping": {"Type": "Pass", "Next": "Pong"},
+            "Pong": {"Type": "Pass", "Next": "Ping"}
+            """);
+
     ValidationResult result = Validator.validateJson(json);
 
     assertEquals(
         List.of(
-            "/States/Orphan: warning [UnreachableState] no transition leads to this state from"
-                + " StartAt 'A'"),
+            "/States/Ping: warning [NotReachableFromStart] only states that StartAt 'A' never leads"
+                + " to lead to this state",
+            "/States/Pong: warning [NotReachableFromStart] only states that StartAt 'A' never leads"
+                + " to lead to this state"),
         lines(result));
     assertTrue(result.isValid());
   }
@@ -186,7 +223,8 @@ class ValidatorTest {
         "/States/A/End: error [NextOrEnd] 'Next' and 'End' cannot both be set",
         "/States/B/End: error [NextOrEnd] 'End' may only be true; to continue, use 'Next' instead",
         "/States/C: error [NextOrEnd] a Wait state needs 'Next' or \"End\": true",
-        "/States/C: warning [UnreachableState] no transition leads to this state from StartAt 'A'");
+        "/States/C: error [UnreachableState] State \"C\" is not reachable: no StartAt, Next,"
+            + " Default or Catch 'Next' of this scope names it");
   }
 
   // ---- Choice -----------------------------------------------------------------------------------
@@ -456,6 +494,14 @@ class ValidatorTest {
             + " least 1 and below 99999999, but is 0",
         "/States/Work/HeartbeatSeconds: error [NumberRange] 'HeartbeatSeconds' must be an integer"
             + " at least 1 and below 99999999, but is 1.5");
+  }
+
+  @Test
+  void taskTimeoutsAboveTheServiceLimitAreRefused() {
+    assertProblems(
+        task("\"TimeoutSeconds\": 99999999, \"HeartbeatSeconds\": 99999998"),
+        "/States/Work/TimeoutSeconds: error [NumberRange] 'TimeoutSeconds' must be an integer at"
+            + " least 1 and below 99999999, but is 99999999");
   }
 
   @Test
@@ -948,9 +994,11 @@ class ValidatorTest {
             + " state or has \"End\": true",
         "/States/A/Next: error [UnknownState] 'Next' names 'Nope', which is not a state of this"
             + " scope",
-        "/States/B: warning [UnreachableState] no transition leads to this state from StartAt 'A'",
+        "/States/B: error [UnreachableState] State \"B\" is not reachable: no StartAt, Next,"
+            + " Default or Catch 'Next' of this scope names it",
         "/States/B/Seconds: error [NumberRange] 'Seconds' must be an integer at least 0, but is -5",
-        "/States/C: warning [UnreachableState] no transition leads to this state from StartAt 'A'");
+        "/States/C: error [UnreachableState] State \"C\" is not reachable: no StartAt, Next,"
+            + " Default or Catch 'Next' of this scope names it");
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.asl4j.runtime.ExecutionStatus;
 import io.asl4j.runtime.HistoryEvent;
 import io.asl4j.runtime.LocalStateMachine;
 import io.asl4j.runtime.MockConfig;
+import io.asl4j.runtime.StartExecutionException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
       "Runs a state machine definition locally, on a virtual clock (Waits take no time).",
       "Prints the output of a successful execution, else {\"Error\":...,\"Cause\":...}.",
       "Exit status: 0 SUCCEEDED, 1 FAILED, 3 TIMED_OUT or ABORTED,"
-          + " 2 an unreadable or invalid definition or input, or a usage error."
+          + " 2 an unreadable or invalid definition or input (also one over 256 KiB), or a usage error."
     })
 final class RunCommand implements Callable<Integer> {
   static final int TIMED_OUT_OR_ABORTED = 3;
@@ -151,6 +152,8 @@ final class RunCommand implements Callable<Integer> {
       printProblems(err, e.problems());
     } catch (AslValidationException e) {
       printProblems(err, e.problems());
+    } catch (StartExecutionException e) {
+      err.println("--input: AWS would not start the execution: " + e.getMessage());
     }
     err.flush();
     return ExitStatus.UNUSABLE;

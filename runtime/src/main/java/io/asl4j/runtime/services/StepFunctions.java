@@ -90,7 +90,17 @@ public final class StepFunctions {
     String resource = ctx.resource();
     boolean sync = !sdk && resource.contains(".sync");
     TaskCompletion completion = sync ? ctx.completeLater() : null;
-    Execution execution = name == null ? machine.start(childInput) : machine.start(childInput, name);
+    Execution execution;
+    try {
+      execution = name == null ? machine.start(childInput) : machine.start(childInput, name);
+    } catch (io.asl4j.runtime.StartExecutionException e) {
+      // The message after AWS's code, e.g. "Invalid Name: 'a b'".
+      String message = e.getMessage().substring(e.errorCode().length() + 2);
+      String exception = e.errorCode().endsWith("Exception") ? e.errorCode() : e.errorCode() + "Exception";
+      throw sdk
+          ? Aws.v2Error("Sfn", exception, message, "Sfn", 400, requestId)
+          : Aws.v1Error("StepFunctions", exception, message, "AWSStepFunctions", 400, e.errorCode(), requestId);
+    }
     synchronized (this) {
       executions.computeIfAbsent(arn, a -> new ArrayList<>()).add(execution);
     }

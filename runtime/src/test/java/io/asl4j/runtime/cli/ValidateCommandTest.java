@@ -47,8 +47,8 @@ class ValidateCommandTest {
                 + " Succeed or Fail state or has \"End\": true",
             file + ":/States/A/Next: error [UnknownState] 'Next' names 'B', which is not a state of"
                 + " this scope",
-            file + ":/States/C: warning [UnreachableState] no transition leads to this state from"
-                + " StartAt 'A'",
+            file + ":/States/C: error [UnreachableState] State \"C\" is not reachable: no StartAt,"
+                + " Next, Default or Catch 'Next' of this scope names it",
             file + ":/States/C/Seconds: error [NumberRange] 'Seconds' must be an integer at least 0,"
                 + " but is -1"),
         run.outLines());
@@ -75,15 +75,18 @@ class ValidateCommandTest {
         write(
             "warning.json",
             "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"},"
-                + " \"B\": {\"Type\": \"Succeed\"}}}");
+                + " \"B\": {\"Type\": \"Pass\", \"Next\": \"C\"},"
+                + " \"C\": {\"Type\": \"Pass\", \"Next\": \"B\"}}}");
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
     assertEquals(0, run.exitCode());
     assertEquals(
         List.of(
-            file + ":/States/B: warning [UnreachableState] no transition leads to this state from"
-                + " StartAt 'A'"),
+            file + ":/States/B: warning [NotReachableFromStart] only states that StartAt 'A' never"
+                + " leads to lead to this state",
+            file + ":/States/C: warning [NotReachableFromStart] only states that StartAt 'A' never"
+                + " leads to lead to this state"),
         run.outLines());
   }
 

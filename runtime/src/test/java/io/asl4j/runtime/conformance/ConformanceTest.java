@@ -31,6 +31,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ConformanceTest {
   private static final List<CaseOutcome> OUTCOMES = new ArrayList<>();
+  /** The cases not run: they need AWS itself (see {@link ConformanceRunner#runnable}). */
+  private static final List<ConformanceCase> NOT_RUNNABLE = new ArrayList<>();
 
   static Path corpus() {
     Path dir = Path.of(System.getProperty("asl4j.conformance.dir", "../../shared/conformance"));
@@ -56,7 +58,9 @@ class ConformanceTest {
       if (Files.isDirectory(dir)) {
         ConformanceCases loaded = ConformanceCases.load(dir);
         assertTrue(loaded.failures().isEmpty(), "unreadable cases: " + loaded.failures());
-        loaded.cases().stream().filter(ConformanceRunner::runnable).forEach(cases::add);
+        for (ConformanceCase c : loaded.cases()) {
+          (ConformanceRunner.runnable(c) ? cases : NOT_RUNNABLE).add(c);
+        }
       }
     }
     return cases.stream()
@@ -80,7 +84,9 @@ class ConformanceTest {
     if (!OUTCOMES.isEmpty()) {
       ConformanceReport report = new ConformanceReport();
       report.addAll(OUTCOMES);
+      NOT_RUNNABLE.forEach(report::notRunnable);
       System.out.println(report.table());
+      System.out.print(report.runnableSummary());
       System.out.println(report.summaryLine());
     }
   }

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class TestStateConformanceTest {
   private static final List<CaseOutcome> OUTCOMES = new ArrayList<>();
+  /** The cases not run: they need AWS itself (see {@link TestStateCaseRunner#runnable}). */
+  private static final List<ConformanceCase> NOT_RUNNABLE = new ArrayList<>();
 
   static KnownFailures knownFailures() throws IOException {
     try (var in = TestStateConformanceTest.class.getResourceAsStream("/conformance/test-state-known-failures.txt")) {
@@ -44,7 +46,9 @@ class TestStateConformanceTest {
     KnownFailures known = knownFailures();
     ConformanceCases loaded = ConformanceCases.load(dir);
     assertTrue(loaded.failures().isEmpty(), "unreadable cases: " + loaded.failures());
-    List<ConformanceCase> cases = loaded.cases().stream().filter(TestStateCaseRunner::runnable).toList();
+    List<ConformanceCase> testState = loaded.cases().stream().filter(TestStateCaseRunner::isTestState).toList();
+    List<ConformanceCase> cases = testState.stream().filter(TestStateCaseRunner::runnable).toList();
+    testState.stream().filter(c -> !TestStateCaseRunner.runnable(c)).forEach(NOT_RUNNABLE::add);
     assertTrue(!cases.isEmpty(), "no TestState cases found in " + dir);
     return cases.stream()
         .map(c -> DynamicTest.dynamicTest(c.relativePath(), () -> {
@@ -67,7 +71,9 @@ class TestStateConformanceTest {
     if (!OUTCOMES.isEmpty()) {
       ConformanceReport report = new ConformanceReport();
       report.addAll(OUTCOMES);
+      NOT_RUNNABLE.forEach(report::notRunnable);
       System.out.println(report.table());
+      System.out.print(report.runnableSummary());
       System.out.println(report.summaryLine());
     }
   }

@@ -35,7 +35,8 @@ public final class ConformanceRunner {
 
   /**
    * Whether the local runtime can run this case: it needs no AWS service but Lambda, or only S3
-   * objects for an ItemReader, which the case carries.
+   * objects for an ItemReader, which the case carries, or an S3 bucket a ResultWriter writes to
+   * (the S3 fake creates buckets as they are written), or services the fakes answer alone.
    */
   public static boolean runnable(ConformanceCase c) {
     if (c.definition() == null) {
@@ -66,6 +67,9 @@ public final class ConformanceRunner {
   private static boolean servedByFakes(String dependency, ConformanceCase c) {
     if (dependency.endsWith(": ItemReader")) {
       return c.raw().path("s3Objects").isArray();
+    }
+    if (dependency.endsWith(": ResultWriter")) {
+      return true;
     }
     // A callback needs the recording test's other half (a consumer answering the token).
     return !dependency.contains(".waitForTaskToken")
@@ -118,13 +122,11 @@ public final class ConformanceRunner {
     });
     AwsServices services = AwsServices.create(0);
     builder.services(services);
-    if (c.raw().path("s3Objects").isArray()) {
-      S3Objects objects = services.s3();
-      for (JsonNode object : c.raw().path("s3Objects")) {
-        objects.put(object.path("bucket").asText(), object.path("key").asText(), object.path("body").asText());
-      }
-      builder.s3(objects);
+    S3Objects objects = services.s3();
+    for (JsonNode object : c.raw().path("s3Objects")) {
+      objects.put(object.path("bucket").asText(), object.path("key").asText(), object.path("body").asText());
     }
+    builder.s3(objects);
     LocalStateMachine machine = builder.build();
     return machine.start(c.input(), "conformance").await();
   }

@@ -28,8 +28,73 @@ public final class TestStateCaseRunner {
   private TestStateCaseRunner() {}
 
   /** Whether {@code c} is a TestState case. */
-  public static boolean runnable(ConformanceCase c) {
+  public static boolean isTestState(ConformanceCase c) {
     return "test_state".equals(c.category()) && c.raw().has("request");
+  }
+
+  /**
+   * Whether the local runtime can answer {@code c} on its own: a TestState case that does not
+   * need a real Lambda function. As with the service cases that need an AWS service, a case is not
+   * runnable when the state under test (or a state inside it, such as a Map's processor) is a Task
+   * invoking a Lambda function, by function ARN or {@code lambda:invoke}, while the request has no
+   * {@code mock} and the case describes no function: only the function the recording test
+   * deployed could answer it.
+   */
+  public static boolean runnable(ConformanceCase c) {
+    return isTestState(c) && !needsUndescribedFunction(c);
+  }
+
+  private static boolean needsUndescribedFunction(ConformanceCase c) {
+    JsonNode request = c.raw().get("request");
+    if (request.hasNonNull("mock") || !c.lambdas().isEmpty()) {
+      return false;
+    }
+    JsonNode definition = request.path("definition");
+    if (definition.isTextual()) {
+      definition = parse(definition.textValue()).orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+    }
+    JsonNode tested = request.hasNonNull("stateName")
+        ? stateNamed(definition, request.get("stateName").asText())
+        : definition;
+    return tested != null && invokesLambda(tested);
+  }
+
+  /** The state called {@code name} in some {@code States} object under {@code node}, or null. */
+  private static JsonNode stateNamed(JsonNode node, String name) {
+    if (node.isObject()) {
+      JsonNode states = node.get("States");
+      if (states != null && states.isObject() && states.has(name)) {
+        return states.get(name);
+      }
+    }
+    if (node.isContainerNode()) {
+      for (JsonNode child : node) {
+        JsonNode found = stateNamed(child, name);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code state}, or a state nested in it, is a Task invoking a Lambda function. */
+  private static boolean invokesLambda(JsonNode node) {
+    if (node.isObject() && "Task".equals(node.path("Type").asText())) {
+      String resource = node.path("Resource").asText("");
+      if ((resource.startsWith("arn:aws:lambda:") && resource.contains(":function:"))
+          || resource.startsWith("arn:aws:states:::lambda:invoke")) {
+        return true;
+      }
+    }
+    if (node.isContainerNode()) {
+      for (JsonNode child : node) {
+        if (invokesLambda(child)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Runs the case and judges it. Never throws: a crash is a failed case with its reason. */

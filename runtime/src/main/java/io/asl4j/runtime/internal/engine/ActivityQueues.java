@@ -23,13 +23,24 @@ public final class ActivityQueues {
         .add(new Scheduled(token, input, run, onStarted));
   }
 
-  /** The next task of {@code activityArn}, if any, taken by {@code workerName}. */
+  /**
+   * The next task of {@code activityArn} still waiting, if any, taken by {@code workerName}. Tasks
+   * that ended before a worker came (timed out, their execution stopped or over) are dropped: AWS
+   * hands out only tasks a running execution waits for.
+   */
   public Optional<ActivityTask> take(String activityArn, String workerName) {
     Queue<Scheduled> queue = queues.get(activityArn);
-    Scheduled next = queue == null ? null : queue.poll();
-    if (next == null) {
+    if (queue == null) {
       return Optional.empty();
     }
+    Scheduled polled;
+    do {
+      polled = queue.poll();
+    } while (polled != null && !polled.run().waitsOn(polled.token()));
+    if (polled == null) {
+      return Optional.empty();
+    }
+    Scheduled next = polled;
     next.run().deliver(() -> next.onStarted().accept(workerName));
     return Optional.of(new ActivityTask(next.token(), next.input()));
   }

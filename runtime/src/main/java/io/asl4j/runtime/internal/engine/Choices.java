@@ -3,6 +3,7 @@ package io.asl4j.runtime.internal.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.dsl.model.ComparisonOperator;
 import io.asl4j.dsl.model.Condition;
+import io.asl4j.runtime.internal.expression.JsonNumbers;
 import java.time.Instant;
 
 /**
@@ -143,6 +144,6 @@ final class Choices {
     if ((left.isInt() || left.isLong()) && (right.isInt() || right.isLong())) {
       return Long.compare(left.longValue(), right.longValue());
     }
-    return left.decimalValue().compareTo(right.decimalValue());
+    return JsonNumbers.compare(left, right);
   }
 }

@@ -39,6 +39,12 @@ public final class Data {
     JsonNode variable(String name);
 
     IntrinsicEvaluator intrinsics();
+
+    /** What JSONata's {@code $random()}, {@code $uuid()} and {@code $shuffle()} draw from. */
+    java.util.random.RandomGenerator random();
+
+    /** The execution's clock, for JSONata's {@code $now()} and {@code $millis()}. */
+    long nowMillis();
   }
 
   /** A Path in InputPath, OutputPath, ItemsPath, ...: selecting nothing is a States.Runtime error. */
@@ -74,7 +80,7 @@ public final class Data {
     try {
       return compiled.evaluate(input, needsContext ? env.context() : null, env::variable, env.intrinsics());
     } catch (StatesError e) {
-      throw FieldError.runtime(e.cause());
+      throw evaluationError(e);
     }
   }
 
@@ -117,7 +123,7 @@ public final class Data {
       JsonNode context = expression.contains("$$") ? env.context() : null;
       return value.evaluate(field, input, context, env::variable, env.intrinsics());
     } catch (StatesError e) {
-      throw FieldError.runtime(e.cause());
+      throw evaluationError(e);
     }
   }
 
@@ -131,7 +137,7 @@ public final class Data {
             .computeIfAbsent(new Identity(value), key -> new ConcurrentHashMap<>())
             .computeIfAbsent(field, name -> JsonataTemplate.compile(value, name));
     try {
-      return compiled.evaluate(jsonata, states, env::variable);
+      return compiled.evaluate(jsonata, states, env::variable, env.random(), env.nowMillis());
     } catch (FieldError e) {
       throw e;
     } catch (StatesError e) {
@@ -172,6 +178,15 @@ public final class Data {
             throw FieldError.runtime("Invalid path '" + text + "' : " + e.getMessage());
           }
         });
+  }
+
+  /**
+   * A failed Path or intrinsic call: {@code States.Runtime}, except an intrinsic's result over the
+   * payload limit, which fails the state as an oversized output does ({@code
+   * States.DataLimitExceeded}, which Catch can handle).
+   */
+  private static StatesError evaluationError(StatesError e) {
+    return "States.DataLimitExceeded".equals(e.error()) ? e : FieldError.runtime(e.cause());
   }
 
   /** Builds the context object only for paths that read it. */

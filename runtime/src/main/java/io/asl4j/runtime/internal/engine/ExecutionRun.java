@@ -52,21 +52,68 @@ public final class ExecutionRun {
   /** AWS's payload limit for inputs, outputs and results. */
   static final int PAYLOAD_LIMIT_BYTES = 256 * 1024;
 
+  /**
+   * AWS's hard quota on a Standard execution's history: the event that would be number 25,000 is
+   * replaced by {@code ExecutionFailed} unless it is the execution's own end. Express executions
+   * have no history on AWS and no such quota.
+   */
+  static final int HISTORY_LIMIT = 25_000;
+
+  /**
+   * An Express execution ends after 5 minutes on AWS, but a loop of Pass and Choice states takes
+   * no virtual time, so here it would run forever: past this many events it fails instead. Not an
+   * AWS quota; 40 times the Standard one, and far more than an Express workflow records in its 5
+   * minutes.
+   */
+  static final int EXPRESS_HISTORY_GUARD = 1_000_000;
+
+  /** AWS's limit on the size of all variables an execution holds at once: 10 MiB. */
+  static final long VARIABLES_LIMIT_BYTES = 10L * 1024 * 1024;
+
+  /**
+   * The payload size of the values in every live scope. A Parallel branch's or Map iteration's
+   * scope gives its share back when it ends ({@link #release}).
+   */
+  private long variableBytes;
+
+  static final String HISTORY_LIMIT_CAUSE =
+      "The execution reached the maximum number of history events (" + HISTORY_LIMIT + ").";
+
   private final RunSetup setup;
   private final StateMachine machine;
   private final Scheduler scheduler;
   private final Data data;
   private final Tasks tasks;
-  private final HistoryLog history = new HistoryLog();
+  /** Presized inside: even small executions record ~20 events. */
+  private final History history = new History(32);
+  /** The Map Runs of this execution's distributed Maps, in start order. */
+  private final List<MapRunRecord> mapRuns = new ArrayList<>();
   private final JsonNode input;
   private final long startMillis;
 
   private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
-  /** {@code status == RUNNING}, for the loop's own checks at every state (a plain field). */
-  private boolean running = true;
   private volatile JsonNode output;
   private volatile String error;
   private volatile String cause;
+  /**
+   * Set once, by whichever ends the execution first: its own loop (success, failure, timeout) or
+   * a stop from any thread. From then on no step does anything.
+   */
+  private volatile boolean ending;
+  /** {@code previous} of a terminal event that follows whatever was recorded last. */
+  private static final long LAST_EVENT = -1;
+  private static final java.lang.invoke.VarHandle ENDING;
+
+  static {
+    try {
+      ENDING = java.lang.invoke.MethodHandles.lookup().findVarHandle(ExecutionRun.class, "ending", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** The tokens of the tasks waiting in this execution; closed when it ends. */
+  private final WaitingTokens waitingTokens = new WaitingTokens();
 
   /**
    * Set only for a single-state run (AWS's TestState, see {@link SingleStateRun}): observes the
@@ -83,6 +130,7 @@ public final class ExecutionRun {
     this.startMillis = scheduler.nowMillis();
     this.data = setup.data();
     this.tasks = new Tasks(setup, this);
+    this.historyLimit = setup.express() ? EXPRESS_HISTORY_GUARD : HISTORY_LIMIT;
   }
 
   // ---- public surface used by io.asl4j.runtime.Execution ----------------------------------------
@@ -99,17 +147,13 @@ public final class ExecutionRun {
     // AWS ends an Express execution after 5 minutes and a Standard one after a year.
     long limitSeconds = setup.express() ? 300 : 365L * 24 * 3600;
     long timeoutSeconds = machine.timeoutSeconds() == null ? limitSeconds : Math.min(limitSeconds, machine.timeoutSeconds());
-    {
-      scheduler.at(
-          startMillis + timeoutSeconds * 1000L,
-          () -> {
-            if (status == ExecutionStatus.RUNNING) {
-              ObjectNode d = NODES.objectNode();
-              d.put("error", "States.Timeout");
-              finish(ExecutionStatus.TIMED_OUT, null, "States.Timeout", null, "ExecutionTimedOut", d, lastEventId());
-            }
-          });
-    }
+    scheduler.at(
+        startMillis + timeoutSeconds * 1000L,
+        () -> {
+          ObjectNode d = NODES.objectNode();
+          d.put("error", "States.Timeout");
+          finish(ExecutionStatus.TIMED_OUT, null, "States.Timeout", null, "ExecutionTimedOut", d, LAST_EVENT);
+        });
     // Cursor 0: AWS chains the first state's entered event to 0, not to ExecutionStarted.
     Frame root = new Frame(machine, new Scope(null), null, 0);
     root.onDone =
@@ -164,52 +208,52 @@ public final class ExecutionRun {
     scheduler.runUntil(() -> status != ExecutionStatus.RUNNING, true);
   }
 
-  /**
-   * The tokens of this execution's tasks waiting for a completion, kept by {@link TaskTokens}.
-   * Made when the first is registered (by the loop's thread, before the token is published);
-   * most executions never wait.
-   */
-  private volatile java.util.Set<String> waitingTokens;
-
-  java.util.Set<String> waitingTokens(boolean create) {
-    java.util.Set<String> set = waitingTokens;
-    if (set == null) {
-      if (!create) {
-        return java.util.Set.of();
-      }
-      set = java.util.concurrent.ConcurrentHashMap.newKeySet();
-      waitingTokens = set;
-    }
-    return set;
-  }
-
   /** Hands a step in from any thread (a task completion). */
   void deliver(Runnable step) {
     scheduler.deliver(step);
   }
 
-  /** The tokens of the tasks this execution waits on. */
+  /** The tokens of the tasks this execution waits on, sorted. */
   public List<String> waitingTaskTokens() {
-    return setup.tokens().waitingIn(this);
+    return waitingTokens.sorted();
   }
 
-  /** Stops a running execution: {@code ABORTED}. */
+  /** Notes a task waiting on {@code token}; false once the execution has ended (the task ends too). */
+  boolean addWaitingToken(String token) {
+    return waitingTokens.add(token);
+  }
+
+  /** Whether a task of this execution still waits on {@code token}. */
+  boolean waitsOn(String token) {
+    return waitingTokens.contains(token);
+  }
+
+  void removeWaitingToken(String token) {
+    waitingTokens.remove(token);
+  }
+
+  /** The tokens still waiting; afterwards no task can wait in this execution. */
+  java.util.Collection<String> closeWaitingTokens() {
+    return waitingTokens.close();
+  }
+
+  /**
+   * Stops a running execution, from any thread: when this returns it is {@code ABORTED} (unless
+   * it had ended already), callbacks to its tasks are refused, and no further step does anything.
+   * A step running on the execution's loop at that moment finishes, its result discarded.
+   */
   public void stop(String stopError, String stopCause) {
-    if (status == ExecutionStatus.RUNNING) {
-      ObjectNode d = NODES.objectNode();
-      if (stopError != null) {
-        d.put("error", stopError);
-      }
-      if (stopCause != null) {
-        d.put("cause", stopCause);
-      }
-      finish(ExecutionStatus.ABORTED, null, stopError, stopCause, "ExecutionAborted", d, lastEventId());
+    ObjectNode d = NODES.objectNode();
+    if (stopError != null) {
+      d.put("error", stopError);
     }
-  }
-
-  /** Stops the execution from another thread: handed to its loop. */
-  public void requestStop(String stopError, String stopCause) {
-    deliver(() -> stop(stopError, stopCause));
+    if (stopCause != null) {
+      d.put("cause", stopCause);
+    }
+    if (finish(ExecutionStatus.ABORTED, null, stopError, stopCause, "ExecutionAborted", d, LAST_EVENT)) {
+      // A loop sleeping until a completion arrives (real clock) wakes up and sees the end.
+      deliver(() -> {});
+    }
   }
 
   public ExecutionStatus status() {
@@ -230,6 +274,24 @@ public final class ExecutionRun {
 
   public List<HistoryEvent> history() {
     return history.snapshot();
+  }
+
+  /** The Map Runs started so far, in start order. */
+  public List<MapRunRecord> mapRuns() {
+    synchronized (mapRuns) {
+      return List.copyOf(mapRuns);
+    }
+  }
+
+  /** Starts recording a Map Run of {@code step}'s distributed Map. */
+  MapRunRecord startMapRun(Step step, String label, boolean express, int maxConcurrency, int toleratedCount, BigDecimal toleratedPercentage) {
+    synchronized (mapRuns) {
+      MapRunRecord record = new MapRunRecord(
+          setup, step.name, label, mapRuns.size(), express, maxConcurrency, toleratedCount, toleratedPercentage,
+          scheduler.nowMillis());
+      mapRuns.add(record);
+      return record;
+    }
   }
 
   public JsonNode input() {
@@ -257,11 +319,18 @@ public final class ExecutionRun {
     return scheduler;
   }
 
+  /** Whether the execution goes on: false from the moment something began to end it. */
   boolean running() {
-    return status == ExecutionStatus.RUNNING;
+    return !ending;
   }
 
-  private void finish(
+  /**
+   * Ends the execution, unless something ended it first (then returns false). Safe from any
+   * thread: the loop's own end and a stop race for it, and exactly one wins. The tasks still
+   * waiting end before the new status shows, so whoever sees it ended also sees their callbacks
+   * refused, as AWS refuses them; {@code previous} {@link #LAST_EVENT} follows the last event.
+   */
+  private boolean finish(
       ExecutionStatus newStatus,
       JsonNode newOutput,
       String newError,
@@ -269,10 +338,10 @@ public final class ExecutionRun {
       String eventType,
       ObjectNode details,
       long previous) {
-    finish(newStatus, newOutput, newError, newCause, eventType, () -> details, previous);
+    return finish(newStatus, newOutput, newError, newCause, eventType, () -> details, previous);
   }
 
-  private void finish(
+  private boolean finish(
       ExecutionStatus newStatus,
       JsonNode newOutput,
       String newError,
@@ -280,16 +349,25 @@ public final class ExecutionRun {
       String eventType,
       java.util.function.Supplier<ObjectNode> details,
       long previous) {
+    if (!ENDING.compareAndSet(this, false, true)) {
+      return false;
+    }
+    setup.tokens().endAll(this);
+    long now = scheduler.nowMillis();
+    // A Map Run cannot outlive its execution: AWS aborts it and the children still running.
+    List<MapRunRecord> runs;
+    synchronized (mapRuns) {
+      runs = mapRuns.isEmpty() ? List.of() : List.copyOf(mapRuns);
+    }
+    for (MapRunRecord mapRun : runs) {
+      mapRun.end(io.asl4j.runtime.MapRun.Status.ABORTED, null, null, now);
+    }
     output = newOutput;
     error = newError;
     cause = newCause;
-    running = false;
-    recordLazily(previous, eventType, details);
+    history.recordLast(previous, now, eventType, details);
     status = newStatus;
-    // Tasks still waiting die with the execution: a late callback is refused as AWS refuses it.
-    for (String token : setup.tokens().waitingIn(this)) {
-      setup.tokens().end(token);
-    }
+    return true;
   }
 
   // ---- history ----------------------------------------------------------------------------------
@@ -298,36 +376,102 @@ public final class ExecutionRun {
     return recordLazily(previous, type, details == null ? null : () -> details);
   }
 
-  /** Records an event whose details are built only if the history is read. */
+  /**
+   * Records an event whose details are built only if the history is read. The history's size is
+   * the counter of the history quota: when the event would be the last one the quota allows and
+   * is not the execution's own end, the execution fails instead (see {@link #HISTORY_LIMIT}), and
+   * nothing is recorded after that.
+   */
   long recordLazily(long previous, String type, java.util.function.Supplier<ObjectNode> details) {
-    return history.append(previous, scheduler.nowMillis(), type, details);
+    return recordOwn(previous, type, details, History.SUPPLIED);
+  }
+
+  /** Records an event in this execution's history, under its quota (see {@link #recordLazily}). */
+  private long recordOwn(long previous, String type, Object source, byte kind) {
+    if (history.lastId() >= historyLimit - 1) {
+      // The quota's last event is the execution's end (finish records it; the history then takes
+      // nothing more, so a step still running records nothing either).
+      closeHistory();
+      return history.lastId();
+    }
+    return history.record(previous, scheduler.nowMillis(), type, source, kind);
+  }
+
+  /**
+   * Records an event chained to {@code previous} in the history {@code frame} belongs to: this
+   * execution's (under its quota), or that of the distributed Map child execution the frame runs in.
+   */
+  long recordIn(Frame frame, long previous, String type, java.util.function.Supplier<ObjectNode> details) {
+    return recordIn(frame, previous, type, details, History.SUPPLIED);
+  }
+
+  /** As {@link #recordIn(Frame, long, String, java.util.function.Supplier)}, with the details' source of {@code kind}. */
+  private long recordIn(Frame frame, long previous, String type, Object source, byte kind) {
+    History target = frame.history();
+    if (target == history) {
+      return recordOwn(previous, type, source, kind);
+    }
+    // A child execution has a quota of its own, as on AWS; without it a child looping in no time
+    // would never end.
+    int limit = frame.child.express() ? EXPRESS_HISTORY_GUARD : HISTORY_LIMIT;
+    if (target.lastId() >= limit - 1 && !type.startsWith("Execution")) {
+      failChildAtHistoryLimit(frame);
+      return target.lastId();
+    }
+    return target.record(previous, scheduler.nowMillis(), type, source, kind);
+  }
+
+  /**
+   * Ends the child execution {@code frame} runs in as the history quota ends an execution: its
+   * root frame is cut off (nothing more of it runs) and fails with {@code States.Runtime}, which
+   * records {@code ExecutionFailed} as the child's last event.
+   */
+  private void failChildAtHistoryLimit(Frame frame) {
+    Frame root = frame;
+    while (root.parent != null && root.parent.child == frame.child) {
+      root = root.parent;
+    }
+    if (root.aborted) {
+      return;
+    }
+    root.aborted = true;
+    String cause = frame.child.express()
+        ? "The execution reached the local runtime's limit of " + EXPRESS_HISTORY_GUARD + " history events."
+        : HISTORY_LIMIT_CAUSE;
+    root.onDone.accept(Outcome.failure("States.Runtime", cause));
+  }
+
+  /** Standard: 25,000 events (AWS's quota). Express: the local guard against endless loops. */
+  private final int historyLimit;
+
+  /** Ends the execution at the history limit: {@code ExecutionFailed} is the last event. */
+  private void closeHistory() {
+    String limitCause = setup.express()
+        ? "The execution reached the local runtime's limit of " + EXPRESS_HISTORY_GUARD
+            + " history events (AWS records no history for an Express execution and ends it after 5 minutes;"
+            + " here a loop that takes no time would never end)."
+        : HISTORY_LIMIT_CAUSE;
+    ObjectNode d = NODES.objectNode();
+    d.put("error", "States.Runtime");
+    d.put("cause", limitCause);
+    finish(ExecutionStatus.FAILED, null, "States.Runtime", limitCause, "ExecutionFailed", d, LAST_EVENT);
   }
 
   /** As {@link #event(Frame, String, ObjectNode)}, with details built only if read. */
   long eventLazily(Frame frame, String type, java.util.function.Supplier<ObjectNode> details) {
-    if (frame.childExecution) {
-      return ++frame.cursor;
-    }
-    frame.cursor = recordLazily(frame.cursor, type, details);
+    frame.cursor = recordIn(frame, frame.cursor, type, details);
     return frame.cursor;
   }
 
   /** A state's entered or exited event, whose details {@code step} builds when read. */
   private long stepEvent(Frame frame, String type, Step step, byte kind) {
-    if (frame.childExecution) {
-      return ++frame.cursor;
-    }
-    frame.cursor = history.append(frame.cursor, scheduler.nowMillis(), type, step, kind);
+    frame.cursor = recordIn(frame, frame.cursor, type, step, kind);
     return frame.cursor;
-  }
-
-  private long lastEventId() {
-    return history.size();
   }
 
   /**
    * Records an event in a frame's causal chain and moves the chain on. Frames of a distributed
-   * Map's child executions keep their events out of this execution's history, as AWS does.
+   * Map's child executions record into the child's own history, not this one, as AWS does.
    */
   long event(Frame frame, String type, ObjectNode details) {
     return eventLazily(frame, type, details == null ? null : () -> details);
@@ -362,10 +506,10 @@ public final class ExecutionRun {
     long cursor;
     boolean aborted;
     /**
-     * Whether this frame runs as a child execution (a distributed Map iteration or a frame inside
-     * one): its events stay out of this execution's history, as AWS keeps them.
+     * The distributed Map child execution this frame runs in (set on the child's root frame,
+     * inherited by the frames inside it), or null for this execution's own frames.
      */
-    final boolean childExecution;
+    ChildRun child;
     /** The graph's states, planned once per machine. */
     final Map<String, StatePlan> plans;
     /** The state this frame is in (entered, not yet exited); after a failure, the failed one. */
@@ -373,16 +517,17 @@ public final class ExecutionRun {
     Consumer<Outcome> onDone;
 
     Frame(Graph graph, Scope scope, Frame parent, long cursor) {
-      this(graph, scope, parent, cursor, false);
-    }
-
-    Frame(Graph graph, Scope scope, Frame parent, long cursor, boolean separateHistory) {
       this.graph = graph;
       this.scope = scope;
       this.parent = parent;
       this.cursor = cursor;
-      this.childExecution = separateHistory || (parent != null && parent.childExecution);
+      this.child = parent == null ? null : parent.child;
       this.plans = data.plans(graph, machine.defaultQueryLanguage());
+    }
+
+    /** The history this frame's events go to. */
+    History history() {
+      return child == null ? history : child.events();
     }
 
     /**
@@ -474,8 +619,17 @@ public final class ExecutionRun {
           return false;
         }
       }
-      return running;
+      return running();
     }
+  }
+
+  /**
+   * A Parallel branch or Map iteration has ended (or was cut short): its variables are gone, and
+   * no longer count towards the execution's 10 MiB. Idempotent.
+   */
+  void release(Frame frame) {
+    variableBytes -= frame.scope.bytes;
+    frame.scope.bytes = 0;
   }
 
   /**
@@ -484,7 +638,7 @@ public final class ExecutionRun {
    */
   void abort(Frame frame, boolean failedOne) {
     Step step = frame.current;
-    if (step == null || frame.childExecution) {
+    if (step == null) {
       return;
     }
     if (!failedOne || step.state instanceof TaskState) {
@@ -514,7 +668,7 @@ public final class ExecutionRun {
       return;
     }
     Step step = new Step(frame, plan, rawInput, scheduler.nowMillis());
-    step.enteredId = stepEvent(frame, plan.enteredEvent, step, HistoryLog.STATE_ENTERED);
+    step.enteredId = stepEvent(frame, plan.enteredEvent, step, History.STATE_ENTERED);
     frame.current = step;
     if (probe != null) {
       probe.entered(step); // TestState: this may be the state under test
@@ -580,6 +734,16 @@ public final class ExecutionRun {
       return setup.intrinsics();
     }
 
+    @Override
+    public java.util.random.RandomGenerator random() {
+      return setup.random();
+    }
+
+    @Override
+    public long nowMillis() {
+      return scheduler.nowMillis();
+    }
+
     void invalidateContext() {
       context = null;
     }
@@ -626,13 +790,15 @@ public final class ExecutionRun {
       if (jsonata) {
         JsonNode arguments = io.arguments() == null
             ? rawInput
-            : data.jsonata(io.arguments(), "Arguments", statesVariable(null, null), this);
+            : checkSize(data.jsonata(io.arguments(), "Arguments", statesVariable(null, null), this));
         inspect("afterArguments", arguments);
         return arguments;
       }
       JsonNode afterInputPath = applyPath(io.inputPath(), rawInput);
       inspect("afterInputPath", afterInputPath);
-      JsonNode afterParameters = io.parameters() == null ? afterInputPath : data.template(io.parameters(), afterInputPath, this);
+      // Without Parameters the effective input is (part of) the state's input, which was checked.
+      JsonNode afterParameters =
+          io.parameters() == null ? afterInputPath : checkSize(data.template(io.parameters(), afterInputPath, this));
       inspect("afterParameters", afterParameters);
       return afterParameters;
     }
@@ -742,14 +908,16 @@ public final class ExecutionRun {
       checkSize(output);
       Map<String, JsonNode> assignedVariables = completed.assigned();
       if (!assignedVariables.isEmpty()) {
-        checkVariableSizes(assignedVariables);
+        long added = checkVariableSizes(assignedVariables);
         frame.scope.assign(assignedVariables);
+        frame.scope.bytes += added;
+        variableBytes += added;
       }
       this.out = output;
       this.assigned = assignedVariables;
       this.next = next;
       this.context = null; // the history may keep this step; the context object is not needed again
-      stepEvent(frame, plan.exitedEvent, this, HistoryLog.STATE_EXITED);
+      stepEvent(frame, plan.exitedEvent, this, History.STATE_EXITED);
       frame.current = null;
       if (probe != null && probe.watches(this)) {
         probe.exited(next, output, assignedVariables); // TestState: stop at the transition
@@ -796,12 +964,18 @@ public final class ExecutionRun {
       exitTo(t.isEnd() ? null : t.next(), completed);
     }
 
-    /** AWS limits each variable's value, and all values one state assigns, to 256 KiB. */
-    private void checkVariableSizes(Map<String, JsonNode> assigned) {
+    /**
+     * AWS limits each variable's value, and all values one state assigns, to 256 KiB, and all
+     * variables an execution holds to 10 MiB. Returns by how much the execution's total grows.
+     */
+    private long checkVariableSizes(Map<String, JsonNode> assigned) {
+      if (assigned.isEmpty()) {
+        return 0;
+      }
       long total = 0;
+      long replaced = 0;
       for (Map.Entry<String, JsonNode> e : assigned.entrySet()) {
-        String text = text(e.getValue());
-        total += text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        total += JsonSize.size(nullToNode(e.getValue()), PAYLOAD_LIMIT_BYTES);
         if (total > PAYLOAD_LIMIT_BYTES) {
           throw new StatesError(
               "States.DataLimitExceeded",
@@ -809,17 +983,33 @@ public final class ExecutionRun {
                   + name
                   + "' assigned variables whose size exceeds the maximum number of bytes service limit.");
         }
+        JsonNode old = frame.scope.own(e.getKey());
+        if (old != null) {
+          replaced += JsonSize.size(old, PAYLOAD_LIMIT_BYTES);
+        }
       }
-    }
-
-    private void checkSize(JsonNode out) {
-      if (frame.exceedsPayloadLimit(out)) {
+      long added = total - replaced;
+      if (variableBytes + added > VARIABLES_LIMIT_BYTES) {
         throw new StatesError(
             "States.DataLimitExceeded",
-            "The state/task '"
+            "The state '"
                 + name
-                + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+                + "' assigned variables that take the execution's variables over the maximum number of bytes"
+                + " service limit.");
       }
+      return added;
+    }
+
+    /**
+     * Fails the state with {@code States.DataLimitExceeded} when {@code value} is over 256 KiB:
+     * AWS checks a state's output, and its input after Parameters (or Arguments). AWS's one
+     * recorded cause says "returned a result" for both.
+     */
+    JsonNode checkSize(JsonNode value) {
+      if (frame.exceedsPayloadLimit(value)) {
+        throw dataLimitExceeded(name);
+      }
+      return value;
     }
 
     /** Fails the state with an error raised by the runtime or a field's evaluation. */
@@ -1072,9 +1262,11 @@ public final class ExecutionRun {
               if (over[0]) {
                 return;
               }
+              release(child);
               frame.cursor = Math.max(frame.cursor, child.cursor);
               if (outcome.failed()) {
                 over[0] = true;
+                children.forEach(ExecutionRun.this::release);
                 for (Frame other : children) {
                   if (other != child && other.current != null) {
                     abort(other, false);
@@ -1121,14 +1313,31 @@ public final class ExecutionRun {
       Maps.run(ExecutionRun.this, this, map);
     }
 
-    /** A frame for an iteration of this Map state; {@code separateHistory} for a distributed Map's. */
-    Frame childFrame(Graph graph, long cursor, boolean separateHistory) {
-      return new Frame(graph, new Scope(frame.scope), frame, cursor, separateHistory);
+    Frame childFrame(Graph graph, long cursor) {
+      return new Frame(graph, new Scope(frame.scope), frame, cursor);
+    }
+
+    /**
+     * The root frame of a distributed Map child execution run by this state: a separate
+     * execution, so it sees none of this one's variables (the validator refuses such references)
+     * and its history starts over (its first state chains to event 0).
+     */
+    Frame childExecutionFrame(Graph graph, ChildRun child) {
+      Frame root = new Frame(graph, new Scope(null), frame, 0);
+      root.child = child;
+      return root;
     }
 
     void enterChild(Frame child, String startAt, JsonNode childInput) {
       scheduler.post(() -> enter(child, startAt, childInput));
     }
+  }
+
+  /** AWS's error for a value over the payload limit in state {@code stateName}. */
+  static StatesError dataLimitExceeded(String stateName) {
+    return new StatesError(
+        "States.DataLimitExceeded",
+        "The state/task '" + stateName + "' returned a result with a size exceeding the maximum number of bytes service limit.");
   }
 
   /** A state's output and the variables it assigns (applied when it exits). */

@@ -20,6 +20,9 @@ import java.util.Set;
  * AWS's texts.
  */
 final class ItemReaders {
+  /** AWS reads at most 100,000,000 items (the validator's bound on a literal MaxItems). */
+  static final long MAX_ITEMS = 100_000_000L;
+
   private ItemReaders() {}
 
   static ArrayNode read(RunSetup setup, Step step, ItemReader reader, JsonNode input, JsonNode states) {
@@ -104,7 +107,9 @@ final class ItemReaders {
     if (number == null || number < 0) {
       throw failed("field MaxItems must be positive");
     }
-    return number;
+    // AWS takes a larger value from MaxItemsPath as "all it reads" (recorded: 100,000,001
+    // succeeds); the validator refuses it as a literal.
+    return Math.min(number, MAX_ITEMS);
   }
 
   /** CSV with a header row or given headers; every value a string, missing fields empty. */
@@ -196,6 +201,12 @@ final class ItemReaders {
     Long number = value == null ? Long.valueOf(0) : Maps.wholeNumber(value);
     if (number == null || number < 0) {
       throw failed("field " + field + " must be positive");
+    }
+    // A batch is a child execution's input, so never more than the payload limit, whatever a
+    // path says (the validator refuses a larger literal). As for MaxItemsPath, where AWS reads a
+    // larger value as the most it allows, a larger value is not an error.
+    if (field.equals("MaxInputBytesPerBatch") && (number == 0 || number > ExecutionRun.PAYLOAD_LIMIT_BYTES)) {
+      return ExecutionRun.PAYLOAD_LIMIT_BYTES;
     }
     return number;
   }

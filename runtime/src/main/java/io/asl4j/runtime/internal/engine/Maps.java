@@ -8,16 +8,26 @@ import io.asl4j.dsl.model.MapState;
 import io.asl4j.runtime.StatesError;
 import io.asl4j.runtime.internal.engine.ExecutionRun.Frame;
 import io.asl4j.runtime.internal.engine.ExecutionRun.Step;
+import io.asl4j.runtime.internal.expression.JsonNumbers;
 import java.math.BigDecimal;
 
 /**
  * The Map state: item selection, concurrency, tolerated failures and its history events.
  *
- * <p>A distributed Map without an {@code ItemReader} runs its iterations here too, as AWS runs
- * them as child executions of one Map Run; the parent history then shows the Map Run events
- * instead of iteration events.
+ * <p>A distributed Map runs each item (or batch) as a child execution of a Map Run ({@link
+ * MapRunRecord}, {@link ChildRun}): on this execution's event loop, but with a history, status and
+ * ARN of its own. The parent history then shows the Map Run events instead of iteration events.
  */
 final class Maps {
+  /**
+   * AWS runs at most 40 iterations of an inline Map at once, whatever MaxConcurrency says (0, the
+   * default, means as many as it can).
+   */
+  static final int MAX_INLINE_CONCURRENCY = 40;
+
+  /** A distributed Map runs at most 10,000 child executions at once. */
+  static final int MAX_DISTRIBUTED_CONCURRENCY = 10_000;
+
   private Maps() {}
 
   static void run(ExecutionRun run, Step step, MapState map) {
@@ -111,12 +121,16 @@ final class Maps {
     Tolerance tolerance;
     final boolean distributed;
     JsonNode[] results;
+    /** The Map Run of this attempt of a distributed Map, else null. */
+    MapRunRecord mapRun;
     int next;
     int active;
     int done;
     int failures;
     boolean over;
     long cursor;
+    /** AWS ends an Express execution, a distributed Map's Express children too, after 5 minutes. */
+    static final long EXPRESS_LIMIT_MILLIS = 5 * 60 * 1000L;
     /**
      * The iterations started, in order: {@code children.get(i)} runs item {@code i}, since fill()
      * starts them one after another from 0. Hence a bit set by index for the finished ones, not
@@ -153,6 +167,8 @@ final class Maps {
       }
       step.inspect("maxConcurrency", ExecutionRun.NODES.numberNode(maxConcurrency));
       results = new JsonNode[items.size()];
+      mapRun = null;
+      writerParameters = null;
       next = 0;
       active = 0;
       done = 0;
@@ -178,9 +194,14 @@ final class Maps {
         return;
       }
       if (distributed) {
-        ObjectNode mapRun = ExecutionRun.NODES.objectNode();
-        mapRun.put("mapRunArn", run.setup().mapRunArn(step.name, map.label()));
-        run.event(step.frame, "MapRunStarted", mapRun);
+        io.asl4j.dsl.model.ProcessorConfig config = map.processor().processorConfig();
+        mapRun = run.startMapRun(
+            step, map.label(), config.executionType() == io.asl4j.dsl.model.ProcessorConfig.ExecutionType.EXPRESS,
+            maxConcurrency, tolerance.explicit() && tolerance.count() != Integer.MAX_VALUE ? tolerance.count() : 0,
+            tolerance.percentage() == null ? BigDecimal.ZERO : tolerance.percentage());
+        ObjectNode runStarted = ExecutionRun.NODES.objectNode();
+        runStarted.put("mapRunArn", mapRun.arn());
+        run.event(step.frame, "MapRunStarted", runStarted);
       }
       if (reader != null) {
         try {
@@ -192,9 +213,13 @@ final class Maps {
           d.put("cause", e.cause() == null ? "" : e.cause());
           d.put("error", e.error());
           run.event(step.frame, "MapRunFailed", d);
+          mapRun.failed(e.error(), e.cause(), run.nowMillis());
           step.handleError(e.error(), e.cause(), this::attempt, "MapStateFailed");
           return;
         }
+      }
+      if (mapRun != null) {
+        mapRun.planned(items.size(), batched() ? batchedItems() : items.size());
       }
       cursor = step.frame.cursor;
       if (items.isEmpty()) {
@@ -204,9 +229,18 @@ final class Maps {
       fill();
     }
 
-    /** Starts iterations until the concurrency limit is reached. */
+    /**
+     * Starts iterations until the concurrency limit is reached: {@code MaxConcurrency}, and never
+     * more than AWS runs at once whatever it says (40 inline, 10,000 child executions).
+     */
     private void fill() {
-      while (!over && next < items.size() && (maxConcurrency == 0 || active < maxConcurrency)) {
+      int limit = distributed ? MAX_DISTRIBUTED_CONCURRENCY : MAX_INLINE_CONCURRENCY;
+      if (maxConcurrency > 0) {
+        limit = Math.min(limit, maxConcurrency);
+      }
+      // running(): an iteration's start may end the execution (its history limit), and the rest
+      // of a million items must then not be started.
+      while (!over && next < items.size() && active < limit && run.running()) {
         startIteration(next++);
       }
     }
@@ -223,13 +257,56 @@ final class Maps {
       }
       active++;
       ItemProcessor processor = map.processor();
-      Frame child = step.childFrame(processor, cursor, distributed);
-      children.add(child);
-      if (!distributed) {
-        child.cursor = run.recordLazily(cursor, "MapIterationStarted", () -> iterationDetails(index));
+      if (distributed) {
+        startChildExecution(index, processor, itemInput);
+        return;
       }
+      Frame child = step.childFrame(processor, cursor);
+      children.add(child);
+      child.cursor = run.recordIn(step.frame, cursor, "MapIterationStarted", () -> iterationDetails(index));
       child.onDone = outcome -> iterationDone(index, child, outcome);
       step.enterChild(child, processor.startAt(), itemInput);
+    }
+
+    /**
+     * Starts item {@code index} as a child execution: its own history begins with {@code
+     * ExecutionStarted}, its first state chains to event 0 as an execution's does, and an Express
+     * child ends after 5 minutes as AWS ends Express executions.
+     */
+    private void startChildExecution(int index, ItemProcessor processor, JsonNode itemInput) {
+      int itemCount = batched() ? itemInput.path("Items").size() : 1;
+      ChildRun childRun = mapRun.startChild(index, itemCount, itemInput, run.nowMillis());
+      childRun.started(run.setup().roleArn());
+      Frame child = step.childExecutionFrame(processor, childRun);
+      children.add(child);
+      child.onDone = outcome -> {
+        if (childRun.end(outcome, child.cursor, run.nowMillis())) {
+          iterationDone(index, child, outcome);
+        }
+      };
+      if (childRun.express()) {
+        childRun.limit = run.scheduler().at(run.nowMillis() + EXPRESS_LIMIT_MILLIS, () -> {
+          if (childRun.timeOut(run.nowMillis())) {
+            child.aborted = true;
+            iterationDone(index, child, ExecutionRun.Outcome.failure("States.Timeout", null));
+          }
+        });
+      }
+      step.enterChild(child, processor.startAt(), itemInput);
+    }
+
+    /** Whether each child gets a batch ({@code ItemBatcher}) rather than an item. */
+    private boolean batched() {
+      return map.itemBatcher() != null;
+    }
+
+    /** How many items the batches hold together. */
+    private long batchedItems() {
+      long total = 0;
+      for (JsonNode batch : items) {
+        total += batch.path("Items").size();
+      }
+      return total;
     }
 
     /** {@code {"index":i,"name":...}} of the MapIteration* events, built when the history is read. */
@@ -252,10 +329,14 @@ final class Maps {
       step.invalidateContext();
       try {
         Data data = run.setup().data();
-        if (step.jsonata) {
-          return data.jsonata(selector, "ItemSelector", step.statesVariable(null, null), step);
+        JsonNode selected = step.jsonata
+            ? data.jsonata(selector, "ItemSelector", step.statesVariable(null, null), step)
+            : data.template(selector, effective, step);
+        // An iteration's input is a state's input: AWS's payload limit applies to it.
+        if (JsonSize.exceeds(selected, ExecutionRun.PAYLOAD_LIMIT_BYTES)) {
+          throw ExecutionRun.dataLimitExceeded(step.name);
         }
-        return data.template(selector, effective, step);
+        return selected;
       } finally {
         step.mapItem = null;
         step.invalidateContext();
@@ -269,29 +350,32 @@ final class Maps {
       active--;
       done++;
       finished.set(index);
+      run.release(child);
       if (!distributed) {
         cursor = child.cursor;
-        run.recordLazily(child.cursor, outcome.failed() ? "MapIterationFailed" : "MapIterationSucceeded",
+        run.recordIn(step.frame, child.cursor, outcome.failed() ? "MapIterationFailed" : "MapIterationSucceeded",
             () -> iterationDetails(index));
       }
       if (outcome.failed()) {
         failures++;
         if (tolerance.exceeded(failures, items.size())) {
           over = true;
-          for (int i = 0; i < children.size(); i++) {
-            Frame other = children.get(i);
-            if (other != child && !finished.get(i)) {
-              run.abort(other, false);
-              if (!distributed) {
+          if (!distributed) {
+            for (int i = 0; i < children.size(); i++) {
+              Frame other = children.get(i);
+              if (other != child && !finished.get(i)) {
+                run.abort(other, false);
                 ObjectNode d = ExecutionRun.NODES.objectNode();
                 d.put("index", i);
                 d.put("name", step.name);
-                run.record(child.cursor, "MapIterationAborted", d);
+                run.recordIn(step.frame, child.cursor, "MapIterationAborted", () -> d);
               }
             }
+            run.abort(child, true);
           }
-          run.abort(child, true);
+          // A distributed Map's running children are aborted when its Map Run fails (below).
           children.forEach(c -> c.aborted = true);
+          children.forEach(run::release);
           boolean tolerated = tolerance.explicit();
           String error = tolerated ? "States.ExceedToleratedFailureThreshold" : outcome.error();
           String cause = tolerated ? "The specified tolerated failure threshold was exceeded" : outcome.cause();
@@ -305,6 +389,8 @@ final class Maps {
               d.put("cause", cause);
             }
             run.event(step.frame, "MapRunFailed", d);
+            writeResultsOfFailedRun();
+            mapRun.failed(error, cause, run.nowMillis());
           }
           step.handleError(error, cause, this::attempt, "MapStateFailed");
           return;
@@ -339,6 +425,7 @@ final class Maps {
       step.frame.cursor = Math.max(step.frame.cursor, cursor);
       if (distributed) {
         run.event(step.frame, "MapRunSucceeded", null);
+        mapRun.succeeded(run.nowMillis());
       }
       run.event(step.frame, "MapStateSucceeded", null);
       ArrayNode array = ExecutionRun.NODES.arrayNode();
@@ -349,7 +436,7 @@ final class Maps {
         step.frame.rememberSize(array, resultsBytes);
       }
       try {
-        JsonNode result = map.resultWriter() == null ? array : writeResults(array);
+        JsonNode result = map.resultWriter() == null ? array : writeResults();
         step.exit(step.complete(map.io(), result));
       } catch (StatesError e) {
         step.failState(e);
@@ -357,42 +444,142 @@ final class Maps {
     }
 
     /**
-     * ResultWriter: the child results go to S3 as {@code <Prefix>/<run id>/SUCCEEDED_0.json} plus a
-     * {@code manifest.json}, and the Map's result says where, as AWS does.
+     * ResultWriter: the child executions go to S3 as AWS exports them, by status, into {@code
+     * <Prefix>/<Map Run id>/}: {@code SUCCEEDED_0.json}, {@code FAILED_0.json} (failed, timed out
+     * and aborted children) and {@code PENDING_0.json} (children never started), each file written
+     * only when it has entries, plus a {@code manifest.json} naming them. The Map's result says
+     * where, as AWS's does.
      */
-    private JsonNode writeResults(ArrayNode array) {
-      io.asl4j.dsl.model.ResultWriter writer = map.resultWriter();
-      Data data = run.setup().data();
-      JsonNode parameters = writer.arguments() != null
-          ? data.jsonata(writer.arguments(), "ResultWriter/Arguments", step.statesVariable(null, null), step)
-          : writer.parameters() != null ? data.template(writer.parameters(), effective, step) : ExecutionRun.NODES.objectNode();
+    private JsonNode writeResults() {
+      String manifest = writeResultFiles();
+      ObjectNode result = ExecutionRun.NODES.objectNode();
+      result.put("MapRunArn", mapRun.arn());
+      result.putObject("ResultWriterDetails")
+          .put("Bucket", resultWriterParameters().path("Bucket").asText())
+          .put("Key", manifest);
+      return result;
+    }
+
+    /**
+     * A Map Run that failed still exports what its children did, as AWS does (that is what {@code
+     * PENDING_0.json} is for). The Map fails with the Map Run's error either way, so an export that
+     * cannot be written (no S3 objects configured, say) adds nothing to report.
+     */
+    private void writeResultsOfFailedRun() {
+      if (map.resultWriter() == null || run.setup().s3() == null) {
+        return;
+      }
+      try {
+        writeResultFiles();
+      } catch (StatesError e) {
+        // The Map Run's own error is the one the Map state reports.
+      }
+    }
+
+    /** The evaluated {@code Parameters}/{@code Arguments} of the ResultWriter, evaluated once. */
+    private JsonNode writerParameters;
+
+    private JsonNode resultWriterParameters() {
+      if (writerParameters == null) {
+        io.asl4j.dsl.model.ResultWriter writer = map.resultWriter();
+        Data data = run.setup().data();
+        writerParameters = writer.arguments() != null
+            ? data.jsonata(writer.arguments(), "ResultWriter/Arguments", step.statesVariable(null, null), step)
+            : writer.parameters() != null ? data.template(writer.parameters(), effective, step) : ExecutionRun.NODES.objectNode();
+      }
+      return writerParameters;
+    }
+
+    /** Writes the result files and the manifest; returns the manifest's key. */
+    private String writeResultFiles() {
       io.asl4j.runtime.services.S3Objects s3 = run.setup().s3();
       if (s3 == null) {
         throw new StatesError("States.ResultWriterFailed", "no S3 objects are configured for this local state machine (LocalStateMachine.Builder.s3(...))");
       }
+      JsonNode parameters = resultWriterParameters();
       String bucket = parameters.path("Bucket").asText();
       String prefix = parameters.path("Prefix").asText("");
-      String mapRunArn = run.setup().mapRunArn(step.name, map.label());
-      String runId = mapRunArn.substring(mapRunArn.lastIndexOf(':') + 1);
-      String folder = (prefix.isEmpty() ? "" : prefix.endsWith("/") ? prefix : prefix + "/") + runId + "/";
-      ArrayNode succeeded = ExecutionRun.NODES.arrayNode();
-      for (int i = 0; i < array.size(); i++) {
-        ObjectNode entry = succeeded.addObject();
-        entry.put("Input", ExecutionRun.text(items.get(i)));
-        entry.put("Output", ExecutionRun.text(array.get(i)));
-        entry.put("Status", "SUCCEEDED");
+      String folder = (prefix.isEmpty() ? "" : prefix.endsWith("/") ? prefix : prefix + "/") + mapRun.id() + "/";
+      java.util.List<ChildRun> started = mapRun.children();
+      java.util.List<ChildRun> succeeded = new java.util.ArrayList<>();
+      java.util.List<ChildRun> failed = new java.util.ArrayList<>();
+      for (ChildRun child : started) {
+        (child.status() == io.asl4j.runtime.ExecutionStatus.SUCCEEDED ? succeeded : failed).add(child);
       }
-      s3.put(bucket, folder + "SUCCEEDED_0.json", succeeded.toString());
       ObjectNode manifest = ExecutionRun.NODES.objectNode();
       manifest.put("DestinationBucket", bucket);
-      manifest.put("MapRunArn", mapRunArn);
-      manifest.putObject("ResultFiles").putArray("SUCCEEDED").addObject()
-          .put("Key", folder + "SUCCEEDED_0.json").put("Size", succeeded.toString().length());
+      manifest.put("MapRunArn", mapRun.arn());
+      ObjectNode files = manifest.putObject("ResultFiles");
+      ArrayNode failedEntries = ExecutionRun.NODES.arrayNode();
+      failed.forEach(child -> failedEntries.add(resultEntry(child)));
+      ArrayNode pendingEntries = ExecutionRun.NODES.arrayNode();
+      for (int i = started.size(); i < items.size(); i++) {
+        pendingEntries.addObject().put("Input", ExecutionRun.text(items.get(i)));
+      }
+      ArrayNode succeededEntries = ExecutionRun.NODES.arrayNode();
+      succeeded.forEach(child -> succeededEntries.add(resultEntry(child)));
+      writeResultFile(s3, bucket, folder, "FAILED", failedEntries, files);
+      writeResultFile(s3, bucket, folder, "PENDING", pendingEntries, files);
+      writeResultFile(s3, bucket, folder, "SUCCEEDED", succeededEntries, files);
       s3.put(bucket, folder + "manifest.json", manifest.toString());
-      ObjectNode result = ExecutionRun.NODES.objectNode();
-      result.put("MapRunArn", mapRunArn);
-      result.putObject("ResultWriterDetails").put("Bucket", bucket).put("Key", folder + "manifest.json");
-      return result;
+      java.util.List<ChildRun> written = new java.util.ArrayList<>(failed);
+      written.addAll(succeeded);
+      mapRun.resultsWritten(written);
+      return folder + "manifest.json";
+    }
+
+    private static void writeResultFile(
+        io.asl4j.runtime.services.S3Objects s3, String bucket, String folder, String status, ArrayNode entries, ObjectNode files) {
+      ArrayNode listed = files.putArray(status);
+      if (entries.isEmpty()) {
+        return;
+      }
+      String key = folder + status + "_0.json";
+      String body = entries.toString();
+      s3.put(bucket, key, body);
+      listed.addObject().put("Key", key).put("Size", body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    }
+
+    /**
+     * One child as AWS's export describes it: its ARN, name, input and output (or error and cause)
+     * as JSON text, status, dates and redrive fields.
+     */
+    private static ObjectNode resultEntry(ChildRun child) {
+      ObjectNode entry = ExecutionRun.NODES.objectNode();
+      io.asl4j.runtime.ExecutionStatus status = child.status();
+      if (status != io.asl4j.runtime.ExecutionStatus.SUCCEEDED) {
+        if (child.cause() != null) {
+          entry.put("Cause", child.cause());
+        }
+        if (child.error() != null) {
+          entry.put("Error", child.error());
+        }
+      }
+      entry.put("ExecutionArn", child.arn());
+      entry.put("Input", ExecutionRun.text(child.input()));
+      entry.putObject("InputDetails").put("Included", true);
+      entry.put("Name", child.name());
+      if (status == io.asl4j.runtime.ExecutionStatus.SUCCEEDED) {
+        entry.put("Output", ExecutionRun.text(child.output()));
+        entry.putObject("OutputDetails").put("Included", true);
+      }
+      entry.put("RedriveCount", 0);
+      if (child.express()) {
+        entry.put("RedriveStatus", "NOT_REDRIVABLE"); // Express executions cannot be redriven.
+      } else if (status == io.asl4j.runtime.ExecutionStatus.SUCCEEDED) {
+        entry.put("RedriveStatus", "NOT_REDRIVABLE");
+        entry.put("RedriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");
+      } else {
+        // A failed child is redriven by redriving its Map Run.
+        entry.put("RedriveStatus", "REDRIVABLE_BY_MAP_RUN");
+      }
+      entry.put("StartDate", RunSetup.timestamp(child.startDate().toEpochMilli()));
+      entry.put("StateMachineArn", child.stateMachineArn());
+      entry.put("Status", status.name());
+      if (child.stopDate() != null) {
+        entry.put("StopDate", RunSetup.timestamp(child.stopDate().toEpochMilli()));
+      }
+      return entry;
     }
   }
 
@@ -411,7 +598,7 @@ final class Maps {
 
   private static BigDecimal decimalNumber(JsonNode value) {
     if (value.isNumber()) {
-      return value.decimalValue();
+      return JsonNumbers.decimal(value); // null for an infinite double: no valid number
     }
     if (value.isTextual()) {
       try {

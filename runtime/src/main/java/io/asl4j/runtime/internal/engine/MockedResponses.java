@@ -19,6 +19,11 @@ public final class MockedResponses {
     this.byState = Map.copyOf(byState);
   }
 
+  /** Whether the mock file answers {@code state}'s invocations. */
+  boolean answers(String state) {
+    return byState.containsKey(state);
+  }
+
   /** The mocked result of invocation {@code index} of {@code state}; null when it is not mocked. */
   JsonNode respond(String state, int index) {
     List<Response> responses = byState.get(state);

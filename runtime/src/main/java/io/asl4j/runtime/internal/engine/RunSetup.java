@@ -35,10 +35,12 @@ public final class RunSetup {
   private String executionArn;
   /** Made when an intrinsic function first runs: most executions call none. */
   private IntrinsicEvaluator intrinsics;
-  /** The run id of Express and Map Run ARNs; made when first needed (most runs never need it). */
+  /** The run id of an Express execution's ARN; made when first needed (most runs never need it). */
   private String runId;
   /** Mocked calls per state; made on the first mocked call. */
   private Map<String, Integer> invocations;
+  /** Duplicate deliveries (Express at-least-once), or null when every task is delivered once. */
+  private final Redeliveries redeliveries;
 
   /**
    * What every execution of one machine shares: made once per machine, so that starting an
@@ -61,8 +63,10 @@ public final class RunSetup {
 
   private final Machine m;
 
-  public RunSetup(Machine machine, long startMillis, Long seed, String executionName, long executionNumber) {
+  public RunSetup(
+      Machine machine, long startMillis, Long seed, String executionName, long executionNumber, Redeliveries redeliveries) {
     this.m = machine;
+    this.redeliveries = redeliveries;
     this.startMillis = startMillis;
     this.seed = seed;
     this.executionName = executionName;
@@ -169,22 +173,26 @@ public final class RunSetup {
     return arn;
   }
 
-  /** The Map Run's ARN: named by the Map's {@code Label} when it has one, else its state name. */
-  String mapRunArn(String stateName, String label) {
-    return "arn:aws:states:" + m.region() + ":" + m.account() + ":mapRun:" + m.machineName() + "/"
-        + (label == null ? stateName : label) + ":" + runId();
+  String account() {
+    return m.account();
+  }
+
+  String machineName() {
+    return m.machineName();
   }
 
   /** The context object ({@code $$}) as a state sees it. */
   ObjectNode contextObject(ExecutionRun run, ExecutionRun.Step step) {
     ObjectNode context = ExecutionRun.NODES.objectNode();
     ObjectNode execution = context.putObject("Execution");
-    execution.put("Id", executionArn());
-    execution.set("Input", run.input());
-    execution.put("StartTime", timestamp(run.startDate().toEpochMilli()));
-    execution.put("Name", executionName());
+    // Inside a distributed Map's child execution, $$ describes the child and its Map Run's machine.
+    ChildRun child = step.frame.child;
+    execution.put("Id", child != null ? child.arn() : executionArn());
+    execution.set("Input", child != null ? child.input() : run.input());
+    execution.put("StartTime", timestamp(child != null ? child.startDate().toEpochMilli() : run.startDate().toEpochMilli()));
+    execution.put("Name", child != null ? child.name() : executionName());
     execution.put("RoleArn", roleArn());
-    if (!m.express()) {
+    if (child != null ? !child.express() : !m.express()) {
       execution.put("RedriveCount", 0); // Express executions cannot be redriven.
     }
     ObjectNode state = context.putObject("State");
@@ -195,8 +203,14 @@ public final class RunSetup {
       state.put("RetryCount", step.retryCount);
     }
     ObjectNode stateMachine = context.putObject("StateMachine");
-    stateMachine.put("Id", stateMachineArn());
-    stateMachine.put("Name", m.machineName());
+    if (child != null) {
+      String machineArn = child.stateMachineArn();
+      stateMachine.put("Id", machineArn);
+      stateMachine.put("Name", machineArn.substring(machineArn.indexOf(":stateMachine:") + ":stateMachine:".length()));
+    } else {
+      stateMachine.put("Id", stateMachineArn());
+      stateMachine.put("Name", m.machineName());
+    }
     if (step.taskToken != null) {
       context.putObject("Task").put("Token", step.taskToken);
     }
@@ -233,17 +247,32 @@ public final class RunSetup {
         return mocked;
       }
     }
+    return deliver(task, resource, input, context);
+  }
+
+  /** Calls the handler for {@code resource} (what {@link #invoke} does for a state the mocks leave alone). */
+  JsonNode deliver(String resource, JsonNode input, TaskContext context) {
+    return deliver(null, resource, input, context);
+  }
+
+  /**
+   * As {@link #deliver(String, JsonNode, TaskContext)}; {@code task}, when given, keeps the
+   * resolved handler (resolved once per state and machine: the lookups cost as much as an
+   * echoing Task).
+   */
+  private JsonNode deliver(StatePlan task, String resource, JsonNode input, TaskContext context) {
     if (resource.equals(LAMBDA_INVOKE) || resource.startsWith(LAMBDA_INVOKE_DOT)) {
       JsonNode result = invokeFunction(input, context);
       if (result != null) {
         return result;
       }
     }
-    // Resolved once per state and machine: the lookups cost as much as an echoing Task.
-    TaskHandler handler = task.handler;
+    TaskHandler handler = task == null ? null : task.handler;
     if (handler == null) {
       handler = resolve(resource);
-      task.handler = handler;
+      if (task != null) {
+        task.handler = handler;
+      }
     }
     if (handler == NO_HANDLER) {
       List<String> registered = new ArrayList<>(new TreeSet<>(m.handlers().keySet()));
@@ -278,6 +307,15 @@ public final class RunSetup {
       }
     }
     return byPrefix;
+  }
+
+  /**
+   * Whether this invocation of {@code stateName} is delivered twice (Express at-least-once): only
+   * when duplicates were asked for, and never for a state the mock file answers (mocks answer
+   * invocations by number, and a doubled call would shift them).
+   */
+  boolean deliverTwice(String stateName) {
+    return redeliveries != null && (m.mocks() == null || !m.mocks().answers(stateName)) && redeliveries.pick();
   }
 
   /**

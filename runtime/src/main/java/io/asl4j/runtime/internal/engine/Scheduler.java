@@ -30,8 +30,18 @@ final class Scheduler {
   /** Every other timer; made when the first is set. */
   private PriorityQueue<Timer> timers;
   private final boolean virtual;
-  private long nowMillis;
+  /** The execution's time: read from any thread (a stop stamps its event with it), never going back. */
+  private volatile long nowMillis;
+  private static final java.lang.invoke.VarHandle NOW;
   private long sequence;
+
+  static {
+    try {
+      NOW = java.lang.invoke.MethodHandles.lookup().findVarHandle(Scheduler.class, "nowMillis", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   Scheduler(long startMillis, boolean virtual) {
     this.nowMillis = startMillis;
@@ -40,9 +50,17 @@ final class Scheduler {
 
   long nowMillis() {
     if (!virtual) {
-      nowMillis = Math.max(nowMillis, System.currentTimeMillis());
+      advanceTo(System.currentTimeMillis());
     }
     return nowMillis;
+  }
+
+  /** Moves the clock to {@code millis} unless it is past it already; any thread may call it. */
+  private void advanceTo(long millis) {
+    long seen;
+    while ((seen = nowMillis) < millis && !NOW.compareAndSet(this, seen, millis)) {
+      Thread.onSpinWait();
+    }
   }
 
   void post(Runnable step) {
@@ -152,7 +170,7 @@ final class Scheduler {
         continue;
       }
       if (virtual) {
-        nowMillis = Math.max(nowMillis, timer.atMillis);
+        advanceTo(timer.atMillis);
       } else if (!sleepUntil(timer.atMillis)) {
         putBack(timer); // a completion arrived first: handle it before the timer
         continue;
@@ -191,7 +209,7 @@ final class Scheduler {
         return false;
       }
     }
-    nowMillis = Math.max(nowMillis, atMillis);
+    advanceTo(atMillis);
     return true;
   }
 

@@ -12,6 +12,8 @@ final class Scope {
   private final Scope parent;
   /** Made by the first assignment: most graphs assign no variables. */
   private Map<String, JsonNode> variables;
+  /** The payload size of this scope's own values, for the execution's 10 MiB total. */
+  long bytes;
 
   Scope(Scope parent) {
     this.parent = parent;
@@ -36,5 +38,10 @@ final class Scope {
       variables = new HashMap<>();
     }
     variables.putAll(values);
+  }
+
+  /** The value this scope itself holds for {@code name} (not an outer one), or {@code null}. */
+  JsonNode own(String name) {
+    return variables == null ? null : variables.get(name);
   }
 }

@@ -158,7 +158,7 @@ public final class SingleStateRun {
             new RunSetup.Machine(
                 request.machine(), new Data(), Map.copyOf(handlers), prefixHandlers, true, request.region(),
                 request.account(), "asl4j-test-state", true, new TaskTokens(), null, null, new ActivityQueues()),
-            request.startMillis(), request.seed(), "test-state", 0);
+            request.startMillis(), request.seed(), "test-state", 0, null);
     JsonNode input = request.input() == null ? ExecutionRun.NODES.objectNode() : request.input();
     ExecutionRun run = new ExecutionRun(setup, input);
     Probe probe = new Probe(request, state, run);

@@ -9,6 +9,8 @@ import io.asl4j.runtime.TaskCompletion;
 import io.asl4j.runtime.TaskContext;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.asl4j.runtime.internal.engine.ExecutionRun.Step;
+import io.asl4j.runtime.internal.expression.JsonNumbers;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -18,6 +20,9 @@ import java.time.Instant;
  * applies {@code TimeoutSeconds} on the execution's clock.
  */
 final class Tasks {
+  /** TimeoutSeconds and HeartbeatSeconds stay below this service limit (as the validator holds literals). */
+  private static final long SECONDS_LIMIT = 99_999_999;
+
   private final RunSetup setup;
   private final ExecutionRun run;
 
@@ -109,6 +114,15 @@ final class Tasks {
     });
   }
 
+  /** AWS's error for a task result over 256 KiB, naming the resource as AWS does. */
+  private static StatesError tooLarge(Attempt a) {
+    return new StatesError(
+        "States.DataLimitExceeded",
+        "The state/task '"
+            + a.resource().limitName(a.task().resource())
+            + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+  }
+
   /** What one attempt knows. */
   private record Attempt(
       Step step, TaskState task, Resource resource, JsonNode input, Long timeoutSeconds, Long heartbeatSeconds) {
@@ -135,6 +149,9 @@ final class Tasks {
     Step step = a.step();
     run.eventLazily(step.frame, a.lambdaArn() ? "LambdaFunctionStarted" : "TaskStarted",
         a.lambdaArn() ? null : () -> resourceDetails(a.resource()));
+    if (setup.deliverTwice(step.name)) {
+      deliverLostCopy(a);
+    }
     Call call = new Call(step, a.task().resource(), a.resource().isCallback() ? step.taskToken : null);
     JsonNode result = null;
     StatesError failure = null;
@@ -144,11 +161,7 @@ final class Tasks {
         result = NullNode.getInstance();
       }
       if (step.frame.handlerResultExceeds(result)) {
-        throw new StatesError(
-            "States.DataLimitExceeded",
-            "The state/task '"
-                + a.resource().limitName(a.task().resource())
-                + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+        throw tooLarge(a);
       }
     } catch (StatesError e) {
       failure = e;
@@ -172,8 +185,8 @@ final class Tasks {
       call.parked.abandon();
     }
     long durationMillis = call.durationMillis;
-    if (a.timeoutSeconds() != null && durationMillis > a.timeoutSeconds() * 1000) {
-      run.scheduler().at(run.nowMillis() + a.timeoutSeconds() * 1000, () -> timedOut(a, "States.Timeout"));
+    if (a.timeoutSeconds() != null && durationMillis > millis(a.timeoutSeconds())) {
+      run.scheduler().at(later(run.nowMillis(), a.timeoutSeconds()), () -> timedOut(a, "States.Timeout"));
       return;
     }
     JsonNode finalResult = result;
@@ -189,6 +202,23 @@ final class Tasks {
       run.scheduler().at(run.nowMillis() + durationMillis, finish);
     } else {
       finish.run();
+    }
+  }
+
+  /**
+   * At-least-once: the handler runs once more before the delivery that counts, on a copy of the
+   * same input, and whatever it returns, throws or leaves pending is lost, as when AWS delivers a
+   * task again after losing track of the first delivery. The history shows one delivery either way.
+   */
+  private void deliverLostCopy(Attempt a) {
+    Call lost = new Call(a.step(), a.task().resource(), null);
+    try {
+      setup.deliver(a.task().resource(), a.input().deepCopy(), lost);
+    } catch (RuntimeException outcomeLost) {
+      // The lost delivery's failure never reaches the execution: only the next delivery's counts.
+    }
+    if (lost.parked != null) {
+      lost.parked.abandon();
     }
   }
 
@@ -266,7 +296,7 @@ final class Tasks {
       run.scheduler().parked(1);
       long now = run.nowMillis();
       if (a.timeoutSeconds() != null) {
-        timeout = run.scheduler().at(now + a.timeoutSeconds() * 1000, () -> expire("States.Timeout"));
+        timeout = run.scheduler().at(later(now, a.timeoutSeconds()), () -> expire("States.Timeout"));
       }
       restartHeartbeat(now);
     }
@@ -282,7 +312,7 @@ final class Tasks {
         heartbeat.cancel();
       }
       if (attempt.heartbeatSeconds() != null) {
-        heartbeat = run.scheduler().at(now + attempt.heartbeatSeconds() * 1000, () -> expire("States.HeartbeatTimeout"));
+        heartbeat = run.scheduler().at(later(now, attempt.heartbeatSeconds()), () -> expire("States.HeartbeatTimeout"));
       }
     }
 
@@ -311,7 +341,15 @@ final class Tasks {
     @Override
     public void succeeded(JsonNode output) {
       if (end()) {
-        Tasks.this.succeeded(attempt, output == null ? NullNode.getInstance() : output);
+        JsonNode result = output == null ? NullNode.getInstance() : output;
+        if (JsonSize.exceeds(result, ExecutionRun.PAYLOAD_LIMIT_BYTES)) {
+          // A job finishing later is a task result like any other (callbacks over the limit are
+          // refused by sendTaskSuccess before they get here).
+          StatesError e = tooLarge(attempt);
+          Tasks.this.failed(attempt, e.error(), e.cause());
+          return;
+        }
+        Tasks.this.succeeded(attempt, result);
       }
     }
 
@@ -334,7 +372,16 @@ final class Tasks {
   private Long seconds(Step step, JsonNode literal, String path, String field) {
     if (path != null) {
       JsonNode value = run.setup().data().path(path, step.rawInput, step);
-      return value.longValue();
+      Long seconds = Maps.wholeNumber(value);
+      // The range of the literal fields holds for values a path gives too: a timer of 0 or -5
+      // seconds, or of "soon", is no timer.
+      if (seconds == null || seconds < 1 || seconds >= SECONDS_LIMIT) {
+        String shown = value.isTextual() ? value.textValue() : value.toString();
+        throw FieldError.runtime(
+            "The " + field + "Path field refers to value \"" + shown + "\" which is not an integer at least 1 and below "
+                + SECONDS_LIMIT + ": " + path);
+      }
+      return seconds;
     }
     if (literal == null) {
       return null;
@@ -343,7 +390,35 @@ final class Tasks {
     if (value.isTextual()) {
       value = run.setup().data().jsonata(value, field, step.statesVariable(null, null), step);
     }
-    return value.longValue();
+    return wholeSeconds(value);
+  }
+
+  /** Seconds in milliseconds, saturating: a timeout of 10^17 seconds is not a negative one. */
+  private static long millis(long seconds) {
+    return seconds > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : seconds < Long.MIN_VALUE / 1000 ? Long.MIN_VALUE : seconds * 1000;
+  }
+
+  /** The instant {@code seconds} after {@code nowMillis}, saturating at the end of time. */
+  private static long later(long nowMillis, long seconds) {
+    long delay = millis(seconds);
+    return delay > 0 && nowMillis > Long.MAX_VALUE - delay ? Long.MAX_VALUE : nowMillis + delay;
+  }
+
+  /**
+   * A number of seconds as a long: a fraction is cut off, a number past a long is as good as
+   * infinite. Reading {@code 1E+999999999} with {@link JsonNode#longValue()} would write out all
+   * its digits first.
+   */
+  private static long wholeSeconds(JsonNode value) {
+    if (!value.isNumber()) {
+      return value.longValue();
+    }
+    BigDecimal decimal = JsonNumbers.decimal(value);
+    if (decimal == null || JsonNumbers.integerDigits(decimal) > 18) {
+      boolean negative = decimal == null ? value.doubleValue() < 0 : decimal.signum() < 0;
+      return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+    return decimal.longValue();
   }
 
   private static ObjectNode resourceDetails(Resource resource) {
@@ -416,7 +491,8 @@ final class Tasks {
 
     @Override
     public String executionArn() {
-      return setup.executionArn();
+      ChildRun child = step.frame.child;
+      return child != null ? child.arn() : setup.executionArn();
     }
 
     @Override

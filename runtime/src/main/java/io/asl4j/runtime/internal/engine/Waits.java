@@ -2,7 +2,9 @@ package io.asl4j.runtime.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.dsl.model.WaitState;
+import io.asl4j.runtime.internal.expression.JsonNumbers;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 
 /** When a Wait state ends, with AWS's errors for values it cannot use. */
@@ -19,26 +21,29 @@ final class Waits {
       JsonNode seconds = wait.seconds();
       if (seconds.isTextual()) {
         seconds = data.jsonata(seconds, "Seconds", states, env);
-        if (!seconds.isIntegralNumber() && !(seconds.isNumber() && isWhole(seconds.decimalValue()))) {
+        if (!seconds.isNumber() || !JsonNumbers.isWhole(seconds)) {
           throw Data.unexpectedType(wait.seconds(), "Seconds", "integer", seconds);
         }
       }
-      until = nowMillis + delay(seconds.longValue());
+      until = nowMillis + delay(wholeSeconds(seconds));
     } else if (wait.secondsPath() != null) {
       JsonNode value = data.pathOrNull(wait.secondsPath(), input, env);
       String path = wait.secondsPath();
       if (value == null) {
         throw FieldError.runtime("The SecondsPath parameter does not reference an input value: " + path);
       }
-      if (!value.isNumber() || !isWhole(value.decimalValue())) {
+      // A number past a long (1E+999999999) cannot be parsed as one either; reading it as a long
+      // would write out all its digits first.
+      Long seconds = value.isNumber() ? JsonNumbers.wholeLong(value) : null;
+      if (seconds == null) {
         throw FieldError.runtime(
             "The SecondsPath parameter cannot be parsed as a long value: " + path + " == " + shown(value));
       }
-      if (value.decimalValue().signum() < 0) {
+      if (seconds < 0) {
         throw FieldError.runtime(
             "The SecondsPath parameter references a negative value: " + path + " == " + shown(value));
       }
-      until = nowMillis + delay(value.longValue());
+      until = nowMillis + delay(seconds);
     } else if (wait.timestamp() != null) {
       JsonNode value = wait.timestamp();
       boolean expression = states != null && value.isTextual() && Data.isJsonata(value.textValue());
@@ -71,12 +76,23 @@ final class Waits {
   }
 
   private static long untilInstant(Instant instant, long nowMillis) {
-    long millis = instant.toEpochMilli();
-    if (millis <= nowMillis) {
+    Instant now = Instant.ofEpochMilli(nowMillis);
+    if (!instant.isAfter(now)) {
       return nowMillis;
     }
-    delay((millis - nowMillis) / 1000);
-    return millis;
+    // Checked before converting: a year like +999999999 has no epoch milliseconds in a long.
+    delay(Duration.between(now, instant).getSeconds());
+    return instant.toEpochMilli();
+  }
+
+  /** A whole number of seconds; past a long, as good as infinite: too long a delay. */
+  private static long wholeSeconds(JsonNode seconds) {
+    Long whole = JsonNumbers.wholeLong(seconds);
+    if (whole != null) {
+      return whole;
+    }
+    BigDecimal value = JsonNumbers.decimal(seconds);
+    return value != null && value.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
   }
 
   private static long delay(long seconds) {
@@ -84,10 +100,6 @@ final class Waits {
       throw FieldError.runtime("Wait state delay is too long.");
     }
     return Math.max(0, seconds) * 1000;
-  }
-
-  private static boolean isWhole(BigDecimal value) {
-    return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
   }
 
   private static String shown(JsonNode value) {

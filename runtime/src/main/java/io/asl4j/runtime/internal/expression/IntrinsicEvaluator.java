@@ -17,9 +17,12 @@ import io.asl4j.dsl.expression.IntrinsicArgument.PathArgument;
 import io.asl4j.dsl.expression.IntrinsicArgument.StringLiteral;
 import io.asl4j.dsl.expression.IntrinsicCall;
 import io.asl4j.runtime.StatesError;
+import java.io.IOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -55,18 +58,26 @@ import java.util.random.RandomGenerator;
  * States.StringToJson} of an empty or blank string is {@code null}; {@code States.ArrayRange}
  * includes its end when the step lands on it.
  *
- * <p>Argument errors raise {@code States.Runtime} naming the call. {@code States.MathRandom}
+ * <p>Argument errors raise {@code States.Runtime} naming the call. Text that would outgrow the
+ * 256 KiB payload limit ({@code States.Format}, {@code States.JsonToString}, and {@code
+ * States.ArrayUnique} comparing items that large) stops at the limit with {@code
+ * States.DataLimitExceeded}. Numbers of any size are answered at once: {@code 1E+999999999} is
+ * out of range, never written out digit by digit. {@code States.MathRandom}
  * without a seed and {@code States.UUID} draw from the {@link RandomGenerator} given here, so runs
  * can be reproduced.
  */
 public final class IntrinsicEvaluator {
   private static final int MAX_RANGE_ITEMS = 1000;
   private static final int MAX_STRING_LENGTH = 10_000;
+  /** AWS's payload limit: no text an intrinsic makes can be part of a larger payload. */
+  private static final int PAYLOAD_LIMIT_BYTES = 256 * 1024;
   private static final List<String> HASH_ALGORITHMS =
       List.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512");
   private static final BigDecimal HALF = new BigDecimal("0.5");
   private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
   private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
+  private static final int HUGE_DIGITS = 40;
+  private static final BigInteger HUGE = BigInteger.TEN.pow(HUGE_DIGITS);
   // No recording shows an intrinsic failing; AWS reports its own evaluation errors as
   // States.Runtime.
   private static final String FAILURE = "States.Runtime";
@@ -94,7 +105,8 @@ public final class IntrinsicEvaluator {
    * The value of {@code call}.
    *
    * @throws StatesError {@code States.Runtime} for a bad argument, or a Path argument that selects
-   *     nothing ({@code The JSONPath '$.x' could not be found in the input '...'})
+   *     nothing ({@code The JSONPath '$.x' could not be found in the input '...'}); {@code
+   *     States.DataLimitExceeded} for a result over the payload limit
    */
   public JsonNode evaluate(
       IntrinsicCall call, JsonNode input, JsonNode context, Function<String, JsonNode> variables) {
@@ -133,7 +145,7 @@ public final class IntrinsicEvaluator {
       case STRING_TO_JSON:
         return stringToJson(call, args.get(0));
       case JSON_TO_STRING:
-        return TextNode.valueOf(Json.compact(args.get(0)));
+        return jsonToString(call, args.get(0));
       case ARRAY:
         return Json.MAPPER.createArrayNode().addAll(args);
       case ARRAY_PARTITION:
@@ -225,8 +237,12 @@ public final class IntrinsicEvaluator {
     }
     StringBuilder out = new StringBuilder(pieces.get(0));
     for (int i = 1; i < pieces.size(); i++) {
-      javaStyle(args.get(i), out);
+      javaStyle(call, args.get(i), out);
       out.append(pieces.get(i));
+      checkLength(call, out.length());
+    }
+    if (utf8Length(out) > PAYLOAD_LIMIT_BYTES) {
+      throw tooLarge(call);
     }
     return TextNode.valueOf(out.toString());
   }
@@ -250,8 +266,12 @@ public final class IntrinsicEvaluator {
     return pieces;
   }
 
-  /** Strings raw, scalars as JSON, containers as Java's Map and List print themselves. */
-  private static void javaStyle(JsonNode value, StringBuilder out) {
+  /**
+   * Strings raw, scalars as JSON, containers as Java's Map and List print themselves. Stops with
+   * {@code States.DataLimitExceeded} as soon as the text outgrows the payload limit: an array may
+   * hold the same large value many times over.
+   */
+  private static void javaStyle(IntrinsicCall call, JsonNode value, StringBuilder out) {
     if (value.isTextual()) {
       out.append(value.textValue());
     } else if (value.isObject()) {
@@ -259,7 +279,7 @@ public final class IntrinsicEvaluator {
       String separator = "";
       for (Map.Entry<String, JsonNode> member : value.properties()) {
         out.append(separator).append(member.getKey()).append('=');
-        javaStyle(member.getValue(), out);
+        javaStyle(call, member.getValue(), out);
         separator = ", ";
       }
       out.append('}');
@@ -268,13 +288,74 @@ public final class IntrinsicEvaluator {
       String separator = "";
       for (JsonNode element : value) {
         out.append(separator);
-        javaStyle(element, out);
+        javaStyle(call, element, out);
         separator = ", ";
       }
       out.append(']');
     } else {
       out.append(Json.compact(value));
     }
+    checkLength(call, out.length());
+  }
+
+  /** Fails once text has more characters than the payload limit has bytes. */
+  private static void checkLength(IntrinsicCall call, int length) {
+    if (length > PAYLOAD_LIMIT_BYTES) {
+      throw tooLarge(call);
+    }
+  }
+
+  private static JsonNode jsonToString(IntrinsicCall call, JsonNode value) {
+    LimitedWriter out = new LimitedWriter(PAYLOAD_LIMIT_BYTES);
+    try {
+      Json.MAPPER.writeValue(out, value);
+    } catch (IOException | RuntimeException e) {
+      if (out.exceeded) {
+        throw tooLarge(call);
+      }
+      throw invalid(call, "the value cannot be written as JSON: " + e.getMessage());
+    }
+    return TextNode.valueOf(out.text.toString());
+  }
+
+  /** The UTF-8 size of {@code text}, counted without encoding it. */
+  private static long utf8Length(CharSequence text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      // A surrogate pair is 4 bytes, 2 for each half; a lone surrogate is written as "?".
+      bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+    }
+    return bytes;
+  }
+
+  /** Collects text until it outgrows a byte limit, then refuses more. */
+  private static final class LimitedWriter extends Writer {
+    private final StringBuilder text = new StringBuilder();
+    private final long limit;
+    private long bytes;
+    private boolean exceeded;
+
+    LimitedWriter(long limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) throws IOException {
+      CharSequence written = CharBuffer.wrap(chars, offset, length);
+      bytes += utf8Length(written);
+      if (bytes > limit) {
+        exceeded = true;
+        throw new IOException("more than " + limit + " bytes");
+      }
+      text.append(chars, offset, length);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 
   private static JsonNode stringToJson(IntrinsicCall call, JsonNode text) {
@@ -341,13 +422,17 @@ public final class IntrinsicEvaluator {
   private static JsonNode arrayGetItem(IntrinsicCall call, List<JsonNode> args) {
     JsonNode array = array(call, args, 0);
     JsonNode index = args.get(1);
-    if (!index.isNumber() || !isIntegral(index.decimalValue())) {
+    if (!index.isNumber() || !JsonNumbers.isWhole(index)) {
       throw invalid(call, "the index must be an integer, not " + Json.describe(index));
     }
-    BigInteger i = index.decimalValue().toBigIntegerExact();
-    if (i.signum() < 0 || i.compareTo(BigInteger.valueOf(array.size())) >= 0) {
+    Long i = JsonNumbers.wholeLong(index);
+    if (i == null || i < 0 || i >= array.size()) {
       throw invalid(
-          call, "the index " + i + " is out of bounds for an array of length " + array.size());
+          call,
+          "the index "
+              + (i == null ? index.asText() : i)
+              + " is out of bounds for an array of length "
+              + array.size());
     }
     return array.get(i.intValue());
   }
@@ -357,7 +442,11 @@ public final class IntrinsicEvaluator {
     Set<String> seen = new HashSet<>();
     ArrayNode unique = Json.MAPPER.createArrayNode();
     for (JsonNode element : array) {
-      if (seen.add(JsonValues.canonical(element))) {
+      String canonical = JsonValues.canonical(element, PAYLOAD_LIMIT_BYTES);
+      if (canonical == null) {
+        throw tooLarge(call);
+      }
+      if (seen.add(canonical)) {
         unique.add(element);
       }
     }
@@ -496,13 +585,33 @@ public final class IntrinsicEvaluator {
     return text;
   }
 
-  /** A number rounded half up, as Java's {@code Math.round} does: -1.5 → -1, 1.5 → 2. */
+  /**
+   * A number rounded half up, as Java's {@code Math.round} does: -1.5 → -1, 1.5 → 2. A number
+   * with more than {@value #HUGE_DIGITS} digits before the point comes back as ±10^{@value
+   * #HUGE_DIGITS}, as out of every range callers accept as itself: rounding {@code 1E+999999999}
+   * exactly would write out its billion digits.
+   */
   private static BigInteger rounded(IntrinsicCall call, List<JsonNode> args, int i) {
     JsonNode value = args.get(i);
     if (!value.isNumber()) {
       throw invalid(call, "argument " + (i + 1) + " must be a number, not " + Json.describe(value));
     }
-    return value.decimalValue().add(HALF).setScale(0, RoundingMode.FLOOR).toBigIntegerExact();
+    BigDecimal decimal = JsonNumbers.decimal(value);
+    if (decimal == null) {
+      throw invalid(
+          call, "argument " + (i + 1) + " must be a finite number, not " + value.asText());
+    }
+    long digits = JsonNumbers.integerDigits(decimal);
+    if (digits > HUGE_DIGITS) {
+      return decimal.signum() > 0 ? HUGE : HUGE.negate();
+    }
+    if (digits <= 0) {
+      // Below 1 in magnitude the answer is -1, 0 or 1; adding 0.5 to 1E-999999999 would not be
+      // cheap.
+      return BigInteger.valueOf(
+          decimal.compareTo(HALF) >= 0 ? 1 : decimal.compareTo(HALF.negate()) >= 0 ? 0 : -1);
+    }
+    return decimal.add(HALF).setScale(0, RoundingMode.FLOOR).toBigIntegerExact();
   }
 
   private static int int32(IntrinsicCall call, BigInteger value, String what) {
@@ -511,7 +620,7 @@ public final class IntrinsicEvaluator {
           call,
           what
               + " ("
-              + value
+              + (value.abs().equals(HUGE) ? (value.signum() < 0 ? "-" : "") + "more than 10^" + HUGE_DIGITS : value)
               + ") must be between "
               + Integer.MIN_VALUE
               + " and "
@@ -520,8 +629,12 @@ public final class IntrinsicEvaluator {
     return value.intValue();
   }
 
-  private static boolean isIntegral(BigDecimal value) {
-    return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
+  private static StatesError tooLarge(IntrinsicCall call) {
+    return new StatesError(
+        "States.DataLimitExceeded",
+        "The intrinsic function "
+            + call.text()
+            + " returned a result with a size exceeding the maximum number of bytes service limit.");
   }
 
   private static StatesError invalid(IntrinsicCall call, String problem) {

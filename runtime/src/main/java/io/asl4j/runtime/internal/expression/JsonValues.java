@@ -1,6 +1,7 @@
 package io.asl4j.runtime.internal.expression;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,7 +14,7 @@ final class JsonValues {
 
   static boolean equal(JsonNode a, JsonNode b) {
     if (a.isNumber() && b.isNumber()) {
-      return a.decimalValue().compareTo(b.decimalValue()) == 0;
+      return JsonNumbers.compare(a, b) == 0;
     }
     if (a.getNodeType() != b.getNodeType()) {
       return false;
@@ -46,21 +47,26 @@ final class JsonValues {
 
   /**
    * A string that is equal for two values exactly when {@link #equal} holds, so that ArrayUnique
-   * can hash instead of comparing every pair.
+   * can hash instead of comparing every pair; {@code null} when it would be longer than {@code
+   * limit} characters (a value that large cannot travel in a payload anyway).
    */
-  static String canonical(JsonNode node) {
+  static String canonical(JsonNode node, int limit) {
     StringBuilder out = new StringBuilder();
-    canonical(node, out);
-    return out.toString();
+    return canonical(node, out, limit) ? out.toString() : null;
   }
 
-  private static void canonical(JsonNode node, StringBuilder out) {
+  private static boolean canonical(JsonNode node, StringBuilder out, int limit) {
     if (node.isNumber()) {
-      out.append('#').append(node.decimalValue().stripTrailingZeros().toPlainString());
+      BigDecimal value = JsonNumbers.decimal(node);
+      // Scientific notation: 1E+999999999 written plain would be a billion characters long.
+      out.append('#')
+          .append(value == null ? String.valueOf(node.doubleValue()) : value.stripTrailingZeros());
     } else if (node.isArray()) {
       out.append('[');
       for (JsonNode element : node) {
-        canonical(element, out);
+        if (!canonical(element, out, limit)) {
+          return false;
+        }
         out.append(',');
       }
       out.append(']');
@@ -68,15 +74,17 @@ final class JsonValues {
       TreeMap<String, JsonNode> sorted = new TreeMap<>();
       node.properties().forEach(member -> sorted.put(member.getKey(), member.getValue()));
       out.append('{');
-      sorted.forEach(
-          (key, value) -> {
-            out.append(Json.compact(Json.MAPPER.getNodeFactory().textNode(key))).append(':');
-            canonical(value, out);
-            out.append(',');
-          });
+      for (Map.Entry<String, JsonNode> member : sorted.entrySet()) {
+        out.append(Json.compact(Json.MAPPER.getNodeFactory().textNode(member.getKey()))).append(':');
+        if (!canonical(member.getValue(), out, limit)) {
+          return false;
+        }
+        out.append(',');
+      }
       out.append('}');
     } else {
       out.append(Json.compact(node));
     }
+    return out.length() <= limit;
   }
 }

@@ -16,6 +16,7 @@ import io.asl4j.dsl.expression.AslPath.Step;
 import io.asl4j.runtime.StatesError;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,8 +41,11 @@ import java.util.function.Function;
  * path: ...}, a missing inner field {@code Missing property in path ...}, and an index past the end
  * of an array selects {@code null}. Other Paths go through Jayway, compiled once and cached:
  * definite ones fail like Reference Paths, while wildcards, slices, unions, recursive descent and
- * filters always select an array, empty when nothing matches ({@code $.items[1:].name} on {@code
- * {}} is {@code []}).
+ * filters select an array, empty when nothing matches ({@code $.items[1:].name} on {@code {}} is
+ * {@code []}); only a step Jayway refuses outright fails them ({@code $[?(@ == 1)]} on a number:
+ * {@code Filter: [?] can not be applied to primitives...}). Path functions work on a copy where one
+ * could change the data ({@code append()}), and a function Jayway cannot compute ({@code first()}
+ * of {@code []}) selects nothing.
  *
  * <p>Variables are looked up through a function that returns null for an unassigned name.
  */
@@ -211,18 +215,59 @@ public final class PathEvaluator {
 
   private static PathResult jayway(AslPath path, JsonNode root) {
     JsonPath compiled = compile(path);
-    if (!compiled.isDefinite()) {
-      Object result = compiled.read(root, INDEFINITE);
-      if (result instanceof ArrayNode) {
-        return new PathResult.Found((ArrayNode) result);
-      }
-      return new PathResult.Found(Json.MAPPER.createArrayNode().add(toNode(result)));
-    }
+    // Jayway's append() adds to the very array it is applied to: let it change a copy, never the
+    // state's data, which other states and the history share.
+    boolean appends = path.text().contains("append");
+    JsonNode document = appends ? root.deepCopy() : root;
+    JsonNode value;
     try {
-      return new PathResult.Found(toNode(compiled.read(root, DEFINITE)));
+      if (compiled.isDefinite()) {
+        value = toNode(compiled.read(document, DEFINITE));
+      } else {
+        Object result = compiled.read(document, INDEFINITE);
+        value =
+            result instanceof ArrayNode
+                ? (ArrayNode) result
+                : Json.MAPPER.createArrayNode().add(toNode(result));
+      }
     } catch (JsonPathException e) {
+      // Suppressing exceptions only hides misses: a filter on a number, say, still throws.
       return new PathResult.Missing(String.valueOf(e.getMessage()));
+    } catch (RuntimeException e) {
+      // Jayway's own defects, such as first() on an empty array (IndexOutOfBoundsException).
+      return new PathResult.Missing(
+          "The path cannot be evaluated on this input ("
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())
+              + ")");
+    } catch (StackOverflowError e) {
+      // append() can put an array inside itself, which recursive descent then walks forever.
+      return new PathResult.Missing(CONTAINS_ITSELF);
     }
+    // A value that contains itself has no JSON text: writing it out would never end.
+    return appends && containsItself(value, new IdentityHashMap<>())
+        ? new PathResult.Missing(CONTAINS_ITSELF)
+        : new PathResult.Found(value);
+  }
+
+  private static final String CONTAINS_ITSELF =
+      "The path cannot be evaluated on this input (append() made a value that contains itself)";
+
+  /** Whether {@code node} is among its own descendants; {@code ancestors} are those above it. */
+  private static boolean containsItself(JsonNode node, IdentityHashMap<JsonNode, Boolean> ancestors) {
+    if (!node.isContainerNode()) {
+      return false;
+    }
+    if (ancestors.put(node, Boolean.TRUE) != null) {
+      return true;
+    }
+    for (JsonNode child : node) {
+      if (containsItself(child, ancestors)) {
+        return true;
+      }
+    }
+    ancestors.remove(node);
+    return false;
   }
 
   private static JsonNode toNode(Object value) {

@@ -28,8 +28,9 @@ import java.util.random.RandomGenerator;
  *       {@code null}, for the caller to judge (most fields reject it, see {@link JsonataTemplate}).
  *   <li>Every failure is a {@link StatesError} {@code States.QueryEvaluationError} worded as AWS
  *       words it, without the state prefix; nothing the library throws escapes.
- *   <li>Each evaluation is bounded in time and nesting depth, so a runaway expression fails
- *       instead of hanging the execution.
+ *   <li>Each evaluation is bounded in time, nesting depth and the number of values it makes (see
+ *       {@link EvaluationBounds}), so a runaway expression fails instead of hanging the execution
+ *       or exhausting memory.
  * </ul>
  *
  * <p>Expressions are parsed once and cached by text. An engine is safe for concurrent use.
@@ -47,7 +48,8 @@ public final class JsonataEngine {
   /** How deeply one evaluation may nest by default (sub-expressions and function calls). */
   public static final int DEFAULT_MAX_DEPTH = 500;
 
-  private final StepFunctionsFunctions functions;
+  private final StepFunctionsFunctions functions = new StepFunctionsFunctions();
+  private final RandomGenerator random;
   private final Clock clock;
   private final long timeoutMillis;
   private final int maxDepth;
@@ -59,12 +61,14 @@ public final class JsonataEngine {
   }
 
   /**
-   * An engine whose {@code $random()} and {@code $uuid()} draw from {@code random} (give a seeded
-   * generator for reproducible runs; it is used under a lock) and whose {@code $now()} and {@code
-   * $millis()} read {@code clock}, once per evaluation.
+   * An engine whose {@code $random()}, {@code $uuid()} and {@code $shuffle()} draw from {@code
+   * random} (give a seeded generator for reproducible runs; it is used under a lock) and whose
+   * {@code $now()} and {@code $millis()} read {@code clock}, once per evaluation; unless an
+   * evaluation brings its own, as an execution's do ({@link JsonataTemplate#evaluate(JsonataEngine,
+   * JsonNode, Function, RandomGenerator, long)}).
    */
   public JsonataEngine(RandomGenerator random, Clock clock, Duration timeout, int maxDepth) {
-    Objects.requireNonNull(random, "random");
+    this.random = Objects.requireNonNull(random, "random");
     this.clock = Objects.requireNonNull(clock, "clock");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
@@ -72,7 +76,6 @@ public final class JsonataEngine {
     if (maxDepth < 1) {
       throw new IllegalArgumentException("maxDepth must be positive: " + maxDepth);
     }
-    this.functions = new StepFunctionsFunctions(random);
     this.timeoutMillis = timeout.toMillis();
     this.maxDepth = maxDepth;
   }
@@ -120,7 +123,11 @@ public final class JsonataEngine {
 
   private Jsonata.Frame frame(Compiled compiled, Bindings bindings) {
     Jsonata.Frame frame = compiled.expression().createFrame();
-    functions.bindInto(frame, clock.millis());
+    functions.bindInto(
+        frame,
+        compiled.names(),
+        bindings.nowMillis() != null ? bindings.nowMillis() : clock.millis(),
+        bindings.random() != null ? bindings.random() : random);
     // Variables after functions: like JSONata's own bindings, a variable shadows a function.
     for (String name : compiled.names()) {
       // $states is reserved: bound below, never looked up as a workflow variable.
@@ -133,7 +140,7 @@ public final class JsonataEngine {
     if (states != null) {
       frame.bind("states", states);
     }
-    frame.setRuntimeBounds(timeoutMillis, maxDepth);
+    EvaluationBounds.install(frame, timeoutMillis, maxDepth);
     return frame;
   }
 

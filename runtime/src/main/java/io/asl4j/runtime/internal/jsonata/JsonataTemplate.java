@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.random.RandomGenerator;
 
 /**
  * A JSONata-state field value ({@code Arguments}, {@code Output}, {@code Assign}, {@code Items},
@@ -55,6 +56,23 @@ public final class JsonataTemplate {
       JsonataEngine engine, JsonNode states, Function<String, JsonNode> variables) {
     Objects.requireNonNull(engine, "engine");
     return root.evaluate(engine, new Bindings(states, variables));
+  }
+
+  /**
+   * As {@link #evaluate(JsonataEngine, JsonNode, Function)}, for one execution: {@code $random()},
+   * {@code $uuid()} and {@code $shuffle()} draw from {@code random} (used under a lock), and {@code
+   * $now()} and {@code $millis()} give {@code nowMillis}, the execution's clock, so that a seeded
+   * run on a virtual clock repeats exactly.
+   */
+  public JsonNode evaluate(
+      JsonataEngine engine,
+      JsonNode states,
+      Function<String, JsonNode> variables,
+      RandomGenerator random,
+      long nowMillis) {
+    Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(random, "random");
+    return root.evaluate(engine, new Bindings(states, variables, random, nowMillis));
   }
 
   private static Node node(JsonNode template, String path) {

@@ -1,7 +1,11 @@
 package io.asl4j.runtime.internal.jsonata;
 
 import com.dashjoin.jsonata.JException;
+import com.dashjoin.jsonata.Jsonata;
+import com.dashjoin.jsonata.Parser;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -54,7 +58,7 @@ final class LibraryErrors {
             .replace("${\"" + FIRST + "\"}", "$" + error.getCurrent())
             .replace("\"" + FIRST + "\"", render(error.getCurrent()))
             .replace("\"" + SECOND + "\"", render(error.getExpected()))
-            .replace(FIRST, String.valueOf(error.getCurrent()));
+            .replace(FIRST, bare(error.getCurrent()));
     return code + ": " + text;
   }
 
@@ -63,11 +67,52 @@ final class LibraryErrors {
     if (value == null) {
       return "undefined";
     }
+    if (isFunction(value)) {
+      return FUNCTION;
+    }
     try {
       JsonNode json = JsonataValues.toJson(value);
       return json == null ? "undefined" : json.toString();
     } catch (RuntimeException notJson) {
-      return String.valueOf(value);
+      return bare(value);
     }
+  }
+
+  /**
+   * An argument inserted without quotes, as the library inserts it (Java's {@code toString}), but
+   * with every function, also inside a list or an object, shown as {@value #FUNCTION}.
+   */
+  private static String bare(Object value) {
+    if (isFunction(value)) {
+      return FUNCTION;
+    }
+    if (value instanceof List<?> list) {
+      StringBuilder text = new StringBuilder("[");
+      for (Object element : list) {
+        text.append(text.length() > 1 ? ", " : "").append(bare(element));
+      }
+      return text.append(']').toString();
+    }
+    if (value instanceof Map<?, ?> map) {
+      StringBuilder text = new StringBuilder("{");
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        text.append(text.length() > 1 ? ", " : "")
+            .append(entry.getKey())
+            .append('=')
+            .append(bare(entry.getValue()));
+      }
+      return text.append('}').toString();
+    }
+    return String.valueOf(value);
+  }
+
+  /**
+   * How a function shows in a message. The library would print the Java object
+   * ({@code Jsonata$JFunction@37a94ca1}), which differs from run to run.
+   */
+  private static final String FUNCTION = "a function";
+
+  private static boolean isFunction(Object value) {
+    return value instanceof Jsonata.JFunctionCallable || value instanceof Parser.Symbol;
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.dsl.expression.IntrinsicCall;
+import io.asl4j.dsl.json.AslReader;
 import io.asl4j.runtime.StatesError;
 import java.util.HashSet;
 import java.util.Map;
@@ -391,6 +392,89 @@ class IntrinsicEvaluatorTest {
     assertEquals(
         Nodes.json("\"orders\""),
         call("States.ArrayGetItem(States.StringSplit($$.StateMachine.Name, '-'), 0)"));
+  }
+
+  @Test
+  void anInfiniteNumberIsRefusedAsAnArgument() {
+    // A default Jackson reader turns 1e400 into an infinite double.
+    assertEquals(
+        "Invalid arguments in States.MathAdd($.a, 1): argument 1 must be a finite number, not"
+            + " Infinity",
+        failure("States.MathAdd($.a, 1)", "{\"a\": 1e400}"));
+    assertEquals(
+        "Invalid arguments in States.ArrayRange(0, $.a, 1): argument 2 must be a finite number,"
+            + " not -Infinity",
+        failure("States.ArrayRange(0, $.a, 1)", "{\"a\": -1e400}"));
+  }
+
+  @Test
+  void aNumberWithAHugeExponentIsOutOfRangeWithoutWritingItOut() {
+    // AslReader keeps 1E+999999999 exact: rounding it digit by digit would take a billion digits.
+    JsonNode input = AslReader.parse("{\"big\": 1E+999999999, \"tiny\": -1E-999999999}");
+    IntrinsicEvaluator intrinsics = IntrinsicEvaluator.withRandom(new SplittableRandom(1));
+
+    StatesError range =
+        assertThrows(
+            StatesError.class,
+            () ->
+                intrinsics.evaluate(
+                    IntrinsicCall.parse("States.ArrayRange(0, $.big, 1)"), input, CONTEXT, VARIABLES));
+    StatesError item =
+        assertThrows(
+            StatesError.class,
+            () ->
+                intrinsics.evaluate(
+                    IntrinsicCall.parse("States.ArrayGetItem(States.Array(1), $.big)"),
+                    input,
+                    CONTEXT,
+                    VARIABLES));
+
+    assertEquals(
+        "Invalid arguments in States.ArrayRange(0, $.big, 1): the end (more than 10^40) must be"
+            + " between -2147483648 and 2147483647",
+        range.cause());
+    assertEquals(
+        "Invalid arguments in States.ArrayGetItem(States.Array(1), $.big): the index 1E+999999999"
+            + " is out of bounds for an array of length 1",
+        item.cause());
+    assertEquals(
+        Nodes.json("5"),
+        intrinsics.evaluate(
+            IntrinsicCall.parse("States.MathAdd($.tiny, 5)"), input, CONTEXT, VARIABLES));
+  }
+
+  @Test
+  void arrayUniqueAndArrayContainsCompareHugeAndInfiniteNumbersByValue() {
+    JsonNode input = AslReader.parse("{\"a\": [1E+999999999, 1.0E+999999999, 1E+999999998]}");
+    IntrinsicEvaluator intrinsics = IntrinsicEvaluator.withRandom(new SplittableRandom(1));
+
+    assertEquals(
+        AslReader.parse("[1E+999999999, 1E+999999998]"),
+        intrinsics.evaluate(IntrinsicCall.parse("States.ArrayUnique($.a)"), input, CONTEXT, VARIABLES));
+    assertEquals(
+        Nodes.json("[1e400, 1]"),
+        call("States.ArrayUnique($.a)", "{\"a\": [1e400, 1, 1e401]}"));
+    assertEquals(Nodes.json("true"), call("States.ArrayContains($.a, $.b)", "{\"a\": [1, 1e400], \"b\": 1e500}"));
+  }
+
+  @Test
+  void textLongerThanThePayloadLimitIsADataLimitExceededError() {
+    String big = "{\"big\": \"" + "x".repeat(100_000) + "\"}";
+
+    StatesError format =
+        assertThrows(StatesError.class, () -> call("States.Format('{}{}{}', $.big, $.big, $.big)", big));
+    StatesError string =
+        assertThrows(
+            StatesError.class, () -> call("States.JsonToString(States.Array($.big, $.big, $.big))", big));
+
+    assertEquals("States.DataLimitExceeded", format.error());
+    assertEquals(
+        "The intrinsic function States.Format('{}{}{}', $.big, $.big, $.big) returned a result with"
+            + " a size exceeding the maximum number of bytes service limit.",
+        format.cause());
+    assertEquals("States.DataLimitExceeded", string.error());
+    assertEquals(
+        Nodes.json("\"" + "x".repeat(200_000) + "\""), call("States.Format('{}{}', $.big, $.big)", big));
   }
 
   @Test

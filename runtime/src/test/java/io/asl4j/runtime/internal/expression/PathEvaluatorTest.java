@@ -167,6 +167,60 @@ class PathEvaluatorTest {
   }
 
   @Test
+  void appendWorksOnACopyAndLeavesTheInputAlone() {
+    JsonNode input = Nodes.json("{\"a\": [1, 2]}");
+
+    JsonNode appended = PathEvaluator.evaluate(AslPath.parse("$.a.append(3)"), input, null, VARIABLES);
+
+    assertEquals(Nodes.json("[1, 2, 3]"), appended);
+    assertEquals(Nodes.json("{\"a\": [1, 2]}"), input);
+  }
+
+  @Test
+  void anAppendThatPutsAnArrayInsideItselfSelectsNothing() {
+    // Found by the long property run: "$.*..*.append('s', $.a)..*" overflowed the stack, and a
+    // value that contains itself can never be written out.
+    StatesError e =
+        assertThrows(
+            StatesError.class,
+            () ->
+                PathEvaluator.evaluate(
+                    AslPath.parse("$.a.append($.a)"), Nodes.json("{\"a\": [1]}"), null, VARIABLES));
+
+    assertEquals(
+        "Invalid path '$.a.append($.a)' : The path cannot be evaluated on this input (append() made a"
+            + " value that contains itself)",
+        e.cause());
+  }
+
+  @Test
+  void aFilterOnANumberIsAStatesRuntimeErrorNotAJaywayException() {
+    StatesError e =
+        assertThrows(
+            StatesError.class,
+            () -> PathEvaluator.evaluate(AslPath.parse("$[?(@ == 1)]"), Nodes.json("1"), null, VARIABLES));
+
+    assertEquals("States.Runtime", e.error());
+    assertEquals(
+        "Invalid path '$[?(@ == 1)]' : Filter: [?] can not be applied to primitives. Current context is: 1",
+        e.cause());
+  }
+
+  @Test
+  void aPathFunctionJaywayCannotComputeSelectsNothing() {
+    StatesError e =
+        assertThrows(
+            StatesError.class,
+            () -> PathEvaluator.evaluate(AslPath.parse("$.first()"), Nodes.json("[]"), null, VARIABLES));
+
+    assertEquals("States.Runtime", e.error());
+    assertEquals(
+        "Invalid path '$.first()' : The path cannot be evaluated on this input"
+            + " (IndexOutOfBoundsException: Index 0 out of bounds for length 0)",
+        e.cause());
+  }
+
+  @Test
   void pathsEvaluateConcurrently() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {

@@ -3,6 +3,7 @@ package io.asl4j.runtime.internal.jsonata;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -206,6 +207,16 @@ class JsonataEngineTest {
   }
 
   @Test
+  void aFunctionInAnErrorIsNamedNotPrintedAsAJavaObject() {
+    // The library printed Jsonata$JFunction@37a94ca1, different on every run.
+    assertCause(
+        "{$now: 0}",
+        "threw an error during evaluation. T1003: Key in object structure must evaluate to a string;"
+            + " got: a function",
+        failure("{$now: 0}", "{}"));
+  }
+
+  @Test
   void aSyntaxErrorFailsTheEvaluation() {
     assertCause(
         "1 +",
@@ -241,6 +252,43 @@ class JsonataEngineTest {
     assertCause(
         expression,
         "threw an error during evaluation. Expression evaluation timeout: Check for infinite loop",
+        error);
+  }
+
+  @Test
+  void aStepThatMultipliesArraysStopsBeforeItExhaustsMemory() {
+    // The library flattens a step's results in one loop, out of reach of the timeout: this one
+    // went on to collect a billion values.
+    JsonataEngine bounded =
+        new JsonataEngine(new Random(1), Clock.systemUTC(), Duration.ofSeconds(60), 500);
+    String expression = "($x := [1..1000]; $x.$x.$x)";
+    StatesError error =
+        assertThrows(
+            StatesError.class,
+            () ->
+                assertTimeoutPreemptively(
+                    Duration.ofSeconds(20),
+                    () -> bounded.evaluate(expression, "Output/result", states("{}"), NO_VARIABLES)));
+    assertCause(
+        expression,
+        "threw an error during evaluation. Expression evaluation made more than 100000000 values:"
+            + " Check for a step that multiplies arrays, or a string that keeps doubling",
+        error);
+  }
+
+  @Test
+  void aStringThatKeepsDoublingStopsBeforeItExhaustsMemory() {
+    JsonataEngine bounded =
+        new JsonataEngine(new Random(1), Clock.systemUTC(), Duration.ofSeconds(60), 500);
+    String expression = "$reduce([1..40], function($a, $b){$a & $a}, 'x')";
+    StatesError error =
+        assertThrows(
+            StatesError.class,
+            () -> bounded.evaluate(expression, "Output/result", states("{}"), NO_VARIABLES));
+    assertCause(
+        expression,
+        "threw an error during evaluation. Expression evaluation made more than 100000000 values:"
+            + " Check for a step that multiplies arrays, or a string that keeps doubling",
         error);
   }
 

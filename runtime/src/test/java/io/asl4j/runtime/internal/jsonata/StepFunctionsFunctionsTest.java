@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -116,6 +117,77 @@ class StepFunctionsFunctionsTest {
         "threw an error during evaluation. The hash algorithm 'SHA-3' is not supported; use MD5,"
             + " SHA-1, SHA-256, SHA-384 or SHA-512",
         failure("$hash('a', 'SHA-3')"));
+  }
+
+  @Test
+  void partitionTakesAtMostAMillionItems() {
+    assertEquals(
+        "threw an error during evaluation. $partition takes at most 1000000 items, but was given"
+            + " 10000000",
+        failure("$partition([1..10000000], 1)"));
+  }
+
+  @Test
+  void shuffleDrawsFromTheInjectedGenerator() {
+    String expression = "$shuffle([1..20])";
+
+    JsonNode first = seeded(3).evaluate(expression, "Output", states("{}"), name -> null);
+    JsonNode again = seeded(3).evaluate(expression, "Output", states("{}"), name -> null);
+
+    assertEquals(first, again);
+    assertNotEquals(eval("[1..20]"), first);
+    assertEquals(eval("[1..20]"), eval("$sort(" + first + ")"));
+  }
+
+  @Test
+  void padPadsOnEitherSideWithRepeatedCharacters() {
+    assertEquals(json("\"ab   \""), eval("$pad('ab', 5)"));
+    assertEquals(json("\"#-#ab\""), eval("$pad('ab', -5, '#-')"));
+    assertEquals(json("\"\u00e9\uD83D\uDE00\u00e9\""), eval("$pad('\u00e9', -3, '\u00e9\uD83D\uDE00')"));
+    assertEquals(json("\"abc\""), eval("$pad('abc', 2)"));
+    assertNull(eval("$pad($states.input.nothing, 2)"));
+  }
+
+  @Test
+  void padTakesLinearTimeAndMakesAtMostTenMillionCharacters() {
+    // The library's $pad appended one character at a time: a million took minutes.
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(2), () -> assertEquals(json("1000000"), eval("$length($pad('x', -1000000, 'ab'))")));
+    assertEquals(
+        "threw an error during evaluation. $pad would create a string of 100000000 characters,"
+            + " more than 10000000",
+        failure("$pad('x', 100000000)"));
+  }
+
+  @Test
+  void spreadSplitsObjectsAndFlattensArraysInLinearTime() {
+    assertEquals(
+        json("[1, {\"a\": 1}, {\"b\": 2}, 3, {\"c\": 4}]"),
+        eval("$spread([1, {'a': 1, 'b': 2}, [3, {'c': 4}]])"));
+    assertEquals(json("[{\"a\": 1}, {\"b\": 2}]"), eval("$spread({'a': 1, 'b': 2})"));
+    assertEquals(json("\"x\""), eval("$spread('x')"));
+    assertEquals(json("[1, 2, 3]"), eval("$spread([[1..3]])"));
+    // The library's $spread copied the partial result at each item: 80,000 took ten seconds.
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(2), () -> assertEquals(json("200000"), eval("$count($spread([1..200000]))")));
+  }
+
+  @Test
+  void pictureStringsAreBoundedInLengthAndWidth() {
+    assertEquals(json("\"001970\""), eval("$fromMillis(0, '[Y,6]')"));
+    assertEquals(json("\"[1970]\""), eval("$fromMillis(0, '[[[Y,4]]]')"));
+    assertEquals(
+        "threw an error during evaluation. The picture string given to $fromMillis asks for a width"
+            + " of 1000000, more than 10000",
+        failure("$fromMillis(0, '[Y,1000000]')"));
+    assertEquals(
+        "threw an error during evaluation. The picture string given to $now asks for a width of"
+            + " 2147483647, more than 10000",
+        failure("$now('[H01,*-2147483647]')"));
+    assertEquals(
+        "threw an error during evaluation. The picture string given to $formatInteger has 20000"
+            + " characters, more than 10000",
+        failure("$formatInteger(5, $join($map([1..20000], function(){'0'})))"));
   }
 
   @Test

@@ -1,0 +1,158 @@
+package io.asl4j.dsl.expression;
+
+import static io.asl4j.dsl.testing.Located.abbreviate;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.asl4j.dsl.expression.AslPath.Field;
+import io.asl4j.dsl.expression.AslPath.Index;
+import io.asl4j.dsl.expression.AslPath.Root;
+import io.asl4j.dsl.expression.AslPath.Step;
+import io.asl4j.dsl.testing.Deadline;
+import java.util.List;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+
+/**
+ * Paths from random and adversarial text: each parses, or fails with an {@link
+ * ExpressionException} that says where, in bounded time; a Reference Path written from its steps
+ * reads back to the same steps.
+ */
+class AslPathProperties {
+  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  /** Text made of the characters and tokens paths are made of, plus anything at all. */
+  @Provide
+  static Arbitrary<String> pathLike() {
+    Arbitrary<String> token =
+        Arbitraries.of(
+            "$", "$$", "$x", ".", "..", "[", "]", "['", "']", "[\"", "\"]", "[0]", "[-1]", "[*]",
+            "*", "a", "b c", "'", "\"", "\\", ",", ":", "?(", "@", ")", "(", " == ", " && ",
+            "=~ /a.*/", "length()", "0", "99999999999", "é", "\u0000", "\uD800", "漢", " ");
+    Arbitrary<String> tokens = token.list().ofMaxSize(25).map(list -> String.join("", list));
+    Arbitrary<String> anything = Arbitraries.strings().ofMaxLength(40);
+    return Arbitraries.frequencyOf(
+        Tuple.of(6, tokens.map(t -> "$" + t)),
+        Tuple.of(2, tokens),
+        Tuple.of(1, anything),
+        Tuple.of(1, adversarial()));
+  }
+
+  /** Long repetitions that overflow recursive parsers or trip super-linear ones. */
+  static Arbitrary<String> adversarial() {
+    Arbitrary<String> unit =
+        Arbitraries.of(
+            ".a", "[0]", "..a", "['a']", "[", "(", "[?(", "[?(@.a == 1 && ", "a", " ", "\\", "'",
+            "[?(@.a =~ /(a|a)*/)]", "['a','b',", "[1:2:", "$");
+    return Combinators.combine(unit, Arbitraries.integers().between(1, 60_000), Arbitraries.of("$", "$$", "$v", ""))
+        .as((u, n, root) -> root + u.repeat(Math.max(1, n / u.length())));
+  }
+
+  @Property
+  void anyTextIsAPathOrRejectedWithItsPosition(@ForAll("pathLike") String text) {
+    Deadline.run(
+        () -> {
+          AslPath path;
+          try {
+            // when
+            path = AslPath.parse(text);
+          } catch (ExpressionException e) {
+            // then
+            assertTrue(e.position() >= 0 && e.position() <= text.length(), "position " + e.position());
+            assertTrue(
+                e.getMessage().contains(" at position " + e.position() + " in '"), e.getMessage());
+            return;
+          }
+          assertEquals(text, path.text());
+          assertEquals(path, AslPath.parse(path.toString()));
+          assertEquals(Root.INPUT, AslPath.parse(path.jsonPathOnRoot()).root(), path.jsonPathOnRoot());
+          if (path.isReferencePath()) {
+            AslPath onRoot = AslPath.parse(path.jsonPathOnRoot());
+            assertEquals(path.steps(), onRoot.steps(), "jsonPathOnRoot keeps the steps");
+            String printed = print(path.root(), path.variableName(), path.steps());
+            if (printed != null) {
+              AslPath reread = AslPath.parse(printed);
+              assertEquals(path.steps(), reread.steps(), printed);
+              assertEquals(path.root(), reread.root(), printed);
+              assertEquals(path.variableName(), reread.variableName(), printed);
+            }
+          }
+        },
+        () -> "took too long on: " + abbreviate(text));
+  }
+
+  @Provide
+  Arbitrary<List<Step>> steps() {
+    Arbitrary<Step> field =
+        Arbitraries.oneOf(
+                Arbitraries.strings().alpha().numeric().withChars('_').ofMinLength(1).ofMaxLength(8),
+                Arbitraries.strings().ofMaxLength(12),
+                Arbitraries.strings().withChars(" .[]'\"$@*?(),:-é漢").ofMaxLength(6))
+            .map(Field::new);
+    Arbitrary<Step> index = Arbitraries.integers().map(Index::new);
+    return Arbitraries.oneOf(field, index).list().ofMaxSize(8);
+  }
+
+  @Provide
+  Arbitrary<String> variables() {
+    return Arbitraries.strings().alpha().numeric().withChars('_').ofMinLength(1).ofMaxLength(10)
+        .filter(name -> PLAIN_NAME.matcher(name).matches());
+  }
+
+  @Property
+  void aReferencePathWrittenFromItsStepsReadsBackToThoseSteps(
+      @ForAll("steps") List<Step> steps,
+      @ForAll Root root,
+      @ForAll("variables") String variable) {
+    // given
+    String text = print(root, variable, steps);
+    if (text == null) {
+      return; // a name with both quotes, or ending with a backslash, cannot be written
+    }
+
+    // when
+    AslPath path = Deadline.within(() -> AslPath.parse(text), () -> "took too long on " + text);
+
+    // then
+    assertTrue(path.isReferencePath(), text);
+    assertEquals(steps, path.steps(), text);
+    assertEquals(root, path.root(), text);
+    assertEquals(root == Root.VARIABLE ? variable : null, path.variableName(), text);
+  }
+
+  /**
+   * A Reference Path in the most readable form: {@code .name} for plain names, else {@code
+   * ['name']}, or {@code ["name"]} for names with a single quote. Quoted names are verbatim (a
+   * backslash is no escape), so a name ending with a backslash or holding both quotes has no form:
+   * null.
+   */
+  static String print(Root root, String variable, List<Step> steps) {
+    StringBuilder out =
+        new StringBuilder(root == Root.INPUT ? "$" : root == Root.CONTEXT ? "$$" : "$" + variable);
+    for (Step step : steps) {
+      if (step instanceof Index index) {
+        out.append('[').append(index.index()).append(']');
+        continue;
+      }
+      String name = ((Field) step).name();
+      if (PLAIN_NAME.matcher(name).matches()) {
+        out.append('.').append(name);
+      } else if (name.endsWith("\\")) {
+        return null;
+      } else if (name.indexOf('\'') < 0) {
+        out.append("['").append(name).append("']");
+      } else if (name.indexOf('"') < 0) {
+        out.append("[\"").append(name).append("\"]");
+      } else {
+        return null;
+      }
+    }
+    return out.toString();
+  }
+}

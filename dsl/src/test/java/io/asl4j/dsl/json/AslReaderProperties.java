@@ -1,0 +1,188 @@
+package io.asl4j.dsl.json;
+
+import static io.asl4j.dsl.testing.Located.abbreviate;
+import static io.asl4j.dsl.testing.Located.assertLocated;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.asl4j.dsl.model.StateMachine;
+import io.asl4j.dsl.testing.Deadline;
+import io.asl4j.dsl.testing.JsonMutator;
+import io.asl4j.dsl.testing.JsonMutator.Location;
+import io.asl4j.dsl.testing.JsonMutator.Values;
+import io.asl4j.dsl.testing.Seeds;
+import io.asl4j.dsl.validate.Problem;
+import io.asl4j.dsl.validate.ValidationResult;
+import io.asl4j.dsl.validate.Validator;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
+
+/** The reader on broken definitions: every shape problem is reported, located, at once. */
+class AslReaderProperties {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+  @Provide
+  Arbitrary<String> seeds() {
+    return Arbitraries.of(Seeds.definitions());
+  }
+
+  /**
+   * Two fields given values of the wrong shape are both reported: the problems of the definition
+   * with both broken include those of each broken alone. Only a state's {@code Type} decides which
+   * fields it may have, so it is not broken here.
+   */
+  @Property
+  void aBrokenFieldNeverHidesTheProblemsOfAnother(
+      @ForAll("seeds") String seed, @ForAll Random random) {
+    // given
+    JsonNode tree = JsonMutator.parse(seed);
+    if (tree == null) {
+      Statistics.collect("seed is not JSON");
+      return;
+    }
+    List<Location> locations = candidates(tree);
+    if (locations.size() < 2) {
+      Statistics.collect("fewer than two fields");
+      return;
+    }
+    int a = random.nextInt(locations.size());
+    String pa = locations.get(a).pointer();
+    List<Integer> unrelated = new ArrayList<>();
+    for (int i = 0; i < locations.size(); i++) {
+      String p = locations.get(i).pointer();
+      if (!p.equals(pa) && !p.startsWith(pa + "/") && !pa.startsWith(p + "/")) {
+        unrelated.add(i);
+      }
+    }
+    if (unrelated.isEmpty()) {
+      Statistics.collect("no unrelated field");
+      return;
+    }
+    int b = unrelated.get(random.nextInt(unrelated.size()));
+    String pb = locations.get(b).pointer();
+    JsonNode valueA = Values.similar(random, locations.get(a).value());
+    JsonNode valueB = Values.similar(random, locations.get(b).value());
+    JsonNode both = replaced(tree, a, valueA, b, valueB);
+
+    // when
+    List<Problem> onlyAProblems = problems(replaced(tree, a, valueA, -1, null));
+    List<Problem> onlyBProblems = problems(replaced(tree, b, valueB, -1, null));
+    List<Problem> bothProblems = problems(both);
+
+    // then
+    Statistics.collect(
+        onlyAProblems.isEmpty() || onlyBProblems.isEmpty() ? "compared, one read" : "compared, both rejected");
+    Set<Problem> missing = new LinkedHashSet<>(onlyAProblems);
+    missing.addAll(onlyBProblems);
+    missing.removeAll(bothProblems);
+    assertTrue(
+        missing.isEmpty(),
+        () -> "problems lost when both " + pa + " and " + pb + " are broken: " + missing
+            + "\nreported: " + bothProblems + "\nin: " + abbreviate(both.toString()));
+  }
+
+  /**
+   * A tree handed to {@code read(JsonNode)} is not limited by the JSON parser's nesting limit: a
+   * value nested thousands of levels deep anywhere gets problems, or reads, and then validates and
+   * writes, without a stack overflow or any undocumented exception.
+   */
+  @Property
+  void aDeeplyNestedTreeIsReadValidatedAndWrittenWithoutCrashing(
+      @ForAll("seeds") String seed,
+      @ForAll Random random,
+      @ForAll @IntRange(min = 400, max = 12_000) int depth) {
+    // given
+    JsonNode tree = JsonMutator.parse(seed);
+    if (tree == null) {
+      return;
+    }
+    List<Location> locations = Location.all(tree);
+    if (locations.isEmpty()) {
+      return;
+    }
+    locations.get(random.nextInt(locations.size())).set(nested(depth, random.nextBoolean()));
+
+    Deadline.run(
+        () -> {
+          // when
+          StateMachine machine;
+          try {
+            machine = AslReader.read(tree);
+          } catch (AslReadException e) {
+            // then
+            assertLocated(e.problems(), tree, "(a tree " + depth + " levels deep)", seed.length() + 10 * depth);
+            return;
+          }
+          ValidationResult result = Validator.validate(machine);
+          assertLocated(
+              result.problems(), AslWriter.toJson(machine), "(a tree " + depth + " levels deep)", seed.length() + 10 * depth);
+          AslWriter.write(machine);
+        },
+        () -> "took too long on a tree " + depth + " levels deep");
+  }
+
+  private static JsonNode nested(int depth, boolean arrays) {
+    JsonNode node = NODES.textNode("{% $states.input %}");
+    for (int i = 0; i < depth; i++) {
+      if (arrays) {
+        ArrayNode array = NODES.arrayNode();
+        array.add(node);
+        node = array;
+      } else {
+        ObjectNode object = NODES.objectNode();
+        object.set(i % 2 == 0 ? "Not" : "a.$", node);
+        node = object;
+      }
+    }
+    return node;
+  }
+
+  /** Values of fields and elements, except a state's {@code Type}. */
+  private static List<Location> candidates(JsonNode tree) {
+    List<Location> candidates = new ArrayList<>();
+    for (Location location : Location.all(tree)) {
+      if (!"Type".equals(location.field())) {
+        candidates.add(location);
+      }
+    }
+    return candidates;
+  }
+
+  private static JsonNode replaced(JsonNode tree, int a, JsonNode valueA, int b, JsonNode valueB) {
+    JsonNode copy = tree.deepCopy();
+    List<Location> locations = candidates(copy);
+    locations.get(a).set(valueA);
+    if (b >= 0) {
+      locations.get(b).set(valueB);
+    }
+    return copy;
+  }
+
+  /** The reader's problems, none when it reads the definition. */
+  private static List<Problem> problems(JsonNode definition) {
+    String text = definition.toString();
+    return Deadline.within(
+        () -> {
+          try {
+            AslReader.read(text);
+            return List.of();
+          } catch (AslReadException e) {
+            return e.problems();
+          }
+        },
+        () -> "took too long on: " + abbreviate(text));
+  }
+}

@@ -1,0 +1,214 @@
+package io.asl4j.runtime.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.asl4j.runtime.ExecutionStatus;
+import io.asl4j.runtime.HistoryEvent;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One child execution of a distributed Map's Map Run: one item, or one batch with an {@code
+ * ItemBatcher}. It runs on its parent's event loop (its frames belong to the parent's run) but
+ * keeps a history, a status and a result of its own, as AWS's child workflow executions do.
+ *
+ * <p>Its name and ARN are derived from the Map Run's ARN and the child's index when first asked
+ * for: most runs never read them, and 10,000 children would otherwise hold 10,000 pairs of strings.
+ */
+public final class ChildRun {
+  /** Most children record ExecutionStarted, one state's two events and their end. */
+  private static final int EXPECTED_EVENTS = 6;
+
+  private final MapRunRecord mapRun;
+  private final int index;
+  private final int items;
+  private final JsonNode input;
+  private final long startMillis;
+  private final History history = new History(EXPECTED_EVENTS);
+  private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
+  /** Set by whichever ends the child first. */
+  private volatile boolean ending;
+  private static final java.lang.invoke.VarHandle ENDING;
+
+  static {
+    try {
+      ENDING = java.lang.invoke.MethodHandles.lookup().findVarHandle(ChildRun.class, "ending", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+  private volatile long stopMillis = -1;
+  private volatile JsonNode output;
+  private volatile String error;
+  private volatile String cause;
+  private String name;
+  private String arn;
+  /** The 5-minute limit of an Express child, cancelled when it ends first. */
+  Scheduler.Timer limit;
+
+  ChildRun(MapRunRecord mapRun, int index, int items, JsonNode input, long startMillis) {
+    this.mapRun = mapRun;
+    this.index = index;
+    this.items = items;
+    this.input = input;
+    this.startMillis = startMillis;
+  }
+
+  /** The position of this child's item (or batch) among the Map Run's. */
+  public int index() {
+    return index;
+  }
+
+  /** How many items this child processes: 1, or the size of its batch. */
+  public int items() {
+    return items;
+  }
+
+  /** A name-based UUID, as AWS names child executions, reproducible from the Map Run's ARN. */
+  public synchronized String name() {
+    if (name == null) {
+      name = MapRunRecord.uuid(mapRun.arn() + "/" + index);
+    }
+    return name;
+  }
+
+  /**
+   * {@code arn:aws:states:<region>:<account>:execution:<machine>/<label>:<name>}, or for Express
+   * children {@code ...:express:<machine>/<label>:<name>:<run id>}.
+   */
+  public synchronized String arn() {
+    if (arn == null) {
+      String standard = mapRun.childArnPrefix() + ":" + name();
+      arn = mapRun.express()
+          ? standard.replaceFirst(":execution:", ":express:") + ":" + MapRunRecord.uuid(standard + "/run")
+          : standard;
+    }
+    return arn;
+  }
+
+  /** The Map Run's state machine: {@code ...:stateMachine:<machine>/<label>}. */
+  public String stateMachineArn() {
+    return mapRun.stateMachineArn();
+  }
+
+  public boolean express() {
+    return mapRun.express();
+  }
+
+  public JsonNode input() {
+    return input;
+  }
+
+  public ExecutionStatus status() {
+    return status;
+  }
+
+  public JsonNode output() {
+    return output;
+  }
+
+  public String error() {
+    return error;
+  }
+
+  public String cause() {
+    return cause;
+  }
+
+  public Instant startDate() {
+    return Instant.ofEpochMilli(startMillis);
+  }
+
+  /** When it ended, or null while it runs. */
+  public Instant stopDate() {
+    long stop = stopMillis;
+    return stop < 0 ? null : Instant.ofEpochMilli(stop);
+  }
+
+  public List<HistoryEvent> history() {
+    return history.snapshot();
+  }
+
+  History events() {
+    return history;
+  }
+
+  /** Records {@code ExecutionStarted} with the child's input, as the parent records its own. */
+  void started(String roleArn) {
+    history.record(0, startMillis, "ExecutionStarted", () -> {
+      ObjectNode details = ExecutionRun.NODES.objectNode();
+      details.set("input", ExecutionRun.deferredText(input));
+      details.set("inputDetails", ExecutionRun.notTruncated());
+      details.put("roleArn", roleArn);
+      return details;
+    });
+  }
+
+  /**
+   * Ends the child as its processor ended: {@code ExecutionSucceeded} or {@code ExecutionFailed}
+   * chained to {@code previous}. False when it had already ended (aborted or timed out).
+   */
+  boolean end(ExecutionRun.Outcome outcome, long previous, long nowMillis) {
+    if (outcome.failed()) {
+      ObjectNode d = ExecutionRun.NODES.objectNode();
+      if (outcome.error() != null) {
+        d.put("error", outcome.error());
+      }
+      if (outcome.cause() != null) {
+        d.put("cause", outcome.cause());
+      }
+      return finish(ExecutionStatus.FAILED, null, outcome.error(), outcome.cause(), "ExecutionFailed", () -> d, previous, nowMillis);
+    }
+    JsonNode out = outcome.output();
+    return finish(ExecutionStatus.SUCCEEDED, out, null, null, "ExecutionSucceeded", () -> {
+      ObjectNode d = ExecutionRun.NODES.objectNode();
+      d.set("output", ExecutionRun.deferredText(out));
+      d.set("outputDetails", ExecutionRun.notTruncated());
+      return d;
+    }, previous, nowMillis);
+  }
+
+  /**
+   * Stops a running child because its Map Run or its parent ended: {@code ExecutionAborted}. From
+   * any thread: a stop of the parent aborts its children from the stopping thread.
+   */
+  boolean abort(long nowMillis) {
+    return finish(ExecutionStatus.ABORTED, null, null, null, "ExecutionAborted", null, -1, nowMillis);
+  }
+
+  /** An Express child reached its 5-minute limit: {@code ExecutionTimedOut}, {@code States.Timeout}. */
+  boolean timeOut(long nowMillis) {
+    ObjectNode d = ExecutionRun.NODES.objectNode();
+    d.put("error", "States.Timeout");
+    return finish(ExecutionStatus.TIMED_OUT, null, "States.Timeout", null, "ExecutionTimedOut", () -> d, -1, nowMillis);
+  }
+
+  /**
+   * Ends the child unless something ended it first: its loop (its processor's end, its time
+   * limit) and an abort from another thread race for it, and exactly one records the last event.
+   */
+  private boolean finish(
+      ExecutionStatus newStatus, JsonNode newOutput, String newError, String newCause, String type,
+      java.util.function.Supplier<ObjectNode> details, long previous, long nowMillis) {
+    if (!ENDING.compareAndSet(this, false, true)) {
+      return false;
+    }
+    Scheduler.Timer timer = limit;
+    if (timer != null) {
+      timer.cancel(); // from another thread the loop may still fire it; the child has ended then
+    }
+    output = newOutput;
+    error = newError;
+    cause = newCause;
+    history.recordLast(previous, nowMillis, type, details);
+    stopMillis = nowMillis;
+    status = newStatus;
+    mapRun.childEnded(this, newStatus);
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    return "ChildRun[" + index + ", " + status + "]";
+  }
+}
