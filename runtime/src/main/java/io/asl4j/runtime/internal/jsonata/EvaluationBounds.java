@@ -2,6 +2,7 @@ package io.asl4j.runtime.internal.jsonata;
 
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
+import com.dashjoin.jsonata.Utils;
 import java.util.List;
 import java.util.Map;
 
@@ -18,11 +19,19 @@ import java.util.Map;
  * counted as it returns, and an evaluation that has made more than {@value #MAX_VALUES} values
  * (items, characters, fields) fails. The count is cumulative, so a value passed up through several
  * sub-expressions counts several times; the bound is generous enough for that.
+ *
+ * <p>The range operator has a bound of its own, {@value #MAX_RANGE_SIZE} items, as {@code $range}
+ * has: the library allows ten million, and the array that holds them is built in one step, again
+ * out of reach of the timeout ({@code [[1..10000000]..1]} took over ten seconds). The library
+ * returns a range as a lazy list, so it is refused before any item is made.
  */
 final class EvaluationBounds {
 
   /** How many values one evaluation may make, counting each item, character and field. */
   static final long MAX_VALUES = 100_000_000L;
+
+  /** How many items a range ({@code [1..n]} or {@code $range}) may hold. */
+  static final long MAX_RANGE_SIZE = 1_000_000;
 
   private final long deadline;
   private final int maxDepth;
@@ -49,10 +58,23 @@ final class EvaluationBounds {
         (expression, input, environment, result) -> {
           if (!environment.isParallelCall) {
             bounds.depth--;
+            checkRange(result);
             bounds.count(result);
             bounds.check();
           }
         });
+  }
+
+  private static void checkRange(Object result) {
+    if (result instanceof Utils.RangeList range && range.size() > MAX_RANGE_SIZE) {
+      throw new JException(
+          "D2014: The size of the sequence allocated by the range operator (..) must not exceed "
+              + MAX_RANGE_SIZE
+              + ". Attempted to allocate "
+              + range.size()
+              + ".",
+          -1);
+    }
   }
 
   private void count(Object result) {

@@ -53,9 +53,6 @@ final class StepFunctionsFunctions {
   private static final Set<String> HASH_ALGORITHMS =
       Set.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512");
 
-  /** Same bound as JSONata's range operator: past it, a typo would exhaust memory. */
-  private static final long MAX_RANGE_SIZE = 1_000_000;
-
   /** The longest string {@code $pad} makes: 40 times the payload limit, 20 MB of memory. */
   static final int MAX_STRING_LENGTH = 10_000_000;
 
@@ -134,11 +131,11 @@ final class StepFunctionsFunctions {
       throw new EvaluationFailure(
           "The chunk size given to $partition must be a positive integer, but was " + size);
     }
-    if (array.size() > MAX_RANGE_SIZE) {
+    if (array.size() > EvaluationBounds.MAX_RANGE_SIZE) {
       // Only a range makes an array this long (payloads hold far fewer items); a chunk list each
       // would take gigabytes, out of reach of the evaluation timeout.
       throw new EvaluationFailure(
-          "$partition takes at most " + MAX_RANGE_SIZE + " items, but was given " + array.size());
+          "$partition takes at most " + EvaluationBounds.MAX_RANGE_SIZE + " items, but was given " + array.size());
     }
     int length = (int) Math.min(chunk, Integer.MAX_VALUE);
     List<Object> chunks = new ArrayList<>();
@@ -162,9 +159,9 @@ final class StepFunctionsFunctions {
     }
     // Both ends are included, as in States.ArrayRange; a step away from the end gives [].
     double steps = Math.floor((end.doubleValue() - first) / increment);
-    if (steps + 1 > MAX_RANGE_SIZE) {
+    if (steps + 1 > EvaluationBounds.MAX_RANGE_SIZE) {
       throw new EvaluationFailure(
-          "$range would create " + (long) (steps + 1) + " items, more than " + MAX_RANGE_SIZE);
+          "$range would create " + (long) (steps + 1) + " items, more than " + EvaluationBounds.MAX_RANGE_SIZE);
     }
     List<Object> values = new ArrayList<>();
     for (long i = 0; i <= steps; i++) {

@@ -277,6 +277,31 @@ class JsonataEngineTest {
   }
 
   @Test
+  void aRangeOfMoreThanAMillionItemsIsRefusedBeforeItsItemsAreMade() {
+    // The library allows ten million and fills the array holding them in one step, out of reach
+    // of the timeout: this one took over ten seconds before its operand was found to be no number.
+    String expression = "[[1..10000000]..$states.input]";
+    StatesError error =
+        assertThrows(
+            StatesError.class,
+            () ->
+                assertTimeoutPreemptively(
+                    Duration.ofSeconds(2),
+                    () -> engine.evaluate(expression, "Output/result", states("3"), NO_VARIABLES)));
+    assertCause(
+        expression,
+        "threw an error during evaluation. D2014: The size of the sequence allocated by the range"
+            + " operator (..) must not exceed 1000000. Attempted to allocate 10000000.",
+        error);
+  }
+
+  @Test
+  void aRangeOfAMillionItemsIsAllowed() {
+    assertEquals(json("1000000"), eval("$count([1..1000000])", "{}"));
+    assertEquals(json("500000500000"), eval("$sum([1..1000000])", "{}"));
+  }
+
+  @Test
   void aStringThatKeepsDoublingStopsBeforeItExhaustsMemory() {
     JsonataEngine bounded =
         new JsonataEngine(new Random(1), Clock.systemUTC(), Duration.ofSeconds(60), 500);
