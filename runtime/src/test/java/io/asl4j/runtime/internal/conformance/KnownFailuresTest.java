@@ -45,6 +45,20 @@ class KnownFailuresTest {
   }
 
   @Test
+  void aCaseListedAsUnstableMayPassOrFail() {
+    KnownFailures known = KnownFailures.parse("pure/base/A.test_one | unstable: depends on the day\n");
+
+    assertTrue(known.mayPass(outcome("pure", "base/A.test_one", true)));
+    assertEquals(
+        new KnownFailures.Verdict(List.of(), List.of()),
+        known.judge(List.of(outcome("pure", "base/A.test_one", true))));
+    assertEquals(
+        new KnownFailures.Verdict(List.of(), List.of()),
+        known.judge(List.of(outcome("pure", "base/A.test_one", false))));
+    assertEquals(false, KnownFailures.parse(LIST).mayPass(outcome("pure", "base/A.test_one", true)));
+  }
+
+  @Test
   void passesWhenTheListIsExact() {
     KnownFailures.Verdict verdict =
         KnownFailures.parse(LIST)
