@@ -328,7 +328,8 @@ public final class TestState {
      *
      * @throws io.asl4j.dsl.validate.AslValidationException when the definition is invalid
      * @throws IllegalArgumentException when the request does not fit the definition (an unknown
-     *     state, a mock for a state that calls nothing, ...)
+     *     state, a mock for a state that calls nothing, ...), or its input or mocked result is over
+     *     256 KiB (AWS's {@code ValidationException}, in its words)
      */
     public TestStateResult run() {
       StateMachine target;

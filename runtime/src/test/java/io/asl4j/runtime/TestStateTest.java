@@ -159,4 +159,26 @@ class TestStateTest {
         IllegalArgumentException.class,
         () -> TestState.of("{\"Type\": \"Pass\", \"End\": true}").mockResult("{}").run());
   }
+
+  @Test
+  void anInputOrMockedResultOver256KiBIsRefusedAsAwsRefusesIt() {
+    // {"s":"xxx..."}: 8 bytes around the text.
+    JsonNode atLimit = JSON.createObjectNode().put("s", "x".repeat(256 * 1024 - 8));
+    JsonNode overLimit = JSON.createObjectNode().put("s", "x".repeat(256 * 1024 - 7));
+    String task = "{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::sqs:sendMessage\", \"End\": true}";
+
+    assertEquals(TestStateResult.Status.SUCCEEDED, TestState.of(task).input(atLimit).mockResult(atLimit).run().status());
+    IllegalArgumentException input =
+        assertThrows(IllegalArgumentException.class, () -> TestState.of(task).input(overLimit).mockResult("{}").run());
+    assertEquals(
+        "1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less"
+            + " than or equal to 262144",
+        input.getMessage());
+    IllegalArgumentException result =
+        assertThrows(IllegalArgumentException.class, () -> TestState.of(task).mockResult(overLimit).run());
+    assertEquals(
+        "1 validation error detected: Value at 'mock.result' failed to satisfy constraint: Member must have length"
+            + " less than or equal to 262144",
+        result.getMessage());
+  }
 }

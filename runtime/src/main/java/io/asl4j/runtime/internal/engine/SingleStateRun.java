@@ -87,6 +87,16 @@ public final class SingleStateRun {
   public record Outcome(
       String status, JsonNode output, String error, String cause, String nextState, ObjectNode inspection) {}
 
+  private static void checkLength(JsonNode value, String field) {
+    if (value != null && JsonSize.exceeds(value, ExecutionRun.PAYLOAD_LIMIT_BYTES)) {
+      throw new IllegalArgumentException(
+          "1 validation error detected: Value at '"
+              + field
+              + "' failed to satisfy constraint: Member must have length less than or equal to "
+              + ExecutionRun.PAYLOAD_LIMIT_BYTES);
+    }
+  }
+
   /** Finds the graph holding {@code name}: the machine, a Parallel branch or a Map processor. */
   public static Graph graphOf(Graph graph, String name) {
     if (graph.states().containsKey(name)) {
@@ -116,6 +126,11 @@ public final class SingleStateRun {
    * @throws IllegalArgumentException when the state does not exist or the request does not fit it
    */
   public static Outcome run(Request request) {
+    // TestState's request fields are limited as StartExecution's input is: 256 KiB.
+    checkLength(request.input(), "input");
+    if (request.mock() != null) {
+      checkLength(request.mock().result(), "mock.result");
+    }
     Graph graph = graphOf(request.machine(), request.stateName());
     if (graph == null) {
       throw new IllegalArgumentException("State '" + request.stateName() + "' does not exist in the definition");
