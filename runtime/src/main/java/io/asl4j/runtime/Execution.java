@@ -74,6 +74,11 @@ public final class Execution {
     return run.status();
   }
 
+  /** The execution's input, as started ({@code null} input starts as JSON {@code null}). */
+  public JsonNode input() {
+    return run.input();
+  }
+
   /** The output of a {@code SUCCEEDED} execution, else {@code null}. */
   public JsonNode output() {
     return run.output();

@@ -59,6 +59,15 @@ public final class LocalStateMachine {
   private final AtomicLong executions = new AtomicLong();
   /** Named starts so far: seeds them {@code seed - N}, apart from every unnamed one. */
   private final AtomicLong namedExecutions = new AtomicLong();
+  /**
+   * The Standard executions started with a name, by name: AWS refuses a name a second time (for
+   * 90 days) unless that execution is still running with the same input. Held weakly, so that
+   * naming executions keeps no history alive; one nobody holds any more counts as closed.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, NamedStart> namedStarts =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record NamedStart(String arn, java.lang.ref.WeakReference<Execution> execution) {}
   /** What all its executions share. */
   private final RunSetup.Machine shared;
 
@@ -110,15 +119,41 @@ public final class LocalStateMachine {
   }
 
   /**
-   * Starts an execution named {@code executionName}; it runs when awaited.
+   * Starts an execution named {@code executionName}; it runs when awaited. As on AWS, a Standard
+   * machine's names are unique: starting a name again returns the same execution while it runs
+   * with the same input, and is refused otherwise; Express executions may share a name.
    *
    * @throws StartExecutionException as AWS refuses the start: an input whose JSON text is over
    *     256 KiB (262,144 bytes of UTF-8), or a name that is empty, over 80 characters, or has
-   *     whitespace, a control character or one of {@code ? * < > { } [ ] " # % \ ^ | ~ ` $ & , ; : /}
+   *     whitespace, a control character or one of {@code ? * < > { } [ ] " # % \ ^ | ~ ` $ & , ; : /};
+   *     {@code ExecutionAlreadyExists} for a Standard execution's name used before
    */
   public Execution start(JsonNode input, String executionName) {
     Objects.requireNonNull(executionName, "executionName == null");
-    return start(input, executionName, 0, -namedExecutions.getAndIncrement());
+    if (type == StateMachineType.EXPRESS) {
+      return start(input, executionName, 0, -namedExecutions.getAndIncrement());
+    }
+    Execution[] started = new Execution[1];
+    NamedStart named =
+        namedStarts.compute(
+            executionName,
+            (name, earlier) -> {
+              if (earlier != null) {
+                return earlier;
+              }
+              started[0] = start(input, name, 0, -namedExecutions.getAndIncrement());
+              return new NamedStart(started[0].arn(), new java.lang.ref.WeakReference<>(started[0]));
+            });
+    if (started[0] != null) {
+      return started[0];
+    }
+    Execution earlier = named.execution().get();
+    JsonNode given = input == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : input;
+    if (earlier != null && earlier.status() == ExecutionStatus.RUNNING && earlier.input().equals(given)) {
+      return earlier;
+    }
+    throw new StartExecutionException(
+        "ExecutionAlreadyExists", "Execution Already Exists: '" + named.arn() + "'");
   }
 
   /**

@@ -3,7 +3,8 @@ package io.asl4j.runtime;
 /**
  * An execution that AWS's {@code StartExecution} would refuse to start, with AWS's error code:
  * {@code ValidationException} for an input over 256 KiB or a name of more than 80 characters,
- * {@code InvalidName} for a name with a character AWS does not allow.
+ * {@code InvalidName} for a name with a character AWS does not allow, {@code
+ * ExecutionAlreadyExists} for a Standard execution's name used before.
  *
  * <pre>{@code
  * try {
@@ -24,7 +25,10 @@ public final class StartExecutionException extends RuntimeException {
     this.errorCode = errorCode;
   }
 
-  /** AWS's error code: {@code ValidationException} or {@code InvalidName}. */
+  /**
+   * AWS's error code: {@code ValidationException}, {@code InvalidName} or {@code
+   * ExecutionAlreadyExists}.
+   */
   public String errorCode() {
     return errorCode;
   }

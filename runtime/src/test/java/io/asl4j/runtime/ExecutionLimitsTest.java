@@ -1,12 +1,15 @@
 package io.asl4j.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.asl4j.dsl.model.StateMachineType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +66,60 @@ class ExecutionLimitsTest {
     ObjectNode input = JsonNodeFactory.instance.objectNode();
     input.put("blob", "x".repeat(250 * 1024));
     return input;
+  }
+
+  private static LocalStateMachine.Builder awaitingApproval() {
+    return LocalStateMachine.builder(
+            asl(
+                "{'StartAt':'Ask','States':{'Ask':{'Type':'Task',"
+                    + "'Resource':'arn:aws:states:::sqs:sendMessage.waitForTaskToken',"
+                    + "'Parameters':{'MessageBody.$':'$$.Task.Token'},'End':true}}}"))
+        .name("approval")
+        .virtualClock(START)
+        .handler("arn:aws:states:::sqs:sendMessage", (input, ctx) -> json("{\"MessageId\":\"m-1\"}"));
+  }
+
+  @Test
+  void aStandardExecutionNameStartedAgainWhileRunningWithTheSameInputIsTheSameExecution() {
+    LocalStateMachine machine = awaitingApproval().build();
+    Execution first = machine.start(json("{\"order\":42}"), "order-42").runUntilWaiting();
+
+    assertSame(first, machine.start(json("{\"order\":42}"), "order-42"));
+    assertEquals(1, first.waitingTaskTokens().size());
+  }
+
+  @Test
+  void aStandardExecutionNameIsRefusedWithOtherInputOrOnceItsExecutionHasEnded() {
+    LocalStateMachine machine = awaitingApproval().build();
+    Execution first = machine.start(json("{\"order\":42}"), "order-42").runUntilWaiting();
+    String refused =
+        "ExecutionAlreadyExists: Execution Already Exists: "
+            + "'arn:aws:states:us-east-1:123456789012:execution:approval:order-42'";
+
+    StartExecutionException otherInput =
+        assertThrows(StartExecutionException.class, () -> machine.start(json("{\"order\":43}"), "order-42"));
+    assertEquals("ExecutionAlreadyExists", otherInput.errorCode());
+    assertEquals(refused, otherInput.getMessage());
+
+    machine.sendTaskSuccess(first.waitingTaskTokens().get(0), json("{}"));
+    assertEquals(ExecutionStatus.SUCCEEDED, first.await().status());
+    StartExecutionException ended =
+        assertThrows(StartExecutionException.class, () -> machine.start(json("{\"order\":42}"), "order-42"));
+    assertEquals(refused, ended.getMessage());
+    assertEquals(ExecutionStatus.RUNNING, machine.start(json("{\"order\":42}"), "order-43").status());
+  }
+
+  @Test
+  void expressExecutionsMayShareAName() {
+    LocalStateMachine machine =
+        LocalStateMachine.builder(asl("{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}"))
+            .type(StateMachineType.EXPRESS)
+            .build();
+    Execution first = machine.start(json("{}"), "again").await();
+    Execution second = machine.start(json("{}"), "again").await();
+
+    assertNotSame(first, second);
+    assertEquals(ExecutionStatus.SUCCEEDED, second.status());
   }
 
   @Test
