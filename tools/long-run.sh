@@ -2,15 +2,15 @@
 # The long property run of HARDENING.md: every jqwik property of dsl and runtime with many more
 # tries than `mvn verify` gives them (200), then one table of tries per property and the total.
 #
-#   tools/long-run.sh                                   # about 1,000,000 tries
+#   tools/long-run.sh                                   # about 1,300,000 tries, about 20 minutes
 #   DSL_TRIES=5000 FAST_TRIES=5000 SLOW_TRIES=200 tools/long-run.sh   # a shorter one
 #
 # Three groups, because their tries cost very different times:
 #   dsl   every dsl property (reader, writer, validator, paths, intrinsics, JSONata parsing, builder)
-#         at DSL_TRIES (35,000);
-#   fast  the runtime's path, intrinsic and wildcard evaluators at FAST_TRIES (70,000);
+#         at DSL_TRIES (40,000);
+#   fast  the runtime's path, intrinsic and wildcard evaluators at FAST_TRIES (100,000);
 #   slow  JSONata evaluation (a try may run until the 500 ms evaluation timeout) and whole
-#         executions of the corpus definitions at SLOW_TRIES (3,000).
+#         executions of the corpus definitions at SLOW_TRIES (25,000).
 # A property that fixes its own tries in @Property(tries = N) keeps them. Logs go to
 # target/long-run/; failing samples are kept in each module's target/jqwik-database and tried first
 # by the next run. Exit status 1 when any property failed. MVN_ARGS adds Maven arguments (e.g. -o).
@@ -18,9 +18,9 @@ set -uo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 OUT="$ROOT/target/long-run"
-DSL_TRIES="${DSL_TRIES:-35000}"
-FAST_TRIES="${FAST_TRIES:-70000}"
-SLOW_TRIES="${SLOW_TRIES:-3000}"
+DSL_TRIES="${DSL_TRIES:-40000}"
+FAST_TRIES="${FAST_TRIES:-100000}"
+SLOW_TRIES="${SLOW_TRIES:-25000}"
 mkdir -p "$OUT"
 status=0
 
