@@ -1,6 +1,7 @@
 package io.asl4j.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.asl4j.dsl.json.AslReader;
 import io.asl4j.dsl.model.StateMachine;
 import io.asl4j.dsl.model.StateMachineType;
@@ -16,10 +17,12 @@ import io.asl4j.runtime.internal.engine.TaskTokens;
 import io.asl4j.runtime.internal.engine.ActivityQueues;
 import java.util.Optional;
 import io.asl4j.runtime.services.S3Objects;
+import java.lang.ref.WeakReference;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -64,10 +67,9 @@ public final class LocalStateMachine {
    * 90 days) unless that execution is still running with the same input. Held weakly, so that
    * naming executions keeps no history alive; one nobody holds any more counts as closed.
    */
-  private final java.util.concurrent.ConcurrentHashMap<String, NamedStart> namedStarts =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, NamedStart> namedStarts = new ConcurrentHashMap<>();
 
-  private record NamedStart(String arn, java.lang.ref.WeakReference<Execution> execution) {}
+  private record NamedStart(String arn, WeakReference<Execution> execution) {}
   /** What all its executions share. */
   private final RunSetup.Machine shared;
 
@@ -142,13 +144,13 @@ public final class LocalStateMachine {
                 return earlier;
               }
               started[0] = start(input, name, 0, -namedExecutions.getAndIncrement());
-              return new NamedStart(started[0].arn(), new java.lang.ref.WeakReference<>(started[0]));
+              return new NamedStart(started[0].arn(), new WeakReference<>(started[0]));
             });
     if (started[0] != null) {
       return started[0];
     }
     Execution earlier = named.execution().get();
-    JsonNode given = input == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : input;
+    JsonNode given = input == null ? NullNode.getInstance() : input;
     if (earlier != null && earlier.status() == ExecutionStatus.RUNNING && earlier.input().equals(given)) {
       return earlier;
     }
@@ -165,7 +167,7 @@ public final class LocalStateMachine {
    * one would complete the other.
    */
   private Execution start(JsonNode input, String executionName, long number, long streamOffset) {
-    JsonNode executionInput = input == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : input;
+    JsonNode executionInput = input == null ? NullNode.getInstance() : input;
     StartRequests.check(executionInput, executionName);
     long startMillis = virtualTime
         ? (virtualStart != null ? virtualStart : Instant.now()).toEpochMilli()

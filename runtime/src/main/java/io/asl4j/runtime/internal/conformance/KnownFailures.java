@@ -112,7 +112,7 @@ public final class KnownFailures {
     for (CaseOutcome outcome : outcomes) {
       Optional<String> entry = names(outcome).filter(reasons::containsKey).findFirst();
       entry.ifPresent(used::add);
-      if (outcome.passed() && entry.isPresent() && !reasons.get(entry.get()).startsWith(UNSTABLE)) {
+      if (outcome.passed() && entry.isPresent() && !mayPass(outcome)) {
         problems.add(outcome.key() + " passes now: remove it from the known failures");
       } else if (!outcome.passed() && entry.isEmpty()) {
         problems.add(outcome.key() + " fails: " + outcome.reason());

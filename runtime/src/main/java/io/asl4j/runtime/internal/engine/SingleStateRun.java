@@ -89,11 +89,7 @@ public final class SingleStateRun {
 
   private static void checkLength(JsonNode value, String field) {
     if (value != null && JsonSize.exceeds(value, ExecutionRun.PAYLOAD_LIMIT_BYTES)) {
-      throw new IllegalArgumentException(
-          "1 validation error detected: Value at '"
-              + field
-              + "' failed to satisfy constraint: Member must have length less than or equal to "
-              + ExecutionRun.PAYLOAD_LIMIT_BYTES);
+      throw new IllegalArgumentException(StartRequests.tooLong(field));
     }
   }
 

@@ -31,11 +31,19 @@ public final class StartRequests {
     }
     if (JsonSize.exceeds(input, ExecutionRun.PAYLOAD_LIMIT_BYTES)) {
       // AWS leaves the input's value out of the message, as it does for every sensitive field.
-      throw new StartExecutionException(
-          "ValidationException",
-          "1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length"
-              + " less than or equal to " + ExecutionRun.PAYLOAD_LIMIT_BYTES);
+      throw new StartExecutionException("ValidationException", tooLong("input"));
     }
+  }
+
+  /**
+   * AWS's {@code ValidationException} message for a request field over 256 KiB, e.g. {@code
+   * input} of StartExecution or TestState.
+   */
+  static String tooLong(String field) {
+    return "1 validation error detected: Value at '"
+        + field
+        + "' failed to satisfy constraint: Member must have length less than or equal to "
+        + ExecutionRun.PAYLOAD_LIMIT_BYTES;
   }
 
   private static void checkName(String name) {
