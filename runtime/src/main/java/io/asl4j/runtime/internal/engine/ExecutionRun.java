@@ -155,7 +155,7 @@ public final class ExecutionRun {
           finish(ExecutionStatus.TIMED_OUT, null, "States.Timeout", null, "ExecutionTimedOut", d, LAST_EVENT);
         });
     // Cursor 0: AWS chains the first state's entered event to 0, not to ExecutionStarted.
-    Frame root = new Frame(machine, new Scope(null), null, 0);
+    Frame root = new Frame(machine, new Scope(null));
     root.onDone =
         outcome -> {
           if (outcome.failed()) {
@@ -187,7 +187,7 @@ public final class ExecutionRun {
   void startSingleState(Graph graph, String name, JsonNode stateInput, Map<String, JsonNode> variables) {
     Scope scope = new Scope(null);
     scope.assign(variables);
-    Frame frame = new Frame(graph, scope, null, 0);
+    Frame frame = new Frame(graph, scope);
     frame.onDone = outcome -> probe.ended(outcome);
     probe.frame = frame;
     scheduler.post(() -> enter(frame, name, stateInput));
@@ -516,13 +516,19 @@ public final class ExecutionRun {
     Step current;
     Consumer<Outcome> onDone;
 
-    Frame(Graph graph, Scope scope, Frame parent, long cursor) {
+    /** A frame running {@code graph}, whose states' plans are {@code plans}. */
+    Frame(Graph graph, Map<String, StatePlan> plans, Scope scope, Frame parent, long cursor) {
       this.graph = graph;
       this.scope = scope;
       this.parent = parent;
       this.cursor = cursor;
       this.child = parent == null ? null : parent.child;
-      this.plans = data.plans(graph, machine.defaultQueryLanguage());
+      this.plans = plans;
+    }
+
+    /** A root frame: its graph's plans are looked up once per frame. */
+    Frame(Graph graph, Scope scope) {
+      this(graph, data.plans(graph, machine.defaultQueryLanguage()), scope, null, 0);
     }
 
     /** The history this frame's events go to. */
@@ -1255,7 +1261,7 @@ public final class ExecutionRun {
       for (int i = 0; i < branches.size(); i++) {
         int index = i;
         StateGraph branch = branches.get(i);
-        Frame child = new Frame(branch, new Scope(frame.scope), frame, startCursor);
+        Frame child = new Frame(branch, plan.nested(branch), new Scope(frame.scope), frame, startCursor);
         children.add(child);
         child.onDone =
             outcome -> {
@@ -1314,7 +1320,7 @@ public final class ExecutionRun {
     }
 
     Frame childFrame(Graph graph, long cursor) {
-      return new Frame(graph, new Scope(frame.scope), frame, cursor);
+      return new Frame(graph, plan.nested(graph), new Scope(frame.scope), frame, cursor);
     }
 
     /**
@@ -1323,7 +1329,7 @@ public final class ExecutionRun {
      * and its history starts over (its first state chains to event 0).
      */
     Frame childExecutionFrame(Graph graph, ChildRun child) {
-      Frame root = new Frame(graph, new Scope(null), frame, 0);
+      Frame root = new Frame(graph, plan.nested(graph), new Scope(null), frame, 0);
       root.child = child;
       return root;
     }

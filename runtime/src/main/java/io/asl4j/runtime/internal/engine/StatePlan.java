@@ -2,16 +2,20 @@ package io.asl4j.runtime.internal.engine;
 
 import io.asl4j.dsl.model.ErrorHandling;
 import io.asl4j.dsl.model.Graph;
+import io.asl4j.dsl.model.MapState;
+import io.asl4j.dsl.model.ParallelState;
 import io.asl4j.dsl.model.QueryLanguage;
 import io.asl4j.dsl.model.State;
 import io.asl4j.dsl.model.StateType;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What the interpreter needs to know of one state before running it, worked out once per machine
  * ({@link Data#plans}) instead of at every entry: its event names, whether it is evaluated with
- * JSONata, how many retriers it has.
+ * JSONata, how many retriers it has, and the plans of the graphs nested in it.
  */
 final class StatePlan {
   final String name;
@@ -28,6 +32,15 @@ final class StatePlan {
   /** A Task's resource taken apart; null for other states. */
   final Tasks.Resource resource;
   /**
+   * The plans of the state's own graphs, in the same order: a Parallel state's branches, a Map
+   * state's item processor; empty for other states. Frames for them take their plans from here,
+   * without a lookup per branch or iteration.
+   */
+  final List<Graph> nestedGraphs;
+
+  final List<Map<String, StatePlan>> nestedPlans;
+
+  /**
    * A Task's handler, once resolved ({@link RunSetup#invoke}). Racy but safe: any thread resolves
    * the same handler for the same machine, and a handler reference is published whole.
    */
@@ -43,6 +56,28 @@ final class StatePlan {
     this.retriers = state instanceof ErrorHandling handling ? handling.retriersOrEmpty().size() : 0;
     this.resource = state instanceof io.asl4j.dsl.model.TaskState task ? Tasks.Resource.of(task.resource()) : null;
     this.resultPath = compiled(state.io() == null ? null : state.io().resultPath());
+    List<Graph> graphs = new ArrayList<>();
+    if (state instanceof ParallelState parallel) {
+      graphs.addAll(parallel.branches());
+    } else if (state instanceof MapState map && map.processor() != null) {
+      graphs.add(map.processor());
+    }
+    this.nestedGraphs = List.copyOf(graphs);
+    List<Map<String, StatePlan>> plans = new ArrayList<>(graphs.size());
+    for (Graph graph : graphs) {
+      plans.add(of(graph, machineDefault));
+    }
+    this.nestedPlans = List.copyOf(plans);
+  }
+
+  /** The plans of {@code graph}, one of this state's own graphs ({@link #nestedGraphs}). */
+  Map<String, StatePlan> nested(Graph graph) {
+    for (int i = 0; i < nestedGraphs.size(); i++) {
+      if (nestedGraphs.get(i) == graph) {
+        return nestedPlans.get(i);
+      }
+    }
+    throw new IllegalArgumentException("not a graph of state '" + name + "'");
   }
 
   private static io.asl4j.dsl.expression.AslPath compiled(io.asl4j.dsl.model.NullablePath path) {
