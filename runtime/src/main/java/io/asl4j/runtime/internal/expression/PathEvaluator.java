@@ -14,6 +14,7 @@ import io.asl4j.dsl.expression.AslPath.Field;
 import io.asl4j.dsl.expression.AslPath.Index;
 import io.asl4j.dsl.expression.AslPath.Step;
 import io.asl4j.runtime.StatesError;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
@@ -53,13 +54,24 @@ public final class PathEvaluator {
   private static final String PROVIDER = JacksonJsonNodeJsonProvider.class.getName();
   private static final Configuration DEFINITE =
       Configuration.builder()
-          .jsonProvider(new JacksonJsonNodeJsonProvider(Json.MAPPER))
+          .jsonProvider(new TimedProvider())
           .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
           .options(EnumSet.noneOf(Option.class))
           .build();
   // Recorded on AWS: "$.item.items[1:5]" on {} is [], so a miss below an indefinite step is no
   // error.
   private static final Configuration INDEFINITE = DEFINITE.addOptions(Option.SUPPRESS_EXCEPTIONS);
+
+  /**
+   * How long one Jayway evaluation may run. Jayway builds the text of every node's path as it
+   * walks, so recursive descents over a deep document grow with a power of its depth: {@code
+   * $..*..*[?(@ >= $.a && @)]} ran for over 7 seconds on a 4 KB document 245 levels deep, and one
+   * descent more for minutes. Real Paths take microseconds; past this one fails instead.
+   */
+  static final Duration TIMEOUT = Duration.ofSeconds(1);
+
+  static final String TOO_LONG =
+      "The path cannot be evaluated on this input (it ran for more than " + TIMEOUT.toSeconds() + " second)";
 
   // Paths come from state machine definitions, so the set is small; the cap only guards misuse.
   private static final int CACHE_LIMIT = 10_000;
@@ -220,6 +232,7 @@ public final class PathEvaluator {
     boolean appends = path.text().contains("append");
     JsonNode document = appends ? root.deepCopy() : root;
     JsonNode value;
+    Clock clock = Clock.start(TIMEOUT.toNanos());
     try {
       if (compiled.isDefinite()) {
         value = toNode(compiled.read(document, DEFINITE));
@@ -232,8 +245,15 @@ public final class PathEvaluator {
       }
     } catch (JsonPathException e) {
       // Suppressing exceptions only hides misses: a filter on a number, say, still throws.
-      return new PathResult.Missing(String.valueOf(e.getMessage()));
+      // Jayway names its provider in some messages: name Jackson's, as AWS's messages do.
+      return new PathResult.Missing(
+          clock.expired()
+              ? TOO_LONG
+              : String.valueOf(e.getMessage()).replace(TimedProvider.class.getName(), PROVIDER));
     } catch (RuntimeException e) {
+      if (clock.expired()) {
+        return new PathResult.Missing(TOO_LONG);
+      }
       // Jayway's own defects, such as first() on an empty array (IndexOutOfBoundsException).
       return new PathResult.Missing(
           "The path cannot be evaluated on this input ("
@@ -243,6 +263,12 @@ public final class PathEvaluator {
     } catch (StackOverflowError e) {
       // append() can put an array inside itself, which recursive descent then walks forever.
       return new PathResult.Missing(CONTAINS_ITSELF);
+    } finally {
+      clock.stop();
+    }
+    // With SUPPRESS_EXCEPTIONS Jayway swallows the clock's exception and answers what it has.
+    if (clock.expired()) {
+      return new PathResult.Missing(TOO_LONG);
     }
     // A value that contains itself has no JSON text: writing it out would never end.
     return appends && containsItself(value, new IdentityHashMap<>())
@@ -288,5 +314,85 @@ public final class PathEvaluator {
       }
     }
     return compiled;
+  }
+
+  /**
+   * The clock of the Jayway evaluation running on this thread: Jayway asks its JSON provider about
+   * every node it visits, and {@link TimedProvider} looks at the clock every 256 questions. Once
+   * the time is up every question fails, so the evaluation unwinds even where Jayway catches.
+   */
+  private static final class Clock {
+    private static final ThreadLocal<Clock> CURRENT = new ThreadLocal<>();
+    private static final class TimeUp extends RuntimeException {
+      TimeUp() {
+        super(TOO_LONG, null, false, false);
+      }
+    }
+
+    private final long deadline;
+    private int questions;
+    private boolean expired;
+
+    private Clock(long deadline) {
+      this.deadline = deadline;
+    }
+
+    static Clock start(long timeoutNanos) {
+      Clock clock = new Clock(System.nanoTime() + timeoutNanos);
+      CURRENT.set(clock);
+      return clock;
+    }
+
+    static void tick() {
+      Clock clock = CURRENT.get();
+      if (clock == null) {
+        return;
+      }
+      if (!clock.expired && (++clock.questions & 255) == 0 && System.nanoTime() > clock.deadline) {
+        clock.expired = true;
+      }
+      if (clock.expired) {
+        throw new TimeUp();
+      }
+    }
+
+    boolean expired() {
+      return expired;
+    }
+
+    void stop() {
+      CURRENT.remove();
+    }
+  }
+
+  /** Jackson nodes for Jayway, with {@link Clock#tick()} on each question about a node. */
+  private static final class TimedProvider extends JacksonJsonNodeJsonProvider {
+    TimedProvider() {
+      super(Json.MAPPER);
+    }
+
+    @Override
+    public boolean isArray(Object value) {
+      Clock.tick();
+      return super.isArray(value);
+    }
+
+    @Override
+    public boolean isMap(Object value) {
+      Clock.tick();
+      return super.isMap(value);
+    }
+
+    @Override
+    public Object getMapValue(Object value, String key) {
+      Clock.tick();
+      return super.getMapValue(value, key);
+    }
+
+    @Override
+    public Object getArrayIndex(Object value, int index) {
+      Clock.tick();
+      return super.getArrayIndex(value, index);
+    }
   }
 }

@@ -3,10 +3,12 @@ package io.asl4j.runtime.internal.expression;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.dsl.expression.AslPath;
 import io.asl4j.runtime.StatesError;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +108,40 @@ class PathEvaluatorTest {
             + " not a json object according to the JsonProvider:"
             + " 'com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider'.",
         failure("$.flag.x"));
+  }
+
+  @Test
+  void aDefinitePathThroughJaywayNamesJacksonsProviderInItsMessages() {
+    // length() makes the path go through Jayway rather than the direct walk.
+    assertEquals(
+        "Invalid path '$.flag.x.length()' : Expected to find an object with property ['x'] in path"
+            + " $['flag'] but found 'com.fasterxml.jackson.databind.node.BooleanNode'. This is"
+            + " not a json object according to the JsonProvider:"
+            + " 'com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider'.",
+        failure("$.flag.x.length()"));
+  }
+
+  @Test
+  void aPathThatWouldRunForMinutesFailsAfterOneSecond() {
+    // Jayway builds each visited node's path text: two recursive descents and a filter over a
+    // document 245 levels deep ran for over 7 seconds, a third descent for minutes.
+    JsonNode deep = Nodes.json("1");
+    for (int level = 0; level < 245; level++) {
+      deep = Nodes.json("{\"a\": {\"items\": " + deep + "}}");
+    }
+    JsonNode document = deep;
+    String path = "$..*..*[?(@ >= $.a && @)]..*";
+    StatesError e =
+        assertThrows(
+            StatesError.class,
+            () ->
+                assertTimeoutPreemptively(
+                    Duration.ofSeconds(30),
+                    () -> PathEvaluator.evaluate(AslPath.parse(path), document, CONTEXT, VARIABLES)));
+    assertEquals(
+        "Invalid path '" + path + "' : The path cannot be evaluated on this input (it ran for more"
+            + " than 1 second)",
+        e.cause());
   }
 
   @Test
