@@ -39,10 +39,20 @@ final class LibraryErrors {
     if (failure instanceof StackOverflowError) {
       return "Stack overflow error: the expression recurses too deeply";
     }
-    // A defect of the library (a ClassCastException and the like): name it rather than hide it.
+    // A defect of the library (a ClassCastException and the like): name it rather than hide it,
+    // with any of its objects the message prints as a Java object named as JSONata would.
     return failure.getClass().getSimpleName()
-        + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        + (failure.getMessage() == null
+            ? ""
+            : ": " + LIBRARY_OBJECT.matcher(failure.getMessage()).replaceAll(FUNCTION));
   }
+
+  /**
+   * A library object printed by Java's {@code toString}, e.g. {@code
+   * com.dashjoin.jsonata.Jsonata$JFunction@16d35ecd}: its identity differs from run to run, so the
+   * same expression would fail with a different message each time.
+   */
+  private static final Pattern LIBRARY_OBJECT = Pattern.compile("com\\.dashjoin\\.jsonata\\.[\\w$.]+@[0-9a-f]+");
 
   private static String describe(JException error) {
     String code = error.getError();

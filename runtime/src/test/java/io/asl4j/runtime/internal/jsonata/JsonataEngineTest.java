@@ -217,6 +217,16 @@ class JsonataEngineTest {
   }
 
   @Test
+  void aLibraryDefectNamesAFunctionItPrintsTheSameWayEveryTime() {
+    // The library failed with "unknown type to match: com.dashjoin.jsonata.Jsonata$JFunction@16d35ecd".
+    assertCause(
+        "$contains('a', $now)",
+        "threw an error during evaluation. RuntimeException: java.lang.Error: unknown type to match:"
+            + " a function",
+        failure("$contains('a', $now)", "{}"));
+  }
+
+  @Test
   void aSyntaxErrorFailsTheEvaluation() {
     assertCause(
         "1 +",
