@@ -37,6 +37,41 @@ public final class JsonLimits {
     return walk.nonFinite;
   }
 
+  /**
+   * A length that the compact JSON text of {@code root} cannot exceed, found without writing it:
+   * every string counted as if each character needed a six-character escape. Writing a tree only
+   * to measure it loads and warms Jackson's whole writer, the largest part of validating a first
+   * definition in a fresh JVM; when this bound is within a limit, the text is too.
+   */
+  public static long textLengthBound(JsonNode root) {
+    long bound = 0;
+    ArrayDeque<JsonNode> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      JsonNode node = pending.pop();
+      if (node.isObject()) {
+        bound += 2 + node.size(); // braces, and a comma or colon per field (one too many commas)
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+          Map.Entry<String, JsonNode> field = fields.next();
+          bound += 2 + 6L * field.getKey().length() + 1;
+          pending.push(field.getValue());
+        }
+      } else if (node.isArray()) {
+        bound += 2 + node.size();
+        node.forEach(pending::push);
+      } else if (node.isTextual()) {
+        bound += 2 + 6L * node.textValue().length();
+      } else if (node.isNumber()) {
+        bound += node.asText().length() + 8;
+      } else if (node.isBoolean() || node.isNull()) {
+        bound += 5;
+      } else {
+        return Long.MAX_VALUE; // binary or a Java object: only writing it tells
+      }
+    }
+    return bound;
+  }
+
   /** Whether {@code node} is a number JSON text cannot write: NaN or an infinity. */
   public static boolean isNonFinite(JsonNode node) {
     return (node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue());

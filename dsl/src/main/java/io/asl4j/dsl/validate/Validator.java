@@ -49,7 +49,10 @@ public final class Validator {
     if (tooDeep != null) {
       return tooDeep;
     }
-    return validate(machine, options, json.toString().length(), json);
+    // Only a definition that may be over the limit is written out to be measured.
+    long bound = JsonLimits.textLengthBound(json);
+    int size = bound <= MAX_DEFINITION_CHARS ? (int) bound : json.toString().length();
+    return validate(machine, options, size, json);
   }
 
   /**
