@@ -138,8 +138,10 @@ public final class AslPath {
     String onRoot = "$" + text.substring(rootLength);
     boolean definite;
     try {
-      // Jayway is the JSONPath dialect of AWS: what it refuses is not a Path.
-      definite = JsonPath.compile(onRoot).isDefinite();
+      // Jayway is the JSONPath dialect of AWS: what it refuses is not a Path. The commonest shape,
+      // names and indexes only, Jayway always accepts as definite; knowing it here spares loading
+      // Jayway, and its logger, for definitions that use nothing else.
+      definite = isPlainReference(onRoot) || JsonPath.compile(onRoot).isDefinite();
     } catch (RuntimeException e) { // InvalidPathException, or a parser crash on input like "$["
       String detail = e.getMessage();
       if (detail == null || detail.startsWith("java.")) {
@@ -253,6 +255,43 @@ public final class AslPath {
    * not a plain name or index (a multi-name {@code ['a','b']}, a function call, ...). The grammar
    * mirrors Jayway's reading of the same text, so each step here is the step Jayway evaluates.
    */
+  /**
+   * Whether {@code path} is {@code $} followed only by {@code .name} steps (an ASCII letter or
+   * underscore, then letters, digits and underscores) and {@code [index]} steps of at most nine
+   * digits.
+   */
+  static boolean isPlainReference(String path) {
+    int i = 1;
+    while (i < path.length()) {
+      char c = path.charAt(i);
+      if (c == '.') {
+        int start = ++i;
+        while (i < path.length() && isAsciiNamePart(path.charAt(i), i == start)) {
+          i++;
+        }
+        if (i == start) {
+          return false;
+        }
+      } else if (c == '[') {
+        int start = ++i;
+        while (i < path.length() && path.charAt(i) >= '0' && path.charAt(i) <= '9') {
+          i++;
+        }
+        if (i == start || i - start > 9 || i >= path.length() || path.charAt(i) != ']') {
+          return false;
+        }
+        i++;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiNamePart(char c, boolean first) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (!first && c >= '0' && c <= '9');
+  }
+
   private static List<Step> referenceSteps(String text, int start) {
     List<Step> steps = new ArrayList<>();
     int i = start;

@@ -87,6 +87,28 @@ class AslPathProperties {
         () -> "took too long on: " + abbreviate(text));
   }
 
+  /**
+   * Names and indexes only, the shape {@link AslPath#isPlainReference} recognizes without Jayway,
+   * mixed with near misses (a leading digit, a sign, ten digits, an empty name, other characters).
+   */
+  @Provide
+  Arbitrary<String> plainLike() {
+    Arbitrary<String> step =
+        Arbitraries.oneOf(
+            Arbitraries.strings().alpha().numeric().withChars('_').ofMinLength(0).ofMaxLength(6).map(n -> "." + n),
+            Arbitraries.integers().between(0, Integer.MAX_VALUE).map(i -> "[" + i + "]"),
+            Arbitraries.of(".1a", "[-1]", "[01]", "[9999999999]", ".é", ".a-b", "[ 1]", ".", "[]", "['a']", "..a", "[*]"));
+    return step.list().ofMaxSize(6).map(steps -> "$" + String.join("", steps));
+  }
+
+  @Property
+  void whatIsTakenForAPlainReferenceWithoutJaywayJaywayTakesForADefinitePath(
+      @ForAll("plainLike") String text) {
+    if (AslPath.isPlainReference(text)) {
+      assertTrue(com.jayway.jsonpath.JsonPath.compile(text).isDefinite(), text);
+    }
+  }
+
   @Provide
   Arbitrary<List<Step>> steps() {
     Arbitrary<Step> field =

@@ -51,16 +51,23 @@ import java.util.function.Function;
  * <p>Variables are looked up through a function that returns null for an unassigned name.
  */
 public final class PathEvaluator {
-  private static final String PROVIDER = JacksonJsonNodeJsonProvider.class.getName();
-  private static final Configuration DEFINITE =
-      Configuration.builder()
-          .jsonProvider(new TimedProvider())
-          .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
-          .options(EnumSet.noneOf(Option.class))
-          .build();
-  // Recorded on AWS: "$.item.items[1:5]" on {} is [], so a miss below an indefinite step is no
-  // error.
-  private static final Configuration INDEFINITE = DEFINITE.addOptions(Option.SUPPRESS_EXCEPTIONS);
+  /** The provider AWS's messages name; as text, so that naming it does not load Jayway. */
+  private static final String PROVIDER = "com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider";
+  /**
+   * Jayway's configurations, in a holder of their own: most Paths are Reference Paths, walked
+   * without Jayway, and a machine that has no other kind never loads it.
+   */
+  private static final class Jayway {
+    private static final Configuration DEFINITE =
+        Configuration.builder()
+            .jsonProvider(new TimedProvider())
+            .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
+            .options(EnumSet.noneOf(Option.class))
+            .build();
+    // Recorded on AWS: "$.item.items[1:5]" on {} is [], so a miss below an indefinite step is no
+    // error.
+    private static final Configuration INDEFINITE = DEFINITE.addOptions(Option.SUPPRESS_EXCEPTIONS);
+  }
 
   /**
    * How long one Jayway evaluation may run. Jayway builds the text of every node's path as it
@@ -235,9 +242,9 @@ public final class PathEvaluator {
     Clock clock = Clock.start(TIMEOUT.toNanos());
     try {
       if (compiled.isDefinite()) {
-        value = toNode(compiled.read(document, DEFINITE));
+        value = toNode(compiled.read(document, Jayway.DEFINITE));
       } else {
-        Object result = compiled.read(document, INDEFINITE);
+        Object result = compiled.read(document, Jayway.INDEFINITE);
         value =
             result instanceof ArrayNode
                 ? (ArrayNode) result
