@@ -251,11 +251,6 @@ public final class AslPath {
   }
 
   /**
-   * Reads the steps of a Path that Jayway compiled as definite, or returns null when some step is
-   * not a plain name or index (a multi-name {@code ['a','b']}, a function call, ...). The grammar
-   * mirrors Jayway's reading of the same text, so each step here is the step Jayway evaluates.
-   */
-  /**
    * Whether {@code path} is {@code $} followed only by {@code .name} steps (an ASCII letter or
    * underscore, then letters, digits and underscores) and {@code [index]} steps of at most nine
    * digits.
@@ -292,6 +287,11 @@ public final class AslPath {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (!first && c >= '0' && c <= '9');
   }
 
+  /**
+   * Reads the steps of a Path that Jayway compiled as definite, or returns null when some step is
+   * not a plain name or index (a multi-name {@code ['a','b']}, a function call, ...). The grammar
+   * mirrors Jayway's reading of the same text, so each step here is the step Jayway evaluates.
+   */
   private static List<Step> referenceSteps(String text, int start) {
     List<Step> steps = new ArrayList<>();
     int i = start;
