@@ -50,7 +50,7 @@ public final class JsonLimits {
     while (!pending.isEmpty()) {
       JsonNode node = pending.pop();
       if (node.isObject()) {
-        bound += 2 + node.size(); // braces, and a comma or colon per field (one too many commas)
+        bound += 2 + node.size(); // braces, and a comma per field (one too many)
         for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
           Map.Entry<String, JsonNode> field = fields.next();
           bound += 2 + 6L * field.getKey().length() + 1;
