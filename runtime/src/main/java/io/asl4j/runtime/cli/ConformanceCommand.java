@@ -1,10 +1,10 @@
 package io.asl4j.runtime.cli;
 
-import io.asl4j.runtime.internal.conformance.CaseOutcome;
 import io.asl4j.runtime.internal.conformance.ConformanceCase;
 import io.asl4j.runtime.internal.conformance.ConformanceCases;
 import io.asl4j.runtime.internal.conformance.ConformanceReport;
 import io.asl4j.runtime.internal.conformance.ConformanceRunner;
+import io.asl4j.runtime.internal.conformance.TestStateCaseRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,13 +17,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code asl4j conformance DIR}: runs every recorded execution case under DIR on the local runtime
- * and compares it with what AWS recorded; ends with {@code N passed, M failed}.
+ * {@code asl4j conformance DIR}: runs every recorded execution case under DIR on the local runtime,
+ * and every recorded TestState call through {@link io.asl4j.runtime.TestState}, and compares each
+ * with what AWS recorded; ends with {@code N passed, M failed}.
  */
 @Command(
     name = "conformance",
     description = {
-      "Runs every recorded execution case (pure and lambda) under DIR and compares it with AWS's record.",
+      "Runs every recorded execution case (pure, lambda, and the service cases the fakes can answer) and every",
+      "recorded TestState call (test_state) under DIR, and compares each with AWS's record.",
       "Prints the failures, a per-folder table, and last the line 'N passed, M failed'.",
       "Exit status: 0 all passed, 1 some failed, 2 DIR unreadable or a usage error."
     })
@@ -51,15 +53,21 @@ final class ConformanceCommand implements Callable<Integer> {
       result.addAll(cases.failures());
       int skipped = 0;
       for (ConformanceCase c : cases.cases()) {
-        if (!ConformanceRunner.runnable(c)) {
+        if (TestStateCaseRunner.isTestState(c)) {
+          if (TestStateCaseRunner.runnable(c)) {
+            result.add(TestStateCaseRunner.run(c));
+          } else {
+            skipped++;
+          }
+        } else if (ConformanceRunner.runnable(c)) {
+          result.add(ConformanceRunner.run(c));
+        } else {
           skipped++;
-          continue;
         }
-        CaseOutcome outcome = ConformanceRunner.run(c);
-        result.add(outcome);
       }
       if (skipped > 0) {
-        out.println(skipped + " cases skipped: they need AWS services other than Lambda, or are not executions");
+        out.println(skipped + " cases skipped: they need AWS itself (a service the fakes cannot stand in for,"
+            + " or a Lambda function the case does not describe), or are not executions");
       }
       out.print(result.render());
       if (!result.render().endsWith("\n")) {

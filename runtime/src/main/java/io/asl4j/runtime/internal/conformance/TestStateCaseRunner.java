@@ -18,8 +18,8 @@ import java.util.Optional;
  * <p>The recorder kept some values as the JSON text AWS sent (TestState answers with text, and
  * text not starting with <code>{</code> was not parsed back), so an expected string is compared
  * with a non-string actual value by the JSON it holds. The recorded requests carry no {@code
- * roleArn}; the tests that recorded them pass one, so this runner passes one too. Nothing here
- * depends on a case's id or input.
+ * roleArn}, so this runner decides as the recording tests did (see {@link #needsRole}). Nothing
+ * here depends on a case's id or input.
  */
 public final class TestStateCaseRunner {
   /** The role the recording tests created for their calls (its name is redacted in the records). */
@@ -97,12 +97,40 @@ public final class TestStateCaseRunner {
     return false;
   }
 
+  /**
+   * Whether the recording test passed a role with {@code request}: AWS needs one only for a state
+   * that calls a service, so the tests pass one when the definition has a Task state (the recorded
+   * context objects of such calls name a role) and call without one for flow states alone (Pass,
+   * Choice, Wait, Succeed, Fail), where AWS's {@code $$.Execution.RoleArn} is then null.
+   */
+  static boolean needsRole(JsonNode request) {
+    JsonNode definition = request.path("definition");
+    if (definition.isTextual()) {
+      definition = parse(definition.textValue()).orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+    }
+    return hasTask(definition);
+  }
+
+  private static boolean hasTask(JsonNode node) {
+    if (node.isObject() && "Task".equals(node.path("Type").asText())) {
+      return true;
+    }
+    if (node.isContainerNode()) {
+      for (JsonNode child : node) {
+        if (hasTask(child)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Runs the case and judges it. Never throws: a crash is a failed case with its reason. */
   public static CaseOutcome run(ConformanceCase c) {
     try {
       JsonNode request = c.raw().get("request");
       TestState.Builder builder = TestState.fromRequest(request);
-      if (!request.hasNonNull("roleArn")) {
+      if (!request.hasNonNull("roleArn") && needsRole(request)) {
         builder.roleArn(ROLE_ARN);
       }
       TestStateResult result = builder.seed(0).run();

@@ -79,4 +79,18 @@ class TestStateCaseRunnerTest {
     assertTrue(TestStateCaseRunner.runnable(
         testState("{'definition':{'Type':'Task','Resource':'arn:aws:states:::sqs:sendMessage','End':true}}")));
   }
+
+  @Test
+  void aCallIsGivenARoleAsTheRecordingTestsGaveOneExactlyWhenItsDefinitionHasATask() throws IOException {
+    String flowStatesOnly = "{'definition':{'StartAt':'P','States':{'P':{'Type':'Pass','Next':'S'},"
+        + "'S':{'Type':'Succeed'}}},'stateName':'P'}";
+    String besideATask = "{'definition':{'StartAt':'P','States':{'P':{'Type':'Pass','Next':'T'},"
+        + "'T':{'Type':'Task','Resource':'arn:aws:states:::sqs:sendMessage','End':true}}},'stateName':'P'}";
+    String mapOverATask = "{'definition':{'Type':'Map','ItemProcessor':{'StartAt':'T','States':{'T':{'Type':'Task',"
+        + "'Resource':'arn:aws:states:::lambda:invoke','End':true}}},'End':true},'mock':{'result':'[]'}}";
+
+    assertFalse(TestStateCaseRunner.needsRole(testState(flowStatesOnly).raw().get("request")));
+    assertTrue(TestStateCaseRunner.needsRole(testState(besideATask).raw().get("request")));
+    assertTrue(TestStateCaseRunner.needsRole(testState(mapOverATask).raw().get("request")));
+  }
 }
