@@ -82,11 +82,45 @@ class CallbackTest {
   }
 
   @Test
-  void aMissedHeartbeatFailsTheTaskWithHeartbeatTimeout() {
+  void aMissedHeartbeatTimesTheTaskOutRecordedAsStatesTimeoutAsAwsRecordsIt() {
     Execution execution = approval("\"HeartbeatSeconds\":60,").start(json("{\"orderId\":\"o-1\"}")).await();
-    assertEquals("States.HeartbeatTimeout", execution.error());
+    assertEquals("States.Timeout", execution.error());
     List<HistoryEvent> history = execution.history();
+    assertEquals(
+        List.of("ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted",
+            "TaskTimedOut", "ExecutionFailed"),
+        types(execution));
+    assertEquals("States.Timeout", history.get(5).details().get("error").asText());
     assertEquals(START.plusSeconds(60), history.get(history.size() - 1).timestamp());
+  }
+
+  /** The approval machine with a Catch of {@code errorEquals} before its others. */
+  private LocalStateMachine approvalCatching(String errorEquals, String heartbeat) {
+    String machine = String.format(APPROVAL, heartbeat)
+        .replace("\"Catch\":[", "\"Catch\":[{\"ErrorEquals\":[\"" + errorEquals + "\"],\"ResultPath\":\"$.late\",\"Next\":\"Rejected\"},");
+    return LocalStateMachine.builder(machine)
+        .handler("arn:aws:lambda:us-east-1:123456789012:function:SendApprovalEmail", (input, ctx) -> json("{}"))
+        .virtualClock(START)
+        .build();
+  }
+
+  @Test
+  void aCatchOfHeartbeatTimeoutCatchesAMissedHeartbeatButNotTheTaskTimeout() {
+    Execution missedHeartbeat =
+        approvalCatching("States.HeartbeatTimeout", "\"HeartbeatSeconds\":60,").start(json("{\"orderId\":\"o-1\"}")).await();
+    Execution timedOut = approvalCatching("States.HeartbeatTimeout", "").start(json("{\"orderId\":\"o-1\"}")).await();
+    Execution caughtAsTimeout =
+        approvalCatching("States.Timeout", "\"HeartbeatSeconds\":60,").start(json("{\"orderId\":\"o-1\"}")).await();
+    Execution notATaskFailure =
+        approvalCatching("States.TaskFailed", "\"HeartbeatSeconds\":60,").start(json("{\"orderId\":\"o-1\"}")).await();
+
+    JsonNode caught = json("{\"orderId\":\"o-1\",\"late\":{\"Error\":\"States.Timeout\",\"Cause\":\"\"}}");
+    assertEquals(caught, missedHeartbeat.output());
+    assertEquals(ExecutionStatus.FAILED, timedOut.status());
+    assertEquals("States.Timeout", timedOut.error());
+    assertEquals(caught, caughtAsTimeout.output());
+    assertEquals(ExecutionStatus.FAILED, notATaskFailure.status());
+    assertEquals("States.Timeout", notATaskFailure.error());
   }
 
   @Test

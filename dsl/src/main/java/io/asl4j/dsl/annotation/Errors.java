@@ -19,7 +19,10 @@ public final class Errors {
   /** A Task failed: any error but {@code States.Timeout}. */
   public static final String TASK_FAILED = "States.TaskFailed";
 
-  /** A Task sent no heartbeat within {@code HeartbeatSeconds}. */
+  /**
+   * A Task sent no heartbeat within {@code HeartbeatSeconds}: matched by Retry and Catch, while
+   * the history and the error output record it as {@link #TIMEOUT}.
+   */
   public static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
 
   /** Not allowed: insufficient privileges. */

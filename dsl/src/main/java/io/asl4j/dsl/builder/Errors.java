@@ -21,7 +21,10 @@ public final class Errors {
   /** A Task ran longer than {@code TimeoutSeconds}, or a Map or Parallel branch timed out. */
   public static final String TIMEOUT = "States.Timeout";
 
-  /** A Task sent no heartbeat within {@code HeartbeatSeconds}. */
+  /**
+   * A Task sent no heartbeat within {@code HeartbeatSeconds}: matched by Retry and Catch, while
+   * the history and the error output record it as {@link #TIMEOUT}.
+   */
   public static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
 
   /** The state machine lacked a permission. */

@@ -75,8 +75,9 @@ public abstract sealed class Task<S extends Task<S>> extends ErrorHandlingState<
   }
 
   /**
-   * Sets {@code HeartbeatSeconds}: the task fails with {@code States.HeartbeatTimeout} when no
-   * heartbeat arrives for this long. Must be below the timeout. Defaults to none.
+   * Sets {@code HeartbeatSeconds}: the task times out when no heartbeat arrives for this long
+   * (recorded as {@code States.Timeout}, as AWS does; a Retry or Catch of {@code
+   * States.HeartbeatTimeout} matches only this). Must be below the timeout. Defaults to none.
    */
   public final S heartbeatSeconds(int seconds) {
     heartbeatSeconds = IntNode.valueOf(seconds);

@@ -9,6 +9,24 @@ final class ErrorMatching {
   private ErrorMatching() {}
 
   /**
+   * The error of a task whose {@code HeartbeatSeconds} passed without a heartbeat, while Retry and
+   * Catch match it. A retrier or catcher naming {@code States.HeartbeatTimeout} matches only this
+   * error, one naming {@code States.Timeout} matches it as well.
+   */
+  static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
+
+  /**
+   * The name an error is recorded and passed on under. AWS records a missed heartbeat as {@code
+   * States.Timeout}, in the task's {@code TaskTimedOut} event and in the execution's failure (three
+   * recorded {@code .waitForTaskToken} executions in the conformance corpus's {@code
+   * service/timeouts}), although Retry and Catch can tell it apart; a caught one's error output
+   * says {@code States.Timeout} too.
+   */
+  static String recordedName(String error) {
+    return HEARTBEAT_TIMEOUT.equals(error) ? "States.Timeout" : error;
+  }
+
+  /**
    * Whether {@code errorEquals} matches {@code error}. Names match exactly and case-sensitively.
    * {@code States.ALL} matches everything but {@code States.Runtime}; {@code States.TaskFailed}
    * matches everything but {@code States.Timeout} (and {@code States.Runtime}), as AWS documents.
@@ -24,11 +42,11 @@ final class ErrorMatching {
       }
       if (candidate.equals("States.TaskFailed")
           && !name.equals("States.Timeout")
-          && !name.equals("States.HeartbeatTimeout")
+          && !name.equals(HEARTBEAT_TIMEOUT)
           && !name.equals("States.Runtime")) {
         return true;
       }
-      if (candidate.equals("States.Timeout") && name.equals("States.HeartbeatTimeout")) {
+      if (candidate.equals("States.Timeout") && name.equals(HEARTBEAT_TIMEOUT)) {
         return true;
       }
     }

@@ -1077,7 +1077,7 @@ public final class ExecutionRun {
           if (ErrorMatching.matches(retrier.errorEquals(), errorName)) {
             if (probe != null && probe.watches(this)) {
               // TestState reports RETRIABLE instead of retrying, or which retrier was exhausted.
-              if (probe.retrier(i, retrier, retriesByRetrier[i], errorName, errorCause)) {
+              if (probe.retrier(i, retrier, retriesByRetrier[i], ErrorMatching.recordedName(errorName), errorCause)) {
                 return;
               }
               break;
@@ -1105,18 +1105,19 @@ public final class ExecutionRun {
       if (failedEvent != null) {
         event(frame, failedEvent, null);
       }
+      String recorded = ErrorMatching.recordedName(errorName);
       List<Catcher> catchers = handling.catchersOrEmpty();
       for (int i = 0; i < catchers.size(); i++) {
         Catcher catcher = catchers.get(i);
         if (ErrorMatching.matches(catcher.errorEquals(), errorName)) {
           if (probe != null && probe.watches(this)) {
-            probe.caught(i, errorName, errorCause); // TestState: CAUGHT_ERROR
+            probe.caught(i, recorded, errorCause); // TestState: CAUGHT_ERROR
           }
-          caught(catcher, errorName, errorCause);
+          caught(catcher, recorded, errorCause);
           return;
         }
       }
-      frame.onDone.accept(Outcome.failure(errorName, errorCause));
+      frame.onDone.accept(Outcome.failure(recorded, errorCause));
     }
 
     private void caught(Catcher catcher, String errorName, String errorCause) {

@@ -262,7 +262,7 @@ final class Tasks {
       return;
     }
     ObjectNode d = a.lambdaArn() ? ExecutionRun.NODES.objectNode() : resourceDetails(a.resource());
-    d.put("error", error);
+    d.put("error", ErrorMatching.recordedName(error));
     run.event(step.frame, a.timedOutEvent(), d);
     // Handled in a step of its own: tasks timing out together are all recorded first.
     run.scheduler().post(() -> {
@@ -312,7 +312,7 @@ final class Tasks {
         heartbeat.cancel();
       }
       if (attempt.heartbeatSeconds() != null) {
-        heartbeat = run.scheduler().at(later(now, attempt.heartbeatSeconds()), () -> expire("States.HeartbeatTimeout"));
+        heartbeat = run.scheduler().at(later(now, attempt.heartbeatSeconds()), () -> expire(ErrorMatching.HEARTBEAT_TIMEOUT));
       }
     }
 
