@@ -36,7 +36,8 @@ public final class ConformanceRunner {
   /**
    * Whether the local runtime can run this case: it needs no AWS service but Lambda, or only S3
    * objects for an ItemReader, which the case carries, or an S3 bucket a ResultWriter writes to
-   * (the S3 fake creates buckets as they are written), or services the fakes answer alone.
+   * (the S3 fake creates buckets as they are written), or services the fakes answer alone,
+   * including callbacks over them that nobody answered (see {@link #callbackAnswered}).
    */
   public static boolean runnable(ConformanceCase c) {
     if (c.definition() == null) {
@@ -71,9 +72,43 @@ public final class ConformanceRunner {
     if (dependency.endsWith(": ResultWriter")) {
       return true;
     }
-    // A callback needs the recording test's other half (a consumer answering the token).
-    return !dependency.contains(".waitForTaskToken")
-        && SELF_CONTAINED.stream().anyMatch(resource -> dependency.endsWith(": " + resource));
+    String resource = dependency;
+    if (dependency.endsWith(WAIT_FOR_TASK_TOKEN)) {
+      // A callback answered by the recording test's other half (a consumer sending the token back
+      // with an output the case does not describe) cannot be run; one nobody answered can.
+      if (callbackAnswered(c)) {
+        return false;
+      }
+      resource = dependency.substring(0, dependency.length() - WAIT_FOR_TASK_TOKEN.length());
+    }
+    String served = resource;
+    return SELF_CONTAINED.stream().anyMatch(r -> served.endsWith(": " + r));
+  }
+
+  private static final String WAIT_FOR_TASK_TOKEN = ".waitForTaskToken";
+
+  /**
+   * Whether the recorded history shows a callback task answered from outside the execution: a
+   * {@code TaskSucceeded} or {@code TaskFailed} of a {@code .waitForTaskToken} resource after its
+   * {@code TaskSubmitted}. Without a recorded history nobody can tell, so it counts as answered.
+   */
+  static boolean callbackAnswered(ConformanceCase c) {
+    if (c.history() == null) {
+      return true;
+    }
+    boolean submitted = false;
+    for (JsonNode event : c.history()) {
+      String type = event.path("type").asText();
+      if (type.equals("TaskSubmitted")) {
+        submitted = true;
+      } else if (submitted && (type.equals("TaskSucceeded") || type.equals("TaskFailed"))) {
+        JsonNode details = event.path(type.equals("TaskSucceeded") ? "taskSucceededEventDetails" : "taskFailedEventDetails");
+        if (details.path("resource").asText().endsWith(WAIT_FOR_TASK_TOKEN)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Runs the case and judges it. Never throws: a crash is a failed case with its reason. */
