@@ -309,10 +309,14 @@ public final class LocalStateMachine {
 
     /**
      * Answers Task states from a Step Functions Local mock file: the responses of {@code testCase}
-     * of {@code stateMachine} in it. States the test case does not name use the handlers.
+     * of {@code stateMachine} in it. States the test case does not name use the handlers, as Step
+     * Functions Local calls the real service for them.
+     *
+     * @throws IllegalArgumentException when the file has no such test case, or the test case mocks
+     *     a state that is not a Task state of the definition
      */
     public Builder mocks(MockConfig config, String stateMachine, String testCase) {
-      this.mocks = config.responses(stateMachine, testCase);
+      this.mocks = config.responses(stateMachine, testCase, definition);
       return this;
     }
 

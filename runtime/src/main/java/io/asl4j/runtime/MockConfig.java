@@ -3,6 +3,11 @@ package io.asl4j.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.dsl.json.AslReadException;
 import io.asl4j.dsl.json.AslReader;
+import io.asl4j.dsl.model.Graph;
+import io.asl4j.dsl.model.MapState;
+import io.asl4j.dsl.model.ParallelState;
+import io.asl4j.dsl.model.State;
+import io.asl4j.dsl.model.TaskState;
 import io.asl4j.runtime.internal.engine.MockedResponses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,8 +81,42 @@ public final class MockConfig {
     return names;
   }
 
-  /** The responses of one test case, for the runtime. */
-  MockedResponses responses(String stateMachine, String testCase) {
+  /**
+   * The responses of one test case for {@code definition}, for the runtime.
+   *
+   * @throws IllegalArgumentException when the test case is missing, or mocks a state that is not
+   *     a Task state of {@code definition} (a renamed state would otherwise run unmocked)
+   */
+  MockedResponses responses(String stateMachine, String testCase, Graph definition) {
+    MockedResponses responses = responses(stateMachine, testCase);
+    List<String> tasks = new ArrayList<>();
+    collectTaskStates(definition, tasks);
+    for (String state : responses.states()) {
+      if (!tasks.contains(state)) {
+        throw new IllegalArgumentException(
+            "mock file: test case '" + testCase + "' of state machine '" + stateMachine + "' mocks '" + state
+                + "', which is not a Task state of this definition, at /StateMachines/" + stateMachine + "/TestCases/"
+                + testCase + "/" + state + "; its Task states are " + tasks);
+      }
+    }
+    return responses;
+  }
+
+  /** The Task states of {@code graph} and of the branches and processors in it, in ASL order. */
+  private static void collectTaskStates(Graph graph, List<String> names) {
+    for (Map.Entry<String, State> entry : graph.states().entrySet()) {
+      State state = entry.getValue();
+      if (state instanceof TaskState) {
+        names.add(entry.getKey());
+      } else if (state instanceof ParallelState parallel) {
+        parallel.branches().forEach(branch -> collectTaskStates(branch, names));
+      } else if (state instanceof MapState map && map.processor() != null) {
+        collectTaskStates(map.processor(), names);
+      }
+    }
+  }
+
+  private MockedResponses responses(String stateMachine, String testCase) {
     JsonNode testCaseNode = root.path("StateMachines").path(stateMachine).path("TestCases").path(testCase);
     if (!testCaseNode.isObject()) {
       throw new IllegalArgumentException(

@@ -19,6 +19,11 @@ public final class MockedResponses {
     this.byState = Map.copyOf(byState);
   }
 
+  /** The states the test case mocks. */
+  public java.util.Set<String> states() {
+    return byState.keySet();
+  }
+
   /** Whether the mock file answers {@code state}'s invocations. */
   boolean answers(String state) {
     return byState.containsKey(state);
