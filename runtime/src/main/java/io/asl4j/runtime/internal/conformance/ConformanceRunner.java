@@ -58,12 +58,18 @@ public final class ConformanceRunner {
     return true;
   }
 
-  /** Integrations the in-memory fakes answer with no setup a case cannot describe. */
+  /**
+   * Integrations the in-memory fakes answer with no setup a case cannot describe: any queue,
+   * topic or bus is there, and a task token the execution did not issue is unknown.
+   */
   private static final List<String> SELF_CONTAINED =
       List.of(
           "arn:aws:states:::sqs:sendMessage",
           "arn:aws:states:::sns:publish",
-          "arn:aws:states:::events:putEvents");
+          "arn:aws:states:::events:putEvents",
+          "arn:aws:states:::aws-sdk:sfn:sendTaskSuccess",
+          "arn:aws:states:::aws-sdk:sfn:sendTaskFailure",
+          "arn:aws:states:::aws-sdk:sfn:sendTaskHeartbeat");
 
   private static boolean servedByFakes(String dependency, ConformanceCase c) {
     if (dependency.endsWith(": ItemReader")) {
