@@ -8,6 +8,7 @@ import io.asl4j.dsl.model.StateMachine;
 import io.asl4j.dsl.validate.Validator;
 import io.asl4j.runtime.internal.engine.SingleStateRun;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -120,7 +121,13 @@ public final class TestState {
       builder.context(jsonOrText(request.get("context")));
     }
     if (request.hasNonNull("inspectionLevel")) {
-      builder.inspectionLevel(InspectionLevel.valueOf(request.get("inspectionLevel").asText()));
+      String level = request.get("inspectionLevel").asText();
+      try {
+        builder.inspectionLevel(InspectionLevel.valueOf(level));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "inspectionLevel must be one of " + java.util.Arrays.toString(InspectionLevel.values()) + ", not '" + level + "'");
+      }
     }
     if (request.hasNonNull("roleArn")) {
       builder.roleArn(request.get("roleArn").asText());
@@ -139,18 +146,7 @@ public final class TestState {
     }
     JsonNode configuration = request.get("stateConfiguration");
     if (configuration != null && !configuration.isNull()) {
-      if (configuration.hasNonNull("retrierRetryCount")) {
-        builder.retrierRetryCount(configuration.get("retrierRetryCount").intValue());
-      }
-      if (configuration.hasNonNull("mapIterationFailureCount")) {
-        builder.mapIterationFailureCount(configuration.get("mapIterationFailureCount").intValue());
-      }
-      if (configuration.hasNonNull("errorCausedByState")) {
-        builder.errorCausedByState(configuration.get("errorCausedByState").asText());
-      }
-      if (configuration.hasNonNull("mapItemReaderData")) {
-        builder.mapItemReaderData(jsonOrText(configuration.get("mapItemReaderData")));
-      }
+      builder.stateConfiguration(configuration);
     }
     return builder;
   }
@@ -279,6 +275,46 @@ public final class TestState {
       }
       this.mapItemReaderData = items;
       return this;
+    }
+
+    /**
+     * TestState's {@code stateConfiguration}, as a JSON object of any of {@code retrierRetryCount},
+     * {@code mapIterationFailureCount} (whole numbers, 0 or more), {@code errorCausedByState} (a
+     * state name) and {@code mapItemReaderData} (an array, or JSON text of one): the same as
+     * calling the methods of those names.
+     *
+     * @throws IllegalArgumentException naming the field that is unknown or of the wrong type
+     */
+    public Builder stateConfiguration(JsonNode configuration) {
+      if (configuration == null || !configuration.isObject()) {
+        throw new IllegalArgumentException("stateConfiguration must be a JSON object");
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = configuration.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        JsonNode value = field.getValue();
+        switch (field.getKey()) {
+          case "retrierRetryCount" -> retrierRetryCount(wholeNumber(value, "retrierRetryCount"));
+          case "mapIterationFailureCount" -> mapIterationFailureCount(wholeNumber(value, "mapIterationFailureCount"));
+          case "errorCausedByState" -> {
+            if (!value.isTextual()) {
+              throw new IllegalArgumentException("stateConfiguration.errorCausedByState must be a state name (a string)");
+            }
+            errorCausedByState(value.textValue());
+          }
+          case "mapItemReaderData" -> mapItemReaderData(jsonOrText(value));
+          default -> throw new IllegalArgumentException(
+              "stateConfiguration has no field '" + field.getKey() + "'; it has retrierRetryCount,"
+                  + " mapIterationFailureCount, errorCausedByState and mapItemReaderData");
+        }
+      }
+      return this;
+    }
+
+    private static int wholeNumber(JsonNode value, String field) {
+      if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+        throw new IllegalArgumentException("stateConfiguration." + field + " must be a whole number, not " + value);
+      }
+      return value.intValue();
     }
 
     /** The role ARN of the default context object ({@code $$.Execution.RoleArn}). */

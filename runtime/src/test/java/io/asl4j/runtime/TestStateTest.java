@@ -181,4 +181,21 @@ class TestStateTest {
             + " less than or equal to 262144",
         result.getMessage());
   }
+
+  @Test
+  void aStateConfigurationOfTheWrongShapeIsRefusedNamingTheField() throws Exception {
+    TestState.Builder builder = TestState.of("{\"Type\": \"Pass\", \"End\": true}");
+
+    IllegalArgumentException fraction = assertThrows(
+        IllegalArgumentException.class, () -> builder.stateConfiguration(JSON.readTree("{\"retrierRetryCount\": 1.5}")));
+    IllegalArgumentException notAName = assertThrows(
+        IllegalArgumentException.class, () -> builder.stateConfiguration(JSON.readTree("{\"errorCausedByState\": 3}")));
+    IllegalArgumentException level = assertThrows(
+        IllegalArgumentException.class,
+        () -> TestState.fromRequest(JSON.readTree("{\"definition\": {\"Type\": \"Pass\", \"End\": true}, \"inspectionLevel\": \"ALL\"}")));
+
+    assertEquals("stateConfiguration.retrierRetryCount must be a whole number, not 1.5", fraction.getMessage());
+    assertEquals("stateConfiguration.errorCausedByState must be a state name (a string)", notAName.getMessage());
+    assertEquals("inspectionLevel must be one of [INFO, DEBUG, TRACE], not 'ALL'", level.getMessage());
+  }
 }

@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code asl4j test-state FILE [--state NAME] --input JSON|@FILE [--mock-result JSON | --mock-error
- * ERROR --mock-cause CAUSE] [--inspection-level LEVEL]}: runs one state, as AWS's TestState API,
- * and prints its answer as JSON.
+ * ERROR --mock-cause CAUSE] [--variables JSON] [--context JSON] [--role-arn ARN]
+ * [--state-configuration JSON] [--inspection-level LEVEL]}: runs one state, as AWS's TestState
+ * API, and prints its answer as JSON.
  */
 @Command(
     name = "test-state",
@@ -63,6 +64,16 @@ final class TestStateCommand implements Callable<Integer> {
 
   @Option(names = "--context", paramLabel = "JSON|@FILE", description = "The context object ($$) the state sees (a JSON object).")
   String context;
+
+  @Option(names = "--role-arn", paramLabel = "ARN", description = "The execution role: $$.Execution.RoleArn (default: none, null).")
+  String roleArn;
+
+  @Option(
+      names = "--state-configuration",
+      paramLabel = "JSON|@FILE",
+      description = "TestState's stateConfiguration: retrierRetryCount, mapIterationFailureCount, errorCausedByState,"
+          + " mapItemReaderData (a JSON object).")
+  String stateConfiguration;
 
   @Option(
       names = "--inspection-level",
@@ -108,6 +119,12 @@ final class TestStateCommand implements Callable<Integer> {
       }
       if (context != null) {
         builder.context(readJson("--context", context));
+      }
+      if (roleArn != null) {
+        builder.roleArn(roleArn);
+      }
+      if (stateConfiguration != null) {
+        builder.stateConfiguration(readJson("--state-configuration", stateConfiguration));
       }
       TestStateResult result = builder.run();
       out.println(result.toJson());

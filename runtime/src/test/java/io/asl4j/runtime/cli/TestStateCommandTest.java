@@ -72,6 +72,46 @@ class TestStateCommandTest {
   }
 
   @Test
+  void aStateConfigurationWithTheRetriesSpentFailsWhereARetryWasLeft() throws IOException {
+    Path file = write("machine.json", MACHINE);
+
+    CommandRun run =
+        CommandRun.of(
+            "test-state", file.toString(), "--state", "Charge", "--mock-error", "Busy", "--mock-cause", "try later",
+            "--state-configuration", "{\"retrierRetryCount\": 2}");
+
+    assertEquals(1, run.exitCode(), run.err());
+    assertEquals(
+        JSON.readTree("{\"status\":\"FAILED\",\"error\":\"Busy\",\"cause\":\"try later\"}"), JSON.readTree(run.out()));
+  }
+
+  @Test
+  void theRoleArnIsTheExecutionRoleOfTheContextObjectAndNullWithoutOne() throws IOException {
+    Path file = write("state.json", "{\"Type\": \"Pass\", \"Parameters\": {\"role.$\": \"$$.Execution.RoleArn\"}, \"End\": true}");
+
+    CommandRun withRole = CommandRun.of("test-state", file.toString(), "--role-arn", "arn:aws:iam::123456789012:role/tester");
+    CommandRun withoutRole = CommandRun.of("test-state", file.toString());
+
+    assertEquals(
+        JSON.readTree("{\"status\":\"SUCCEEDED\",\"output\":{\"role\":\"arn:aws:iam::123456789012:role/tester\"}}"),
+        JSON.readTree(withRole.out()));
+    assertEquals(JSON.readTree("{\"status\":\"SUCCEEDED\",\"output\":{\"role\":null}}"), JSON.readTree(withoutRole.out()));
+  }
+
+  @Test
+  void aStateConfigurationWithAnUnknownFieldIsRefusedNamingTheFieldsThereAre() throws IOException {
+    Path file = write("machine.json", MACHINE);
+
+    CommandRun run =
+        CommandRun.of("test-state", file.toString(), "--state", "Charge", "--state-configuration", "{\"retryCount\": 1}");
+
+    assertEquals(
+        new CommandRun(2, "", "stateConfiguration has no field 'retryCount'; it has retrierRetryCount,"
+            + " mapIterationFailureCount, errorCausedByState and mapItemReaderData\n"),
+        run);
+  }
+
+  @Test
   void failedStateExitsOne() throws IOException {
     Path file = write("machine.json", MACHINE);
 
