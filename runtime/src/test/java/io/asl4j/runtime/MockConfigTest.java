@@ -116,4 +116,25 @@ class MockConfigTest {
             + " [HappyPath, HybridPath, Renamed]",
         e.getMessage());
   }
+
+  @Test
+  void aMockedJobStateIsSubmittedAndSucceedsWithItsMockedResponse() {
+    String nested =
+        ("{'StartAt':'Child','States':{'Child':{'Type':'Task','Resource':'arn:aws:states:::states:startExecution.sync:2',"
+                + "'Parameters':{'StateMachineArn':'arn:aws:states:us-east-1:123456789012:stateMachine:Child','Input.$':'$'},"
+                + "'OutputPath':'$.Output','End':true}}}")
+            .replace('\'', '"');
+    MockConfig mocks = MockConfig.parse(
+        ("{'StateMachines':{'Parent':{'TestCases':{'ChildDone':{'Child':'Finished'}}}},"
+                + "'MockedResponses':{'Finished':{'0':{'Return':{'Status':'SUCCEEDED','Output':{'total':42}}}}}}")
+            .replace('\'', '"'));
+
+    Execution execution = LocalStateMachine.builder(nested).mocks(mocks, "Parent", "ChildDone").build().run(json("{}"));
+
+    assertEquals(json("{'total':42}"), execution.output());
+    assertEquals(
+        List.of("ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded",
+            "TaskStateExited", "ExecutionSucceeded"),
+        types(execution));
+  }
 }

@@ -171,18 +171,16 @@ final class Tasks {
     }
     if (failure == null && call.parked != null) {
       // A callback, or a job the handler will finish later: the task waits, holding no thread.
-      JsonNode submittedOutput = result;
-      run.eventLazily(step.frame, "TaskSubmitted", () -> {
-        ObjectNode submitted = resourceDetails(a.resource());
-        submitted.set("output", ExecutionRun.deferredText(submittedOutput));
-        submitted.set("outputDetails", ExecutionRun.notTruncated());
-        return submitted;
-      });
+      submitted(a, result);
       call.parked.arm(a);
       return;
     }
     if (call.parked != null) {
       call.parked.abandon();
+    }
+    if (failure == null && a.resource().isJob()) {
+      // A job (.sync) the handler (or a mock) finished at once: AWS still records its start.
+      submitted(a, result);
     }
     long durationMillis = call.durationMillis;
     if (a.timeoutSeconds() != null && durationMillis > millis(a.timeoutSeconds())) {
@@ -203,6 +201,16 @@ final class Tasks {
     } else {
       finish.run();
     }
+  }
+
+  /** {@code TaskSubmitted}: a callback sent, or a job started, with what its start call answered. */
+  private void submitted(Attempt a, JsonNode output) {
+    run.eventLazily(a.step().frame, "TaskSubmitted", () -> {
+      ObjectNode submitted = resourceDetails(a.resource());
+      submitted.set("output", ExecutionRun.deferredText(output));
+      submitted.set("outputDetails", ExecutionRun.notTruncated());
+      return submitted;
+    });
   }
 
   /**
@@ -459,6 +467,11 @@ final class Tasks {
       return new Resource("unknown", arn, false);
     }
 
+
+    /** Whether this is a job run to its end ({@code .sync}, {@code .sync:2}), which AWS records as submitted. */
+    boolean isJob() {
+      return !isLambdaFunctionArn && (action.endsWith(".sync") || action.contains(".sync:"));
+    }
 
     /** The task name AWS puts in a {@code States.DataLimitExceeded} cause. */
     String limitName(String arn) {
