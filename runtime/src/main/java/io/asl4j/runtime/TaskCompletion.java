@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A task that finishes later: a {@code .waitForTaskToken} callback, or a {@code .sync} job a
  * handler reports as still running ({@link TaskContext#completeLater()}). Any thread may complete
- * it; the first completion wins.
+ * it; the first completion wins, and a later one throws {@link TaskTokenException} ({@code
+ * TaskTimedOut}), as AWS answers SendTaskSuccess for a task that has ended. A job's completion
+ * also races {@code sendTaskSuccess} with the state's {@code $$.Task.Token}, as on AWS.
  *
  * <pre>{@code
  * TaskHandler startJob = (input, ctx) -> {
@@ -16,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * }</pre>
  */
 public interface TaskCompletion {
-  /** The task token ({@code $$.Task.Token} for callbacks). */
+  /** The task token ({@code $$.Task.Token} of callbacks and {@code .sync} jobs). */
   String token();
 
   /** Completes the task with {@code output} as its result. */

@@ -208,6 +208,28 @@ class CallbackTest {
   }
 
   @Test
+  void aSyncJobHasATaskTokenInItsContextAndSendTaskSuccessWithItEndsTheJobEarly() {
+    AtomicReference<String> seen = new AtomicReference<>();
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                ("{'StartAt':'Run','States':{'Run':{'Type':'Task','Resource':'arn:aws:states:::glue:startJobRun.sync',"
+                        + "'Parameters':{'Arguments':{'--token.$':'$$.Task.Token'}},'End':true}}}")
+                    .replace('\'', '"'))
+            .handler("arn:aws:states:::glue:startJobRun", (input, ctx) -> {
+              seen.set(input.at("/Arguments/--token").asText());
+              assertEquals(seen.get(), ctx.completeLater().token());
+              return json("{\"JobRunId\":\"jr-1\"}");
+            })
+            .build();
+    Execution execution = machine.start(json("{}")).runUntilWaiting();
+    assertEquals(List.of(seen.get()), execution.waitingTaskTokens());
+
+    machine.sendTaskSuccess(seen.get(), json("{\"early\":true}"));
+
+    assertEquals(json("{\"early\":true}"), execution.await().output());
+  }
+
+  @Test
   void anExpressExecutionTimesOutAfterFiveMinutes() {
     LocalStateMachine machine =
         LocalStateMachine.builder("{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":600,\"End\":true}}}")

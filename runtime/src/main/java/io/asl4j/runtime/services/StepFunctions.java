@@ -121,10 +121,15 @@ public final class StepFunctions {
     execution.await();
     boolean parsed = resource.endsWith(".sync:2");
     ObjectNode description = describe(arn, execution, childInput, parsed, ctx.now());
-    if (execution.status() == ExecutionStatus.SUCCEEDED) {
-      completion.succeed(description);
-    } else {
-      completion.fail("States.TaskFailed", Aws.json(description));
+    try {
+      if (execution.status() == ExecutionStatus.SUCCEEDED) {
+        completion.succeed(description);
+      } else {
+        completion.fail("States.TaskFailed", Aws.json(description));
+      }
+    } catch (io.asl4j.runtime.TaskTokenException ended) {
+      // The task ended first: SendTaskSuccess/Failure with its $$.Task.Token (the child may hold
+      // it), a timeout or a stop. On AWS the job's own end then changes nothing either.
     }
     ObjectNode submitted = Aws.NODES.objectNode();
     submitted.put("ExecutionArn", execution.arn());

@@ -54,6 +54,24 @@ class StepFunctionsTest {
   }
 
   @Test
+  void aChildSendingTaskSuccessWithItsParentsTaskTokenEndsTheSyncTaskEarly() {
+    AwsServices services = withChild("{'StartAt':'Tell','States':{'Tell':{'Type':'Task',"
+        + "'Resource':'arn:aws:states:::aws-sdk:sfn:sendTaskSuccess',"
+        + "'Parameters':{'TaskToken.$':'$.parentToken','Output':'\\\"early\\\"'},'ResultPath':null,'Next':'Linger'},"
+        + "'Linger':{'Type':'Wait','Seconds':3600,'End':true}}}");
+    LocalStateMachine parent = LocalStateMachine.builder(task("arn:aws:states:::states:startExecution.sync",
+            "{'StateMachineArn':'" + CHILD_ARN + "','Input':{'parentToken.$':'$$.Task.Token'},'Name':'run-1'}"))
+        .name("Parent").services(services).virtualClock(START).build();
+    services.stepFunctions().stateMachine("arn:aws:states:us-east-1:123456789012:stateMachine:Parent", parent);
+
+    Execution execution = parent.run(json("{}"));
+
+    assertEquals(json("'early'".replace('\'', '"')), execution.output());
+    assertEquals(START, execution.history().get(execution.history().size() - 1).timestamp(), "it did not wait for the child");
+    assertEquals(ExecutionStatus.SUCCEEDED, services.stepFunctions().executions(CHILD_ARN).get(0).await().status());
+  }
+
+  @Test
   void aFailingChildFailsTheSyncTaskWithItsDescriptionAsCause() {
     AwsServices services = withChild("{'StartAt':'F','States':{'F':{'Type':'Fail','Error':'SomeFailure','Cause':'broken'}}}");
     Execution execution = run(task("arn:aws:states:::states:startExecution.sync",

@@ -18,7 +18,9 @@ import io.asl4j.runtime.services.S3Objects;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
@@ -34,10 +36,12 @@ public final class ConformanceRunner {
   private ConformanceRunner() {}
 
   /**
-   * Whether the local runtime can run this case: it needs no AWS service but Lambda, or only S3
+   * Whether the local runtime may run this case: it needs no AWS service but Lambda, or only S3
    * objects for an ItemReader, which the case carries, or an S3 bucket a ResultWriter writes to
    * (the S3 fake creates buckets as they are written), or services the fakes answer alone,
-   * including callbacks over them that nobody answered (see {@link #callbackAnswered}).
+   * including callbacks over them that nobody answered (see {@link #callbackAnswered}); or its
+   * other needs are Task resources, which {@link #attempt} stands guard over: a run that reaches
+   * one of them needs AWS after all and has no verdict.
    */
   public static boolean runnable(ConformanceCase c) {
     if (c.definition() == null) {
@@ -51,11 +55,34 @@ public final class ConformanceRunner {
       return false;
     }
     for (JsonNode dependency : dependencies) {
-      if (!servedByFakes(dependency.asText(), c)) {
+      if (!servedByFakes(dependency.asText(), c) && guardedResource(dependency.asText()) == null) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * The resource to guard for a Task dependency the fakes cannot stand in for ({@code Task <state>:
+   * <resource>}): the resource, without a {@code .sync}, {@code .sync:2} or {@code
+   * .waitForTaskToken} suffix, as the runtime routes those to their base integration. Null for
+   * other dependencies (activities, credentials, an ItemReader without its objects).
+   */
+  static String guardedResource(String dependency) {
+    if (!dependency.startsWith("Task ")) {
+      return null;
+    }
+    // Only service integrations go to handlers; an activity waits for a worker instead.
+    int separator = dependency.indexOf(": arn:aws:states:::");
+    if (separator < 0) {
+      return null;
+    }
+    String resource = dependency.substring(separator + 2);
+    int suffix = resource.indexOf(".sync");
+    if (suffix < 0) {
+      suffix = resource.indexOf(WAIT_FOR_TASK_TOKEN);
+    }
+    return suffix < 0 ? resource : resource.substring(0, suffix);
   }
 
   /**
@@ -117,10 +144,19 @@ public final class ConformanceRunner {
     return false;
   }
 
-  /** Runs the case and judges it. Never throws: a crash is a failed case with its reason. */
-  public static CaseOutcome run(ConformanceCase c) {
+  /**
+   * Runs the case and judges it; empty when the run reached a resource only AWS can answer (see
+   * {@link #runnable}). Never throws: a crash is a failed case with its reason.
+   */
+  public static Optional<CaseOutcome> attempt(ConformanceCase c) {
+    List<String> reached = new CopyOnWriteArrayList<>();
+    CaseOutcome outcome = run(c, reached);
+    return reached.isEmpty() ? Optional.of(outcome) : Optional.empty();
+  }
+
+  private static CaseOutcome run(ConformanceCase c, List<String> reached) {
     try {
-      Execution execution = execute(c);
+      Execution execution = execute(c, reached);
       ActualResult actual =
           execution.status() == ExecutionStatus.SUCCEEDED
               ? ActualResult.succeeded(execution.output())
@@ -139,8 +175,11 @@ public final class ConformanceRunner {
     }
   }
 
-  /** Runs the case's execution to its end. */
-  public static Execution execute(ConformanceCase c) {
+  /**
+   * Runs the case's execution to its end; a Task reaching a resource the fakes cannot stand in for
+   * fails, and its resource is added to {@code reached}.
+   */
+  private static Execution execute(ConformanceCase c, List<String> reached) {
     StateMachine definition = AslReader.read(c.definition());
     LocalStateMachine.Builder builder =
         LocalStateMachine.builder(definition)
@@ -168,6 +207,15 @@ public final class ConformanceRunner {
       objects.put(object.path("bucket").asText(), object.path("key").asText(), object.path("body").asText());
     }
     builder.s3(objects);
+    for (JsonNode dependency : c.raw().path("externalDependencies")) {
+      String resource = servedByFakes(dependency.asText(), c) ? null : guardedResource(dependency.asText());
+      if (resource != null) {
+        builder.handler(resource, (input, ctx) -> {
+          reached.add(resource);
+          throw new StatesError("Asl4j.NeedsAws", "the case needs " + resource + " as the recording test set it up");
+        });
+      }
+    }
     LocalStateMachine machine = builder.build();
     return machine.start(c.input(), "conformance").await();
   }

@@ -38,7 +38,9 @@ final class Tasks {
   /** One attempt: a retry evaluates the input again and, for a callback, gets a new token. */
   private void attempt(Step step, TaskState task) {
     Resource resource = step.plan.resource;
-    if (resource.isCallback() || resource.isActivity()) {
+    if (resource.isCallback() || resource.isActivity() || resource.isJob()) {
+      // A job (.sync) has a token too: $$.Task.Token, and SendTaskSuccess/Failure/Heartbeat with
+      // it end the job early or keep it alive, as on AWS.
       step.taskToken = setup.newTaskToken();
       step.invalidateContext();
     }
@@ -97,7 +99,7 @@ final class Tasks {
         return d;
       });
     }
-    if (resource.isCallback()) {
+    if (resource.isCallback() || resource.isJob()) {
       // The context object is rebuilt, equal, if read again (it depends only on the run and the
       // step): an execution parked on its token should not hold a copy of it.
       step.invalidateContext();
@@ -152,7 +154,8 @@ final class Tasks {
     if (setup.deliverTwice(step.name)) {
       deliverLostCopy(a);
     }
-    Call call = new Call(step, a.task().resource(), a.resource().isCallback() ? step.taskToken : null);
+    Call call = new Call(
+        step, a.task().resource(), a.resource().isCallback() ? step.taskToken : null, a.resource().isJob() ? step.taskToken : null);
     JsonNode result = null;
     StatesError failure = null;
     try {
@@ -219,7 +222,7 @@ final class Tasks {
    * task again after losing track of the first delivery. The history shows one delivery either way.
    */
   private void deliverLostCopy(Attempt a) {
-    Call lost = new Call(a.step(), a.task().resource(), null);
+    Call lost = new Call(a.step(), a.task().resource(), null, null);
     try {
       setup.deliver(a.task().resource(), a.input().deepCopy(), lost);
     } catch (RuntimeException outcomeLost) {
@@ -486,9 +489,13 @@ final class Tasks {
     long durationMillis;
     Parked parked;
 
-    Call(Step step, String resource, String callbackToken) {
+    /** The token a job finished later waits on: the state's {@code $$.Task.Token}; null for other tasks. */
+    private final String jobToken;
+
+    Call(Step step, String resource, String callbackToken, String jobToken) {
       this.step = step;
       this.resource = resource;
+      this.jobToken = jobToken;
       if (callbackToken != null) {
         parked = new Parked(callbackToken);
       }
@@ -497,7 +504,7 @@ final class Tasks {
     @Override
     public TaskCompletion completeLater() {
       if (parked == null) {
-        parked = new Parked(setup.newTaskToken());
+        parked = new Parked(jobToken != null ? jobToken : setup.newTaskToken());
       }
       return parked.completion;
     }

@@ -1,11 +1,14 @@
 package io.asl4j.runtime.internal.conformance;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +43,7 @@ class ConformanceRunnerTest {
         + "{'type':'ExecutionFailed'}]");
 
     assertTrue(ConformanceRunner.runnable(c));
-    assertTrue(ConformanceRunner.run(c).passed(), ConformanceRunner.run(c).reason());
+    assertTrue(ConformanceRunner.attempt(c).orElseThrow().passed(), ConformanceRunner.attempt(c).toString());
   }
 
   @Test
@@ -55,8 +58,38 @@ class ConformanceRunnerTest {
         + "{'type':'ExecutionFailed'}]");
     ConformanceCase noHistory = serviceCase(CALLBACK_OVER_SQS + ",'expected':{'status':'FAILED','error':'States.Timeout'}");
 
-    assertFalse(ConformanceRunner.runnable(answered));
-    assertFalse(ConformanceRunner.runnable(failedByAnswer));
-    assertFalse(ConformanceRunner.runnable(noHistory));
+    for (ConformanceCase c : List.of(answered, failedByAnswer, noHistory)) {
+      assertTrue(ConformanceRunner.runnable(c), "it may fail before it sends the message");
+      assertEquals(Optional.empty(), ConformanceRunner.attempt(c), "it sent the message: only its other half goes on");
+    }
+  }
+
+  @Test
+  void aCaseFailingBeforeItReachesAServiceOnlyAwsCanAnswerHasAVerdict() throws IOException {
+    String timeoutPath = "'definition':{'StartAt':'Get','States':{'Get':{'Type':'Task',"
+        + "'Resource':'arn:aws:states:::aws-sdk:s3:getObject','TimeoutSecondsPath':'$.timeout',"
+        + "'Parameters':{'Bucket':'b','Key':'k'},'End':true}}},"
+        + "'externalDependencies':['Task Get: arn:aws:states:::aws-sdk:s3:getObject'],'input':{%s},";
+    ConformanceCase failsFirst = serviceCase(String.format(timeoutPath, "")
+        + "'expected':{'status':'FAILED','error':'States.Runtime','cause':'An error occurred while executing the state"
+        + " \\u0027Get\\u0027 (entered at the event id #2). Invalid path \\u0027$.timeout\\u0027 : No results for path:"
+        + " $[\\u0027timeout\\u0027]'}");
+    ConformanceCase reachesIt = serviceCase(String.format(timeoutPath, "'timeout':5") + "'expected':{'status':'SUCCEEDED'}");
+
+    assertTrue(ConformanceRunner.runnable(failsFirst));
+    assertEquals(Optional.of(true), ConformanceRunner.attempt(failsFirst).map(CaseOutcome::passed),
+        () -> ConformanceRunner.attempt(failsFirst).toString());
+    assertEquals(Optional.empty(), ConformanceRunner.attempt(reachesIt));
+  }
+
+  @Test
+  void anActivityOrCredentialsNeedAws() throws IOException {
+    ConformanceCase activity = serviceCase("'definition':{'StartAt':'A','States':{'A':{'Type':'Task',"
+        + "'Resource':'arn:aws:states:us-east-1:111111111111:activity:work','End':true}}},"
+        + "'externalDependencies':['Task A: arn:aws:states:us-east-1:111111111111:activity:work'],"
+        + "'input':{},'expected':{'status':'SUCCEEDED'}");
+
+    assertFalse(ConformanceRunner.runnable(activity));
+    assertEquals(null, ConformanceRunner.guardedResource("Credentials"));
   }
 }
