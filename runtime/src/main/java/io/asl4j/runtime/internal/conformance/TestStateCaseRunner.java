@@ -80,16 +80,21 @@ public final class TestStateCaseRunner {
 
   /** Whether {@code state}, or a state nested in it, is a Task invoking a Lambda function. */
   private static boolean invokesLambda(JsonNode node) {
-    if (node.isObject() && "Task".equals(node.path("Type").asText())) {
-      String resource = node.path("Resource").asText("");
-      if ((resource.startsWith("arn:aws:lambda:") && resource.contains(":function:"))
-          || resource.startsWith("arn:aws:states:::lambda:invoke")) {
-        return true;
-      }
+    return hasTask(node, task -> {
+      String resource = task.path("Resource").asText("");
+      return (resource.startsWith("arn:aws:lambda:") && resource.contains(":function:"))
+          || resource.startsWith("arn:aws:states:::lambda:invoke");
+    });
+  }
+
+  /** Whether {@code node}, or an object anywhere under it, is a Task state that {@code test} accepts. */
+  private static boolean hasTask(JsonNode node, java.util.function.Predicate<JsonNode> test) {
+    if (node.isObject() && "Task".equals(node.path("Type").asText()) && test.test(node)) {
+      return true;
     }
     if (node.isContainerNode()) {
       for (JsonNode child : node) {
-        if (invokesLambda(child)) {
+        if (hasTask(child, test)) {
           return true;
         }
       }
@@ -108,21 +113,7 @@ public final class TestStateCaseRunner {
     if (definition.isTextual()) {
       definition = parse(definition.textValue()).orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
     }
-    return hasTask(definition);
-  }
-
-  private static boolean hasTask(JsonNode node) {
-    if (node.isObject() && "Task".equals(node.path("Type").asText())) {
-      return true;
-    }
-    if (node.isContainerNode()) {
-      for (JsonNode child : node) {
-        if (hasTask(child)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return hasTask(definition, task -> true);
   }
 
   /** Runs the case and judges it. Never throws: a crash is a failed case with its reason. */
