@@ -144,9 +144,35 @@ public final class ExpectedComparator {
     return max;
   }
 
+  /**
+   * Whether the recorded history lists the newest event first, as GetExecutionHistory with {@code
+   * reverseOrder} does: its event ids descend.
+   */
+  public boolean listsNewestFirst() {
+    Integer first = null;
+    int last = 0;
+    for (JsonNode event : history == null ? List.<JsonNode>of() : history) {
+      if (event.path("id").isIntegralNumber()) {
+        last = event.path("id").intValue();
+        if (first == null) {
+          first = last;
+        }
+      }
+    }
+    return first != null && first > last;
+  }
+
+  /**
+   * Compares the runtime's history, oldest event first, with the recorded one, in the recording's
+   * order (see {@link #listsNewestFirst}).
+   */
   public Comparison compareHistory(List<String> actualEventTypes) {
     if (history == null) {
       return Comparison.match();
+    }
+    if (listsNewestFirst()) {
+      actualEventTypes = new ArrayList<>(actualEventTypes);
+      java.util.Collections.reverse(actualEventTypes);
     }
     List<String> expectedTypes = new ArrayList<>();
     int firstReordered = -1;
