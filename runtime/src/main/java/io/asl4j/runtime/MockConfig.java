@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.dsl.json.AslReadException;
 import io.asl4j.dsl.json.AslReader;
 import io.asl4j.dsl.model.Graph;
-import io.asl4j.dsl.model.MapState;
-import io.asl4j.dsl.model.ParallelState;
 import io.asl4j.dsl.model.State;
 import io.asl4j.dsl.model.TaskState;
 import io.asl4j.runtime.internal.engine.MockedResponses;
@@ -108,11 +106,8 @@ public final class MockConfig {
       State state = entry.getValue();
       if (state instanceof TaskState) {
         names.add(entry.getKey());
-      } else if (state instanceof ParallelState parallel) {
-        parallel.branches().forEach(branch -> collectTaskStates(branch, names));
-      } else if (state instanceof MapState map && map.processor() != null) {
-        collectTaskStates(map.processor(), names);
       }
+      state.nestedGraphs().forEach(nested -> collectTaskStates(nested, names));
     }
   }
 

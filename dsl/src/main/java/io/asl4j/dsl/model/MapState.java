@@ -48,6 +48,13 @@ public record MapState(
     return itemProcessor != null ? itemProcessor : iterator;
   }
 
+  /** The {@link #processor()}, when there is one. */
+  @Override
+  public List<Graph> nestedGraphs() {
+    ItemProcessor processor = processor();
+    return processor == null ? List.of() : List.of(processor);
+  }
+
   /** The per-item selector: {@code ItemSelector}, else legacy {@code Parameters}, else null. */
   public JsonNode selector() {
     return itemSelector != null ? itemSelector : io.parameters();

@@ -28,4 +28,10 @@ public record ParallelState(
   public StateType type() {
     return StateType.PARALLEL;
   }
+
+  /** The {@link #branches()} in order. */
+  @Override
+  public List<Graph> nestedGraphs() {
+    return branches == null ? List.of() : java.util.Collections.unmodifiableList(branches);
+  }
 }

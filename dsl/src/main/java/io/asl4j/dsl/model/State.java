@@ -21,6 +21,14 @@ public sealed interface State
   /** The ASL {@code Type} of this state. */
   StateType type();
 
+  /**
+   * The graphs this state runs: a Parallel's branches in order, or a Map's processor; empty for
+   * every other state (and for a Parallel without {@code Branches} or a Map without a processor).
+   */
+  default java.util.List<Graph> nestedGraphs() {
+    return java.util.List.of();
+  }
+
   /** The query language in effect for this state inside a machine whose default is given. */
   default QueryLanguage effectiveQueryLanguage(QueryLanguage machineDefault) {
     if (queryLanguage() != null) {

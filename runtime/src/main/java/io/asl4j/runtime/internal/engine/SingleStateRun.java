@@ -99,15 +99,8 @@ public final class SingleStateRun {
       return graph;
     }
     for (State state : graph.states().values()) {
-      if (state instanceof ParallelState parallel) {
-        for (Graph branch : parallel.branches()) {
-          Graph found = graphOf(branch, name);
-          if (found != null) {
-            return found;
-          }
-        }
-      } else if (state instanceof MapState map && map.processor() != null) {
-        Graph found = graphOf(map.processor(), name);
+      for (Graph nested : state.nestedGraphs()) {
+        Graph found = graphOf(nested, name);
         if (found != null) {
           return found;
         }

@@ -2,8 +2,6 @@ package io.asl4j.runtime.internal.engine;
 
 import io.asl4j.dsl.model.ErrorHandling;
 import io.asl4j.dsl.model.Graph;
-import io.asl4j.dsl.model.MapState;
-import io.asl4j.dsl.model.ParallelState;
 import io.asl4j.dsl.model.QueryLanguage;
 import io.asl4j.dsl.model.State;
 import io.asl4j.dsl.model.StateType;
@@ -56,15 +54,9 @@ final class StatePlan {
     this.retriers = state instanceof ErrorHandling handling ? handling.retriersOrEmpty().size() : 0;
     this.resource = state instanceof io.asl4j.dsl.model.TaskState task ? Tasks.Resource.of(task.resource()) : null;
     this.resultPath = compiled(state.io() == null ? null : state.io().resultPath());
-    List<Graph> graphs = new ArrayList<>();
-    if (state instanceof ParallelState parallel) {
-      graphs.addAll(parallel.branches());
-    } else if (state instanceof MapState map && map.processor() != null) {
-      graphs.add(map.processor());
-    }
-    this.nestedGraphs = List.copyOf(graphs);
-    List<Map<String, StatePlan>> plans = new ArrayList<>(graphs.size());
-    for (Graph graph : graphs) {
+    this.nestedGraphs = List.copyOf(state.nestedGraphs());
+    List<Map<String, StatePlan>> plans = new ArrayList<>(nestedGraphs.size());
+    for (Graph graph : nestedGraphs) {
       plans.add(of(graph, machineDefault));
     }
     this.nestedPlans = List.copyOf(plans);
