@@ -50,7 +50,11 @@ public final class Execution {
     return this;
   }
 
-  /** The task tokens of the callback tasks this execution is waiting on, e.g. to approve them. */
+  /**
+   * The task tokens of the tasks this execution is waiting on: callbacks, activities and jobs
+   * ({@code .sync}) finishing later, e.g. to approve them with {@link
+   * LocalStateMachine#sendTaskSuccess}.
+   */
   public List<String> waitingTaskTokens() {
     return run.waitingTaskTokens();
   }
