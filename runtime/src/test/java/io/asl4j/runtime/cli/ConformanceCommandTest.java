@@ -50,6 +50,8 @@ class ConformanceCommandTest {
                 "pure/base                    1        0        1",
                 "test_state/test_state        1        0        1",
                 "total                        2        0        2",
+                "pure 1/1",
+                "test_state 1/1 (of the 1 runnable, 1 not runnable)",
                 "2 passed, 0 failed",
                 ""),
             ""),

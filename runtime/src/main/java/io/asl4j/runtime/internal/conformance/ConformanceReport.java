@@ -110,7 +110,10 @@ public final class ConformanceReport {
     return out.toString();
   }
 
-  /** The failures, one {@code FAIL key: reason} line each, then the table and the summary line. */
+  /**
+   * The failures, one {@code FAIL key: reason} line each, then the table, the {@link
+   * #runnableSummary()} when some cases could not run, and the summary line.
+   */
   public String render() {
     StringBuilder out = new StringBuilder();
     for (CaseOutcome failure : failures()) {
@@ -120,7 +123,11 @@ public final class ConformanceReport {
     if (!failures().isEmpty()) {
       out.append('\n');
     }
-    return out.append(table()).append(summaryLine()).toString();
+    out.append(table());
+    if (!notRunnable.isEmpty()) {
+      out.append(runnableSummary());
+    }
+    return out.append(summaryLine()).toString();
   }
 
   /** The table and the failures grouped by folder, in Markdown, ending with the summary line. */
