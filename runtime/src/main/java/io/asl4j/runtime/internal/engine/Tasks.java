@@ -443,9 +443,15 @@ final class Tasks {
    * A Task resource ARN taken apart the way history events name it; made once per state and
    * machine ({@link StatePlan#resource}).
    */
-  record Resource(String type, String action, boolean isLambdaFunctionArn, boolean isActivity, boolean isCallback) {
+  record Resource(
+      String type, String action, boolean isLambdaFunctionArn, boolean isActivity, boolean isCallback, boolean isJob) {
+    /**
+     * {@code isJob}: a job run to its end ({@code .sync}, {@code .sync:2}), which has a task token
+     * and which AWS records as submitted.
+     */
     Resource(String type, String action, boolean isLambdaFunctionArn) {
-      this(type, action, isLambdaFunctionArn, "activity".equals(type), action.endsWith(".waitForTaskToken"));
+      this(type, action, isLambdaFunctionArn, "activity".equals(type), action.endsWith(".waitForTaskToken"),
+          !isLambdaFunctionArn && (action.endsWith(".sync") || action.contains(".sync:")));
     }
 
     static Resource of(String arn) {
@@ -470,11 +476,6 @@ final class Tasks {
       return new Resource("unknown", arn, false);
     }
 
-
-    /** Whether this is a job run to its end ({@code .sync}, {@code .sync:2}), which AWS records as submitted. */
-    boolean isJob() {
-      return !isLambdaFunctionArn && (action.endsWith(".sync") || action.contains(".sync:"));
-    }
 
     /** The task name AWS puts in a {@code States.DataLimitExceeded} cause. */
     String limitName(String arn) {
