@@ -159,8 +159,9 @@ public final class AslPath {
   }
 
   /**
-   * Counts the dots, brackets and parentheses outside quoted names: Jayway compiles recursively,
-   * about one level for each, and a few thousand overflow a thread's stack.
+   * Counts the dots, brackets and parentheses outside quoted names and strings (where a backslash
+   * escapes the next character, as in Jayway): Jayway compiles recursively, about one level for
+   * each, and a few thousand overflow a thread's stack.
    */
   private static int structure(String text, int from) {
     int count = 0;
@@ -168,7 +169,9 @@ public final class AslPath {
     for (int i = from; i < text.length(); i++) {
       char c = text.charAt(i);
       if (quote != 0) {
-        if (c == quote) {
+        if (c == '\\') {
+          i++; // Jayway reads \' as a quote inside the string, not as its end
+        } else if (c == quote) {
           quote = 0;
         }
       } else if (c == '\'' || c == '"') {

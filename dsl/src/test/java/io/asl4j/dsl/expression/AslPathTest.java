@@ -219,6 +219,21 @@ class AslPathTest {
   }
 
   @Test
+  void anEscapedQuoteInAFilterStringDoesNotHideTheStepsAfterItFromTheLimit() {
+    // Found by the runtime's path properties: the count took \' for the end of the string, so
+    // everything after the next quote was counted as quoted.
+    String text = "$[?(@.a == '\\'')]" + ".a".repeat(300);
+
+    ExpressionException e = assertThrows(ExpressionException.class, () -> AslPath.parse(text));
+
+    assertEquals(
+        "the path has 303 dots, brackets and parentheses; at most 256 are read at position 0 in '"
+            + text
+            + "'",
+        e.getMessage());
+  }
+
+  @Test
   void dotsAndBracketsInsideQuotedNamesDoNotCountTowardsTheLimit() {
     String name = "a.[(".repeat(1_000);
 

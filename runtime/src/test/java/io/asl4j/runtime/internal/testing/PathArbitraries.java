@@ -1,5 +1,6 @@
 package io.asl4j.runtime.internal.testing;
 
+import io.asl4j.dsl.expression.AslPath;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -7,10 +8,11 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 /**
- * Random JSONPath texts, grammar-guided: reference steps, wildcards, slices, unions, recursive
- * descent, filters with every Jayway operator, and Jayway's path functions, on the roots {@code $},
- * {@code $$} and {@code $var}; plus some raw noise after the root. Most of them parse, and most
- * keys are ones {@link JsonArbitraries} puts in documents, so they select something.
+ * Random JSONPath texts, written from the grammar: reference steps, wildcards, slices, unions,
+ * recursive descent, filters with every Jayway operator, and Jayway's path functions, on the roots
+ * {@code $}, {@code $$} and {@code $var}. Every one parses, so that a property given one evaluates
+ * it; most keys are ones {@link JsonArbitraries} puts in documents, so they select something. What
+ * does not parse comes from {@link #brokenPaths()}: such a path, broken in one known way.
  */
 public final class PathArbitraries {
   private static final List<String> FUNCTIONS =
@@ -39,14 +41,49 @@ public final class PathArbitraries {
   /** A Path on any root: {@code $}, {@code $$} (the context object) or a variable. */
   public static Arbitrary<String> paths() {
     Arbitrary<String> root = Arbitraries.of("$", "$", "$", "$$", "$var", "$unset");
-    Arbitrary<String> grammar =
-        Combinators.combine(root, steps().list().ofMaxSize(5))
-            .as((r, steps) -> r + String.join("", steps));
-    Arbitrary<String> noise =
-        Combinators.combine(
-                root, Arbitraries.strings().withChars("$.[]()'\"?@*:,-0123456789ab =<>!&|").ofMaxLength(12))
-            .as((r, tail) -> r + tail);
-    return Arbitraries.frequencyOf(Tuple.of(9, grammar), Tuple.of(1, noise));
+    return Combinators.combine(root, steps().list().ofMaxSize(5))
+        .as((r, steps) -> r + String.join("", steps));
+  }
+
+  /**
+   * The ways {@link #brokenPaths()} breaks a path, each about a seventh of them. Only ways Jayway,
+   * AWS's JSONPath dialect, always refuses: it accepts {@code $.a[} and {@code $.nosuch()} (the
+   * latter fails when evaluated), so neither is here.
+   */
+  public static final List<String> BREAKAGES =
+      List.of(
+          "ends with '.'", "unclosed quote", "empty slice", "blank in a name", "no root",
+          "unclosed filter", "too many steps");
+
+  /** A path that does not parse: one of {@link #paths()} broken in one way, and how. */
+  public record Broken(String text, String how) {}
+
+  /** Paths of {@link #paths()}, each broken in one of the {@link #BREAKAGES} ways. */
+  public static Arbitrary<Broken> brokenPaths() {
+    return Combinators.combine(paths(), Arbitraries.of(BREAKAGES), Arbitraries.integers().between(0, 1000))
+        .as((path, how, choice) -> new Broken(broken(path, how, choice), how));
+  }
+
+  private static String broken(String path, String how, int choice) {
+    switch (how) {
+      case "ends with '.'":
+        return path + ".";
+      case "unclosed quote":
+        return path + "['" + JsonArbitraries.PLAIN_KEYS.get(choice % JsonArbitraries.PLAIN_KEYS.size());
+      case "empty slice":
+        return path + List.of("[:]", "[::1]", "[::-1]", "[::2]").get(choice % 4);
+      case "blank in a name":
+        return path + ".a b";
+      case "no root":
+        return path.substring(path.startsWith("$$") ? 2 : path.startsWith("$var") ? 4 : path.startsWith("$unset") ? 6 : 1)
+            + List.of("", "a", ".a", "[0]").get(choice % 4);
+      case "unclosed filter":
+        return path + List.of("[?(@.a == 1", "[?(@.a == 1]", "[?(", "[?(@.a &&)]").get(choice % 4);
+      case "too many steps":
+        return path + ".a".repeat(AslPath.MAX_STRUCTURE + 1 + choice % 100);
+      default:
+        throw new IllegalArgumentException(how);
+    }
   }
 
   /** A Reference Path on {@code $}: names and indexes only, as ResultPath holds. */
@@ -56,7 +93,12 @@ public final class PathArbitraries {
 
   private static Arbitrary<String> referenceSteps() {
     Arbitrary<String> dotted = Arbitraries.of(JsonArbitraries.PLAIN_KEYS).map(key -> "." + key);
-    Arbitrary<String> quoted = JsonArbitraries.keys().map(PathArbitraries::quoted);
+    // A quoted name is verbatim (a backslash escapes nothing), so a key ending with a backslash, or
+    // holding both quotes, cannot be written in brackets: such keys are reached by wildcards only.
+    Arbitrary<String> quoted =
+        JsonArbitraries.keys()
+            .filter(key -> !key.endsWith("\\") && !(key.contains("'") && key.contains("\"")))
+            .map(PathArbitraries::quoted);
     Arbitrary<String> index =
         Arbitraries.frequencyOf(
                 Tuple.of(4, Arbitraries.integers().between(-2, 5)),
@@ -70,13 +112,14 @@ public final class PathArbitraries {
     Arbitrary<Integer> small = Arbitraries.integers().between(-3, 4);
     Arbitrary<String> wildcard = Arbitraries.of("[*]", ".*", "..*");
     Arbitrary<String> descent = key.map(k -> ".." + k);
+    // Jayway refuses a slice with neither bound ([:], [::2]): one of them is always given.
     Arbitrary<String> slice =
         Combinators.combine(
                 small.injectNull(0.3), small.injectNull(0.3), Arbitraries.of(0, 1, 2, -1).injectNull(0.6))
             .as(
                 (from, to, step) ->
                     "["
-                        + (from == null ? "" : from)
+                        + (from == null ? (to == null ? "0" : "") : from)
                         + ":"
                         + (to == null ? "" : to)
                         + (step == null ? "" : ":" + step)
