@@ -2,6 +2,7 @@ package io.asl4j.dsl.expression;
 
 import static io.asl4j.dsl.testing.Located.abbreviate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.asl4j.dsl.expression.AslPath.Field;
@@ -18,6 +19,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Paths from random and adversarial text: each parses, or fails with an {@link
@@ -56,7 +58,8 @@ class AslPathProperties {
 
   @Property
   void anyTextIsAPathOrRejectedWithItsPosition(@ForAll("pathLike") String text) {
-    Deadline.run(
+    String answer =
+        Deadline.within(
         () -> {
           AslPath path;
           try {
@@ -67,7 +70,7 @@ class AslPathProperties {
             assertTrue(e.position() >= 0 && e.position() <= text.length(), "position " + e.position());
             assertTrue(
                 e.getMessage().contains(" at position " + e.position() + " in '"), e.getMessage());
-            return;
+            return "refused";
           }
           assertEquals(text, path.text());
           assertEquals(path, AslPath.parse(path.toString()));
@@ -83,8 +86,15 @@ class AslPathProperties {
               assertEquals(path.variableName(), reread.variableName(), printed);
             }
           }
+          return "path";
         },
         () -> "took too long on: " + abbreviate(text));
+    // Both answers are checked; each must be a fair share of the tries.
+    Statistics.label("answer").collect(answer);
+    Statistics.label("answer").coverage(coverage -> {
+      coverage.check("path").percentage(p -> p > 1);
+      coverage.check("refused").percentage(p -> p > 30);
+    });
   }
 
   /**
@@ -111,11 +121,13 @@ class AslPathProperties {
 
   @Provide
   Arbitrary<List<Step>> steps() {
+    // Only names print() can write: none ending with a backslash or holding both quotes.
     Arbitrary<Step> field =
         Arbitraries.oneOf(
                 Arbitraries.strings().alpha().numeric().withChars('_').ofMinLength(1).ofMaxLength(8),
                 Arbitraries.strings().ofMaxLength(12),
                 Arbitraries.strings().withChars(" .[]'\"$@*?(),:-é漢").ofMaxLength(6))
+            .filter(name -> !name.endsWith("\\") && !(name.contains("'") && name.contains("\"")))
             .map(Field::new);
     Arbitrary<Step> index = Arbitraries.integers().map(Index::new);
     return Arbitraries.oneOf(field, index).list().ofMaxSize(8);
@@ -134,9 +146,11 @@ class AslPathProperties {
       @ForAll("variables") String variable) {
     // given
     String text = print(root, variable, steps);
-    if (text == null) {
-      return; // a name with both quotes, or ending with a backslash, cannot be written
-    }
+    assertNotNull(text, "steps() makes only names print() can write: " + steps);
+    Statistics.label("steps")
+        .collect(steps.stream().anyMatch(step -> step instanceof Field field && !PLAIN_NAME.matcher(field.name()).matches())
+            ? "a quoted name" : steps.isEmpty() ? "no step" : "plain names and indexes");
+    Statistics.label("steps").coverage(coverage -> coverage.check("a quoted name").percentage(p -> p > 30));
 
     // when
     AslPath path = Deadline.within(() -> AslPath.parse(text), () -> "took too long on " + text);

@@ -23,6 +23,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
 
 /**
@@ -73,7 +74,8 @@ class IntrinsicCallProperties {
 
   @Property
   void anyTextIsACallOrRejectedWithItsPosition(@ForAll("callLike") String text) {
-    Deadline.run(
+    String answer =
+        Deadline.within(
         () -> {
           IntrinsicCall call;
           try {
@@ -84,13 +86,20 @@ class IntrinsicCallProperties {
             assertTrue(e.position() >= 0 && e.position() <= text.length(), "position " + e.position());
             assertTrue(
                 e.getMessage().contains(" at position " + e.position() + " in '"), e.getMessage());
-            return;
+            return "refused";
           }
           assertEquals(text, call.text());
           String printed = print(call);
           assertEquals(call, IntrinsicCall.parse(printed), "written as " + printed);
+          return "call";
         },
         () -> "took too long on: " + abbreviate(text));
+    // Both answers are checked; each must be a fair share of the tries.
+    Statistics.label("answer").collect(answer);
+    Statistics.label("answer").coverage(coverage -> {
+      coverage.check("call").percentage(p -> p > 1);
+      coverage.check("refused").percentage(p -> p > 30);
+    });
   }
 
   @Property

@@ -18,6 +18,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
 
 /**
@@ -97,7 +98,8 @@ class JsonataExpressionsProperties {
 
   @Property
   void anyTextIsAnsweredWithoutExceptionsInBoundedTime(@ForAll("bodies") String body) {
-    Deadline.run(
+    String answer =
+        Deadline.within(
         () -> {
           String value = "{% " + body + " %}";
           assertTrue(JsonataExpressions.isExpression(value));
@@ -110,8 +112,14 @@ class JsonataExpressionsProperties {
           for (String name : referenced) {
             assertTrue(names.contains(name.startsWith("states.") ? "states" : name), name);
           }
+          return error.isPresent() ? "syntax error" : "expression";
         },
         () -> "took too long on: " + abbreviate(body));
+    Statistics.label("answer").collect(answer);
+    Statistics.label("answer").coverage(coverage -> {
+      coverage.check("expression").percentage(p -> p > 10);
+      coverage.check("syntax error").percentage(p -> p > 10);
+    });
   }
 
   @Property

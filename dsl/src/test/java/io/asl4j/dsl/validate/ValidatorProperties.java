@@ -27,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -43,6 +44,19 @@ class ValidatorProperties {
   @Provide
   Arbitrary<String> seeds() {
     return Arbitraries.of(Seeds.definitions());
+  }
+
+  /** Seeds holding at least one state (at any depth), so that every try mutates one. */
+  @Provide
+  Arbitrary<String> machinesWithStates() {
+    List<String> seeds = new ArrayList<>();
+    for (String seed : Seeds.definitions()) {
+      JsonNode tree = JsonMutator.parse(seed);
+      if (tree != null && !states(tree).isEmpty()) {
+        seeds.add(seed);
+      }
+    }
+    return Arbitraries.of(seeds);
   }
 
   /** Seeds with at least two states. */
@@ -91,20 +105,9 @@ class ValidatorProperties {
   /** The same for one state, as the TestState API takes it (pointers relative to the state). */
   @Property
   void aMutatedStateIsAnsweredWithLocatedProblemsOnly(
-      @ForAll("seeds") String seed, @ForAll Random random) {
+      @ForAll("machinesWithStates") String seed, @ForAll Random random) {
     // given: one state of the seed (at any depth), mutated
-    JsonNode tree = JsonMutator.parse(seed);
-    List<JsonNode> states = new ArrayList<>();
-    if (tree != null) {
-      for (Location location : Location.all(tree)) {
-        if (location.value().has("Type") && statePointer(location) != null) {
-          states.add(location.value());
-        }
-      }
-    }
-    if (states.isEmpty()) {
-      return;
-    }
+    List<JsonNode> states = states(JsonMutator.parse(seed));
     String text = new JsonMutator(random).mutate(states.get(random.nextInt(states.size())).toString());
 
     Deadline.run(
@@ -130,22 +133,57 @@ class ValidatorProperties {
   @Property
   void errorsOfOneStateAreReportedWhateverIsWrongWithAnother(
       @ForAll("machinesOfSeveralStates") String seed, @ForAll Random random) {
-    // given
+    // given: fields of two unrelated states broken so that the reader still reads each alone and
+    // both together (the reader's own property covers what it rejects); a few draws find them
     JsonNode tree = JsonMutator.parse(seed);
-    if (tree == null) {
-      Statistics.collect("seed is not JSON");
-      return;
-    }
     List<Location> inStates = new ArrayList<>();
     for (Location location : Location.all(tree)) {
       if (statePointer(location) != null && !"Type".equals(location.field())) {
         inStates.add(location);
       }
     }
-    if (inStates.isEmpty()) {
-      Statistics.collect("no states");
-      return;
+    Broken broken = null;
+    int draws = 0;
+    while (broken == null && draws < MAX_DRAWS) {
+      draws++;
+      broken = drawReadable(tree, inStates, random);
     }
+    Statistics.label("draws").collect(draws == 1 ? "1" : draws <= 5 ? "2-5" : draws < MAX_DRAWS ? "6-" + (MAX_DRAWS - 1) : "" + MAX_DRAWS);
+    Statistics.label("readable").collect(broken != null);
+    Statistics.label("readable").coverage(coverage -> coverage.check(true).percentage(p -> p > 95));
+    Assume.that(broken != null);
+
+    // when
+    List<Problem> onlyA = broken.onlyA();
+    List<Problem> onlyB = broken.onlyB();
+    List<Problem> both = broken.both();
+
+    // then
+    Statistics.label("compared")
+        .collect(onlyA.isEmpty() && onlyB.isEmpty() ? "no errors" : "with errors");
+    Statistics.label("compared").coverage(coverage -> coverage.check("with errors").percentage(p -> p > 50));
+    String stateA = broken.stateA();
+    String stateB = broken.stateB();
+    Set<Problem> expected = new LinkedHashSet<>();
+    onlyA.stream().filter(p -> within(p, stateA)).forEach(expected::add);
+    onlyB.stream().filter(p -> within(p, stateB)).forEach(expected::add);
+    expected.removeAll(both);
+    Broken found = broken;
+    assertTrue(
+        expected.isEmpty(),
+        () -> "errors lost when both " + stateA + " and " + stateB + " are broken: " + expected
+            + "\nin: " + abbreviate(found.definition().toString()));
+  }
+
+  /** Draws of two fields and their new values, at most, to find a pair the reader reads. */
+  private static final int MAX_DRAWS = 20;
+
+  /** Two unrelated states' fields broken, and the validator's errors for each alone and both. */
+  private record Broken(
+      String stateA, String stateB, JsonNode definition, List<Problem> onlyA, List<Problem> onlyB, List<Problem> both) {}
+
+  /** One draw: null when the states are related or the reader rejects one of the three definitions. */
+  private static Broken drawReadable(JsonNode tree, List<Location> inStates, Random random) {
     int a = random.nextInt(inStates.size());
     String stateA = statePointer(inStates.get(a));
     List<Integer> others = new ArrayList<>();
@@ -156,33 +194,35 @@ class ValidatorProperties {
       }
     }
     if (others.isEmpty()) {
-      Statistics.collect("no unrelated state");
-      return;
+      return null;
     }
     int b = others.get(random.nextInt(others.size()));
-    String stateB = statePointer(inStates.get(b));
     JsonNode valueA = Values.similar(random, inStates.get(a).value(), 10);
     JsonNode valueB = Values.similar(random, inStates.get(b).value(), 10);
-
-    // when
     List<Problem> onlyA = errors(replaced(tree, a, valueA, -1, null));
-    List<Problem> onlyB = errors(replaced(tree, b, valueB, -1, null));
-    List<Problem> both = errors(replaced(tree, a, valueA, b, valueB));
-
-    // then
-    if (onlyA == null || onlyB == null || both == null) {
-      Statistics.collect("reader rejected"); // its own property covers that
-      return;
+    if (onlyA == null) {
+      return null;
     }
-    Statistics.collect(onlyA.isEmpty() && onlyB.isEmpty() ? "compared, no errors" : "compared, with errors");
-    Set<Problem> expected = new LinkedHashSet<>();
-    onlyA.stream().filter(p -> within(p, stateA)).forEach(expected::add);
-    onlyB.stream().filter(p -> within(p, stateB)).forEach(expected::add);
-    expected.removeAll(both);
-    assertTrue(
-        expected.isEmpty(),
-        () -> "errors lost when both " + stateA + " and " + stateB + " are broken: " + expected
-            + "\nin: " + abbreviate(replaced(tree, a, valueA, b, valueB).toString()));
+    List<Problem> onlyB = errors(replaced(tree, b, valueB, -1, null));
+    if (onlyB == null) {
+      return null;
+    }
+    JsonNode definition = replaced(tree, a, valueA, b, valueB);
+    List<Problem> both = errors(definition);
+    return both == null
+        ? null
+        : new Broken(stateA, statePointer(inStates.get(b)), definition, onlyA, onlyB, both);
+  }
+
+  /** The states of a definition, at any depth. */
+  private static List<JsonNode> states(JsonNode tree) {
+    List<JsonNode> states = new ArrayList<>();
+    for (Location location : Location.all(tree)) {
+      if (location.value().has("Type") && statePointer(location) != null) {
+        states.add(location.value());
+      }
+    }
+    return states;
   }
 
   private static String statePointer(Location location) {
