@@ -89,7 +89,8 @@ class PathEvaluatorProperties {
               coverage.check("other path").percentage(p -> p > 30);
             });
     Statistics.label("root")
-        .coverage(coverage -> Arrays.stream(Root.values()).forEach(root -> coverage.check(root).percentage(p -> p > 5)));
+        // measured: $ 59 %, $var 31 %, $$ 10 %
+        .coverage(coverage -> Arrays.stream(Root.values()).forEach(root -> coverage.check(root).percentage(p -> p > 1)));
   }
 
   /**
@@ -130,7 +131,8 @@ class PathEvaluatorProperties {
     Statistics.label("how").collect(broken.how());
     Statistics.label("how")
         .coverage(
-            coverage -> PathArbitraries.BREAKAGES.forEach(how -> coverage.check(how).percentage(p -> p > 5)));
+            // measured: 9 % to 25 % each
+            coverage -> PathArbitraries.BREAKAGES.forEach(how -> coverage.check(how).percentage(p -> p > 1)));
   }
 
   @Property
