@@ -4,7 +4,7 @@
 # total of checks: the tries that checked something (jqwik counts a try an assumption rejected as a
 # try, not as a check).
 #
-#   tools/long-run.sh                                   # about 1,300,000 tries, about 20 minutes
+#   tools/long-run.sh                                   # about 1,670,000 tries
 #   DSL_TRIES=5000 FAST_TRIES=5000 SLOW_TRIES=200 tools/long-run.sh   # a shorter one
 #
 # Three groups, because their tries cost very different times:
