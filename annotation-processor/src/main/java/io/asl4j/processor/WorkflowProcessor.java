@@ -69,6 +69,8 @@ public final class WorkflowProcessor extends AbstractProcessor {
             "Catch", "Catch.List", "ItemReader", "ItemBatcher", "ResultWriter")) {
       names.add(WorkflowScanner.PACKAGE + name);
     }
+    // Put on the generated <Workflow>Definition; unclaimed, it alone fails -Xlint:all -Werror.
+    names.add("javax.annotation.processing.Generated");
     return names;
   }
 
@@ -124,7 +126,10 @@ public final class WorkflowProcessor extends AbstractProcessor {
     if (workflowAnnotation != null) {
       reportStatesOutsideWorkflows(round);
     }
-    return false; // never claim annotations: other processors may want them too
+    // Claims exactly asl4j's own annotations (the supported types above, and the @Generated it
+    // writes), which no other processor reads: otherwise javac's -Xlint:processing warns "No processor claimed any of these
+    // annotations", and a user's -Xlint:all -Werror build fails. Other annotations stay unclaimed.
+    return true;
   }
 
   private void process(TypeElement workflow) {
