@@ -95,7 +95,7 @@ class ReplacingTest {
     assertEquals(
         "Asl4jStateMachine Test/Sm (string) cannot be synthesized: 2 errors\n"
             + "  /States/Notify/Parameters/TopicArn: error [Asl4jUnboundPlaceholder] placeholder ${ClaimsTopic} is not"
-            + " bound to anything; bound: ${ClaimTopic} (arn:aws:sns:eu-west-1:123456789012:x)\n"
+            + " bound to anything; bound: ${ClaimTopic} (value 'arn:aws:sns:eu-west-1:123456789012:x')\n"
             + "  /: error [Asl4jUnusedSubstitution] substitution ${ClaimTopic} (value"
             + " 'arn:aws:sns:eu-west-1:123456789012:x') is bound to nothing: the definition has no ${ClaimTopic}"
             + " placeholder; placeholders: ${ClaimsTopic}",
