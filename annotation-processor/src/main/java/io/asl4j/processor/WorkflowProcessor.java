@@ -71,6 +71,9 @@ public final class WorkflowProcessor extends AbstractProcessor {
     }
     // Put on the generated <Workflow>Definition; unclaimed, it alone fails -Xlint:all -Werror.
     names.add("javax.annotation.processing.Generated");
+    // jsii's @Inherited marker, on every class of a CDK app beside the workflows (a Stack
+    // subclass): read by jsii through reflection at run time, by no processor at compile time.
+    names.add("software.amazon.jsii.Jsii");
     return names;
   }
 
@@ -126,8 +129,8 @@ public final class WorkflowProcessor extends AbstractProcessor {
     if (workflowAnnotation != null) {
       reportStatesOutsideWorkflows(round);
     }
-    // Claims exactly asl4j's own annotations (the supported types above, and the @Generated it
-    // writes), which no other processor reads: otherwise javac's -Xlint:processing warns "No processor claimed any of these
+    // Claims exactly asl4j's own annotations (the supported types above, the @Generated it writes
+    // and the @Jsii a CDK app inherits), which no other processor reads: otherwise javac's -Xlint:processing warns "No processor claimed any of these
     // annotations", and a user's -Xlint:all -Werror build fails. Other annotations stay unclaimed.
     return true;
   }

@@ -61,6 +61,31 @@ class ProcessorRulesTest {
   }
 
   @Test
+  void whenJavacStopsBeforeTheProcessorTheRealErrorIsOnTheWorkflowsAnnotation() {
+    // given: a Task without its required next, and a use of the ClaimPaths the processor would generate
+    JavaFileObject claim =
+        JavaFileObjects.forSourceLines(
+            "test.Claim",
+            "package test;",
+            "import io.asl4j.dsl.annotation.WorkflowData;",
+            "@WorkflowData public record Claim(String id, double amount) {}");
+    JavaFileObject source =
+        workflow(
+            "@Workflow final class Flow {",
+            "  static final String AMOUNT = ClaimPaths.AMOUNT;",
+            "  @StartAt @Task(resource = " + LAMBDA + ") interface First {}",
+            "}");
+    // when
+    Compilation compilation = compile(claim, source);
+    // then: README's advice holds: the error to fix is the one on the annotation
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("is missing a default value for the element 'next'")
+        .inFile(source)
+        .onLineContaining("@Task(resource");
+  }
+
+  @Test
   void nextMustReferenceAStateOfThisWorkflow() {
     // given
     JavaFileObject source =

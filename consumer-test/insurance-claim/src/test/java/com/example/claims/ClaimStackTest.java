@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,14 +28,21 @@ class ClaimStackTest {
     Map<String, Object> substitutions = (Map<String, Object>) properties.get("DefinitionSubstitutions");
     assertEquals(List.of("AssessFn", "ClaimsTopic"), substitutions.keySet().stream().sorted().toList());
     assertEquals("arn:aws:lambda:eu-west-1:111122223333:function:assess-claim", substitutions.get("AssessFn"));
-    String definition = String.valueOf(properties.get("DefinitionString"));
-    assertTrue(definition.contains("\"TopicArn\":\"${ClaimsTopic}\""), definition);
-    assertTrue(definition.contains("\"Resource\":\"${AssessFn}\""), definition);
+    JsonNode definition = new ObjectMapper().readTree(String.valueOf(properties.get("DefinitionString")));
+    assertEquals("${ClaimsTopic}", definition.at("/States/Notify/Parameters/TopicArn").asText());
+    assertEquals("${AssessFn}", definition.at("/States/Assess/Resource").asText());
+    assertEquals(ClaimHandlingDefinition.stateMachine().states().keySet(), java.util.Set.copyOf(iterable(definition.get("States").fieldNames())));
 
     String policies = String.valueOf(template.findResources("AWS::IAM::Policy"));
     assertTrue(policies.contains("sns:Publish"), policies);
     assertTrue(policies.contains("lambda:InvokeFunction"), policies);
     assertTrue(!policies.contains("Resource=*"), policies);
+  }
+
+  private static List<String> iterable(Iterator<String> names) {
+    List<String> out = new java.util.ArrayList<>();
+    names.forEachRemaining(out::add);
+    return out;
   }
 
   private static boolean nodeRuns() throws InterruptedException {
