@@ -772,6 +772,8 @@ final class Svg {
     boolean taken = trace != null && taken(edge);
     String color = taken ? GREEN : isCatch ? RED : INK;
     String marker = taken ? "arrow-taken" : isCatch ? "arrow-catch" : "arrow";
+    // Names the edge on its path and its label alike, so a reader (or a test) can pair them.
+    String edgeId = edge.from() + " -> " + edge.to() + (isCatch ? " (catch)" : "");
     List<Box> path = route.path();
     Box from = path.get(0);
     Box to = path.get(path.size() - 1);
@@ -805,8 +807,8 @@ final class Svg {
       }
     }
     body.append(String.format(Locale.ROOT,
-        "  <path class=\"edge%s\" d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s marker-end=\"url(#%s)\"/>%n",
-        isCatch ? " catch" : "", d, color, taken ? "2.5" : "1.3", isCatch ? " stroke-dasharray=\"5 4\"" : "", marker));
+        "  <path class=\"edge%s\" data-edge=\"%s\" d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s marker-end=\"url(#%s)\"/>%n",
+        isCatch ? " catch" : "", xml(edgeId), d, color, taken ? "2.5" : "1.3", isCatch ? " stroke-dasharray=\"5 4\"" : "", marker));
     double[] at = layout.labels.get(route);
     if (at != null) {
       double cx = ox + at[0];
@@ -815,8 +817,8 @@ final class Svg {
       double h = at[3];
       StringBuilder label = new StringBuilder();
       label.append(String.format(Locale.ROOT,
-          "  <g class=\"edge-label\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"%s\" stroke-width=\"0.6\"/>",
-          cx - w / 2, cy - h / 2, w, h, isCatch ? "#f0b8b8" : "#d5dbe1"));
+          "  <g class=\"edge-label\" data-edge=\"%s\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"%s\" stroke-width=\"0.6\"/>",
+          xml(edgeId), cx - w / 2, cy - h / 2, w, h, isCatch ? "#f0b8b8" : "#d5dbe1"));
       double ty = cy - h / 2 + 3 + LABEL_SIZE;
       for (String text : lines(route)) {
         label.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"%s\">%s</text>",
