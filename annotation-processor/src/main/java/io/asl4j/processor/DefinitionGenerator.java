@@ -21,8 +21,10 @@ import javax.lang.model.type.TypeMirror;
 /**
  * Writes {@code <Workflow>Definition}: the ASL text, the model, and the typed task bindings.
  *
- * <p>The bindings need no runtime: {@code tasks().validateOrder(order -> ...).byStateName()} gives
- * JSON functions by state name. When {@code asl4j-runtime} is on the compile classpath the class
+ * <p>The bindings need no runtime: {@code Tasks} implements {@code io.asl4j.dsl.TaskBindings}, so
+ * {@code tasks().validateOrder(order -> ...)} is bound by the runtime ({@code
+ * LocalStateMachine.bind(tasks)}) or the JUnit extension ({@code asl4j.bind(tasks)}) while the
+ * runtime stays a test dependency. When {@code asl4j-runtime} is on the compile classpath the class
  * also gets {@code localMachine()} and {@code Tasks.bindTo(LocalStateMachine.Builder)}; the check
  * is made at compile time, so {@code dsl} never depends on the runtime.
  */
@@ -36,6 +38,7 @@ final class DefinitionGenerator {
       ClassName.get("com.fasterxml.jackson.databind", "DeserializationFeature");
   private static final ClassName TYPE_REFERENCE =
       ClassName.get("com.fasterxml.jackson.core.type", "TypeReference");
+  private static final ClassName TASK_BINDINGS = ClassName.get("io.asl4j.dsl", "TaskBindings");
   private static final ClassName LOCAL_MACHINE = ClassName.get("io.asl4j.runtime", "LocalStateMachine");
   private static final ClassName LOCAL_BUILDER = LOCAL_MACHINE.nestedClass("Builder");
   private static final ClassName STATES_ERROR = ClassName.get("io.asl4j.runtime", "StatesError");
@@ -151,6 +154,7 @@ final class DefinitionGenerator {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(tasksName)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addSuperinterface(TASK_BINDINGS)
             .addJavadoc(
                 "Typed implementations of Task states, by state; each is converted from and to JSON with"
                     + " Jackson.\n")
@@ -192,7 +196,29 @@ final class DefinitionGenerator {
               .build());
     }
     type.addMethod(
+        MethodSpec.methodBuilder("machineName")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(String.class)
+            .addStatement("return NAME")
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("stateMachine")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(STATE_MACHINE)
+            .addStatement("return MACHINE")
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("resources")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(mapOf(String.class))
+            .addStatement("return RESOURCES")
+            .build());
+    type.addMethod(
         MethodSpec.methodBuilder("byStateName")
+            .addAnnotation(Override.class)
             .addJavadoc("The implementations bound so far, as JSON functions by state name.\n")
             .addModifiers(Modifier.PUBLIC)
             .returns(FUNCTIONS)

@@ -69,6 +69,11 @@ public final class WorkflowProcessor extends AbstractProcessor {
             "Catch", "Catch.List", "ItemReader", "ItemBatcher", "ResultWriter")) {
       names.add(WorkflowScanner.PACKAGE + name);
     }
+    // Put on the generated <Workflow>Definition; unclaimed, it alone fails -Xlint:all -Werror.
+    names.add("javax.annotation.processing.Generated");
+    // jsii's @Inherited marker, on every class of a CDK app beside the workflows (a Stack
+    // subclass): read by jsii through reflection at run time, by no processor at compile time.
+    names.add("software.amazon.jsii.Jsii");
     return names;
   }
 
@@ -124,7 +129,10 @@ public final class WorkflowProcessor extends AbstractProcessor {
     if (workflowAnnotation != null) {
       reportStatesOutsideWorkflows(round);
     }
-    return false; // never claim annotations: other processors may want them too
+    // Claims exactly asl4j's own annotations (the supported types above, the @Generated it writes
+    // and the @Jsii a CDK app inherits), which no other processor reads: otherwise javac's -Xlint:processing warns "No processor claimed any of these
+    // annotations", and a user's -Xlint:all -Werror build fails. Other annotations stay unclaimed.
+    return true;
   }
 
   private void process(TypeElement workflow) {

@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asl4j.dsl.TaskBindings;
 import io.asl4j.dsl.json.AslWriter;
 import io.asl4j.processor.golden.Order;
 import io.asl4j.processor.golden.OrderPaths;
@@ -60,6 +61,46 @@ class LocalRunTest {
     JsonNode inventory = execution.output().get(0);
     assertThat(inventory.get("paymentStatus").asText()).isEqualTo("APPROVED");
     assertThat(execution.output().get(1).get("sent").asBoolean()).isTrue();
+  }
+
+  @Test
+  void theRuntimeBindsTheGeneratedTasksThroughTheDslInterfaceAlone() throws IOException {
+    // given: what a main compilation without the runtime can hand a test
+    TaskBindings tasks =
+        OrderWorkflowDefinition.tasks()
+            .validateOrder(order -> new Order(order.orderId(), order.total(), order.paymentStatus(), true))
+            .processPayment(order -> new Order(order.orderId(), order.total(), "APPROVED", order.validated()))
+            .updateInventory(order -> order);
+    LocalStateMachine machine =
+        LocalStateMachine.bind(tasks)
+            .handler("arn:aws:lambda:us-east-1:123:function:SendEmail", (input, ctx) -> JSON.createObjectNode().put("sent", true))
+            .build();
+
+    // when
+    Execution execution = machine.run(JSON.readTree("{\"orderId\": \"o-9\", \"total\": 20}"));
+
+    // then
+    assertThat(tasks.machineName()).isEqualTo("OrderWorkflow");
+    assertThat(tasks.stateMachine()).isSameInstanceAs(OrderWorkflowDefinition.stateMachine());
+    assertThat(tasks.resources()).containsEntry("ValidateOrder", "arn:aws:lambda:us-east-1:123:function:ValidateOrder");
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(execution.arn()).contains(":execution:OrderWorkflow:");
+    assertThat(execution.output().get(0).get("paymentStatus").asText()).isEqualTo("APPROVED");
+    assertThat(execution.output().get(0).get("validated").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aStateOfABoundResourceWithoutAnImplementationFailsNamingIt() throws IOException {
+    // given: ProcessPayment's implementation is missing
+    LocalStateMachine machine = LocalStateMachine.bind(OrderWorkflowDefinition.tasks().validateOrder(order -> order)).build();
+
+    // when
+    Execution execution = machine.run(JSON.readTree("{\"orderId\": \"o-10\", \"total\": 20}"));
+
+    // then
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(execution.error()).isEqualTo("States.TaskFailed");
+    assertThat(execution.cause()).startsWith("No task handler is registered for resource 'arn:aws:lambda:us-east-1:123:function:ProcessPayment'");
   }
 
   @Test

@@ -31,6 +31,61 @@ class ProcessorRulesTest {
   }
 
   @Test
+  void aStrictBuildWithXlintAllAndWerrorCompilesAWorkflowAndItsDataWithoutWarnings() {
+    // given: a @WorkflowData record, read by a typed Task, and JUnit-free code around it
+    JavaFileObject claim =
+        JavaFileObjects.forSourceLines(
+            "test.Claim",
+            "package test;",
+            "import io.asl4j.dsl.annotation.WorkflowData;",
+            "import java.util.List;",
+            "@WorkflowData public record Claim(String id, double amount, List<String> tags) {}");
+    JavaFileObject source =
+        workflow(
+            "@Workflow final class Flow {",
+            "  @StartAt @Task(resource = " + LAMBDA + ", next = Route.class)",
+            "  @Retry(errors = Errors.TASK_FAILED, maxAttempts = 2)",
+            "  public interface Assess { Claim assess(Claim claim); }",
+            "  @Choice(otherwise = Done.class)",
+            "  @When(variable = \"$.amount\", numericGreaterThan = 100, next = Done.class)",
+            "  interface Route {}",
+            "  @Succeed interface Done {}",
+            "}");
+    // when
+    Compilation compilation =
+        javac().withProcessors(new WorkflowProcessor()).withOptions("-Xlint:all", "-Werror").compile(claim, source);
+    // then: no "No processor claimed any of these annotations", nothing from the generated code
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.FlowDefinition");
+    assertThat(compilation).generatedSourceFile("test.ClaimPaths");
+  }
+
+  @Test
+  void whenJavacStopsBeforeTheProcessorTheRealErrorIsOnTheWorkflowsAnnotation() {
+    // given: a Task without its required next, and a use of the ClaimPaths the processor would generate
+    JavaFileObject claim =
+        JavaFileObjects.forSourceLines(
+            "test.Claim",
+            "package test;",
+            "import io.asl4j.dsl.annotation.WorkflowData;",
+            "@WorkflowData public record Claim(String id, double amount) {}");
+    JavaFileObject source =
+        workflow(
+            "@Workflow final class Flow {",
+            "  static final String AMOUNT = ClaimPaths.AMOUNT;",
+            "  @StartAt @Task(resource = " + LAMBDA + ") interface First {}",
+            "}");
+    // when
+    Compilation compilation = compile(claim, source);
+    // then: README's advice holds: the error to fix is the one on the annotation
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("is missing a default value for the element 'next'")
+        .inFile(source)
+        .onLineContaining("@Task(resource");
+  }
+
+  @Test
   void nextMustReferenceAStateOfThisWorkflow() {
     // given
     JavaFileObject source =

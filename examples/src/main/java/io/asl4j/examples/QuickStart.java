@@ -29,7 +29,7 @@ import java.util.Locale;
  * target/asl4j-quickstart}).
  *
  * <pre>{@code
- * mvn -B -q -pl examples -am -DskipTests package && java -cp runtime/target/asl4j.jar:examples/target/classes io.asl4j.examples.QuickStart
+ * mvn -B -q -DskipTests -Pquickstart package
  * }</pre>
  */
 public final class QuickStart {
@@ -39,8 +39,6 @@ public final class QuickStart {
   private QuickStart() {}
 
   public static void main(String[] args) throws IOException {
-    // json-path logs through slf4j; with no logger bound, slf4j would print three warning lines
-    System.setProperty("slf4j.internal.verbosity", "ERROR");
     Path folder = Path.of(args.length > 0 ? args[0] : System.getProperty("asl4j.quickstart.dir", "target/asl4j-quickstart"));
     run(folder, System.out);
   }

@@ -59,6 +59,6 @@ public final class Asl4jExtension implements ParameterResolver, TestWatcher {
             .or(() -> context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, Asl4jTest.class)));
     Instant clock = Instant.parse(settings.map(Asl4jTest::clock).orElse(Asl4jRuntime.DEFAULT_CLOCK));
     long seed = settings.map(Asl4jTest::seed).orElse(42L);
-    return new Asl4jRuntime(clock, seed);
+    return new Asl4jRuntime(clock, seed, settings.map(Asl4jTest::services).orElse(true));
   }
 }

@@ -3,6 +3,7 @@ package io.asl4j.junit;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asl4j.dsl.TaskBindings;
 import io.asl4j.dsl.json.AslReader;
 import io.asl4j.dsl.model.StateMachine;
 import io.asl4j.runtime.Execution;
@@ -35,6 +36,7 @@ public final class Asl4jRuntime {
 
   private final Instant clockStart;
   private final long seed;
+  private final boolean serviceFakes;
   private final Map<String, TaskHandler> handlers = new LinkedHashMap<>();
   private final Map<String, TaskHandler> prefixHandlers = new LinkedHashMap<>();
   private final List<Execution> executions = Collections.synchronizedList(new ArrayList<>());
@@ -43,14 +45,15 @@ public final class Asl4jRuntime {
   private String mockedMachine;
   private String testCase;
 
-  Asl4jRuntime(Instant clockStart, long seed) {
+  Asl4jRuntime(Instant clockStart, long seed, boolean serviceFakes) {
     this.clockStart = clockStart;
     this.seed = seed;
+    this.serviceFakes = serviceFakes;
   }
 
-  /** A runtime outside JUnit, on the default virtual clock. */
+  /** A runtime outside JUnit, on the default virtual clock, with the service fakes. */
   public static Asl4jRuntime create() {
-    return new Asl4jRuntime(Instant.parse(DEFAULT_CLOCK), 42L);
+    return new Asl4jRuntime(Instant.parse(DEFAULT_CLOCK), 42L, true);
   }
 
   /** Where the virtual clock of every machine built here starts. */
@@ -98,7 +101,8 @@ public final class Asl4jRuntime {
 
   /**
    * The in-memory AWS service fakes (DynamoDB, SQS, SNS, EventBridge, Step Functions, HTTP, S3),
-   * created on first use and registered on every machine built afterwards.
+   * registered on every machine (unless {@code @Asl4jTest(services = false)}, then on those built
+   * after the first call here); handlers registered here win over them.
    */
   public synchronized AwsServices services() {
     if (services == null) {
@@ -110,6 +114,9 @@ public final class Asl4jRuntime {
   /** Applies this runtime's clock, seed, services, mocks and handlers to {@code builder}. */
   public LocalStateMachine.Builder configure(LocalStateMachine.Builder builder) {
     builder.virtualClock(clockStart).seed(seed);
+    if (serviceFakes) {
+      services();
+    }
     if (services != null) {
       builder.services(services);
     }
@@ -124,6 +131,15 @@ public final class Asl4jRuntime {
   /** A builder of {@code definition}, configured by {@link #configure}: add handlers, then {@code build()}. */
   public LocalStateMachine.Builder builder(StateMachine definition) {
     return configure(LocalStateMachine.builder(definition));
+  }
+
+  /**
+   * A builder of the machine {@code tasks} belong to (a generated {@code
+   * <Workflow>Definition.tasks()} with its typed implementations), configured by {@link
+   * #configure} and with those implementations bound: add handlers, then {@code build()}.
+   */
+  public LocalStateMachine.Builder bind(TaskBindings tasks) {
+    return configure(LocalStateMachine.bind(tasks));
   }
 
   /** {@code definition} (ASL JSON) as a configured machine. */

@@ -36,4 +36,12 @@ public @interface Asl4jTest {
 
   /** Seeds random choices (jitter, UUIDs, task tokens) so runs repeat exactly. */
   long seed() default 42L;
+
+  /**
+   * Whether every machine gets the in-memory AWS service fakes ({@link Asl4jRuntime#services()}:
+   * DynamoDB, SQS, SNS, EventBridge, Step Functions, HTTP, S3), so that a Task on {@code
+   * arn:aws:states:::sns:publish} works in a test as it does on AWS. {@code false} leaves every
+   * resource to the test's own handlers.
+   */
+  boolean services() default true;
 }

@@ -1,6 +1,12 @@
 package io.asl4j.junit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.PathNotFoundException;
+import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import io.asl4j.runtime.Execution;
 import io.asl4j.runtime.ExecutionStatus;
 import io.asl4j.runtime.HistoryEvent;
@@ -21,6 +27,11 @@ import org.opentest4j.AssertionFailedError;
  * }</pre>
  */
 public final class ExecutionAssert {
+  private static final Configuration JSON_PATH =
+      Configuration.builder()
+          .jsonProvider(new JacksonJsonNodeJsonProvider(Asl4jRuntime.JSON))
+          .mappingProvider(new JacksonMappingProvider(Asl4jRuntime.JSON))
+          .build();
   private final Execution execution;
 
   private ExecutionAssert(Execution execution) {
@@ -215,7 +226,12 @@ public final class ExecutionAssert {
 
   AssertionFailedError fail(String message, Object expected, Object actual) {
     String full = message + "\n" + ExecutionTrace.describe(execution);
-    return expected == null && actual == null ? new AssertionFailedError(full) : new AssertionFailedError(full, expected, actual);
+    // The last exception a handler threw is the cause, so IDEs and reports show its whole trace.
+    List<Throwable> thrown = execution.taskExceptions();
+    Throwable cause = thrown.isEmpty() ? null : thrown.get(thrown.size() - 1);
+    return expected == null && actual == null
+        ? new AssertionFailedError(full, cause)
+        : new AssertionFailedError(full, expected, actual, cause);
   }
 
   /** Assertions on the output, or on a part of it ({@link #at}). */
@@ -228,18 +244,43 @@ public final class ExecutionAssert {
       this.where = where;
     }
 
-    /** The part at {@code pointer}, a JSON Pointer such as {@code /shipMethod} or {@code /notifications/0}. */
-    public OutputAssert at(String pointer) {
-      JsonNode part = value.at(pointer);
-      if (part.isMissingNode()) {
-        throw fail("expected the output to have " + pointer + " but it is " + ExecutionTrace.abbreviate(value.toString()), null, null);
+    /**
+     * The part at {@code path}: a JSON Pointer such as {@code /approval/adjuster} or {@code
+     * /notifications/0}, or a JSONPath such as {@code $.approval.adjuster} or {@code
+     * $.items[?(@.qty > 1)].sku} (a path selecting several values gives them as an array).
+     */
+    public OutputAssert at(String path) {
+      JsonNode part = path.startsWith("$") ? select(path) : value.at(path);
+      if (part == null || part.isMissingNode()) {
+        throw fail("expected the output" + (where.equals("$") ? "" : " at " + where) + " to have " + path
+            + " but it is " + ExecutionTrace.abbreviate(value.toString()), null, null);
       }
-      return new OutputAssert(part, where.equals("$") ? pointer : where + pointer);
+      return new OutputAssert(part, where.equals("$") ? path : where + (path.startsWith("$") ? path.substring(1) : path));
     }
 
-    /** Equals {@code expected}: JSON text, a {@link JsonNode} or a Jackson-convertible object. Numbers compare by value. */
+    private JsonNode select(String jsonPath) {
+      io.asl4j.dsl.internal.JaywayLogging.beforeFirstUse();
+      try {
+        return JsonPath.using(JSON_PATH).parse(value).read(jsonPath);
+      } catch (PathNotFoundException e) {
+        return null;
+      } catch (InvalidPathException e) {
+        throw new IllegalArgumentException("not a JSON Pointer or JSONPath: " + jsonPath + " (" + e.getMessage() + ")", e);
+      }
+    }
+
+    /**
+     * Equals {@code expected}: a {@link JsonNode}, a Jackson-convertible object such as a record,
+     * or a String. A String is JSON text ({@code "{\"a\": 1}"}, {@code "42"}), except that where
+     * the output is a JSON string it may also be that string's text: {@code isEqualTo("auto")}
+     * and {@code hasField("adjuster", "auto")} both match {@code "auto"}. Numbers compare by
+     * value.
+     */
     public OutputAssert isEqualTo(Object expected) {
-      JsonNode want = Asl4jRuntime.json(expected);
+      if (expected instanceof CharSequence text && value.isTextual() && value.asText().equals(text.toString())) {
+        return this;
+      }
+      JsonNode want = expected instanceof CharSequence text ? jsonOrText(text.toString()) : Asl4jRuntime.json(expected);
       if (!sameJson(want, value)) {
         throw fail("expected the output" + (where.equals("$") ? "" : " at " + where) + " to be " + want + " but it is " + value, want.toPrettyString(), value.toPrettyString());
       }
@@ -248,7 +289,7 @@ public final class ExecutionAssert {
 
     /** Has a field {@code name} (at this level) equal to {@code expected}. */
     public OutputAssert hasField(String name, Object expected) {
-      at("/" + name).isEqualTo(expected instanceof String s ? Asl4jRuntime.JSON.getNodeFactory().textNode(s) : expected);
+      at("/" + name.replace("~", "~0").replace("/", "~1")).isEqualTo(expected);
       return this;
     }
 
@@ -265,6 +306,15 @@ public final class ExecutionAssert {
     /** Back to the execution. */
     public ExecutionAssert and() {
       return ExecutionAssert.this;
+    }
+  }
+
+  /** {@code text} read as JSON; text that is not JSON is the JSON string it spells. */
+  private static JsonNode jsonOrText(String text) {
+    try {
+      return Asl4jRuntime.JSON.readTree(text);
+    } catch (java.io.IOException notJson) {
+      return Asl4jRuntime.JSON.getNodeFactory().textNode(text);
     }
   }
 

@@ -13,6 +13,7 @@ public final class ExecutionTrace {
   public static final int LAST_EVENTS = 8;
 
   private static final int DETAILS_WIDTH = 160;
+  private static final String ENGINE = "io.asl4j.runtime.internal.";
 
   private ExecutionTrace() {}
 
@@ -22,7 +23,10 @@ public final class ExecutionTrace {
     return states.isEmpty() ? "(none)" : String.join(" -> ", states);
   }
 
-  /** Status (with error and cause), path and the last {@value #LAST_EVENTS} events, one per line. */
+  /**
+   * Status (with error and cause), path and the last {@value #LAST_EVENTS} events, one per line,
+   * then the exceptions task handlers threw with their stack traces.
+   */
   public static String describe(Execution execution) {
     StringBuilder out = new StringBuilder();
     out.append("execution ").append(execution.arn()).append(": ").append(execution.status());
@@ -41,6 +45,19 @@ public final class ExecutionTrace {
       out.append("\n  last events (").append(history.size() - from).append(" of ").append(history.size()).append("):");
       for (HistoryEvent event : history.subList(from, history.size())) {
         out.append("\n    ").append(event(event, start));
+      }
+    }
+    List<Throwable> thrown = execution.taskExceptions();
+    if (!thrown.isEmpty()) {
+      out.append("\n  exceptions thrown by task handlers (").append(thrown.size()).append("):");
+      for (Throwable exception : thrown) {
+        out.append("\n    ").append(exception);
+        for (StackTraceElement frame : exception.getStackTrace()) {
+          if (frame.getClassName().startsWith(ENGINE)) {
+            break; // the interpreter calling the handler: nothing the test wrote
+          }
+          out.append("\n      at ").append(frame);
+        }
       }
     }
     return out.toString();

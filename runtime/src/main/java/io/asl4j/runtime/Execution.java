@@ -112,6 +112,15 @@ public final class Execution {
     return run.mapRuns().stream().map(MapRun::new).toList();
   }
 
+  /**
+   * The exceptions Java task handlers threw, in order, with their stack traces. Each failed its
+   * task attempt as AWS's Java Lambda runtime reports it: the error is the class's fully qualified
+   * name, the cause {@code {"errorMessage","errorType","stackTrace"}}.
+   */
+  public List<Throwable> taskExceptions() {
+    return run.taskExceptions();
+  }
+
   /** The names of the states entered, in order. */
   public List<String> statesEntered() {
     return history().stream()

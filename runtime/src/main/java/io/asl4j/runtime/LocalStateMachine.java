@@ -2,6 +2,7 @@ package io.asl4j.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.asl4j.dsl.TaskBindings;
 import io.asl4j.dsl.json.AslReader;
 import io.asl4j.dsl.model.StateMachine;
 import io.asl4j.dsl.model.StateMachineType;
@@ -20,6 +21,9 @@ import io.asl4j.runtime.services.S3Objects;
 import java.lang.ref.WeakReference;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -102,6 +106,15 @@ public final class LocalStateMachine {
   /** A builder for a machine running the ASL JSON {@code definition}. */
   public static Builder builder(String definition) {
     return builder(AslReader.read(definition));
+  }
+
+  /**
+   * A builder for the machine {@code tasks} belong to (a generated {@code
+   * <Workflow>Definition.tasks()}), named as it is and with those implementations bound.
+   */
+  public static Builder bind(TaskBindings tasks) {
+    Objects.requireNonNull(tasks, "tasks == null");
+    return builder(tasks.stateMachine()).name(tasks.machineName()).bind(tasks);
   }
 
   /** The definition this machine runs. */
@@ -259,6 +272,38 @@ public final class LocalStateMachine {
      */
     public Builder handler(String resource, TaskHandler handler) {
       handlers.put(Objects.requireNonNull(resource, "resource == null"), Objects.requireNonNull(handler, "handler == null"));
+      return this;
+    }
+
+    /**
+     * Binds typed Java implementations (a generated {@code <Workflow>Definition.tasks()}): one
+     * handler per resource that runs the implementation bound to the calling state. A state of
+     * that resource with no implementation fails with {@code States.TaskFailed}, naming it.
+     */
+    public Builder bind(TaskBindings tasks) {
+      Map<String, UnaryOperator<JsonNode>> byState = Map.copyOf(tasks.byStateName());
+      Set<String> resources = new LinkedHashSet<>();
+      for (String state : byState.keySet()) {
+        String resource = tasks.resources().get(state);
+        if (resource == null) {
+          throw new IllegalArgumentException(
+              "state '" + state + "' is not a Task state with a typed contract in " + tasks.machineName()
+                  + "; typed states: " + new java.util.TreeSet<>(tasks.resources().keySet()));
+        }
+        resources.add(resource);
+      }
+      for (String resource : resources) {
+        handler(resource, (input, context) -> {
+          UnaryOperator<JsonNode> implementation = byState.get(context.stateName());
+          if (implementation == null) {
+            throw new StatesError(
+                "States.TaskFailed",
+                "no implementation is bound to state '" + context.stateName() + "' (resource '" + resource
+                    + "'); bound states: " + new java.util.TreeSet<>(byState.keySet()));
+          }
+          return implementation.apply(input);
+        });
+      }
       return this;
     }
 

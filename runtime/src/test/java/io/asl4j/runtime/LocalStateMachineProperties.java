@@ -54,7 +54,7 @@ class LocalStateMachineProperties {
   private static final List<String> HANDLER_ERRORS =
       List.of(
           "Exception", "CustomError", "States.TaskFailed", "Lambda.ServiceException", "States.Timeout",
-          "IllegalStateException");
+          "java.lang.IllegalStateException");
 
   private static List<ConformanceCase> cases;
 

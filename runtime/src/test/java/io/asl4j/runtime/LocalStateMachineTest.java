@@ -118,7 +118,22 @@ class LocalStateMachineTest {
     assertEquals(ExecutionStatus.FAILED, execution.status());
     assertEquals("States.TaskFailed", execution.error());
     assertEquals(
-        "No task handler is registered for resource 'arn:aws:states:::sqs:sendMessage'. Registered resources: [" + FN + "]",
+        "No task handler is registered for resource 'arn:aws:states:::sqs:sendMessage'. Registered resources: [" + FN + "]."
+            + " asl4j's in-memory service fakes answer it: register them with"
+            + " LocalStateMachine.Builder.services(AwsServices.create()) (asl4j-junit's @Asl4jTest registers them"
+            + " unless services = false)",
+        execution.cause());
+  }
+
+  @Test
+  void aResourceTheServiceFakesDoNotAnswerGetsNoHintAboutThem() {
+    LocalStateMachine machine =
+        LocalStateMachine.builder(
+                asl("{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'arn:aws:states:::glue:startJobRun.sync','End':true}}}"))
+            .build();
+    Execution execution = machine.run(json("{}"));
+    assertEquals(
+        "No task handler is registered for resource 'arn:aws:states:::glue:startJobRun.sync'. Registered resources: []",
         execution.cause());
   }
 

@@ -141,7 +141,7 @@ public final class AslPath {
       // Jayway is the JSONPath dialect of AWS: what it refuses is not a Path. The commonest shape,
       // names and indexes only, Jayway always accepts as definite; knowing it here spares loading
       // Jayway, and its logger, for definitions that use nothing else.
-      definite = isPlainReference(onRoot) || JsonPath.compile(onRoot).isDefinite();
+      definite = isPlainReference(onRoot) || jayway(onRoot).isDefinite();
     } catch (RuntimeException e) { // InvalidPathException, or a parser crash on input like "$["
       String detail = e.getMessage();
       if (detail == null || detail.startsWith("java.")) {
@@ -381,5 +381,10 @@ public final class AslPath {
       }
     }
     return length;
+  }
+
+  private static JsonPath jayway(String path) {
+    io.asl4j.dsl.internal.JaywayLogging.beforeFirstUse();
+    return JsonPath.compile(path);
   }
 }

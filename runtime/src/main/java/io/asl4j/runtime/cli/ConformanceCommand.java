@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "conformance",
     description = {
-      "Runs every recorded execution case (pure, lambda, and the service cases the fakes can answer) and every",
-      "recorded TestState call (test_state) under DIR, and compares each with AWS's record.",
+      "Runs the AWS-recorded executions and TestState calls under DIR and compares each with AWS's record.",
+      "The executions are the pure, lambda and service cases the fakes can answer; the calls, test_state's.",
       "Prints the failures, a per-folder table, and last the line 'N passed, M failed'.",
       "Exit status: 0 all passed, 1 some failed, 2 DIR unreadable or a usage error."
     })

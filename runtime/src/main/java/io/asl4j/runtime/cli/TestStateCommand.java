@@ -97,6 +97,12 @@ final class TestStateCommand implements Callable<Integer> {
       if (!definition.isObject()) {
         throw new UnreadableFileException(file + ": a definition is a JSON object");
       }
+      if (state == null && definition.has("States")) {
+        List<String> states = new java.util.ArrayList<>();
+        definition.get("States").fieldNames().forEachRemaining(states::add);
+        throw new IllegalArgumentException(
+            "--state NAME is required: " + file + " is a state machine; its top-level states: " + String.join(", ", states));
+      }
       TestState.Builder builder = TestState.of(definition);
       if (state != null) {
         builder.stateName(state);

@@ -360,6 +360,35 @@ final class Svg {
     return w + 10;
   }
 
+  /** Where along its first segment a label may sit, most preferred first (0 source, 1 next layer). */
+  private static final double[] ALONG_THE_EDGE = {0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8};
+
+  /**
+   * The point at {@code along} of a forward route's first segment, the cubic drawn by {@code
+   * drawRoute} (controls at mid-height above each end), with that segment's top and bottom y.
+   */
+  private static double[] firstSegmentAt(Route route, Layout layout, double along) {
+    List<Box> path = route.path();
+    Box from = path.get(0);
+    Box next = path.get(1);
+    boolean last = path.size() == 2;
+    double x1 = port(from, route, layout, true);
+    double y1 = from.y + from.h;
+    double x2 = last ? port(next, route, layout, false) : next.cx();
+    double y2 = next.y - (last ? 2 : 0);
+    double s = along;
+    double x = x1 + (x2 - x1) * (3 * s * s - 2 * s * s * s);
+    double y = y1 + (y2 - y1) * (1.5 * s * (1 - s) + s * s * s);
+    return new double[] {x, y, y1, y2};
+  }
+
+  /** The area two centred rectangles share, with a small margin around the other. */
+  private static double overlap(double cx, double cy, double w, double h, double[] other) {
+    double dx = (w + other[2]) / 2 + 4 - Math.abs(cx - other[0]);
+    double dy = (h + other[3]) / 2 + 2 - Math.abs(cy - other[1]);
+    return dx > 0 && dy > 0 ? dx * dy : 0;
+  }
+
   /** Coordinates: layers top to bottom, nodes pulled toward the centres of their neighbours. */
   private static void place(Layout layout) {
     List<List<Box>> layers = layers(layout);
@@ -380,7 +409,7 @@ final class Svg {
       }
       double gap = 34;
       for (Route route : layout.routes) {
-        if (!route.back() && route.path().get(route.path().size() - 2).layer == index) {
+        if (!route.back() && route.path().get(0).layer == index) {
           gap = Math.max(gap, labelHeight(route) + 30);
         }
       }
@@ -440,7 +469,8 @@ final class Svg {
         }
       }
     }
-    // Labels: on the last segment, above the target's port; later ones moved right of earlier ones.
+    // Labels: on their own edge, on its first segment (where a Choice's edges part), slid along it
+    // to the first position that overlaps no label placed before; never moved off the edge.
     List<double[]> placed = new ArrayList<>();
     for (Route route : layout.routes) {
       if (route.labels().isEmpty()) {
@@ -451,26 +481,61 @@ final class Svg {
       double cx;
       double cy;
       if (route.back()) {
+        // On the loop drawn round the side (drawRoute's cubic), slid along it past other labels.
         Box from = route.path().get(0);
         Box to = route.path().get(1);
         boolean left = backOnLeft(route, layout);
-        cx = left ? Math.min(from.x, to.x) - 30 : Math.max(from.x + from.w, to.x + to.w) + 30;
-        cy = (from.y + from.h / 2 + to.y + to.h / 2) / 2;
-      } else {
-        List<Box> path = route.path();
-        Box to = path.get(path.size() - 1);
-        Box before = path.get(path.size() - 2);
-        double x2 = port(to, route, layout, false);
-        double x1 = before.node == null ? before.cx() : port(before, route, layout, true);
-        double y1 = before.y + before.h;
-        cy = to.y - 12 - h / 2;
-        double t = (cy - y1) / Math.max(1, to.y - y1);
-        cx = x1 + (x2 - x1) * Math.max(0, Math.min(1, t * t * (3 - 2 * t)));
-      }
-      for (double[] other : placed) {
-        if (Math.abs(cy - other[1]) < (h + other[3]) / 2 + 2 && Math.abs(cx - other[0]) < (w + other[2]) / 2 + 4) {
-          cx = other[0] + (w + other[2]) / 2 + 6;
+        double x1 = left ? from.x : from.x + from.w;
+        double y1 = from.y + from.h / 2;
+        double x2 = left ? to.x : to.x + to.w;
+        double y2 = to.y + to.h / 2;
+        double bulge = left ? Math.min(x1, x2) - 36 : Math.max(x1, x2) + 36;
+        double[] best = null;
+        double bestOverlap = Double.MAX_VALUE;
+        for (double t : ALONG_THE_EDGE) {
+          double u = 1 - t;
+          double[] point = {
+            u * u * u * x1 + 3 * u * t * bulge + t * t * t * x2, u * u * u * y1 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y2
+          };
+          double total = 0;
+          for (double[] other : placed) {
+            total += overlap(point[0], point[1], w, h, other);
+          }
+          if (total < bestOverlap) {
+            best = point;
+            bestOverlap = total;
+            if (total == 0) {
+              break;
+            }
+          }
         }
+        cx = best[0];
+        cy = best[1];
+      } else {
+        double[] best = null;
+        double bestOverlap = Double.MAX_VALUE;
+        for (double along : ALONG_THE_EDGE) {
+          double[] point = firstSegmentAt(route, layout, along);
+          if (point[1] - h / 2 < point[2] + 2 || point[1] + h / 2 > point[3] - 2) {
+            continue; // would cover the box above or below
+          }
+          double total = 0;
+          for (double[] other : placed) {
+            total += overlap(point[0], point[1], w, h, other);
+          }
+          if (total < bestOverlap) {
+            best = point;
+            bestOverlap = total;
+            if (total == 0) {
+              break;
+            }
+          }
+        }
+        if (best == null) {
+          best = firstSegmentAt(route, layout, 0.5);
+        }
+        cx = best[0];
+        cy = best[1];
       }
       double[] at = {cx, cy, w, h};
       placed.add(at);
@@ -707,6 +772,8 @@ final class Svg {
     boolean taken = trace != null && taken(edge);
     String color = taken ? GREEN : isCatch ? RED : INK;
     String marker = taken ? "arrow-taken" : isCatch ? "arrow-catch" : "arrow";
+    // Names the edge on its path and its label alike, so a reader (or a test) can pair them.
+    String edgeId = edge.from() + " -> " + edge.to() + (isCatch ? " (catch)" : "");
     List<Box> path = route.path();
     Box from = path.get(0);
     Box to = path.get(path.size() - 1);
@@ -740,8 +807,8 @@ final class Svg {
       }
     }
     body.append(String.format(Locale.ROOT,
-        "  <path class=\"edge%s\" d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s marker-end=\"url(#%s)\"/>%n",
-        isCatch ? " catch" : "", d, color, taken ? "2.5" : "1.3", isCatch ? " stroke-dasharray=\"5 4\"" : "", marker));
+        "  <path class=\"edge%s\" data-edge=\"%s\" d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s marker-end=\"url(#%s)\"/>%n",
+        isCatch ? " catch" : "", xml(edgeId), d, color, taken ? "2.5" : "1.3", isCatch ? " stroke-dasharray=\"5 4\"" : "", marker));
     double[] at = layout.labels.get(route);
     if (at != null) {
       double cx = ox + at[0];
@@ -750,8 +817,8 @@ final class Svg {
       double h = at[3];
       StringBuilder label = new StringBuilder();
       label.append(String.format(Locale.ROOT,
-          "  <g class=\"edge-label\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"%s\" stroke-width=\"0.6\"/>",
-          cx - w / 2, cy - h / 2, w, h, isCatch ? "#f0b8b8" : "#d5dbe1"));
+          "  <g class=\"edge-label\" data-edge=\"%s\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"%s\" stroke-width=\"0.6\"/>",
+          xml(edgeId), cx - w / 2, cy - h / 2, w, h, isCatch ? "#f0b8b8" : "#d5dbe1"));
       double ty = cy - h / 2 + 3 + LABEL_SIZE;
       for (String text : lines(route)) {
         label.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"%s\">%s</text>",

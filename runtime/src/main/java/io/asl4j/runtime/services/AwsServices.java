@@ -9,6 +9,7 @@ import io.asl4j.runtime.services.internal.Ids;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -69,6 +70,18 @@ public final class AwsServices {
     this.stepFunctions = new StepFunctions(ids);
     this.http = new Http();
     this.s3 = new S3(ids);
+  }
+
+  /** The exact resources the fakes answer (besides every {@code aws-sdk:} call). */
+  private static final Set<String> FAKED = Set.copyOf(new AwsServices(0L).handlers().keySet());
+
+  /**
+   * Whether the fakes answer {@code resource}, its {@code .sync} and {@code .waitForTaskToken}
+   * forms included: for the hint when a machine has no handler for it.
+   */
+  public static boolean answers(String resource) {
+    String base = Aws.baseResource(resource);
+    return base.startsWith(AWS_SDK) || FAKED.contains(base);
   }
 
   /** Fresh, empty fakes with random ids. */

@@ -46,6 +46,19 @@ class TestStateCommandTest {
   }
 
   @Test
+  void aStateMachineWithoutStateNamesTheOptionAndTheStates() throws IOException {
+    Path file = write("machine.json", MACHINE);
+
+    CommandRun run = CommandRun.of("test-state", file.toString(), "--input", "{}");
+
+    assertEquals(2, run.exitCode());
+    assertEquals("", run.out());
+    assertEquals(
+        List.of("--state NAME is required: " + file + " is a state machine; its top-level states: Charge, Ship, Refuse"),
+        run.errLines());
+  }
+
+  @Test
   void caughtErrorExitsZeroAndNamesTheCatcherTarget() throws IOException {
     Path file = write("machine.json", MACHINE);
 

@@ -88,6 +88,7 @@ public final class ExecutionRun {
   private final History history = new History(32);
   /** The Map Runs of this execution's distributed Maps, in start order. */
   private final List<MapRunRecord> mapRuns = new ArrayList<>();
+  private final List<Throwable> taskExceptions = new ArrayList<>();
   private final JsonNode input;
   private final long startMillis;
 
@@ -274,6 +275,20 @@ public final class ExecutionRun {
 
   public List<HistoryEvent> history() {
     return history.snapshot();
+  }
+
+  /** The exceptions Java task handlers threw, in order (each failed its attempt). */
+  public List<Throwable> taskExceptions() {
+    synchronized (taskExceptions) {
+      return List.copyOf(taskExceptions);
+    }
+  }
+
+  /** Keeps what a handler threw, for the test that wants its stack trace. */
+  void taskThrew(Throwable thrown) {
+    synchronized (taskExceptions) {
+      taskExceptions.add(thrown);
+    }
   }
 
   /** The Map Runs started so far, in start order. */

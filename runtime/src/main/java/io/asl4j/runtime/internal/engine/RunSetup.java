@@ -7,6 +7,7 @@ import io.asl4j.runtime.StatesError;
 import io.asl4j.runtime.TaskContext;
 import io.asl4j.runtime.TaskHandler;
 import io.asl4j.runtime.internal.expression.IntrinsicEvaluator;
+import io.asl4j.runtime.services.AwsServices;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -279,7 +280,12 @@ public final class RunSetup {
       m.prefixHandlers().keySet().forEach(p -> registered.add(p + "*"));
       throw new StatesError(
           "States.TaskFailed",
-          "No task handler is registered for resource '" + resource + "'. Registered resources: " + registered);
+          "No task handler is registered for resource '" + resource + "'. Registered resources: " + registered
+              + (AwsServices.answers(resource)
+                  ? ". asl4j's in-memory service fakes answer it: register them with"
+                      + " LocalStateMachine.Builder.services(AwsServices.create()) (asl4j-junit's @Asl4jTest"
+                      + " registers them unless services = false)"
+                  : ""));
     }
     return handler.handle(input, context);
   }

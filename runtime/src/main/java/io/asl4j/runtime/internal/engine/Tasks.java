@@ -169,8 +169,10 @@ final class Tasks {
     } catch (StatesError e) {
       failure = e;
     } catch (RuntimeException e) {
-      // A handler bug is reported like a function error, never as a raw stack trace.
-      failure = new StatesError(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+      // A handler's exception fails the state as AWS's Java Lambda runtime reports it; the
+      // Throwable itself stays on the execution for the test that wants its stack trace.
+      run.taskThrew(e);
+      failure = JavaErrors.of(e);
     }
     if (failure == null && call.parked != null) {
       // A callback, or a job the handler will finish later: the task waits, holding no thread.

@@ -315,6 +315,7 @@ public final class PathEvaluator {
     String text = path.jsonPathOnRoot();
     JsonPath compiled = COMPILED.get(text);
     if (compiled == null) {
+      io.asl4j.dsl.internal.JaywayLogging.beforeFirstUse();
       compiled = JsonPath.compile(text);
       if (COMPILED.size() < CACHE_LIMIT) {
         COMPILED.putIfAbsent(text, compiled);

@@ -1,0 +1,4 @@
+package com.example.claims;
+
+/** What the assessment decides. */
+public record Approval(String adjuster, boolean approved) {}
