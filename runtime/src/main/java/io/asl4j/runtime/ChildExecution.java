@@ -50,6 +50,23 @@ public final class ChildExecution {
     return run.input();
   }
 
+  /** How often its Map Run's redrives redrove it (0 for Express children, which are started anew). */
+  public int redriveCount() {
+    return run.redriveCount();
+  }
+
+  /**
+   * AWS's {@code redriveStatus} of a child: a Standard child that did not succeed is redriven
+   * with its Map Run ({@code REDRIVABLE_BY_MAP_RUN}); succeeded, running and Express children are
+   * {@code NOT_REDRIVABLE}.
+   */
+  public RedriveStatus redriveStatus() {
+    ExecutionStatus status = run.status();
+    return run.express() || status == ExecutionStatus.SUCCEEDED || status == ExecutionStatus.RUNNING
+        ? RedriveStatus.NOT_REDRIVABLE
+        : RedriveStatus.REDRIVABLE_BY_MAP_RUN;
+  }
+
   public ExecutionStatus status() {
     return run.status();
   }
