@@ -56,15 +56,12 @@ public final class ChildExecution {
   }
 
   /**
-   * AWS's {@code redriveStatus} of a child: a Standard child that did not succeed is redriven
-   * with its Map Run ({@code REDRIVABLE_BY_MAP_RUN}); succeeded, running and Express children are
-   * {@code NOT_REDRIVABLE}.
+   * AWS's {@code redriveStatus} of a child: one that failed, timed out or was aborted runs again
+   * when its parent is redriven ({@code REDRIVABLE_BY_MAP_RUN}; a Standard child is redriven, an
+   * Express one started anew); one that succeeded or still runs is {@code NOT_REDRIVABLE}.
    */
   public RedriveStatus redriveStatus() {
-    ExecutionStatus status = run.status();
-    return run.express() || status == ExecutionStatus.SUCCEEDED || status == ExecutionStatus.RUNNING
-        ? RedriveStatus.NOT_REDRIVABLE
-        : RedriveStatus.REDRIVABLE_BY_MAP_RUN;
+    return run.redriveStatus();
   }
 
   public ExecutionStatus status() {

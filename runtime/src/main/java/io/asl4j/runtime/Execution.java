@@ -90,7 +90,6 @@ public final class Execution {
    * @throws RedriveExecutionException as AWS refuses it: {@code ExecutionNotRedrivable} for an
    *     execution still running or that succeeded, more than 14 days after it ended, a year after
    *     it started, or with 24,999 history events or more; {@code InvalidArn} for an Express one
-   * @throws IllegalStateException when another thread is running the execution
    */
   public Execution redrive() {
     return redrive(null);
@@ -105,6 +104,9 @@ public final class Execution {
    */
   public Execution redriveAt(java.time.Instant when) {
     java.util.Objects.requireNonNull(when, "when == null");
+    if (!run.virtualClock()) {
+      throw new IllegalStateException("redriveAt(" + when + "): " + arn() + " runs on the real clock, which cannot be moved; use redrive()");
+    }
     java.time.Instant ended = run.stopDate();
     if (ended != null && when.isBefore(ended)) {
       throw new IllegalArgumentException("redriveAt(" + when + "): the execution ended at " + ended + "; a redrive comes after its end");
@@ -114,7 +116,7 @@ public final class Execution {
 
   private Execution redrive(java.time.Instant when) {
     if (!loop.tryLock()) {
-      throw new IllegalStateException("redrive(): " + arn() + " is being run by another thread; redrive it once it has ended");
+      throw run.redriveRefusedWhileRunning(); // another thread is running it
     }
     try {
       run.redrive(when == null ? null : when.toEpochMilli());

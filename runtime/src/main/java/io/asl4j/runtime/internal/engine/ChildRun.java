@@ -171,6 +171,14 @@ public final class ChildRun {
     });
   }
 
+  /** See {@link io.asl4j.runtime.ChildExecution#redriveStatus()}. */
+  public io.asl4j.runtime.RedriveStatus redriveStatus() {
+    ExecutionStatus now = status;
+    return now == ExecutionStatus.SUCCEEDED || now == ExecutionStatus.RUNNING
+        ? io.asl4j.runtime.RedriveStatus.NOT_REDRIVABLE
+        : io.asl4j.runtime.RedriveStatus.REDRIVABLE_BY_MAP_RUN;
+  }
+
   public int redriveCount() {
     return redriveCount;
   }

@@ -448,6 +448,16 @@ public final class ExecutionRun {
     return redriveStatusReason(scheduler.nowMillis());
   }
 
+  /** AWS's refusal of a redrive while the execution runs (on another thread). */
+  public io.asl4j.runtime.RedriveExecutionException redriveRefusedWhileRunning() {
+    return Redrive.notRedrivable(Redrive.notRedrivableReason(ExecutionStatus.RUNNING, 0, startMillis, -1, startMillis));
+  }
+
+  /** Whether the execution runs on a virtual clock. */
+  public boolean virtualClock() {
+    return scheduler.virtual();
+  }
+
   /** Whether this is an Express execution (AWS neither describes nor redrives those). */
   public boolean express() {
     return setup.express();
@@ -1065,6 +1075,7 @@ public final class ExecutionRun {
       stepEvent(frame, plan.exitedEvent, this, History.STATE_EXITED);
       frame.current = null;
       frame.lastExited = this;
+      lastAttempt = null; // a state that exited is never redriven: what it ran can go
       if (probe != null && probe.watches(this)) {
         probe.exited(next, output, assignedVariables); // TestState: stop at the transition
         return;

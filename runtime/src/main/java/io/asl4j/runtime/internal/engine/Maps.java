@@ -634,14 +634,10 @@ final class Maps {
         entry.putObject("OutputDetails").put("Included", true);
       }
       entry.put("RedriveCount", child.redriveCount());
-      if (child.express()) {
-        entry.put("RedriveStatus", "NOT_REDRIVABLE"); // Express executions cannot be redriven.
-      } else if (status == io.asl4j.runtime.ExecutionStatus.SUCCEEDED) {
-        entry.put("RedriveStatus", "NOT_REDRIVABLE");
+      entry.put("RedriveStatus", child.redriveStatus().name());
+      if (status == io.asl4j.runtime.ExecutionStatus.SUCCEEDED && !child.express()) {
+        // AWS gives no reason for an Express child: those have no RedriveExecution of their own.
         entry.put("RedriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");
-      } else {
-        // A failed child is redriven by redriving its Map Run.
-        entry.put("RedriveStatus", "REDRIVABLE_BY_MAP_RUN");
       }
       entry.put("StartDate", RunSetup.timestamp(child.startDate().toEpochMilli()));
       entry.put("StateMachineArn", child.stateMachineArn());
