@@ -494,6 +494,11 @@ public final class ExecutionRun {
    * it stopped between two states, the next one; or, when it never began, its first state.
    */
   void resume(Frame frame, Frame ended, JsonNode firstInput) {
+    if (frame.scope.bytes == 0 && frame.parent != null) {
+      // A branch's or iteration's variables stopped counting when it ended; they count again.
+      frame.scope.bytes = frame.scope.measure();
+      variableBytes += frame.scope.bytes;
+    }
     Step unsuccessful = ended.current;
     if (unsuccessful != null) {
       enter(frame, unsuccessful.name, unsuccessful.rawInput, unsuccessful);
