@@ -374,6 +374,69 @@ class RedriveTest {
   }
 
   @Test
+  void aRedriveResumesTheFailedIterationOfAMapInsideAParallelBranchAtItsOwnFailedState() {
+    AtomicBoolean up = new AtomicBoolean(false);
+    List<JsonNode> inputs = new ArrayList<>();
+    Execution execution = machine(
+        "{'StartAt':'Both','States':{'Both':{'Type':'Parallel','End':true,'Branches':["
+            + "{'StartAt':'Ship','States':{'Ship':{'Type':'Pass','Result':'shipped','End':true}}},"
+            + "{'StartAt':'Each','States':{'Each':{'Type':'Map','End':true,'ItemSelector':{'amount.$':'$$.Map.Item.Value'},"
+            + "'ItemProcessor':{'StartAt':'Prepare','States':{'Prepare':{'Type':'Pass','Next':'Charge'},"
+            + "'Charge':{'Type':'Task','Resource':'" + CHARGE + "','End':true}}}}}}]}}}",
+        charge(up, inputs, 2)).run(json("[1,2]"));
+    assertEquals(ExecutionStatus.FAILED, execution.status());
+    up.set(true);
+
+    execution.redrive().await();
+
+    assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
+    assertEquals(json("['shipped',[{'charged':1},{'charged':2}]]"), execution.output());
+    assertEquals(List.of(json("{'amount':1}"), json("{'amount':2}"), json("{'amount':2}")), inputs);
+    List<String> types = execution.history().stream().map(HistoryEvent::type).toList();
+    assertEquals(
+        List.of("ExecutionRedriven", "ParallelStateEntered", "ParallelStateStarted", "MapStateEntered", "MapStateStarted",
+            "MapIterationStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
+            "LambdaFunctionSucceeded", "TaskStateExited", "MapIterationSucceeded", "MapStateSucceeded", "MapStateExited",
+            "ParallelStateSucceeded", "ParallelStateExited", "ExecutionSucceeded"),
+        types.subList(types.indexOf("ExecutionRedriven"), types.size()));
+  }
+
+  @Test
+  void aMapRunWhoseItemReaderFailedIsRedrivenAndReadsItsItemsAgain() {
+    io.asl4j.runtime.services.S3Objects s3 = io.asl4j.runtime.services.AwsServices.create(1).s3();
+    List<JsonNode> inputs = new ArrayList<>();
+    Execution execution = LocalStateMachine.builder(json(
+            "{'StartAt':'Fan','States':{'Fan':{'Type':'Map','End':true,"
+                + "'ItemReader':{'Resource':'arn:aws:states:::s3:getObject','ReaderConfig':{'InputType':'JSON'},"
+                + "'Parameters':{'Bucket':'in','Key':'amounts.json'}},'ItemSelector':{'amount.$':'$$.Map.Item.Value'},"
+                + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},"
+                + "'StartAt':'Charge','States':{'Charge':{'Type':'Task','Resource':'" + CHARGE + "','End':true}}}}}}").toString())
+        .handler(CHARGE, charge(new AtomicBoolean(true), inputs))
+        .s3(s3)
+        .virtualClock(START)
+        .build()
+        .run(json("{}"));
+    assertEquals(ExecutionStatus.FAILED, execution.status());
+    String mapRunArn = execution.mapRuns().get(0).arn();
+    s3.put("in", "amounts.json", "[4,5]");
+
+    execution.redrive().await();
+
+    assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
+    assertEquals(json("[{'charged':4},{'charged':5}]"), execution.output());
+    assertEquals(1, execution.mapRuns().size());
+    MapRun mapRun = execution.mapRuns().get(0);
+    assertEquals(mapRunArn, mapRun.arn());
+    assertEquals(1, mapRun.redriveCount());
+    assertEquals(new MapRun.Counts(0, 0, 2, 0, 0, 0, 2, 0), mapRun.executionCounts());
+    assertEquals(
+        List.of("ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunFailed", "MapStateFailed",
+            "ExecutionFailed", "ExecutionRedriven", "MapStateEntered", "MapStateStarted", "MapRunRedriven", "MapRunSucceeded",
+            "MapStateSucceeded", "MapStateExited", "ExecutionSucceeded"),
+        execution.history().stream().map(HistoryEvent::type).toList());
+  }
+
+  @Test
   void anAbortedExecutionIsRedrivableAndItsCallbackTaskWaitsAgainWithANewToken() {
     LocalStateMachine machine = machine("{'StartAt':'Approve','States':{" + CALLBACK + "}}", charge(new AtomicBoolean(true), new ArrayList<>()));
     Execution execution = machine.start(json("{'order':7}")).runUntilWaiting();

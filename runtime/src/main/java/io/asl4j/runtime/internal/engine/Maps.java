@@ -219,6 +219,10 @@ final class Maps {
         runStarted.put("mapRunArn", mapRun.arn());
         run.event(step.frame, "MapRunStarted", runStarted);
       }
+      if (mapRun != null) {
+        // Should its ItemReader fail, a redrive redrives this Map Run rather than starting another.
+        step.lastAttempt = new Redrive.Attempt(children, results, i -> false, mapRun);
+      }
       if (reader != null) {
         try {
           items = reader.get();
