@@ -1081,6 +1081,7 @@ public final class ExecutionRun {
       frame.current = null;
       frame.lastExited = this;
       lastAttempt = null; // a state that exited is never redriven: what it ran can go
+      redriven = null;
       if (probe != null && probe.watches(this)) {
         probe.exited(next, output, assignedVariables); // TestState: stop at the transition
         return;
