@@ -271,6 +271,29 @@ class RedriveTest {
         execution.history());
   }
 
+  @Test
+  void aRetryAfterARedrivenMapAttemptRunsEveryItemAgain() {
+    List<JsonNode> inputs = new ArrayList<>();
+    Execution execution = machine(
+        "{'StartAt':'Each','States':{'Each':{'Type':'Map','End':true,'ItemSelector':{'amount.$':'$$.Map.Item.Value'},"
+            + "'Retry':[{'ErrorEquals':['Card.Down'],'MaxAttempts':1}],"
+            + "'ItemProcessor':{'StartAt':'Prepare','States':{'Prepare':{'Type':'Pass','Next':'Charge'},"
+            + "'Charge':{'Type':'Task','Resource':'" + CHARGE + "','End':true}}}}}}",
+        charge(new AtomicBoolean(false), inputs, 2)).run(json("[1,2]"));
+
+    execution.redrive().await();
+
+    assertEquals(ExecutionStatus.FAILED, execution.status());
+    // The run and its retry; the redriven attempt (item 2 only) and its retry (every item).
+    assertEquals(
+        List.of(json("{'amount':1}"), json("{'amount':2}"), json("{'amount':1}"), json("{'amount':2}"),
+            json("{'amount':2}"),
+            json("{'amount':1}"), json("{'amount':2}")),
+        inputs);
+    // Prepare ran for both items in each of those attempts but the redriven one, which resumed item 2 at Charge.
+    assertEquals(6, execution.history().stream().filter(e -> e.type().equals("PassStateEntered")).count());
+  }
+
   private static String distributed(String executionType) {
     return "{'StartAt':'Fan','States':{'Fan':{'Type':'Map','End':true,'ItemSelector':{'amount.$':'$$.Map.Item.Value'},"
         + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'" + executionType + "'},"

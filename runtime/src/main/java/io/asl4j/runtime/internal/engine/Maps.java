@@ -243,8 +243,8 @@ final class Maps {
       }
       cursor = step.frame.cursor;
       step.lastAttempt = new Redrive.Attempt(children, results, i -> finished.get(i) && !failed.get(i), mapRun);
+      this.resumed = resumed;
       if (resumed != null) {
-        this.resumed = resumed;
         for (int i = 0; i < items.size(); i++) {
           if (resumed.succeeded(i) && i < resumed.outputs().length) {
             // An iteration that succeeded keeps its result and does not run again.
@@ -264,7 +264,6 @@ final class Maps {
 
     /** The attempt this one redrives, while it starts its iterations; else null. */
     private Redrive.Attempt resumed;
-
 
     /**
      * Starts iterations until the concurrency limit is reached: {@code MaxConcurrency}, and never
