@@ -441,8 +441,8 @@ public final class ExecutionRun {
   }
 
   /**
-   * Why the execution cannot be redriven at {@code atMillis} ({@code redriveStatusReason}), or
-   * null when it can. Express executions have none: AWS does not describe them.
+   * Why the execution cannot be redriven now, on its clock ({@code redriveStatusReason}), or null
+   * when it can. Express executions have none: AWS does not describe them.
    */
   public String redriveStatusReason() {
     return redriveStatusReason(scheduler.nowMillis());
