@@ -174,6 +174,19 @@ public final class ExecutionAssert {
     return this;
   }
 
+  /** It was redriven {@code times} times ({@code Execution.redrive()}): its redrive count and its {@code ExecutionRedriven} events. */
+  public ExecutionAssert redriven(int times) {
+    if (execution.redriveCount() != times) {
+      throw fail("expected the execution to be redriven " + times + " times but it was redriven " + execution.redriveCount() + " times",
+          times, execution.redriveCount());
+    }
+    long events = execution.history().stream().map(HistoryEvent::type).filter("ExecutionRedriven"::equals).count();
+    if (events != times) {
+      throw fail("expected " + times + " ExecutionRedriven events but the history has " + events, times, events);
+    }
+    return this;
+  }
+
   /** Its history has at least one event of {@code type} (e.g. {@code "TaskTimedOut"}). */
   public ExecutionAssert hasEvent(String type) {
     if (execution.history().stream().map(HistoryEvent::type).noneMatch(type::equals)) {

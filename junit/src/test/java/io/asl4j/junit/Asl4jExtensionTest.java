@@ -83,6 +83,27 @@ class Asl4jExtensionTest {
   }
 
   @Test
+  void redrivenCountsTheRedrivesOfAnExecution(Asl4jRuntime asl4j) {
+    int[] calls = {0};
+    asl4j.handler(VALIDATE, (in, ctx) -> {
+      if (calls[0]++ == 0) {
+        throw new StatesError("Flaky", "first call");
+      }
+      return in;
+    });
+    Execution execution = asl4j.run(
+        asl4j.machine("{\"StartAt\":\"Validate\",\"States\":{\"Validate\":{\"Type\":\"Task\",\"Resource\":\"" + VALIDATE + "\",\"End\":true}}}"),
+        "{\"orderId\": \"o-3\"}");
+    assertThat(execution).failedWith("Flaky").redriven(0);
+
+    execution.redrive().await();
+
+    assertThat(execution).succeeded().hasOutput("{\"orderId\": \"o-3\"}").redriven(1);
+    AssertionFailedError error = assertThrows(AssertionFailedError.class, () -> assertThat(execution).redriven(2));
+    assertTrue(error.getMessage().startsWith("expected the execution to be redriven 2 times but it was redriven 1 times\n"), error.getMessage());
+  }
+
+  @Test
   void aFailingAssertionShowsThePathAndTheLastEvents(Asl4jRuntime asl4j) {
     asl4j.handler(VALIDATE, (in, ctx) -> in);
     Execution execution = asl4j.run(asl4j.machine(ORDERS), "{\"orderId\": \"o-2\", \"priority\": \"normal\"}");

@@ -50,6 +50,20 @@ public final class ChildExecution {
     return run.input();
   }
 
+  /** How often its Map Run's redrives redrove it (0 for Express children, which are started anew). */
+  public int redriveCount() {
+    return run.redriveCount();
+  }
+
+  /**
+   * AWS's {@code redriveStatus} of a child: one that failed, timed out or was aborted runs again
+   * when its parent is redriven ({@code REDRIVABLE_BY_MAP_RUN}; a Standard child is redriven, an
+   * Express one started anew); one that succeeded or still runs is {@code NOT_REDRIVABLE}.
+   */
+  public RedriveStatus redriveStatus() {
+    return run.redriveStatus();
+  }
+
   public ExecutionStatus status() {
     return run.status();
   }

@@ -70,6 +70,96 @@ public final class Execution {
     run.stop(error, cause);
   }
 
+  /**
+   * Restarts this failed, aborted or timed-out execution from its unsuccessful states, as AWS's
+   * {@code RedriveExecution} does, now on its clock (a virtual clock stands where the execution
+   * ended); it runs when awaited. The state it ended in is entered again with the input it first
+   * received, its retries counted from 0; states that exited do not run again. Inside a Parallel
+   * or inline Map only the branches and iterations that did not succeed run again, each from its
+   * own unsuccessful state; a distributed Map's Map Run is redriven ({@code MapRunRedriven}) and
+   * runs only its unsuccessful children: Standard ones are redriven, Express ones started again.
+   * The history goes on with {@code ExecutionRedriven}, the ARN stays, and {@link #redriveCount()}
+   * and {@code $$.Execution.RedriveCount} count the redrives.
+   *
+   * <pre>{@code
+   * Execution execution = machine.run(order);   // FAILED in "Charge": the card service was down
+   * cardService.recover();
+   * execution.redrive().await();                // "Charge" runs again with the input it had
+   * }</pre>
+   *
+   * @throws RedriveExecutionException as AWS refuses it: {@code ExecutionNotRedrivable} for an
+   *     execution still running or that succeeded, more than 14 days after it ended, a year after
+   *     it started, or with 24,999 history events or more; {@code InvalidArn} for an Express one
+   */
+  public Execution redrive() {
+    return redrive(null);
+  }
+
+  /**
+   * As {@link #redrive()}, at {@code when} on the execution's virtual clock, which moves on to it:
+   * e.g. to check that a redrive 15 days after the failure is refused.
+   *
+   * @throws IllegalArgumentException when {@code when} is before the execution ended
+   * @throws IllegalStateException on the real clock, which cannot be moved
+   */
+  public Execution redriveAt(java.time.Instant when) {
+    java.util.Objects.requireNonNull(when, "when == null");
+    if (!run.virtualClock()) {
+      throw new IllegalStateException("redriveAt(" + when + "): " + arn() + " runs on the real clock, which cannot be moved; use redrive()");
+    }
+    java.time.Instant ended = run.stopDate();
+    if (ended != null && when.isBefore(ended)) {
+      throw new IllegalArgumentException("redriveAt(" + when + "): the execution ended at " + ended + "; a redrive comes after its end");
+    }
+    return redrive(when);
+  }
+
+  private Execution redrive(java.time.Instant when) {
+    if (!loop.tryLock()) {
+      throw run.redriveRefusedWhileRunning(); // another thread is running it
+    }
+    try {
+      run.redrive(when == null ? null : when.toEpochMilli());
+    } finally {
+      loop.unlock();
+    }
+    return this;
+  }
+
+  /** How often this execution was redriven (AWS's {@code redriveCount}); 0 for Express executions. */
+  public int redriveCount() {
+    return run.redriveCount();
+  }
+
+  /** When this execution was last redriven ({@code redriveDate}), or null. */
+  public java.time.Instant redriveDate() {
+    return run.redriveDate();
+  }
+
+  /**
+   * Whether {@link #redrive()} would restart it now, on its clock ({@code redriveStatus}); null for
+   * Express executions, which AWS does not describe.
+   */
+  public RedriveStatus redriveStatus() {
+    if (run.express()) {
+      return null;
+    }
+    return run.redriveStatusReason() == null ? RedriveStatus.REDRIVABLE : RedriveStatus.NOT_REDRIVABLE;
+  }
+
+  /**
+   * Why it cannot be redriven now, in AWS's words (e.g. {@code "Execution is SUCCEEDED and cannot
+   * be redriven"}), or null when it can.
+   */
+  public String redriveStatusReason() {
+    return run.redriveStatusReason();
+  }
+
+  /** When it ended (its last end, for a redriven execution), or null while it runs. */
+  public java.time.Instant stopDate() {
+    return run.stopDate();
+  }
+
   public String arn() {
     return run.executionArn();
   }

@@ -127,6 +127,16 @@ public final class MapRun {
   }
 
   /** The child executions started so far, in item (or batch) order. */
+  /** How often the parent's redrives redrove this Map Run (AWS's {@code redriveCount}). */
+  public int redriveCount() {
+    return record.redriveCount();
+  }
+
+  /** When it was last redriven, or null. */
+  public Instant redriveDate() {
+    return record.redriveDate();
+  }
+
   public List<ChildExecution> childExecutions() {
     return record.children().stream().map(ChildExecution::new).toList();
   }

@@ -46,7 +46,20 @@ public final class ChildRun {
   /** The 5-minute limit of an Express child, cancelled when it ends first. */
   Scheduler.Timer limit;
 
+  /**
+   * Which start of its item this child is: 0, or the Map Run's redrive that started it again (an
+   * Express child is rerun as a new execution, with a run id of its own).
+   */
+  private final int generation;
+  private volatile int redriveCount;
+  private volatile long redriveMillis = -1;
+
   ChildRun(MapRunRecord mapRun, int index, int items, JsonNode input, long startMillis) {
+    this(mapRun, index, items, input, startMillis, 0);
+  }
+
+  ChildRun(MapRunRecord mapRun, int index, int items, JsonNode input, long startMillis, int generation) {
+    this.generation = generation;
     this.mapRun = mapRun;
     this.index = index;
     this.items = items;
@@ -80,7 +93,8 @@ public final class ChildRun {
     if (arn == null) {
       String standard = mapRun.childArnPrefix() + ":" + name();
       arn = mapRun.express()
-          ? standard.replaceFirst(":execution:", ":express:") + ":" + MapRunRecord.uuid(standard + "/run")
+          ? standard.replaceFirst(":execution:", ":express:") + ":"
+              + MapRunRecord.uuid(standard + "/run" + (generation == 0 ? "" : "/" + generation))
           : standard;
     }
     return arn;
@@ -131,6 +145,48 @@ public final class ChildRun {
 
   History events() {
     return history;
+  }
+
+  /**
+   * Its Map Run was redriven and this Standard child did not succeed: it runs again, its history
+   * going on with {@code ExecutionRedriven}, whose id this returns.
+   */
+  long redrive(long nowMillis) {
+    ExecutionStatus ended = status;
+    int count = redriveCount + 1;
+    output = null;
+    error = null;
+    cause = null;
+    stopMillis = -1;
+    redriveCount = count;
+    redriveMillis = nowMillis;
+    history.reopen();
+    ENDING.setVolatile(this, false);
+    status = ExecutionStatus.RUNNING;
+    mapRun.childRedriven(this, ended);
+    return history.record(history.lastId(), nowMillis, "ExecutionRedriven", () -> {
+      ObjectNode d = ExecutionRun.NODES.objectNode();
+      d.put("redriveCount", count);
+      return d;
+    });
+  }
+
+  /** See {@link io.asl4j.runtime.ChildExecution#redriveStatus()}. */
+  public io.asl4j.runtime.RedriveStatus redriveStatus() {
+    ExecutionStatus now = status;
+    return now == ExecutionStatus.SUCCEEDED || now == ExecutionStatus.RUNNING
+        ? io.asl4j.runtime.RedriveStatus.NOT_REDRIVABLE
+        : io.asl4j.runtime.RedriveStatus.REDRIVABLE_BY_MAP_RUN;
+  }
+
+  public int redriveCount() {
+    return redriveCount;
+  }
+
+  /** When it was last redriven, or null. */
+  public Instant redriveDate() {
+    long at = redriveMillis;
+    return at < 0 ? null : Instant.ofEpochMilli(at);
   }
 
   /** Records {@code ExecutionStarted} with the child's input, as the parent records its own. */

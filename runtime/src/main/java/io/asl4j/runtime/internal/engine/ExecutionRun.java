@@ -96,6 +96,13 @@ public final class ExecutionRun {
   private volatile JsonNode output;
   private volatile String error;
   private volatile String cause;
+  /** The root frame of the current attempt: a redrive starts a new one. */
+  private Frame root;
+  /** When the execution last ended; -1 until it does. */
+  private volatile long stopMillis = -1;
+  private volatile int redriveCount;
+  /** When the execution was last redriven; -1 if never. */
+  private volatile long redriveMillis = -1;
   /**
    * Set once, by whichever ends the execution first: its own loop (success, failure, timeout) or
    * a stop from any thread. From then on no step does anything.
@@ -145,19 +152,37 @@ public final class ExecutionRun {
       details.put("roleArn", setup.roleArn());
       return details;
     });
+    scheduleTimeLimit(startMillis);
+    // Cursor 0: AWS chains the first state's entered event to 0, not to ExecutionStarted.
+    Frame first = rootFrame(new Scope(null), 0);
+    scheduler.post(() -> enter(first, machine.startAt(), input));
+  }
+
+  /**
+   * Sets the execution's time limit, counted from {@code fromMillis} (its start, or a redrive):
+   * {@code TimeoutSeconds}, never past AWS's own limit counted from the start (a year; 5 minutes
+   * for Express).
+   */
+  private void scheduleTimeLimit(long fromMillis) {
     // AWS ends an Express execution after 5 minutes and a Standard one after a year.
     long limitSeconds = setup.express() ? 300 : 365L * 24 * 3600;
-    long timeoutSeconds = machine.timeoutSeconds() == null ? limitSeconds : Math.min(limitSeconds, machine.timeoutSeconds());
+    long limitMillis = startMillis + limitSeconds * 1000L;
+    long atMillis = machine.timeoutSeconds() == null
+        ? limitMillis
+        : Math.min(limitMillis, fromMillis + machine.timeoutSeconds() * 1000L);
     scheduler.at(
-        startMillis + timeoutSeconds * 1000L,
+        atMillis,
         () -> {
           ObjectNode d = NODES.objectNode();
           d.put("error", "States.Timeout");
           finish(ExecutionStatus.TIMED_OUT, null, "States.Timeout", null, "ExecutionTimedOut", d, LAST_EVENT);
         });
-    // Cursor 0: AWS chains the first state's entered event to 0, not to ExecutionStarted.
-    Frame root = new Frame(machine, new Scope(null));
-    root.onDone =
+  }
+
+  /** The machine's root frame of an attempt, whose end ends the execution; becomes {@link #root}. */
+  private Frame rootFrame(Scope scope, long cursor) {
+    Frame frame = new Frame(machine, data.plans(machine, machine.defaultQueryLanguage()), scope, null, cursor);
+    frame.onDone =
         outcome -> {
           if (outcome.failed()) {
             ObjectNode d = NODES.objectNode();
@@ -167,7 +192,7 @@ public final class ExecutionRun {
             if (outcome.cause() != null) {
               d.put("cause", outcome.cause());
             }
-            finish(ExecutionStatus.FAILED, null, outcome.error(), outcome.cause(), "ExecutionFailed", d, root.cursor);
+            finish(ExecutionStatus.FAILED, null, outcome.error(), outcome.cause(), "ExecutionFailed", d, frame.cursor);
           } else {
             JsonNode result = outcome.output();
             finish(ExecutionStatus.SUCCEEDED, result, null, null, "ExecutionSucceeded", () -> {
@@ -175,10 +200,11 @@ public final class ExecutionRun {
               d.set("output", deferredText(result));
               d.set("outputDetails", notTruncated());
               return d;
-            }, root.cursor);
+            }, frame.cursor);
           }
         };
-    scheduler.post(() -> enter(root, machine.startAt(), input));
+    root = frame;
+    return frame;
   }
 
   /**
@@ -380,9 +406,122 @@ public final class ExecutionRun {
     output = newOutput;
     error = newError;
     cause = newCause;
+    stopMillis = now;
     history.recordLast(previous, now, eventType, details);
     status = newStatus;
     return true;
+  }
+
+  // ---- redrive ------------------------------------------------------------------------------------
+
+  /**
+   * Restarts the ended execution from its unsuccessful states, as AWS's RedriveExecution does
+   * (see {@link Redrive}): {@code ExecutionRedriven} follows its last event, and the state it
+   * ended in is entered again with the input it first received. Only on the loop's thread, with
+   * the execution ended. {@code atMillis}: when, on a virtual clock (null: its time now).
+   *
+   * @throws io.asl4j.runtime.RedriveExecutionException when AWS would refuse it
+   */
+  public void redrive(Long atMillis) {
+    if (setup.express()) {
+      throw Redrive.express();
+    }
+    long when = atMillis == null || !scheduler.virtual() ? scheduler.nowMillis() : atMillis;
+    String reason = redriveStatusReason(when);
+    if (reason != null) {
+      throw Redrive.notRedrivable(reason);
+    }
+    scheduler.restartAt(when);
+    long now = scheduler.nowMillis();
+    int count = redriveCount + 1;
+    Frame ended = root;
+    ended.aborted = true; // what the last attempt left behind, or delivers late, does nothing now
+    output = null;
+    error = null;
+    cause = null;
+    waitingTokens.reopen();
+    history.reopen();
+    redriveCount = count;
+    redriveMillis = now;
+    ENDING.setVolatile(this, false);
+    status = ExecutionStatus.RUNNING;
+    long redriven = recordLazily(history.lastId(), "ExecutionRedriven", () -> {
+      ObjectNode d = NODES.objectNode();
+      d.put("redriveCount", count);
+      return d;
+    });
+    scheduleTimeLimit(now);
+    Frame again = rootFrame(ended.scope, redriven);
+    scheduler.post(() -> resume(again, ended, input));
+  }
+
+  /**
+   * Why the execution cannot be redriven now, on its clock ({@code redriveStatusReason}), or null
+   * when it can. Express executions have none: AWS does not describe them.
+   */
+  public String redriveStatusReason() {
+    return redriveStatusReason(scheduler.nowMillis());
+  }
+
+  /** AWS's refusal of a redrive while the execution runs (on another thread). */
+  public io.asl4j.runtime.RedriveExecutionException redriveRefusedWhileRunning() {
+    return Redrive.notRedrivable(Redrive.notRedrivableReason(ExecutionStatus.RUNNING, 0, startMillis, -1, startMillis));
+  }
+
+  /** Whether the execution runs on a virtual clock. */
+  public boolean virtualClock() {
+    return scheduler.virtual();
+  }
+
+  /** Whether this is an Express execution (AWS neither describes nor redrives those). */
+  public boolean express() {
+    return setup.express();
+  }
+
+  /** As {@link #redriveStatusReason()}, at {@code atMillis}. */
+  String redriveStatusReason(long atMillis) {
+    if (setup.express()) {
+      return null;
+    }
+    return Redrive.notRedrivableReason(status, history.lastId(), startMillis, stopMillis, atMillis);
+  }
+
+  /** How often the execution was redriven. */
+  public int redriveCount() {
+    return redriveCount;
+  }
+
+  /** When it was last redriven, or null. */
+  public Instant redriveDate() {
+    long at = redriveMillis;
+    return at < 0 ? null : Instant.ofEpochMilli(at);
+  }
+
+  /** When it ended, or null while it runs. */
+  public Instant stopDate() {
+    return status == ExecutionStatus.RUNNING ? null : Instant.ofEpochMilli(stopMillis);
+  }
+
+  /**
+   * Runs {@code frame} on from where {@code ended}, its predecessor in the last attempt, stopped:
+   * the state it was in (entered, never exited) again, with that state's first input and what the
+   * state ran before (the branches and iterations of a Parallel or Map) for it to resume; or, when
+   * it stopped between two states, the next one; or, when it never began, its first state.
+   */
+  void resume(Frame frame, Frame ended, JsonNode firstInput) {
+    if (frame.scope.bytes == 0 && frame.parent != null) {
+      // A branch's or iteration's variables stopped counting when it ended; they count again.
+      frame.scope.bytes = frame.scope.measure();
+      variableBytes += frame.scope.bytes;
+    }
+    Step unsuccessful = ended.current;
+    if (unsuccessful != null) {
+      enter(frame, unsuccessful.name, unsuccessful.rawInput, unsuccessful);
+    } else if (ended.lastExited != null && ended.lastExited.next != null) {
+      enter(frame, ended.lastExited.next, ended.lastExited.out, null);
+    } else {
+      enter(frame, frame.graph.startAt(), firstInput, null);
+    }
   }
 
   // ---- history ----------------------------------------------------------------------------------
@@ -529,6 +668,8 @@ public final class ExecutionRun {
     final Map<String, StatePlan> plans;
     /** The state this frame is in (entered, not yet exited); after a failure, the failed one. */
     Step current;
+    /** The state this frame exited last: where a redrive goes on when it stopped between two states. */
+    Step lastExited;
     Consumer<Outcome> onDone;
 
     /** A frame running {@code graph}, whose states' plans are {@code plans}. */
@@ -679,6 +820,11 @@ public final class ExecutionRun {
   }
 
   private void enter(Frame frame, String name, JsonNode rawInput) {
+    enter(frame, name, rawInput, null);
+  }
+
+  /** Enters {@code name}; {@code redriven}: the same state's unsuccessful step a redrive resumes. */
+  private void enter(Frame frame, String name, JsonNode rawInput, Step redriven) {
     if (!frame.live()) {
       return;
     }
@@ -689,6 +835,7 @@ public final class ExecutionRun {
       return;
     }
     Step step = new Step(frame, plan, rawInput, scheduler.nowMillis());
+    step.redriven = redriven;
     step.enteredId = stepEvent(frame, plan.enteredEvent, step, History.STATE_ENTERED);
     frame.current = step;
     if (probe != null) {
@@ -718,6 +865,13 @@ public final class ExecutionRun {
     String taskToken;
     /** {@code $$.Map.Item} while this Map state evaluates an item's ItemSelector, else null. */
     JsonNode mapItem;
+    /**
+     * The unsuccessful step of the same state that a redrive resumes with this one, until its
+     * first attempt takes it (a Parallel's or Map's then runs only what did not succeed in it).
+     */
+    Step redriven;
+    /** What this Parallel's or Map's latest attempt ran, for a redrive; else null. */
+    Redrive.Attempt lastAttempt;
     private ObjectNode context;
     /** Set when the state exits: its output, the variables it assigned, the state it goes to. */
     private JsonNode out;
@@ -940,6 +1094,9 @@ public final class ExecutionRun {
       this.context = null; // the history may keep this step; the context object is not needed again
       stepEvent(frame, plan.exitedEvent, this, History.STATE_EXITED);
       frame.current = null;
+      frame.lastExited = this;
+      lastAttempt = null; // a state that exited is never redriven: what it ran can go
+      redriven = null;
       if (probe != null && probe.watches(this)) {
         probe.exited(next, output, assignedVariables); // TestState: stop at the transition
         return;
@@ -1261,9 +1418,13 @@ public final class ExecutionRun {
     }
 
     private void attemptParallel(ParallelState parallel, JsonNode effective) {
+      Redrive.Attempt earlier = takeRedrivenAttempt();
       event(frame, "ParallelStateStarted", null);
       List<StateGraph> branches = parallel.branches();
       JsonNode[] results = new JsonNode[branches.size()];
+      List<Frame> branchFrames = new ArrayList<>(branches.size());
+      java.util.BitSet succeeded = new java.util.BitSet();
+      lastAttempt = new Redrive.Attempt(branchFrames, results, succeeded::get, null);
       // The output array's payload size, summed from the branches' (as JsonSize sums it); -1: unknown.
       long[] resultsBytes = {2};
       int[] remaining = {branches.size()};
@@ -1277,8 +1438,20 @@ public final class ExecutionRun {
       for (int i = 0; i < branches.size(); i++) {
         int index = i;
         StateGraph branch = branches.get(i);
-        Frame child = new Frame(branch, plan.nested(branch), new Scope(frame.scope), frame, startCursor);
+        if (earlier != null && earlier.succeeded(i)) {
+          // Redriven: a branch that succeeded keeps its output and does not run again.
+          results[i] = earlier.outputs()[i];
+          succeeded.set(i);
+          branchFrames.add(null);
+          resultsBytes[0] = -1;
+          remaining[0]--;
+          continue;
+        }
+        Frame ended = earlier == null ? null : earlier.frame(i);
+        Frame child = new Frame(
+            branch, plan.nested(branch), ended != null ? ended.scope : new Scope(frame.scope), frame, startCursor);
         children.add(child);
+        branchFrames.add(child);
         child.onDone =
             outcome -> {
               if (over[0]) {
@@ -1302,6 +1475,7 @@ public final class ExecutionRun {
                 return;
               }
               results[index] = outcome.output();
+              succeeded.set(index);
               long bytes = child.knownSize(outcome.output());
               resultsBytes[0] = bytes < 0 || resultsBytes[0] < 0 ? -1 : resultsBytes[0] + bytes + 1;
               if (--remaining[0] == 0) {
@@ -1316,8 +1490,32 @@ public final class ExecutionRun {
                 parallelSucceeded(parallel, array);
               }
             };
-        scheduler.post(() -> enter(child, branch.startAt(), effective));
+        if (ended != null) {
+          scheduler.post(() -> resume(child, ended, effective));
+        } else {
+          scheduler.post(() -> enter(child, branch.startAt(), effective));
+        }
       }
+      if (remaining[0] == 0) {
+        // Redriven after every branch had succeeded (the Parallel failed after them).
+        ArrayNode array = NODES.arrayNode();
+        for (JsonNode r : results) {
+          array.add(r);
+        }
+        parallelSucceeded(parallel, array);
+      }
+    }
+
+    /** The attempt of the step a redrive resumes, once: a Retry after it runs everything again. */
+    Redrive.Attempt takeRedrivenAttempt() {
+      Step earlier = redriven;
+      redriven = null;
+      return earlier == null ? null : earlier.lastAttempt;
+    }
+
+    /** Runs {@code child} on from where {@code ended} stopped in the attempt a redrive resumes. */
+    void resumeChild(Frame child, Frame ended, JsonNode firstInput) {
+      scheduler.post(() -> resume(child, ended, firstInput));
     }
 
     private void parallelSucceeded(ParallelState parallel, ArrayNode results) {
@@ -1336,7 +1534,12 @@ public final class ExecutionRun {
     }
 
     Frame childFrame(Graph graph, long cursor) {
-      return new Frame(graph, plan.nested(graph), new Scope(frame.scope), frame, cursor);
+      return childFrame(graph, cursor, new Scope(frame.scope));
+    }
+
+    /** As {@link #childFrame(Graph, long)}, with the variables of {@code scope} (a redrive's). */
+    Frame childFrame(Graph graph, long cursor, Scope scope) {
+      return new Frame(graph, plan.nested(graph), scope, frame, cursor);
     }
 
     /**
@@ -1345,7 +1548,12 @@ public final class ExecutionRun {
      * and its history starts over (its first state chains to event 0).
      */
     Frame childExecutionFrame(Graph graph, ChildRun child) {
-      Frame root = new Frame(graph, plan.nested(graph), new Scope(null), frame, 0);
+      return childExecutionFrame(graph, child, new Scope(null), 0);
+    }
+
+    /** As {@link #childExecutionFrame(Graph, ChildRun)}, with a redriven child's variables and cursor. */
+    Frame childExecutionFrame(Graph graph, ChildRun child, Scope scope, long cursor) {
+      Frame root = new Frame(graph, plan.nested(graph), scope, frame, cursor);
       root.child = child;
       return root;
     }

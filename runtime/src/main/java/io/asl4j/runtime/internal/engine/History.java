@@ -135,6 +135,19 @@ final class History {
     write(slot, previous < 0 ? slot : previous, nowMillis, type, details, SUPPLIED);
   }
 
+  /**
+   * A redrive: the ended history takes events again, numbered on after its last one. Only on the
+   * loop's thread, once the execution has ended.
+   */
+  void reopen() {
+    for (;;) {
+      int r = (int) RESERVED.getVolatile(this);
+      if ((r & CLOSED) == 0 || RESERVED.compareAndSet(this, r, r & ~CLOSED)) {
+        return;
+      }
+    }
+  }
+
   /** Fills {@code slot} once all before it are published, then publishes it. */
   private void write(int slot, long previous, long nowMillis, String type, Object source, byte kind) {
     for (int spins = 0; (int) COUNT.getAcquire(this) != slot; spins++) {

@@ -33,6 +33,10 @@ public final class MapRunRecord {
   private String error;
   private String cause;
   private final List<ChildRun> children = new ArrayList<>();
+  /** Whether its items are known ({@link #planned(int, long)}): a redriven Map Run keeps its counts. */
+  private boolean planned;
+  private int redriveCount;
+  private long redriveMillis = -1;
   /** Items and executions per status: the indices are {@link #PENDING} ... {@link #RESULTS_WRITTEN}. */
   private final long[] items = new long[8];
   private final long[] executions = new long[8];
@@ -158,7 +162,12 @@ public final class MapRunRecord {
   }
 
   /** The items are known (read or batched): {@code executions} children for {@code itemCount} items, all pending. */
+  synchronized boolean planned() {
+    return planned;
+  }
+
   synchronized void planned(int executionCount, long itemCount) {
+    planned = true;
     executions[TOTAL] = executionCount;
     executions[PENDING] = executionCount;
     items[TOTAL] = itemCount;
@@ -172,15 +181,58 @@ public final class MapRunRecord {
     return child;
   }
 
-  /** Called by a child as it ends. */
-  synchronized void childEnded(ChildRun child, ExecutionStatus ended) {
-    int to = switch (ended) {
+  /**
+   * Its parent was redriven (AWS's MapRunRedriven): it runs again, for its unsuccessful children
+   * only. Returns its redrive count.
+   */
+  synchronized int redrive(long nowMillis) {
+    status = MapRun.Status.RUNNING;
+    error = null;
+    cause = null;
+    stopMillis = -1;
+    redriveMillis = nowMillis;
+    return ++redriveCount;
+  }
+
+  public synchronized int redriveCount() {
+    return redriveCount;
+  }
+
+  /** When it was last redriven, or null. */
+  public synchronized Instant redriveDate() {
+    return redriveMillis < 0 ? null : Instant.ofEpochMilli(redriveMillis);
+  }
+
+  /** A redriven child counts as running again. */
+  synchronized void childRedriven(ChildRun child, ExecutionStatus ended) {
+    move(child, bucket(ended), RUNNING);
+  }
+
+  /**
+   * Starts item {@code index} again as a new child execution, in place of the one that did not
+   * succeed: AWS reruns a redriven Map Run's Express children with StartExecution.
+   */
+  synchronized ChildRun restartChild(int index, int itemCount, JsonNode input, long nowMillis) {
+    ChildRun earlier = children.get(index);
+    ChildRun child = new ChildRun(this, index, itemCount, input, nowMillis, redriveCount);
+    children.set(index, child);
+    move(earlier, bucket(earlier.status()), RUNNING);
+    return child;
+  }
+
+  private static int bucket(ExecutionStatus status) {
+    return switch (status) {
       case SUCCEEDED -> SUCCEEDED;
       case FAILED -> FAILED;
       case TIMED_OUT -> TIMED_OUT;
+      case RUNNING -> RUNNING;
       default -> ABORTED;
     };
-    move(child, RUNNING, to);
+  }
+
+  /** Called by a child as it ends. */
+  synchronized void childEnded(ChildRun child, ExecutionStatus ended) {
+    move(child, RUNNING, bucket(ended));
   }
 
   private void move(ChildRun child, int from, int to) {

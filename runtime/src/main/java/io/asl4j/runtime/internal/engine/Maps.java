@@ -146,6 +146,10 @@ final class Maps {
     long resultsBytes;
 
     final boolean select;
+    /** The iterations (children) that failed in this attempt: a redrive runs them again. */
+    final java.util.BitSet failed = new java.util.BitSet();
+    /** What the attempt a redrive resumes ran, for this attempt only; else null. */
+    Redrive.Attempt earlier;
 
     MapRun(ExecutionRun run, Step step, MapState map, ArrayNode items, JsonNode effective, JsonNode states, boolean select) {
       this.select = select;
@@ -156,6 +160,7 @@ final class Maps {
       this.effective = effective;
       this.states = states;
       this.distributed = map.isDistributed();
+      this.earlier = step.takeRedrivenAttempt();
     }
 
     void attempt() {
@@ -176,7 +181,10 @@ final class Maps {
       over = false;
       children.clear();
       finished.clear();
+      failed.clear();
       resultsBytes = 2;
+      Redrive.Attempt resumed = earlier;
+      earlier = null; // a Retry after the redriven attempt runs every item again
       ObjectNode started = ExecutionRun.NODES.objectNode();
       started.put("length", reader == null ? items.size() : 0);
       run.event(step.frame, "MapStateStarted", started);
@@ -193,7 +201,15 @@ final class Maps {
       if (run.probe != null && run.probe.watches(step) && run.probe.mapAttempt(step, map, tolerance, items.size(), this::attempt)) {
         return;
       }
-      if (distributed) {
+      if (distributed && resumed != null && resumed.mapRun() != null) {
+        // Redriven: the same Map Run runs again (AWS's MapRunRedriven), only its unsuccessful children.
+        mapRun = resumed.mapRun();
+        int redrives = mapRun.redrive(run.nowMillis());
+        ObjectNode runRedriven = ExecutionRun.NODES.objectNode();
+        runRedriven.put("mapRunArn", mapRun.arn());
+        runRedriven.put("redriveCount", redrives);
+        run.event(step.frame, "MapRunRedriven", runRedriven);
+      } else if (distributed) {
         io.asl4j.dsl.model.ProcessorConfig config = map.processor().processorConfig();
         mapRun = run.startMapRun(
             step, map.label(), config.executionType() == io.asl4j.dsl.model.ProcessorConfig.ExecutionType.EXPRESS,
@@ -202,6 +218,10 @@ final class Maps {
         ObjectNode runStarted = ExecutionRun.NODES.objectNode();
         runStarted.put("mapRunArn", mapRun.arn());
         run.event(step.frame, "MapRunStarted", runStarted);
+      }
+      if (mapRun != null) {
+        // Should its ItemReader fail, a redrive redrives this Map Run rather than starting another.
+        step.lastAttempt = new Redrive.Attempt(children, results, i -> false, mapRun);
       }
       if (reader != null) {
         try {
@@ -218,16 +238,32 @@ final class Maps {
           return;
         }
       }
-      if (mapRun != null) {
+      if (mapRun != null && !mapRun.planned()) {
         mapRun.planned(items.size(), batched() ? batchedItems() : items.size());
       }
       cursor = step.frame.cursor;
-      if (items.isEmpty()) {
+      step.lastAttempt = new Redrive.Attempt(children, results, i -> finished.get(i) && !failed.get(i), mapRun);
+      this.resumed = resumed;
+      if (resumed != null) {
+        for (int i = 0; i < items.size(); i++) {
+          if (resumed.succeeded(i) && i < resumed.outputs().length) {
+            // An iteration that succeeded keeps its result and does not run again.
+            results[i] = resumed.outputs()[i];
+            finished.set(i);
+            done++;
+          }
+        }
+        resultsBytes = -1;
+      }
+      if (items.isEmpty() || done == items.size()) {
         succeeded();
         return;
       }
       fill();
     }
+
+    /** The attempt this one redrives, while it starts its iterations; else null. */
+    private Redrive.Attempt resumed;
 
     /**
      * Starts iterations until the concurrency limit is reached: {@code MaxConcurrency}, and never
@@ -241,7 +277,16 @@ final class Maps {
       // running(): an iteration's start may end the execution (its history limit), and the rest
       // of a million items must then not be started.
       while (!over && next < items.size() && active < limit && run.running()) {
+        if (resumed != null && finished.get(next)) {
+          children.add(null); // kept from the redriven attempt: children stay indexed by item
+          next++;
+          continue;
+        }
         startIteration(next++);
+      }
+      if (next == items.size() && done == items.size() && !over) {
+        over = true; // the redriven attempt's successes ended the Map's last items
+        succeeded();
       }
     }
 
@@ -261,11 +306,16 @@ final class Maps {
         startChildExecution(index, processor, itemInput);
         return;
       }
-      Frame child = step.childFrame(processor, cursor);
+      Frame ended = resumed == null ? null : resumed.frame(index);
+      Frame child = ended != null ? step.childFrame(processor, cursor, ended.scope) : step.childFrame(processor, cursor);
       children.add(child);
       child.cursor = run.recordIn(step.frame, cursor, "MapIterationStarted", () -> iterationDetails(index));
       child.onDone = outcome -> iterationDone(index, child, outcome);
-      step.enterChild(child, processor.startAt(), itemInput);
+      if (ended != null) {
+        step.resumeChild(child, ended, itemInput);
+      } else {
+        step.enterChild(child, processor.startAt(), itemInput);
+      }
     }
 
     /**
@@ -275,9 +325,23 @@ final class Maps {
      */
     private void startChildExecution(int index, ItemProcessor processor, JsonNode itemInput) {
       int itemCount = batched() ? itemInput.path("Items").size() : 1;
-      ChildRun childRun = mapRun.startChild(index, itemCount, itemInput, run.nowMillis());
-      childRun.started(run.setup().roleArn());
-      Frame child = step.childExecutionFrame(processor, childRun);
+      Frame ended = resumed == null ? null : resumed.frame(index);
+      ChildRun childRun;
+      Frame child;
+      if (ended != null && !ended.child.express()) {
+        // A Standard child is redriven: its own history goes on after ExecutionRedriven.
+        childRun = ended.child;
+        long redriven = childRun.redrive(run.nowMillis());
+        child = step.childExecutionFrame(processor, childRun, ended.scope, redriven);
+      } else {
+        // A new child; an Express one is started again from its first state, as AWS reruns them.
+        childRun = ended != null
+            ? mapRun.restartChild(index, itemCount, itemInput, run.nowMillis())
+            : mapRun.startChild(index, itemCount, itemInput, run.nowMillis());
+        childRun.started(run.setup().roleArn());
+        child = step.childExecutionFrame(processor, childRun);
+        ended = null;
+      }
       children.add(child);
       child.onDone = outcome -> {
         if (childRun.end(outcome, child.cursor, run.nowMillis())) {
@@ -292,7 +356,11 @@ final class Maps {
           }
         });
       }
-      step.enterChild(child, processor.startAt(), itemInput);
+      if (ended != null) {
+        step.resumeChild(child, ended, itemInput);
+      } else {
+        step.enterChild(child, processor.startAt(), itemInput);
+      }
     }
 
     /** Whether each child gets a batch ({@code ItemBatcher}) rather than an item. */
@@ -357,6 +425,7 @@ final class Maps {
             () -> iterationDetails(index));
       }
       if (outcome.failed()) {
+        failed.set(index);
         failures++;
         if (tolerance.exceeded(failures, items.size())) {
           over = true;
@@ -374,8 +443,12 @@ final class Maps {
             run.abort(child, true);
           }
           // A distributed Map's running children are aborted when its Map Run fails (below).
-          children.forEach(c -> c.aborted = true);
-          children.forEach(run::release);
+          for (Frame c : children) {
+            if (c != null) { // null: an iteration a redrive kept
+              c.aborted = true;
+              run.release(c);
+            }
+          }
           boolean tolerated = tolerance.explicit();
           String error = tolerated ? "States.ExceedToleratedFailureThreshold" : outcome.error();
           String cause = tolerated ? "The specified tolerated failure threshold was exceeded" : outcome.cause();
@@ -563,15 +636,11 @@ final class Maps {
         entry.put("Output", ExecutionRun.text(child.output()));
         entry.putObject("OutputDetails").put("Included", true);
       }
-      entry.put("RedriveCount", 0);
-      if (child.express()) {
-        entry.put("RedriveStatus", "NOT_REDRIVABLE"); // Express executions cannot be redriven.
-      } else if (status == io.asl4j.runtime.ExecutionStatus.SUCCEEDED) {
-        entry.put("RedriveStatus", "NOT_REDRIVABLE");
+      entry.put("RedriveCount", child.redriveCount());
+      entry.put("RedriveStatus", child.redriveStatus().name());
+      if (status == io.asl4j.runtime.ExecutionStatus.SUCCEEDED && !child.express()) {
+        // AWS gives no reason for an Express child: those have no RedriveExecution of their own.
         entry.put("RedriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");
-      } else {
-        // A failed child is redriven by redriving its Map Run.
-        entry.put("RedriveStatus", "REDRIVABLE_BY_MAP_RUN");
       }
       entry.put("StartDate", RunSetup.timestamp(child.startDate().toEpochMilli()));
       entry.put("StateMachineArn", child.stateMachineArn());

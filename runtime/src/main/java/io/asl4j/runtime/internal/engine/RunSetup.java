@@ -194,7 +194,12 @@ public final class RunSetup {
     execution.put("Name", child != null ? child.name() : executionName());
     execution.put("RoleArn", roleArn());
     if (child != null ? !child.express() : !m.express()) {
-      execution.put("RedriveCount", 0); // Express executions cannot be redriven.
+      // Express executions cannot be redriven; RedriveTime appears once an execution was.
+      execution.put("RedriveCount", child != null ? child.redriveCount() : run.redriveCount());
+      Instant redriven = child != null ? child.redriveDate() : run.redriveDate();
+      if (redriven != null) {
+        execution.put("RedriveTime", timestamp(redriven.toEpochMilli()));
+      }
     }
     ObjectNode state = context.putObject("State");
     state.put("EnteredTime", timestamp(step.enteredMillis));

@@ -67,6 +67,28 @@ final class Scheduler {
     ready.add(step);
   }
 
+  /**
+   * For a redrive of the ended execution: drops what its last attempt left behind (steps, timers,
+   * deliveries, waits), keeping the clock, and moves a virtual clock on to {@code atMillis}.
+   */
+  void restartAt(long atMillis) {
+    ready.clear();
+    deadline = null;
+    timers = null;
+    parked = 0;
+    java.util.concurrent.LinkedBlockingQueue<Runnable> delivered = inbox;
+    if (delivered != null) {
+      delivered.clear();
+    }
+    if (virtual) {
+      advanceTo(atMillis);
+    }
+  }
+
+  boolean virtual() {
+    return virtual;
+  }
+
   /** Runs {@code step} at {@code atMillis}; the returned timer can be cancelled. */
   Timer at(long atMillis, Runnable step) {
     Timer timer = new Timer(atMillis, sequence++, step);

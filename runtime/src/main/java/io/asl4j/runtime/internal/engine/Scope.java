@@ -40,6 +40,17 @@ final class Scope {
     variables.putAll(values);
   }
 
+  /** The payload size of this scope's own values (a redriven branch's, counted again). */
+  long measure() {
+    long total = 0;
+    if (variables != null) {
+      for (JsonNode value : variables.values()) {
+        total += JsonSize.size(ExecutionRun.nullToNode(value), ExecutionRun.PAYLOAD_LIMIT_BYTES);
+      }
+    }
+    return total;
+  }
+
   /** The value this scope itself holds for {@code name} (not an outer one), or {@code null}. */
   JsonNode own(String name) {
     return variables == null ? null : variables.get(name);

@@ -70,6 +70,13 @@ final class WaitingTokens {
     return last instanceof Set<?> ? List.copyOf(setOf(last)) : List.of();
   }
 
+  /** A redrive: tasks of the execution may wait again. */
+  synchronized void reopen() {
+    if (tokens == CLOSED) {
+      tokens = null;
+    }
+  }
+
   private Set<String> set() {
     return setOf(tokens);
   }
