@@ -23,6 +23,13 @@ import java.util.Objects;
  * "OK"}}, the body parsed when it is JSON. A status outside 2xx fails the task with {@code
  * States.Http.StatusCode.<code>}.
  *
+ * <p>A form body encodes arrays as {@code Transform.RequestEncodingOptions.ArrayFormat} says:
+ * {@code INDICES} ({@code a[0]=x&a[1]=y}, the default), {@code REPEAT} ({@code a=x&a=y}), {@code
+ * COMMAS} ({@code a=x,y}) or {@code BRACKETS} ({@code a[]=x&a[]=y}), percent-encoded as a form
+ * body is. The EventBridge connection named by {@code Authentication.ConnectionArn}, when one is
+ * set up with {@link #connection}, adds its invocation parameters (headers, query string, body
+ * fields) to the request; where a key is in both, the connection's value is sent.
+ *
  * <pre>{@code
  * services.http().handler(request -> new Http.Response(200, Map.of("content-type", "application/json"), "{\"ok\":true}"));
  * services.http().requests().get(0).url();   // https://api.example.com/orders?id=o-1
@@ -45,14 +52,33 @@ public final class Http {
     Response handle(Request request);
   }
 
+  /**
+   * An EventBridge connection's {@code InvocationHttpParameters}: what every request made through
+   * it carries besides the task's own. Values are strings, as EventBridge keeps them.
+   */
+  public record Connection(Map<String, String> headers, Map<String, String> queryParameters, Map<String, String> bodyParameters) {
+    public Connection {
+      headers = headers == null ? Map.of() : new LinkedHashMap<>(headers);
+      queryParameters = queryParameters == null ? Map.of() : new LinkedHashMap<>(queryParameters);
+      bodyParameters = bodyParameters == null ? Map.of() : new LinkedHashMap<>(bodyParameters);
+    }
+  }
+
   private Handler handler;
   private final List<Request> requests = new ArrayList<>();
+  private final Map<String, Connection> connections = new LinkedHashMap<>();
 
   Http() {}
 
   /** Answers every {@code http:invoke} with {@code handler}. */
   public synchronized Http handler(Handler handler) {
     this.handler = Objects.requireNonNull(handler, "handler == null");
+    return this;
+  }
+
+  /** Sets up the EventBridge connection {@code connectionArn} with its invocation parameters. */
+  public synchronized Http connection(String connectionArn, Connection connection) {
+    connections.put(Objects.requireNonNull(connectionArn, "connectionArn == null"), Objects.requireNonNull(connection, "connection == null"));
     return this;
   }
 
@@ -67,22 +93,41 @@ public final class Http {
     if (endpoint == null || method == null) {
       throw new StatesError("States.Runtime", "An http:invoke task needs ApiEndpoint and Method");
     }
+    Connection connection;
+    synchronized (this) {
+      connection = connections.get(input.path("Authentication").path("ConnectionArn").asText());
+    }
     StringBuilder url = new StringBuilder(endpoint);
     JsonNode query = input.get("QueryParameters");
+    if (connection != null && !connection.queryParameters().isEmpty()) {
+      ObjectNode merged = query != null && query.isObject() ? ((ObjectNode) query).deepCopy() : Aws.NODES.objectNode();
+      connection.queryParameters().forEach(merged::put);
+      query = merged;
+    }
     if (query != null && query.isObject() && !query.isEmpty()) {
-      url.append(endpoint.contains("?") ? '&' : '?').append(formEncode(query));
+      url.append(endpoint.contains("?") ? '&' : '?').append(formEncode(query, "REPEAT"));
     }
     Map<String, String> headers = new LinkedHashMap<>();
     JsonNode given = input.get("Headers");
     if (given != null && given.isObject()) {
       given.fields().forEachRemaining(e -> headers.put(e.getKey(), Aws.text(e.getValue())));
     }
+    if (connection != null) {
+      headers.putAll(connection.headers());
+    }
     String body = null;
     JsonNode requestBody = input.get("RequestBody");
+    if (connection != null && !connection.bodyParameters().isEmpty()
+        && (requestBody == null || requestBody.isNull() || requestBody.isObject())) {
+      ObjectNode merged = requestBody != null && requestBody.isObject() ? ((ObjectNode) requestBody).deepCopy() : Aws.NODES.objectNode();
+      connection.bodyParameters().forEach(merged::put);
+      requestBody = merged;
+    }
     if (requestBody != null && !requestBody.isNull()) {
       boolean form = "URL_ENCODED".equals(input.path("Transform").path("RequestBodyEncoding").asText());
       if (form && requestBody.isObject()) {
-        body = formEncode(requestBody);
+        String arrayFormat = input.path("Transform").path("RequestEncodingOptions").path("ArrayFormat").asText("INDICES");
+        body = formEncode(requestBody, arrayFormat);
         headers.putIfAbsent("Content-Type", "application/x-www-form-urlencoded");
       } else {
         body = Aws.text(requestBody);
@@ -119,21 +164,36 @@ public final class Http {
     return result;
   }
 
-  private static String formEncode(JsonNode fields) {
+  /** Form fields, {@code key=value} joined by {@code &}, arrays as {@code arrayFormat} says. */
+  private static String formEncode(JsonNode fields, String arrayFormat) {
     List<String> pairs = new ArrayList<>();
     fields.fields().forEachRemaining(e -> {
-      List<JsonNode> values = new ArrayList<>();
-      if (e.getValue().isArray()) {
-        e.getValue().forEach(values::add);
-      } else {
-        values.add(e.getValue());
+      String key = e.getKey();
+      JsonNode value = e.getValue();
+      if (!value.isArray()) {
+        pairs.add(encode(key) + "=" + encode(Aws.text(value)));
+        return;
       }
-      for (JsonNode value : values) {
-        pairs.add(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-            + URLEncoder.encode(Aws.text(value), StandardCharsets.UTF_8));
+      switch (arrayFormat) {
+        case "COMMAS" -> {
+          List<String> texts = new ArrayList<>();
+          value.forEach(element -> texts.add(Aws.text(element)));
+          pairs.add(encode(key) + "=" + encode(String.join(",", texts)));
+        }
+        case "REPEAT" -> value.forEach(element -> pairs.add(encode(key) + "=" + encode(Aws.text(element))));
+        case "BRACKETS" -> value.forEach(element -> pairs.add(encode(key + "[]") + "=" + encode(Aws.text(element))));
+        default -> {
+          for (int i = 0; i < value.size(); i++) {
+            pairs.add(encode(key + "[" + i + "]") + "=" + encode(Aws.text(value.get(i))));
+          }
+        }
       }
     });
     return String.join("&", pairs);
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
   private static String statusText(int status) {
