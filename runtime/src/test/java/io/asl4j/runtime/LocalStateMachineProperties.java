@@ -86,7 +86,7 @@ class LocalStateMachineProperties {
    * exception out of the runtime (an inline Map with an ItemReader once crashed it with a
    * NullPointerException), never a Java exception's text as a cause. Most of them are accepted.
    */
-  @Property(tries = 400)
+  @Property
   void anyCombinationOfMapFieldsTheValidatorAcceptsRunsToAnEndWithoutAnInternalError(
       @ForAll("mapCases") MapDefinitionArbitraries.MapCase mapCase) throws JsonProcessingException {
     io.asl4j.runtime.services.S3Objects s3 = io.asl4j.runtime.services.AwsServices.create(1).s3();
