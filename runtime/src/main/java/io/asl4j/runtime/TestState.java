@@ -268,10 +268,14 @@ public final class TestState {
       return this;
     }
 
-    /** The items a Map's ItemReader reads ({@code stateConfiguration.mapItemReaderData}). */
+    /**
+     * The items a Map's ItemReader reads ({@code stateConfiguration.mapItemReaderData}): an array,
+     * or for a reader with {@code ItemsPointer} the JSON document the pointer picks them out of.
+     */
     public Builder mapItemReaderData(JsonNode items) {
-      if (items == null || !items.isArray()) {
-        throw new IllegalArgumentException("mapItemReaderData must be a JSON array");
+      if (items == null || !items.isContainerNode()) {
+        throw new IllegalArgumentException(
+            "mapItemReaderData must be a JSON array (or, for an ItemReader with ItemsPointer, the JSON object holding it)");
       }
       this.mapItemReaderData = items;
       return this;

@@ -121,7 +121,7 @@ final class ItemReaders {
    * {@code ReaderConfig.ItemsPointer}: the array of items inside a JSON file, found by a JSON
    * Pointer (RFC 6901: {@code /data/items}, {@code ~1} for a '/' in a name).
    */
-  private static JsonNode pointed(JsonNode json, String pointer) {
+  static JsonNode pointed(JsonNode json, String pointer) {
     com.fasterxml.jackson.core.JsonPointer parsed;
     try {
       parsed = com.fasterxml.jackson.core.JsonPointer.compile(pointer);

@@ -42,6 +42,21 @@ final class Maps {
       effective = step.jsonata ? step.rawInput : step.applyPath(map.io().inputPath(), step.rawInput);
       states = step.jsonata ? step.statesVariable(null, null) : null;
       items = readerItems;
+      String pointer = map.itemReader().readerConfig() == null ? null : map.itemReader().readerConfig().itemsPointer();
+      if (pointer != null && !readerItems.isArray()) {
+        // The reader's data is the JSON document; ItemsPointer picks the items out of it.
+        try {
+          items = ItemReaders.pointed(readerItems, pointer);
+        } catch (StatesError e) {
+          step.failState(e);
+          return;
+        }
+        step.inspect("afterItemsPointer", items);
+      }
+      if (!items.isArray()) {
+        step.failState(ItemReaders.failed("Attempting to map over non-iterable node."));
+        return;
+      }
     } else if (map.itemReader() != null && !map.isDistributed()) {
       // An inline Map has no Map Run to read its items in: it reads them as it starts, and a
       // reader failure fails the Map state itself. (AWS documents ItemReader for distributed Maps;
@@ -95,6 +110,9 @@ final class Maps {
       step.inspect("afterItemsPath", items);
     }
     ArrayNode selectedItems = (ArrayNode) items;
+    if (run.probe != null && run.probe.watches(step)) {
+      inspectSelectionAndBatches(run, step, map, selectedItems, effective, states);
+    }
     if (map.itemBatcher() != null) {
       // Each child gets a batch; ItemSelector, when present, shapes the items inside the batches.
       selectedItems = ItemReaders.batch(run.setup(), step, map.itemBatcher(), selectItems(run, step, map, selectedItems, effective), effective, states);
@@ -695,6 +713,26 @@ final class Maps {
   /** A value as AWS quotes it in these messages: its text between double quotes. */
   private static String quoted(JsonNode value) {
     return "\"" + (value.isTextual() ? value.textValue() : value.toString()) + "\"";
+  }
+
+  /**
+   * TestState's {@code afterItemSelector} (each item through ItemSelector) and {@code
+   * afterItemBatcher} (the batches the iterations would get). A selector or batcher that fails is
+   * reported by the run itself, where it evaluates them.
+   */
+  private static void inspectSelectionAndBatches(
+      ExecutionRun run, Step step, MapState map, ArrayNode items, JsonNode effective, JsonNode states) {
+    try {
+      ArrayNode selected = selectItems(run, step, map, items, effective);
+      if (map.selector() != null) {
+        step.inspect("afterItemSelector", selected);
+      }
+      if (map.itemBatcher() != null) {
+        step.inspect("afterItemBatcher", ItemReaders.batch(run.setup(), step, map.itemBatcher(), selected, effective, states));
+      }
+    } catch (StatesError e) {
+      // Evaluated again, and reported, when the Map runs.
+    }
   }
 
   /** Items through ItemSelector one by one (for batching, which groups the selected items). */

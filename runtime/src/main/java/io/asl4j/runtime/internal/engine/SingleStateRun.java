@@ -379,7 +379,9 @@ public final class SingleStateRun {
           return List.of("afterArguments", "result");
         }
         if (state instanceof MapState) {
-          return List.of("maxConcurrency", "toleratedFailureCount", "toleratedFailurePercentage");
+          return List.of(
+              "afterItemsPointer", "afterItemSelector", "afterItemBatcher", "maxConcurrency",
+              "toleratedFailureCount", "toleratedFailurePercentage");
         }
         return List.of();
       }
@@ -396,7 +398,8 @@ public final class SingleStateRun {
       }
       if (state instanceof MapState) {
         return List.of(
-            "afterInputPath", "afterItemsPath", "afterResultSelector", "afterResultPath", "maxConcurrency",
+            "afterInputPath", "afterItemsPath", "afterItemsPointer", "afterItemSelector", "afterItemBatcher",
+            "afterResultSelector", "afterResultPath", "maxConcurrency",
             "toleratedFailureCount", "toleratedFailurePercentage");
       }
       if (state instanceof ChoiceState || state instanceof SucceedState || state instanceof FailState
