@@ -50,7 +50,7 @@ public final class TestState {
     INFO,
     /** Also {@link TestStateResult#inspectionData()}. */
     DEBUG,
-    /** As DEBUG (AWS adds the raw HTTP exchange of HTTP tasks, which runs nowhere here). */
+    /** As DEBUG, and the HTTP exchange of an {@code http:invoke} task ({@code request}, {@code response}). */
     TRACE
   }
 
@@ -129,6 +129,13 @@ public final class TestState {
             "inspectionLevel must be one of " + java.util.Arrays.toString(InspectionLevel.values()) + ", not '" + level + "'");
       }
     }
+    if (request.hasNonNull("revealSecrets")) {
+      JsonNode reveal = request.get("revealSecrets");
+      if (!reveal.isBoolean()) {
+        throw new IllegalArgumentException("revealSecrets must be true or false, not " + reveal);
+      }
+      builder.revealSecrets(reveal.booleanValue());
+    }
     if (request.hasNonNull("roleArn")) {
       builder.roleArn(request.get("roleArn").asText());
     }
@@ -172,6 +179,7 @@ public final class TestState {
     private ObjectNode context;
     private SingleStateRun.Mock mock;
     private InspectionLevel inspectionLevel = InspectionLevel.INFO;
+    private boolean revealSecrets;
     private Integer retrierRetryCount;
     private Integer mapIterationFailureCount;
     private String errorCausedByState;
@@ -265,6 +273,16 @@ public final class TestState {
     /** The Map processor state the mocked error comes from ({@code errorCausedByState}). */
     public Builder errorCausedByState(String name) {
       this.errorCausedByState = Objects.requireNonNull(name, "name == null");
+      return this;
+    }
+
+    /**
+     * {@code revealSecrets}: whether TRACE inspection data shows what an HTTP task's EventBridge
+     * connection adds to the request (its headers, query parameters and body fields). Off by
+     * default, as on AWS.
+     */
+    public Builder revealSecrets(boolean reveal) {
+      this.revealSecrets = reveal;
       return this;
     }
 
@@ -402,7 +420,22 @@ public final class TestState {
           outcome.error(),
           outcome.cause(),
           outcome.nextState(),
-          inspectionLevel == InspectionLevel.INFO ? null : outcome.inspection());
+          inspectionLevel == InspectionLevel.INFO ? null : inspection(outcome.inspection()));
+    }
+
+    /**
+     * The inspection data at this level: an HTTP task's {@code request} and {@code response} only
+     * at TRACE, the request with what the connection added only with {@code revealSecrets}.
+     */
+    private ObjectNode inspection(ObjectNode data) {
+      JsonNode withSecrets = data.remove(SingleStateRun.REQUEST_WITH_SECRETS);
+      if (inspectionLevel != InspectionLevel.TRACE) {
+        data.remove("request");
+        data.remove("response");
+      } else if (revealSecrets && withSecrets != null) {
+        data.set("request", withSecrets);
+      }
+      return data;
     }
 
     private static int nonNegative(int value, String field) {

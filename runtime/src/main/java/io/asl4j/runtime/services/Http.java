@@ -97,6 +97,69 @@ public final class Http {
     synchronized (this) {
       connection = connections.get(input.path("Authentication").path("ConnectionArn").asText());
     }
+    Built sent = build(input, endpoint, connection);
+    String verb = method.toUpperCase(Locale.ROOT);
+    Request request = new Request(verb, sent.url(), Map.copyOf(sent.headers()), sent.body());
+    Handler current;
+    synchronized (this) {
+      requests.add(request);
+      current = handler;
+    }
+    if (current == null) {
+      throw new StatesError("States.Http.Socket",
+          "No HTTP endpoint is set up for " + request.url() + "; plug one in with AwsServices.http().handler(...)");
+    }
+    Response response = current.handle(request);
+    ObjectNode result = Aws.NODES.objectNode();
+    ObjectNode responseHeaders = result.putObject("Headers");
+    new java.util.TreeMap<>(response.headers()).forEach((name, value) ->
+        responseHeaders.putArray(name.toLowerCase(Locale.ROOT)).add(value));
+    String text = response.body() == null ? "" : response.body();
+    JsonNode parsed = Aws.parseOrNull(text);
+    if (parsed != null && !text.isBlank()) {
+      result.set("ResponseBody", parsed);
+    } else {
+      result.put("ResponseBody", text);
+    }
+    result.put("StatusCode", String.valueOf(response.status()));
+    result.put("StatusText", statusText(response.status()));
+    // TestState's TRACE: the exchange, once as sent and once without what the connection added.
+    Built shown = connection == null ? sent : build(input, endpoint, null);
+    ObjectNode traceResponse = Aws.NODES.objectNode();
+    traceResponse.put("protocol", "https");
+    traceResponse.put("statusCode", String.valueOf(response.status()));
+    traceResponse.put("statusMessage", statusText(response.status()));
+    traceResponse.put("headers", headerText(new java.util.TreeMap<>(response.headers())));
+    traceResponse.put("body", text);
+    ctx.recordHttpExchange(traceRequest(verb, shown), traceRequest(verb, sent), traceResponse);
+    if (response.status() < 200 || response.status() > 299) {
+      throw new StatesError("States.Http.StatusCode." + response.status(), Aws.json(result));
+    }
+    return result;
+  }
+
+  private static ObjectNode traceRequest(String method, Built built) {
+    ObjectNode request = Aws.NODES.objectNode();
+    request.put("protocol", "https");
+    request.put("method", method);
+    request.put("url", built.url());
+    request.put("headers", headerText(built.headers()));
+    request.put("body", built.body() == null ? "" : built.body());
+    return request;
+  }
+
+  /** Headers as one text, {@code Name: value} a line. */
+  private static String headerText(Map<String, String> headers) {
+    StringBuilder text = new StringBuilder();
+    headers.forEach((name, value) -> text.append(text.length() == 0 ? "" : "\n").append(name).append(": ").append(value));
+    return text.toString();
+  }
+
+  /** A request as built: its URL, its headers in order, its body (or null). */
+  private record Built(String url, Map<String, String> headers, String body) {}
+
+  /** The request of {@code input}, with {@code connection}'s invocation parameters (null: none). */
+  private static Built build(JsonNode input, String endpoint, Connection connection) {
     StringBuilder url = new StringBuilder(endpoint);
     JsonNode query = input.get("QueryParameters");
     if (connection != null && !connection.queryParameters().isEmpty()) {
@@ -134,34 +197,7 @@ public final class Http {
         headers.putIfAbsent("Content-Type", "application/json; charset=UTF-8");
       }
     }
-    Request request = new Request(method.toUpperCase(Locale.ROOT), url.toString(), Map.copyOf(headers), body);
-    Handler current;
-    synchronized (this) {
-      requests.add(request);
-      current = handler;
-    }
-    if (current == null) {
-      throw new StatesError("States.Http.Socket",
-          "No HTTP endpoint is set up for " + request.url() + "; plug one in with AwsServices.http().handler(...)");
-    }
-    Response response = current.handle(request);
-    ObjectNode result = Aws.NODES.objectNode();
-    ObjectNode responseHeaders = result.putObject("Headers");
-    new java.util.TreeMap<>(response.headers()).forEach((name, value) ->
-        responseHeaders.putArray(name.toLowerCase(Locale.ROOT)).add(value));
-    String text = response.body() == null ? "" : response.body();
-    JsonNode parsed = Aws.parseOrNull(text);
-    if (parsed != null && !text.isBlank()) {
-      result.set("ResponseBody", parsed);
-    } else {
-      result.put("ResponseBody", text);
-    }
-    result.put("StatusCode", String.valueOf(response.status()));
-    result.put("StatusText", statusText(response.status()));
-    if (response.status() < 200 || response.status() > 299) {
-      throw new StatesError("States.Http.StatusCode." + response.status(), Aws.json(result));
-    }
-    return result;
+    return new Built(url.toString(), headers, body);
   }
 
   /** Form fields, {@code key=value} joined by {@code &}, arrays as {@code arrayFormat} says. */

@@ -52,6 +52,12 @@ public final class SingleStateRun {
    * @param mapItemReaderData what a Map's ItemReader reads, or {@code null}
    * @param roleArn {@code $$.Execution.RoleArn} of the default context; {@code null} gives null
    */
+  /**
+   * The inspection key of an HTTP task's request as sent, secrets included: TestState shows it as
+   * {@code request} with {@code revealSecrets}, and drops it otherwise.
+   */
+  public static final String REQUEST_WITH_SECRETS = "requestWithSecrets";
+
   public record Request(
       StateMachine machine,
       String stateName,
@@ -376,7 +382,7 @@ public final class SingleStateRun {
     private List<String> reportedKeys() {
       if (jsonata) {
         if (state instanceof TaskState) {
-          return List.of("afterArguments", "result");
+          return List.of("afterArguments", "result", "request", REQUEST_WITH_SECRETS, "response");
         }
         if (state instanceof MapState) {
           return List.of(
@@ -391,7 +397,9 @@ public final class SingleStateRun {
             : List.of("afterInputPath", "afterParameters", "afterResultSelector", "afterResultPath");
       }
       if (state instanceof TaskState) {
-        return List.of("afterInputPath", "afterParameters", "result", "afterResultSelector", "afterResultPath");
+        return List.of(
+            "afterInputPath", "afterParameters", "result", "afterResultSelector", "afterResultPath",
+            "request", REQUEST_WITH_SECRETS, "response");
       }
       if (state instanceof ParallelState) {
         return List.of("afterResultSelector", "afterResultPath");
