@@ -10,6 +10,7 @@ import io.asl4j.runtime.internal.engine.SingleStateRun;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -39,7 +40,9 @@ import java.util.Objects;
  * CAUGHT_ERROR} with the catcher's output and {@code Next}. Without a given context object the
  * state sees TestState's default one, whose {@code State.Name} is {@code "StateName"} and whose
  * {@code Execution.RoleArn} is the {@link Builder#roleArn role} (null when none is given). A
- * mock's {@code fieldValidationMode} is not modelled: every mocked result is accepted as it is.
+ * mock's {@code fieldValidationMode} checks a mocked Task result against the response of the
+ * integrations whose responses asl4j knows (Lambda invoke, SQS, SNS, EventBridge, DynamoDB items,
+ * HTTP); other results are accepted as they are.
  */
 public final class TestState {
   private TestState() {}
@@ -141,6 +144,13 @@ public final class TestState {
     }
     JsonNode mock = request.get("mock");
     if (mock != null && !mock.isNull()) {
+      if (mock.hasNonNull("fieldValidationMode")) {
+        String mode = mock.get("fieldValidationMode").asText();
+        if (!List.of("STRICT", "PRESENT", "NONE").contains(mode)) {
+          throw new IllegalArgumentException("mock.fieldValidationMode must be one of [STRICT, PRESENT, NONE], not '" + mode + "'");
+        }
+        builder.fieldValidationMode(mode);
+      }
       if (mock.has("result")) {
         JsonNode result = mock.get("result");
         builder.mockResult(result.isTextual() ? AslReader.parse(result.textValue()) : result);
@@ -180,6 +190,7 @@ public final class TestState {
     private SingleStateRun.Mock mock;
     private InspectionLevel inspectionLevel = InspectionLevel.INFO;
     private boolean revealSecrets;
+    private String fieldValidationMode = "STRICT";
     private Integer retrierRetryCount;
     private Integer mapIterationFailureCount;
     private String errorCausedByState;
@@ -273,6 +284,20 @@ public final class TestState {
     /** The Map processor state the mocked error comes from ({@code errorCausedByState}). */
     public Builder errorCausedByState(String name) {
       this.errorCausedByState = Objects.requireNonNull(name, "name == null");
+      return this;
+    }
+
+    /**
+     * {@code mock.fieldValidationMode}: how a mocked Task result is checked against the response
+     * of the integration it stands for, where asl4j knows that response: {@code STRICT} (the
+     * default: field names, their types, and the fields the API always returns), {@code PRESENT}
+     * (only the fields the mock has) or {@code NONE}.
+     */
+    public Builder fieldValidationMode(String mode) {
+      if (!List.of("STRICT", "PRESENT", "NONE").contains(mode)) {
+        throw new IllegalArgumentException("fieldValidationMode must be one of [STRICT, PRESENT, NONE], not '" + mode + "'");
+      }
+      this.fieldValidationMode = mode;
       return this;
     }
 
@@ -407,6 +432,7 @@ public final class TestState {
         target = new StateMachine(null, SINGLE_STATE_NAME, Map.of(SINGLE_STATE_NAME, state), null, null, null);
         name = SINGLE_STATE_NAME;
       }
+      checkMockedResult(target, name);
       SingleStateRun.Outcome outcome =
           SingleStateRun.run(
               new SingleStateRun.Request(
@@ -436,6 +462,22 @@ public final class TestState {
         data.set("request", withSecrets);
       }
       return data;
+    }
+
+    /** A mocked Task result must look like the response it stands for, as fieldValidationMode says. */
+    private void checkMockedResult(StateMachine target, String name) {
+      if (mock == null || mock.result() == null) {
+        return;
+      }
+      io.asl4j.dsl.model.State tested = SingleStateRun.stateOf(target, name);
+      if (!(tested instanceof io.asl4j.dsl.model.TaskState task)) {
+        return;
+      }
+      List<String> problems = io.asl4j.runtime.internal.engine.ResponseShapes.problems(task.resource(), mock.result(), fieldValidationMode);
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException("mock.result does not match the response of " + task.resource()
+            + " (fieldValidationMode " + fieldValidationMode + "): " + String.join("; ", problems));
+      }
     }
 
     private static int nonNegative(int value, String field) {

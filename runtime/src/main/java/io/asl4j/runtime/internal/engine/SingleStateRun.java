@@ -115,6 +115,12 @@ public final class SingleStateRun {
     return null;
   }
 
+  /** The state {@code name} of {@code machine}, nested states included, or null. */
+  public static State stateOf(StateMachine machine, String name) {
+    Graph graph = graphOf(machine, name);
+    return graph == null ? null : graph.states().get(name);
+  }
+
   /**
    * Runs the state.
    *
