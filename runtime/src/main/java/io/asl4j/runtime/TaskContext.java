@@ -38,4 +38,15 @@ public interface TaskContext {
    * submission's response.
    */
   TaskCompletion completeLater();
+
+  /**
+   * Reports the HTTP exchange of an {@code http:invoke} task, for TestState's {@code TRACE}
+   * inspection data ({@code request} and {@code response}): {@code request} without what an
+   * EventBridge connection added (its secrets), {@code requestWithSecrets} as sent, shown only
+   * with {@code revealSecrets}. Outside TestState it is not kept.
+   */
+  default void recordHttpExchange(
+      com.fasterxml.jackson.databind.JsonNode request,
+      com.fasterxml.jackson.databind.JsonNode requestWithSecrets,
+      com.fasterxml.jackson.databind.JsonNode response) {}
 }

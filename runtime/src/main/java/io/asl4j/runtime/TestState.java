@@ -10,6 +10,7 @@ import io.asl4j.runtime.internal.engine.SingleStateRun;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -39,7 +40,9 @@ import java.util.Objects;
  * CAUGHT_ERROR} with the catcher's output and {@code Next}. Without a given context object the
  * state sees TestState's default one, whose {@code State.Name} is {@code "StateName"} and whose
  * {@code Execution.RoleArn} is the {@link Builder#roleArn role} (null when none is given). A
- * mock's {@code fieldValidationMode} is not modelled: every mocked result is accepted as it is.
+ * mock's {@code fieldValidationMode} checks a mocked Task result against the response of the
+ * integrations whose responses asl4j knows (Lambda invoke, SQS, SNS, EventBridge, DynamoDB items,
+ * HTTP); other results are accepted as they are.
  */
 public final class TestState {
   private TestState() {}
@@ -50,7 +53,7 @@ public final class TestState {
     INFO,
     /** Also {@link TestStateResult#inspectionData()}. */
     DEBUG,
-    /** As DEBUG (AWS adds the raw HTTP exchange of HTTP tasks, which runs nowhere here). */
+    /** As DEBUG, and the HTTP exchange of an {@code http:invoke} task ({@code request}, {@code response}). */
     TRACE
   }
 
@@ -129,11 +132,25 @@ public final class TestState {
             "inspectionLevel must be one of " + java.util.Arrays.toString(InspectionLevel.values()) + ", not '" + level + "'");
       }
     }
+    if (request.hasNonNull("revealSecrets")) {
+      JsonNode reveal = request.get("revealSecrets");
+      if (!reveal.isBoolean()) {
+        throw new IllegalArgumentException("revealSecrets must be true or false, not " + reveal);
+      }
+      builder.revealSecrets(reveal.booleanValue());
+    }
     if (request.hasNonNull("roleArn")) {
       builder.roleArn(request.get("roleArn").asText());
     }
     JsonNode mock = request.get("mock");
     if (mock != null && !mock.isNull()) {
+      if (mock.hasNonNull("fieldValidationMode")) {
+        String mode = mock.get("fieldValidationMode").asText();
+        if (!List.of("STRICT", "PRESENT", "NONE").contains(mode)) {
+          throw new IllegalArgumentException("mock.fieldValidationMode must be one of [STRICT, PRESENT, NONE], not '" + mode + "'");
+        }
+        builder.fieldValidationMode(mode);
+      }
       if (mock.has("result")) {
         JsonNode result = mock.get("result");
         builder.mockResult(result.isTextual() ? AslReader.parse(result.textValue()) : result);
@@ -172,6 +189,8 @@ public final class TestState {
     private ObjectNode context;
     private SingleStateRun.Mock mock;
     private InspectionLevel inspectionLevel = InspectionLevel.INFO;
+    private boolean revealSecrets;
+    private String fieldValidationMode = "STRICT";
     private Integer retrierRetryCount;
     private Integer mapIterationFailureCount;
     private String errorCausedByState;
@@ -268,10 +287,38 @@ public final class TestState {
       return this;
     }
 
-    /** The items a Map's ItemReader reads ({@code stateConfiguration.mapItemReaderData}). */
+    /**
+     * {@code mock.fieldValidationMode}: how a mocked Task result is checked against the response
+     * of the integration it stands for, where asl4j knows that response: {@code STRICT} (the
+     * default: field names, their types, and the fields the API always returns), {@code PRESENT}
+     * (only the fields the mock has) or {@code NONE}.
+     */
+    public Builder fieldValidationMode(String mode) {
+      if (!List.of("STRICT", "PRESENT", "NONE").contains(mode)) {
+        throw new IllegalArgumentException("fieldValidationMode must be one of [STRICT, PRESENT, NONE], not '" + mode + "'");
+      }
+      this.fieldValidationMode = mode;
+      return this;
+    }
+
+    /**
+     * {@code revealSecrets}: whether TRACE inspection data shows what an HTTP task's EventBridge
+     * connection adds to the request (its headers, query parameters and body fields). Off by
+     * default, as on AWS.
+     */
+    public Builder revealSecrets(boolean reveal) {
+      this.revealSecrets = reveal;
+      return this;
+    }
+
+    /**
+     * The items a Map's ItemReader reads ({@code stateConfiguration.mapItemReaderData}): an array,
+     * or for a reader with {@code ItemsPointer} the JSON document the pointer picks them out of.
+     */
     public Builder mapItemReaderData(JsonNode items) {
-      if (items == null || !items.isArray()) {
-        throw new IllegalArgumentException("mapItemReaderData must be a JSON array");
+      if (items == null || !items.isContainerNode()) {
+        throw new IllegalArgumentException(
+            "mapItemReaderData must be a JSON array (or, for an ItemReader with ItemsPointer, the JSON object holding it)");
       }
       this.mapItemReaderData = items;
       return this;
@@ -385,6 +432,7 @@ public final class TestState {
         target = new StateMachine(null, SINGLE_STATE_NAME, Map.of(SINGLE_STATE_NAME, state), null, null, null);
         name = SINGLE_STATE_NAME;
       }
+      checkMockedResult(target, name);
       SingleStateRun.Outcome outcome =
           SingleStateRun.run(
               new SingleStateRun.Request(
@@ -398,7 +446,38 @@ public final class TestState {
           outcome.error(),
           outcome.cause(),
           outcome.nextState(),
-          inspectionLevel == InspectionLevel.INFO ? null : outcome.inspection());
+          inspectionLevel == InspectionLevel.INFO ? null : inspection(outcome.inspection()));
+    }
+
+    /**
+     * The inspection data at this level: an HTTP task's {@code request} and {@code response} only
+     * at TRACE, the request with what the connection added only with {@code revealSecrets}.
+     */
+    private ObjectNode inspection(ObjectNode data) {
+      JsonNode withSecrets = data.remove(SingleStateRun.REQUEST_WITH_SECRETS);
+      if (inspectionLevel != InspectionLevel.TRACE) {
+        data.remove("request");
+        data.remove("response");
+      } else if (revealSecrets && withSecrets != null) {
+        data.set("request", withSecrets);
+      }
+      return data;
+    }
+
+    /** A mocked Task result must look like the response it stands for, as fieldValidationMode says. */
+    private void checkMockedResult(StateMachine target, String name) {
+      if (mock == null || mock.result() == null) {
+        return;
+      }
+      io.asl4j.dsl.model.State tested = SingleStateRun.stateOf(target, name);
+      if (!(tested instanceof io.asl4j.dsl.model.TaskState task)) {
+        return;
+      }
+      List<String> problems = io.asl4j.runtime.internal.engine.ResponseShapes.problems(task.resource(), mock.result(), fieldValidationMode);
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException("mock.result does not match the response of " + task.resource()
+            + " (fieldValidationMode " + fieldValidationMode + "): " + String.join("; ", problems));
+      }
     }
 
     private static int nonNegative(int value, String field) {

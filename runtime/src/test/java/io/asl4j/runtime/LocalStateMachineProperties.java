@@ -17,6 +17,7 @@ import io.asl4j.dsl.model.StateMachineType;
 import io.asl4j.runtime.internal.conformance.ConformanceCase;
 import io.asl4j.runtime.internal.conformance.ConformanceCases;
 import io.asl4j.runtime.internal.testing.JsonArbitraries;
+import io.asl4j.runtime.internal.testing.MapDefinitionArbitraries;
 import io.asl4j.runtime.internal.testing.TimeBound;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,6 +78,48 @@ class LocalStateMachineProperties {
     assertEquals(first.cause(), second.cause(), what);
     assertEquals(json(first.history()), json(second.history()), "the histories of " + what);
     assertEquals(inputBefore, input, "the input was changed by " + what);
+  }
+
+  /**
+   * Generated Map states (see {@link MapDefinitionArbitraries}) that the validator accepts run to
+   * an end, as SUCCEEDED or FAILED with an error name, with a well-formed history: never an
+   * exception out of the runtime (an inline Map with an ItemReader once crashed it with a
+   * NullPointerException), never a Java exception's text as a cause. Most of them are accepted.
+   */
+  @Property
+  void anyCombinationOfMapFieldsTheValidatorAcceptsRunsToAnEndWithoutAnInternalError(
+      @ForAll("mapCases") MapDefinitionArbitraries.MapCase mapCase) throws JsonProcessingException {
+    io.asl4j.runtime.services.S3Objects s3 = io.asl4j.runtime.services.AwsServices.create(1).s3();
+    for (String[] object : MapDefinitionArbitraries.OBJECTS) {
+      s3.put(object[0], object[1], object[2]);
+    }
+    LocalStateMachine machine;
+    try {
+      machine = LocalStateMachine.builder(mapCase.definition()).virtualClock(START).seed(1).s3(s3).build();
+    } catch (io.asl4j.dsl.validate.AslValidationException | io.asl4j.dsl.json.AslReadException rejected) {
+      net.jqwik.api.statistics.Statistics.collect("rejected");
+      net.jqwik.api.statistics.Statistics.coverage(c -> c.check("accepted").percentage(p -> p > 70));
+      return;
+    }
+    net.jqwik.api.statistics.Statistics.collect("accepted");
+    net.jqwik.api.statistics.Statistics.coverage(c -> c.check("accepted").percentage(p -> p > 70));
+    JsonNode input = MAPPER.readTree(mapCase.input());
+    String what = mapCase.toString();
+
+    Execution execution = TimeBound.within(LIMIT, what, () -> machine.start(input).await());
+
+    assertWellFormed(execution.history(), execution.status(), what);
+    assertTrue(
+        execution.status() == ExecutionStatus.SUCCEEDED
+            || (execution.status() == ExecutionStatus.FAILED && execution.error() != null),
+        what + " ended " + execution.status() + " " + execution.error() + ": " + execution.cause());
+    String cause = execution.cause() == null ? "" : execution.cause();
+    assertTrue(!cause.contains("Exception") && !cause.contains("java."), what + " failed with " + cause);
+  }
+
+  @Provide
+  Arbitrary<MapDefinitionArbitraries.MapCase> mapCases() {
+    return MapDefinitionArbitraries.cases();
   }
 
   @Property(tries = 10) // a try records up to 25,000 events: about half a second

@@ -62,7 +62,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--echo-tasks",
-      description = "Answer every Task state with its own input (to try a definition's flow without task code).")
+      description = {
+        "Answer every Task state with its own input (to try a definition's flow without task code):"
+            + " a .waitForTaskToken callback and an activity too, their callback's output being the task's input."
+      })
   boolean echoTasks;
 
   @Option(
@@ -98,8 +101,14 @@ final class RunCommand implements Callable<Integer> {
       StateMachine definition = AslReader.read(DefinitionFiles.readDefinition(file));
       JsonNode executionInput = readInput(input);
       LocalStateMachine.Builder builder = LocalStateMachine.builder(definition).type(type);
+      List<Callback> callbacks = new java.util.ArrayList<>();
       if (echoTasks) {
-        builder.handlerForPrefix("arn:", (taskInput, context) -> taskInput);
+        builder.handlerForPrefix("arn:", (taskInput, context) -> {
+          if (context.taskToken() != null && context.resource().endsWith(".waitForTaskToken")) {
+            callbacks.add(new Callback(context.taskToken(), taskInput));
+          }
+          return taskInput;
+        });
       }
       if (mocks != null) {
         if (testCase == null) {
@@ -133,7 +142,9 @@ final class RunCommand implements Callable<Integer> {
           return ExitStatus.UNUSABLE;
         }
       }
-      Execution execution = builder.build().run(executionInput);
+      LocalStateMachine machine = builder.build();
+      Execution execution = machine.start(executionInput);
+      runAnswering(machine, execution, definition, callbacks, err);
       if (history) {
         for (HistoryEvent event : execution.history()) {
           out.println(event.toJson());
@@ -157,6 +168,79 @@ final class RunCommand implements Callable<Integer> {
     }
     err.flush();
     return ExitStatus.UNUSABLE;
+  }
+
+  /** A {@code .waitForTaskToken} task that --echo-tasks answers with its input. */
+  private record Callback(String token, JsonNode input) {}
+
+  /**
+   * Runs the execution to its end. With --echo-tasks, callbacks and activities are answered with
+   * their input whenever the execution waits on them. A wait nobody can answer (no --echo-tasks,
+   * or a token no task here hands out) is said on standard error, naming the states and tokens,
+   * before time runs on to the tasks' timeouts or the execution's limit, as on AWS.
+   */
+  private void runAnswering(
+      LocalStateMachine machine, Execution execution, StateMachine definition, List<Callback> callbacks, PrintWriter err) {
+    List<String> activities = echoTasks ? activityArns(definition) : List.of();
+    execution.runUntilWaiting();
+    while (execution.status() == ExecutionStatus.RUNNING) {
+      boolean answered = false;
+      for (Callback callback : List.copyOf(callbacks)) {
+        callbacks.remove(callback);
+        if (execution.waitingTaskTokens().contains(callback.token())) {
+          machine.sendTaskSuccess(callback.token(), callback.input());
+          answered = true;
+        }
+      }
+      for (String activity : activities) {
+        java.util.Optional<io.asl4j.runtime.ActivityTask> task;
+        while ((task = machine.getActivityTask(activity, "asl4j-echo-tasks")).isPresent()) {
+          machine.sendTaskSuccess(task.get().taskToken(), task.get().input());
+          answered = true;
+        }
+      }
+      if (!answered) {
+        err.println("asl4j: the execution waits for task tokens nobody here sends (" + waitingStates(execution)
+            + ": " + String.join(", ", execution.waitingTaskTokens()) + ")"
+            + (echoTasks ? "" : "; --echo-tasks answers callbacks and activities with their input")
+            + "; running on to their timeouts");
+        err.flush();
+        execution.await();
+        return;
+      }
+      execution.runUntilWaiting();
+    }
+  }
+
+  /** The activity ARNs the definition's Task states name, nested states included. */
+  private static List<String> activityArns(StateMachine definition) {
+    java.util.Set<String> arns = new java.util.TreeSet<>();
+    collectActivities(definition.states(), arns);
+    return List.copyOf(arns);
+  }
+
+  private static void collectActivities(java.util.Map<String, io.asl4j.dsl.model.State> states, java.util.Set<String> into) {
+    for (io.asl4j.dsl.model.State state : states.values()) {
+      if (state instanceof io.asl4j.dsl.model.TaskState task && task.resource() != null && task.resource().contains(":activity:")) {
+        into.add(task.resource());
+      }
+      state.nestedGraphs().forEach(graph -> collectActivities(graph.states(), into));
+    }
+  }
+
+  /** The Task states entered and not yet left, from the history: the ones waiting. */
+  private static String waitingStates(Execution execution) {
+    java.util.Map<String, Integer> open = new java.util.LinkedHashMap<>();
+    for (HistoryEvent event : execution.history()) {
+      if (event.type().equals("TaskStateEntered")) {
+        open.merge(event.stateName(), 1, Integer::sum);
+      } else if (event.type().equals("TaskStateExited")) {
+        open.computeIfPresent(event.stateName(), (name, n) -> n == 1 ? null : n - 1);
+      }
+    }
+    java.util.List<String> names = new java.util.ArrayList<>();
+    open.keySet().forEach(name -> names.add("'" + name + "'"));
+    return (names.size() == 1 ? "state " : "states ") + String.join(", ", names);
   }
 
   private void printProblems(PrintWriter err, List<Problem> problems) {

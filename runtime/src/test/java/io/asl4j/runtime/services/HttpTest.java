@@ -43,7 +43,7 @@ class HttpTest {
     assertEquals(new Http.Request("POST", "https://api.example.com/orders",
         Map.of("Content-Type", "application/json; charset=UTF-8"), "{\"id\":\"o-1\"}"), requests.get(0));
     assertEquals(new Http.Request("POST", "https://api.example.com/form",
-        Map.of("Content-Type", "application/x-www-form-urlencoded"), "a=1+2&b=x&b=y"), requests.get(1));
+        Map.of("Content-Type", "application/x-www-form-urlencoded"), "a=1+2&b%5B0%5D=x&b%5B1%5D=y"), requests.get(1));
   }
 
   @Test
@@ -66,5 +66,51 @@ class HttpTest {
     assertEquals("States.Http.Socket", execution.error());
     assertEquals("No HTTP endpoint is set up for https://api.example.com; plug one in with AwsServices.http().handler(...)",
         execution.cause());
+  }
+
+  @Test
+  void arrayFormatDecidesHowAFormBodyEncodesItsArrays() {
+    AwsServices services = AwsServices.create();
+    services.http().handler(request -> new Http.Response(200, Map.of(), ""));
+    for (String format : List.of("INDICES", "REPEAT", "COMMAS", "BRACKETS")) {
+      run(task("arn:aws:states:::http:invoke",
+          "{'ApiEndpoint':'https://api.example.com/form','Method':'POST','RequestBody':{'tag':['a','b c'],'n':1},"
+              + "'Transform':{'RequestBodyEncoding':'URL_ENCODED','RequestEncodingOptions':{'ArrayFormat':'" + format + "'}}}"),
+          services, "{}");
+    }
+
+    List<String> bodies = services.http().requests().stream().map(Http.Request::body).toList();
+    assertEquals(
+        List.of(
+            "tag%5B0%5D=a&tag%5B1%5D=b+c&n=1",
+            "tag=a&tag=b+c&n=1",
+            "tag=a%2Cb+c&n=1",
+            "tag%5B%5D=a&tag%5B%5D=b+c&n=1"),
+        bodies);
+  }
+
+  @Test
+  void theConnectionsInvocationParametersAreMergedIntoTheRequestAndWinOverTheTasksOwn() {
+    AwsServices services = AwsServices.create();
+    services.http().handler(request -> new Http.Response(200, Map.of(), ""));
+    services.http().connection(CONNECTION, new Http.Connection(
+        Map.of("x-api-key", "secret"), new java.util.TreeMap<>(Map.of("tenant", "t-1", "q", "from-connection")),
+        Map.of("client_id", "c-9")));
+
+    run(task("arn:aws:states:::http:invoke",
+        "{'ApiEndpoint':'https://api.example.com/orders','Method':'POST','Authentication':{'ConnectionArn':'" + CONNECTION + "'},"
+            + "'Headers':{'Accept':'application/json','x-api-key':'from-task'},'QueryParameters':{'q':'from-task'},"
+            + "'RequestBody':{'id':'o-1','client_id':'from-task'}}"), services, "{}");
+    run(task("arn:aws:states:::http:invoke",
+        "{'ApiEndpoint':'https://api.example.com/token','Method':'POST','Authentication':{'ConnectionArn':'" + CONNECTION + "'},"
+            + "'Transform':{'RequestBodyEncoding':'URL_ENCODED'}}"), services, "{}");
+
+    assertEquals(List.of(
+            new Http.Request("POST", "https://api.example.com/orders?q=from-connection&tenant=t-1",
+                Map.of("Accept", "application/json", "x-api-key", "secret", "Content-Type", "application/json; charset=UTF-8"),
+                "{\"id\":\"o-1\",\"client_id\":\"c-9\"}"),
+            new Http.Request("POST", "https://api.example.com/token?q=from-connection&tenant=t-1",
+                Map.of("x-api-key", "secret", "Content-Type", "application/x-www-form-urlencoded"), "client_id=c-9")),
+        services.http().requests());
   }
 }

@@ -57,27 +57,15 @@ final class ItemReaders {
       }
     } else {
       String key = parameters.path("Key").asText();
-      String body =
-          s3.get(bucket, key).orElseThrow(() -> failed("The specified key does not exist. (Bucket: " + bucket + ", Key: " + key + ")"));
+      String body = object(s3, bucket, key);
       String type = config == null || config.inputType() == null ? "JSON" : config.inputType();
-      switch (type) {
-        case "CSV":
-          items = csv(body, config);
-          break;
-        case "JSONL":
-          items = ExecutionRun.NODES.arrayNode();
-          for (String line : body.split("\n")) {
-            if (!line.isBlank()) {
-              items.add(parse(line));
-            }
-          }
-          break;
-        default:
-          JsonNode json = parse(body);
-          if (!json.isArray()) {
-            throw failed("Attempting to map over non-iterable node.");
-          }
-          items = (ArrayNode) json;
+      String manifestType = config == null ? null : config.manifestType();
+      if ("ATHENA_DATA".equals(manifestType)) {
+        items = athenaData(s3, body, type, config);
+      } else if ("MANIFEST".equals(type) || "S3_INVENTORY".equals(manifestType)) {
+        items = s3Inventory(s3, body);
+      } else {
+        items = parseItems(type, body, config);
       }
     }
     if (maxItems > 0 && items.size() > maxItems) {
@@ -86,6 +74,129 @@ final class ItemReaders {
         limited.add(items.get(i));
       }
       items = limited;
+    }
+    return items;
+  }
+
+  /** The body of an object the reader needs, or AWS's failure for a missing key. */
+  private static String object(S3Objects s3, String bucket, String key) {
+    return s3.get(bucket, key)
+        .orElseThrow(() -> failed("The specified key does not exist. (Bucket: " + bucket + ", Key: " + key + ")"));
+  }
+
+  /** The items of one file of {@code type}: CSV rows, JSON Lines, or a JSON array. */
+  private static ArrayNode parseItems(String type, String body, ItemReader.ReaderConfig config) {
+    switch (type) {
+      case "CSV":
+        return csv(body, config);
+      case "JSONL": {
+        ArrayNode items = ExecutionRun.NODES.arrayNode();
+        for (String line : body.split("\n")) {
+          if (!line.isBlank()) {
+            items.add(parse(line));
+          }
+        }
+        return items;
+      }
+      case "PARQUET":
+        throw failed(
+            "asl4j cannot read PARQUET files: the Java Parquet readers (Apache parquet-hadoop) need a Hadoop"
+                + " stack, which this local runtime does not carry. Give the Map its items as CSV, JSON or JSON Lines,"
+                + " or stand in for the reader with TestState's mapItemReaderData.");
+      default: {
+        JsonNode json = parse(body);
+        String pointer = config == null ? null : config.itemsPointer();
+        if (pointer != null) {
+          json = pointed(json, pointer);
+        }
+        if (!json.isArray()) {
+          throw failed("Attempting to map over non-iterable node.");
+        }
+        return (ArrayNode) json;
+      }
+    }
+  }
+
+  /**
+   * {@code ReaderConfig.ItemsPointer}: the array of items inside a JSON file, found by a JSON
+   * Pointer (RFC 6901: {@code /data/items}, {@code ~1} for a '/' in a name).
+   */
+  static JsonNode pointed(JsonNode json, String pointer) {
+    com.fasterxml.jackson.core.JsonPointer parsed;
+    try {
+      parsed = com.fasterxml.jackson.core.JsonPointer.compile(pointer);
+    } catch (IllegalArgumentException e) {
+      throw failed("ItemsPointer \"" + pointer + "\" is not a JSON Pointer: it must be empty or start with '/'.");
+    }
+    JsonNode found = json.at(parsed);
+    if (found.isMissingNode()) {
+      throw failed("ItemsPointer \"" + pointer + "\" points to nothing in the JSON file.");
+    }
+    return found;
+  }
+
+  /**
+   * {@code ManifestType ATHENA_DATA}: the manifest Athena's UNLOAD writes lists the data files,
+   * one {@code s3://bucket/key} a line; their rows, in the manifest's order, are the items. {@code
+   * InputType} is the data files' format (CSV, JSONL or PARQUET).
+   */
+  private static ArrayNode athenaData(S3Objects s3, String manifest, String type, ItemReader.ReaderConfig config) {
+    if (type.equals("MANIFEST") || type.equals("JSON")) {
+      throw failed(
+          "ManifestType ATHENA_DATA reads the data files an Athena manifest lists: InputType must be their"
+              + " format, CSV, JSONL or PARQUET, but was " + type + ".");
+    }
+    ArrayNode items = ExecutionRun.NODES.arrayNode();
+    for (String line : manifest.split("\r?\n")) {
+      String uri = line.strip();
+      if (uri.isEmpty()) {
+        continue;
+      }
+      String[] location = s3Location(uri);
+      items.addAll(parseItems(type, object(s3, location[0], location[1]), config));
+    }
+    return items;
+  }
+
+  private static String[] s3Location(String uri) {
+    if (!uri.startsWith("s3://") || uri.indexOf('/', 5) < 0) {
+      throw failed("The manifest lists \"" + uri + "\", which is not an s3://bucket/key location.");
+    }
+    int slash = uri.indexOf('/', 5);
+    return new String[] {uri.substring(5, slash), uri.substring(slash + 1)};
+  }
+
+  /**
+   * {@code InputType MANIFEST} ({@code ManifestType S3_INVENTORY}): an S3 Inventory {@code
+   * manifest.json} names its CSV data files ({@code files[].key}, in the bucket of {@code
+   * destinationBucket}) and their columns ({@code fileSchema}); each row is an item whose fields
+   * are those columns. (Local S3 objects are text: the data files are read as stored, uncompressed.)
+   */
+  private static ArrayNode s3Inventory(S3Objects s3, String body) {
+    JsonNode manifest = parse(body);
+    String format = manifest.path("fileFormat").asText("CSV");
+    if (!format.equalsIgnoreCase("CSV")) {
+      throw failed("The S3 Inventory manifest's fileFormat is " + format + "; only CSV inventories can be read.");
+    }
+    String destination = manifest.path("destinationBucket").asText("");
+    String bucket = destination.startsWith("arn:") ? destination.substring(destination.lastIndexOf(':') + 1) : destination;
+    List<String> columns = new ArrayList<>();
+    for (String column : manifest.path("fileSchema").asText("").split(",")) {
+      if (!column.isBlank()) {
+        columns.add(column.strip());
+      }
+    }
+    if (bucket.isEmpty() || columns.isEmpty() || !manifest.path("files").isArray()) {
+      throw failed("The S3 Inventory manifest needs destinationBucket, fileSchema and files.");
+    }
+    ArrayNode items = ExecutionRun.NODES.arrayNode();
+    for (JsonNode file : manifest.path("files")) {
+      for (List<String> row : CsvRows.parse(object(s3, bucket, file.path("key").asText()), ',')) {
+        ObjectNode item = items.addObject();
+        for (int i = 0; i < columns.size(); i++) {
+          item.put(columns.get(i), i < row.size() ? row.get(i) : "");
+        }
+      }
     }
     return items;
   }

@@ -42,6 +42,33 @@ final class Maps {
       effective = step.jsonata ? step.rawInput : step.applyPath(map.io().inputPath(), step.rawInput);
       states = step.jsonata ? step.statesVariable(null, null) : null;
       items = readerItems;
+      String pointer = map.itemReader().readerConfig() == null ? null : map.itemReader().readerConfig().itemsPointer();
+      if (pointer != null && !readerItems.isArray()) {
+        // The reader's data is the JSON document; ItemsPointer picks the items out of it.
+        try {
+          items = ItemReaders.pointed(readerItems, pointer);
+        } catch (StatesError e) {
+          step.failState(e);
+          return;
+        }
+        step.inspect("afterItemsPointer", items);
+      }
+      if (!items.isArray()) {
+        step.failState(ItemReaders.failed("Attempting to map over non-iterable node."));
+        return;
+      }
+    } else if (map.itemReader() != null && !map.isDistributed()) {
+      // An inline Map has no Map Run to read its items in: it reads them as it starts, and a
+      // reader failure fails the Map state itself. (AWS documents ItemReader for distributed Maps;
+      // a definition that puts one on an inline Map is run rather than crashed on.)
+      effective = step.jsonata ? step.rawInput : step.applyPath(map.io().inputPath(), step.rawInput);
+      states = step.jsonata ? step.statesVariable(null, null) : null;
+      try {
+        items = ItemReaders.read(run.setup(), step, map.itemReader(), effective, states);
+      } catch (StatesError e) {
+        step.failState(e);
+        return;
+      }
     } else if (map.itemReader() != null) {
       // The Map Run reads its items itself, after it started: AWS records length 0 and reports
       // reader failures as MapRunFailed.
@@ -83,6 +110,9 @@ final class Maps {
       step.inspect("afterItemsPath", items);
     }
     ArrayNode selectedItems = (ArrayNode) items;
+    if (run.probe != null && run.probe.watches(step)) {
+      inspectSelectionAndBatches(run, step, map, selectedItems, effective, states);
+    }
     if (map.itemBatcher() != null) {
       // Each child gets a batch; ItemSelector, when present, shapes the items inside the batches.
       selectedItems = ItemReaders.batch(run.setup(), step, map.itemBatcher(), selectItems(run, step, map, selectedItems, effective), effective, states);
@@ -229,12 +259,16 @@ final class Maps {
           results = new JsonNode[items.size()];
         } catch (StatesError e) {
           over = true;
+          // A field of the ItemReader that cannot be evaluated (a path, an expression) is the
+          // state's error, located as every other state error is; the reader's own failures
+          // (States.ItemReaderFailed) read as AWS records them, without that prefix.
+          String cause = e instanceof FieldError fieldError ? step.prefix() + fieldError.cause() : e.cause();
           ObjectNode d = ExecutionRun.NODES.objectNode();
-          d.put("cause", e.cause() == null ? "" : e.cause());
+          d.put("cause", cause == null ? "" : cause);
           d.put("error", e.error());
           run.event(step.frame, "MapRunFailed", d);
-          mapRun.failed(e.error(), e.cause(), run.nowMillis());
-          step.handleError(e.error(), e.cause(), this::attempt, "MapStateFailed");
+          mapRun.failed(e.error(), cause, run.nowMillis());
+          step.handleError(e.error(), cause, this::attempt, "MapStateFailed");
           return;
         }
       }
@@ -524,6 +558,22 @@ final class Maps {
      * where, as AWS's does.
      */
     private JsonNode writeResults() {
+      io.asl4j.dsl.model.ResultWriter writer = map.resultWriter();
+      if (!distributed) {
+        throw new StatesError(
+            "States.ResultWriterFailed",
+            "A ResultWriter exports the child executions of a distributed Map's Map Run, and this Map"
+                + " is inline: set ItemProcessor.ProcessorConfig.Mode to DISTRIBUTED, or remove the ResultWriter.");
+      }
+      if (writer.resource() == null) {
+        // Only WriterConfig: the results come back in the state's output, shaped as configured
+        // (JSON Lines is a file format: in a state's output they stay a JSON array).
+        ArrayNode shaped = ExecutionRun.NODES.arrayNode();
+        for (ChildRun child : mapRun.children()) {
+          addExported(shaped, child, transformation());
+        }
+        return shaped;
+      }
       String manifest = writeResultFiles();
       ObjectNode result = ExecutionRun.NODES.objectNode();
       result.put("MapRunArn", mapRun.arn());
@@ -539,7 +589,7 @@ final class Maps {
      * cannot be written (no S3 objects configured, say) adds nothing to report.
      */
     private void writeResultsOfFailedRun() {
-      if (map.resultWriter() == null || run.setup().s3() == null) {
+      if (map.resultWriter() == null || map.resultWriter().resource() == null || run.setup().s3() == null) {
         return;
       }
       try {
@@ -583,17 +633,19 @@ final class Maps {
       manifest.put("DestinationBucket", bucket);
       manifest.put("MapRunArn", mapRun.arn());
       ObjectNode files = manifest.putObject("ResultFiles");
+      String transformation = transformation();
       ArrayNode failedEntries = ExecutionRun.NODES.arrayNode();
-      failed.forEach(child -> failedEntries.add(resultEntry(child)));
+      failed.forEach(child -> addExported(failedEntries, child, transformation));
       ArrayNode pendingEntries = ExecutionRun.NODES.arrayNode();
       for (int i = started.size(); i < items.size(); i++) {
         pendingEntries.addObject().put("Input", ExecutionRun.text(items.get(i)));
       }
       ArrayNode succeededEntries = ExecutionRun.NODES.arrayNode();
-      succeeded.forEach(child -> succeededEntries.add(resultEntry(child)));
-      writeResultFile(s3, bucket, folder, "FAILED", failedEntries, files);
-      writeResultFile(s3, bucket, folder, "PENDING", pendingEntries, files);
-      writeResultFile(s3, bucket, folder, "SUCCEEDED", succeededEntries, files);
+      succeeded.forEach(child -> addExported(succeededEntries, child, transformation));
+      boolean lines = "JSONL".equals(outputType());
+      writeResultFile(s3, bucket, folder, "FAILED", failedEntries, files, lines);
+      writeResultFile(s3, bucket, folder, "PENDING", pendingEntries, files, lines);
+      writeResultFile(s3, bucket, folder, "SUCCEEDED", succeededEntries, files, lines);
       s3.put(bucket, folder + "manifest.json", manifest.toString());
       java.util.List<ChildRun> written = new java.util.ArrayList<>(failed);
       written.addAll(succeeded);
@@ -601,14 +653,62 @@ final class Maps {
       return folder + "manifest.json";
     }
 
+    /**
+     * {@code WriterConfig.Transformation}: as written, else {@code NONE} when the results go to S3
+     * and {@code COMPACT} when they come back in the state's output, AWS's defaults.
+     */
+    private String transformation() {
+      io.asl4j.dsl.model.ResultWriter writer = map.resultWriter();
+      io.asl4j.dsl.model.ResultWriter.WriterConfig config = writer.writerConfig();
+      if (config != null && config.transformation() != null) {
+        return config.transformation();
+      }
+      return writer.resource() == null ? "COMPACT" : "NONE";
+    }
+
+    /** {@code WriterConfig.OutputType}: {@code JSON} (the default) or {@code JSONL}. */
+    private String outputType() {
+      io.asl4j.dsl.model.ResultWriter.WriterConfig config = map.resultWriter().writerConfig();
+      return config == null || config.outputType() == null ? "JSON" : config.outputType();
+    }
+
+    /**
+     * One child's result as {@code transformation} shapes it: {@code NONE} the whole entry with
+     * its metadata; {@code COMPACT} only a succeeded child's output; {@code FLATTEN} that output,
+     * an array's elements one by one. A child that did not succeed keeps its whole entry (its
+     * error and cause), whatever the transformation, as AWS documents.
+     */
+    private static void addExported(ArrayNode into, ChildRun child, String transformation) {
+      boolean succeeded = child.status() == io.asl4j.runtime.ExecutionStatus.SUCCEEDED;
+      if (!succeeded || "NONE".equals(transformation)) {
+        into.add(resultEntry(child));
+      } else if ("FLATTEN".equals(transformation) && child.output() != null && child.output().isArray()) {
+        child.output().forEach(into::add);
+      } else {
+        into.add(child.output() == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : child.output());
+      }
+    }
+
+    /**
+     * Writes one result file, {@code <STATUS>_0.json} (a JSON array) or, for {@code OutputType
+     * JSONL}, {@code <STATUS>_0.jsonl} (one entry a line), when it has entries.
+     */
     private static void writeResultFile(
-        io.asl4j.runtime.services.S3Objects s3, String bucket, String folder, String status, ArrayNode entries, ObjectNode files) {
+        io.asl4j.runtime.services.S3Objects s3, String bucket, String folder, String status, ArrayNode entries,
+        ObjectNode files, boolean lines) {
       ArrayNode listed = files.putArray(status);
       if (entries.isEmpty()) {
         return;
       }
-      String key = folder + status + "_0.json";
-      String body = entries.toString();
+      String key = folder + status + (lines ? "_0.jsonl" : "_0.json");
+      String body;
+      if (lines) {
+        StringBuilder text = new StringBuilder();
+        entries.forEach(entry -> text.append(entry).append('\n'));
+        body = text.toString();
+      } else {
+        body = entries.toString();
+      }
       s3.put(bucket, key, body);
       listed.addObject().put("Key", key).put("Size", body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
     }
@@ -682,6 +782,26 @@ final class Maps {
   /** A value as AWS quotes it in these messages: its text between double quotes. */
   private static String quoted(JsonNode value) {
     return "\"" + (value.isTextual() ? value.textValue() : value.toString()) + "\"";
+  }
+
+  /**
+   * TestState's {@code afterItemSelector} (each item through ItemSelector) and {@code
+   * afterItemBatcher} (the batches the iterations would get). A selector or batcher that fails is
+   * reported by the run itself, where it evaluates them.
+   */
+  private static void inspectSelectionAndBatches(
+      ExecutionRun run, Step step, MapState map, ArrayNode items, JsonNode effective, JsonNode states) {
+    try {
+      ArrayNode selected = selectItems(run, step, map, items, effective);
+      if (map.selector() != null) {
+        step.inspect("afterItemSelector", selected);
+      }
+      if (map.itemBatcher() != null) {
+        step.inspect("afterItemBatcher", ItemReaders.batch(run.setup(), step, map.itemBatcher(), selected, effective, states));
+      }
+    } catch (StatesError e) {
+      // Evaluated again, and reported, when the Map runs.
+    }
   }
 
   /** Items through ItemSelector one by one (for batching, which groups the selected items). */

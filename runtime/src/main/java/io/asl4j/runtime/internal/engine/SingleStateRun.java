@@ -52,6 +52,12 @@ public final class SingleStateRun {
    * @param mapItemReaderData what a Map's ItemReader reads, or {@code null}
    * @param roleArn {@code $$.Execution.RoleArn} of the default context; {@code null} gives null
    */
+  /**
+   * The inspection key of an HTTP task's request as sent, secrets included: TestState shows it as
+   * {@code request} with {@code revealSecrets}, and drops it otherwise.
+   */
+  public static final String REQUEST_WITH_SECRETS = "requestWithSecrets";
+
   public record Request(
       StateMachine machine,
       String stateName,
@@ -107,6 +113,12 @@ public final class SingleStateRun {
       }
     }
     return null;
+  }
+
+  /** The state {@code name} of {@code machine}, nested states included, or null. */
+  public static State stateOf(StateMachine machine, String name) {
+    Graph graph = graphOf(machine, name);
+    return graph == null ? null : graph.states().get(name);
   }
 
   /**
@@ -376,10 +388,12 @@ public final class SingleStateRun {
     private List<String> reportedKeys() {
       if (jsonata) {
         if (state instanceof TaskState) {
-          return List.of("afterArguments", "result");
+          return List.of("afterArguments", "result", "request", REQUEST_WITH_SECRETS, "response");
         }
         if (state instanceof MapState) {
-          return List.of("maxConcurrency", "toleratedFailureCount", "toleratedFailurePercentage");
+          return List.of(
+              "afterItemsPointer", "afterItemSelector", "afterItemBatcher", "maxConcurrency",
+              "toleratedFailureCount", "toleratedFailurePercentage");
         }
         return List.of();
       }
@@ -389,14 +403,17 @@ public final class SingleStateRun {
             : List.of("afterInputPath", "afterParameters", "afterResultSelector", "afterResultPath");
       }
       if (state instanceof TaskState) {
-        return List.of("afterInputPath", "afterParameters", "result", "afterResultSelector", "afterResultPath");
+        return List.of(
+            "afterInputPath", "afterParameters", "result", "afterResultSelector", "afterResultPath",
+            "request", REQUEST_WITH_SECRETS, "response");
       }
       if (state instanceof ParallelState) {
         return List.of("afterResultSelector", "afterResultPath");
       }
       if (state instanceof MapState) {
         return List.of(
-            "afterInputPath", "afterItemsPath", "afterResultSelector", "afterResultPath", "maxConcurrency",
+            "afterInputPath", "afterItemsPath", "afterItemsPointer", "afterItemSelector", "afterItemBatcher",
+            "afterResultSelector", "afterResultPath", "maxConcurrency",
             "toleratedFailureCount", "toleratedFailurePercentage");
       }
       if (state instanceof ChoiceState || state instanceof SucceedState || state instanceof FailState

@@ -524,6 +524,13 @@ final class Tasks {
     }
 
     @Override
+    public void recordHttpExchange(JsonNode request, JsonNode requestWithSecrets, JsonNode response) {
+      step.inspect("request", request);
+      step.inspect(SingleStateRun.REQUEST_WITH_SECRETS, requestWithSecrets);
+      step.inspect("response", response);
+    }
+
+    @Override
     public String resource() {
       return resource;
     }

@@ -110,7 +110,7 @@ public final class JsonataEngine {
     try {
       result = compiled.expression().evaluate(null, frame);
     } catch (RuntimeException | StackOverflowError failure) {
-      throw JsonataErrors.threwError(expression, field, LibraryErrors.describe(failure));
+      throw JsonataErrors.threwError(expression, field, LibraryErrors.describe(failure, expression));
     }
     try {
       return JsonataValues.toJson(result);

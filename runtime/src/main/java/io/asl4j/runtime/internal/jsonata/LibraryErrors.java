@@ -28,13 +28,22 @@ final class LibraryErrors {
 
   /** The detail text for any failure raised while evaluating an expression. */
   static String describe(Throwable failure) {
+    return describe(failure, "");
+  }
+
+  /** As {@link #describe(Throwable)}, for a failure of {@code expression} (to name its functions). */
+  static String describe(Throwable failure, String expression) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof EvaluationFailure) {
         return cause.getMessage();
       }
       if (cause instanceof JException library) {
-        return describe(library);
+        return "T0412".equals(library.getError()) ? notAnArrayOf(library, expression) : describe(library);
       }
+    }
+    if (failure instanceof NumberFormatException unparsable && expression.contains("$number")) {
+      // The library's $number lets Java's parse error out; JSONata says D3030 with the value.
+      return "D3030: Unable to cast value to a number: " + uncastable(unparsable.getMessage());
     }
     if (failure instanceof StackOverflowError) {
       return "Stack overflow error: the expression recurses too deeply";
@@ -53,6 +62,47 @@ final class LibraryErrors {
    * same expression would fail with a different message each time.
    */
   private static final Pattern LIBRARY_OBJECT = Pattern.compile("com\\.dashjoin\\.jsonata\\.[\\w$.]+@[0-9a-f]+");
+
+  /**
+   * T0412, an argument that must be an array of one type. The library fills JSONata's template
+   * {@code Argument {{index}} of function {{token}} must be an array of {{type}}} with the wrong
+   * values (the argument, the signature's letter) and leaves {@code {{type}}} unfilled; JSONata,
+   * and so Step Functions, says {@code Argument 1 of function "sum" must be an array of "numbers"}.
+   * The library does not say which function failed: it is the one of the expression's calls that
+   * takes such an array (each takes it first).
+   */
+  private static String notAnArrayOf(JException error, String expression) {
+    String letter = String.valueOf(error.getExpected());
+    String type = ARRAY_TYPES.getOrDefault(letter, letter);
+    String function = null;
+    int first = Integer.MAX_VALUE;
+    for (String candidate : ARRAY_FUNCTIONS.getOrDefault(letter, List.of())) {
+      java.util.regex.Matcher call = Pattern.compile("\\$" + candidate + "\\s*\\(").matcher(expression);
+      if (call.find() && call.start() < first) {
+        first = call.start();
+        function = candidate;
+      }
+    }
+    return "T0412: Argument 1 of " + (function == null ? "a function" : "function \"" + function + "\"")
+        + " must be an array of \"" + type + "\"";
+  }
+
+  /** The value of Java's {@code For input string: "x"} as JSON text ({@code "x"}). */
+  private static String uncastable(String message) {
+    String prefix = "For input string: \"";
+    String value = message != null && message.startsWith(prefix) && message.endsWith("\"")
+        ? message.substring(prefix.length(), message.length() - 1)
+        : "";
+    return com.fasterxml.jackson.databind.node.TextNode.valueOf(value).toString();
+  }
+
+  /** The plural JSONata names the type of a signature letter by. */
+  private static final Map<String, String> ARRAY_TYPES =
+      Map.of("a", "arrays", "b", "booleans", "f", "functions", "n", "numbers", "o", "objects", "s", "strings");
+
+  /** The built-in functions whose first argument is an array of one type ({@code a<n>}, {@code a<s>}). */
+  private static final Map<String, List<String>> ARRAY_FUNCTIONS =
+      Map.of("n", List.of("sum", "max", "min", "average"), "s", List.of("join"));
 
   private static String describe(JException error) {
     String code = error.getError();

@@ -207,6 +207,30 @@ class JsonataEngineTest {
   }
 
   @Test
+  void anArgumentThatMustBeAnArrayOfATypeNamesTheFunctionAndTheTypeAsJsonataDoes() {
+    assertCause(
+        "$sum('abc')",
+        "threw an error during evaluation. T0412: Argument 1 of function \"sum\" must be an array of \"numbers\"",
+        failure("$sum('abc')", "{}"));
+    assertCause(
+        "$string($average(['a', 1]))",
+        "threw an error during evaluation. T0412: Argument 1 of function \"average\" must be an array of \"numbers\"",
+        failure("$string($average(['a', 1]))", "{}"));
+    assertCause(
+        "$join([1, 2])",
+        "threw an error during evaluation. T0412: Argument 1 of function \"join\" must be an array of \"strings\"",
+        failure("$join([1, 2])", "{}"));
+  }
+
+  @Test
+  void aStringNumberCannotReadFailsWithD3030AndTheValue() {
+    assertCause(
+        "$number($states.input.n)",
+        "threw an error during evaluation. D3030: Unable to cast value to a number: \"12x\"",
+        failure("$number($states.input.n)", "{\"n\":\"12x\"}"));
+  }
+
+  @Test
   void aFunctionInAnErrorIsNamedNotPrintedAsAJavaObject() {
     // The library printed Jsonata$JFunction@37a94ca1, different on every run.
     assertCause(
