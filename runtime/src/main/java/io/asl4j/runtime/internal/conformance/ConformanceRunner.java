@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 
 /**
  * Runs one recorded execution case on the local runtime and compares it with what AWS recorded.
@@ -164,8 +163,7 @@ public final class ConformanceRunner {
       ExpectedComparator comparator = ExpectedComparator.forCase(c);
       Comparison result = comparator.compare(actual);
       if (result.matches() && c.history() != null) {
-        List<String> types = execution.history().stream().map(HistoryEvent::type).collect(Collectors.toList());
-        result = comparator.compareHistory(types);
+        result = comparator.compareHistory(execution.history().stream().map(HistoryEvent::toJson).toList());
       }
       return CaseOutcome.of(c, result);
     } catch (AslReadException | AslValidationException e) {
