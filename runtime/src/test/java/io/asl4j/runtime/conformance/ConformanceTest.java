@@ -27,9 +27,11 @@ import org.junit.jupiter.api.TestFactory;
  * Every execution recorded against AWS in {@code ../shared/conformance/pure} and {@code lambda},
  * and the {@code service} cases the runtime can run on its own ({@link ConformanceRunner#runnable}:
  * on the service fakes, or failing before they reach a service only AWS can answer; a run that
- * reaches one is skipped), runs on the local runtime and must end as AWS's did. The cases known to fail are listed, each
- * with its reason, in {@code known-failures.txt}: a listed case that passes fails the suite (so the
- * list only shrinks), and so does an unlisted case that fails.
+ * reaches one is skipped when the recording shows AWS scheduling it, and fails otherwise), runs on
+ * the local runtime and must end as AWS's did, history and all. The cases known to fail are listed,
+ * each with the mismatch it fails with and its reason, in {@code known-failures.txt}: a listed case
+ * that passes or fails with another mismatch fails the suite (so the list only shrinks), and so
+ * does an unlisted case that fails and, after a whole run, an entry naming no case that ran.
  */
 class ConformanceTest {
   private static final String KNOWN_FILE = "known-failures.txt";

@@ -25,8 +25,10 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every TestState call recorded against AWS in {@code ../shared/conformance/test_state} runs
  * through {@link io.asl4j.runtime.TestState} and must answer as AWS did. The cases known to fail
- * are listed, each with its reason, in {@code test-state-known-failures.txt}: a listed case that
- * passes fails the suite (so the list only shrinks), and so does an unlisted case that fails.
+ * are listed, each with the mismatch it fails with and its reason, in {@code
+ * test-state-known-failures.txt}: a listed case that passes or fails with another mismatch fails
+ * the suite (so the list only shrinks), and so does an unlisted case that fails and, after a whole
+ * run, an entry naming no case that ran.
  */
 class TestStateConformanceTest {
   private static final String KNOWN_FILE = "test-state-known-failures.txt";
