@@ -27,12 +27,19 @@ import org.junit.jupiter.api.TestFactory;
  * Every execution recorded against AWS in {@code ../shared/conformance/pure} and {@code lambda},
  * and the {@code service} cases the runtime can run on its own ({@link ConformanceRunner#runnable}:
  * on the service fakes, or failing before they reach a service only AWS can answer; a run that
- * reaches one is skipped), runs on the local runtime and must end as AWS's did. The cases known to fail are listed, each
- * with its reason, in {@code known-failures.txt}: a listed case that passes fails the suite (so the
- * list only shrinks), and so does an unlisted case that fails.
+ * reaches one is skipped when the recording shows AWS scheduling it, and fails otherwise), runs on
+ * the local runtime and must end as AWS's did, history and all. The cases known to fail are listed,
+ * each with the mismatch it fails with and its reason, in {@code known-failures.txt}: a listed case
+ * that passes or fails with another mismatch fails the suite (so the list only shrinks), and so
+ * does an unlisted case that fails and, after a whole run, an entry naming no case that ran.
  */
 class ConformanceTest {
+  private static final String KNOWN_FILE = "known-failures.txt";
   private static final List<CaseOutcome> OUTCOMES = new ArrayList<>();
+  /** The known failures the run was judged against, and how many cases it was to run. */
+  private static KnownFailures known;
+  private static int planned = -1;
+  private static final java.util.concurrent.atomic.AtomicInteger FINISHED = new java.util.concurrent.atomic.AtomicInteger();
   /** The cases not run: they need AWS itself (see {@link ConformanceRunner#runnable}). */
   private static final List<ConformanceCase> NOT_RUNNABLE = new ArrayList<>();
 
@@ -53,7 +60,7 @@ class ConformanceTest {
   @TestFactory
   Stream<DynamicTest> recordedExecutionsEndAsOnAws() throws IOException {
     Path corpus = corpus();
-    KnownFailures known = knownFailures();
+    known = knownFailures();
     List<ConformanceCase> cases = new ArrayList<>();
     for (String category : List.of("pure", "lambda", "service")) {
       Path dir = corpus.resolve(category);
@@ -65,8 +72,10 @@ class ConformanceTest {
         }
       }
     }
+    planned = cases.size();
     return cases.stream()
         .map(c -> DynamicTest.dynamicTest(c.relativePath(), () -> {
+          FINISHED.incrementAndGet();
           Optional<CaseOutcome> attempted = ConformanceRunner.attempt(c);
           if (attempted.isEmpty()) {
             synchronized (OUTCOMES) {
@@ -78,14 +87,20 @@ class ConformanceTest {
           synchronized (OUTCOMES) {
             OUTCOMES.add(outcome);
           }
-          Optional<String> listed = known.reasonFor(outcome);
-          if (outcome.passed() && listed.isPresent() && !known.mayPass(outcome)) {
-            fail("passes now: remove it from known-failures.txt (listed as: " + listed.get() + ")");
-          }
-          if (!outcome.passed() && listed.isEmpty()) {
-            fail(c.relativePath() + ": " + outcome.reason());
-          }
+          known.problem(outcome).ifPresent(problem -> fail(problem + " (" + KNOWN_FILE + ")"));
         }));
+  }
+
+  /**
+   * After a run of every case, an entry of the known failures that named no case that ran is
+   * stale and fails the suite (the cases' own verdicts failed their tests already).
+   */
+  @AfterAll
+  static void noKnownFailureIsStale() {
+    if (known != null && planned >= 0 && FINISHED.get() == planned) {
+      List<String> stale = known.judge(OUTCOMES, true).unusedEntries();
+      assertTrue(stale.isEmpty(), "stale entries in " + KNOWN_FILE + ", naming no case that ran: " + stale);
+    }
   }
 
   @AfterAll

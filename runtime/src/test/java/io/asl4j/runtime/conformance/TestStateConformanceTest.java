@@ -25,11 +25,18 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every TestState call recorded against AWS in {@code ../shared/conformance/test_state} runs
  * through {@link io.asl4j.runtime.TestState} and must answer as AWS did. The cases known to fail
- * are listed, each with its reason, in {@code test-state-known-failures.txt}: a listed case that
- * passes fails the suite (so the list only shrinks), and so does an unlisted case that fails.
+ * are listed, each with the mismatch it fails with and its reason, in {@code
+ * test-state-known-failures.txt}: a listed case that passes or fails with another mismatch fails
+ * the suite (so the list only shrinks), and so does an unlisted case that fails and, after a whole
+ * run, an entry naming no case that ran.
  */
 class TestStateConformanceTest {
+  private static final String KNOWN_FILE = "test-state-known-failures.txt";
   private static final List<CaseOutcome> OUTCOMES = new ArrayList<>();
+  /** The known failures the run was judged against, and how many cases it was to run. */
+  private static KnownFailures known;
+  private static int planned = -1;
+  private static final java.util.concurrent.atomic.AtomicInteger FINISHED = new java.util.concurrent.atomic.AtomicInteger();
   /** The cases not run: they need AWS itself (see {@link TestStateCaseRunner#runnable}). */
   private static final List<ConformanceCase> NOT_RUNNABLE = new ArrayList<>();
 
@@ -43,27 +50,35 @@ class TestStateConformanceTest {
   Stream<DynamicTest> recordedTestStateCallsAnswerAsOnAws() throws IOException {
     Path dir = ConformanceTest.corpus().resolve("test_state");
     assumeTrue(Files.isDirectory(dir), "no test_state cases at " + dir.toAbsolutePath());
-    KnownFailures known = knownFailures();
+    known = knownFailures();
     ConformanceCases loaded = ConformanceCases.load(dir);
     assertTrue(loaded.failures().isEmpty(), "unreadable cases: " + loaded.failures());
     List<ConformanceCase> testState = loaded.cases().stream().filter(TestStateCaseRunner::isTestState).toList();
     List<ConformanceCase> cases = testState.stream().filter(TestStateCaseRunner::runnable).toList();
     testState.stream().filter(c -> !TestStateCaseRunner.runnable(c)).forEach(NOT_RUNNABLE::add);
     assertTrue(!cases.isEmpty(), "no TestState cases found in " + dir);
+    planned = cases.size();
     return cases.stream()
         .map(c -> DynamicTest.dynamicTest(c.relativePath(), () -> {
+          FINISHED.incrementAndGet();
           CaseOutcome outcome = TestStateCaseRunner.run(c);
           synchronized (OUTCOMES) {
             OUTCOMES.add(outcome);
           }
-          Optional<String> listed = known.reasonFor(outcome);
-          if (outcome.passed() && listed.isPresent()) {
-            fail("passes now: remove it from test-state-known-failures.txt (listed as: " + listed.get() + ")");
-          }
-          if (!outcome.passed() && listed.isEmpty()) {
-            fail(c.relativePath() + ": " + outcome.reason());
-          }
+          known.problem(outcome).ifPresent(problem -> fail(problem + " (" + KNOWN_FILE + ")"));
         }));
+  }
+
+  /**
+   * After a run of every case, an entry of the known failures that named no case that ran is
+   * stale and fails the suite (the cases' own verdicts failed their tests already).
+   */
+  @AfterAll
+  static void noKnownFailureIsStale() {
+    if (known != null && planned >= 0 && FINISHED.get() == planned) {
+      List<String> stale = known.judge(OUTCOMES, true).unusedEntries();
+      assertTrue(stale.isEmpty(), "stale entries in " + KNOWN_FILE + ", naming no case that ran: " + stale);
+    }
   }
 
   @AfterAll

@@ -144,6 +144,8 @@ public final class Data {
       return compiled.evaluate(jsonataEngine(), states, env::variable, env.random(), env.nowMillis());
     } catch (FieldError e) {
       throw e;
+    } catch (JsonataTemplate.LocatedError e) {
+      throw FieldError.query(e.cause(), e.location());
     } catch (StatesError e) {
       throw FieldError.query(e.cause(), field);
     }

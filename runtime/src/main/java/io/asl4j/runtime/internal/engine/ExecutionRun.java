@@ -836,6 +836,7 @@ public final class ExecutionRun {
     }
     Step step = new Step(frame, plan, rawInput, scheduler.nowMillis());
     step.redriven = redriven;
+    step.enteredPrevious = frame.cursor;
     step.enteredId = stepEvent(frame, plan.enteredEvent, step, History.STATE_ENTERED);
     frame.current = step;
     if (probe != null) {
@@ -858,6 +859,8 @@ public final class ExecutionRun {
     final State state;
     final JsonNode rawInput;
     long enteredId;
+    /** The id the entered event is chained to. */
+    long enteredPrevious;
     final long enteredMillis;
     final boolean jsonata;
     int retryCount;
@@ -1222,7 +1225,12 @@ public final class ExecutionRun {
         d.put("location", e.location());
       }
       d.put("state", name);
-      event(frame, "EvaluationFailed", d);
+      // AWS evaluates a state's fields in the step that enters it, so an evaluation failing there
+      // is chained beside the entered event, to the same event; a Wait's Seconds or Timestamp is
+      // evaluated after it is entered, so its failure follows WaitStateEntered.
+      long previous =
+          frame.cursor == enteredId && !(state instanceof WaitState) ? enteredPrevious : frame.cursor;
+      frame.cursor = recordIn(frame, previous, "EvaluationFailed", () -> d);
       if (state instanceof MapState || state instanceof ParallelState) {
         event(frame, state.type().aslName() + "StateFailed", null);
       }
@@ -1518,8 +1526,14 @@ public final class ExecutionRun {
       scheduler.post(() -> resume(child, ended, firstInput));
     }
 
+    /**
+     * Records the Parallel's success: as on AWS, ParallelStateSucceeded follows the last branch's
+     * last event, and the state's exit is chained beside it, to that same event.
+     */
     private void parallelSucceeded(ParallelState parallel, ArrayNode results) {
+      long completing = frame.cursor;
       event(frame, "ParallelStateSucceeded", null);
+      frame.cursor = completing;
       try {
         exit(complete(parallel.io(), results));
       } catch (StatesError e) {

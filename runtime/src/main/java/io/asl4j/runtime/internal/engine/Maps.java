@@ -159,6 +159,10 @@ final class Maps {
     int failures;
     boolean over;
     long cursor;
+    /** The id of the last MapIterationSucceeded or MapIterationFailed event; 0 before any. */
+    long lastIterationEvent;
+    /** The id of the MapRunStarted event of a distributed Map. */
+    long mapRunStartedEvent;
     /** AWS ends an Express execution, a distributed Map's Express children too, after 5 minutes. */
     static final long EXPRESS_LIMIT_MILLIS = 5 * 60 * 1000L;
     /**
@@ -247,7 +251,7 @@ final class Maps {
             tolerance.percentage() == null ? BigDecimal.ZERO : tolerance.percentage());
         ObjectNode runStarted = ExecutionRun.NODES.objectNode();
         runStarted.put("mapRunArn", mapRun.arn());
-        run.event(step.frame, "MapRunStarted", runStarted);
+        mapRunStartedEvent = run.event(step.frame, "MapRunStarted", runStarted);
       }
       if (mapRun != null) {
         // Should its ItemReader fail, a redrive redrives this Map Run rather than starting another.
@@ -455,7 +459,7 @@ final class Maps {
       run.release(child);
       if (!distributed) {
         cursor = child.cursor;
-        run.recordIn(step.frame, child.cursor, outcome.failed() ? "MapIterationFailed" : "MapIterationSucceeded",
+        lastIterationEvent = run.recordIn(step.frame, child.cursor, outcome.failed() ? "MapIterationFailed" : "MapIterationSucceeded",
             () -> iterationDetails(index));
       }
       if (outcome.failed()) {
@@ -528,13 +532,23 @@ final class Maps {
       return o;
     }
 
+    /**
+     * Records the Map's success. As on AWS, MapStateSucceeded follows the event that completed the
+     * Map (the last iteration's MapIterationSucceeded, the MapRunSucceeded of a distributed Map, or
+     * MapStateStarted when there were no items) and the state's exit is chained beside it, to the
+     * same event, not to MapStateSucceeded; a distributed Map's exit to its MapRunStarted, as every
+     * recording since November 2024 shows (earlier ones chained it to MapRunSucceeded).
+     */
     private void succeeded() {
-      step.frame.cursor = Math.max(step.frame.cursor, cursor);
+      step.frame.cursor = Math.max(step.frame.cursor, Math.max(cursor, lastIterationEvent));
+      long completing = step.frame.cursor;
       if (distributed) {
         run.event(step.frame, "MapRunSucceeded", null);
         mapRun.succeeded(run.nowMillis());
+        completing = mapRunStartedEvent;
       }
       run.event(step.frame, "MapStateSucceeded", null);
+      step.frame.cursor = completing;
       ArrayNode array = ExecutionRun.NODES.arrayNode();
       for (JsonNode r : results) {
         array.add(r == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : r);

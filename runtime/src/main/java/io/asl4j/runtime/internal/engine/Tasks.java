@@ -35,6 +35,31 @@ final class Tasks {
     attempt(step, task);
   }
 
+  /**
+   * The role ARN of the state's {@code Credentials}, evaluated for each attempt against the state's
+   * input (JSONPath) or {@code $states} (JSONata); null when the state has none. The local runtime
+   * assumes no role, but AWS records the role it assumed in the scheduled event.
+   */
+  private String credentialsRole(Step step, TaskState task) {
+    JsonNode credentials = task.credentials();
+    if (credentials == null) {
+      return null;
+    }
+    Data data = run.setup().data();
+    JsonNode evaluated = step.jsonata
+        ? data.jsonata(credentials, "Credentials", step.statesVariable(null, null), step)
+        : data.template(credentials, step.rawInput, step);
+    JsonNode role = evaluated.get("RoleArn");
+    return role == null ? null : role.isTextual() ? role.textValue() : role.toString();
+  }
+
+  /** {@code taskCredentials}, as AWS records it in a scheduled event when the state assumes a role. */
+  private static void putCredentials(ObjectNode details, String role) {
+    if (role != null) {
+      details.putObject("taskCredentials").put("roleArn", role);
+    }
+  }
+
   /** One attempt: a retry evaluates the input again and, for a callback, gets a new token. */
   private void attempt(Step step, TaskState task) {
     Resource resource = step.plan.resource;
@@ -47,6 +72,7 @@ final class Tasks {
     JsonNode effective = step.effectiveInput(task.io());
     Long timeoutSeconds = seconds(step, task.timeoutSeconds(), task.timeoutSecondsPath(), "TimeoutSeconds");
     Long heartbeatSeconds = seconds(step, task.heartbeatSeconds(), task.heartbeatSecondsPath(), "HeartbeatSeconds");
+    String credentialsRole = credentialsRole(step, task);
     if (resource.isActivity()) {
       ObjectNode scheduled = ExecutionRun.NODES.objectNode();
       scheduled.put("resource", task.resource());
@@ -81,6 +107,7 @@ final class Tasks {
         if (timeoutSeconds != null) {
           d.put("timeoutInSeconds", timeoutSeconds);
         }
+        putCredentials(d, credentialsRole);
         return d;
       });
     } else {
@@ -96,6 +123,7 @@ final class Tasks {
         if (heartbeatSeconds != null) {
           d.put("heartbeatInSeconds", heartbeatSeconds);
         }
+        putCredentials(d, credentialsRole);
         return d;
       });
     }

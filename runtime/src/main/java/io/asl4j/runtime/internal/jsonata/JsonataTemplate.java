@@ -118,11 +118,36 @@ public final class JsonataTemplate {
   private record Expression(String body, String path) implements Node {
     @Override
     public JsonNode evaluate(JsonataEngine engine, Bindings bindings) {
-      JsonNode result = engine.evaluate(body, path, bindings);
+      JsonNode result;
+      try {
+        result = engine.evaluate(body, path, bindings);
+      } catch (LocatedError e) {
+        throw e;
+      } catch (StatesError e) {
+        throw new LocatedError(e, path);
+      }
       if (result == null) {
-        throw JsonataErrors.returnedNothing(body, path);
+        throw new LocatedError(JsonataErrors.returnedNothing(body, path), path);
       }
       return result;
+    }
+  }
+
+  /**
+   * An expression of the template failed: the error, with where in the field the expression is
+   * ({@code Output/result}), which AWS's EvaluationFailed event names as its {@code location}.
+   */
+  public static final class LocatedError extends StatesError {
+    private final String location;
+
+    LocatedError(StatesError error, String location) {
+      super(error.error(), error.cause());
+      this.location = location;
+    }
+
+    /** The field and the keys down to the failing expression, joined with {@code /}. */
+    public String location() {
+      return location;
     }
   }
 

@@ -124,7 +124,9 @@ class ExpectedComparatorTest {
             json(
                 "{\"Id\": \"exec:<ArnPart_0idx>:<ExecArnPart_0idx>\", \"RequestId\":"
                     + " \"<uuid:1>\"}"),
-            json("{\"Id\": \"exec:my-machine:run-42\", \"RequestId\": \"5f1c2a\"}"),
+            json(
+                "{\"Id\": \"exec:my-machine:run-42\", \"RequestId\":"
+                    + " \"0f8fad5b-d9cb-469f-a165-70867728950e\"}"),
             List.of("<ArnPart_0idx>", "<ExecArnPart_0idx>", "<uuid:1>"));
 
     assertEquals(Comparison.match(), c);
@@ -137,16 +139,16 @@ class ExpectedComparatorTest {
   }
 
   @Test
-  void readsWildcardLiteralsAsAnyValue() {
+  void readsWildcardLiteralsAsAnyString() {
     assertEquals(
         Comparison.match(),
         ExpectedComparator.compareValues(
             json(
-                "{\"Date\": \"date\", \"n\": \"RandomNumberGenerated\", \"out\":"
-                    + " \"output-literal\"}"),
+                "{\"SdkHttpMetadata\": {\"HttpHeaders\": {\"Date\": \"date\"}},"
+                    + " \"n\": \"RandomNumberGenerated\", \"out\": \"output-literal\"}"),
             json(
-                "{\"Date\": \"Mon, 01 Jan 2024 10:00:00 GMT\", \"n\": 42, \"out\": {\"any\":"
-                    + " [1]}}"),
+                "{\"SdkHttpMetadata\": {\"HttpHeaders\": {\"Date\": \"Mon, 01 Jan 2024 10:00:00 GMT\"}},"
+                    + " \"n\": \"42\", \"out\": \"anything\"}"),
             List.of("RandomNumberGenerated", "output-literal")));
   }
 
@@ -194,7 +196,8 @@ class ExpectedComparatorTest {
         ExpectedComparator.forCase(c)
             .compare(
                 ActualResult.failed(
-                    "Exception", "{\"requestId\":\"abc\",\"errorMessage\":\"boom\"}")));
+                    "Exception",
+                    "{\"requestId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\",\"errorMessage\":\"boom\"}")));
     assertEquals(
         Comparison.mismatch("cause at /errorMessage: expected \"boom\" but was \"bang\""),
         ExpectedComparator.forCase(c)
@@ -270,21 +273,21 @@ class ExpectedComparatorTest {
     assertEquals(
         Comparison.match(),
         comparator.compareHistory(
-            List.of(
+            events(
                 "ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded")));
     assertEquals(
         Comparison.mismatch(
             "history: event #2 expected PassStateEntered but was PassStateExited (expected 4"
                 + " events, actual 4)"),
         comparator.compareHistory(
-            List.of(
+            events(
                 "ExecutionStarted", "PassStateExited", "PassStateEntered", "ExecutionSucceeded")));
     assertEquals(
         Comparison.mismatch(
             "history: event #5 expected no event but was ExecutionSucceeded (expected 4 events,"
                 + " actual 5)"),
         comparator.compareHistory(
-            List.of(
+            events(
                 "ExecutionStarted",
                 "PassStateEntered",
                 "PassStateExited",
@@ -307,11 +310,11 @@ class ExpectedComparatorTest {
     assertTrue(comparator.listsNewestFirst());
     assertEquals(
         Comparison.match(),
-        comparator.compareHistory(List.of("ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded")));
+        comparator.compareHistory(events("ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded")));
     assertEquals(
         Comparison.mismatch(
             "history: event #1 expected ExecutionSucceeded but was ExecutionStarted (expected 4 events, actual 4)"),
-        comparator.compareHistory(List.of("ExecutionSucceeded", "PassStateExited", "PassStateEntered", "ExecutionStarted")));
+        comparator.compareHistory(events("ExecutionSucceeded", "PassStateExited", "PassStateEntered", "ExecutionStarted")));
   }
 
   @Test
@@ -333,7 +336,7 @@ class ExpectedComparatorTest {
     assertEquals(
         Comparison.match(),
         comparator.compareHistory(
-            List.of(
+            events(
                 "ExecutionStarted",
                 "ParallelStateEntered",
                 "PassStateEntered",
@@ -344,11 +347,11 @@ class ExpectedComparatorTest {
                 "ExecutionSucceeded")));
     assertEquals(
         Comparison.mismatch(
-            "history: the Parallel branch events (#3 to #6, compared without order) differ: missing"
-                + " [PassStateExited x1], unexpected [PassStateEntered x1] (expected 8 events,"
-                + " actual 8)"),
+            "history: the Parallel branch events (#3 to #6, compared without order) differ: no"
+                + " actual event matches [PassStateExited none]; unmatched actual events"
+                + " [PassStateEntered none] (expected 8 events, actual 8)"),
         comparator.compareHistory(
-            List.of(
+            events(
                 "ExecutionStarted",
                 "ParallelStateEntered",
                 "PassStateEntered",
@@ -362,7 +365,7 @@ class ExpectedComparatorTest {
             "history: event #8 expected ExecutionSucceeded but was ExecutionFailed (expected 8"
                 + " events, actual 8)"),
         comparator.compareHistory(
-            List.of(
+            events(
                 "ExecutionStarted",
                 "ParallelStateEntered",
                 "PassStateEntered",
@@ -480,11 +483,9 @@ class ExpectedComparatorTest {
               e.cause().map(n -> n.isTextual() ? n.textValue() : n.toString()).orElse(null));
       ExpectedComparator comparator = ExpectedComparator.forCase(c);
       assertEquals(Comparison.match(), comparator.compare(actual), c.key());
-      List<String> types = new ArrayList<>();
+      List<JsonNode> types = new ArrayList<>();
       if (c.history() != null) {
-        StreamSupport.stream(c.history().spliterator(), false)
-            .map(event -> event.path("type").asText())
-            .forEach(types::add);
+        StreamSupport.stream(c.history().spliterator(), false).forEach(types::add);
         if (comparator.listsNewestFirst()) {
           java.util.Collections.reverse(types); // the runtime lists the oldest event first
         }
@@ -493,5 +494,105 @@ class ExpectedComparatorTest {
       compared++;
     }
     assertTrue(compared > 900, "compared " + compared);
+  }
+
+  /** Events of these types, as the runtime lists them (oldest first), with ids from 1. */
+  private static List<JsonNode> events(String... types) {
+    List<JsonNode> events = new ArrayList<>();
+    for (int i = 0; i < types.length; i++) {
+      events.add(json("{\"id\": " + (i + 1) + ", \"type\": \"" + types[i] + "\"}"));
+    }
+    return events;
+  }
+
+  @Test
+  void aRedactionTokenDoesNotMatchANumber() {
+    assertEquals(
+        Comparison.mismatch("value at /StartDate: expected \"date\" but was 1733000000"),
+        compareOutput("{\"StartDate\": \"date\"}", "{\"StartDate\": 1733000000}"));
+    assertEquals(
+        Comparison.mismatch("value at /n: expected \"RandomNumberGenerated\" but was 7"),
+        ExpectedComparator.compareValues(
+            json("{\"n\": \"RandomNumberGenerated\"}"), json("{\"n\": 7}"), List.of("RandomNumberGenerated")));
+    assertEquals(
+        Comparison.match(),
+        ExpectedComparator.compareValues(
+            json("{\"n\": \"RandomNumberGenerated\"}"), json("{\"n\": \"17\"}"), List.of("RandomNumberGenerated")));
+  }
+
+  @Test
+  void theDateTokenMatchesOnlyAnIsoDateTime() {
+    assertEquals(Comparison.match(), compareOutput("{\"at\": \"date\"}", "{\"at\": \"2024-02-07T13:49:50.123Z\"}"));
+    assertEquals(
+        Comparison.mismatch("value at /at: expected \"date\" but was \"yesterday\""),
+        compareOutput("{\"at\": \"date\"}", "{\"at\": \"yesterday\"}"));
+  }
+
+  @Test
+  void globalTokensApplyOnlyWhereTheRecorderWritesThem() {
+    // timestamp: under keys matching /timestamp/i only.
+    assertEquals(Comparison.match(), compareOutput("{\"BatchTimestamp\": \"timestamp\"}", "{\"BatchTimestamp\": \"x\"}"));
+    assertEquals(
+        Comparison.mismatch("value at /label: expected \"timestamp\" but was \"x\""),
+        compareOutput("{\"label\": \"timestamp\"}", "{\"label\": \"x\"}"));
+    // <uuid:N>: a UUID under a key ending in id.
+    String uuid = "\"0f8fad5b-d9cb-469f-a165-70867728950e\"";
+    assertEquals(Comparison.match(), compareOutput("{\"MessageId\": \"<uuid:1>\"}", "{\"MessageId\": " + uuid + "}"));
+    assertEquals(
+        Comparison.mismatch("value at /Message: expected \"<uuid:1>\" but was " + uuid),
+        compareOutput("{\"Message\": \"<uuid:1>\"}", "{\"Message\": " + uuid + "}"));
+    assertEquals(
+        Comparison.mismatch("value at /MessageId: expected \"<uuid:1>\" but was \"m-1\""),
+        compareOutput("{\"MessageId\": \"<uuid:1>\"}", "{\"MessageId\": \"m-1\"}"));
+    // HTTP metadata tokens: the value of their own key inside SdkHttpMetadata.
+    assertEquals(
+        Comparison.match(),
+        compareOutput(
+            "{\"SdkHttpMetadata\": {\"AllHttpHeaders\": {\"x-amzn-RequestId\": \"x-amzn-RequestId\"}}}",
+            "{\"SdkHttpMetadata\": {\"AllHttpHeaders\": {\"x-amzn-RequestId\": [\"e220a839\"]}}}"));
+    assertEquals(
+        Comparison.mismatch("value at /RequestId: expected \"RequestId\" but was \"e220a839\""),
+        compareOutput("{\"RequestId\": \"RequestId\"}", "{\"RequestId\": \"e220a839\"}"));
+  }
+
+  @Test
+  void aJsonStringIsRefusedWhereAnArrayIsExpected() {
+    assertEquals(
+        Comparison.mismatch("value at /items: expected [1,2] but was \"[1,2]\""),
+        compareOutput("{\"items\": [1, 2]}", "{\"items\": \"[1,2]\"}"));
+    // The recorder parsed strings that start with {, so an object matches its JSON text.
+    assertEquals(Comparison.match(), compareOutput("{\"o\": {\"a\": 1}}", "{\"o\": \"{\\\"a\\\":1}\"}"));
+  }
+
+  @Test
+  void detectsAPreviousEventIdThatDiffersFromAws() {
+    ConformanceCase c =
+        synthetic(
+            "{\"status\": \"SUCCEEDED\"}",
+            "[{\"id\": 1, \"previousEventId\": 0, \"timestamp\": \"timestamp\", \"type\": \"ExecutionStarted\"},"
+                + " {\"id\": 2, \"previousEventId\": 0, \"timestamp\": \"timestamp\", \"type\": \"MapStateSucceeded\"},"
+                + " {\"id\": 3, \"previousEventId\": 1, \"timestamp\": \"timestamp\", \"type\": \"MapStateExited\","
+                + " \"stateExitedEventDetails\": {\"name\": \"M\", \"output\": \"[1,2]\"}}]",
+            List.of(),
+            List.of(),
+            false);
+    ExpectedComparator comparator = ExpectedComparator.forCase(c);
+    List<JsonNode> actual =
+        List.of(
+            json("{\"id\": 1, \"previousEventId\": 0, \"timestamp\": \"2024-02-07T13:49:50.123Z\", \"type\": \"ExecutionStarted\"}"),
+            json("{\"id\": 2, \"previousEventId\": 0, \"timestamp\": \"2024-02-07T13:49:50.123Z\", \"type\": \"MapStateSucceeded\"}"),
+            json("{\"id\": 3, \"previousEventId\": 2, \"timestamp\": \"2024-02-07T13:49:50.123Z\", \"type\": \"MapStateExited\","
+                + " \"stateExitedEventDetails\": {\"name\": \"M\", \"output\": \"[1, 2]\"}}"));
+
+    assertEquals(
+        Comparison.mismatch("history: event #3 (MapStateExited) at /previousEventId: expected 1 but was 2"),
+        comparator.compareHistory(actual));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) actual.get(2)).put("previousEventId", 1);
+    assertEquals(Comparison.match(), comparator.compareHistory(actual));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) actual.get(2).get("stateExitedEventDetails"))
+        .put("output", "[2,1]");
+    assertEquals(
+        Comparison.mismatch("history: event #3 (MapStateExited) at /stateExitedEventDetails/output/0: expected 1 but was 2"),
+        comparator.compareHistory(actual));
   }
 }
