@@ -200,7 +200,7 @@ class RedriveTest {
             "23 <22 PassStateEntered {'name':'Note','input':'{\\'charged\\':5}','inputDetails':{'truncated':false}}",
             "24 <23 PassStateExited {'name':'Note','output':'{\\'charged\\':5,\\'seen\\':1}','outputDetails':{'truncated':false}}",
             "25 <24 ParallelStateSucceeded",
-            "26 <25 ParallelStateExited {'name':'Both','output':'[\\'shipped\\',{\\'charged\\':5,\\'seen\\':1}]','outputDetails':{'truncated':false}}",
+            "26 <24 ParallelStateExited {'name':'Both','output':'[\\'shipped\\',{\\'charged\\':5,\\'seen\\':1}]','outputDetails':{'truncated':false}}",
             "27 <26 ExecutionSucceeded {'output':'[\\'shipped\\',{\\'charged\\':5,\\'seen\\':1}]','outputDetails':{'truncated':false}}"),
         execution.history());
   }
@@ -265,8 +265,8 @@ class RedriveTest {
             "39 <38 LambdaFunctionSucceeded {'output':'{\\'charged\\':3}','outputDetails':{'truncated':false}}",
             "40 <39 TaskStateExited {'name':'Charge','output':'{\\'charged\\':3}','outputDetails':{'truncated':false}}",
             "41 <40 MapIterationSucceeded {'index':2,'name':'Each'}",
-            "42 <40 MapStateSucceeded",
-            "43 <42 MapStateExited {'name':'Each','output':'[{\\'charged\\':1},{\\'charged\\':2},{\\'charged\\':3}]','outputDetails':{'truncated':false}}",
+            "42 <41 MapStateSucceeded",
+            "43 <41 MapStateExited {'name':'Each','output':'[{\\'charged\\':1},{\\'charged\\':2},{\\'charged\\':3}]','outputDetails':{'truncated':false}}",
             "44 <43 ExecutionSucceeded {'output':'[{\\'charged\\':1},{\\'charged\\':2},{\\'charged\\':3}]','outputDetails':{'truncated':false}}"),
         execution.history());
   }
@@ -342,7 +342,7 @@ class RedriveTest {
             "11 <10 MapRunRedriven {'mapRunArn':'arn:aws:states:us-east-1:123456789012:mapRun:asl4j-local/5fb76d3a-ec15-364e-9342-8e9777ad19af:5634d9b3-7e69-3996-8f8e-16d9986a79a5','redriveCount':1}",
             "12 <11 MapRunSucceeded",
             "13 <12 MapStateSucceeded",
-            "14 <13 MapStateExited {'name':'Fan','output':'[{\\'charged\\':1},{\\'charged\\':2},{\\'charged\\':3}]','outputDetails':{'truncated':false}}",
+            "14 <11 MapStateExited {'name':'Fan','output':'[{\\'charged\\':1},{\\'charged\\':2},{\\'charged\\':3}]','outputDetails':{'truncated':false}}",
             "15 <14 ExecutionSucceeded {'output':'[{\\'charged\\':1},{\\'charged\\':2},{\\'charged\\':3}]','outputDetails':{'truncated':false}}"),
         execution.history());
     // The child that failed goes on in its own history, at the state it failed in.

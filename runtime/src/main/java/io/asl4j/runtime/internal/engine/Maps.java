@@ -242,7 +242,8 @@ final class Maps {
         ObjectNode runRedriven = ExecutionRun.NODES.objectNode();
         runRedriven.put("mapRunArn", mapRun.arn());
         runRedriven.put("redriveCount", redrives);
-        run.event(step.frame, "MapRunRedriven", runRedriven);
+        // The exit of a redriven Map chains to this event as a first run's does to its MapRunStarted.
+        mapRunStartedEvent = run.event(step.frame, "MapRunRedriven", runRedriven);
       } else if (distributed) {
         io.asl4j.dsl.model.ProcessorConfig config = map.processor().processorConfig();
         mapRun = run.startMapRun(
