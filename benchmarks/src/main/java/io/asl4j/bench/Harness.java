@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.dsl.json.AslReader;
 import io.asl4j.runtime.Execution;
 import io.asl4j.runtime.ExecutionStatus;
+import io.asl4j.runtime.HistoryEvent;
 import io.asl4j.runtime.LocalStateMachine;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,7 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * counts what it can do in a measured time.
  *
  * <pre>
- * exec NAME [--threads N]   executions/s of a workload (one machine shared by N threads)
+ * exec NAME [--threads N] [--history none|read|json]
+ *                           executions/s of a workload (one machine shared by N threads); with
+ *                           read, each execution's history() is taken and every event's details
+ *                           read; with json, every event is written as GetExecutionHistory JSON
  * build NAME                read + validate + build of the machine from its JSON text, per second
  * handwritten               order-processing hand-written on Jackson, and on the interpreter, alternately
  * first NAME                first execution in this fresh JVM: ms since JVM start, and ms in main
@@ -26,6 +31,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  *
  * Options: {@code --warmup SECONDS} (default 3), {@code --seconds SECONDS} (default 3).
+ *
+ * <p>Outputs are checked against the workload's expected output ({@link Workloads#expectedOutput}):
+ * every warm-up execution's, and of the measured ones one in 16 at random (checking every one
+ * would time the check, not the runtime); {@code exec} prints how many it checked and how many
+ * were wrong, with the first wrong one, and so does the peer's {@code exec.mjs}.
  */
 public final class Harness {
   private static volatile Object sink;
@@ -44,18 +54,20 @@ public final class Harness {
     double warmup = 3;
     double seconds = 3;
     int count = 100_000;
+    String history = "none";
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Double.parseDouble(args[++i]);
         case "--seconds" -> seconds = Double.parseDouble(args[++i]);
         case "--count" -> count = Integer.parseInt(args[++i]);
+        case "--history" -> history = args[++i];
         default -> { }
       }
     }
     switch (mode) {
       case "first" -> first(name, mainStartNanos);
-      case "exec" -> exec(name, threads, warmup, seconds);
+      case "exec" -> exec(name, threads, History.of(history), warmup, seconds);
       case "build" -> build(name, warmup, seconds);
       case "handwritten" -> handwritten(warmup, seconds);
       case "parked" -> parked(count);
@@ -83,15 +95,98 @@ public final class Harness {
         name, ms(t1 - t0), ms(t2 - t1), ms(t2 - mainStartNanos), uptime);
   }
 
-  private static void exec(String name, int threads, double warmup, double seconds) throws Exception {
+  /** What an execution's history costs its reader, beyond running it. */
+  enum History {
+    /** Not read: events are recorded, their details are not built. */
+    NONE,
+    /** {@code history()}, and every event's type, timestamp and {@code details()}. */
+    READ,
+    /** {@code history()}, and every event as GetExecutionHistory JSON text ({@code toJson().toString()}). */
+    JSON;
+
+    static History of(String text) {
+      return switch (text) {
+        case "none" -> NONE;
+        case "read" -> READ;
+        case "json" -> JSON;
+        default -> throw new IllegalArgumentException("--history is none, read or json, not " + text);
+      };
+    }
+
+    /** Reads the history as this mode says; returns how many events it read. */
+    int read(Execution execution) {
+      if (this == NONE) {
+        return 0;
+      }
+      List<HistoryEvent> events = execution.history();
+      for (HistoryEvent event : events) {
+        if (this == READ) {
+          sink = event.type();
+          sink = event.timestamp();
+          sink = event.details();
+        } else {
+          sink = event.toJson().toString();
+        }
+      }
+      return events.size();
+    }
+  }
+
+  private static void exec(String name, int threads, History history, double warmup, double seconds) throws Exception {
     LocalStateMachine machine = Workloads.build(Workloads.definitionText(name));
     JsonNode input = Workloads.input(name);
-    check(machine.run(input));
-    Runnable once = () -> sink = machine.run(input).output();
-    double rate = threads == 1 ? timed(once, warmup, seconds) : timedThreads(once, threads, warmup, seconds);
+    JsonNode expected = Workloads.expectedOutput(name);
+    OutputCheck outputs = new OutputCheck(expected);
+    Execution first = check(machine.run(input));
+    outputs.check(first.output());
+    int events = first.history().size();
+    Runnable warm = () -> {
+      Execution execution = machine.run(input);
+      history.read(execution);
+      outputs.check(execution.output());
+    };
+    Runnable measured = () -> {
+      Execution execution = machine.run(input);
+      int read = history.read(execution);
+      if (ThreadLocalRandom.current().nextInt(16) == 0) { // a counter would be shared by the threads
+        outputs.check(execution.output());
+        if (history != History.NONE && read != events) {
+          throw new IllegalStateException("the history had " + read + " events, the first execution's " + events);
+        }
+      }
+      sink = execution.output();
+    };
+    double rate = threads == 1
+        ? timed(warm, measured, warmup, seconds)
+        : timedThreads(warm, measured, threads, warmup, seconds);
     print(
-        "{\"side\":\"asl4j\",\"mode\":\"exec\",\"workload\":\"%s\",\"threads\":%d,\"executionsPerSecond\":%.0f}",
-        name, threads, rate);
+        "{\"side\":\"asl4j\",\"mode\":\"exec\",\"workload\":\"%s\",\"threads\":%d,\"history\":\"%s\",\"executionsPerSecond\":%.0f,"
+            + "\"eventsPerExecution\":%d,%s}",
+        name, threads, history.name().toLowerCase(Locale.ROOT), rate, events, outputs.json());
+  }
+
+  /** Counts outputs checked against the expected one, and wrong ones (any thread). */
+  static final class OutputCheck {
+    private final JsonNode expected;
+    private final AtomicLong checked = new AtomicLong();
+    private final AtomicLong wrong = new AtomicLong();
+    private volatile JsonNode firstWrong;
+
+    OutputCheck(JsonNode expected) {
+      this.expected = expected;
+    }
+
+    void check(JsonNode output) {
+      checked.incrementAndGet();
+      if (!expected.equals(output) && wrong.getAndIncrement() == 0) {
+        firstWrong = output;
+      }
+    }
+
+    String json() {
+      String text = "\"outputsChecked\":" + checked.get() + ",\"wrong\":" + wrong.get();
+      return firstWrong == null ? text : text + ",\"firstWrongOutput\":" + firstWrong;
+    }
   }
 
   private static void build(String name, double warmup, double seconds) {
@@ -202,7 +297,12 @@ public final class Harness {
   }
 
   static double timed(Runnable once, double warmupSeconds, double seconds) {
-    runFor(once, warmupSeconds);
+    return timed(once, once, warmupSeconds, seconds);
+  }
+
+  /** Runs {@code warm} for the warm-up, then counts runs of {@code once} in a measured time. */
+  static double timed(Runnable warm, Runnable once, double warmupSeconds, double seconds) {
+    runFor(warm, warmupSeconds);
     long start = System.nanoTime();
     long n = runFor(once, seconds);
     return n / ((System.nanoTime() - start) / 1e9);
@@ -221,7 +321,8 @@ public final class Harness {
   }
 
   /** Throughput of {@code threads} threads running {@code once} as fast as they can, together. */
-  static double timedThreads(Runnable once, int threads, double warmupSeconds, double seconds) throws InterruptedException {
+  static double timedThreads(Runnable warm, Runnable once, int threads, double warmupSeconds, double seconds)
+      throws InterruptedException {
     AtomicLong total = new AtomicLong();
     CountDownLatch warmed = new CountDownLatch(threads);
     CountDownLatch go = new CountDownLatch(1);
@@ -229,7 +330,7 @@ public final class Harness {
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       Thread worker = new Thread(() -> {
-        runFor(once, warmupSeconds);
+        runFor(warm, warmupSeconds);
         warmed.countDown();
         try {
           go.await();
