@@ -87,12 +87,14 @@ public final class Harness {
     long t1 = System.nanoTime();
     Execution execution = machine.run(input);
     long t2 = System.nanoTime();
-    check(execution);
     long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+    check(execution);
+    OutputCheck outputs = new OutputCheck(Workloads.expectedOutput(name));
+    outputs.check(execution.output());
     print(
         "{\"side\":\"asl4j\",\"mode\":\"first\",\"workload\":\"%s\",\"buildMs\":%.1f,\"firstRunMs\":%.1f,"
-            + "\"inMainMs\":%.1f,\"sinceJvmStartMs\":%d}",
-        name, ms(t1 - t0), ms(t2 - t1), ms(t2 - mainStartNanos), uptime);
+            + "\"inMainMs\":%.1f,\"sinceJvmStartMs\":%d,%s}",
+        name, ms(t1 - t0), ms(t2 - t1), ms(t2 - mainStartNanos), uptime, outputs.json());
   }
 
   /** What an execution's history costs its reader, beyond running it. */
@@ -205,6 +207,9 @@ public final class Harness {
     JsonNode input = Workloads.input(name);
     JsonNode interpreted = check(machine.run(input)).output();
     JsonNode byHand = HandWrittenOrderProcessing.run(input);
+    if (!interpreted.equals(Workloads.expectedOutput(name))) {
+      throw new IllegalStateException("interpreted output " + interpreted + " differs from the expected " + Workloads.expectedOutput(name));
+    }
     if (!interpreted.equals(byHand)) {
       throw new IllegalStateException("hand-written output " + byHand + " differs from the interpreter's " + interpreted);
     }
