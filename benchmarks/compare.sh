@@ -13,7 +13,9 @@
 # target/bench/report.md; raw results in target/bench/results.jsonl). See BENCHMARKS.md.
 #
 # Environment: SHARED (default ../shared), ROUNDS (5), SECONDS_PER_POINT (3), WARMUP_SECONDS (3),
-# MVN_ARGS (extra Maven arguments, e.g. -o), JAVA_OPTS (for the asl4j JVMs), SKIP_BUILD=1.
+# MVN_ARGS (extra Maven arguments, e.g. -o), JAVA_OPTS (for the asl4j JVMs), SKIP_BUILD=1,
+# BENCH_JAR (a benchmarks.jar to time instead of building one, e.g. an older commit's: implies SKIP_BUILD),
+# BENCH_COMMIT (the commit the report names; default: HEAD).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -28,14 +30,16 @@ NAMES=(order-processing pass-chain-10 map-1000)
 HISTORIES=(none read json) # the history not read; history() and details read; every event as JSON
 OUT="$ROOT/target/bench"
 PEER="$ROOT/target/peer-als"
-JAR="$ROOT/benchmarks/target/benchmarks.jar"
+JAR="${BENCH_JAR:-$ROOT/benchmarks/target/benchmarks.jar}"
 RESULTS="$OUT/results.jsonl"
 read -r -a JAVA_ARGS <<< "${JAVA_OPTS:-}"
 
 log() { printf '%s\n' "$*" >&2; }
 
 # ---- build and install ------------------------------------------------------------------------
-if [[ -z "${SKIP_BUILD:-}" || ! -f "$JAR" ]]; then
+if [[ -n "${BENCH_JAR:-}" ]]; then
+  log "== timing $JAR"
+elif [[ -z "${SKIP_BUILD:-}" || ! -f "$JAR" ]]; then
   log "== building benchmarks/target/benchmarks.jar"
   # shellcheck disable=SC2086
   (cd "$ROOT" && mvn -B -q ${MVN_ARGS:-} -pl benchmarks -am package -DskipTests)
@@ -102,6 +106,7 @@ run_threads() { # round side workload: both cores
       record "$1" peer threads "$3" "$(node -e '
         const [a, b] = process.argv.slice(1).map(f => JSON.parse(require("fs").readFileSync(f, "utf8")));
         console.log(JSON.stringify({processes: 2, executionsPerSecond: a.executionsPerSecond + b.executionsPerSecond,
+          executionsPerCpuSecond: Math.round((a.executions + b.executions) / (a.executions / a.executionsPerCpuSecond + b.executions / b.executionsPerCpuSecond)),
           outputsChecked: a.outputsChecked + b.outputsChecked, wrong: a.wrong + b.wrong,
           firstWrongOutput: a.firstWrongOutput ?? b.firstWrongOutput, each: [a, b]}));' "$a" "$b")"
       rm -f "$a" "$b" ;;
@@ -154,5 +159,6 @@ record 1 asl4j parked waitForTaskToken "$(asl4j parked --count 100000)"
 CPU=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || true)
 MACHINE="$(nproc) cores ($CPU), $(free -g 2>/dev/null | awk '/Mem:/ {print $2 " GiB RAM"}'), \
 Java $(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.runtime.version/ {v=$2} /java.vm.name/ {n=$2} END {print v " " n}'), Node $(node -v), $(uname -sr); load average (1, 5, 15 min) $LOAD_BEFORE at the start, $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') at the end"
-node "$ROOT/benchmarks/report.mjs" "$RESULTS" "$MACHINE" "$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+COMMIT="${BENCH_COMMIT:-$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)}"
+node "$ROOT/benchmarks/report.mjs" "$RESULTS" "$MACHINE" "$COMMIT" \
   | tee "$OUT/report.md"

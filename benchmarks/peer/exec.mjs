@@ -17,7 +17,8 @@
 // Outputs: every warm-up execution's output is checked, and during the measured executions one
 // in 16 (the last of each 16, as the asl4j side checks); a wrong output is counted and the first
 // one is printed in the result (`wrong`, `firstWrongOutput`), so the report can say so.
-// Prints one JSON line.
+// Rates: per second of wall clock, and per second of the process's CPU time (process.cpuUsage():
+// every thread of the process, as the asl4j side counts its JVM's). Prints one JSON line.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { StateMachine } from 'aws-local-stepfunctions';
@@ -92,11 +93,15 @@ const once = async (checkIt) => {
 for (let i = 0; i < warmup; i++) await once(true);
 const warmChecked = checked;
 events = 0;
+const cpu = process.cpuUsage(); // the whole process's CPU time, as the asl4j side measures its own
 const t = performance.now();
 for (let i = 0; i < executions; i++) await once(i % 16 === 15 || i === executions - 1);
 const seconds = (performance.now() - t) / 1000;
+const used = process.cpuUsage(cpu);
+const cpuSeconds = (used.user + used.system) / 1e6;
 const result = { side: 'peer', peer: 'aws-local-stepfunctions@3.0.0', node: process.version, history, executions,
   seconds: +seconds.toFixed(4), executionsPerSecond: Math.round(executions / seconds),
+  executionsPerCpuSecond: Math.round(executions / cpuSeconds),
   eventsPerExecution: history === 'none' ? undefined : events / executions,
   outputsChecked: checked, warmupOutputsChecked: warmChecked, wrong };
 if (wrong) result.firstWrongOutput = firstWrongOutput;

@@ -163,8 +163,8 @@ public final class Harness {
         : timedThreads(warm, measured, threads, warmup, seconds);
     print(
         "{\"side\":\"asl4j\",\"mode\":\"exec\",\"workload\":\"%s\",\"threads\":%d,\"history\":\"%s\",\"executionsPerSecond\":%.0f,"
-            + "\"eventsPerExecution\":%d,%s}",
-        name, threads, history.name().toLowerCase(Locale.ROOT), rate, events, outputs.json());
+            + "\"executionsPerCpuSecond\":%.0f,\"eventsPerExecution\":%d,%s}",
+        name, threads, history.name().toLowerCase(Locale.ROOT), rate, lastPerCpuSecond, events, outputs.json());
   }
 
   /** Counts outputs checked against the expected one, and wrong ones (any thread). */
@@ -308,9 +308,23 @@ public final class Harness {
   /** Runs {@code warm} for the warm-up, then counts runs of {@code once} in a measured time. */
   static double timed(Runnable warm, Runnable once, double warmupSeconds, double seconds) {
     runFor(warm, warmupSeconds);
+    long cpu = processCpuNanos();
     long start = System.nanoTime();
     long n = runFor(once, seconds);
-    return n / ((System.nanoTime() - start) / 1e9);
+    long elapsed = System.nanoTime() - start;
+    lastPerCpuSecond = n / ((processCpuNanos() - cpu) / 1e9);
+    return n / (elapsed / 1e9);
+  }
+
+  /**
+   * Runs per second of CPU time the whole process used (every thread: the JIT compiler and the
+   * garbage collector too) in the last measured time: on a host shared with other work, wall-clock
+   * rates fall with the share of the CPU the process gets; this one does not.
+   */
+  private static double lastPerCpuSecond = Double.NaN;
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static long runFor(Runnable once, double seconds) {
@@ -332,6 +346,7 @@ public final class Harness {
     CountDownLatch warmed = new CountDownLatch(threads);
     CountDownLatch go = new CountDownLatch(1);
     long[] window = new long[2];
+    long cpu;
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       Thread worker = new Thread(() -> {
@@ -348,12 +363,14 @@ public final class Harness {
       worker.start();
     }
     warmed.await();
+    cpu = processCpuNanos();
     window[0] = System.nanoTime();
     go.countDown();
     for (Thread worker : workers) {
       worker.join();
     }
     window[1] = System.nanoTime();
+    lastPerCpuSecond = total.get() / ((processCpuNanos() - cpu) / 1e9);
     return total.get() / ((window[1] - window[0]) / 1e9);
   }
 
