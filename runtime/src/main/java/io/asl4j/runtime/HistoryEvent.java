@@ -81,7 +81,31 @@ public final class HistoryEvent {
     if (details == null) {
       return null;
     }
-    return rendered(details.get());
+    ObjectNode source = details.get();
+    return details instanceof FreshDetails ? renderedInPlace(source) : rendered(source);
+  }
+
+  /**
+   * Details whose top object is built anew on each call (objects inside it may be shared), so
+   * {@link #details()} need not copy it: what the runtime records for a state's entered and exited
+   * events, most of a history.
+   */
+  public interface FreshDetails extends Supplier<ObjectNode> {}
+
+  /** {@code fresh} with every deferred value replaced by its JSON text, objects inside it copied. */
+  private ObjectNode renderedInPlace(ObjectNode fresh) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = fresh.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      JsonNode value = field.getValue();
+      if (value instanceof POJONode pojo && pojo.getPojo() instanceof DeferredText text) {
+        field.setValue(TextNode.valueOf(texts.apply(text.value())));
+      } else if (value instanceof ObjectNode object) {
+        field.setValue(rendered(object));
+      } else if (value instanceof ArrayNode array) {
+        field.setValue(array.deepCopy());
+      }
+    }
+    return fresh;
   }
 
   /**
@@ -142,7 +166,7 @@ public final class HistoryEvent {
 
   /** This event as AWS's JSON. */
   public ObjectNode toJson() {
-    ObjectNode json = new EventJson();
+    ObjectNode json = new EventJson(texts instanceof JsonText.Cache cache ? cache : null);
     json.put("id", id);
     json.put("previousEventId", previousEventId);
     json.put("timestamp", timestampText(timestampMillis));
@@ -175,14 +199,17 @@ public final class HistoryEvent {
    */
   private static final class EventJson extends ObjectNode {
     private static final long serialVersionUID = 1L;
+    /** The read's texts: the details' JSON strings it wrote are quoted once per read. */
+    private final transient JsonText.Cache cache;
 
-    EventJson() {
+    EventJson(JsonText.Cache cache) {
       super(JsonNodeFactory.instance);
+      this.cache = cache;
     }
 
     @Override
     public String toString() {
-      return JsonText.of(this);
+      return JsonText.of(this, cache);
     }
   }
 

@@ -1,15 +1,12 @@
 package io.asl4j.runtime.internal.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asl4j.runtime.HistoryEvent;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -169,7 +166,7 @@ final class History {
     int n = (int) COUNT.getAcquire(this);
     Columns c = (Columns) COLUMNS.getAcquire(this);
     HistoryEvent[] events = new HistoryEvent[n];
-    TextCache texts = new TextCache();
+    JsonText.Cache texts = new JsonText.Cache();
     for (int i = 0; i < n; i++) {
       long previousAndKind = c.numbers[2 * i + 1];
       events[i] = new HistoryEvent(i + 1, previousAndKind >>> 8, c.numbers[2 * i], (String) c.refs[2 * i],
@@ -178,35 +175,13 @@ final class History {
     return Collections.unmodifiableList(Arrays.asList(events));
   }
 
-  /**
-   * The JSON text of the values the events of one snapshot show, each written once: a state's
-   * output is the next state's input, an echoing Task's input is its output (by identity: values
-   * are never changed once recorded). Lives as long as the snapshot's events.
-   */
-  static final class TextCache implements Function<JsonNode, String> {
-    private final IdentityHashMap<JsonNode, String> texts = new IdentityHashMap<>();
-
-    @Override
-    public synchronized String apply(JsonNode value) {
-      if (value == null) {
-        return "null";
-      }
-      String text = texts.get(value);
-      if (text == null) {
-        text = JsonText.of(value);
-        texts.put(value, text);
-      }
-      return text;
-    }
-  }
-
   @SuppressWarnings("unchecked")
   private static Supplier<ObjectNode> details(Object source, byte kind) {
     switch (kind) {
       case STATE_ENTERED:
-        return ((ExecutionRun.Step) source)::enteredDetails;
+        return (HistoryEvent.FreshDetails) ((ExecutionRun.Step) source)::enteredDetails;
       case STATE_EXITED:
-        return ((ExecutionRun.Step) source)::exitedDetails;
+        return (HistoryEvent.FreshDetails) ((ExecutionRun.Step) source)::exitedDetails;
       default:
         return (Supplier<ObjectNode>) source;
     }

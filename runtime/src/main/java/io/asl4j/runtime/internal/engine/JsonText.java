@@ -11,8 +11,10 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Compact JSON text of a {@link JsonNode} tree, character for character what Jackson's {@code
@@ -44,19 +46,69 @@ public final class JsonText {
 
   /** The compact JSON text of {@code value}; {@code "null"} for Java's null, as the history shows it. */
   public static String of(JsonNode value) {
+    return of(value, null);
+  }
+
+  /** As {@link #of(JsonNode)}; strings {@code cache} wrote are quoted from its copy. */
+  public static String of(JsonNode value, Cache cache) {
     if (value == null) {
       return "null";
     }
     if (value.isContainerNode()) {
-      StringBuilder out = new StringBuilder(64);
-      write(value, out);
+      StringBuilder out = new StringBuilder(256);
+      write(value, out, cache);
       return out.toString();
     }
     return value.toString();
   }
 
+  /**
+   * The JSON texts of the values the events of one history read show, each written once, and each
+   * text's own quoted form once (an event's JSON shows its input as a JSON string): a state's output
+   * is the next state's input, an echoing Task's input is its output. By identity: values are never
+   * changed once recorded. Lives as long as the read's events.
+   */
+  public static final class Cache implements Function<JsonNode, String> {
+    private final IdentityHashMap<JsonNode, String> texts = new IdentityHashMap<>();
+    private final IdentityHashMap<String, String> quoted = new IdentityHashMap<>();
+
+    /** The JSON text of {@code value}, written on first use. */
+    @Override
+    public synchronized String apply(JsonNode value) {
+      if (value == null) {
+        return "null";
+      }
+      String text = texts.get(value);
+      if (text == null) {
+        text = JsonText.of(value, this);
+        texts.put(value, text);
+        quoted.put(text, null);
+      }
+      return text;
+    }
+
+    /** {@code text} as a JSON string if this cache wrote it (quoted on first use), else null. */
+    synchronized String quotedIfWritten(String text) {
+      if (!quoted.containsKey(text)) {
+        return null;
+      }
+      String q = quoted.get(text);
+      if (q == null) {
+        StringBuilder out = new StringBuilder(text.length() + text.length() / 4 + 8);
+        quote(text, out);
+        q = out.toString();
+        quoted.put(text, q);
+      }
+      return q;
+    }
+  }
+
   /** Appends the compact JSON text of {@code value} to {@code out}. */
   public static void write(JsonNode value, StringBuilder out) {
+    write(value, out, null);
+  }
+
+  private static void write(JsonNode value, StringBuilder out, Cache cache) {
     if (value instanceof ObjectNode object) {
       out.append('{');
       boolean first = true;
@@ -68,7 +120,7 @@ public final class JsonText {
         first = false;
         quote(field.getKey(), out);
         out.append(':');
-        write(field.getValue(), out);
+        write(field.getValue(), out, cache);
       }
       out.append('}');
     } else if (value instanceof ArrayNode array) {
@@ -77,11 +129,16 @@ public final class JsonText {
         if (i > 0) {
           out.append(',');
         }
-        write(array.get(i), out);
+        write(array.get(i), out, cache);
       }
       out.append(']');
     } else if (value instanceof TextNode text) {
-      quote(text.textValue(), out);
+      String q = cache == null ? null : cache.quotedIfWritten(text.textValue());
+      if (q != null) {
+        out.append(q);
+      } else {
+        quote(text.textValue(), out);
+      }
     } else if (value instanceof IntNode || value instanceof LongNode) {
       out.append(value.longValue());
     } else if (value instanceof BooleanNode) {
@@ -99,24 +156,35 @@ public final class JsonText {
 
   /** Appends {@code text} as a JSON string, escaped as Jackson escapes it. */
   public static void quote(String text, StringBuilder out) {
-    out.append('"');
     int n = text.length();
-    int start = 0;
-    for (int i = 0; i < n; i++) {
+    int i = 0;
+    while (i < n) {
       char c = text.charAt(i);
       if (c < 128 && ESCAPES[c] != 0) {
-        out.append(text, start, i);
-        out.append('\\');
-        char e = ESCAPES[c];
-        if (e == 'u') {
-          out.append("u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-        } else {
-          out.append(e);
-        }
-        start = i + 1;
+        break;
+      }
+      i++;
+    }
+    out.append('"');
+    if (i == n) { // nothing to escape: one copy (a String appends as an array, a range of it char by char)
+      out.append(text).append('"');
+      return;
+    }
+    out.ensureCapacity(out.length() + n + n / 4 + 8);
+    for (int j = 0; j < i; j++) {
+      out.append(text.charAt(j));
+    }
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      char e = c < 128 ? ESCAPES[c] : 0;
+      if (e == 0) {
+        out.append(c);
+      } else if (e == 'u') {
+        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+      } else {
+        out.append('\\').append(e);
       }
     }
-    out.append(text, start, n);
     out.append('"');
   }
 }
