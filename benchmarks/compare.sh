@@ -15,7 +15,7 @@
 # Environment: SHARED (default ../shared), ROUNDS (5), SECONDS_PER_POINT (3), WARMUP_SECONDS (3),
 # MVN_ARGS (extra Maven arguments, e.g. -o), JAVA_OPTS (for the asl4j JVMs), SKIP_BUILD=1,
 # BENCH_JAR (a benchmarks.jar to time instead of building one, e.g. an older commit's: implies SKIP_BUILD),
-# BENCH_COMMIT (the commit the report names; default: HEAD).
+# BENCH_COMMIT (the commit the report names; default: HEAD), BENCH_OUT (default target/bench).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -28,7 +28,7 @@ WARM="${WARMUP_SECONDS:-3}"
 if [[ -n "${QUICK:-}" ]]; then ROUNDS=2; SECS=1; WARM=1; fi
 NAMES=(order-processing pass-chain-10 map-1000)
 HISTORIES=(none read json) # the history not read; history() and details read; every event as JSON
-OUT="$ROOT/target/bench"
+OUT="${BENCH_OUT:-$ROOT/target/bench}"
 PEER="$ROOT/target/peer-als"
 JAR="${BENCH_JAR:-$ROOT/benchmarks/target/benchmarks.jar}"
 RESULTS="$OUT/results.jsonl"
