@@ -4,8 +4,15 @@ import { readFileSync } from 'node:fs';
 
 const [file, machine = '?', commit = '?'] = process.argv.slice(2);
 const rows = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+// Rates from counts and times where a result has them: slow rates print rounded (to 0 below 0.5/s).
+const exact = (result, field) => {
+  if (field === 'executionsPerSecond' && result?.executions && result?.seconds) return result.executions / result.seconds;
+  if (field === 'executionsPerSecond' && Array.isArray(result?.each)) return result.each.reduce((n, e) => n + exact(e, field), 0);
+  if (field === 'buildsPerSecond' && result?.microsPerBuild) return 1e6 / result.microsPerBuild;
+  return result?.[field];
+};
 const pick = (side, mode, workload, field) =>
-  rows.filter((r) => r.side === side && r.mode === mode && r.workload === workload).map((r) => r.result?.[field]).filter((v) => typeof v === 'number');
+  rows.filter((r) => r.side === side && r.mode === mode && r.workload === workload).map((r) => exact(r.result, field)).filter((v) => typeof v === 'number');
 const median = (xs) => {
   if (!xs.length) return NaN;
   const s = [...xs].sort((a, b) => a - b), m = s.length >> 1;
