@@ -2,6 +2,7 @@ package io.asl4j.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.dsl.json.AslReader;
+import io.asl4j.runtime.Execution;
 import io.asl4j.runtime.LocalStateMachine;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,7 +19,8 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JMH: executions per second of the shared workloads, one thread and two, plus build + validate
+ * JMH: executions per second of the shared workloads, one thread and two, with the history read
+ * and written as JSON, plus build + validate
  * of a machine and the hand-written order-processing. Run with
  * {@code java -jar benchmarks/target/benchmarks.jar} (never during {@code mvn verify}).
  */
@@ -46,6 +48,22 @@ public class ExecutionBenchmark {
   @Benchmark
   public JsonNode execution() {
     return machine.run(input).output();
+  }
+
+  /** An execution, then its history read: every event's type, timestamp and details. */
+  @Benchmark
+  public Object executionWithHistoryRead() {
+    Execution execution = machine.run(input);
+    Harness.History.READ.read(execution);
+    return execution.output();
+  }
+
+  /** An execution, then every event of its history written as GetExecutionHistory JSON. */
+  @Benchmark
+  public Object executionWithHistoryAsJson() {
+    Execution execution = machine.run(input);
+    Harness.History.JSON.read(execution);
+    return execution.output();
   }
 
   @Benchmark

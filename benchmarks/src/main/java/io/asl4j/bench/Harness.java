@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.dsl.json.AslReader;
 import io.asl4j.runtime.Execution;
 import io.asl4j.runtime.ExecutionStatus;
+import io.asl4j.runtime.HistoryEvent;
 import io.asl4j.runtime.LocalStateMachine;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,7 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * counts what it can do in a measured time.
  *
  * <pre>
- * exec NAME [--threads N]   executions/s of a workload (one machine shared by N threads)
+ * exec NAME [--threads N] [--history none|read|json]
+ *                           executions/s of a workload (one machine shared by N threads); with
+ *                           read, each execution's history() is taken and every event's details
+ *                           read; with json, every event is written as GetExecutionHistory JSON
  * build NAME                read + validate + build of the machine from its JSON text, per second
  * handwritten               order-processing hand-written on Jackson, and on the interpreter, alternately
  * first NAME                first execution in this fresh JVM: ms since JVM start, and ms in main
@@ -26,6 +31,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  *
  * Options: {@code --warmup SECONDS} (default 3), {@code --seconds SECONDS} (default 3).
+ *
+ * <p>Outputs are checked against the workload's expected output ({@link Workloads#expectedOutput}):
+ * every warm-up execution's, and of the measured ones one in 16 at random (checking every one
+ * would time the check, not the runtime); {@code exec} prints how many it checked and how many
+ * were wrong, with the first wrong one, and so does the peer's {@code exec.mjs}.
  */
 public final class Harness {
   private static volatile Object sink;
@@ -44,18 +54,20 @@ public final class Harness {
     double warmup = 3;
     double seconds = 3;
     int count = 100_000;
+    String history = "none";
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Double.parseDouble(args[++i]);
         case "--seconds" -> seconds = Double.parseDouble(args[++i]);
         case "--count" -> count = Integer.parseInt(args[++i]);
+        case "--history" -> history = args[++i];
         default -> { }
       }
     }
     switch (mode) {
       case "first" -> first(name, mainStartNanos);
-      case "exec" -> exec(name, threads, warmup, seconds);
+      case "exec" -> exec(name, threads, History.of(history), warmup, seconds);
       case "build" -> build(name, warmup, seconds);
       case "handwritten" -> handwritten(warmup, seconds);
       case "parked" -> parked(count);
@@ -75,23 +87,108 @@ public final class Harness {
     long t1 = System.nanoTime();
     Execution execution = machine.run(input);
     long t2 = System.nanoTime();
-    check(execution);
     long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+    check(execution);
+    OutputCheck outputs = new OutputCheck(Workloads.expectedOutput(name));
+    outputs.check(execution.output());
     print(
         "{\"side\":\"asl4j\",\"mode\":\"first\",\"workload\":\"%s\",\"buildMs\":%.1f,\"firstRunMs\":%.1f,"
-            + "\"inMainMs\":%.1f,\"sinceJvmStartMs\":%d}",
-        name, ms(t1 - t0), ms(t2 - t1), ms(t2 - mainStartNanos), uptime);
+            + "\"inMainMs\":%.1f,\"sinceJvmStartMs\":%d,%s}",
+        name, ms(t1 - t0), ms(t2 - t1), ms(t2 - mainStartNanos), uptime, outputs.json());
   }
 
-  private static void exec(String name, int threads, double warmup, double seconds) throws Exception {
+  /** What an execution's history costs its reader, beyond running it. */
+  enum History {
+    /** Not read: events are recorded, their details are not built. */
+    NONE,
+    /** {@code history()}, and every event's type, timestamp and {@code details()}. */
+    READ,
+    /** {@code history()}, and every event as GetExecutionHistory JSON text ({@code toJson().toString()}). */
+    JSON;
+
+    static History of(String text) {
+      return switch (text) {
+        case "none" -> NONE;
+        case "read" -> READ;
+        case "json" -> JSON;
+        default -> throw new IllegalArgumentException("--history is none, read or json, not " + text);
+      };
+    }
+
+    /** Reads the history as this mode says; returns how many events it read. */
+    int read(Execution execution) {
+      if (this == NONE) {
+        return 0;
+      }
+      List<HistoryEvent> events = execution.history();
+      for (HistoryEvent event : events) {
+        if (this == READ) {
+          sink = event.type();
+          sink = event.timestamp();
+          sink = event.details();
+        } else {
+          sink = event.toJson().toString();
+        }
+      }
+      return events.size();
+    }
+  }
+
+  private static void exec(String name, int threads, History history, double warmup, double seconds) throws Exception {
     LocalStateMachine machine = Workloads.build(Workloads.definitionText(name));
     JsonNode input = Workloads.input(name);
-    check(machine.run(input));
-    Runnable once = () -> sink = machine.run(input).output();
-    double rate = threads == 1 ? timed(once, warmup, seconds) : timedThreads(once, threads, warmup, seconds);
+    JsonNode expected = Workloads.expectedOutput(name);
+    OutputCheck outputs = new OutputCheck(expected);
+    Execution first = check(machine.run(input));
+    outputs.check(first.output());
+    int events = first.history().size();
+    Runnable warm = () -> {
+      Execution execution = machine.run(input);
+      history.read(execution);
+      outputs.check(execution.output());
+    };
+    Runnable measured = () -> {
+      Execution execution = machine.run(input);
+      int read = history.read(execution);
+      if (ThreadLocalRandom.current().nextInt(16) == 0) { // a counter would be shared by the threads
+        outputs.check(execution.output());
+        if (history != History.NONE && read != events) {
+          throw new IllegalStateException("the history had " + read + " events, the first execution's " + events);
+        }
+      }
+      sink = execution.output();
+    };
+    double rate = threads == 1
+        ? timed(warm, measured, warmup, seconds)
+        : timedThreads(warm, measured, threads, warmup, seconds);
     print(
-        "{\"side\":\"asl4j\",\"mode\":\"exec\",\"workload\":\"%s\",\"threads\":%d,\"executionsPerSecond\":%.0f}",
-        name, threads, rate);
+        "{\"side\":\"asl4j\",\"mode\":\"exec\",\"workload\":\"%s\",\"threads\":%d,\"history\":\"%s\",\"executionsPerSecond\":%.0f,"
+            + "\"executionsPerCpuSecond\":%.0f,\"eventsPerExecution\":%d,%s}",
+        name, threads, history.name().toLowerCase(Locale.ROOT), rate, lastPerCpuSecond, events, outputs.json());
+  }
+
+  /** Counts outputs checked against the expected one, and wrong ones (any thread). */
+  static final class OutputCheck {
+    private final JsonNode expected;
+    private final AtomicLong checked = new AtomicLong();
+    private final AtomicLong wrong = new AtomicLong();
+    private volatile JsonNode firstWrong;
+
+    OutputCheck(JsonNode expected) {
+      this.expected = expected;
+    }
+
+    void check(JsonNode output) {
+      checked.incrementAndGet();
+      if (!expected.equals(output) && wrong.getAndIncrement() == 0) {
+        firstWrong = output;
+      }
+    }
+
+    String json() {
+      String text = "\"outputsChecked\":" + checked.get() + ",\"wrong\":" + wrong.get();
+      return firstWrong == null ? text : text + ",\"firstWrongOutput\":" + firstWrong;
+    }
   }
 
   private static void build(String name, double warmup, double seconds) {
@@ -110,6 +207,9 @@ public final class Harness {
     JsonNode input = Workloads.input(name);
     JsonNode interpreted = check(machine.run(input)).output();
     JsonNode byHand = HandWrittenOrderProcessing.run(input);
+    if (!interpreted.equals(Workloads.expectedOutput(name))) {
+      throw new IllegalStateException("interpreted output " + interpreted + " differs from the expected " + Workloads.expectedOutput(name));
+    }
     if (!interpreted.equals(byHand)) {
       throw new IllegalStateException("hand-written output " + byHand + " differs from the interpreter's " + interpreted);
     }
@@ -202,10 +302,29 @@ public final class Harness {
   }
 
   static double timed(Runnable once, double warmupSeconds, double seconds) {
-    runFor(once, warmupSeconds);
+    return timed(once, once, warmupSeconds, seconds);
+  }
+
+  /** Runs {@code warm} for the warm-up, then counts runs of {@code once} in a measured time. */
+  static double timed(Runnable warm, Runnable once, double warmupSeconds, double seconds) {
+    runFor(warm, warmupSeconds);
+    long cpu = processCpuNanos();
     long start = System.nanoTime();
     long n = runFor(once, seconds);
-    return n / ((System.nanoTime() - start) / 1e9);
+    long elapsed = System.nanoTime() - start;
+    lastPerCpuSecond = n / ((processCpuNanos() - cpu) / 1e9);
+    return n / (elapsed / 1e9);
+  }
+
+  /**
+   * Runs per second of CPU time the whole process used (every thread: the JIT compiler and the
+   * garbage collector too) in the last measured time: on a host shared with other work, wall-clock
+   * rates fall with the share of the CPU the process gets; this one does not.
+   */
+  private static double lastPerCpuSecond = Double.NaN;
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static long runFor(Runnable once, double seconds) {
@@ -221,15 +340,17 @@ public final class Harness {
   }
 
   /** Throughput of {@code threads} threads running {@code once} as fast as they can, together. */
-  static double timedThreads(Runnable once, int threads, double warmupSeconds, double seconds) throws InterruptedException {
+  static double timedThreads(Runnable warm, Runnable once, int threads, double warmupSeconds, double seconds)
+      throws InterruptedException {
     AtomicLong total = new AtomicLong();
     CountDownLatch warmed = new CountDownLatch(threads);
     CountDownLatch go = new CountDownLatch(1);
     long[] window = new long[2];
+    long cpu;
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       Thread worker = new Thread(() -> {
-        runFor(once, warmupSeconds);
+        runFor(warm, warmupSeconds);
         warmed.countDown();
         try {
           go.await();
@@ -242,12 +363,14 @@ public final class Harness {
       worker.start();
     }
     warmed.await();
+    cpu = processCpuNanos();
     window[0] = System.nanoTime();
     go.countDown();
     for (Thread worker : workers) {
       worker.join();
     }
     window[1] = System.nanoTime();
+    lastPerCpuSecond = total.get() / ((processCpuNanos() - cpu) / 1e9);
     return total.get() / ((window[1] - window[0]) / 1e9);
   }
 

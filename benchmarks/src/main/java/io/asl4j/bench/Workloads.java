@@ -52,6 +52,24 @@ public final class Workloads {
     return parse(read(dir().resolve(name + ".input.json")));
   }
 
+  /**
+   * The output AWS gives for the workload's input, kept in this module
+   * ({@code io/asl4j/bench/expected/NAME.output.json}): derived once from the definitions by the
+   * semantics of Step Functions (echoing Tasks), not by running either interpreter, and checked
+   * against asl4j by {@code WorkloadsTest}.
+   */
+  public static JsonNode expectedOutput(String name) {
+    String resource = "expected/" + name + ".output.json";
+    try (java.io.InputStream in = Workloads.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("no expected output for workload " + name + " (resource io/asl4j/bench/" + resource + ")");
+      }
+      return JSON.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Reads, validates and builds the machine, with the echo handler for every Task. */
   public static LocalStateMachine build(String definitionJson) {
     return LocalStateMachine.builder(AslReader.read(definitionJson)).handlerForPrefix("arn:", ECHO).build();

@@ -1,15 +1,26 @@
 package io.asl4j.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.asl4j.runtime.internal.engine.JsonText;
 import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * One event of an execution's history, shaped like AWS's {@code GetExecutionHistory} events.
  *
  * <p>The runtime records events while an execution runs and builds their details only when they
- * are read, so recording history costs little.
+ * are read, so recording history costs little. The events of one {@code history()} read share
+ * the JSON text of the values they show: a state's output is the next state's input, and an
+ * echoing Task's input is its output, so each value is written once per read.
  */
 public final class HistoryEvent {
   private final long id;
@@ -17,6 +28,8 @@ public final class HistoryEvent {
   private final long timestampMillis;
   private final String type;
   private final Supplier<ObjectNode> details;
+  /** Writes the JSON text of a value the details show (shared by the events of one read). */
+  private final Function<JsonNode, String> texts;
 
   /** An event whose details are {@code details} (null for none). */
   public HistoryEvent(long id, long previousEventId, Instant timestamp, String type, ObjectNode details) {
@@ -25,11 +38,23 @@ public final class HistoryEvent {
 
   /** An event whose details are built when first read (for the runtime's own recording). */
   public HistoryEvent(long id, long previousEventId, long timestampMillis, String type, Supplier<ObjectNode> details) {
+    this(id, previousEventId, timestampMillis, type, details, JsonText::of);
+  }
+
+  /**
+   * An event whose details are built when first read, the values they show written as JSON text by
+   * {@code texts} (which the events of one history read share, so a value shown by several events
+   * is written once; values are never changed once recorded).
+   */
+  public HistoryEvent(
+      long id, long previousEventId, long timestampMillis, String type, Supplier<ObjectNode> details,
+      Function<JsonNode, String> texts) {
     this.id = id;
     this.previousEventId = previousEventId;
     this.timestampMillis = timestampMillis;
     this.type = type;
     this.details = details;
+    this.texts = texts;
   }
 
   public long id() {
@@ -56,9 +81,52 @@ public final class HistoryEvent {
     if (details == null) {
       return null;
     }
-    ObjectNode rendered = details.get().deepCopy();
-    rendered.fields().forEachRemaining(field -> render(field));
-    return rendered;
+    ObjectNode source = details.get();
+    return details instanceof FreshDetails ? renderedInPlace(source) : rendered(source);
+  }
+
+  /**
+   * Details whose top object is built anew on each call (objects inside it may be shared), so
+   * {@link #details()} need not copy it: what the runtime records for a state's entered and exited
+   * events, most of a history.
+   */
+  public interface FreshDetails extends Supplier<ObjectNode> {}
+
+  /** {@code fresh} with every deferred value replaced by its JSON text, objects inside it copied. */
+  private ObjectNode renderedInPlace(ObjectNode fresh) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = fresh.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      JsonNode value = field.getValue();
+      if (value instanceof POJONode pojo && pojo.getPojo() instanceof DeferredText text) {
+        field.setValue(TextNode.valueOf(texts.apply(text.value())));
+      } else if (value instanceof ObjectNode object) {
+        field.setValue(rendered(object));
+      } else if (value instanceof ArrayNode array) {
+        field.setValue(array.deepCopy());
+      }
+    }
+    return fresh;
+  }
+
+  /**
+   * A copy of {@code source} with every deferred value written as its JSON text: objects are
+   * copied (the details a supplier gives may be shared), arrays deep-copied, other values immutable.
+   */
+  private ObjectNode rendered(ObjectNode source) {
+    ObjectNode copy = JsonNodeFactory.instance.objectNode();
+    for (Iterator<Map.Entry<String, JsonNode>> it = source.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      JsonNode value = field.getValue();
+      if (value instanceof POJONode pojo && pojo.getPojo() instanceof DeferredText text) {
+        value = TextNode.valueOf(texts.apply(text.value()));
+      } else if (value instanceof ObjectNode object) {
+        value = rendered(object);
+      } else if (value instanceof ArrayNode array) {
+        value = array.deepCopy();
+      }
+      copy.set(field.getKey(), value);
+    }
+    return copy;
   }
 
   @Override
@@ -76,26 +144,16 @@ public final class HistoryEvent {
     return toJson().toString();
   }
 
-  private static void render(java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> field) {
-    com.fasterxml.jackson.databind.JsonNode value = field.getValue();
-    if (value instanceof com.fasterxml.jackson.databind.node.POJONode pojo && pojo.getPojo() instanceof DeferredText text) {
-      field.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(text.render()));
-    } else if (value.isObject()) {
-      value.fields().forEachRemaining(HistoryEvent::render);
-    }
-  }
-
   /** A value whose JSON text a history event shows, written only when the event is read. */
-  public record DeferredText(com.fasterxml.jackson.databind.JsonNode value) {
-    String render() {
-      return value == null ? "null" : value.toString();
-    }
-  }
+  public record DeferredText(JsonNode value) {}
 
   /** The name of the details field, e.g. {@code stateEnteredEventDetails}. */
   public String detailsField() {
-    return detailsFieldOf(type);
+    return DETAILS_FIELDS.computeIfAbsent(type, HistoryEvent::detailsFieldOf);
   }
+
+  /** Details field per event type: a few dozen types, asked for at every event written. */
+  private static final Map<String, String> DETAILS_FIELDS = new ConcurrentHashMap<>();
 
   /** The state name of a state event, else {@code null}. */
   public String stateName() {
@@ -108,16 +166,51 @@ public final class HistoryEvent {
 
   /** This event as AWS's JSON. */
   public ObjectNode toJson() {
-    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    ObjectNode json = new EventJson(texts instanceof JsonText.Cache cache ? cache : null);
     json.put("id", id);
     json.put("previousEventId", previousEventId);
-    json.put("timestamp", timestamp().toString());
+    json.put("timestamp", timestampText(timestampMillis));
     json.put("type", type);
     ObjectNode rendered = details();
     if (rendered != null) {
       json.set(detailsField(), rendered);
     }
     return json;
+  }
+
+  /** The last timestamp written: the events of an execution mostly share their millisecond. */
+  private static volatile Stamp lastStamp = new Stamp(0, Instant.EPOCH.toString());
+
+  private record Stamp(long millis, String text) {}
+
+  /** {@code Instant.ofEpochMilli(millis).toString()}, remembered for the next event at the same time. */
+  private static String timestampText(long millis) {
+    Stamp last = lastStamp;
+    if (last.millis() != millis) {
+      last = new Stamp(millis, Instant.ofEpochMilli(millis).toString());
+      lastStamp = last;
+    }
+    return last.text();
+  }
+
+  /**
+   * An event's JSON as {@link #toJson()} gives it: an {@code ObjectNode} like any other, whose
+   * {@code toString()} writes the same text as Jackson's without setting up a generator per call.
+   */
+  private static final class EventJson extends ObjectNode {
+    private static final long serialVersionUID = 1L;
+    /** The read's texts: the details' JSON strings it wrote are quoted once per read. */
+    private final transient JsonText.Cache cache;
+
+    EventJson(JsonText.Cache cache) {
+      super(JsonNodeFactory.instance);
+      this.cache = cache;
+    }
+
+    @Override
+    public String toString() {
+      return JsonText.of(this, cache);
+    }
   }
 
   static String detailsFieldOf(String type) {

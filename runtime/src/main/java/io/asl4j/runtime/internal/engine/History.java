@@ -179,10 +179,11 @@ final class History {
     int n = (int) COUNT.getAcquire(this);
     Columns c = (Columns) COLUMNS.getAcquire(this);
     HistoryEvent[] events = new HistoryEvent[n];
+    JsonText.Cache texts = new JsonText.Cache();
     for (int i = 0; i < n; i++) {
       long previousAndKind = c.numbers[2 * i + 1];
       events[i] = new HistoryEvent(i + 1, previousAndKind >>> 8, c.numbers[2 * i], (String) c.refs[2 * i],
-          details(c.refs[2 * i + 1], (byte) (previousAndKind & 0xff)));
+          details(c.refs[2 * i + 1], (byte) (previousAndKind & 0xff)), texts);
     }
     return Collections.unmodifiableList(Arrays.asList(events));
   }
@@ -191,9 +192,9 @@ final class History {
   private static Supplier<ObjectNode> details(Object source, byte kind) {
     switch (kind) {
       case STATE_ENTERED:
-        return ((ExecutionRun.Step) source)::enteredDetails;
+        return (HistoryEvent.FreshDetails) ((ExecutionRun.Step) source)::enteredDetails;
       case STATE_EXITED:
-        return ((ExecutionRun.Step) source)::exitedDetails;
+        return (HistoryEvent.FreshDetails) ((ExecutionRun.Step) source)::exitedDetails;
       default:
         return (Supplier<ObjectNode>) source;
     }
