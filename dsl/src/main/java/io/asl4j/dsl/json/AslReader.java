@@ -456,7 +456,7 @@ public final class AslReader {
             configNode,
             Set.of(
                 "InputType", "CSVHeaderLocation", "CSVHeaders", "CSVDelimiter", "ManifestType",
-                "MaxItems", "MaxItemsPath"),
+                "MaxItems", "MaxItemsPath", "ItemsPointer"),
             configAt,
             "ReaderConfig");
         config =
@@ -467,7 +467,8 @@ public final class AslReader {
                 string(configNode, "CSVDelimiter", configAt),
                 string(configNode, "ManifestType", configAt),
                 numberOrString(configNode, "MaxItems", configAt),
-                string(configNode, "MaxItemsPath", configAt));
+                string(configNode, "MaxItemsPath", configAt),
+                string(configNode, "ItemsPointer", configAt));
       }
     }
     return new ItemReader(

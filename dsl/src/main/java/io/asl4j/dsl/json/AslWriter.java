@@ -269,6 +269,7 @@ public final class AslWriter {
       putString(c, "ManifestType", config.manifestType());
       putNode(c, "MaxItems", config.maxItems());
       putString(c, "MaxItemsPath", config.maxItemsPath());
+      putString(c, "ItemsPointer", config.itemsPointer());
     }
     return r;
   }

@@ -17,6 +17,8 @@ public record ItemReader(
    * values.
    *
    * @param maxItems a number or a JSONata string; {@code null} when absent
+   * @param itemsPointer {@code ItemsPointer} (2025): a JSON pointer to the array inside a JSON
+   *     object read from S3; {@code null} when absent
    */
   public record ReaderConfig(
       String inputType,
@@ -25,9 +27,22 @@ public record ItemReader(
       String csvDelimiter,
       String manifestType,
       JsonNode maxItems,
-      String maxItemsPath) {
+      String maxItemsPath,
+      String itemsPointer) {
     public ReaderConfig {
       csvHeaders = csvHeaders == null ? null : java.util.List.copyOf(csvHeaders);
+    }
+
+    /** A ReaderConfig without {@code ItemsPointer}. */
+    public ReaderConfig(
+        String inputType,
+        String csvHeaderLocation,
+        java.util.List<String> csvHeaders,
+        String csvDelimiter,
+        String manifestType,
+        JsonNode maxItems,
+        String maxItemsPath) {
+      this(inputType, csvHeaderLocation, csvHeaders, csvDelimiter, manifestType, maxItems, maxItemsPath, null);
     }
   }
 }

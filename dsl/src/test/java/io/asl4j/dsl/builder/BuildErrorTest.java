@@ -199,6 +199,9 @@ class BuildErrorTest {
                         Task.jsonPath("T").resource(Resource.lambdaInvoke().waitForTaskToken()))))
         .isEqualTo(
             "The state machine definition has 1 error:\n"
+                + "  /States/T: warning [TaskTokenNotPassed] a .waitForTaskToken task waits until"
+                + " someone calls SendTaskSuccess or SendTaskFailure with its token, but its"
+                + " Parameters never pass $$.Task.Token; the execution would wait until it times out\n"
                 + "  /States/T/Resource: error [ExpressUnsupported] Express state machine does not support '.waitForTaskToken' service integration");
   }
 
