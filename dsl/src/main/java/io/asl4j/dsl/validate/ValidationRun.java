@@ -131,9 +131,42 @@ final class ValidationRun {
   /** The literal {@code Error} of each Fail state, with the Fail state's pointer. */
   private final Map<String, String> failErrors = new HashMap<>();
 
+  /** What the reader could not read (see {@link io.asl4j.dsl.json.AslReader.Reading#unread()}). */
+  private Set<String> unread = Set.of();
+
+  /** The document the model was read from, for the states the reader left out. */
+  private JsonNode document;
+
+  /** The pointer of each graph's map of states, to find the states the reader left out of it. */
+  private final Map<Map<String, State>, String> scopePointers = new java.util.IdentityHashMap<>();
+
   ValidationRun(ValidationOptions options, ExpressionSyntax syntax) {
     this.options = options;
     this.syntax = syntax;
+  }
+
+  /**
+   * Validates what a reader could read of {@code document}: what it left out or left empty is not
+   * reported again, and states it left out still count as targets, with the transitions the
+   * document gives them.
+   */
+  ValidationRun partial(Set<String> unread, JsonNode document) {
+    this.unread = unread;
+    this.document = document;
+    return this;
+  }
+
+  private boolean isUnread(String pointer) {
+    return unread.contains(pointer);
+  }
+
+  private boolean unreadUnder(String prefix) {
+    for (String pointer : unread) {
+      if (pointer.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---- entry points ------------------------------------------------------------------------------
@@ -247,20 +280,66 @@ final class ValidationRun {
 
   private void graph(Graph graph, String at, boolean express) {
     Map<String, State> states = graph.states();
+    scopePointers.put(states, at);
+    boolean statesUnread = isUnread(at + "/States");
     if (graph.startAt() == null) {
       missingField(at, "StartAt");
-    } else {
+    } else if (!statesUnread) {
       target(graph.startAt(), states, at + "/StartAt", "StartAt");
     }
     for (Map.Entry<String, State> entry : states.entrySet()) {
       state(entry.getValue(), at + "/States/" + escape(entry.getKey()), express, states);
     }
-    reachability(graph, at);
+    if (!statesUnread) {
+      reachability(graph, at);
+    }
+  }
+
+  private static final Pattern TRANSITION_FIELD =
+      Pattern.compile("[^/]+/(?:Next|End|Default|Choices|Catch)(?:/.*)?");
+
+  /** Whether the reader could not read a transition of a state under {@code statesPrefix}. */
+  private boolean transitionsUnread(String statesPrefix) {
+    for (String pointer : unread) {
+      if (pointer.startsWith(statesPrefix)
+          && TRANSITION_FIELD.matcher(pointer.substring(statesPrefix.length())).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A state of the scope that the reader left out, as the document has it; null if none. */
+  private JsonNode unreadState(String name, String graphAt) {
+    if (document == null || graphAt == null) {
+      return null;
+    }
+    String pointer = graphAt + "/States/" + escape(name);
+    return isUnread(pointer) ? document.at(pointer) : null;
+  }
+
+  /** The transitions a state the reader left out gives in the document. */
+  private static List<String> rawSuccessors(JsonNode state) {
+    List<String> next = new ArrayList<>();
+    if (state.path("Next").isTextual()) {
+      next.add(state.path("Next").asText());
+    }
+    if (state.path("Default").isTextual()) {
+      next.add(state.path("Default").asText());
+    }
+    for (String list : List.of("Choices", "Catch")) {
+      for (JsonNode element : state.path(list)) {
+        if (element.path("Next").isTextual()) {
+          next.add(element.path("Next").asText());
+        }
+      }
+    }
+    return next;
   }
 
   /** Checks that {@code name} is a state of {@code scope}; a lone state has no scope (null). */
   private void target(String name, Map<String, State> scope, String at, String field) {
-    if (scope == null || scope.containsKey(name)) {
+    if (scope == null || scope.containsKey(name) || unreadState(name, scopePointers.get(scope)) != null) {
       return;
     }
     String elsewhere = namePointers.get(name);
@@ -296,8 +375,23 @@ final class ValidationRun {
     for (State state : states.values()) {
       named.addAll(successors(state));
     }
+    // States the reader left out still name their successors, and may well end the graph.
+    Map<String, JsonNode> leftOut = new HashMap<>();
+    String statesPrefix = at + "/States/";
+    if (document != null) {
+      for (String pointer : unread) {
+        if (pointer.startsWith(statesPrefix) && pointer.indexOf('/', statesPrefix.length()) < 0) {
+          JsonNode raw = document.at(pointer);
+          String name = unescape(pointer.substring(statesPrefix.length()));
+          leftOut.put(name, raw);
+          named.addAll(raw.isObject() ? rawSuccessors(raw) : List.of());
+        }
+      }
+    }
+    // A transition the reader could not read names some state, and may be the way out.
+    boolean transitionsUnread = transitionsUnread(statesPrefix);
     for (String name : states.keySet()) {
-      if (!named.contains(name)) {
+      if (!named.contains(name) && !transitionsUnread) {
         error(
             "UnreachableState",
             at + "/States/" + escape(name),
@@ -307,19 +401,26 @@ final class ValidationRun {
                 + " names it");
       }
     }
-    if (!states.containsKey(start)) {
+    if (!states.containsKey(start) && !leftOut.containsKey(start)) {
       return; // already reported; reachability from nowhere would only repeat it
     }
     Set<String> reached = new LinkedHashSet<>();
     Deque<String> todo = new ArrayDeque<>();
     todo.add(start);
+    boolean reachesLeftOut = false;
     while (!todo.isEmpty()) {
       String name = todo.poll();
       if (!reached.add(name)) {
         continue;
       }
-      for (String next : successors(states.get(name))) {
-        if (states.containsKey(next) && !reached.contains(next)) {
+      JsonNode raw = leftOut.get(name);
+      if (raw != null) {
+        reachesLeftOut = true;
+      }
+      List<String> successors =
+          raw != null ? (raw.isObject() ? rawSuccessors(raw) : List.of()) : successors(states.get(name));
+      for (String next : successors) {
+        if ((states.containsKey(next) || leftOut.containsKey(next)) && !reached.contains(next)) {
           todo.add(next);
         }
       }
@@ -327,7 +428,7 @@ final class ValidationRun {
     for (String name : states.keySet()) {
       // Named, but only by states that are themselves out of reach (a loop of its own, say):
       // AWS's check counts names, so this is only likely a mistake.
-      if (!reached.contains(name) && named.contains(name)) {
+      if (!reached.contains(name) && named.contains(name) && leftOut.isEmpty() && !transitionsUnread) {
         problems.add(
             Problem.warning(
                 "NotReachableFromStart",
@@ -338,7 +439,10 @@ final class ValidationRun {
                     + " name it"));
       }
     }
-    if (reached.stream().map(states::get).noneMatch(ValidationRun::isTerminal)) {
+    // A state the reader left out may be the terminal one: say nothing rather than guess.
+    if (!reachesLeftOut
+        && !transitionsUnread
+        && reached.stream().map(states::get).noneMatch(ValidationRun::isTerminal)) {
       error(
           "NoTerminalState",
           at + "/States",
@@ -396,6 +500,13 @@ final class ValidationRun {
     if (state instanceof Transitioning transitioning) {
       nextOrEnd(transitioning, at, scope);
     }
+    if (isUnread(at + "/QueryLanguage") || isUnread("/QueryLanguage")) {
+      // Which fields the state may have depends on its query language, which could not be read.
+      for (NestedGraph nested : nestedGraphs(state, at, express)) {
+        graph(nested.graph(), nested.pointer(), nested.express());
+      }
+      return;
+    }
     io(state, at, jsonata);
     if (state instanceof PassState pass) {
       if (pass.result() != null && jsonata) {
@@ -431,7 +542,7 @@ final class ValidationRun {
       error("NextOrEnd", at + "/End", "'End' may only be true; to continue, use 'Next' instead");
     } else if (Boolean.TRUE.equals(end) && state.next() != null) {
       error("NextOrEnd", at + "/End", "'Next' and 'End' cannot both be set");
-    } else if (end == null && state.next() == null) {
+    } else if (end == null && state.next() == null && !isUnread(at + "/Next") && !isUnread(at + "/End")) {
       error(
           "NextOrEnd",
           at,
@@ -623,7 +734,7 @@ final class ValidationRun {
 
   private void choice(ChoiceState choice, String at, boolean jsonata, Map<String, State> scope) {
     List<ChoiceRule> rules = choice.choices();
-    if (rules == null || rules.isEmpty()) {
+    if ((rules == null || rules.isEmpty()) && !unreadUnder(at + "/Choices")) {
       error(
           "EmptyChoices",
           rules == null ? at : at + "/Choices",
@@ -784,7 +895,10 @@ final class ValidationRun {
     if (wait.timestampPath() != null) {
       present.add("'TimestampPath'");
     }
-    if (present.size() != 1) {
+    boolean unreadTime =
+        isUnread(at + "/Seconds") || isUnread(at + "/SecondsPath") || isUnread(at + "/Timestamp")
+            || isUnread(at + "/TimestampPath");
+    if (present.size() != 1 && !(present.isEmpty() && unreadTime)) {
       error(
           "WaitTime",
           at,
@@ -1614,6 +1728,9 @@ final class ValidationRun {
   }
 
   private void missingField(String at, String field) {
+    if (isUnread(at + "/" + field)) {
+      return; // the reader has said what is wrong with it
+    }
     error("MissingField", at, "The field '" + field + "' is required but was missing");
   }
 
@@ -1636,6 +1753,11 @@ final class ValidationRun {
 
   private void error(String tag, String at, String message) {
     problems.add(Problem.error(tag, at, message));
+  }
+
+  /** The state name a JSON pointer segment spells (RFC 6901). */
+  private static String unescape(String segment) {
+    return segment.replace("~1", "/").replace("~0", "~");
   }
 
   private static String describe(JsonNode node) {
