@@ -121,7 +121,7 @@ public final class AwsDiagnostics {
           ? "MISSING_DESCRIPTION"
           : "INVALID_JSON_DESCRIPTION";
     }
-    if (problem.tag().equals("NotAnObject")) {
+    if (problem.tag().equals("NotAnObject") || problem.tag().equals("InvalidYaml")) {
       return "INVALID_JSON_DESCRIPTION";
     }
     return ERROR_CODES.getOrDefault(problem.tag(), "SCHEMA_VALIDATION_FAILED");
