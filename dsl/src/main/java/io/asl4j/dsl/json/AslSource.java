@@ -62,11 +62,13 @@ public final class AslSource {
   private final JsonNode tree;
   private final Format format;
   private final Map<String, Position> positions;
+  private final int jsonLength;
 
-  private AslSource(JsonNode tree, Format format, Map<String, Position> positions) {
+  private AslSource(JsonNode tree, Format format, Map<String, Position> positions, int jsonLength) {
     this.tree = tree;
     this.format = format;
     this.positions = positions;
+    this.jsonLength = jsonLength;
   }
 
   /**
@@ -80,7 +82,7 @@ public final class AslSource {
     Objects.requireNonNull(text, "text == null");
     Objects.requireNonNull(format, "format == null");
     if (format == Format.JSON) {
-      return new AslSource(AslReader.parse(text), format, Map.of());
+      return new AslSource(AslReader.parse(text), format, Map.of(), text.length());
     }
     if (text.length() > AslReader.MAX_DOCUMENT_CHARS) {
       throw unreadable(
@@ -102,7 +104,7 @@ public final class AslSource {
                 + position(parser.currentTokenLocation()).describe()
                 + ")");
       }
-      return new AslSource(tree, format, Map.copyOf(positions));
+      return new AslSource(tree, format, Map.copyOf(positions), -1);
     } catch (JsonProcessingException e) {
       String message = e.getOriginalMessage().lines().findFirst().orElse("").trim();
       JsonLocation location = e.getLocation();
@@ -118,6 +120,14 @@ public final class AslSource {
   /** The parsed definition. */
   public JsonNode tree() {
     return tree;
+  }
+
+  /**
+   * The length of the definition as AWS receives it, for its size limit: the text itself for
+   * JSON; for YAML, which tools send as JSON, the length of that JSON.
+   */
+  public int jsonLength() {
+    return jsonLength >= 0 ? jsonLength : io.asl4j.dsl.validate.Validator.jsonLength(tree);
   }
 
   /** JSON or YAML. */
