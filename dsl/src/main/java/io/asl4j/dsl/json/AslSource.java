@@ -157,6 +157,31 @@ public final class AslSource {
     }
   }
 
+  /**
+   * Reads the definition into the model.
+   *
+   * @throws AslReadException as {@link AslReader#read(JsonNode)}, its message giving the line and
+   *     column of each problem in YAML
+   */
+  public io.asl4j.dsl.model.StateMachine read() {
+    try {
+      return AslReader.read(tree);
+    } catch (AslReadException e) {
+      if (positions.isEmpty()) {
+        throw e;
+      }
+      long errors = e.problems().stream().filter(Problem::isError).count();
+      StringBuilder message =
+          new StringBuilder("The state machine definition has ")
+              .append(errors)
+              .append(errors == 1 ? " error:" : " errors:");
+      for (Problem problem : e.problems()) {
+        message.append("\n  ").append(describe(problem));
+      }
+      throw new AslReadException(e.problems(), e.isUnreadable(), message.toString());
+    }
+  }
+
   /** {@code line:column: problem} for YAML, the problem alone for JSON. */
   public String describe(Problem problem) {
     Position position = position(problem.pointer());
