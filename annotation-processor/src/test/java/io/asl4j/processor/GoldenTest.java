@@ -128,7 +128,7 @@ class GoldenTest {
         {
           StringPath priority = JsonPaths.input().string("priority");
           NumberPath total = JsonPaths.input().number("total");
-          String west = "arn:aws:lambda:us-west-2:ACCOUNT:function:";
+          String west = "arn:aws:lambda:us-west-2:123456789012:function:";
           Fail.JsonPath orderFailed = Fail.jsonPath("OrderFailed").cause("Validation failed").error("InvalidOrder");
           Pass.JsonPath expressShip =
               Pass.jsonPath("ExpressShip").result(TextNode.valueOf("express")).resultPath("$.shipMethod");

@@ -42,17 +42,23 @@ public final class Asl4jDefinition {
     return new Asl4jDefinition(AslReader.read(aslJson), "string");
   }
 
-  /** An {@code .asl.json} file. */
+  /**
+   * An {@code .asl.json} file, or an {@code .asl.yaml} / {@code .asl.yml} one (problems in YAML
+   * name their line and column).
+   */
   public static Asl4jDefinition fromFile(Path file) {
     Objects.requireNonNull(file, "file == null");
     try {
-      return new Asl4jDefinition(AslReader.read(Files.readString(file)), file.toString());
+      return new Asl4jDefinition(read(Files.readString(file), file.toString()), file.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read definition " + file, e);
     }
   }
 
-  /** An {@code .asl.json} class-path resource, resolved as {@link Class#getResourceAsStream}. */
+  /**
+   * An {@code .asl.json} (or {@code .asl.yaml}, {@code .asl.yml}) class-path resource, resolved as
+   * {@link Class#getResourceAsStream}.
+   */
   public static Asl4jDefinition fromResource(Class<?> anchor, String resource) {
     Objects.requireNonNull(anchor, "anchor == null");
     Objects.requireNonNull(resource, "resource == null");
@@ -61,10 +67,18 @@ public final class Asl4jDefinition {
         throw new IllegalArgumentException("no class-path resource " + resource);
       }
       String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return new Asl4jDefinition(AslReader.read(json), resource);
+      return new Asl4jDefinition(read(json, resource), resource);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read definition " + resource, e);
     }
+  }
+
+  /** JSON or YAML by the name's ending; YAML problems carry their line and column. */
+  private static StateMachine read(String text, String name) {
+    io.asl4j.dsl.json.AslSource.Format format = io.asl4j.dsl.json.AslSource.Format.of(name);
+    return format == io.asl4j.dsl.json.AslSource.Format.JSON
+        ? AslReader.read(text)
+        : io.asl4j.dsl.json.AslSource.parse(text, format).read();
   }
 
   /**

@@ -147,12 +147,41 @@ public final class Workflow {
     StateMachine machine = assemble(context);
     ValidationResult result = Validator.validate(machine, ValidationOptions.forType(type));
     List<Problem> problems = new ArrayList<>(context.problems);
-    problems.addAll(result.problems());
+    for (Problem problem : result.problems()) {
+      if (!followsFromDuplicateName(problem, context.problems)) {
+        problems.add(problem);
+      }
+    }
     if (problems.stream().anyMatch(Problem::isError)) {
       throw new AslValidationException(problems);
     }
     return machine;
   }
+
+  /**
+   * Two state objects with one name: the model keeps the first, so the second's transitions are
+   * lost and the graph they are in may look endless or cut off. What the validator says about the
+   * reachability of that graph follows from the duplicate, which is already reported.
+   */
+  private static boolean followsFromDuplicateName(Problem problem, List<Problem> builderProblems) {
+    if (!REACHABILITY_TAGS.contains(problem.tag())) {
+      return false;
+    }
+    for (Problem duplicate : builderProblems) {
+      String pointer = duplicate.pointer();
+      String graph = pointer.substring(0, pointer.lastIndexOf("/States/"));
+      if (duplicate.tag().equals("DuplicateStateName")
+          && (problem.pointer().equals(graph + "/States")
+              || problem.pointer().startsWith(graph + "/States/")
+                  && problem.pointer().indexOf('/', (graph + "/States/").length()) < 0)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final java.util.Set<String> REACHABILITY_TAGS =
+      java.util.Set.of("NoTerminalState", "UnreachableState", "NotReachableFromStart");
 
   /**
    * The state machine without validation, for tools that validate separately. Problems only the

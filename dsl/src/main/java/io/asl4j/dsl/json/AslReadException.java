@@ -16,7 +16,11 @@ public final class AslReadException extends RuntimeException {
   private final boolean unreadable;
 
   AslReadException(List<Problem> problems, boolean unreadable) {
-    super(new AslValidationException(problems).getMessage());
+    this(problems, unreadable, new AslValidationException(problems).getMessage());
+  }
+
+  AslReadException(List<Problem> problems, boolean unreadable, String message) {
+    super(message);
     this.problems = List.copyOf(problems);
     this.unreadable = unreadable;
   }

@@ -110,7 +110,50 @@ public final class AslReader {
 
   private final List<Problem> problems = new ArrayList<>();
 
+  /** Pointers of values that could not be read into the model, and of required fields missing. */
+  private final Set<String> unread = new java.util.LinkedHashSet<>();
+
   private AslReader() {}
+
+  /**
+   * What could be read of a definition, with every problem found on the way. The model holds
+   * everything that has the right shape; a state whose {@code Type} is missing or unknown is left
+   * out, a field of the wrong type is left empty. The {@link io.asl4j.dsl.validate.Validator}
+   * checks the rest, so that one run reports every problem of the definition.
+   *
+   * @param machine what could be read; null when the value is not an object at all
+   * @param problems the reader's problems, in the order found
+   * @param unread pointers of the states and fields left out or left empty, and of required
+   *     fields that are missing: the validator does not report them again
+   */
+  public record Reading(StateMachine machine, List<Problem> problems, Set<String> unread) {
+    public Reading {
+      problems = List.copyOf(problems);
+      unread = Set.copyOf(unread);
+    }
+  }
+
+  /**
+   * Reads as much of a definition as has the right shape; never throws for a malformed definition.
+   */
+  public static Reading readAll(JsonNode json) {
+    try {
+      if (json == null || !json.isObject()) {
+        read(json); // throws, with the problem worded as for read
+      }
+      tooDeep(json);
+    } catch (AslReadException e) {
+      return new Reading(null, e.problems(), Set.of());
+    }
+    AslReader reader = new AslReader();
+    StateMachine machine = reader.machine(json);
+    for (Problem problem : reader.problems) {
+      if (problem.tag().equals("NumberRange") || problem.tag().equals("InvalidValue")) {
+        reader.unread.add(problem.pointer());
+      }
+    }
+    return new Reading(machine, reader.problems, reader.unread);
+  }
 
   /**
    * Reads a definition from JSON text.
@@ -257,6 +300,7 @@ public final class AslReader {
     if (statesNode == null) {
       return states;
     }
+    // Every state is read even when an earlier one is broken, so that all problems are reported.
     String statesAt = at + "/States";
     if (!statesNode.isObject()) {
       wrongType(statesAt, "an object of states by name", statesNode);
@@ -264,9 +308,12 @@ public final class AslReader {
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = statesNode.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
-      State state = state(entry.getValue(), statesAt + "/" + escape(entry.getKey()));
+      String stateAt = statesAt + "/" + escape(entry.getKey());
+      State state = state(entry.getValue(), stateAt);
       if (state != null) {
         states.put(entry.getKey(), state);
+      } else {
+        unread.add(stateAt);
       }
     }
     return states;
@@ -656,6 +703,8 @@ public final class AslReader {
       String comment = string(r, "Comment", rAt);
       if (condition != null) {
         rules.add(new ChoiceRule(condition, next, comment, r.get("Assign"), r.get("Output")));
+      } else {
+        unread.add(rAt);
       }
     }
     return rules;
@@ -793,6 +842,9 @@ public final class AslReader {
         missing.add(name);
       }
     }
+    for (String name : missing) {
+      unread.add(at + "/" + escape(name));
+    }
     if (!missing.isEmpty()) {
       problems.add(
           Problem.error("MissingField", at, "These fields are required: " + missing.toString().replace(", ", ",")));
@@ -848,6 +900,7 @@ public final class AslReader {
       return null;
     }
     if (!node.canConvertToInt()) {
+      unread.add(at + "/" + field);
       problems.add(Problem.error("NumberRange", at + "/" + field, "expected an integer below 2^31, but found " + node));
       return null;
     }
@@ -989,6 +1042,7 @@ public final class AslReader {
   }
 
   private void wrongType(String at, String expected, JsonNode found) {
+    unread.add(at);
     problems.add(Problem.error("WrongType", at, "expected " + expected + ", but found " + describe(found)));
   }
 

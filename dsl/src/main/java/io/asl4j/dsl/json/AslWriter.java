@@ -111,6 +111,33 @@ public final class AslWriter {
   }
 
   /**
+   * The definition as YAML, as {@code .asl.yaml} files hold it: block style, strings quoted only
+   * where YAML would otherwise read them as something else ({@code "true"}, {@code "123"}), so
+   * that {@link AslSource} reads back exactly the same definition.
+   *
+   * @throws IllegalArgumentException as {@link #write}
+   */
+  public static String writeYaml(StateMachine machine) {
+    ObjectNode json = toJson(machine);
+    checkDepth(json);
+    try {
+      return YAML_MAPPER.writeValueAsString(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree could not be written as YAML", e);
+    }
+  }
+
+  private static final ObjectMapper YAML_MAPPER =
+      new ObjectMapper(
+          com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
+              .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
+              .enable(
+                  com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature
+                      .ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+              .build());
+
+  /**
    * Pretty-prints any JSON value the way {@link #write} does.
    *
    * @throws IllegalArgumentException as {@link #write}

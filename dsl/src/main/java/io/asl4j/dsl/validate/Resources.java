@@ -49,17 +49,52 @@ final class Resources {
   // once per repetition of a group and a long "arn:aws-a-a-a..." would overflow the stack.
   private static final String PARTITION = "arn:aws(?:-[a-z]+){0,3}";
 
-  private static final Pattern LAMBDA_FUNCTION =
-      Pattern.compile(PARTITION + ":lambda:[^:\\s]+:[^:\\s]+:function:[^:\\s]+(?::[^:\\s]+)?");
+  /** us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-5, ... */
+  private static final String REGION = "[a-z]{2}(?:-[a-z]+){1,3}-[0-9]{1,2}";
 
-  private static final Pattern ACTIVITY =
-      Pattern.compile(PARTITION + ":states:[^:\\s]+:[^:\\s]+:activity:[^:\\s]+");
+  /** An account id: AWS's have 12 digits; examples and tests often shorten them. */
+  private static final String ACCOUNT = "[0-9]{1,12}";
+
+  /**
+   * The TestState API accepts any word in place of the region and account of a Lambda function
+   * or an activity (its recordings ran {@code arn:aws:lambda:your-region:your-account-id:...}).
+   */
+  private static final String ANY_SEGMENT = "[^:\\s]+";
+
+  private static final Pattern LAMBDA_FUNCTION = lambda(REGION, ACCOUNT);
+  private static final Pattern LAMBDA_FUNCTION_ANY_ACCOUNT = lambda(ANY_SEGMENT, ANY_SEGMENT);
+  private static final Pattern ACTIVITY = activity(REGION, ACCOUNT);
+  private static final Pattern ACTIVITY_ANY_ACCOUNT = activity(ANY_SEGMENT, ANY_SEGMENT);
+
+  private static Pattern lambda(String region, String account) {
+    return Pattern.compile(
+        PARTITION + ":lambda:" + region + ":" + account + ":function:[^:\\s]+(?::[^:\\s]+)?");
+  }
+
+  private static Pattern activity(String region, String account) {
+    return Pattern.compile(PARTITION + ":states:" + region + ":" + account + ":activity:[^:\\s]+");
+  }
+
+  /**
+   * {@code arn:aws:states:::service:action}, or with the region and account filled in ({@code
+   * arn:aws:states:us-east-1:123456789012:aws-sdk:transcribe:startTranscriptionJob}), as CDK and
+   * SAM templates write it after substituting {@code ${AWS::Region}} and {@code ${AWS::AccountId}}.
+   */
+  private static final String STATES_PREFIX =
+      PARTITION + ":states:(?:" + REGION + ")?:(?:" + ACCOUNT + ")?:";
 
   private static final Pattern SERVICE_INTEGRATION =
       Pattern.compile(
-          PARTITION
-              + ":states:::(aws-sdk:)?([a-z0-9-]+):([A-Za-z0-9]+)"
+          STATES_PREFIX
+              + "(aws-sdk:)?([a-z0-9-]+):([A-Za-z0-9]+)"
               + "(\\.sync(?::2)?|\\.waitForTaskToken)?");
+
+  /** A {@code ${Name}} placeholder of CloudFormation, SAM or CDK (letters, digits, {@code :._-}). */
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[A-Za-z0-9_.:-]+\\}");
+
+  /** The literal words templates use in place of a region or an account id. */
+  private static final Pattern PLACEHOLDER_WORD =
+      Pattern.compile("(?i):((?:your-)?region|(?:your-)?account(?:[_-]?id)?)(?=:)");
 
   private static final Pattern SUFFIX =
       Pattern.compile("(\\.sync(?::2)?|\\.waitForTaskToken)$");
@@ -167,19 +202,27 @@ final class Resources {
           Map.entry("mediaconvert", Map.of("createJob", RR_SYNC)));
 
   private static final Pattern ITEM_READER =
-      Pattern.compile(PARTITION + ":states:::s3:(getObject|listObjectsV2)");
-  private static final Pattern RESULT_WRITER = Pattern.compile(PARTITION + ":states:::s3:putObject");
+      Pattern.compile(STATES_PREFIX + "s3:(getObject|listObjectsV2)");
+  private static final Pattern RESULT_WRITER = Pattern.compile(STATES_PREFIX + "s3:putObject");
 
-  /** Classifies a Task {@code Resource}. */
+  /** Classifies a Task {@code Resource} of a state machine. */
   static Resource task(String resource) {
+    return task(resource, false);
+  }
+
+  /**
+   * Classifies a Task {@code Resource}; {@code anyAccount} accepts any word as the region and
+   * account of a Lambda function or an activity, as the TestState API does.
+   */
+  static Resource task(String resource, boolean anyAccount) {
     IntegrationPattern pattern = suffix(resource);
     if (resource.contains("${")) {
-      return new Resource(Kind.PLACEHOLDER, pattern);
+      return new Resource(placeholdersClosed(resource) ? Kind.PLACEHOLDER : Kind.UNKNOWN, pattern);
     }
-    if (LAMBDA_FUNCTION.matcher(resource).matches()) {
+    if ((anyAccount ? LAMBDA_FUNCTION_ANY_ACCOUNT : LAMBDA_FUNCTION).matcher(resource).matches()) {
       return new Resource(Kind.LAMBDA_FUNCTION, IntegrationPattern.REQUEST_RESPONSE);
     }
-    if (ACTIVITY.matcher(resource).matches()) {
+    if ((anyAccount ? ACTIVITY_ANY_ACCOUNT : ACTIVITY).matcher(resource).matches()) {
       return new Resource(Kind.ACTIVITY, IntegrationPattern.REQUEST_RESPONSE);
     }
     Matcher m = SERVICE_INTEGRATION.matcher(resource);
@@ -198,12 +241,59 @@ final class Resources {
 
   /** Whether {@code resource} can be a distributed Map's {@code ItemReader} resource. */
   static boolean isItemReader(String resource) {
-    return resource.contains("${") || ITEM_READER.matcher(resource).matches();
+    return resource.contains("${")
+        ? placeholdersClosed(resource)
+        : ITEM_READER.matcher(resource).matches();
   }
 
   /** Whether {@code resource} can be a distributed Map's {@code ResultWriter} resource. */
   static boolean isResultWriter(String resource) {
-    return resource.contains("${") || RESULT_WRITER.matcher(resource).matches();
+    return resource.contains("${")
+        ? placeholdersClosed(resource)
+        : RESULT_WRITER.matcher(resource).matches();
+  }
+
+  /**
+   * Why an unrecognised resource is wrong, when the cause is a common slip of templates: a
+   * placeholder left open ({@code ${lambdaArn}), or the words REGION and ACCOUNT where a region
+   * and an account id belong. Null when there is nothing more specific to say.
+   */
+  static String hint(String resource) {
+    String open = openPlaceholder(resource);
+    if (open != null) {
+      return "the placeholder '" + open + "' is not closed with '}'";
+    }
+    Matcher word = PLACEHOLDER_WORD.matcher(resource);
+    if (word.find()) {
+      return "'"
+          + word.group(1)
+          + "' stands where a region (us-east-1) or a 12-digit account id belongs;"
+          + " substitute it, or write ${AWS::Region} and ${AWS::AccountId}";
+    }
+    return null;
+  }
+
+  /** Whether every {@code ${} opens a well-formed {@code ${Name}} placeholder. */
+  private static boolean placeholdersClosed(String resource) {
+    return openPlaceholder(resource) == null;
+  }
+
+  /** The first {@code ${...} that is not a well-formed placeholder, up to where it breaks. */
+  private static String openPlaceholder(String resource) {
+    int from = 0;
+    while (true) {
+      int start = resource.indexOf("${", from);
+      if (start < 0) {
+        return null;
+      }
+      Matcher m = PLACEHOLDER.matcher(resource);
+      if (m.find(start) && m.start() == start) {
+        from = m.end();
+        continue;
+      }
+      int end = resource.indexOf('}', start);
+      return end < 0 ? resource.substring(start) : resource.substring(start, end + 1);
+    }
   }
 
   private static IntegrationPattern suffix(String resource) {

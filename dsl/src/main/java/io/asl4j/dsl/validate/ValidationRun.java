@@ -3,6 +3,10 @@ package io.asl4j.dsl.validate;
 import static io.asl4j.dsl.json.AslReader.escape;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.asl4j.dsl.expression.ExpressionException;
+import io.asl4j.dsl.expression.IntrinsicArgument;
+import io.asl4j.dsl.expression.IntrinsicCall;
+import io.asl4j.dsl.expression.IntrinsicFunction;
 import io.asl4j.dsl.expression.JsonataExpressions;
 import io.asl4j.dsl.internal.JsonLimits;
 import io.asl4j.dsl.model.Catcher;
@@ -121,9 +125,48 @@ final class ValidationRun {
   /** The machine's QueryLanguage, or null when validating a lone state. */
   private QueryLanguage machineLanguage;
 
+  /** Whether a lone state is validated, as the TestState API takes it. */
+  private boolean loneState;
+
+  /** The literal {@code Error} of each Fail state, with the Fail state's pointer. */
+  private final Map<String, String> failErrors = new HashMap<>();
+
+  /** What the reader could not read (see {@link io.asl4j.dsl.json.AslReader.Reading#unread()}). */
+  private Set<String> unread = Set.of();
+
+  /** The document the model was read from, for the states the reader left out. */
+  private JsonNode document;
+
+  /** The pointer of each graph's map of states, to find the states the reader left out of it. */
+  private final Map<Map<String, State>, String> scopePointers = new java.util.IdentityHashMap<>();
+
   ValidationRun(ValidationOptions options, ExpressionSyntax syntax) {
     this.options = options;
     this.syntax = syntax;
+  }
+
+  /**
+   * Validates what a reader could read of {@code document}: what it left out or left empty is not
+   * reported again, and states it left out still count as targets, with the transitions the
+   * document gives them.
+   */
+  ValidationRun partial(Set<String> unread, JsonNode document) {
+    this.unread = unread;
+    this.document = document;
+    return this;
+  }
+
+  private boolean isUnread(String pointer) {
+    return unread.contains(pointer);
+  }
+
+  private boolean unreadUnder(String prefix) {
+    for (String pointer : unread) {
+      if (pointer.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---- entry points ------------------------------------------------------------------------------
@@ -131,6 +174,7 @@ final class ValidationRun {
   List<Problem> machine(StateMachine machine) {
     machineLanguage = machine.defaultQueryLanguage();
     names(machine, "");
+    failErrors(machine, "");
     if (machine.timeoutSeconds() != null) {
       range(
           BigDecimal.valueOf(machine.timeoutSeconds()),
@@ -145,7 +189,9 @@ final class ValidationRun {
   /** A lone state, as the TestState API takes it: it has no scope, so its own transitions are not checked. */
   List<Problem> state(State state) {
     machineLanguage = null;
+    loneState = true;
     nestedNames(state, "");
+    failErrors(state, "");
     state(state, "", options.type() == StateMachineType.EXPRESS, null);
     return problems;
   }
@@ -170,6 +216,21 @@ final class ValidationRun {
         error("DuplicateStateName", pointer, "name '" + name + "' is also used at " + first);
       }
       nestedNames(entry.getValue(), pointer);
+    }
+  }
+
+  private void failErrors(Graph graph, String at) {
+    for (Map.Entry<String, State> entry : graph.states().entrySet()) {
+      failErrors(entry.getValue(), at + "/States/" + escape(entry.getKey()));
+    }
+  }
+
+  private void failErrors(State state, String at) {
+    if (state instanceof FailState fail && fail.error() != null && !syntax.isJsonata(fail.error())) {
+      failErrors.putIfAbsent(fail.error(), at);
+    }
+    for (NestedGraph nested : nestedGraphs(state, at, false)) {
+      failErrors(nested.graph(), nested.pointer());
     }
   }
 
@@ -219,20 +280,66 @@ final class ValidationRun {
 
   private void graph(Graph graph, String at, boolean express) {
     Map<String, State> states = graph.states();
+    scopePointers.put(states, at);
+    boolean statesUnread = isUnread(at + "/States");
     if (graph.startAt() == null) {
       missingField(at, "StartAt");
-    } else {
+    } else if (!statesUnread) {
       target(graph.startAt(), states, at + "/StartAt", "StartAt");
     }
     for (Map.Entry<String, State> entry : states.entrySet()) {
       state(entry.getValue(), at + "/States/" + escape(entry.getKey()), express, states);
     }
-    reachability(graph, at);
+    if (!statesUnread) {
+      reachability(graph, at);
+    }
+  }
+
+  private static final Pattern TRANSITION_FIELD =
+      Pattern.compile("[^/]+/(?:Next|End|Default|Choices|Catch)(?:/.*)?");
+
+  /** Whether the reader could not read a transition of a state under {@code statesPrefix}. */
+  private boolean transitionsUnread(String statesPrefix) {
+    for (String pointer : unread) {
+      if (pointer.startsWith(statesPrefix)
+          && TRANSITION_FIELD.matcher(pointer.substring(statesPrefix.length())).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A state of the scope that the reader left out, as the document has it; null if none. */
+  private JsonNode unreadState(String name, String graphAt) {
+    if (document == null || graphAt == null) {
+      return null;
+    }
+    String pointer = graphAt + "/States/" + escape(name);
+    return isUnread(pointer) ? document.at(pointer) : null;
+  }
+
+  /** The transitions a state the reader left out gives in the document. */
+  private static List<String> rawSuccessors(JsonNode state) {
+    List<String> next = new ArrayList<>();
+    if (state.path("Next").isTextual()) {
+      next.add(state.path("Next").asText());
+    }
+    if (state.path("Default").isTextual()) {
+      next.add(state.path("Default").asText());
+    }
+    for (String list : List.of("Choices", "Catch")) {
+      for (JsonNode element : state.path(list)) {
+        if (element.path("Next").isTextual()) {
+          next.add(element.path("Next").asText());
+        }
+      }
+    }
+    return next;
   }
 
   /** Checks that {@code name} is a state of {@code scope}; a lone state has no scope (null). */
   private void target(String name, Map<String, State> scope, String at, String field) {
-    if (scope == null || scope.containsKey(name)) {
+    if (scope == null || scope.containsKey(name) || unreadState(name, scopePointers.get(scope)) != null) {
       return;
     }
     String elsewhere = namePointers.get(name);
@@ -268,8 +375,23 @@ final class ValidationRun {
     for (State state : states.values()) {
       named.addAll(successors(state));
     }
+    // States the reader left out still name their successors, and may well end the graph.
+    Map<String, JsonNode> leftOut = new HashMap<>();
+    String statesPrefix = at + "/States/";
+    if (document != null) {
+      for (String pointer : unread) {
+        if (pointer.startsWith(statesPrefix) && pointer.indexOf('/', statesPrefix.length()) < 0) {
+          JsonNode raw = document.at(pointer);
+          String name = unescape(pointer.substring(statesPrefix.length()));
+          leftOut.put(name, raw);
+          named.addAll(raw.isObject() ? rawSuccessors(raw) : List.of());
+        }
+      }
+    }
+    // A transition the reader could not read names some state, and may be the way out.
+    boolean transitionsUnread = transitionsUnread(statesPrefix);
     for (String name : states.keySet()) {
-      if (!named.contains(name)) {
+      if (!named.contains(name) && !transitionsUnread) {
         error(
             "UnreachableState",
             at + "/States/" + escape(name),
@@ -279,19 +401,26 @@ final class ValidationRun {
                 + " names it");
       }
     }
-    if (!states.containsKey(start)) {
+    if (!states.containsKey(start) && !leftOut.containsKey(start)) {
       return; // already reported; reachability from nowhere would only repeat it
     }
     Set<String> reached = new LinkedHashSet<>();
     Deque<String> todo = new ArrayDeque<>();
     todo.add(start);
+    boolean reachesLeftOut = false;
     while (!todo.isEmpty()) {
       String name = todo.poll();
       if (!reached.add(name)) {
         continue;
       }
-      for (String next : successors(states.get(name))) {
-        if (states.containsKey(next) && !reached.contains(next)) {
+      JsonNode raw = leftOut.get(name);
+      if (raw != null) {
+        reachesLeftOut = true;
+      }
+      List<String> successors =
+          raw != null ? (raw.isObject() ? rawSuccessors(raw) : List.of()) : successors(states.get(name));
+      for (String next : successors) {
+        if ((states.containsKey(next) || leftOut.containsKey(next)) && !reached.contains(next)) {
           todo.add(next);
         }
       }
@@ -299,15 +428,21 @@ final class ValidationRun {
     for (String name : states.keySet()) {
       // Named, but only by states that are themselves out of reach (a loop of its own, say):
       // AWS's check counts names, so this is only likely a mistake.
-      if (!reached.contains(name) && named.contains(name)) {
+      if (!reached.contains(name) && named.contains(name) && leftOut.isEmpty() && !transitionsUnread) {
         problems.add(
             Problem.warning(
                 "NotReachableFromStart",
                 at + "/States/" + escape(name),
-                "only states that StartAt '" + start + "' never leads to lead to this state"));
+                "StartAt '"
+                    + start
+                    + "' never leads to this state; only states that are themselves out of reach"
+                    + " name it"));
       }
     }
-    if (reached.stream().map(states::get).noneMatch(ValidationRun::isTerminal)) {
+    // A state the reader left out may be the terminal one: say nothing rather than guess.
+    if (!reachesLeftOut
+        && !transitionsUnread
+        && reached.stream().map(states::get).noneMatch(ValidationRun::isTerminal)) {
       error(
           "NoTerminalState",
           at + "/States",
@@ -365,10 +500,19 @@ final class ValidationRun {
     if (state instanceof Transitioning transitioning) {
       nextOrEnd(transitioning, at, scope);
     }
+    if (isUnread(at + "/QueryLanguage") || isUnread("/QueryLanguage")) {
+      // Which fields the state may have depends on its query language, which could not be read.
+      for (NestedGraph nested : nestedGraphs(state, at, express)) {
+        graph(nested.graph(), nested.pointer(), nested.express());
+      }
+      return;
+    }
     io(state, at, jsonata);
     if (state instanceof PassState pass) {
       if (pass.result() != null && jsonata) {
         notInJsonata(at, "Result");
+      } else if (pass.result() != null) {
+        passResult(pass.result(), at + "/Result");
       }
     } else if (state instanceof TaskState task) {
       task(task, at, jsonata, express);
@@ -398,7 +542,7 @@ final class ValidationRun {
       error("NextOrEnd", at + "/End", "'End' may only be true; to continue, use 'Next' instead");
     } else if (Boolean.TRUE.equals(end) && state.next() != null) {
       error("NextOrEnd", at + "/End", "'Next' and 'End' cannot both be set");
-    } else if (end == null && state.next() == null) {
+    } else if (end == null && state.next() == null && !isUnread(at + "/Next") && !isUnread(at + "/End")) {
       error(
           "NextOrEnd",
           at,
@@ -496,10 +640,52 @@ final class ValidationRun {
     if (task.credentials() != null) {
       credentials(task.credentials(), at + "/Credentials", jsonata);
     }
+    if (task.resource() != null
+        && Resources.task(task.resource()).pattern() == Resources.IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
+      JsonNode payload = jsonata ? task.io().arguments() : task.io().parameters();
+      if (payload == null || !passesTaskToken(payload, jsonata)) {
+        problems.add(
+            Problem.warning(
+                "TaskTokenNotPassed",
+                payload == null ? at : at + (jsonata ? "/Arguments" : "/Parameters"),
+                "a .waitForTaskToken task waits until someone calls SendTaskSuccess or"
+                    + " SendTaskFailure with its token, but "
+                    + (jsonata
+                        ? "its Arguments never pass $states.context.Task.Token"
+                        : "its Parameters never pass $$.Task.Token")
+                    + "; the execution would wait until it times out"));
+      }
+    }
+  }
+
+  /** Whether a payload hands the task token on, in a path, an intrinsic call or an expression. */
+  private static boolean passesTaskToken(JsonNode payload, boolean jsonata) {
+    if (payload.isTextual()) {
+      String text = payload.asText();
+      return jsonata ? text.contains("$states.context.Task.Token") : false;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = payload.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      JsonNode value = entry.getValue();
+      if (!jsonata && entry.getKey().endsWith(".$") && value.isTextual()
+          && value.asText().contains("$$.Task.Token")) {
+        return true;
+      }
+      if (passesTaskToken(value, jsonata)) {
+        return true;
+      }
+    }
+    for (JsonNode element : payload.isArray() ? payload : List.<JsonNode>of()) {
+      if (passesTaskToken(element, jsonata)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void resource(String resource, String at, boolean express) {
-    Resources.Resource kind = Resources.task(resource);
+    // A lone state is what the TestState API takes; it accepts any region and account words.
+    Resources.Resource kind = Resources.task(resource, loneState);
     if (kind.kind() == Resources.Kind.UNKNOWN) {
       unknownResource(resource, at);
     }
@@ -521,13 +707,15 @@ final class ValidationRun {
   }
 
   private void unknownResource(String resource, String at) {
+    String hint = Resources.hint(resource);
     error(
         "UnknownResource",
         at,
         "The resource provided "
             + resource
             + " is not recognized. The value is not a valid resource ARN, or the resource is not"
-            + " available in this region.");
+            + " available in this region."
+            + (hint == null ? "" : " Here " + hint + "."));
   }
 
   private void credentials(JsonNode credentials, String at, boolean jsonata) {
@@ -546,7 +734,7 @@ final class ValidationRun {
 
   private void choice(ChoiceState choice, String at, boolean jsonata, Map<String, State> scope) {
     List<ChoiceRule> rules = choice.choices();
-    if (rules == null || rules.isEmpty()) {
+    if ((rules == null || rules.isEmpty()) && !unreadUnder(at + "/Choices")) {
       error(
           "EmptyChoices",
           rules == null ? at : at + "/Choices",
@@ -660,6 +848,8 @@ final class ValidationRun {
       case STRING_PATTERN:
         if (!value.isTextual()) {
           operandType(operandAt, name, "a string", value);
+        } else if (operator.kind() == ComparisonOperator.Kind.STRING && looksDynamic(value.asText())) {
+          noPath(operandAt, name, value.asText());
         }
         break;
       case NUMERIC:
@@ -705,7 +895,10 @@ final class ValidationRun {
     if (wait.timestampPath() != null) {
       present.add("'TimestampPath'");
     }
-    if (present.size() != 1) {
+    boolean unreadTime =
+        isUnread(at + "/Seconds") || isUnread(at + "/SecondsPath") || isUnread(at + "/Timestamp")
+            || isUnread(at + "/TimestampPath");
+    if (present.size() != 1 && !(present.isEmpty() && unreadTime)) {
       error(
           "WaitTime",
           at,
@@ -747,6 +940,12 @@ final class ValidationRun {
     } else {
       pathOrIntrinsic(fail.errorPath(), at + "/ErrorPath", "ErrorPath");
       pathOrIntrinsic(fail.causePath(), at + "/CausePath", "CausePath");
+      if (fail.error() != null && looksDynamic(fail.error())) {
+        noPath(at + "/Error", "Error", fail.error());
+      }
+      if (fail.cause() != null && looksDynamic(fail.cause())) {
+        noPath(at + "/Cause", "Cause", fail.cause());
+      }
     }
   }
 
@@ -883,6 +1082,29 @@ final class ValidationRun {
       missingField(configAt, "CSVHeaders");
     }
     dynamicNumber(config.maxItems(), config.maxItemsPath(), configAt, "MaxItems", jsonata, MAX_ITEMS);
+    if (config.itemsPointer() != null) {
+      String pointerProblem = jsonPointerError(config.itemsPointer());
+      if (pointerProblem != null) {
+        error(
+            "InvalidValue",
+            configAt + "/ItemsPointer",
+            "'ItemsPointer' must be a JSON pointer such as \"/data/items\": " + pointerProblem);
+      }
+    }
+  }
+
+  /** Why {@code text} is not an RFC 6901 JSON pointer; null when it is one. */
+  private static String jsonPointerError(String text) {
+    if (!text.isEmpty() && !text.startsWith("/")) {
+      return "it must be empty or start with '/'";
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '~'
+          && (i + 1 == text.length() || (text.charAt(i + 1) != '0' && text.charAt(i + 1) != '1'))) {
+        return "'~' must be followed by 0 or 1 (at character " + i + ")";
+      }
+    }
+    return null;
   }
 
   private void itemBatcher(ItemBatcher batcher, String at, boolean jsonata) {
@@ -1031,6 +1253,21 @@ final class ValidationRun {
     for (int j = 0; j < names.size(); j++) {
       String name = names.get(j);
       if (name.startsWith("States.") && !PREDEFINED_ERRORS.contains(name)) {
+        String raisedAt = failErrors.get(name);
+        if (raisedAt != null) {
+          // AWS accepts the Fail state that raises it (no rule of CreateStateMachine rejects an
+          // Error name), so the catcher that matches it must be accepted too.
+          problems.add(
+              Problem.warning(
+                  "ReservedErrorName",
+                  listAt + "/" + j,
+                  "'"
+                      + name
+                      + "' is not a predefined error but the Fail state at "
+                      + raisedAt
+                      + " raises it; error names starting with 'States.' are reserved for AWS"));
+          continue;
+        }
         error(
             "ReservedErrorName",
             listAt + "/" + j,
@@ -1089,6 +1326,9 @@ final class ValidationRun {
     }
     String problem =
         text.startsWith("$") ? syntax.referencePathError(text) : syntax.intrinsicError(text);
+    if (problem == null && !text.startsWith("$")) {
+      formatArguments(text, at);
+    }
     if (problem != null) {
       error(
           "InvalidPath",
@@ -1141,6 +1381,18 @@ final class ValidationRun {
           }
           dynamicValue(key, entry.getValue(), at);
         } else {
+          if (entry.getValue().isTextual() && looksDynamic(entry.getValue().asText())) {
+            problems.add(
+                Problem.warning(
+                    "NoDollar",
+                    at + "/" + escape(key),
+                    "'"
+                        + entry.getValue().asText()
+                        + "' looks like a path or an intrinsic function, but is passed as text"
+                        + " because the field name does not end with '.$'; name it '"
+                        + key
+                        + ".$' to evaluate it"));
+          }
           template(entry.getValue(), at + "/" + escape(key));
         }
       }
@@ -1158,6 +1410,9 @@ final class ValidationRun {
     } else {
       String text = value.asText();
       problem = text.startsWith("$") ? syntax.pathError(text) : syntax.intrinsicError(text);
+      if (problem == null && !text.startsWith("$")) {
+        formatArguments(text, at);
+      }
     }
     if (problem != null) {
       error(
@@ -1168,6 +1423,123 @@ final class ValidationRun {
               + "' must be a valid JSONPath or a valid intrinsic function call: "
               + problem);
     }
+  }
+
+  /**
+   * A value that a person most likely meant to be evaluated: a path ({@code $.x}, {@code $$.x},
+   * {@code $} alone) or an intrinsic function call.
+   */
+  private static boolean looksDynamic(String text) {
+    return text.equals("$")
+        || text.equals("$$")
+        || text.startsWith("$.")
+        || text.startsWith("$[")
+        || text.startsWith("$$.")
+        || (IntrinsicCall.looksLikeIntrinsic(text) && text.endsWith(")") && text.indexOf('(') > 0);
+  }
+
+  private void noPath(String at, String field, String value) {
+    problems.add(
+        Problem.warning(
+            "NoPath",
+            at,
+            "'"
+                + value
+                + "' looks like a path, but '"
+                + field
+                + "' takes it as text; use '"
+                + field
+                + "Path' to read the value it selects"));
+  }
+
+  /**
+   * A Pass state's Result is returned as written: fields ending in {@code .$} and paths in it are
+   * not evaluated (that is what Parameters is for).
+   */
+  private void passResult(JsonNode result, String at) {
+    if (result.isTextual() && looksDynamic(result.asText())) {
+      problems.add(
+          Problem.warning(
+              "PassResultIsStatic",
+              at,
+              "a Pass state's Result is returned as written, so '"
+                  + result.asText()
+                  + "' is not evaluated; use Parameters to select from the input"));
+    } else if (result.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = result.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
+        if (entry.getKey().endsWith(".$")) {
+          problems.add(
+              Problem.warning(
+                  "PassResultIsStatic",
+                  at + "/" + escape(entry.getKey()),
+                  "a Pass state's Result is returned as written, so '"
+                      + entry.getKey()
+                      + "' is not evaluated; use Parameters to select from the input"));
+        } else {
+          passResult(entry.getValue(), at + "/" + escape(entry.getKey()));
+        }
+      }
+    } else if (result.isArray()) {
+      for (int i = 0; i < result.size(); i++) {
+        passResult(result.get(i), at + "/" + i);
+      }
+    }
+  }
+
+  /**
+   * States.Format with a literal template: its {@code {}} placeholders and its values are both
+   * known before the run, and a run fails with States.IntrinsicFailure when they differ.
+   */
+  private void formatArguments(String text, String at) {
+    IntrinsicCall call;
+    try {
+      call = IntrinsicCall.parse(text);
+    } catch (ExpressionException e) {
+      return;
+    }
+    formatArguments(call, at);
+  }
+
+  private void formatArguments(IntrinsicCall call, String at) {
+    for (IntrinsicArgument argument : call.arguments()) {
+      if (argument instanceof IntrinsicArgument.CallArgument nested) {
+        formatArguments(nested.call(), at);
+      }
+    }
+    if (call.function() != IntrinsicFunction.FORMAT
+        || !(call.arguments().get(0) instanceof IntrinsicArgument.StringLiteral template)) {
+      return;
+    }
+    int placeholders = placeholders(template.source());
+    int values = call.arguments().size() - 1;
+    if (placeholders > values) {
+      error(
+          "IntrinsicArguments",
+          at,
+          call.name()
+              + "'s template has "
+              + placeholders
+              + " placeholder(s) but "
+              + values
+              + " value(s) are given; the run would fail with States.IntrinsicFailure: "
+              + call.text());
+    }
+  }
+
+  /** The {@code {}} of a literal template as written; {@code \{\}} is text, not a placeholder. */
+  private static int placeholders(String source) {
+    int count = 0;
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '{' && i + 1 < source.length() && source.charAt(i + 1) == '}') {
+        count++;
+        i++;
+      }
+    }
+    return count;
   }
 
   // ---- Assign ------------------------------------------------------------------------------------
@@ -1356,6 +1728,9 @@ final class ValidationRun {
   }
 
   private void missingField(String at, String field) {
+    if (isUnread(at + "/" + field)) {
+      return; // the reader has said what is wrong with it
+    }
     error("MissingField", at, "The field '" + field + "' is required but was missing");
   }
 
@@ -1378,6 +1753,11 @@ final class ValidationRun {
 
   private void error(String tag, String at, String message) {
     problems.add(Problem.error(tag, at, message));
+  }
+
+  /** The state name a JSON pointer segment spells (RFC 6901). */
+  private static String unescape(String segment) {
+    return segment.replace("~1", "/").replace("~0", "~");
   }
 
   private static String describe(JsonNode node) {

@@ -91,15 +91,51 @@ public final class Validator {
     Objects.requireNonNull(json, "json == null");
     Objects.requireNonNull(options, "options == null");
     JsonNode tree;
-    StateMachine machine;
     try {
       tree = AslReader.parse(json);
-      machine = AslReader.read(tree);
     } catch (AslReadException e) {
       return ValidationResult.of(e.problems());
     }
     // The text as given is what AWS would receive, so its length is what counts.
-    return validate(machine, options, json.length(), tree);
+    return validateTree(tree, options, json.length());
+  }
+
+  /**
+   * Reads and validates a parsed definition (JSON, or YAML turned into the same tree): the
+   * reader's problems and the validator's, all at once. What the reader could not read is left out
+   * of the validation, so that no problem is reported twice or as a consequence of another.
+   *
+   * @param size the length of the definition's JSON text, for AWS's size limit
+   */
+  public static ValidationResult validateTree(JsonNode tree, ValidationOptions options, int size) {
+    Objects.requireNonNull(tree, "tree == null");
+    Objects.requireNonNull(options, "options == null");
+    AslReader.Reading reading = AslReader.readAll(tree);
+    if (reading.machine() == null) {
+      return ValidationResult.of(reading.problems());
+    }
+    List<Problem> problems = new ArrayList<>(reading.problems());
+    for (Problem problem : validate(reading.machine(), options, size, tree, reading.unread()).problems()) {
+      if (!underUnread(problem.pointer(), reading.unread())) {
+        problems.add(problem);
+      }
+    }
+    return ValidationResult.of(DocumentOrder.sort(problems, tree));
+  }
+
+  /** The length of the JSON text of a tree, as AWS would count it. */
+  public static int jsonLength(JsonNode tree) {
+    long bound = JsonLimits.textLengthBound(tree);
+    return bound <= MAX_DEFINITION_CHARS ? (int) bound : tree.toString().length();
+  }
+
+  private static boolean underUnread(String pointer, java.util.Set<String> unread) {
+    for (String gap : unread) {
+      if (!gap.isEmpty() && (pointer.equals(gap) || pointer.startsWith(gap + "/"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -120,6 +156,15 @@ public final class Validator {
 
   private static ValidationResult validate(
       StateMachine machine, ValidationOptions options, int size, JsonNode document) {
+    return validate(machine, options, size, document, java.util.Set.of());
+  }
+
+  private static ValidationResult validate(
+      StateMachine machine,
+      ValidationOptions options,
+      int size,
+      JsonNode document,
+      java.util.Set<String> unread) {
     List<Problem> problems = nonFinite(document);
     if (size > MAX_DEFINITION_CHARS) {
       problems.add(
@@ -132,7 +177,7 @@ public final class Validator {
                   + MAX_DEFINITION_CHARS
                   + " (1 MiB)"));
     }
-    problems.addAll(new ValidationRun(options, syntax()).machine(machine));
+    problems.addAll(new ValidationRun(options, syntax()).partial(unread, document).machine(machine));
     problems.addAll(VariableRules.check(machine));
     return ValidationResult.of(DocumentOrder.sort(problems, document));
   }

@@ -68,7 +68,7 @@ class GoldenTest {
     // given
     StringPath priority = JsonPaths.input().string("priority");
     NumberPath total = JsonPaths.input().number("total");
-    String lambda = "arn:aws:lambda:us-west-2:ACCOUNT:function:";
+    String lambda = "arn:aws:lambda:us-west-2:123456789012:function:";
     Fail.JsonPath orderFailed =
         Fail.jsonPath("OrderFailed").cause("Validation failed").error("InvalidOrder");
     Pass.JsonPath expressShip =

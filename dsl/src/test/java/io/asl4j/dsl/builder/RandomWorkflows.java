@@ -361,7 +361,7 @@ final class RandomWorkflows {
       fail.error(text(10)).cause(text(20));
     } else {
       fail.errorPath(JsonPaths.input().string(field()))
-          .causePath(States.format(text(10) + " {}", JsonPaths.input().string(field())));
+          .causePath(States.format(text(10).replace("{}", "{ }") + " {}", JsonPaths.input().string(field())));
     }
     return fail;
   }
@@ -476,7 +476,7 @@ final class RandomWorkflows {
           payload = payload.put(key, JsonPaths.input().string(field()));
           break;
         default:
-          payload = payload.put(key, States.format(text(8) + " {}", JsonPaths.input().string(field())));
+          payload = payload.put(key, States.format(text(8).replace("{}", "{ }") + " {}", JsonPaths.input().string(field())));
       }
     }
     return payload;

@@ -96,7 +96,9 @@ class ValidatorProperties {
             assertLocated(ofModel.problems(), AslReader.parse(written), written);
           } catch (AslReadException e) {
             assertFalse(e.problems().isEmpty());
-            assertEquals(e.problems(), result.problems(), "validateJson reports the reader's problems");
+            assertTrue(
+                result.problems().containsAll(e.problems()),
+                "validateJson reports every problem of the reader, beside the validator's");
           }
         },
         () -> "took too long on: " + abbreviate(text));

@@ -183,10 +183,10 @@ class ValidatorTest {
 
     assertEquals(
         List.of(
-            "/States/Ping: warning [NotReachableFromStart] only states that StartAt 'A' never leads"
-                + " to lead to this state",
-            "/States/Pong: warning [NotReachableFromStart] only states that StartAt 'A' never leads"
-                + " to lead to this state"),
+            "/States/Ping: warning [NotReachableFromStart] StartAt 'A' never leads to this state;"
+                + " only states that are themselves out of reach name it",
+            "/States/Pong: warning [NotReachableFromStart] StartAt 'A' never leads to this state;"
+                + " only states that are themselves out of reach name it"),
         lines(result));
     assertTrue(result.isValid());
   }
@@ -426,7 +426,7 @@ class ValidatorTest {
             "arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:f")) {
       assertProblems(
           machine("Work", "\"Work\": {\"Type\": \"Task\", \"Resource\": \"" + resource + "\","
-              + " \"End\": true}"));
+              + " \"Parameters\": {\"Token.$\": \"$$.Task.Token\"}, \"End\": true}"));
     }
   }
 
@@ -453,7 +453,7 @@ class ValidatorTest {
             "Sync": {"Type": "Task", "Resource": "arn:aws:states:::states:startExecution.sync",
                      "Next": "Callback"},
             "Callback": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish.waitForTaskToken",
-                         "End": true}
+                         "Parameters": {"Message.$": "$$.Task.Token"}, "End": true}
             """);
 
     assertProblems(

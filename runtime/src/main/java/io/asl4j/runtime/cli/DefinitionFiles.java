@@ -3,6 +3,8 @@ package io.asl4j.runtime.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.dsl.json.AslReadException;
 import io.asl4j.dsl.json.AslReader;
+import io.asl4j.dsl.json.AslSource;
+import io.asl4j.dsl.validate.Problem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -98,6 +100,39 @@ public final class DefinitionFiles {
           "a definition is a JSON object, but this file holds " + describe(json));
     }
     return text;
+  }
+
+  /**
+   * A definition, JSON or YAML by the file's name ({@code .asl.yaml}, {@code .yml}): a JSON object
+   * or a YAML mapping. Whether it is a <em>valid</em> definition is for the reader and the
+   * validator to say.
+   */
+  public static AslSource readSource(Path file) throws UnreadableFileException {
+    String text = readText(file);
+    AslSource.Format format = AslSource.Format.of(file.getFileName().toString());
+    AslSource source;
+    try {
+      source = AslSource.parse(text, format);
+    } catch (AslReadException e) {
+      throw unreadable(file, e.problems().get(0).message());
+    }
+    if (!source.tree().isObject()) {
+      throw unreadable(
+          file,
+          "a definition is "
+              + (format == AslSource.Format.YAML ? "a YAML mapping" : "a JSON object")
+              + ", but this file holds "
+              + describe(source.tree()));
+    }
+    return source;
+  }
+
+  /**
+   * One problem as the command line prints it: {@code FILE:POINTER: ...} for JSON, {@code
+   * FILE:LINE:COLUMN: POINTER: ...} for YAML, whose lines editors can jump to.
+   */
+  public static String describe(Path file, AslSource source, Problem problem) {
+    return file + ":" + source.describe(problem);
   }
 
   /**

@@ -36,7 +36,7 @@ final class RenderCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", description = "The ASL definition (JSON).")
+  @Parameters(paramLabel = "FILE", description = "The ASL definition (JSON, or YAML if named *.yaml or *.yml).")
   Path file;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "MERMAID",
@@ -49,12 +49,16 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
   Path output;
 
+  /** The definition as read, for locating its problems. */
+  private io.asl4j.dsl.json.AslSource source;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      StateMachine machine = AslReader.read(DefinitionFiles.readDefinition(file));
+      source = DefinitionFiles.readSource(file);
+      StateMachine machine = AslReader.read(source.tree());
       ExecutionTrace trace = null;
       if (execution != null) {
         try {
@@ -86,9 +90,9 @@ final class RenderCommand implements Callable<Integer> {
     } catch (UnreadableFileException e) {
       err.println(e.getMessage());
     } catch (AslReadException e) {
-      err.println(file + ":" + e.problems().get(0) + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
+      err.println(DefinitionFiles.describe(file, source, e.problems().get(0)) + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
     } catch (AslValidationException e) {
-      err.println(file + ":" + e.problems().get(0) + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
+      err.println(DefinitionFiles.describe(file, source, e.problems().get(0)) + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
     }
     err.flush();
     return ExitStatus.UNUSABLE;

@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The ASL definition (JSON).")
+  @Parameters(index = "0", paramLabel = "FILE", description = "The ASL definition (JSON, or YAML if named *.yaml or *.yml).")
   Path file;
 
   @Option(
@@ -93,12 +93,16 @@ final class RunCommand implements Callable<Integer> {
       description = "State machine type: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   StateMachineType type;
 
+  /** The definition as read, for locating its problems. */
+  private io.asl4j.dsl.json.AslSource source;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      StateMachine definition = AslReader.read(DefinitionFiles.readDefinition(file));
+      source = DefinitionFiles.readSource(file);
+      StateMachine definition = AslReader.read(source.tree());
       JsonNode executionInput = readInput(input);
       LocalStateMachine.Builder builder = LocalStateMachine.builder(definition).type(type);
       List<Callback> callbacks = new java.util.ArrayList<>();
@@ -245,7 +249,7 @@ final class RunCommand implements Callable<Integer> {
 
   private void printProblems(PrintWriter err, List<Problem> problems) {
     for (Problem problem : problems) {
-      err.println(file + ":" + problem);
+      err.println(DefinitionFiles.describe(file, source, problem));
     }
   }
 

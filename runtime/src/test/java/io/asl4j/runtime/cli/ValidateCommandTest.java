@@ -83,10 +83,10 @@ class ValidateCommandTest {
     assertEquals(0, run.exitCode());
     assertEquals(
         List.of(
-            file + ":/States/B: warning [NotReachableFromStart] only states that StartAt 'A' never"
-                + " leads to lead to this state",
-            file + ":/States/C: warning [NotReachableFromStart] only states that StartAt 'A' never"
-                + " leads to lead to this state"),
+            file + ":/States/B: warning [NotReachableFromStart] StartAt 'A' never leads to this"
+                + " state; only states that are themselves out of reach name it",
+            file + ":/States/C: warning [NotReachableFromStart] StartAt 'A' never leads to this"
+                + " state; only states that are themselves out of reach name it"),
         run.outLines());
   }
 
@@ -96,7 +96,8 @@ class ValidateCommandTest {
         write(
             "express.json",
             "{\"StartAt\": \"Publish\", \"States\": {\"Publish\": {\"Type\": \"Task\","
-                + " \"Resource\": \"arn:aws:states:::sns:publish.waitForTaskToken\", \"End\": true}}}");
+                + " \"Resource\": \"arn:aws:states:::sns:publish.waitForTaskToken\","
+                + " \"Parameters\": {\"Message.$\": \"$$.Task.Token\"}, \"End\": true}}}");
 
     CommandRun standard = CommandRun.of("validate", file.toString());
     CommandRun express = CommandRun.of("validate", "--type", "express", file.toString());
@@ -238,7 +239,8 @@ class ValidateCommandTest {
     CommandRun nothing = CommandRun.of();
 
     assertEquals(0, help.exitCode());
-    assertEquals("Usage: asl4j validate [-hV] [--type=TYPE] FILE...", help.outLines().get(0));
+    assertEquals(
+        "Usage: asl4j validate [-hV] [--format=FORMAT] [--max-results=N]", help.outLines().get(0));
     assertEquals(0, version.exitCode());
     assertTrue(version.out().startsWith("asl4j "), version.out());
     assertEquals(version.out(), topVersion.out());
