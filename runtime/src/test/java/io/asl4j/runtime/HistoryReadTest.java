@@ -56,6 +56,29 @@ class HistoryReadTest {
   }
 
   @Test
+  void anEventsJsonTextWrittenBeforeItsNodeIsLookedIntoIsJacksonsTextOfThatNode() throws Exception {
+    for (HistoryEvent event : run().history()) {
+      String unbuilt = event.toJson().toString();
+
+      assertEquals(MAPPER.writeValueAsString(event.toJson()), unbuilt, event.type());
+      assertEquals(MAPPER.writeValueAsString(MAPPER.readTree(unbuilt)), unbuilt, event.type());
+    }
+  }
+
+  @Test
+  void anEventsJsonShowsChangesMadeToIt() {
+    HistoryEvent event = run().history().get(1);
+    ObjectNode json = event.toJson();
+    json.put("id", 99);
+    json.remove("timestamp");
+
+    assertEquals("{\"id\":99,\"previousEventId\":0,\"type\":\"TaskStateEntered\",\"stateEnteredEventDetails\":"
+            + "{\"name\":\"Work\",\"input\":\"{\\\"note\\\":\\\"tab\\\\there\\\",\\\"items\\\":[1,2.5,null]}\","
+            + "\"inputDetails\":{\"truncated\":false}}}",
+        json.toString());
+  }
+
+  @Test
   void theStateEventsShowTheirInputsAndOutputsAsJsonText() {
     List<HistoryEvent> history = run().history();
 
