@@ -86,6 +86,9 @@ public final class HistoryEvent {
     if (details == null) {
       return null;
     }
+    if (details instanceof RenderedDetails ready) {
+      return ready.rendered(texts);
+    }
     ObjectNode source = details.get();
     return details instanceof FreshDetails ? renderedInPlace(source) : rendered(source);
   }
@@ -96,6 +99,16 @@ public final class HistoryEvent {
    * events, most of a history.
    */
   public interface FreshDetails extends Supplier<ObjectNode> {}
+
+  /**
+   * Fresh details that can also be built with their values already written as JSON text, by the
+   * read's {@code texts}: {@link #details()} then neither defers nor replaces anything. {@code get()}
+   * gives the same details with values deferred (for writing an event's JSON text).
+   */
+  public interface RenderedDetails extends FreshDetails {
+    /** The details, built anew, every value shown as its JSON text by {@code texts}. */
+    ObjectNode rendered(Function<JsonNode, String> texts);
+  }
 
   /** {@code fresh} with every deferred value replaced by its JSON text, objects inside it copied. */
   private ObjectNode renderedInPlace(ObjectNode fresh) {

@@ -93,6 +93,16 @@ class HistoryReadTest {
   }
 
   @Test
+  void aSecondReadOfAnEndedHistoryShowsTheSameEventsAsTheFirst() {
+    Execution execution = run();
+    List<String> first = execution.history().stream().map(e -> e.toJson().toString() + e.details()).toList();
+    List<String> second = execution.history().stream().map(e -> e.toJson().toString() + e.details()).toList();
+
+    assertEquals(first, second);
+    assertEquals(first.size(), execution.history().size());
+  }
+
+  @Test
   void eachReadOfTheDetailsIsItsOwnCopy() {
     List<HistoryEvent> history = run().history();
     for (HistoryEvent event : history) {
