@@ -209,7 +209,7 @@ public final class HistoryEvent {
   /** This event's JSON text, written from its recorded details without building them. */
   private String jsonText() {
     JsonText.Cache cache = texts instanceof JsonText.Cache c ? c : null;
-    StringBuilder out = new StringBuilder(256);
+    StringBuilder out = new StringBuilder(512);
     out.append("{\"id\":").append(id).append(",\"previousEventId\":").append(previousEventId)
         .append(",\"timestamp\":\"").append(timestampText(timestampMillis)).append("\",\"type\":");
     JsonText.quote(type, out);
@@ -217,7 +217,11 @@ public final class HistoryEvent {
       out.append(',');
       JsonText.quote(detailsField(), out);
       out.append(':');
-      writeDetails(details.get(), out, cache);
+      if (cache != null && details instanceof JsonText.Writable writable) {
+        writable.writeTo(out, cache);
+      } else {
+        writeDetails(details.get(), out, cache);
+      }
     }
     return out.append('}').toString();
   }

@@ -1144,6 +1144,38 @@ public final class ExecutionRun {
       return details;
     }
 
+    /** Appends the JSON text of {@link #enteredDetails()} as an event's JSON shows it. */
+    void writeEnteredDetails(StringBuilder text, JsonText.Cache cache) {
+      text.append("{\"name\":");
+      JsonText.quote(name, text);
+      text.append(",\"input\":").append(cache.quoted(rawInput)).append(",\"inputDetails\":");
+      JsonText.write(notTruncated(), text);
+      text.append('}');
+    }
+
+    /** Appends the JSON text of {@link #exitedDetails()} as an event's JSON shows it. */
+    void writeExitedDetails(StringBuilder text, JsonText.Cache cache) {
+      text.append("{\"name\":");
+      JsonText.quote(name, text);
+      text.append(",\"output\":").append(cache.quoted(out)).append(",\"outputDetails\":");
+      JsonText.write(notTruncated(), text);
+      if (!assigned.isEmpty()) {
+        text.append(",\"assignedVariables\":{");
+        boolean first = true;
+        for (Map.Entry<String, JsonNode> variable : assigned.entrySet()) {
+          if (!first) {
+            text.append(',');
+          }
+          first = false;
+          JsonText.quote(variable.getKey(), text);
+          text.append(':').append(cache.quoted(variable.getValue()));
+        }
+        text.append("},\"assignedVariablesDetails\":");
+        JsonText.write(notTruncated(), text);
+      }
+      text.append('}');
+    }
+
     /** The details of this state's exited event, values written by {@code texts} (null: deferred). */
     ObjectNode exitedDetails(Function<JsonNode, String> texts) {
       ObjectNode details = NODES.objectNode();

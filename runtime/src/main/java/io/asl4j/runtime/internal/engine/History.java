@@ -221,7 +221,17 @@ final class History {
   }
 
   /** A state's entered or exited details, built by its step when read. */
-  private record StepDetails(ExecutionRun.Step step, boolean entered) implements HistoryEvent.RenderedDetails {
+  private record StepDetails(ExecutionRun.Step step, boolean entered)
+      implements HistoryEvent.RenderedDetails, JsonText.Writable {
+    @Override
+    public void writeTo(StringBuilder out, JsonText.Cache cache) {
+      if (entered) {
+        step.writeEnteredDetails(out, cache);
+      } else {
+        step.writeExitedDetails(out, cache);
+      }
+    }
+
     @Override
     public ObjectNode get() {
       return entered ? step.enteredDetails() : step.exitedDetails();

@@ -128,6 +128,15 @@ public final class JsonText {
     }
   }
 
+  /**
+   * Details that write their own JSON text, as {@code HistoryEvent.details()} would show them,
+   * without building them: an event's JSON text is written straight from what was recorded.
+   */
+  public interface Writable {
+    /** Appends the details' compact JSON text, values' texts as JSON strings from {@code cache}. */
+    void writeTo(StringBuilder out, Cache cache);
+  }
+
   /** Appends the compact JSON text of {@code value} to {@code out}. */
   public static void write(JsonNode value, StringBuilder out) {
     write(value, out, null);
