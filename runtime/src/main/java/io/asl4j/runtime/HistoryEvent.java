@@ -23,9 +23,12 @@ import java.util.function.Supplier;
  * One event of an execution's history, shaped like AWS's {@code GetExecutionHistory} events.
  *
  * <p>The runtime records events while an execution runs and builds their details only when they
- * are read, so recording history costs little. The events of one {@code history()} read share
- * the JSON text of the values they show: a state's output is the next state's input, and an
- * echoing Task's input is its output, so each value is written once per read.
+ * are read, so recording history costs little. The events of an execution's history share the
+ * JSON text of the values they show, kept with the execution once first read: a state's output is
+ * the next state's input, and an echoing Task's input is its output, so each value is written once.
+ * {@link #details()} is built anew on each call (the caller may change it); {@code
+ * toJson().toString()} writes the event's text straight from what was recorded, without building
+ * the details, unless the node was looked into first.
  */
 public final class HistoryEvent {
   private final long id;
