@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.asl4j.runtime.internal.engine.JsonText;
 import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -18,9 +23,12 @@ import java.util.function.Supplier;
  * One event of an execution's history, shaped like AWS's {@code GetExecutionHistory} events.
  *
  * <p>The runtime records events while an execution runs and builds their details only when they
- * are read, so recording history costs little. The events of one {@code history()} read share
- * the JSON text of the values they show: a state's output is the next state's input, and an
- * echoing Task's input is its output, so each value is written once per read.
+ * are read, so recording history costs little. The events of an execution's history share the
+ * JSON text of the values they show, kept with the execution once first read: a state's output is
+ * the next state's input, and an echoing Task's input is its output, so each value is written once.
+ * {@link #details()} is built anew on each call (the caller may change it); {@code
+ * toJson().toString()} writes the event's text straight from what was recorded, without building
+ * the details, unless the node was looked into first.
  */
 public final class HistoryEvent {
   private final long id;
@@ -81,6 +89,9 @@ public final class HistoryEvent {
     if (details == null) {
       return null;
     }
+    if (details instanceof RenderedDetails ready) {
+      return ready.rendered(texts);
+    }
     ObjectNode source = details.get();
     return details instanceof FreshDetails ? renderedInPlace(source) : rendered(source);
   }
@@ -91,6 +102,16 @@ public final class HistoryEvent {
    * events, most of a history.
    */
   public interface FreshDetails extends Supplier<ObjectNode> {}
+
+  /**
+   * Fresh details that can also be built with their values already written as JSON text, by the
+   * read's {@code texts}: {@link #details()} then neither defers nor replaces anything. {@code get()}
+   * gives the same details with values deferred (for writing an event's JSON text).
+   */
+  public interface RenderedDetails extends FreshDetails {
+    /** The details, built anew, every value shown as its JSON text by {@code texts}. */
+    ObjectNode rendered(Function<JsonNode, String> texts);
+  }
 
   /** {@code fresh} with every deferred value replaced by its JSON text, objects inside it copied. */
   private ObjectNode renderedInPlace(ObjectNode fresh) {
@@ -164,9 +185,17 @@ public final class HistoryEvent {
     return d.has("name") ? d.get("name").asText() : null;
   }
 
-  /** This event as AWS's JSON. */
+  /**
+   * This event as AWS's JSON. The node is built when first looked into; its {@code toString()}
+   * before that writes the event's text straight from what was recorded (the same text).
+   */
   public ObjectNode toJson() {
-    ObjectNode json = new EventJson(texts instanceof JsonText.Cache cache ? cache : null);
+    return new EventJson(this);
+  }
+
+  /** This event's JSON built as a tree. */
+  private Map<String, JsonNode> jsonFields() {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("id", id);
     json.put("previousEventId", previousEventId);
     json.put("timestamp", timestampText(timestampMillis));
@@ -175,7 +204,57 @@ public final class HistoryEvent {
     if (rendered != null) {
       json.set(detailsField(), rendered);
     }
-    return json;
+    LinkedHashMap<String, JsonNode> fields = new LinkedHashMap<>();
+    json.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue()));
+    return fields;
+  }
+
+  /** This event's JSON text, written from its recorded details without building them. */
+  private String jsonText() {
+    JsonText.Cache cache = texts instanceof JsonText.Cache c ? c : null;
+    StringBuilder out = new StringBuilder(512);
+    out.append("{\"id\":").append(id).append(",\"previousEventId\":").append(previousEventId)
+        .append(",\"timestamp\":\"").append(timestampText(timestampMillis)).append("\",\"type\":");
+    JsonText.quote(type, out);
+    if (details != null) {
+      out.append(',');
+      JsonText.quote(detailsField(), out);
+      out.append(':');
+      if (cache != null && details instanceof JsonText.Writable writable) {
+        writable.writeTo(out, cache);
+      } else {
+        writeDetails(details.get(), out, cache);
+      }
+    }
+    return out.append('}').toString();
+  }
+
+  /** Appends {@code source} as {@link #details()} would show it, deferred values as their text. */
+  private void writeDetails(ObjectNode source, StringBuilder out, JsonText.Cache cache) {
+    out.append('{');
+    boolean first = true;
+    for (Iterator<Map.Entry<String, JsonNode>> it = source.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      JsonText.quote(field.getKey(), out);
+      out.append(':');
+      JsonNode value = field.getValue();
+      if (value instanceof POJONode pojo && pojo.getPojo() instanceof DeferredText text) {
+        if (cache != null) {
+          out.append(cache.quoted(text.value()));
+        } else {
+          JsonText.quote(texts.apply(text.value()), out);
+        }
+      } else if (value instanceof ObjectNode object) {
+        writeDetails(object, out, cache);
+      } else {
+        JsonText.write(value, out);
+      }
+    }
+    out.append('}');
   }
 
   /** The last timestamp written: the events of an execution mostly share their millisecond. */
@@ -195,21 +274,132 @@ public final class HistoryEvent {
 
   /**
    * An event's JSON as {@link #toJson()} gives it: an {@code ObjectNode} like any other, whose
-   * {@code toString()} writes the same text as Jackson's without setting up a generator per call.
+   * fields are built when first looked into or changed (every method of {@code ObjectNode} goes
+   * through its field map), and whose {@code toString()} writes the same text as Jackson's: from
+   * the recorded event while the fields are unbuilt, else from the fields.
    */
   private static final class EventJson extends ObjectNode {
     private static final long serialVersionUID = 1L;
-    /** The read's texts: the details' JSON strings it wrote are quoted once per read. */
-    private final transient JsonText.Cache cache;
+    private final transient HistoryEvent event;
 
-    EventJson(JsonText.Cache cache) {
-      super(JsonNodeFactory.instance);
-      this.cache = cache;
+    EventJson(HistoryEvent event) {
+      super(JsonNodeFactory.instance, new BuiltOnUse(event));
+      this.event = event;
     }
 
     @Override
     public String toString() {
-      return JsonText.of(this, cache);
+      if (!((BuiltOnUse) _children).built()) {
+        return event.jsonText();
+      }
+      return JsonText.of(this, event.texts instanceof JsonText.Cache cache ? cache : null);
+    }
+  }
+
+  /** An event's JSON fields, built on first use of any kind. */
+  private static final class BuiltOnUse extends AbstractMap<String, JsonNode> {
+    private HistoryEvent event;
+    private Map<String, JsonNode> fields;
+
+    BuiltOnUse(HistoryEvent event) {
+      this.event = event;
+    }
+
+    boolean built() {
+      return fields != null;
+    }
+
+    private Map<String, JsonNode> fields() {
+      if (fields == null) {
+        fields = event.jsonFields();
+        event = null;
+      }
+      return fields;
+    }
+
+    @Override
+    public Set<Entry<String, JsonNode>> entrySet() {
+      return fields().entrySet();
+    }
+
+    @Override
+    public int size() {
+      return fields().size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return fields().isEmpty();
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return fields().containsKey(key);
+    }
+
+    @Override
+    public boolean containsValue(Object value) {
+      return fields().containsValue(value);
+    }
+
+    @Override
+    public JsonNode get(Object key) {
+      return fields().get(key);
+    }
+
+    @Override
+    public JsonNode put(String key, JsonNode value) {
+      return fields().put(key, value);
+    }
+
+    @Override
+    public JsonNode remove(Object key) {
+      return fields().remove(key);
+    }
+
+    @Override
+    public void putAll(Map<? extends String, ? extends JsonNode> m) {
+      fields().putAll(m);
+    }
+
+    @Override
+    public void clear() {
+      fields().clear();
+    }
+
+    @Override
+    public Set<String> keySet() {
+      return fields().keySet();
+    }
+
+    @Override
+    public Collection<JsonNode> values() {
+      return fields().values();
+    }
+
+    @Override
+    public JsonNode putIfAbsent(String key, JsonNode value) {
+      return fields().putIfAbsent(key, value);
+    }
+
+    @Override
+    public void forEach(BiConsumer<? super String, ? super JsonNode> action) {
+      fields().forEach(action);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return fields().equals(o);
+    }
+
+    @Override
+    public int hashCode() {
+      return fields().hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return fields().toString();
     }
   }
 

@@ -56,6 +56,29 @@ class HistoryReadTest {
   }
 
   @Test
+  void anEventsJsonTextWrittenBeforeItsNodeIsLookedIntoIsJacksonsTextOfThatNode() throws Exception {
+    for (HistoryEvent event : run().history()) {
+      String unbuilt = event.toJson().toString();
+
+      assertEquals(MAPPER.writeValueAsString(event.toJson()), unbuilt, event.type());
+      assertEquals(MAPPER.writeValueAsString(MAPPER.readTree(unbuilt)), unbuilt, event.type());
+    }
+  }
+
+  @Test
+  void anEventsJsonShowsChangesMadeToIt() {
+    HistoryEvent event = run().history().get(1);
+    ObjectNode json = event.toJson();
+    json.put("id", 99);
+    json.remove("timestamp");
+
+    assertEquals("{\"id\":99,\"previousEventId\":0,\"type\":\"TaskStateEntered\",\"stateEnteredEventDetails\":"
+            + "{\"name\":\"Work\",\"input\":\"{\\\"note\\\":\\\"tab\\\\there\\\",\\\"items\\\":[1,2.5,null]}\","
+            + "\"inputDetails\":{\"truncated\":false}}}",
+        json.toString());
+  }
+
+  @Test
   void theStateEventsShowTheirInputsAndOutputsAsJsonText() {
     List<HistoryEvent> history = run().history();
 
@@ -67,6 +90,16 @@ class HistoryReadTest {
             + "\"outputDetails\":{\"truncated\":false},\"assignedVariables\":{\"seen\":\"\\\"tab\\\\there\\\"\"},"
             + "\"assignedVariablesDetails\":{\"truncated\":false}}"),
         workExited.details());
+  }
+
+  @Test
+  void aSecondReadOfAnEndedHistoryShowsTheSameEventsAsTheFirst() {
+    Execution execution = run();
+    List<String> first = execution.history().stream().map(e -> e.toJson().toString() + e.details()).toList();
+    List<String> second = execution.history().stream().map(e -> e.toJson().toString() + e.details()).toList();
+
+    assertEquals(first, second);
+    assertEquals(first.size(), execution.history().size());
   }
 
   @Test

@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One execution of a state machine: the interpreter proper.
@@ -645,6 +646,11 @@ public final class ExecutionRun {
     return value == null ? "null" : value.toString();
   }
 
+  /** {@code value} as a history event shows it: its text by {@code texts}, or deferred when null. */
+  static JsonNode shown(JsonNode value, Function<JsonNode, String> texts) {
+    return texts == null ? deferredText(value) : NODES.textNode(texts.apply(value));
+  }
+
   /** A value recorded in a history event as JSON text, written only if the history is read. */
   static JsonNode deferredText(JsonNode value) {
     return NODES.pojoNode(new HistoryEvent.DeferredText(value));
@@ -1119,23 +1125,67 @@ public final class ExecutionRun {
 
     /** The details of this state's entered event. */
     ObjectNode enteredDetails() {
-      ObjectNode details = NODES.objectNode();
-      details.put("name", name);
-      details.set("input", deferredText(rawInput));
-      details.set("inputDetails", notTruncated());
-      return details;
+      return enteredDetails(null);
     }
 
     /** The details of this state's exited event. */
     ObjectNode exitedDetails() {
+      return exitedDetails(null);
+    }
+
+    /**
+     * The details of this state's entered event, values written by {@code texts} (null: deferred).
+     */
+    ObjectNode enteredDetails(Function<JsonNode, String> texts) {
       ObjectNode details = NODES.objectNode();
       details.put("name", name);
-      details.set("output", deferredText(out));
-      details.set("outputDetails", notTruncated());
+      details.set("input", shown(rawInput, texts));
+      details.set("inputDetails", texts == null ? notTruncated() : notTruncated().deepCopy());
+      return details;
+    }
+
+    /** Appends the JSON text of {@link #enteredDetails()} as an event's JSON shows it. */
+    void writeEnteredDetails(StringBuilder text, JsonText.Cache cache) {
+      text.append("{\"name\":");
+      JsonText.quote(name, text);
+      text.append(",\"input\":").append(cache.quoted(rawInput)).append(",\"inputDetails\":");
+      JsonText.write(notTruncated(), text);
+      text.append('}');
+    }
+
+    /** Appends the JSON text of {@link #exitedDetails()} as an event's JSON shows it. */
+    void writeExitedDetails(StringBuilder text, JsonText.Cache cache) {
+      text.append("{\"name\":");
+      JsonText.quote(name, text);
+      text.append(",\"output\":").append(cache.quoted(out)).append(",\"outputDetails\":");
+      JsonText.write(notTruncated(), text);
+      if (!assigned.isEmpty()) {
+        text.append(",\"assignedVariables\":{");
+        boolean first = true;
+        for (Map.Entry<String, JsonNode> variable : assigned.entrySet()) {
+          if (!first) {
+            text.append(',');
+          }
+          first = false;
+          JsonText.quote(variable.getKey(), text);
+          text.append(':').append(cache.quoted(variable.getValue()));
+        }
+        text.append("},\"assignedVariablesDetails\":");
+        JsonText.write(notTruncated(), text);
+      }
+      text.append('}');
+    }
+
+    /** The details of this state's exited event, values written by {@code texts} (null: deferred). */
+    ObjectNode exitedDetails(Function<JsonNode, String> texts) {
+      ObjectNode details = NODES.objectNode();
+      details.put("name", name);
+      details.set("output", shown(out, texts));
+      details.set("outputDetails", texts == null ? notTruncated() : notTruncated().deepCopy());
       if (!assigned.isEmpty()) {
         ObjectNode vars = details.putObject("assignedVariables");
-        assigned.forEach((k, v) -> vars.set(k, deferredText(v)));
-        details.set("assignedVariablesDetails", notTruncated());
+        assigned.forEach((k, v) -> vars.set(k, shown(v, texts)));
+        details.set("assignedVariablesDetails", texts == null ? notTruncated() : notTruncated().deepCopy());
       }
       return details;
     }

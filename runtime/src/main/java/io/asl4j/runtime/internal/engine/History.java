@@ -1,5 +1,6 @@
 package io.asl4j.runtime.internal.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asl4j.runtime.HistoryEvent;
 import java.lang.invoke.MethodHandles;
@@ -7,6 +8,7 @@ import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -174,29 +176,70 @@ final class History {
     return (int) COUNT.getAcquire(this);
   }
 
+  /**
+   * The texts of the values this history's events show, kept with the execution once it is first
+   * read, so a second read writes nothing again (values are never changed once recorded).
+   */
+  private volatile JsonText.Cache texts;
+  /** The last read's events, handed out again while no event was recorded since. */
+  private volatile List<HistoryEvent> lastRead = List.of();
+
   /** The events recorded so far (any thread). */
   List<HistoryEvent> snapshot() {
     int n = (int) COUNT.getAcquire(this);
+    List<HistoryEvent> last = lastRead;
+    if (last.size() == n) {
+      return last;
+    }
     Columns c = (Columns) COLUMNS.getAcquire(this);
+    JsonText.Cache cache = texts;
+    if (cache == null) {
+      cache = new JsonText.Cache();
+      texts = cache;
+    }
     HistoryEvent[] events = new HistoryEvent[n];
-    JsonText.Cache texts = new JsonText.Cache();
     for (int i = 0; i < n; i++) {
       long previousAndKind = c.numbers[2 * i + 1];
       events[i] = new HistoryEvent(i + 1, previousAndKind >>> 8, c.numbers[2 * i], (String) c.refs[2 * i],
-          details(c.refs[2 * i + 1], (byte) (previousAndKind & 0xff)), texts);
+          details(c.refs[2 * i + 1], (byte) (previousAndKind & 0xff)), cache);
     }
-    return Collections.unmodifiableList(Arrays.asList(events));
+    List<HistoryEvent> read = Collections.unmodifiableList(Arrays.asList(events));
+    lastRead = read;
+    return read;
   }
 
   @SuppressWarnings("unchecked")
   private static Supplier<ObjectNode> details(Object source, byte kind) {
     switch (kind) {
       case STATE_ENTERED:
-        return (HistoryEvent.FreshDetails) ((ExecutionRun.Step) source)::enteredDetails;
+        return new StepDetails((ExecutionRun.Step) source, true);
       case STATE_EXITED:
-        return (HistoryEvent.FreshDetails) ((ExecutionRun.Step) source)::exitedDetails;
+        return new StepDetails((ExecutionRun.Step) source, false);
       default:
         return (Supplier<ObjectNode>) source;
+    }
+  }
+
+  /** A state's entered or exited details, built by its step when read. */
+  private record StepDetails(ExecutionRun.Step step, boolean entered)
+      implements HistoryEvent.RenderedDetails, JsonText.Writable {
+    @Override
+    public void writeTo(StringBuilder out, JsonText.Cache cache) {
+      if (entered) {
+        step.writeEnteredDetails(out, cache);
+      } else {
+        step.writeExitedDetails(out, cache);
+      }
+    }
+
+    @Override
+    public ObjectNode get() {
+      return entered ? step.enteredDetails() : step.exitedDetails();
+    }
+
+    @Override
+    public ObjectNode rendered(Function<JsonNode, String> texts) {
+      return entered ? step.enteredDetails(texts) : step.exitedDetails(texts);
     }
   }
 }

@@ -71,6 +71,7 @@ public final class JsonText {
   public static final class Cache implements Function<JsonNode, String> {
     private final IdentityHashMap<JsonNode, String> texts = new IdentityHashMap<>();
     private final IdentityHashMap<String, String> quoted = new IdentityHashMap<>();
+    private final IdentityHashMap<JsonNode, String> quotedValues = new IdentityHashMap<>();
 
     /** The JSON text of {@code value}, written on first use. */
     @Override
@@ -87,6 +88,30 @@ public final class JsonText {
       return text;
     }
 
+    /**
+     * The JSON text of {@code value} as a JSON string (an event's JSON shows its input so), written
+     * on first use in one pass, without writing the unquoted text first unless it was written already.
+     */
+    public synchronized String quoted(JsonNode value) {
+      if (value == null) {
+        return "\"null\"";
+      }
+      String q = quotedValues.get(value);
+      if (q == null) {
+        String text = texts.get(value);
+        if (text != null) {
+          q = quotedIfWritten(text);
+        } else {
+          StringBuilder out = new StringBuilder(256);
+          out.append('"');
+          writeQuoted(value, out);
+          q = out.append('"').toString();
+        }
+        quotedValues.put(value, q);
+      }
+      return q;
+    }
+
     /** {@code text} as a JSON string if this cache wrote it (quoted on first use), else null. */
     synchronized String quotedIfWritten(String text) {
       if (!quoted.containsKey(text)) {
@@ -101,6 +126,15 @@ public final class JsonText {
       }
       return q;
     }
+  }
+
+  /**
+   * Details that write their own JSON text, as {@code HistoryEvent.details()} would show them,
+   * without building them: an event's JSON text is written straight from what was recorded.
+   */
+  public interface Writable {
+    /** Appends the details' compact JSON text, values' texts as JSON strings from {@code cache}. */
+    void writeTo(StringBuilder out, Cache cache);
   }
 
   /** Appends the compact JSON text of {@code value} to {@code out}. */
@@ -152,6 +186,86 @@ public final class JsonText {
     } else {
       out.append(value.toString()); // Jackson's own text for the rest
     }
+  }
+
+  /**
+   * Appends the compact JSON text of {@code value} escaped as the inside of a JSON string: what
+   * {@link #quote} appends for {@link #of(JsonNode)}'s text without its quotes, in one pass.
+   */
+  static void writeQuoted(JsonNode value, StringBuilder out) {
+    if (value instanceof ObjectNode object) {
+      out.append('{');
+      boolean first = true;
+      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        quoteTwice(field.getKey(), out);
+        out.append(':');
+        writeQuoted(field.getValue(), out);
+      }
+      out.append('}');
+    } else if (value instanceof ArrayNode array) {
+      out.append('[');
+      for (int i = 0, n = array.size(); i < n; i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        writeQuoted(array.get(i), out);
+      }
+      out.append(']');
+    } else if (value instanceof TextNode text) {
+      quoteTwice(text.textValue(), out);
+    } else if (value instanceof IntNode || value instanceof LongNode || value instanceof BooleanNode
+        || value instanceof NullNode || value instanceof DecimalNode || value instanceof BigIntegerNode
+        || value instanceof DoubleNode && Double.isFinite(value.doubleValue())) {
+      write(value, out, null); // digits, letters, '.', '-', '+': nothing to escape
+    } else {
+      String text = of(value);
+      StringBuilder quoted = new StringBuilder(text.length() + 8);
+      quote(text, quoted);
+      out.append(quoted, 1, quoted.length() - 1);
+    }
+  }
+
+  /**
+   * Appends {@code text} as a JSON string, that string's text escaped once more: a string inside
+   * JSON text that is itself a JSON string's content.
+   */
+  private static void quoteTwice(String text, StringBuilder out) {
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c < 128 && ESCAPES[c] != 0) {
+        break;
+      }
+      i++;
+    }
+    out.append("\\\"");
+    if (i == n) {
+      out.append(text).append("\\\"");
+      return;
+    }
+    for (int j = 0; j < i; j++) {
+      out.append(text.charAt(j));
+    }
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      char e = c < 128 ? ESCAPES[c] : 0;
+      if (e == 0) {
+        out.append(c);
+      } else if (e == 'u') { // backslash, u00XX: the backslash escaped
+        out.append("\\\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+      } else if (e == '"' || e == '\\') { // \" or \\, both characters escaped
+        out.append("\\\\\\").append(e);
+      } else { // \n and the like: the backslash escaped
+        out.append("\\\\").append(e);
+      }
+    }
+    out.append("\\\"");
   }
 
   /** Appends {@code text} as a JSON string, escaped as Jackson escapes it. */

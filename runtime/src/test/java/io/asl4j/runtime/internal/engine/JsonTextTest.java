@@ -57,6 +57,39 @@ class JsonTextTest {
     assertEquals(tree.toString(), JsonText.of(tree));
   }
 
+  @Property
+  void aTreesTextAsAJsonStringIsWrittenInOnePassAsQuotingItsTextWouldWriteIt(@ForAll("trees") JsonNode tree) {
+    StringBuilder quoted = new StringBuilder();
+    JsonText.quote(tree.toString(), quoted);
+
+    assertEquals(quoted.toString(), new JsonText.Cache().quoted(tree));
+  }
+
+  @Test
+  void everyCharacterAndKindOfNodeIsQuotedInOnePassAsQuotingItsTextWouldQuoteIt() {
+    StringBuilder all = new StringBuilder();
+    for (char c = 0; c < Character.MAX_VALUE; c++) {
+      all.append(c);
+    }
+    ObjectNode object = NODES.objectNode();
+    object.put("all\"\\\n", all.toString()).put("int", 7).put("long", Long.MIN_VALUE).put("double", 1.5e300)
+        .put("nan", Double.NaN).put("float", 1.25f).put("decimal", new BigDecimal("1.50E+3"))
+        .put("true", true).putNull("null");
+    object.put("binary", new byte[] {1, 2, 3});
+    object.putPOJO("pojo", java.util.List.of(1, "t\"wo"));
+    object.putArray("nested").add(NODES.objectNode().put("a", "\u0001")).addNull();
+    JsonText.Cache cache = new JsonText.Cache();
+    StringBuilder quoted = new StringBuilder();
+    JsonText.quote(object.toString(), quoted);
+
+    assertEquals(quoted.toString(), cache.quoted(object));
+    assertEquals("\"null\"", cache.quoted(null));
+    ObjectNode written = NODES.objectNode().put("k", "v\"");
+    String text = cache.apply(written);
+    assertEquals("\"{\\\"k\\\":\\\"v\\\\\\\"\\\"}\"", cache.quoted(written));
+    assertEquals("{\"k\":\"v\\\"\"}", text);
+  }
+
   @Provide
   Arbitrary<JsonNode> trees() {
     return tree(3);
