@@ -52,7 +52,7 @@ public record ResourceArn(
      * an optimized or AWS SDK integration.
      */
     SERVICE_INTEGRATION,
-    /** Anything else, including a resource holding an unsubstituted {@code ${Name}} placeholder. */
+    /** Anything else: no ARN, an unknown service, a whole {@code ${Name}} placeholder. */
     OTHER
   }
 
@@ -93,30 +93,32 @@ public record ResourceArn(
               + "((?:aws-sdk:)?[a-z0-9-]+):([A-Za-z0-9]+)"
               + "(\\.sync(?::2)?|\\.waitForTaskToken)?");
 
-  /** Parses {@code arn}; never fails: what is no known shape is {@link Kind#OTHER}. */
+  /**
+   * Parses {@code arn}; never fails: what is no known shape is {@link Kind#OTHER}. A segment may
+   * be a CDK token ({@code ${Token[AWS.Region.9]}}); a {@code ${AWS::Region}} placeholder, whose
+   * colons break the segments, makes the resource {@link Kind#OTHER} until it is substituted.
+   */
   public static ResourceArn parse(String arn) {
     if (arn == null) {
       throw new NullPointerException("arn");
     }
-    if (!arn.contains("${")) {
-      Matcher m = LAMBDA_FUNCTION.matcher(arn);
-      if (m.matches()) {
-        return new ResourceArn(
-            arn, Kind.LAMBDA_FUNCTION, m.group(1), m.group(2), m.group(3), "lambda", "invoke",
-            m.group(4), m.group(5), IntegrationPattern.REQUEST_RESPONSE);
-      }
-      m = ACTIVITY.matcher(arn);
-      if (m.matches()) {
-        return new ResourceArn(
-            arn, Kind.ACTIVITY, m.group(1), m.group(2), m.group(3), "states", null, m.group(4),
-            null, IntegrationPattern.REQUEST_RESPONSE);
-      }
-      m = SERVICE_INTEGRATION.matcher(arn);
-      if (m.matches()) {
-        return new ResourceArn(
-            arn, Kind.SERVICE_INTEGRATION, m.group(1), m.group(2), m.group(3), m.group(4),
-            m.group(5), null, null, pattern(m.group(6)));
-      }
+    Matcher m = LAMBDA_FUNCTION.matcher(arn);
+    if (m.matches()) {
+      return new ResourceArn(
+          arn, Kind.LAMBDA_FUNCTION, m.group(1), m.group(2), m.group(3), "lambda", "invoke",
+          m.group(4), m.group(5), IntegrationPattern.REQUEST_RESPONSE);
+    }
+    m = ACTIVITY.matcher(arn);
+    if (m.matches()) {
+      return new ResourceArn(
+          arn, Kind.ACTIVITY, m.group(1), m.group(2), m.group(3), "states", null, m.group(4),
+          null, IntegrationPattern.REQUEST_RESPONSE);
+    }
+    m = SERVICE_INTEGRATION.matcher(arn);
+    if (m.matches()) {
+      return new ResourceArn(
+          arn, Kind.SERVICE_INTEGRATION, m.group(1), m.group(2), m.group(3), m.group(4),
+          m.group(5), null, null, pattern(m.group(6)));
     }
     return new ResourceArn(arn, Kind.OTHER, null, null, null, null, null, null, null, suffix(arn));
   }

@@ -1,8 +1,8 @@
 package io.asl4j.runtime.internal.conformance;
 
-import io.asl4j.dsl.model.ResourceArn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.asl4j.dsl.model.ResourceArn;
 import io.asl4j.runtime.TestState;
 import io.asl4j.runtime.TestStateResult;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.asl4j.runtime.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.asl4j.dsl.model.ResourceArn;
 import io.asl4j.dsl.model.StateMachine;
 import io.asl4j.runtime.StatesError;
 import io.asl4j.runtime.TaskContext;
@@ -345,15 +346,15 @@ public final class RunSetup {
    * {@code ...sendMessage.waitForTaskToken}).
    */
   private TaskHandler baseHandler(String resource) {
-    int dot = resource.lastIndexOf('.');
-    if (dot < 0 || m.handlers().containsKey(resource) || resource.startsWith(LAMBDA_INVOKE)) {
+    if (m.handlers().containsKey(resource) || resource.startsWith(LAMBDA_INVOKE)) {
       return null;
     }
-    String suffix = resource.substring(dot);
-    if (!suffix.equals(".waitForTaskToken") && !suffix.startsWith(".sync")) {
+    ResourceArn arn = ResourceArn.parse(resource);
+    if (arn.kind() != ResourceArn.Kind.SERVICE_INTEGRATION
+        || arn.pattern() == ResourceArn.IntegrationPattern.REQUEST_RESPONSE) {
       return null;
     }
-    return m.handlers().get(resource.substring(0, dot));
+    return m.handlers().get(ResourceArn.STATES_PREFIX + arn.service() + ":" + arn.action());
   }
 
   /**
