@@ -119,6 +119,26 @@ class LocalStateMachineTest {
     assertEquals(expected, partitionRun("arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:work", aws));
   }
 
+  @Test
+  void lambdaInvokeInTheGovCloudPartitionRunsTheHandlerRegisteredForTheNamedFunction() {
+    String function = "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:work";
+    Execution execution =
+        LocalStateMachine.builder(
+                asl("{'StartAt':'Work','States':{'Work':{'Type':'Task',"
+                    + "'Resource':'arn:aws-us-gov:states:::lambda:invoke',"
+                    + "'Parameters':{'FunctionName':'work','Payload.$':'$'},'End':true}}}"))
+            .handler(function, (input, ctx) -> json("{\"echo\":" + input + "}"))
+            .virtualClock(START)
+            .build()
+            .run(json("{\"order\":7}"));
+    assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
+    assertEquals(json("{\"echo\":{\"order\":7}}"), execution.output().get("Payload"));
+    assertEquals(
+        json("{\"resourceType\":\"lambda\",\"resource\":\"invoke\",\"region\":\"us-east-1\","
+            + "\"parameters\":\"{\\\"FunctionName\\\":\\\"work\\\",\\\"Payload\\\":{\\\"order\\\":7}}\"}"),
+        execution.history().stream().filter(e -> e.type().equals("TaskScheduled")).findFirst().orElseThrow().details());
+  }
+
   /**
    * The history of a machine whose one Task calls {@code function} (a handler registered for it
    * answers), with {@code function} written as {@code shownAs} to compare partitions.

@@ -387,9 +387,9 @@ public final class RunSetup {
       return exact;
     }
     for (Map.Entry<String, TaskHandler> entry : m.handlers().entrySet()) {
-      String key = entry.getKey();
-      int at = key.indexOf(":function:");
-      if (at >= 0 && key.substring(at + ":function:".length()).equals(functionName)) {
+      ResourceArn key = ResourceArn.parse(entry.getKey());
+      if (key.kind() == ResourceArn.Kind.LAMBDA_FUNCTION
+          && functionName.equals(key.qualifier() == null ? key.name() : key.name() + ":" + key.qualifier())) {
         return entry.getValue();
       }
     }
