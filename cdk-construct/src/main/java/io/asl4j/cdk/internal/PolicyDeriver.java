@@ -262,7 +262,7 @@ public final class PolicyDeriver {
     ResourceArn arn = ResourceArn.parse(resource);
     boolean isS3 =
         arn.kind() == ResourceArn.Kind.SERVICE_INTEGRATION
-            && (arn.service().equals("s3") || arn.service().equals("aws-sdk:s3"));
+            && arn.serviceName().equals("s3");
     if (isS3 && arn.action().equals("listObjectsV2")) {
       add(at, List.of("s3:ListBucket"), List.of(orWiden(bucket, s3("*"), at, "Bucket", "s3:ListBucket")));
     } else if (isS3 && arn.action().equals("getObject")) {
@@ -336,7 +336,7 @@ public final class PolicyDeriver {
       return;
     }
     boolean sdk = arn.isSdk();
-    String service = sdk ? arn.service().substring("aws-sdk:".length()) : arn.service();
+    String service = arn.serviceName();
     String action = arn.action();
     boolean sync =
         arn.pattern() == ResourceArn.IntegrationPattern.SYNC
@@ -558,7 +558,7 @@ public final class PolicyDeriver {
     if (arn.kind() != ResourceArn.Kind.SERVICE_INTEGRATION) {
       return;
     }
-    String service = arn.isSdk() ? arn.service().substring("aws-sdk:".length()) : arn.service();
+    String service = arn.serviceName();
     String action =
         service + ":" + Character.toUpperCase(arn.action().charAt(0)) + arn.action().substring(1);
     widened(

@@ -129,6 +129,14 @@ public record ResourceArn(
   }
 
   /**
+   * The service called, without the {@code aws-sdk:} of an SDK integration ({@code s3} for both
+   * {@code s3:getObject} and {@code aws-sdk:s3:getObject}); {@code null} as {@link #service()}.
+   */
+  public String serviceName() {
+    return isSdk() ? service.substring("aws-sdk:".length()) : service;
+  }
+
+  /**
    * The service integration as AWS documents it, whatever its partition, region and account:
    * {@code arn:aws:states:::<service>:<action>[.suffix]} (handlers and service fakes are
    * registered by this form); for every other kind, the resource as written.

@@ -51,6 +51,8 @@ class ResourceArnTest {
         "arn:aws:states:::aws-sdk:transcribe:startTranscriptionJob.waitForTaskToken",
         transcribe.canonical());
     assertEquals(true, transcribe.isSdk());
+    assertEquals("transcribe", transcribe.serviceName());
+    assertEquals("sns", publish.serviceName());
   }
 
   @Test

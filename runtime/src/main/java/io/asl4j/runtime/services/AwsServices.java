@@ -162,7 +162,7 @@ public final class AwsServices {
 
   private JsonNode awsSdkCall(JsonNode input, TaskContext ctx) {
     ResourceArn arn = ResourceArn.parse(ctx.resource());
-    String service = arn.isSdk() ? arn.service().substring("aws-sdk:".length()) : "";
+    String service = arn.isSdk() ? arn.serviceName() : "";
     String action = arn.isSdk() ? arn.action() : "";
     TaskHandler hook = sdkHooks.get(service + ":" + action);
     if (hook != null) {

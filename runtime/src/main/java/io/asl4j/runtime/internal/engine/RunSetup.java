@@ -250,7 +250,7 @@ public final class RunSetup {
       }
       JsonNode mocked = m.mocks().respond(stateName, invocations.merge(stateName, 1, Integer::sum) - 1);
       if (mocked != null) {
-        if (resource.endsWith(".waitForTaskToken")) {
+        if (task.resource.isCallback()) {
           // A mocked callback task completes with the mocked response, as Step Functions Local does.
           context.completeLater().succeed(mocked);
         }
