@@ -79,6 +79,25 @@ class PolicyDerivationTest {
   }
 
   @Test
+  void lambdaArnsOfTheChinaAndGovCloudPartitionsAreGrantedInTheirOwnPartition() {
+    for (String function :
+        java.util.List.of(
+            "arn:aws-cn:lambda:cn-north-1:123456789012:function:validate",
+            "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:validate")) {
+      Template template =
+          deploy(
+              CdkTests.stack(),
+              "\"A\":{\"Type\":\"Task\",\"Resource\":\"" + function + ":live\",\"End\":true}",
+              DefinitionSubstitutions.none());
+      assertStatements(
+          template,
+          """
+          [{"Action":["lambda:InvokeFunction"],"Resource":["%s","%s:*"]}]"""
+              .formatted(function, function));
+    }
+  }
+
+  @Test
   void lambdaPlaceholderBoundToAFunctionGrantsOnThatFunction() {
     Stack stack = CdkTests.stack();
     Function fn =

@@ -11,7 +11,11 @@ public interface TaskContext {
   /** The name of the Task state. */
   String stateName();
 
-  /** The Task's {@code Resource}. */
+  /**
+   * The Task's {@code Resource}; a service integration in the form handlers and fakes are
+   * registered by, {@code arn:aws:states:::<service>:<action>[.suffix]}, whatever partition,
+   * region and account the definition writes it with.
+   */
   String resource();
 
   /** How many times this state has been retried before this attempt (0 on the first). */

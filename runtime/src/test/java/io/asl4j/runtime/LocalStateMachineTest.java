@@ -108,6 +108,62 @@ class LocalStateMachineTest {
   }
 
   @Test
+  void lambdaFunctionsOfTheChinaAndGovCloudPartitionsRunTheirHandlersAndAreRecordedLikeThoseOfAws() {
+    String aws = "arn:aws:lambda:us-east-1:123456789012:function:work";
+    List<String> expected = partitionRun(aws, aws);
+    assertEquals(
+        List.of("ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
+            "LambdaFunctionSucceeded", "TaskStateExited", "ExecutionSucceeded"),
+        expected.stream().map(e -> json(e).path("type").asText()).collect(Collectors.toList()));
+    assertEquals(expected, partitionRun("arn:aws-cn:lambda:cn-north-1:123456789012:function:work", aws));
+    assertEquals(expected, partitionRun("arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:work", aws));
+  }
+
+  @Test
+  void lambdaInvokeInTheGovCloudPartitionRunsTheHandlerRegisteredForTheNamedFunction() {
+    String function = "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:work";
+    Execution execution =
+        LocalStateMachine.builder(
+                asl("{'StartAt':'Work','States':{'Work':{'Type':'Task',"
+                    + "'Resource':'arn:aws-us-gov:states:::lambda:invoke',"
+                    + "'Parameters':{'FunctionName':'work','Payload.$':'$'},'End':true}}}"))
+            .handler(function, (input, ctx) -> json("{\"echo\":" + input + "}"))
+            .virtualClock(START)
+            .build()
+            .run(json("{\"order\":7}"));
+    assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
+    assertEquals(json("{\"echo\":{\"order\":7}}"), execution.output().get("Payload"));
+    assertEquals(
+        json("{\"resourceType\":\"lambda\",\"resource\":\"invoke\",\"region\":\"us-east-1\","
+            + "\"parameters\":\"{\\\"FunctionName\\\":\\\"work\\\",\\\"Payload\\\":{\\\"order\\\":7}}\"}"),
+        execution.history().stream().filter(e -> e.type().equals("TaskScheduled")).findFirst().orElseThrow().details());
+  }
+
+  /**
+   * The history of a machine whose one Task calls {@code function} (a handler registered for it
+   * answers), with {@code function} written as {@code shownAs} to compare partitions.
+   */
+  private static List<String> partitionRun(String function, String shownAs) {
+    Execution execution =
+        LocalStateMachine.builder(
+                asl("{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'" + function + "','End':true}}}"))
+            .handler(function, (input, ctx) -> json("{\"handled\":\"" + ctx.resource() + "\"}"))
+            .virtualClock(START)
+            .build()
+            .run(json("{}"));
+    assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
+    assertEquals(json("{\"handled\":\"" + function + "\"}"), execution.output());
+    HistoryEvent scheduled =
+        execution.history().stream().filter(e -> e.type().equals("LambdaFunctionScheduled")).findFirst().orElseThrow();
+    assertEquals(
+        json("{\"resource\":\"" + function + "\",\"input\":\"{}\",\"inputDetails\":{\"truncated\":false}}"),
+        scheduled.details());
+    return execution.history().stream()
+        .map(e -> e.toString().replace(function, shownAs))
+        .collect(Collectors.toList());
+  }
+
+  @Test
   void anUnknownResourceFailsTheTaskListingTheRegisteredResources() {
     LocalStateMachine machine =
         LocalStateMachine.builder(

@@ -8,6 +8,7 @@ import io.asl4j.dsl.model.ItemProcessor;
 import io.asl4j.dsl.model.ItemReader;
 import io.asl4j.dsl.model.MapState;
 import io.asl4j.dsl.model.ParallelState;
+import io.asl4j.dsl.model.ResourceArn;
 import io.asl4j.dsl.model.ResultWriter;
 import io.asl4j.dsl.model.State;
 import io.asl4j.dsl.model.StateGraph;
@@ -45,17 +46,7 @@ public final class PolicyDeriver {
   /** Tag of the warning emitted where a grant had to be widened. */
   public static final String WIDENED = "Asl4jWidenedPolicy";
 
-  private static final String ARN_PART = "[^:\\s]+";
-  private static final Pattern LAMBDA =
-      Pattern.compile(
-          "arn:(" + ARN_PART + "):lambda:(" + ARN_PART + "):(" + ARN_PART + "):function:("
-              + ARN_PART + ")(?::" + ARN_PART + ")?");
-  private static final Pattern ACTIVITY =
-      Pattern.compile("arn:" + ARN_PART + ":states:" + ARN_PART + ":" + ARN_PART + ":activity:.+");
-  private static final Pattern INTEGRATION =
-      Pattern.compile(
-          "arn:" + ARN_PART + ":states:::(aws-sdk:)?([a-z0-9-]+):([A-Za-z0-9]+)"
-              + "(\\.sync(?::2)?|\\.waitForTaskToken)?");
+  private static final String HTTP_INVOKE = ResourceArn.STATES_PREFIX + "http:invoke";
   private static final Pattern QUEUE_URL =
       Pattern.compile("https://sqs\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?/([0-9]+)/([^/]+)");
 
@@ -173,7 +164,7 @@ public final class PolicyDeriver {
     for (State state : graph.states().values()) {
       if (state instanceof TaskState task
           && task.resource() != null
-          && task.resource().matches("arn:" + ARN_PART + ":states:::http:invoke")) {
+          && ResourceArn.parse(task.resource()).canonical().equals(HTTP_INVOKE)) {
         return true;
       }
       if (state instanceof MapState map) {
@@ -268,9 +259,13 @@ public final class PolicyDeriver {
       return;
     }
     String bucket = resolve(params, "Bucket", Ref.BUCKET, paramsAt);
-    if (resource.endsWith(":s3:listObjectsV2")) {
+    ResourceArn arn = ResourceArn.parse(resource);
+    boolean isS3 =
+        arn.kind() == ResourceArn.Kind.SERVICE_INTEGRATION
+            && arn.serviceName().equals("s3");
+    if (isS3 && arn.action().equals("listObjectsV2")) {
       add(at, List.of("s3:ListBucket"), List.of(orWiden(bucket, s3("*"), at, "Bucket", "s3:ListBucket")));
-    } else if (resource.endsWith(":s3:getObject")) {
+    } else if (isS3 && arn.action().equals("getObject")) {
       String key = literal(params, "Key");
       String object = bucket == null ? null : bucket + "/" + (key == null ? "*" : key);
       if (bucket != null && key == null) {
@@ -323,16 +318,16 @@ public final class PolicyDeriver {
     if (resource == null) {
       return;
     }
-    Matcher lambda = LAMBDA.matcher(resource);
-    if (lambda.matches()) {
-      lambda(at, unqualifiedFunctionArn(resource));
+    ResourceArn arn = ResourceArn.parse(resource);
+    if (arn.kind() == ResourceArn.Kind.LAMBDA_FUNCTION) {
+      // The function in its own partition, region and account, without its version or alias.
+      lambda(at, arn.unqualifiedFunctionArn());
       return;
     }
-    if (ACTIVITY.matcher(resource).matches()) {
+    if (arn.kind() == ResourceArn.Kind.ACTIVITY) {
       return;
     }
-    Matcher m = INTEGRATION.matcher(resource);
-    if (!m.matches()) {
+    if (arn.kind() != ResourceArn.Kind.SERVICE_INTEGRATION) {
       problems.add(
           Problem.warning(
               WIDENED,
@@ -340,11 +335,12 @@ public final class PolicyDeriver {
               "cannot tell what '" + raw + "' is; no permission granted for it"));
       return;
     }
-    boolean sdk = m.group(1) != null;
-    String service = m.group(2);
-    String action = m.group(3);
-    String suffix = m.group(4) == null ? "" : m.group(4);
-    boolean sync = suffix.startsWith(".sync");
+    boolean sdk = arn.isSdk();
+    String service = arn.serviceName();
+    String action = arn.action();
+    boolean sync =
+        arn.pattern() == ResourceArn.IntegrationPattern.SYNC
+            || arn.pattern() == ResourceArn.IntegrationPattern.SYNC2;
     String paramsAt = at + (task.io().parameters() != null ? "/Parameters" : "/Arguments");
     JsonNode params = task.io().parameters() != null ? task.io().parameters() : task.io().arguments();
     if (sdk) {
@@ -558,14 +554,13 @@ public final class PolicyDeriver {
   }
 
   private void unknownIntegration(String resource, String at) {
-    Matcher m = INTEGRATION.matcher(resource);
-    String action =
-        m.matches()
-            ? m.group(2) + ":" + Character.toUpperCase(m.group(3).charAt(0)) + m.group(3).substring(1)
-            : null;
-    if (action == null) {
+    ResourceArn arn = ResourceArn.parse(resource);
+    if (arn.kind() != ResourceArn.Kind.SERVICE_INTEGRATION) {
       return;
     }
+    String service = arn.serviceName();
+    String action =
+        service + ":" + Character.toUpperCase(arn.action().charAt(0)) + arn.action().substring(1);
     widened(
         at,
         "no least-privilege rule for " + resource + "; granted " + action
@@ -683,7 +678,7 @@ public final class PolicyDeriver {
   private String arnOf(String value, Ref ref) {
     if (value.startsWith("arn:")) {
       return switch (ref) {
-        case FUNCTION -> unqualifiedFunctionArn(value);
+        case FUNCTION -> ResourceArn.parse(value).unqualifiedFunctionArn();
         case JOB_DEFINITION -> value.matches(".*:job-definition/[^:]+") ? value + ":*" : value;
         case TASK_DEFINITION -> value.matches(".*:task-definition/[^:]+") ? value + ":*" : value;
         case BUCKET -> value;
@@ -708,15 +703,6 @@ public final class PolicyDeriver {
       case TASK_DEFINITION -> env.arn("ecs", "task-definition/" + value + (value.contains(":") ? "" : ":*"));
       default -> null; // a topic or connection must be named by its ARN
     };
-  }
-
-  private static String unqualifiedFunctionArn(String arn) {
-    Matcher m = LAMBDA.matcher(arn);
-    if (!m.matches()) {
-      return arn;
-    }
-    String[] parts = arn.split(":", -1);
-    return parts.length > 7 ? String.join(":", List.of(parts).subList(0, 7)) : arn;
   }
 
   private String executionsOf(String stateMachineArn) {

@@ -1,5 +1,7 @@
 package io.asl4j.dsl.validate;
 
+import io.asl4j.dsl.model.ResourceArn;
+import io.asl4j.dsl.model.ResourceArn.IntegrationPattern;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -17,21 +19,7 @@ import java.util.regex.Pattern;
 final class Resources {
   private Resources() {}
 
-  /** The integration pattern, from the suffix of the resource ARN. */
-  enum IntegrationPattern {
-    REQUEST_RESPONSE(""),
-    SYNC(".sync"),
-    SYNC_2(".sync:2"),
-    WAIT_FOR_TASK_TOKEN(".waitForTaskToken");
-
-    final String suffix;
-
-    IntegrationPattern(String suffix) {
-      this.suffix = suffix;
-    }
-  }
-
-  /** What a Task {@code Resource} is. */
+  /** What a Task {@code Resource} is, for validation. */
   enum Kind {
     LAMBDA_FUNCTION,
     ACTIVITY,
@@ -46,48 +34,14 @@ final class Resources {
   record Resource(Kind kind, IntegrationPattern pattern) {}
 
   // aws, aws-cn, aws-us-gov, aws-iso-b, ...: a bounded repetition, since java.util.regex recurses
-  // once per repetition of a group and a long "arn:aws-a-a-a..." would overflow the stack.
-  private static final String PARTITION = "arn:aws(?:-[a-z]+){0,3}";
+  // once per repetition of a group and a long "aws-a-a-a..." would overflow the stack.
+  private static final Pattern PARTITION = Pattern.compile("aws(?:-[a-z]+){0,3}");
 
   /** us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-5, ... */
-  private static final String REGION = "[a-z]{2}(?:-[a-z]+){1,3}-[0-9]{1,2}";
+  private static final Pattern REGION = Pattern.compile("[a-z]{2}(?:-[a-z]+){1,3}-[0-9]{1,2}");
 
   /** An account id: AWS's have 12 digits; examples and tests often shorten them. */
-  private static final String ACCOUNT = "[0-9]{1,12}";
-
-  /**
-   * The TestState API accepts any word in place of the region and account of a Lambda function
-   * or an activity (its recordings ran {@code arn:aws:lambda:your-region:your-account-id:...}).
-   */
-  private static final String ANY_SEGMENT = "[^:\\s]+";
-
-  private static final Pattern LAMBDA_FUNCTION = lambda(REGION, ACCOUNT);
-  private static final Pattern LAMBDA_FUNCTION_ANY_ACCOUNT = lambda(ANY_SEGMENT, ANY_SEGMENT);
-  private static final Pattern ACTIVITY = activity(REGION, ACCOUNT);
-  private static final Pattern ACTIVITY_ANY_ACCOUNT = activity(ANY_SEGMENT, ANY_SEGMENT);
-
-  private static Pattern lambda(String region, String account) {
-    return Pattern.compile(
-        PARTITION + ":lambda:" + region + ":" + account + ":function:[^:\\s]+(?::[^:\\s]+)?");
-  }
-
-  private static Pattern activity(String region, String account) {
-    return Pattern.compile(PARTITION + ":states:" + region + ":" + account + ":activity:[^:\\s]+");
-  }
-
-  /**
-   * {@code arn:aws:states:::service:action}, or with the region and account filled in ({@code
-   * arn:aws:states:us-east-1:123456789012:aws-sdk:transcribe:startTranscriptionJob}), as CDK and
-   * SAM templates write it after substituting {@code ${AWS::Region}} and {@code ${AWS::AccountId}}.
-   */
-  private static final String STATES_PREFIX =
-      PARTITION + ":states:(?:" + REGION + ")?:(?:" + ACCOUNT + ")?:";
-
-  private static final Pattern SERVICE_INTEGRATION =
-      Pattern.compile(
-          STATES_PREFIX
-              + "(aws-sdk:)?([a-z0-9-]+):([A-Za-z0-9]+)"
-              + "(\\.sync(?::2)?|\\.waitForTaskToken)?");
+  private static final Pattern ACCOUNT = Pattern.compile("[0-9]{1,12}");
 
   /** A {@code ${Name}} placeholder of CloudFormation, SAM or CDK (letters, digits, {@code :._-}). */
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[A-Za-z0-9_.:-]+\\}");
@@ -95,9 +49,6 @@ final class Resources {
   /** The literal words templates use in place of a region or an account id. */
   private static final Pattern PLACEHOLDER_WORD =
       Pattern.compile("(?i):((?:your-)?region|(?:your-)?account(?:[_-]?id)?)(?=:)");
-
-  private static final Pattern SUFFIX =
-      Pattern.compile("(\\.sync(?::2)?|\\.waitForTaskToken)$");
 
   private static final Set<IntegrationPattern> RR = Set.of(IntegrationPattern.REQUEST_RESPONSE);
   private static final Set<IntegrationPattern> RR_SYNC = Set.of(IntegrationPattern.REQUEST_RESPONSE, IntegrationPattern.SYNC);
@@ -194,16 +145,12 @@ final class Resources {
                   Set.of(
                       IntegrationPattern.REQUEST_RESPONSE,
                       IntegrationPattern.SYNC,
-                      IntegrationPattern.SYNC_2,
+                      IntegrationPattern.SYNC2,
                       IntegrationPattern.WAIT_FOR_TASK_TOKEN))),
           Map.entry("http", Map.of("invoke", RR)),
           Map.entry(
               "bedrock", Map.of("invokeModel", RR, "createModelCustomizationJob", RR_SYNC)),
           Map.entry("mediaconvert", Map.of("createJob", RR_SYNC)));
-
-  private static final Pattern ITEM_READER =
-      Pattern.compile(STATES_PREFIX + "s3:(getObject|listObjectsV2)");
-  private static final Pattern RESULT_WRITER = Pattern.compile(STATES_PREFIX + "s3:putObject");
 
   /** Classifies a Task {@code Resource} of a state machine. */
   static Resource task(String resource) {
@@ -215,42 +162,73 @@ final class Resources {
    * account of a Lambda function or an activity, as the TestState API does.
    */
   static Resource task(String resource, boolean anyAccount) {
-    IntegrationPattern pattern = suffix(resource);
+    ResourceArn arn = ResourceArn.parse(resource);
+    IntegrationPattern pattern = arn.pattern();
     if (resource.contains("${")) {
       return new Resource(placeholdersClosed(resource) ? Kind.PLACEHOLDER : Kind.UNKNOWN, pattern);
     }
-    if ((anyAccount ? LAMBDA_FUNCTION_ANY_ACCOUNT : LAMBDA_FUNCTION).matcher(resource).matches()) {
-      return new Resource(Kind.LAMBDA_FUNCTION, IntegrationPattern.REQUEST_RESPONSE);
+    switch (arn.kind()) {
+      case LAMBDA_FUNCTION:
+      case ACTIVITY:
+        // The TestState API accepts any word in place of the region and account of a Lambda
+        // function or an activity (its recordings ran arn:aws:lambda:your-region:your-account-id:...).
+        boolean located =
+            anyAccount
+                ? !arn.region().isEmpty() && !arn.account().isEmpty()
+                : REGION.matcher(arn.region()).matches() && ACCOUNT.matcher(arn.account()).matches();
+        Kind kind = arn.kind() == ResourceArn.Kind.ACTIVITY ? Kind.ACTIVITY : Kind.LAMBDA_FUNCTION;
+        return new Resource(
+            located && PARTITION.matcher(arn.partition()).matches() ? kind : Kind.UNKNOWN, pattern);
+      case SERVICE_INTEGRATION:
+        if (!integrationLocated(arn)) {
+          return new Resource(Kind.UNKNOWN, pattern);
+        }
+        if (arn.isSdk()) {
+          // SDK integrations: any service and action; .sync is not available for them.
+          boolean known =
+              pattern == IntegrationPattern.REQUEST_RESPONSE
+                  || pattern == IntegrationPattern.WAIT_FOR_TASK_TOKEN;
+          return new Resource(known ? Kind.SDK : Kind.UNKNOWN, pattern);
+        }
+        Set<IntegrationPattern> patterns =
+            OPTIMIZED.getOrDefault(arn.service(), Map.of()).get(arn.action());
+        return new Resource(
+            patterns != null && patterns.contains(pattern) ? Kind.OPTIMIZED : Kind.UNKNOWN,
+            pattern);
+      default:
+        return new Resource(Kind.UNKNOWN, pattern);
     }
-    if ((anyAccount ? ACTIVITY_ANY_ACCOUNT : ACTIVITY).matcher(resource).matches()) {
-      return new Resource(Kind.ACTIVITY, IntegrationPattern.REQUEST_RESPONSE);
-    }
-    Matcher m = SERVICE_INTEGRATION.matcher(resource);
-    if (!m.matches()) {
-      return new Resource(Kind.UNKNOWN, pattern);
-    }
-    if (m.group(1) != null) {
-      // SDK integrations: any service and action; .sync is not available for them.
-      boolean known = pattern == IntegrationPattern.REQUEST_RESPONSE || pattern == IntegrationPattern.WAIT_FOR_TASK_TOKEN;
-      return new Resource(known ? Kind.SDK : Kind.UNKNOWN, pattern);
-    }
-    Set<IntegrationPattern> patterns = OPTIMIZED.getOrDefault(m.group(2), Map.of()).get(m.group(3));
-    return new Resource(
-        patterns != null && patterns.contains(pattern) ? Kind.OPTIMIZED : Kind.UNKNOWN, pattern);
+  }
+
+  /**
+   * Whether a service integration's partition is AWS's and its region and account are empty
+   * ({@code arn:aws:states:::sns:publish}) or filled in ({@code
+   * arn:aws:states:us-east-1:123456789012:aws-sdk:transcribe:startTranscriptionJob}), as CDK and
+   * SAM templates write it after substituting {@code ${AWS::Region}} and {@code ${AWS::AccountId}}.
+   */
+  private static boolean integrationLocated(ResourceArn arn) {
+    return PARTITION.matcher(arn.partition()).matches()
+        && (arn.region().isEmpty() || REGION.matcher(arn.region()).matches())
+        && (arn.account().isEmpty() || ACCOUNT.matcher(arn.account()).matches());
   }
 
   /** Whether {@code resource} can be a distributed Map's {@code ItemReader} resource. */
   static boolean isItemReader(String resource) {
     return resource.contains("${")
         ? placeholdersClosed(resource)
-        : ITEM_READER.matcher(resource).matches();
+        : isS3(resource, "getObject") || isS3(resource, "listObjectsV2");
   }
 
   /** Whether {@code resource} can be a distributed Map's {@code ResultWriter} resource. */
   static boolean isResultWriter(String resource) {
-    return resource.contains("${")
-        ? placeholdersClosed(resource)
-        : RESULT_WRITER.matcher(resource).matches();
+    return resource.contains("${") ? placeholdersClosed(resource) : isS3(resource, "putObject");
+  }
+
+  private static boolean isS3(String resource, String action) {
+    ResourceArn arn = ResourceArn.parse(resource);
+    return arn.kind() == ResourceArn.Kind.SERVICE_INTEGRATION
+        && integrationLocated(arn)
+        && arn.canonical().equals(ResourceArn.STATES_PREFIX + "s3:" + action);
   }
 
   /**
@@ -293,21 +271,6 @@ final class Resources {
       }
       int end = resource.indexOf('}', start);
       return end < 0 ? resource.substring(start) : resource.substring(start, end + 1);
-    }
-  }
-
-  private static IntegrationPattern suffix(String resource) {
-    Matcher m = SUFFIX.matcher(resource);
-    if (!m.find()) {
-      return IntegrationPattern.REQUEST_RESPONSE;
-    }
-    switch (m.group(1)) {
-      case ".sync":
-        return IntegrationPattern.SYNC;
-      case ".sync:2":
-        return IntegrationPattern.SYNC_2;
-      default:
-        return IntegrationPattern.WAIT_FOR_TASK_TOKEN;
     }
   }
 }

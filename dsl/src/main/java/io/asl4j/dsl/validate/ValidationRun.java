@@ -641,7 +641,7 @@ final class ValidationRun {
       credentials(task.credentials(), at + "/Credentials", jsonata);
     }
     if (task.resource() != null
-        && Resources.task(task.resource()).pattern() == Resources.IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
+        && Resources.task(task.resource()).pattern() == io.asl4j.dsl.model.ResourceArn.IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
       JsonNode payload = jsonata ? task.io().arguments() : task.io().parameters();
       if (payload == null || !passesTaskToken(payload, jsonata)) {
         problems.add(
@@ -694,11 +694,11 @@ final class ValidationRun {
     }
     if (kind.kind() == Resources.Kind.ACTIVITY) {
       error("ExpressUnsupported", at, "Express state machine does not support Activity ARN");
-    } else if (kind.pattern() == Resources.IntegrationPattern.SYNC
-        || kind.pattern() == Resources.IntegrationPattern.SYNC_2) {
+    } else if (kind.pattern() == io.asl4j.dsl.model.ResourceArn.IntegrationPattern.SYNC
+        || kind.pattern() == io.asl4j.dsl.model.ResourceArn.IntegrationPattern.SYNC2) {
       error(
           "ExpressUnsupported", at, "Express state machine does not support '.sync' service integration");
-    } else if (kind.pattern() == Resources.IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
+    } else if (kind.pattern() == io.asl4j.dsl.model.ResourceArn.IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
       error(
           "ExpressUnsupported",
           at,

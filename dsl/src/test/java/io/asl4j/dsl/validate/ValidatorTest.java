@@ -431,6 +431,26 @@ class ValidatorTest {
   }
 
   @Test
+  void lambdaFunctionsOfTheChinaAndGovCloudPartitionsAreAcceptedLikeThoseOfAws() {
+    for (String resource :
+        List.of(
+            "arn:aws:lambda:us-east-1:123456789012:function:validate",
+            "arn:aws-cn:lambda:cn-north-1:123456789012:function:validate",
+            "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:validate:live")) {
+      assertProblems(
+          machine("Work", "\"Work\": {\"Type\": \"Task\", \"Resource\": \"" + resource + "\", \"End\": true}"));
+    }
+    assertProblems(
+        machine(
+            "Work",
+            "\"Work\": {\"Type\": \"Task\", \"Resource\":"
+                + " \"arn:aws-us-gov:lambda:us-gov-west-1::function:validate\", \"End\": true}"),
+        "/States/Work/Resource: error [UnknownResource] The resource provided"
+            + " arn:aws-us-gov:lambda:us-gov-west-1::function:validate is not recognized. The value"
+            + " is not a valid resource ARN, or the resource is not available in this region.");
+  }
+
+  @Test
   void unsupportedIntegrationPatternIsRejected() {
     assertProblems(
         machine(

@@ -225,7 +225,8 @@ final class RunCommand implements Callable<Integer> {
 
   private static void collectActivities(java.util.Map<String, io.asl4j.dsl.model.State> states, java.util.Set<String> into) {
     for (io.asl4j.dsl.model.State state : states.values()) {
-      if (state instanceof io.asl4j.dsl.model.TaskState task && task.resource() != null && task.resource().contains(":activity:")) {
+      if (state instanceof io.asl4j.dsl.model.TaskState task && task.resource() != null
+          && io.asl4j.dsl.model.ResourceArn.parse(task.resource()).kind() == io.asl4j.dsl.model.ResourceArn.Kind.ACTIVITY) {
         into.add(task.resource());
       }
       state.nestedGraphs().forEach(graph -> collectActivities(graph.states(), into));

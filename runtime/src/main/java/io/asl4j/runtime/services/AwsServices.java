@@ -1,6 +1,7 @@
 package io.asl4j.runtime.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.asl4j.dsl.model.ResourceArn;
 import io.asl4j.runtime.StatesError;
 import io.asl4j.runtime.TaskContext;
 import io.asl4j.runtime.TaskHandler;
@@ -80,8 +81,9 @@ public final class AwsServices {
    * forms included: for the hint when a machine has no handler for it.
    */
   public static boolean answers(String resource) {
-    String base = Aws.baseResource(resource);
-    return base.startsWith(AWS_SDK) || FAKED.contains(base);
+    ResourceArn arn = ResourceArn.parse(resource);
+    return arn.kind() == ResourceArn.Kind.SERVICE_INTEGRATION
+        && (arn.isSdk() || FAKED.contains(STATES + arn.service() + ":" + arn.action()));
   }
 
   /** Fresh, empty fakes with random ids. */
@@ -159,14 +161,13 @@ public final class AwsServices {
   }
 
   private JsonNode awsSdkCall(JsonNode input, TaskContext ctx) {
-    String call = Aws.baseResource(ctx.resource()).substring(AWS_SDK.length());
-    TaskHandler hook = sdkHooks.get(call);
+    ResourceArn arn = ResourceArn.parse(ctx.resource());
+    String service = arn.isSdk() ? arn.serviceName() : "";
+    String action = arn.isSdk() ? arn.action() : "";
+    TaskHandler hook = sdkHooks.get(service + ":" + action);
     if (hook != null) {
       return hook.handle(input, ctx);
     }
-    int colon = call.indexOf(':');
-    String service = colon < 0 ? call : call.substring(0, colon);
-    String action = colon < 0 ? "" : call.substring(colon + 1);
     switch (service) {
       case "dynamodb" -> {
         if (java.util.List.of("getItem", "putItem", "updateItem", "deleteItem", "query", "scan").contains(action)) {

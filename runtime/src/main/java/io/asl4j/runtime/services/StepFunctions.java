@@ -2,6 +2,7 @@ package io.asl4j.runtime.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.asl4j.dsl.model.ResourceArn;
 import io.asl4j.runtime.Execution;
 import io.asl4j.runtime.ExecutionStatus;
 import io.asl4j.runtime.HistoryEvent;
@@ -87,8 +88,11 @@ public final class StepFunctions {
       childInput = inputNode;
     }
     String name = Aws.string(input, "Name");
-    String resource = ctx.resource();
-    boolean sync = !sdk && resource.contains(".sync");
+    ResourceArn.IntegrationPattern pattern = ResourceArn.parse(ctx.resource()).pattern();
+    boolean sync =
+        !sdk
+            && (pattern == ResourceArn.IntegrationPattern.SYNC
+                || pattern == ResourceArn.IntegrationPattern.SYNC2);
     TaskCompletion completion = sync ? ctx.completeLater() : null;
     Execution execution;
     try {
@@ -119,7 +123,7 @@ public final class StepFunctions {
       return response;
     }
     execution.await();
-    boolean parsed = resource.endsWith(".sync:2");
+    boolean parsed = pattern == ResourceArn.IntegrationPattern.SYNC2;
     ObjectNode description = describe(arn, execution, childInput, parsed, ctx.now());
     try {
       if (execution.status() == ExecutionStatus.SUCCEEDED) {

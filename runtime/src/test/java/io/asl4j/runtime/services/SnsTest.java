@@ -36,6 +36,29 @@ class SnsTest {
   }
 
   @Test
+  void aRegionAndAccountQualifiedPublishRunsOnTheFakeAndIsRecordedLikeTheUsualOne() {
+    String parameters = "{'TopicArn':'" + TOPIC + "','Message':'m'}";
+    AwsServices usualServices = AwsServices.create(SEED);
+    AwsServices qualifiedServices = AwsServices.create(SEED);
+    Execution usual = run(task("arn:aws:states:::sns:publish", parameters), usualServices, "{}");
+    Execution qualified =
+        run(task("arn:aws:states:us-east-1:123456789012:sns:publish", parameters), qualifiedServices, "{}");
+
+    assertEquals("SUCCEEDED", qualified.status().name());
+    assertEquals(usual.output(), qualified.output());
+    assertEquals(List.of(new Sns.Message(ids(2).get(1), TOPIC, "m", null, null, null, null, null)),
+        qualifiedServices.sns().published(TOPIC));
+    assertEquals(usualServices.sns().published(), qualifiedServices.sns().published());
+    // AWS records the service and the action, not the ARN as written.
+    assertEquals("{\"resourceType\":\"sns\",\"resource\":\"publish\",\"region\":\"us-east-1\","
+            + "\"parameters\":\"{\\\"TopicArn\\\":\\\"" + TOPIC + "\\\",\\\"Message\\\":\\\"m\\\"}\"}",
+        qualified.history().stream().filter(e -> e.type().equals("TaskScheduled")).findFirst().orElseThrow().details().toString());
+    assertEquals(
+        usual.history().stream().map(Object::toString).toList(),
+        qualified.history().stream().map(Object::toString).toList());
+  }
+
+  @Test
   void aFifoTopicRequiresAMessageGroupIdAndAnswersWithASequenceNumber() {
     AwsServices services = AwsServices.create(SEED);
     String fifo = TOPIC + ".fifo";

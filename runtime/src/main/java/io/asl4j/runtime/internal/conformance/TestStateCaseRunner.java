@@ -2,6 +2,7 @@ package io.asl4j.runtime.internal.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.asl4j.dsl.model.ResourceArn;
 import io.asl4j.runtime.TestState;
 import io.asl4j.runtime.TestStateResult;
 import java.util.ArrayList;
@@ -81,9 +82,9 @@ public final class TestStateCaseRunner {
   /** Whether {@code state}, or a state nested in it, is a Task invoking a Lambda function. */
   private static boolean invokesLambda(JsonNode node) {
     return hasTask(node, task -> {
-      String resource = task.path("Resource").asText("");
-      return (resource.startsWith("arn:aws:lambda:") && resource.contains(":function:"))
-          || resource.startsWith("arn:aws:states:::lambda:invoke");
+      ResourceArn resource = ResourceArn.parse(task.path("Resource").asText(""));
+      return resource.kind() == ResourceArn.Kind.LAMBDA_FUNCTION
+          || resource.canonical().startsWith(ResourceArn.STATES_PREFIX + "lambda:invoke");
     });
   }
 

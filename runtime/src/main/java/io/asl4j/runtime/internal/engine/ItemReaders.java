@@ -40,11 +40,12 @@ final class ItemReaders {
       throw failed("no S3 objects are configured for this local state machine (LocalStateMachine.Builder.s3(...))");
     }
     String bucket = parameters.path("Bucket").asText();
-    String resource = reader.resource() == null ? "" : reader.resource();
+    io.asl4j.dsl.model.ResourceArn resource =
+        io.asl4j.dsl.model.ResourceArn.parse(reader.resource() == null ? "" : reader.resource());
     ItemReader.ReaderConfig config = reader.readerConfig();
     long maxItems = maxItems(setup, step, config, input, states);
     ArrayNode items;
-    if (resource.endsWith(":listObjectsV2")) {
+    if ("listObjectsV2".equals(resource.action())) {
       items = ExecutionRun.NODES.arrayNode();
       for (String key : s3.list(bucket, parameters.path("Prefix").asText(""))) {
         ObjectNode object = items.addObject();

@@ -58,7 +58,7 @@ public final class ResponseShapes {
    */
   public static List<String> problems(String resource, JsonNode result, String mode) {
     List<String> problems = new ArrayList<>();
-    Shape shape = resource == null ? null : SHAPES.get(resource);
+    Shape shape = resource == null ? null : SHAPES.get(io.asl4j.dsl.model.ResourceArn.parse(resource).canonical());
     if (shape == null || "NONE".equals(mode) || result == null) {
       return problems;
     }

@@ -2,6 +2,7 @@ package io.asl4j.runtime.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.asl4j.dsl.model.ResourceArn;
 import io.asl4j.dsl.model.StateMachine;
 import io.asl4j.runtime.StatesError;
 import io.asl4j.runtime.TaskContext;
@@ -234,8 +235,11 @@ public final class RunSetup {
   }
 
   /**
-   * Calls the handler for {@code resource}: for {@code lambda:invoke}, the function named by
-   * {@code FunctionName} first; then an exact registration; then the longest registered prefix.
+   * Calls the handler for the state's resource: for {@code lambda:invoke}, the function named by
+   * {@code FunctionName} first; then a registration of the resource exactly as written; then, by
+   * the resource's canonical form ({@code arn:aws:states:us-east-1:123456789012:sns:publish} is
+   * served as {@code arn:aws:states:::sns:publish}), an exact registration, then the longest
+   * registered prefix.
    */
   JsonNode invoke(StatePlan task, JsonNode input, TaskContext context) {
     String stateName = task.name;
@@ -246,28 +250,32 @@ public final class RunSetup {
       }
       JsonNode mocked = m.mocks().respond(stateName, invocations.merge(stateName, 1, Integer::sum) - 1);
       if (mocked != null) {
-        if (resource.endsWith(".waitForTaskToken")) {
+        if (task.resource.isCallback()) {
           // A mocked callback task completes with the mocked response, as Step Functions Local does.
           context.completeLater().succeed(mocked);
         }
         return mocked;
       }
     }
-    return deliver(task, resource, input, context);
-  }
-
-  /** Calls the handler for {@code resource} (what {@link #invoke} does for a state the mocks leave alone). */
-  JsonNode deliver(String resource, JsonNode input, TaskContext context) {
-    return deliver(null, resource, input, context);
+    return deliver(task, resource, task.resource.canonical(), input, context);
   }
 
   /**
-   * As {@link #deliver(String, JsonNode, TaskContext)}; {@code task}, when given, keeps the
-   * resolved handler (resolved once per state and machine: the lookups cost as much as an
+   * Calls the handler for {@code resource}, whose canonical form is {@code canonical} (what
+   * {@link #invoke} does for a state the mocks leave alone).
+   */
+  JsonNode deliver(String resource, String canonical, JsonNode input, TaskContext context) {
+    return deliver(null, resource, canonical, input, context);
+  }
+
+  /**
+   * As {@link #deliver(String, String, JsonNode, TaskContext)}; {@code task}, when given, keeps
+   * the resolved handler (resolved once per state and machine: the lookups cost as much as an
    * echoing Task).
    */
-  private JsonNode deliver(StatePlan task, String resource, JsonNode input, TaskContext context) {
-    if (resource.equals(LAMBDA_INVOKE) || resource.startsWith(LAMBDA_INVOKE_DOT)) {
+  private JsonNode deliver(
+      StatePlan task, String resource, String canonical, JsonNode input, TaskContext context) {
+    if (canonical.equals(LAMBDA_INVOKE) || canonical.startsWith(LAMBDA_INVOKE_DOT)) {
       JsonNode result = invokeFunction(input, context);
       if (result != null) {
         return result;
@@ -275,7 +283,10 @@ public final class RunSetup {
     }
     TaskHandler handler = task == null ? null : task.handler;
     if (handler == null) {
-      handler = resolve(resource);
+      handler = m.handlers().get(resource);
+      if (handler == null) {
+        handler = resolve(canonical);
+      }
       if (task != null) {
         task.handler = handler;
       }
@@ -286,7 +297,7 @@ public final class RunSetup {
       throw new StatesError(
           "States.TaskFailed",
           "No task handler is registered for resource '" + resource + "'. Registered resources: " + registered
-              + (AwsServices.answers(resource)
+              + (AwsServices.answers(canonical)
                   ? ". asl4j's in-memory service fakes answer it: register them with"
                       + " LocalStateMachine.Builder.services(AwsServices.create()) (asl4j-junit's @Asl4jTest"
                       + " registers them unless services = false)"
@@ -335,15 +346,15 @@ public final class RunSetup {
    * {@code ...sendMessage.waitForTaskToken}).
    */
   private TaskHandler baseHandler(String resource) {
-    int dot = resource.lastIndexOf('.');
-    if (dot < 0 || m.handlers().containsKey(resource) || resource.startsWith(LAMBDA_INVOKE)) {
+    if (m.handlers().containsKey(resource) || resource.startsWith(LAMBDA_INVOKE)) {
       return null;
     }
-    String suffix = resource.substring(dot);
-    if (!suffix.equals(".waitForTaskToken") && !suffix.startsWith(".sync")) {
+    ResourceArn arn = ResourceArn.parse(resource);
+    if (arn.kind() != ResourceArn.Kind.SERVICE_INTEGRATION
+        || arn.pattern() == ResourceArn.IntegrationPattern.REQUEST_RESPONSE) {
       return null;
     }
-    return m.handlers().get(resource.substring(0, dot));
+    return m.handlers().get(ResourceArn.STATES_PREFIX + arn.service() + ":" + arn.action());
   }
 
   /**
@@ -376,9 +387,9 @@ public final class RunSetup {
       return exact;
     }
     for (Map.Entry<String, TaskHandler> entry : m.handlers().entrySet()) {
-      String key = entry.getKey();
-      int at = key.indexOf(":function:");
-      if (at >= 0 && key.substring(at + ":function:".length()).equals(functionName)) {
+      ResourceArn key = ResourceArn.parse(entry.getKey());
+      if (key.kind() == ResourceArn.Kind.LAMBDA_FUNCTION
+          && functionName.equals(key.qualifier() == null ? key.name() : key.name() + ":" + key.qualifier())) {
         return entry.getValue();
       }
     }

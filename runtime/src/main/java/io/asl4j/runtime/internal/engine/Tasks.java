@@ -3,6 +3,7 @@ package io.asl4j.runtime.internal.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.asl4j.dsl.model.ResourceArn;
 import io.asl4j.dsl.model.TaskState;
 import io.asl4j.runtime.StatesError;
 import io.asl4j.runtime.TaskCompletion;
@@ -183,7 +184,7 @@ final class Tasks {
       deliverLostCopy(a);
     }
     Call call = new Call(
-        step, a.task().resource(), a.resource().isCallback() ? step.taskToken : null, a.resource().isJob() ? step.taskToken : null);
+        step, a.resource().canonical(), a.resource().isCallback() ? step.taskToken : null, a.resource().isJob() ? step.taskToken : null);
     JsonNode result = null;
     StatesError failure = null;
     try {
@@ -252,9 +253,9 @@ final class Tasks {
    * task again after losing track of the first delivery. The history shows one delivery either way.
    */
   private void deliverLostCopy(Attempt a) {
-    Call lost = new Call(a.step(), a.task().resource(), null, null);
+    Call lost = new Call(a.step(), a.resource().canonical(), null, null);
     try {
-      setup.deliver(a.task().resource(), a.input().deepCopy(), lost);
+      setup.deliver(a.task().resource(), a.resource().canonical(), a.input().deepCopy(), lost);
     } catch (RuntimeException outcomeLost) {
       // The lost delivery's failure never reaches the execution: only the next delivery's counts.
     }
@@ -470,42 +471,42 @@ final class Tasks {
   }
 
   /**
-   * A Task resource ARN taken apart the way history events name it; made once per state and
-   * machine ({@link StatePlan#resource}).
+   * A Task resource as history events name it, read from its {@link ResourceArn}; made once per
+   * state and machine ({@link StatePlan#resource}).
+   *
+   * @param type the {@code resourceType} of {@code Task*} events: the integration's service
+   *     ({@code sns}, {@code aws-sdk:s3}); {@code lambda} for a function, {@code activity}, or
+   *     {@code unknown}
+   * @param action the {@code resource} of {@code Task*} events: the action with its suffix
+   *     ({@code publish.waitForTaskToken}); the ARN itself for an activity or an unknown resource
+   * @param canonical what handlers and service fakes are looked up by: {@code
+   *     arn:aws:states:::<service>:<action>[.suffix]} for an integration of any partition, region
+   *     and account; the ARN as written otherwise
    */
   record Resource(
-      String type, String action, boolean isLambdaFunctionArn, boolean isActivity, boolean isCallback, boolean isJob) {
-    /**
-     * {@code isJob}: a job run to its end ({@code .sync}, {@code .sync:2}), which has a task token
-     * and which AWS records as submitted.
-     */
-    Resource(String type, String action, boolean isLambdaFunctionArn) {
-      this(type, action, isLambdaFunctionArn, "activity".equals(type), action.endsWith(".waitForTaskToken"),
-          !isLambdaFunctionArn && (action.endsWith(".sync") || action.contains(".sync:")));
+      String type,
+      String action,
+      String canonical,
+      boolean isLambdaFunctionArn,
+      boolean isActivity,
+      boolean isCallback,
+      boolean isJob) {
+    static Resource of(String resource) {
+      ResourceArn arn = ResourceArn.parse(resource);
+      ResourceArn.IntegrationPattern pattern = arn.pattern();
+      boolean callback = pattern == ResourceArn.IntegrationPattern.WAIT_FOR_TASK_TOKEN;
+      // A job run to its end (.sync, .sync:2) has a task token, and AWS records it as submitted.
+      boolean job =
+          pattern == ResourceArn.IntegrationPattern.SYNC
+              || pattern == ResourceArn.IntegrationPattern.SYNC2;
+      return switch (arn.kind()) {
+        case LAMBDA_FUNCTION -> new Resource("lambda", "invoke", resource, true, false, false, false);
+        case ACTIVITY -> new Resource("activity", resource, resource, false, true, false, false);
+        case SERVICE_INTEGRATION ->
+            new Resource(arn.service(), arn.actionWithSuffix(), arn.canonical(), false, false, callback, job);
+        case OTHER -> new Resource("unknown", resource, resource, false, false, callback, job);
+      };
     }
-
-    static Resource of(String arn) {
-      if (arn.startsWith("arn:aws:lambda:") && arn.contains(":function:")) {
-        return new Resource("lambda", "invoke", true);
-      }
-      String prefix = "arn:aws:states:::";
-      if (arn.startsWith(prefix)) {
-        String rest = arn.substring(prefix.length());
-        int colon = rest.lastIndexOf(':');
-        if (rest.startsWith("aws-sdk:")) {
-          return new Resource(rest.substring(0, colon), rest.substring(colon + 1), false);
-        }
-        int first = rest.indexOf(':');
-        if (first > 0) {
-          return new Resource(rest.substring(0, first), rest.substring(first + 1), false);
-        }
-      }
-      if (arn.contains(":activity:")) {
-        return new Resource("activity", arn, false);
-      }
-      return new Resource("unknown", arn, false);
-    }
-
 
     /** The task name AWS puts in a {@code States.DataLimitExceeded} cause. */
     String limitName(String arn) {

@@ -149,13 +149,4 @@ public final class Aws {
     JsonNode value = input == null ? null : input.get(field);
     return value == null || value.isNull() ? null : value.isTextual() ? value.textValue() : json(value);
   }
-
-  /** A Task's resource without {@code .waitForTaskToken}/{@code .sync} suffixes. */
-  public static String baseResource(String resource) {
-    if (resource.endsWith(".waitForTaskToken")) {
-      return resource.substring(0, resource.length() - ".waitForTaskToken".length());
-    }
-    int sync = resource.lastIndexOf(".sync");
-    return sync > 0 ? resource.substring(0, sync) : resource;
-  }
 }
