@@ -383,6 +383,15 @@ final class Svg {
   }
 
   /** The area two centred rectangles share, with a small margin around the other. */
+  /** How much a label of {@code w} × {@code h} centred at ({@code cx}, {@code cy}) covers those placed. */
+  private static double overlap(double cx, double cy, double w, double h, List<double[]> placed) {
+    double total = 0;
+    for (double[] other : placed) {
+      total += overlap(cx, cy, w, h, other);
+    }
+    return total;
+  }
+
   private static double overlap(double cx, double cy, double w, double h, double[] other) {
     double dx = (w + other[2]) / 2 + 4 - Math.abs(cx - other[0]);
     double dy = (h + other[3]) / 2 + 2 - Math.abs(cy - other[1]);
@@ -497,10 +506,7 @@ final class Svg {
           double[] point = {
             u * u * u * x1 + 3 * u * t * bulge + t * t * t * x2, u * u * u * y1 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y2
           };
-          double total = 0;
-          for (double[] other : placed) {
-            total += overlap(point[0], point[1], w, h, other);
-          }
+          double total = overlap(point[0], point[1], w, h, placed);
           if (total < bestOverlap) {
             best = point;
             bestOverlap = total;
@@ -519,10 +525,7 @@ final class Svg {
           if (point[1] - h / 2 < point[2] + 2 || point[1] + h / 2 > point[3] - 2) {
             continue; // would cover the box above or below
           }
-          double total = 0;
-          for (double[] other : placed) {
-            total += overlap(point[0], point[1], w, h, other);
-          }
+          double total = overlap(point[0], point[1], w, h, placed);
           if (total < bestOverlap) {
             best = point;
             bestOverlap = total;
