@@ -10,7 +10,7 @@ import io.asl4j.examples.donuts.DonutShopDefinition;
 import io.asl4j.examples.loan.LoanWorkflowDefinition;
 import io.asl4j.examples.orders.OrderProcessingDefinition;
 import io.asl4j.examples.payment.PaymentWorkflowDefinition;
-import io.asl4j.runtime.render.Diagrams;
+import io.asl4j.render.Diagrams;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -14,8 +14,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asl4j.dsl.json.AslReader;
 import io.asl4j.dsl.model.StateMachineType;
-import io.asl4j.runtime.internal.conformance.ConformanceCase;
-import io.asl4j.runtime.internal.conformance.ConformanceCases;
+import io.asl4j.runtime.internal.testing.CorpusMachine;
 import io.asl4j.runtime.internal.testing.JsonArbitraries;
 import io.asl4j.runtime.internal.testing.MapDefinitionArbitraries;
 import io.asl4j.runtime.internal.testing.TimeBound;
@@ -57,12 +56,12 @@ class LocalStateMachineProperties {
           "Exception", "CustomError", "States.TaskFailed", "Lambda.ServiceException", "States.Timeout",
           "java.lang.IllegalStateException");
 
-  private static List<ConformanceCase> cases;
+  private static List<CorpusMachine> cases;
 
   @Property
   void anExecutionEndsWellFormedAndRepeatsUnderTheSameSeed(
       @ForAll("runs") Run run, @ForAll long seed) {
-    ConformanceCase c = run.c();
+    CorpusMachine c = run.c();
     JsonNode input = run.input();
     JsonNode inputBefore = input.deepCopy();
 
@@ -193,15 +192,15 @@ class LocalStateMachineProperties {
   }
 
   /** Runs one execution to its end on a fresh machine. */
-  private static Execution execute(ConformanceCase c, JsonNode input, long seed) {
+  private static Execution execute(CorpusMachine c, JsonNode input, long seed) {
     LocalStateMachine.Builder builder =
         LocalStateMachine.builder(AslReader.read(c.definition()))
             .virtualClock(START)
             .seed(seed)
             .account("111111111111")
-            .type("EXPRESS".equals(c.stateMachineType()) ? StateMachineType.EXPRESS : StateMachineType.STANDARD);
+            .type(c.express() ? StateMachineType.EXPRESS : StateMachineType.STANDARD);
     FakeLambda lambda = new FakeLambda(seed);
-    c.lambdas().values().forEach(mock -> builder.handler(mock.arn(), lambda));
+    c.lambdaArns().forEach(arn -> builder.handler(arn, lambda));
     builder.handler(LAMBDA_INVOKE, lambda);
     builder.handlerForPrefix("arn:aws:lambda:", lambda);
     LocalStateMachine machine = builder.build();
@@ -218,7 +217,7 @@ class LocalStateMachineProperties {
         });
   }
 
-  private static void assertEnded(Execution execution, ConformanceCase c, String what) {
+  private static void assertEnded(Execution execution, CorpusMachine c, String what) {
     switch (execution.status()) {
       case SUCCEEDED:
         assertNotNull(execution.output(), what);
@@ -372,7 +371,7 @@ class LocalStateMachineProperties {
   }
 
   /** A recorded definition and the input to run it on; printed short in jqwik's reports. */
-  record Run(ConformanceCase c, JsonNode input) {
+  record Run(CorpusMachine c, JsonNode input) {
     @Override
     public String toString() {
       return c.key() + " on " + abbreviated(input);
@@ -381,7 +380,7 @@ class LocalStateMachineProperties {
 
   @Provide
   Arbitrary<Run> runs() {
-    List<ConformanceCase> all = cases();
+    List<CorpusMachine> all = cases();
     return Arbitraries.of(all)
         .flatMap(
             c ->
@@ -451,7 +450,7 @@ class LocalStateMachineProperties {
   }
 
   /** The corpus cases that run without AWS services; skips when the corpus is absent. */
-  private static synchronized List<ConformanceCase> cases() {
+  private static synchronized List<CorpusMachine> cases() {
     if (cases == null) {
       String property = System.getProperty("asl4j.conformance.dir");
       Assumptions.assumeTrue(
@@ -460,12 +459,7 @@ class LocalStateMachineProperties {
               + " (was " + property + ")");
       Path dir = Path.of(property);
       try {
-        Set<String> runnable = Set.of("pure", "lambda");
-        cases =
-            ConformanceCases.load(dir).cases().stream()
-                .filter(c -> runnable.contains(c.category()))
-                .filter(c -> c.definition() != null && c.definition().isObject())
-                .toList();
+        cases = CorpusMachine.load(dir, Set.of("pure", "lambda"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
