@@ -6,6 +6,7 @@
  * Callable<Integer>} and list it in {@code Asl4jCommand}'s {@code subcommands}; {@code --help} and
  * {@code --version} come with it. Read files with {@link io.asl4j.cli.DefinitionFiles},
  * print with {@code spec.commandLine().getOut()}/{@code getErr()}, and return an {@link
- * io.asl4j.cli.ExitStatus}.
+ * io.asl4j.cli.ExitStatus}. A command backed by another module (as {@code conformance} is by the
+ * harness) keeps only argument handling and printing here; the module does the work.
  */
 package io.asl4j.cli;
