@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * How the Lambda Python runtime writes values: {@code json.dumps} with its default separators and
@@ -16,7 +17,7 @@ final class PythonValues {
   /** {@code json.dumps(value)} of the value {@code json.loads} would have made. */
   static String jsonDumps(JsonNode value) {
     StringBuilder out = new StringBuilder();
-    dumps(value, out);
+    write(value, DUMPS, out);
     return out.toString();
   }
 
@@ -53,7 +54,7 @@ final class PythonValues {
   /** {@code repr(value)}. */
   static String repr(JsonNode value) {
     StringBuilder out = new StringBuilder();
-    repr(value, out);
+    write(value, REPR, out);
     return out.toString();
   }
 
@@ -120,47 +121,31 @@ final class PythonValues {
         + String.format("%02d", Math.abs(exponent));
   }
 
-  private static void dumps(JsonNode value, StringBuilder out) {
-    if (value.isObject()) {
-      out.append('{');
-      Iterator<Map.Entry<String, JsonNode>> fields = value.properties().iterator();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        out.append(jsonString(field.getKey())).append(": ");
-        dumps(field.getValue(), out);
-        if (fields.hasNext()) {
-          out.append(", ");
-        }
-      }
-      out.append('}');
-    } else if (value.isArray()) {
-      out.append('[');
-      for (int i = 0; i < value.size(); i++) {
-        if (i > 0) {
-          out.append(", ");
-        }
-        dumps(value.get(i), out);
-      }
-      out.append(']');
-    } else if (value.isTextual()) {
-      out.append(jsonString(value.textValue()));
-    } else if (value.isNumber()) {
-      out.append(number(value, "NaN", "Infinity"));
-    } else if (value.isBoolean()) {
-      out.append(value.booleanValue() ? "true" : "false");
-    } else {
-      out.append("null");
-    }
-  }
+  /**
+   * How {@code json.dumps} and {@code repr} spell the parts of a value: they lay out containers
+   * alike ({@code ", "} and {@code ": "}) and differ in strings, non-finite floats and constants.
+   */
+  private record Spelling(
+      Function<String, String> string,
+      String nan,
+      String infinity,
+      String trueWord,
+      String falseWord,
+      String noneWord) {}
 
-  private static void repr(JsonNode value, StringBuilder out) {
+  private static final Spelling DUMPS =
+      new Spelling(PythonValues::jsonString, "NaN", "Infinity", "true", "false", "null");
+  private static final Spelling REPR =
+      new Spelling(PythonValues::reprString, "nan", "inf", "True", "False", "None");
+
+  private static void write(JsonNode value, Spelling spelling, StringBuilder out) {
     if (value.isObject()) {
       out.append('{');
       Iterator<Map.Entry<String, JsonNode>> fields = value.properties().iterator();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
-        out.append(reprString(field.getKey())).append(": ");
-        repr(field.getValue(), out);
+        out.append(spelling.string().apply(field.getKey())).append(": ");
+        write(field.getValue(), spelling, out);
         if (fields.hasNext()) {
           out.append(", ");
         }
@@ -172,17 +157,17 @@ final class PythonValues {
         if (i > 0) {
           out.append(", ");
         }
-        repr(value.get(i), out);
+        write(value.get(i), spelling, out);
       }
       out.append(']');
     } else if (value.isTextual()) {
-      out.append(reprString(value.textValue()));
+      out.append(spelling.string().apply(value.textValue()));
     } else if (value.isNumber()) {
-      out.append(number(value, "nan", "inf"));
+      out.append(number(value, spelling.nan(), spelling.infinity()));
     } else if (value.isBoolean()) {
-      out.append(value.booleanValue() ? "True" : "False");
+      out.append(value.booleanValue() ? spelling.trueWord() : spelling.falseWord());
     } else {
-      out.append("None");
+      out.append(spelling.noneWord());
     }
   }
 
