@@ -24,6 +24,7 @@ import io.asl4j.dsl.model.ItemReader;
 import io.asl4j.dsl.model.MapState;
 import io.asl4j.dsl.model.NullablePath;
 import io.asl4j.dsl.model.ParallelState;
+import io.asl4j.dsl.model.PredefinedError;
 import io.asl4j.dsl.model.PassState;
 import io.asl4j.dsl.model.ProcessorConfig;
 import io.asl4j.dsl.model.QueryLanguage;
@@ -61,27 +62,6 @@ final class ValidationRun {
 
   /** The AWS service limit under which TimeoutSeconds, HeartbeatSeconds and Retry numbers stay. */
   static final BigDecimal LIMIT = BigDecimal.valueOf(99_999_999);
-
-  /** The error names AWS defines; any other name starting with {@code States.} is reserved. */
-  static final Set<String> PREDEFINED_ERRORS =
-      Set.of(
-          "States.ALL",
-          "States.DataLimitExceeded",
-          "States.ExceedToleratedFailureThreshold",
-          "States.HeartbeatTimeout",
-          "States.Http.Socket",
-          "States.IntrinsicFailure",
-          "States.ItemReaderFailed",
-          "States.NoChoiceMatched",
-          "States.ParameterPathFailure",
-          "States.Permissions",
-          "States.QueryEvaluationError",
-          "States.ResultPathMatchFailure",
-          "States.ResultWriterFailed",
-          "States.Runtime",
-          "States.TaskFailed",
-          "States.Timeout",
-          "States.BranchFailed");
 
   private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -1252,7 +1232,7 @@ final class ValidationRun {
     }
     for (int j = 0; j < names.size(); j++) {
       String name = names.get(j);
-      if (name.startsWith("States.") && !PREDEFINED_ERRORS.contains(name)) {
+      if (name.startsWith("States.") && !PredefinedError.isPredefined(name)) {
         String raisedAt = failErrors.get(name);
         if (raisedAt != null) {
           // AWS accepts the Fail state that raises it (no rule of CreateStateMachine rejects an
