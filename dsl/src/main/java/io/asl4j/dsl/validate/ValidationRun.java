@@ -17,11 +17,13 @@ import io.asl4j.dsl.model.Condition;
 import io.asl4j.dsl.model.ErrorHandling;
 import io.asl4j.dsl.model.FailState;
 import io.asl4j.dsl.model.Graph;
+import io.asl4j.dsl.model.GraphWalker;
 import io.asl4j.dsl.model.Io;
 import io.asl4j.dsl.model.ItemBatcher;
 import io.asl4j.dsl.model.ItemProcessor;
 import io.asl4j.dsl.model.ItemReader;
 import io.asl4j.dsl.model.MapState;
+import io.asl4j.dsl.model.NestedGraph;
 import io.asl4j.dsl.model.NullablePath;
 import io.asl4j.dsl.model.ParallelState;
 import io.asl4j.dsl.model.PredefinedError;
@@ -31,7 +33,6 @@ import io.asl4j.dsl.model.QueryLanguage;
 import io.asl4j.dsl.model.ResultWriter;
 import io.asl4j.dsl.model.Retrier;
 import io.asl4j.dsl.model.State;
-import io.asl4j.dsl.model.StateGraph;
 import io.asl4j.dsl.model.StateMachine;
 import io.asl4j.dsl.model.StateMachineType;
 import io.asl4j.dsl.model.SucceedState;
@@ -154,7 +155,7 @@ final class ValidationRun {
   List<Problem> machine(StateMachine machine) {
     machineLanguage = machine.defaultQueryLanguage();
     names(machine, "");
-    failErrors(machine, "");
+    GraphWalker.walk(machine, "", this::failError);
     if (machine.timeoutSeconds() != null) {
       range(
           BigDecimal.valueOf(machine.timeoutSeconds()),
@@ -170,8 +171,9 @@ final class ValidationRun {
   List<Problem> state(State state) {
     machineLanguage = null;
     loneState = true;
-    nestedNames(state, "");
-    failErrors(state, "");
+    GraphWalker.walkNested(state, "", this::name);
+    failError(null, state, "");
+    GraphWalker.walkNested(state, "", this::failError);
     state(state, "", options.type() == StateMachineType.EXPRESS, null);
     return problems;
   }
@@ -179,73 +181,34 @@ final class ValidationRun {
   // ---- names -------------------------------------------------------------------------------------
 
   private void names(Graph graph, String at) {
-    for (Map.Entry<String, State> entry : graph.states().entrySet()) {
-      String name = entry.getKey();
-      String pointer = at + "/States/" + escape(name);
-      int length = name.codePointCount(0, name.length());
-      if (length == 0) {
-        error("EmptyStateName", pointer, "a state name must have 1 to 80 characters, but is empty");
-      } else if (length > MAX_STATE_NAME_LENGTH) {
-        error(
-            "StateNameTooLong",
-            pointer,
-            "a state name must have 1 to 80 characters, but this one has " + length);
-      }
-      String first = namePointers.putIfAbsent(name, pointer);
-      if (first != null) {
-        error("DuplicateStateName", pointer, "name '" + name + "' is also used at " + first);
-      }
-      nestedNames(entry.getValue(), pointer);
+    GraphWalker.walk(graph, at, this::name);
+  }
+
+  private void name(String name, State state, String pointer) {
+    int length = name.codePointCount(0, name.length());
+    if (length == 0) {
+      error("EmptyStateName", pointer, "a state name must have 1 to 80 characters, but is empty");
+    } else if (length > MAX_STATE_NAME_LENGTH) {
+      error(
+          "StateNameTooLong",
+          pointer,
+          "a state name must have 1 to 80 characters, but this one has " + length);
+    }
+    String first = namePointers.putIfAbsent(name, pointer);
+    if (first != null) {
+      error("DuplicateStateName", pointer, "name '" + name + "' is also used at " + first);
     }
   }
 
-  private void failErrors(Graph graph, String at) {
-    for (Map.Entry<String, State> entry : graph.states().entrySet()) {
-      failErrors(entry.getValue(), at + "/States/" + escape(entry.getKey()));
-    }
-  }
-
-  private void failErrors(State state, String at) {
+  private void failError(String name, State state, String at) {
     if (state instanceof FailState fail && fail.error() != null && !syntax.isJsonata(fail.error())) {
       failErrors.putIfAbsent(fail.error(), at);
     }
-    for (NestedGraph nested : nestedGraphs(state, at, false)) {
-      failErrors(nested.graph(), nested.pointer());
-    }
   }
 
-  private void nestedNames(State state, String at) {
-    for (NestedGraph nested : nestedGraphs(state, at, false)) {
-      names(nested.graph(), nested.pointer());
-    }
-  }
-
-  /** A Parallel branch or a Map processor, with its pointer. */
-  private record NestedGraph(Graph graph, String pointer, boolean express) {}
-
-  private static List<NestedGraph> nestedGraphs(State state, String at, boolean express) {
-    List<NestedGraph> nested = new ArrayList<>();
-    if (state instanceof ParallelState parallel && parallel.branches() != null) {
-      for (int i = 0; i < parallel.branches().size(); i++) {
-        StateGraph branch = parallel.branches().get(i);
-        if (branch != null) {
-          nested.add(new NestedGraph(branch, at + "/Branches/" + i, express));
-        }
-      }
-    } else if (state instanceof MapState map) {
-      if (map.iterator() != null) {
-        nested.add(
-            new NestedGraph(map.iterator(), at + "/Iterator", express || expressChildren(map.iterator())));
-      }
-      if (map.itemProcessor() != null) {
-        nested.add(
-            new NestedGraph(
-                map.itemProcessor(),
-                at + "/ItemProcessor",
-                express || expressChildren(map.itemProcessor())));
-      }
-    }
-    return nested;
+  /** Whether the graph nested in a state runs in Express executions. */
+  private static boolean express(NestedGraph nested, boolean express) {
+    return express || (nested.graph() instanceof ItemProcessor processor && expressChildren(processor));
   }
 
   /** Whether a distributed Map runs its items as Express child executions. */
@@ -353,7 +316,7 @@ final class ValidationRun {
     Set<String> named = new LinkedHashSet<>();
     named.add(start);
     for (State state : states.values()) {
-      named.addAll(successors(state));
+      named.addAll(state.successors());
     }
     // States the reader left out still name their successors, and may well end the graph.
     Map<String, JsonNode> leftOut = new HashMap<>();
@@ -398,7 +361,7 @@ final class ValidationRun {
         reachesLeftOut = true;
       }
       List<String> successors =
-          raw != null ? (raw.isObject() ? rawSuccessors(raw) : List.of()) : successors(states.get(name));
+          raw != null ? (raw.isObject() ? rawSuccessors(raw) : List.of()) : states.get(name).successors();
       for (String next : successors) {
         if ((states.containsKey(next) || leftOut.containsKey(next)) && !reached.contains(next)) {
           todo.add(next);
@@ -422,7 +385,7 @@ final class ValidationRun {
     // A state the reader left out may be the terminal one: say nothing rather than guess.
     if (!reachesLeftOut
         && !transitionsUnread
-        && reached.stream().map(states::get).noneMatch(ValidationRun::isTerminal)) {
+        && reached.stream().map(states::get).noneMatch(State::isTerminal)) {
       error(
           "NoTerminalState",
           at + "/States",
@@ -430,39 +393,6 @@ final class ValidationRun {
               + start
               + "' is a Succeed or Fail state or has \"End\": true");
     }
-  }
-
-  private static List<String> successors(State state) {
-    List<String> next = new ArrayList<>();
-    if (state instanceof Transitioning transitioning && transitioning.next() != null) {
-      next.add(transitioning.next());
-    }
-    if (state instanceof ErrorHandling handling) {
-      for (Catcher catcher : handling.catchersOrEmpty()) {
-        if (catcher.next() != null) {
-          next.add(catcher.next());
-        }
-      }
-    }
-    if (state instanceof ChoiceState choice) {
-      if (choice.choices() != null) {
-        for (ChoiceRule rule : choice.choices()) {
-          if (rule.next() != null) {
-            next.add(rule.next());
-          }
-        }
-      }
-      if (choice.defaultState() != null) {
-        next.add(choice.defaultState());
-      }
-    }
-    return next;
-  }
-
-  private static boolean isTerminal(State state) {
-    return state instanceof SucceedState
-        || state instanceof FailState
-        || (state instanceof Transitioning transitioning && transitioning.isEnd());
   }
 
   // ---- one state ---------------------------------------------------------------------------------
@@ -482,8 +412,8 @@ final class ValidationRun {
     }
     if (isUnread(at + "/QueryLanguage") || isUnread("/QueryLanguage")) {
       // Which fields the state may have depends on its query language, which could not be read.
-      for (NestedGraph nested : nestedGraphs(state, at, express)) {
-        graph(nested.graph(), nested.pointer(), nested.express());
+      for (NestedGraph nested : state.nestedGraphsAt(at)) {
+        graph(nested.graph(), nested.pointer(), express(nested, express));
       }
       return;
     }
@@ -511,8 +441,8 @@ final class ValidationRun {
       retry(handling, at);
       catchers(handling, at, jsonata, scope);
     }
-    for (NestedGraph nested : nestedGraphs(state, at, express)) {
-      graph(nested.graph(), nested.pointer(), nested.express());
+    for (NestedGraph nested : state.nestedGraphsAt(at)) {
+      graph(nested.graph(), nested.pointer(), express(nested, express));
     }
   }
 
