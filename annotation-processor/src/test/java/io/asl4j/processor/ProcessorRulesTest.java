@@ -279,7 +279,7 @@ class ProcessorRulesTest {
   void jsonataMustParse() {
     JavaFileObject source =
         workflow(
-            "@Workflow(queryLanguage = QueryLanguage.JSONATA) final class Flow {",
+            "@Workflow(queryLanguage = io.asl4j.dsl.model.QueryLanguage.JSONATA) final class Flow {",
             "  @StartAt @Pass(",
             "      output = \"{% $states.input.( %}\",",
             "      next = End.class) interface Shape {}",
@@ -558,7 +558,7 @@ class ProcessorRulesTest {
   void aNumericFieldIsANumberOrAnExpressionNotBoth() {
     JavaFileObject source =
         workflow(
-            "@Workflow(queryLanguage = QueryLanguage.JSONATA) final class Flow {",
+            "@Workflow(queryLanguage = io.asl4j.dsl.model.QueryLanguage.JSONATA) final class Flow {",
             "  @StartAt @Task(resource = " + LAMBDA + ", timeoutSeconds = 30,",
             "      timeoutSecondsExpression = \"{% $states.input.t %}\", next = End.class)",
             "  interface Work {}",

@@ -119,7 +119,7 @@ class StateFieldsTest {
     // when
     JsonNode asl =
         compileToAsl(
-            "@Workflow(queryLanguage = QueryLanguage.JSONATA) final class Flow {",
+            "@Workflow(queryLanguage = io.asl4j.dsl.model.QueryLanguage.JSONATA) final class Flow {",
             "  @StartAt",
             "  @Task(resource = " + LAMBDA + ", timeoutSecondsExpression = \"{% $states.input.timeout %}\",",
             "      heartbeatSecondsExpression = \"{% $states.input.heartbeat %}\", next = Rows.class)",

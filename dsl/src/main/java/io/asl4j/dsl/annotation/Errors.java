@@ -7,6 +7,9 @@ package io.asl4j.dsl.annotation;
  * @Catch(errors = Errors.ALL, next = Failed.class)
  * }</pre>
  *
+ * <p>Compile-time constants, because annotation members need them; each equals the {@link
+ * io.asl4j.dsl.model.PredefinedError#errorName()} of the same name, which a test checks.
+ *
  * @see <a href="https://states-language.net/spec.html#appendix-a">Predefined error codes</a>
  */
 public final class Errors {
@@ -45,6 +48,25 @@ public final class Errors {
 
   /** A JSONata expression failed. */
   public static final String QUERY_EVALUATION_ERROR = "States.QueryEvaluationError";
+
+  /** A Map's tolerated failure threshold was exceeded. */
+  public static final String EXCEED_TOLERATED_FAILURE_THRESHOLD =
+      "States.ExceedToleratedFailureThreshold";
+
+  /** A Map's {@code ItemReader} failed. */
+  public static final String ITEM_READER_FAILED = "States.ItemReaderFailed";
+
+  /** A Map's {@code ResultWriter} failed. */
+  public static final String RESULT_WRITER_FAILED = "States.ResultWriterFailed";
+
+  /** An output exceeded the payload size limit. */
+  public static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
+
+  /** An execution-level error that {@link #ALL} does not catch, such as an invalid path at run time. */
+  public static final String RUNTIME = "States.Runtime";
+
+  /** An HTTP Task could not connect. */
+  public static final String HTTP_SOCKET = "States.Http.Socket";
 
   private Errors() {}
 }

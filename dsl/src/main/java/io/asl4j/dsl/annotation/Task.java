@@ -1,5 +1,6 @@
 package io.asl4j.dsl.annotation;
 
+import io.asl4j.dsl.model.QueryLanguage;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

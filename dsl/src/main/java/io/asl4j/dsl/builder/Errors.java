@@ -7,6 +7,9 @@ package io.asl4j.dsl.builder;
  * Retry.on(Errors.TASK_FAILED, Errors.TIMEOUT);
  * }</pre>
  *
+ * <p>Each equals the {@link io.asl4j.dsl.model.PredefinedError#errorName()} of the same name, which
+ * a test checks; they stay compile-time constants so that annotations can use them too.
+ *
  * @see <a href="https://states-language.net/spec.html#appendix-a">Predefined error codes</a>
  */
 public final class Errors {

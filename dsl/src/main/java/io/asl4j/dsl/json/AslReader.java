@@ -1057,6 +1057,6 @@ public final class AslReader {
 
   /** Escapes a field name for use as one JSON pointer segment (RFC 6901). */
   public static String escape(String segment) {
-    return segment.replace("~", "~0").replace("/", "~1");
+    return io.asl4j.dsl.model.GraphWalker.escape(segment);
   }
 }

@@ -21,6 +21,23 @@ public record ChoiceState(
     choices = choices == null ? null : List.copyOf(choices);
   }
 
+  /** The {@code Next} of each rule, then {@code Default}. */
+  @Override
+  public List<Transition> transitions() {
+    List<Transition> transitions = new java.util.ArrayList<>();
+    if (choices != null) {
+      for (int i = 0; i < choices.size(); i++) {
+        if (choices.get(i).next() != null) {
+          transitions.add(new Transition(Transition.Field.CHOICE, i, choices.get(i).next()));
+        }
+      }
+    }
+    if (defaultState != null) {
+      transitions.add(new Transition(Transition.Field.DEFAULT, 0, defaultState));
+    }
+    return List.copyOf(transitions);
+  }
+
   @Override
   public StateType type() {
     return StateType.CHOICE;

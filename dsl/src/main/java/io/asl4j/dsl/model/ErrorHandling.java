@@ -18,6 +18,22 @@ public sealed interface ErrorHandling extends Transitioning
   /** The {@code Catch} catchers in order, or {@code null} when absent. */
   List<Catcher> catchers();
 
+  /** {@code Next}, then the {@code Next} of each catcher. */
+  @Override
+  default List<Transition> transitions() {
+    List<Transition> transitions = new java.util.ArrayList<>();
+    if (next() != null) {
+      transitions.add(new Transition(Transition.Field.NEXT, 0, next()));
+    }
+    List<Catcher> catchers = catchersOrEmpty();
+    for (int i = 0; i < catchers.size(); i++) {
+      if (catchers.get(i).next() != null) {
+        transitions.add(new Transition(Transition.Field.CATCH, i, catchers.get(i).next()));
+      }
+    }
+    return List.copyOf(transitions);
+  }
+
   /** The retriers in order; empty when there are none. */
   default List<Retrier> retriersOrEmpty() {
     return retry() == null ? List.of() : retry();

@@ -27,4 +27,9 @@ public record FailState(
   public StateType type() {
     return StateType.FAIL;
   }
+
+  @Override
+  public boolean isTerminal() {
+    return true;
+  }
 }

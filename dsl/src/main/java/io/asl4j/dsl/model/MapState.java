@@ -55,6 +55,18 @@ public record MapState(
     return processor == null ? List.of() : List.of(processor);
   }
 
+  @Override
+  public List<NestedGraph> nestedGraphsAt(String at) {
+    List<NestedGraph> nested = new java.util.ArrayList<>(2);
+    if (iterator != null) {
+      nested.add(new NestedGraph(iterator, at + "/Iterator"));
+    }
+    if (itemProcessor != null) {
+      nested.add(new NestedGraph(itemProcessor, at + "/ItemProcessor"));
+    }
+    return List.copyOf(nested);
+  }
+
   /** The per-item selector: {@code ItemSelector}, else legacy {@code Parameters}, else null. */
   public JsonNode selector() {
     return itemSelector != null ? itemSelector : io.parameters();

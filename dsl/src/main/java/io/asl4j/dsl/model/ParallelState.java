@@ -29,6 +29,20 @@ public record ParallelState(
     return StateType.PARALLEL;
   }
 
+  @Override
+  public List<NestedGraph> nestedGraphsAt(String at) {
+    if (branches == null) {
+      return List.of();
+    }
+    List<NestedGraph> nested = new java.util.ArrayList<>();
+    for (int i = 0; i < branches.size(); i++) {
+      if (branches.get(i) != null) {
+        nested.add(new NestedGraph(branches.get(i), at + "/Branches/" + i));
+      }
+    }
+    return List.copyOf(nested);
+  }
+
   /** The {@link #branches()} in order. */
   @Override
   public List<Graph> nestedGraphs() {

@@ -29,6 +29,33 @@ public sealed interface State
     return java.util.List.of();
   }
 
+  /**
+   * The graphs this state holds as written, with their JSON pointers under {@code at}, the state's
+   * own pointer: a Parallel's branches in order (absent ones skipped), a Map's legacy {@code
+   * Iterator} then its {@code ItemProcessor} (both, when a definition wrongly has both).
+   */
+  default java.util.List<NestedGraph> nestedGraphsAt(String at) {
+    return java.util.List.of();
+  }
+
+  /**
+   * The transitions out of this state, in document order: {@code Next}; a Choice's rules then its
+   * {@code Default}; then the catchers. Absent targets are left out; Succeed and Fail have none.
+   */
+  default java.util.List<Transition> transitions() {
+    return java.util.List.of();
+  }
+
+  /** The names of the states this state may go to next, in the order of {@link #transitions()}. */
+  default java.util.List<String> successors() {
+    return transitions().stream().map(Transition::target).toList();
+  }
+
+  /** Whether this state may end its graph: Succeed, Fail, or {@code "End": true}. */
+  default boolean isTerminal() {
+    return false;
+  }
+
   /** The query language in effect for this state inside a machine whose default is given. */
   default QueryLanguage effectiveQueryLanguage(QueryLanguage machineDefault) {
     if (queryLanguage() != null) {

@@ -10,4 +10,9 @@ public record SucceedState(String comment, QueryLanguage queryLanguage, Io io) i
   public StateType type() {
     return StateType.SUCCEED;
   }
+
+  @Override
+  public boolean isTerminal() {
+    return true;
+  }
 }

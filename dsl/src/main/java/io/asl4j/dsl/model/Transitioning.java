@@ -17,4 +17,17 @@ public sealed interface Transitioning extends State
   default boolean isEnd() {
     return Boolean.TRUE.equals(end());
   }
+
+  @Override
+  default boolean isTerminal() {
+    return isEnd();
+  }
+
+  /** {@code Next}, when there is one. */
+  @Override
+  default java.util.List<Transition> transitions() {
+    return next() == null
+        ? java.util.List.of()
+        : java.util.List.of(new Transition(Transition.Field.NEXT, 0, next()));
+  }
 }

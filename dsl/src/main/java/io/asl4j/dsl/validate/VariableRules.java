@@ -14,10 +14,9 @@ import io.asl4j.dsl.model.ChoiceState;
 import io.asl4j.dsl.model.ErrorHandling;
 import io.asl4j.dsl.model.Graph;
 import io.asl4j.dsl.model.MapState;
-import io.asl4j.dsl.model.ParallelState;
+import io.asl4j.dsl.model.NestedGraph;
 import io.asl4j.dsl.model.QueryLanguage;
 import io.asl4j.dsl.model.State;
-import io.asl4j.dsl.model.StateGraph;
 import io.asl4j.dsl.model.StateMachine;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -79,15 +78,16 @@ final class VariableRules {
       }
       List<Set<String>> inner = new ArrayList<>(outer);
       inner.add(assignedHere);
-      if (state instanceof ParallelState parallel && parallel.branches() != null) {
-        for (int i = 0; i < parallel.branches().size(); i++) {
-          StateGraph branch = parallel.branches().get(i);
-          graph(branch, stateAt + "/Branches/" + i, inner);
+      for (NestedGraph nested : state.nestedGraphsAt(stateAt)) {
+        if (state instanceof MapState map) {
+          if (nested.graph() != map.processor()) {
+            continue; // a Map with both Iterator and ItemProcessor runs the ItemProcessor
+          }
+          // A distributed Map's children are separate executions: they see no outer variables.
+          graph(nested.graph(), nested.pointer(), map.isDistributed() ? List.of() : inner);
+        } else {
+          graph(nested.graph(), nested.pointer(), inner);
         }
-      } else if (state instanceof MapState map && map.processor() != null) {
-        // A distributed Map's children are separate executions: they see no outer variables.
-        List<Set<String>> scopes = map.isDistributed() ? List.of() : inner;
-        graph(map.processor(), stateAt + (map.itemProcessor() != null ? "/ItemProcessor" : "/Iterator"), scopes);
       }
     }
   }

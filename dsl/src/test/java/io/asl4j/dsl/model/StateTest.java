@@ -31,4 +31,82 @@ class StateTest {
     assertEquals(List.of(), MACHINE.states().get("Done").nestedGraphs());
     assertEquals(List.of(), new ParallelState(null, null, null, null, null, null, null, true).nestedGraphs());
   }
+
+  private static final StateMachine ROUTES =
+      AslReader.read(
+          ("{'StartAt':'Pick','States':{"
+                  + "'Pick':{'Type':'Choice','Choices':["
+                  + "{'Variable':'$.a','IsPresent':true,'Next':'Work'},"
+                  + "{'Variable':'$.b','IsPresent':true,'Next':'Wait'}],'Default':'Fail'},"
+                  + "'Work':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:f',"
+                  + "'Catch':[{'ErrorEquals':['A'],'Next':'Fail'},{'ErrorEquals':['States.ALL'],'Next':'Done'}],"
+                  + "'Next':'Done'},"
+                  + "'Wait':{'Type':'Wait','Seconds':1,'End':true},"
+                  + "'Fail':{'Type':'Fail'},"
+                  + "'Done':{'Type':'Succeed'}}}")
+              .replace('\'', '"'));
+
+  @Test
+  void transitionsListNextChoicesDefaultAndCatchersWithTheirPointers() {
+    List<String> pick =
+        ROUTES.states().get("Pick").transitions().stream()
+            .map(t -> t.field() + " " + t.pointer() + " " + t.target())
+            .toList();
+    List<String> work =
+        ROUTES.states().get("Work").transitions().stream()
+            .map(t -> t.field() + " " + t.pointer() + " " + t.target())
+            .toList();
+
+    assertEquals(
+        List.of("CHOICE /Choices/0/Next Work", "CHOICE /Choices/1/Next Wait", "DEFAULT /Default Fail"), pick);
+    assertEquals(List.of("NEXT /Next Done", "CATCH /Catch/0/Next Fail", "CATCH /Catch/1/Next Done"), work);
+    assertEquals(List.of("Done", "Fail", "Done"), ROUTES.states().get("Work").successors());
+    assertEquals(List.of(), ROUTES.states().get("Wait").transitions());
+    assertEquals(List.of(), ROUTES.states().get("Done").transitions());
+  }
+
+  @Test
+  void terminalStatesAreSucceedFailAndEndTrue() {
+    assertEquals(
+        List.of("Wait", "Fail", "Done"),
+        ROUTES.states().entrySet().stream().filter(e -> e.getValue().isTerminal()).map(java.util.Map.Entry::getKey).toList());
+  }
+
+  @Test
+  void theWalkerVisitsEveryStateBeforeItsNestedGraphsWithPointers() {
+    List<String> visited = new java.util.ArrayList<>();
+
+    GraphWalker.walk(MACHINE, "", (name, state, pointer) -> visited.add(name + " " + pointer));
+
+    assertEquals(
+        List.of(
+            "Both /States/Both",
+            "A /States/Both/Branches/0/States/A",
+            "B /States/Both/Branches/1/States/B",
+            "Each /States/Each",
+            "C /States/Each/ItemProcessor/States/C",
+            "Old /States/Old",
+            "D /States/Old/Iterator/States/D",
+            "Done /States/Done"),
+        visited);
+  }
+
+  @Test
+  void aMapWithBothIteratorAndItemProcessorHoldsBothAsWritten() {
+    ItemProcessor legacy = ((MapState) MACHINE.states().get("Old")).iterator();
+    ItemProcessor current = ((MapState) MACHINE.states().get("Each")).itemProcessor();
+    MapState both =
+        new MapState(null, null, null, null, null, null, legacy, current, null, null, null, null, null,
+            null, null, null, null, null, null, null, null, true);
+
+    assertEquals(
+        List.of(new NestedGraph(legacy, "/X/Iterator"), new NestedGraph(current, "/X/ItemProcessor")),
+        both.nestedGraphsAt("/X"));
+    assertEquals(List.<Graph>of(current), both.nestedGraphs());
+  }
+
+  @Test
+  void stateNamesAreEscapedAsJsonPointerSegments() {
+    assertEquals("a~1b~0c", GraphWalker.escape("a/b~c"));
+  }
 }

@@ -4,7 +4,7 @@ import io.asl4j.dsl.annotation.Choice;
 import io.asl4j.dsl.annotation.End;
 import io.asl4j.dsl.annotation.Fail;
 import io.asl4j.dsl.annotation.Pass;
-import io.asl4j.dsl.annotation.QueryLanguage;
+import io.asl4j.dsl.model.QueryLanguage;
 import io.asl4j.dsl.annotation.Retry;
 import io.asl4j.dsl.annotation.StartAt;
 import io.asl4j.dsl.annotation.Succeed;

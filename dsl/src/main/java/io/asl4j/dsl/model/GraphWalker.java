@@ -1,0 +1,39 @@
+package io.asl4j.dsl.model;
+
+/**
+ * The one walk over a graph and the graphs nested in it (Parallel branches, Map processors), to
+ * any depth. States are visited in document order, each before the graphs nested in it.
+ */
+public final class GraphWalker {
+  private GraphWalker() {}
+
+  /** Receives each state with its name and JSON pointer. */
+  @FunctionalInterface
+  public interface StateVisitor {
+    void state(String name, State state, String pointer);
+  }
+
+  /**
+   * Visits every state of {@code graph}, written at pointer {@code at} ({@code ""} for a machine),
+   * and of every graph nested in them.
+   */
+  public static void walk(Graph graph, String at, StateVisitor visitor) {
+    for (java.util.Map.Entry<String, State> entry : graph.states().entrySet()) {
+      String pointer = at + "/States/" + escape(entry.getKey());
+      visitor.state(entry.getKey(), entry.getValue(), pointer);
+      walkNested(entry.getValue(), pointer, visitor);
+    }
+  }
+
+  /** Visits every state of the graphs nested in {@code state}, written at pointer {@code at}. */
+  public static void walkNested(State state, String at, StateVisitor visitor) {
+    for (NestedGraph nested : state.nestedGraphsAt(at)) {
+      walk(nested.graph(), nested.pointer(), visitor);
+    }
+  }
+
+  /** A state name as a JSON pointer segment (RFC 6901: {@code ~} as {@code ~0}, {@code /} as {@code ~1}). */
+  public static String escape(String name) {
+    return name.replace("~", "~0").replace("/", "~1");
+  }
+}
