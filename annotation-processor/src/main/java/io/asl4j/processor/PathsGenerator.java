@@ -51,7 +51,7 @@ final class PathsGenerator {
       reporter.error(
           "WorkflowDataNotRecord",
           "@WorkflowData belongs on a record, whose components are the JSON fields",
-          new Origin(element, WorkflowScanner.mirror(element, "WorkflowData"), null));
+          new Origin(element, Annotations.mirror(element, "WorkflowData"), null));
       return;
     }
     TypeElement record = (TypeElement) element;
