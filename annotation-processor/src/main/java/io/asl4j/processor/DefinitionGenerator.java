@@ -8,7 +8,6 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.asl4j.processor.WorkflowScanner.TypedTask;
 import java.io.IOException;
 import java.util.List;
 import javax.annotation.processing.ProcessingEnvironment;

@@ -38,8 +38,8 @@ import javax.tools.StandardLocation;
  * found through {@code META-INF/services} and is isolating-incremental for Gradle.
  */
 public final class WorkflowProcessor extends AbstractProcessor {
-  private static final String WORKFLOW = WorkflowScanner.PACKAGE + "Workflow";
-  private static final String WORKFLOW_DATA = WorkflowScanner.PACKAGE + "WorkflowData";
+  private static final String WORKFLOW = Annotations.PACKAGE + "Workflow";
+  private static final String WORKFLOW_DATA = Annotations.PACKAGE + "WorkflowData";
 
   /**
    * Workflows whose annotations reference types not generated yet (e.g. {@code OrderPaths.TOTAL}
@@ -67,7 +67,7 @@ public final class WorkflowProcessor extends AbstractProcessor {
             "Workflow", "WorkflowData", "Task", "Pass", "Wait", "Choice", "Succeed", "Fail",
             "Parallel", "Map", "Branch", "StartAt", "When", "When.List", "Retry", "Retry.List",
             "Catch", "Catch.List", "ItemReader", "ItemBatcher", "ResultWriter")) {
-      names.add(WorkflowScanner.PACKAGE + name);
+      names.add(Annotations.PACKAGE + name);
     }
     // Put on the generated <Workflow>Definition; unclaimed, it alone fails -Xlint:all -Werror.
     names.add("javax.annotation.processing.Generated");
@@ -137,9 +137,9 @@ public final class WorkflowProcessor extends AbstractProcessor {
 
   private void process(TypeElement workflow) {
     int errorsBefore = reporter.errorCount();
-    WorkflowScanner scanner = new WorkflowScanner(processingEnv, reporter, workflow);
-    StateMachine machine = scanner.scan();
-    Origins origins = scanner.origins();
+    WorkflowScanner.Scan scan = WorkflowScanner.scan(processingEnv, reporter, workflow);
+    StateMachine machine = scan.machine();
+    Origins origins = scan.origins();
     ValidationResult result = Validator.validate(machine);
     for (Problem problem : result.problems()) {
       if (origins.alreadyReported(problem.pointer(), problem.tag())) {
@@ -169,7 +169,7 @@ public final class WorkflowProcessor extends AbstractProcessor {
       return;
     }
     new DefinitionGenerator(processingEnv, reporter)
-        .generate(workflow, scanner.machineName(), asl, resource, scanner.typedTasks());
+        .generate(workflow, scan.machineName(), asl, resource, scan.typedTasks());
   }
 
   private String packagePath(TypeElement type) {
@@ -180,13 +180,13 @@ public final class WorkflowProcessor extends AbstractProcessor {
   /** A state annotation on a type that no {@code @Workflow} class encloses would be ignored silently. */
   private void reportStatesOutsideWorkflows(RoundEnvironment round) {
     for (String kind : List.of("Task", "Pass", "Wait", "Choice", "Succeed", "Fail", "Parallel", "Map", "Branch")) {
-      TypeElement annotation = processingEnv.getElementUtils().getTypeElement(WorkflowScanner.PACKAGE + kind);
+      TypeElement annotation = processingEnv.getElementUtils().getTypeElement(Annotations.PACKAGE + kind);
       if (annotation == null) {
         continue;
       }
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
         if (!insideWorkflow(element)) {
-          AnnotationMirror mirror = WorkflowScanner.mirror(element, kind);
+          AnnotationMirror mirror = Annotations.mirror(element, kind);
           reporter.error(
               "NotInWorkflow",
               "@" + kind + " types must be nested in a class annotated @Workflow",
@@ -198,7 +198,7 @@ public final class WorkflowProcessor extends AbstractProcessor {
 
   private static boolean insideWorkflow(Element element) {
     for (Element e = element.getEnclosingElement(); e != null; e = e.getEnclosingElement()) {
-      if (e.getKind() != ElementKind.PACKAGE && WorkflowScanner.mirror(e, "Workflow") != null) {
+      if (e.getKind() != ElementKind.PACKAGE && Annotations.mirror(e, "Workflow") != null) {
         return true;
       }
     }

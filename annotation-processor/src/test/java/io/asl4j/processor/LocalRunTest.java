@@ -159,9 +159,9 @@ class LocalRunTest {
   @Test
   void pathMetamodelRendersTypedPaths() {
     assertThat(OrderPaths.total().path()).isEqualTo("$.total");
-    assertThat(OrderPaths.total()).isInstanceOf(io.asl4j.dsl.path.NumberPath.class);
-    assertThat(OrderPaths.paymentStatus()).isInstanceOf(io.asl4j.dsl.path.StringPath.class);
-    assertThat(OrderPaths.validated()).isInstanceOf(io.asl4j.dsl.path.BooleanPath.class);
+    assertThat(OrderPaths.total()).isInstanceOf(io.asl4j.dsl.builder.NumberPath.class);
+    assertThat(OrderPaths.paymentStatus()).isInstanceOf(io.asl4j.dsl.builder.StringPath.class);
+    assertThat(OrderPaths.validated()).isInstanceOf(io.asl4j.dsl.builder.BooleanPath.class);
     assertThat(OrderPaths.ORDER_ID).isEqualTo("$.orderId");
   }
 

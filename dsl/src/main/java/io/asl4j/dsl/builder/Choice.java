@@ -1,11 +1,7 @@
 package io.asl4j.dsl.builder;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.asl4j.dsl.model.ChoiceRule;
 import io.asl4j.dsl.model.ChoiceState;
-import io.asl4j.dsl.model.NullablePath;
 import io.asl4j.dsl.model.QueryLanguage;
 import io.asl4j.dsl.model.State;
 import java.util.ArrayList;
@@ -35,6 +31,7 @@ import java.util.Objects;
  * @see <a href="https://states-language.net/spec.html#choice-state">Choice state</a>
  */
 public abstract sealed class Choice<S extends Choice<S>> extends StateBuilder<S>
+    implements Assigning<S>
     permits Choice.JsonPath, Choice.Jsonata {
   final List<ChoiceRuleSpec> rules = new ArrayList<>();
   private final List<Chainable> branches = new ArrayList<>();
@@ -64,17 +61,6 @@ public abstract sealed class Choice<S extends Choice<S>> extends StateBuilder<S>
     otherwise = target.startState();
     branches.add(target);
     return self();
-  }
-
-  /** Sets {@code Assign} on the state (applied whichever rule matched). Defaults to none. */
-  public final S assign(JsonNode assign) {
-    io = io.withAssign(assign);
-    return self();
-  }
-
-  /** Sets {@code Assign} from a payload template. */
-  public final S assign(Payload assign) {
-    return assign(json(assign));
   }
 
   /**
@@ -142,7 +128,8 @@ public abstract sealed class Choice<S extends Choice<S>> extends StateBuilder<S>
    *     .otherwise(sendPaymentFailed)
    * }</pre>
    */
-  public static final class JsonPath extends Choice<JsonPath> {
+  public static final class JsonPath extends Choice<JsonPath>
+      implements JsonPathFields.InputOutput<JsonPath> {
     JsonPath(String name) {
       super(name, QueryLanguage.JSONPATH);
     }
@@ -161,30 +148,6 @@ public abstract sealed class Choice<S extends Choice<S>> extends StateBuilder<S>
     public JsonPath when(Rule rule, Chainable target) {
       return addRule(rule.spec(), target);
     }
-
-    /** Sets {@code InputPath}, the part of the input the state sees. Defaults to {@code $}. */
-    public JsonPath inputPath(String path) {
-      io = io.withInputPath(NullablePath.of(path));
-      return this;
-    }
-
-    /** Sets {@code "InputPath": null}: the state sees {@code {}}. */
-    public JsonPath ignoreInput() {
-      io = io.withInputPath(NullablePath.DISCARD);
-      return this;
-    }
-
-    /** Sets {@code OutputPath}, the part of the output passed on. Defaults to {@code $}. */
-    public JsonPath outputPath(String path) {
-      io = io.withOutputPath(NullablePath.of(path));
-      return this;
-    }
-
-    /** Sets {@code "OutputPath": null}: the output is {@code {}}. */
-    public JsonPath discardOutput() {
-      io = io.withOutputPath(NullablePath.DISCARD);
-      return this;
-    }
   }
 
   /**
@@ -194,7 +157,8 @@ public abstract sealed class Choice<S extends Choice<S>> extends StateBuilder<S>
    * Choice.jsonata("Route").when("{% $states.input.total > 100 %}", express).otherwise(standard)
    * }</pre>
    */
-  public static final class Jsonata extends Choice<Jsonata> {
+  public static final class Jsonata extends Choice<Jsonata>
+      implements JsonataFields.Output<Jsonata> {
     Jsonata(String name) {
       super(name, QueryLanguage.JSONATA);
     }
@@ -207,22 +171,6 @@ public abstract sealed class Choice<S extends Choice<S>> extends StateBuilder<S>
     /** Adds a rule with its own {@code Comment}, {@code Assign} or {@code Output}. */
     public Jsonata when(Rule.Jsonata rule, Chainable target) {
       return addRule(rule.spec(), target);
-    }
-
-    /** Sets {@code Output}, the state output. Defaults to the result (or the input). */
-    public Jsonata output(JsonNode output) {
-      io = io.withOutput(output);
-      return this;
-    }
-
-    /** Sets {@code Output} from a payload; see {@link #output(JsonNode)}. */
-    public Jsonata output(Payload output) {
-      return output(json(output));
-    }
-
-    /** Sets {@code Output} to one {@code "{% ... %}"} expression. */
-    public Jsonata output(String expression) {
-      return output(TextNode.valueOf(expression));
     }
   }
 }

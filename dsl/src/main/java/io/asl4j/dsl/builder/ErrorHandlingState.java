@@ -6,6 +6,7 @@ import io.asl4j.dsl.model.Retrier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A state that can {@code Retry} and {@code Catch}: Task, Parallel and Map. No other state type
@@ -44,6 +45,16 @@ public abstract sealed class ErrorHandlingState<S extends ErrorHandlingState<S>>
     return self();
   }
 
+  /**
+   * Adds catchers, tried in order after the retriers are exhausted; the catchers with fields of
+   * one query language are added by that language's {@code catching} overload.
+   *
+   * @see <a href="https://states-language.net/spec.html#fallback-states">Fallback states</a>
+   */
+  public final S catching(Catch... catchers) {
+    return addCatches(this, catchers, Catch::spec);
+  }
+
   final S addCatch(CatchSpec spec) {
     if (spec.target() == null) {
       throw new IllegalArgumentException(
@@ -54,6 +65,16 @@ public abstract sealed class ErrorHandlingState<S extends ErrorHandlingState<S>>
     }
     catchers.add(spec);
     return self();
+  }
+
+  /** Adds {@code catchers} to {@code state}, an error-handling state, and returns it. */
+  @SuppressWarnings("unchecked")
+  static <S, C> S addCatches(Object state, C[] catchers, Function<C, CatchSpec> spec) {
+    ErrorHandlingState<?> owner = (ErrorHandlingState<?>) state;
+    for (C c : catchers) {
+      owner.addCatch(spec.apply(Objects.requireNonNull(c, "catcher == null")));
+    }
+    return (S) owner;
   }
 
   final List<Catcher> catcherModels() {

@@ -1,6 +1,5 @@
 package io.asl4j.dsl.builder;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.dsl.model.QueryLanguage;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.Objects;
  * @param <S> the concrete state type
  */
 public abstract sealed class NextableState<S extends NextableState<S>> extends StateBuilder<S>
-    implements Nextable, OpenEnd permits Pass, Wait, ErrorHandlingState {
+    implements Nextable, OpenEnd, Assigning<S> permits Pass, Wait, ErrorHandlingState {
   StateBuilder<?> next;
 
   NextableState(String name, QueryLanguage language) {
@@ -35,20 +34,6 @@ public abstract sealed class NextableState<S extends NextableState<S>> extends S
   public final ClosedChain next(Chainable next) {
     connect(Objects.requireNonNull(next, "next == null").startState());
     return new ClosedChain(this);
-  }
-
-  /**
-   * Sets {@code Assign}: workflow variables to set from this state (JSONPath: paths with {@code
-   * .$} keys; JSONata: {@code {% %}} expressions). Defaults to none.
-   */
-  public final S assign(JsonNode assign) {
-    io = io.withAssign(assign);
-    return self();
-  }
-
-  /** Sets {@code Assign} from a payload template; see {@link #assign(JsonNode)}. */
-  public final S assign(Payload assign) {
-    return assign(json(assign));
   }
 
   @Override

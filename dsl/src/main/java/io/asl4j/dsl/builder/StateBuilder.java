@@ -6,6 +6,7 @@ import io.asl4j.dsl.model.QueryLanguage;
 import io.asl4j.dsl.model.State;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * One state under construction: the common part of {@link Task}, {@link Pass}, {@link Wait},
@@ -86,6 +87,17 @@ public abstract sealed class StateBuilder<S extends StateBuilder<S>> implements 
 
   /** The states this one may transition to (Next, Choices, Default, Catch), in that order. */
   abstract List<StateBuilder<?>> successors();
+
+  /**
+   * Changes the I/O fields of {@code state}, a state builder, and returns it: the one body behind
+   * the setters that {@link JsonPathFields} and {@link JsonataFields} share.
+   */
+  @SuppressWarnings("unchecked")
+  static <S> S withIo(Object state, UnaryOperator<Io> change) {
+    StateBuilder<?> builder = (StateBuilder<?>) state;
+    builder.io = change.apply(builder.io);
+    return (S) builder;
+  }
 
   static JsonNode json(Payload payload) {
     return Objects.requireNonNull(payload, "payload == null").toJson();

@@ -1,15 +1,7 @@
 package io.asl4j.dsl.builder;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import io.asl4j.dsl.model.NullablePath;
 import io.asl4j.dsl.model.QueryLanguage;
 import io.asl4j.dsl.model.State;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Objects;
 import io.asl4j.dsl.model.SucceedState;
 
 /**
@@ -56,33 +48,10 @@ public abstract sealed class Succeed<S extends Succeed<S>> extends StateBuilder<
    * Succeed.jsonPath("Done").outputPath("$.result")
    * }</pre>
    */
-  public static final class JsonPath extends Succeed<JsonPath> {
+  public static final class JsonPath extends Succeed<JsonPath>
+      implements JsonPathFields.InputOutput<JsonPath> {
     JsonPath(String name) {
       super(name, QueryLanguage.JSONPATH);
-    }
-
-    /** Sets {@code InputPath}, the part of the input the state sees. Defaults to {@code $}. */
-    public JsonPath inputPath(String path) {
-      io = io.withInputPath(NullablePath.of(path));
-      return this;
-    }
-
-    /** Sets {@code "InputPath": null}: the state sees {@code {}}. */
-    public JsonPath ignoreInput() {
-      io = io.withInputPath(NullablePath.DISCARD);
-      return this;
-    }
-
-    /** Sets {@code OutputPath}, the part of the output passed on. Defaults to {@code $}. */
-    public JsonPath outputPath(String path) {
-      io = io.withOutputPath(NullablePath.of(path));
-      return this;
-    }
-
-    /** Sets {@code "OutputPath": null}: the output is {@code {}}. */
-    public JsonPath discardOutput() {
-      io = io.withOutputPath(NullablePath.DISCARD);
-      return this;
     }
   }
 
@@ -93,25 +62,10 @@ public abstract sealed class Succeed<S extends Succeed<S>> extends StateBuilder<
    * Succeed.jsonata("Done").output("{% $states.input.result %}")
    * }</pre>
    */
-  public static final class Jsonata extends Succeed<Jsonata> {
+  public static final class Jsonata extends Succeed<Jsonata>
+      implements JsonataFields.Output<Jsonata> {
     Jsonata(String name) {
       super(name, QueryLanguage.JSONATA);
-    }
-
-    /** Sets {@code Output}, the state output. Defaults to the result (or the input). */
-    public Jsonata output(JsonNode output) {
-      io = io.withOutput(output);
-      return this;
-    }
-
-    /** Sets {@code Output} from a payload; see {@link #output(JsonNode)}. */
-    public Jsonata output(Payload output) {
-      return output(json(output));
-    }
-
-    /** Sets {@code Output} to one {@code "{% ... %}"} expression. */
-    public Jsonata output(String expression) {
-      return output(TextNode.valueOf(expression));
     }
   }
 }

@@ -3,11 +3,11 @@ package io.asl4j.dsl.builder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.asl4j.dsl.model.NullablePath;
 import io.asl4j.dsl.model.QueryLanguage;
 import io.asl4j.dsl.model.State;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import io.asl4j.dsl.model.TaskState;
 
 /**
@@ -46,13 +46,13 @@ public abstract sealed class Task<S extends Task<S>> extends ErrorHandlingState<
   }
 
   /** A JSONPath Task named {@code name}; next, give its resource. */
-  public static JsonPathStage jsonPath(String name) {
-    return new JsonPathStage(name);
+  public static ResourceStage<JsonPath> jsonPath(String name) {
+    return new ResourceStage<>(name, JsonPath::new);
   }
 
   /** A JSONata Task named {@code name}; next, give its resource. */
-  public static JsonataStage jsonata(String name) {
-    return new JsonataStage(name);
+  public static ResourceStage<Jsonata> jsonata(String name) {
+    return new ResourceStage<>(name, Jsonata::new);
   }
 
   /** The {@code Resource}. */
@@ -119,52 +119,31 @@ public abstract sealed class Task<S extends Task<S>> extends ErrorHandlingState<
   }
 
   /**
-   * The resource stage of a JSONPath Task.
+   * The resource stage of a Task: its one required field, then the Task of its query language.
    *
    * <pre>{@code
-   * Task.jsonPath("Notify").resource(Resource.snsPublish())
+   * Task.JsonPath notify = Task.jsonPath("Notify").resource(Resource.snsPublish());
    * }</pre>
+   *
+   * @param <T> the Task type of the query language chosen
    */
-  public static final class JsonPathStage {
+  public static final class ResourceStage<T extends Task<T>> {
     private final String name;
+    private final BiFunction<String, String, T> task;
 
-    private JsonPathStage(String name) {
+    private ResourceStage(String name, BiFunction<String, String, T> task) {
       this.name = Objects.requireNonNull(name, "name == null");
+      this.task = task;
     }
 
     /** Sets {@code Resource}. Required. */
-    public JsonPath resource(Resource resource) {
+    public T resource(Resource resource) {
       return resource(Objects.requireNonNull(resource, "resource == null").arn());
     }
 
     /** Sets {@code Resource} from ARN text. Required. */
-    public JsonPath resource(String resource) {
-      return new JsonPath(name, Objects.requireNonNull(resource, "resource == null"));
-    }
-  }
-
-  /**
-   * The resource stage of a JSONata Task.
-   *
-   * <pre>{@code
-   * Task.jsonata("Notify").resource(Resource.snsPublish())
-   * }</pre>
-   */
-  public static final class JsonataStage {
-    private final String name;
-
-    private JsonataStage(String name) {
-      this.name = Objects.requireNonNull(name, "name == null");
-    }
-
-    /** Sets {@code Resource}. Required. */
-    public Jsonata resource(Resource resource) {
-      return resource(Objects.requireNonNull(resource, "resource == null").arn());
-    }
-
-    /** Sets {@code Resource} from ARN text. Required. */
-    public Jsonata resource(String resource) {
-      return new Jsonata(name, Objects.requireNonNull(resource, "resource == null"));
+    public T resource(String resource) {
+      return task.apply(name, Objects.requireNonNull(resource, "resource == null"));
     }
   }
 
@@ -176,67 +155,10 @@ public abstract sealed class Task<S extends Task<S>> extends ErrorHandlingState<
    * Task.jsonPath("Get").resource(Resource.dynamoDbGetItem()).parameters(key).resultPath("$.item")
    * }</pre>
    */
-  public static final class JsonPath extends Task<JsonPath> {
+  public static final class JsonPath extends Task<JsonPath>
+      implements JsonPathFields.ResultSelector<JsonPath> {
     JsonPath(String name, String resource) {
       super(name, QueryLanguage.JSONPATH, resource);
-    }
-
-    /** Sets {@code InputPath}, the part of the input the state sees. Defaults to {@code $}. */
-    public JsonPath inputPath(String path) {
-      io = io.withInputPath(NullablePath.of(path));
-      return this;
-    }
-
-    /** Sets {@code "InputPath": null}: the state sees {@code {}}. */
-    public JsonPath ignoreInput() {
-      io = io.withInputPath(NullablePath.DISCARD);
-      return this;
-    }
-
-    /** Sets {@code Parameters}, the payload template of the state's input. Defaults to none. */
-    public JsonPath parameters(JsonNode parameters) {
-      io = io.withParameters(parameters);
-      return this;
-    }
-
-    /** Sets {@code Parameters} from a payload; see {@link #parameters(JsonNode)}. */
-    public JsonPath parameters(Payload parameters) {
-      return parameters(json(parameters));
-    }
-
-    /** Sets {@code ResultSelector}, a payload template over the result. Defaults to none. */
-    public JsonPath resultSelector(JsonNode selector) {
-      io = io.withResultSelector(selector);
-      return this;
-    }
-
-    /** Sets {@code ResultSelector} from a payload; see {@link #resultSelector(JsonNode)}. */
-    public JsonPath resultSelector(Payload selector) {
-      return resultSelector(json(selector));
-    }
-
-    /** Sets {@code ResultPath}, where the result goes in the input. Defaults to {@code $}. */
-    public JsonPath resultPath(String path) {
-      io = io.withResultPath(NullablePath.of(path));
-      return this;
-    }
-
-    /** Sets {@code "ResultPath": null}: the result is discarded and the input passed on. */
-    public JsonPath discardResult() {
-      io = io.withResultPath(NullablePath.DISCARD);
-      return this;
-    }
-
-    /** Sets {@code OutputPath}, the part of the output passed on. Defaults to {@code $}. */
-    public JsonPath outputPath(String path) {
-      io = io.withOutputPath(NullablePath.of(path));
-      return this;
-    }
-
-    /** Sets {@code "OutputPath": null}: the output is {@code {}}. */
-    public JsonPath discardOutput() {
-      io = io.withOutputPath(NullablePath.DISCARD);
-      return this;
     }
 
     /** Sets {@code TimeoutSecondsPath}, a reference path to the timeout. Defaults to none. */
@@ -250,22 +172,6 @@ public abstract sealed class Task<S extends Task<S>> extends ErrorHandlingState<
       heartbeatSecondsPath = path;
       return this;
     }
-
-    /** Adds catchers, tried in order after the retriers are exhausted. */
-    public JsonPath catching(Catch... catchers) {
-      for (Catch c : catchers) {
-        addCatch(Objects.requireNonNull(c, "catcher == null").spec());
-      }
-      return this;
-    }
-
-    /** Adds catchers with JsonPath-only fields. */
-    public JsonPath catching(Catch.JsonPath... catchers) {
-      for (Catch.JsonPath c : catchers) {
-        addCatch(Objects.requireNonNull(c, "catcher == null").spec());
-      }
-      return this;
-    }
   }
 
   /**
@@ -275,41 +181,10 @@ public abstract sealed class Task<S extends Task<S>> extends ErrorHandlingState<
    * Task.jsonata("Get").resource(Resource.dynamoDbGetItem()).arguments(key).output("{% $states.result.Item %}")
    * }</pre>
    */
-  public static final class Jsonata extends Task<Jsonata> {
+  public static final class Jsonata extends Task<Jsonata>
+      implements JsonataFields.Arguments<Jsonata> {
     Jsonata(String name, String resource) {
       super(name, QueryLanguage.JSONATA, resource);
-    }
-
-    /** Sets {@code Arguments}, the input of the task or branches. Defaults to the state input. */
-    public Jsonata arguments(JsonNode arguments) {
-      io = io.withArguments(arguments);
-      return this;
-    }
-
-    /** Sets {@code Arguments} from a payload; see {@link #arguments(JsonNode)}. */
-    public Jsonata arguments(Payload arguments) {
-      return arguments(json(arguments));
-    }
-
-    /** Sets {@code Arguments} to one {@code "{% ... %}"} expression. */
-    public Jsonata arguments(String expression) {
-      return arguments(TextNode.valueOf(expression));
-    }
-
-    /** Sets {@code Output}, the state output. Defaults to the result (or the input). */
-    public Jsonata output(JsonNode output) {
-      io = io.withOutput(output);
-      return this;
-    }
-
-    /** Sets {@code Output} from a payload; see {@link #output(JsonNode)}. */
-    public Jsonata output(Payload output) {
-      return output(json(output));
-    }
-
-    /** Sets {@code Output} to one {@code "{% ... %}"} expression. */
-    public Jsonata output(String expression) {
-      return output(TextNode.valueOf(expression));
     }
 
     /** Sets {@code TimeoutSeconds} to a {@code "{% ... %}"} expression. */
@@ -321,22 +196,6 @@ public abstract sealed class Task<S extends Task<S>> extends ErrorHandlingState<
     /** Sets {@code HeartbeatSeconds} to a {@code "{% ... %}"} expression. */
     public Jsonata heartbeatSeconds(String expression) {
       heartbeatSeconds = TextNode.valueOf(expression);
-      return this;
-    }
-
-    /** Adds catchers, tried in order after the retriers are exhausted. */
-    public Jsonata catching(Catch... catchers) {
-      for (Catch c : catchers) {
-        addCatch(Objects.requireNonNull(c, "catcher == null").spec());
-      }
-      return this;
-    }
-
-    /** Adds catchers with Jsonata-only fields. */
-    public Jsonata catching(Catch.Jsonata... catchers) {
-      for (Catch.Jsonata c : catchers) {
-        addCatch(Objects.requireNonNull(c, "catcher == null").spec());
-      }
       return this;
     }
   }

@@ -1,9 +1,7 @@
 package io.asl4j.dsl.builder;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.asl4j.dsl.model.NullablePath;
 import io.asl4j.dsl.model.QueryLanguage;
 import io.asl4j.dsl.model.State;
 import java.time.Duration;
@@ -176,33 +174,10 @@ public abstract sealed class Wait<S extends Wait<S>> extends NextableState<S>
    * Wait.jsonPath("Pause").seconds(5).outputPath("$.order")
    * }</pre>
    */
-  public static final class JsonPath extends Wait<JsonPath> {
+  public static final class JsonPath extends Wait<JsonPath>
+      implements JsonPathFields.InputOutput<JsonPath> {
     JsonPath(String name) {
       super(name, QueryLanguage.JSONPATH);
-    }
-
-    /** Sets {@code InputPath}, the part of the input the state sees. Defaults to {@code $}. */
-    public JsonPath inputPath(String path) {
-      io = io.withInputPath(NullablePath.of(path));
-      return this;
-    }
-
-    /** Sets {@code "InputPath": null}: the state sees {@code {}}. */
-    public JsonPath ignoreInput() {
-      io = io.withInputPath(NullablePath.DISCARD);
-      return this;
-    }
-
-    /** Sets {@code OutputPath}, the part of the output passed on. Defaults to {@code $}. */
-    public JsonPath outputPath(String path) {
-      io = io.withOutputPath(NullablePath.of(path));
-      return this;
-    }
-
-    /** Sets {@code "OutputPath": null}: the output is {@code {}}. */
-    public JsonPath discardOutput() {
-      io = io.withOutputPath(NullablePath.DISCARD);
-      return this;
     }
   }
 
@@ -213,25 +188,10 @@ public abstract sealed class Wait<S extends Wait<S>> extends NextableState<S>
    * Wait.jsonata("Pause").seconds(5).output("{% $states.input.order %}")
    * }</pre>
    */
-  public static final class Jsonata extends Wait<Jsonata> {
+  public static final class Jsonata extends Wait<Jsonata>
+      implements JsonataFields.Output<Jsonata> {
     Jsonata(String name) {
       super(name, QueryLanguage.JSONATA);
-    }
-
-    /** Sets {@code Output}, the state output. Defaults to the result (or the input). */
-    public Jsonata output(JsonNode output) {
-      io = io.withOutput(output);
-      return this;
-    }
-
-    /** Sets {@code Output} from a payload; see {@link #output(JsonNode)}. */
-    public Jsonata output(Payload output) {
-      return output(json(output));
-    }
-
-    /** Sets {@code Output} to one {@code "{% ... %}"} expression. */
-    public Jsonata output(String expression) {
-      return output(TextNode.valueOf(expression));
     }
   }
 }

@@ -11,6 +11,8 @@ import java.net.URISyntaxException;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the builder's types forbid: snippets that must not compile. */
 class TypeSafetyCompilationTest {
@@ -106,6 +108,59 @@ class TypeSafetyCompilationTest {
                 + ".catching(Catch.all().output(\"{% $states.errorOutput %}\")"
                 + ".to(Succeed.jsonPath(\"S\")));");
     assertThat(compilation).failed();
+  }
+
+  /**
+   * The shared setters ({@link JsonPathFields}, {@link JsonataFields}, {@link Assigning}) reach
+   * only the state types and query language that ASL gives each field, and keep the state's own
+   * type, so nothing can follow a Succeed even after its I/O setters.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "Succeed.jsonPath(\"S\").outputPath(\"$.x\").next(Pass.jsonPath(\"P\"));",
+        "Succeed.jsonata(\"S\").output(\"{% 1 %}\").next(Pass.jsonata(\"P\"));",
+        "Succeed.jsonPath(\"S\").assign(Payload.object());",
+        "Fail.jsonPath(\"F\").inputPath(\"$.x\");",
+        "Fail.jsonata(\"F\").output(\"{% 1 %}\");",
+        "Pass.jsonPath(\"P\").resultSelector(Payload.object());",
+        "Wait.jsonPath(\"W\").seconds(1).parameters(Payload.object());",
+        "Choice.jsonPath(\"C\").resultPath(\"$.x\");",
+        "MapState.jsonata(\"M\").arguments(\"{% 1 %}\");",
+        "Pass.jsonata(\"P\").catching(Catch.all().to(Succeed.jsonata(\"S\")));",
+        "Parallel.jsonata(\"P\").inputPath(\"$.x\");",
+        "MapState.jsonPath(\"M\").output(\"{% 1 %}\");",
+      })
+  void sharedSettersAreOfferedOnlyWhereAslAllowsThem(String statement) {
+    assertThat(compile(statement)).hadErrorContaining("cannot find symbol");
+  }
+
+  @Test
+  void sharedSetterInterfacesCannotBeImplementedOutsideTheBuilder() {
+    Compilation compilation =
+        compile(
+            JavaFileObjects.forSourceLines(
+                "test.Mine",
+                "package test;",
+                "import io.asl4j.dsl.builder.JsonPathFields;",
+                "final class Mine implements JsonPathFields.InputOutput<Mine> {}"));
+    assertThat(compilation).hadErrorContaining("sealed");
+  }
+
+  @Test
+  void sharedSettersKeepTheConcreteStateType() {
+    // given: each setter returns the state's own type, so the next call may be any of its setters
+    Compilation compilation =
+        compile(
+            "Task.JsonPath t = Task.jsonPath(\"T\").resource(Resource.lambdaInvoke())"
+                + ".inputPath(\"$.a\").parameters(Payload.object()).resultSelector(Payload.object())"
+                + ".resultPath(\"$.r\").assign(Payload.object()).catching(Catch.all().resultPath(\"$.e\")"
+                + ".to(Succeed.jsonPath(\"S\"))).retry(Retry.all()).outputPath(\"$.o\");"
+                + " Parallel.Jsonata p = Parallel.jsonata(\"P\").arguments(\"{% 1 %}\")"
+                + ".catching(Catch.all().output(\"{% 2 %}\").to(Succeed.jsonata(\"S2\"))).output(\"{% 3 %}\");");
+
+    // then
+    assertThat(compilation).succeededWithoutWarnings();
   }
 
   private static Compilation compile(String statement) {

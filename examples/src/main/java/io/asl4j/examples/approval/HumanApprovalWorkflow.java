@@ -38,7 +38,7 @@ public final class HumanApprovalWorkflow {
                         .catching(Catch.on(Errors.TIMEOUT).to(timedOut)))
                 .next(
                     Choice.jsonPath("IsApproved")
-                        .when(JsonPaths.bool("$.decision.approved").isTrue(), Task.jsonPath("ProcessApproval").resource(HumanApproval.PROCESS_APPROVAL))
+                        .when(ApprovalRequestPaths.decision().approved().isTrue(), Task.jsonPath("ProcessApproval").resource(HumanApproval.PROCESS_APPROVAL))
                         .otherwise(rejected)))
         .build();
   }

@@ -6,12 +6,9 @@ import io.asl4j.dsl.builder.Chain;
 import io.asl4j.dsl.builder.Choice;
 import io.asl4j.dsl.builder.Errors;
 import io.asl4j.dsl.builder.Fail;
-import io.asl4j.dsl.builder.JsonPaths;
-import io.asl4j.dsl.builder.NumberPath;
 import io.asl4j.dsl.builder.Parallel;
 import io.asl4j.dsl.builder.Pass;
 import io.asl4j.dsl.builder.Retry;
-import io.asl4j.dsl.builder.StringPath;
 import io.asl4j.dsl.builder.Succeed;
 import io.asl4j.dsl.builder.Task;
 import io.asl4j.dsl.builder.Wait;
@@ -19,15 +16,16 @@ import io.asl4j.dsl.builder.Workflow;
 import io.asl4j.dsl.model.StateMachine;
 import java.time.Duration;
 
-/** The order-processing demo in the builder style: the same ASL as {@link OrderProcessing}. */
+/**
+ * The order-processing demo in the builder style: the same ASL as {@link OrderProcessing}; its
+ * Choice compares the typed paths of the generated {@code OrderPaths}.
+ */
 public final class OrderProcessingWorkflow {
   private OrderProcessingWorkflow() {}
 
   /** The definition, validated. */
   public static StateMachine stateMachine() {
     String lambda = OrderProcessing.LAMBDA;
-    StringPath priority = JsonPaths.input().string("priority");
-    NumberPath total = JsonPaths.input().number("total");
     Fail.JsonPath orderFailed = Fail.jsonPath("OrderFailed").cause("Validation failed").error("InvalidOrder");
     Pass.JsonPath expressShip = Pass.jsonPath("ExpressShip").result(TextNode.valueOf("express")).resultPath("$.shipMethod");
     Pass.JsonPath standardShip = Pass.jsonPath("StandardShip").result(TextNode.valueOf("standard")).resultPath("$.shipMethod");
@@ -41,8 +39,8 @@ public final class OrderProcessingWorkflow {
                         .catching(Catch.all().to(orderFailed)))
                 .next(
                     Choice.jsonPath("CheckPriority")
-                        .when(priority.eq("express"), expressShip)
-                        .when(total.gt(100), expressShip)
+                        .when(OrderPaths.priority().eq("express"), expressShip)
+                        .when(OrderPaths.total().gt(100), expressShip)
                         .otherwise(standardShip)
                         .afterwards())
                 .next(
