@@ -1,6 +1,7 @@
 package io.asl4j.runtime.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import io.asl4j.dsl.model.MapState;
 import io.asl4j.runtime.internal.expression.JsonNumbers;
 import java.math.BigDecimal;
@@ -100,14 +101,7 @@ final class MapLimits {
   /** A whole number given as a JSON number or a numeric string (AWS accepts both), else null. */
   static Long wholeNumber(JsonNode value) {
     BigDecimal decimal = decimalNumber(value);
-    if (decimal == null) {
-      return null;
-    }
-    try {
-      return decimal.longValueExact();
-    } catch (ArithmeticException e) {
-      return null;
-    }
+    return decimal == null ? null : JsonNumbers.wholeLong(DecimalNode.valueOf(decimal));
   }
 
   private static BigDecimal decimalNumber(JsonNode value) {
