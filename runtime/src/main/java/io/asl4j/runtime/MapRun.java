@@ -79,7 +79,7 @@ public final class MapRun {
   }
 
   public Status status() {
-    return record.status();
+    return Status.valueOf(record.status().name());
   }
 
   /** The error of a {@code FAILED} Map Run (as in {@code MapRunFailed}), else {@code null}. */
@@ -94,12 +94,16 @@ public final class MapRun {
 
   /** Items per status; with an {@code ItemBatcher} a batch counts as its items. */
   public Counts itemCounts() {
-    return record.itemCounts();
+    return counts(record.itemCounts());
   }
 
   /** Child executions per status. */
   public Counts executionCounts() {
-    return record.executionCounts();
+    return counts(record.executionCounts());
+  }
+
+  private static Counts counts(long[] c) {
+    return new Counts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
   }
 
   /** {@code MaxConcurrency} as evaluated; 0 means no limit. */

@@ -36,7 +36,7 @@ public final class ActivityQueues {
     Scheduled polled;
     do {
       polled = queue.poll();
-    } while (polled != null && !polled.run().waitsOn(polled.token()));
+    } while (polled != null && !polled.run().waitingTokens().contains(polled.token()));
     if (polled == null) {
       return Optional.empty();
     }

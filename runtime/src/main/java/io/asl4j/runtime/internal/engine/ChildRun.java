@@ -193,8 +193,8 @@ public final class ChildRun {
   void started(String roleArn) {
     history.record(0, startMillis, "ExecutionStarted", () -> {
       ObjectNode details = ExecutionRun.NODES.objectNode();
-      details.set("input", ExecutionRun.deferredText(input));
-      details.set("inputDetails", ExecutionRun.notTruncated());
+      details.set("input", HistoryDetails.deferredText(input));
+      details.set("inputDetails", HistoryDetails.notTruncated());
       details.put("roleArn", roleArn);
       return details;
     });
@@ -204,7 +204,7 @@ public final class ChildRun {
    * Ends the child as its processor ended: {@code ExecutionSucceeded} or {@code ExecutionFailed}
    * chained to {@code previous}. False when it had already ended (aborted or timed out).
    */
-  boolean end(ExecutionRun.Outcome outcome, long previous, long nowMillis) {
+  boolean end(GraphOutcome outcome, long previous, long nowMillis) {
     if (outcome.failed()) {
       ObjectNode d = ExecutionRun.NODES.objectNode();
       if (outcome.error() != null) {
@@ -218,8 +218,8 @@ public final class ChildRun {
     JsonNode out = outcome.output();
     return finish(ExecutionStatus.SUCCEEDED, out, null, null, "ExecutionSucceeded", () -> {
       ObjectNode d = ExecutionRun.NODES.objectNode();
-      d.set("output", ExecutionRun.deferredText(out));
-      d.set("outputDetails", ExecutionRun.notTruncated());
+      d.set("output", HistoryDetails.deferredText(out));
+      d.set("outputDetails", HistoryDetails.notTruncated());
       return d;
     }, previous, nowMillis);
   }

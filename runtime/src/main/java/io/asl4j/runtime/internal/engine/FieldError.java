@@ -7,7 +7,7 @@ import io.asl4j.runtime.StatesError;
  * expression). The interpreter prefixes its cause with AWS's "An error occurred while executing
  * the state ..." text, which needs the state's entered event id.
  *
- * @see ExecutionRun.Step#failState
+ * @see Step#failState
  */
 final class FieldError extends StatesError {
   private static final long serialVersionUID = 1L;

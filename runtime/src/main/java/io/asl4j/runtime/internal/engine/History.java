@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * stop may come from anywhere), whatever a step still running tries to record is dropped.
  *
  * <p>Stored in columns: no object per event until the history is read, and a state's entered and
- * exited events point at the state's {@link ExecutionRun.Step} instead of a closure each (the step
+ * exited events point at the state's {@link Step} instead of a closure each (the step
  * builds their details when they are read).
  *
  * <p>No lock: a writer reserves the next slot with one compare-and-set on {@link #reserved} (which
@@ -100,7 +100,7 @@ final class History {
 
   /**
    * As {@link #record(long, long, String, Supplier)}; {@code source} is a {@code
-   * Supplier<ObjectNode>} for {@link #SUPPLIED}, else the {@link ExecutionRun.Step} it names.
+   * Supplier<ObjectNode>} for {@link #SUPPLIED}, else the {@link Step} it names.
    */
   long record(long previous, long nowMillis, String type, Object source, byte kind) {
     int slot;
@@ -212,16 +212,16 @@ final class History {
   private static Supplier<ObjectNode> details(Object source, byte kind) {
     switch (kind) {
       case STATE_ENTERED:
-        return new StepDetails((ExecutionRun.Step) source, true);
+        return new StepDetails((Step) source, true);
       case STATE_EXITED:
-        return new StepDetails((ExecutionRun.Step) source, false);
+        return new StepDetails((Step) source, false);
       default:
         return (Supplier<ObjectNode>) source;
     }
   }
 
   /** A state's entered or exited details, built by its step when read. */
-  private record StepDetails(ExecutionRun.Step step, boolean entered)
+  private record StepDetails(Step step, boolean entered)
       implements HistoryEvent.RenderedDetails, JsonText.Writable {
     @Override
     public void writeTo(StringBuilder out, JsonText.Cache cache) {

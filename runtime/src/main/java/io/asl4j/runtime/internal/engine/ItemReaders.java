@@ -7,7 +7,6 @@ import io.asl4j.dsl.json.AslReader;
 import io.asl4j.dsl.model.ItemBatcher;
 import io.asl4j.dsl.model.ItemReader;
 import io.asl4j.runtime.StatesError;
-import io.asl4j.runtime.internal.engine.ExecutionRun.Step;
 import io.asl4j.runtime.services.S3Objects;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -215,7 +214,7 @@ final class ItemReaders {
         value = setup.data().jsonata(value, "ItemReader/ReaderConfig/MaxItems", states, step);
       }
     }
-    Long number = value == null ? Long.valueOf(0) : Maps.wholeNumber(value);
+    Long number = value == null ? Long.valueOf(0) : MapLimits.wholeNumber(value);
     if (number == null || number < 0) {
       throw failed("field MaxItems must be positive");
     }
@@ -286,7 +285,7 @@ final class ItemReaders {
     ArrayNode current = null;
     long bytes = 0;
     for (JsonNode item : items) {
-      long size = ExecutionRun.text(item).length();
+      long size = HistoryDetails.text(item).length();
       boolean full = current != null
           && ((maxItems > 0 && current.size() >= maxItems) || (maxBytes > 0 && bytes + size > maxBytes));
       if (current == null || full) {
@@ -310,7 +309,7 @@ final class ItemReaders {
     } else if (literal != null) {
       value = literal.isTextual() ? setup.data().jsonata(literal, "ItemBatcher/" + field, states, step) : literal;
     }
-    Long number = value == null ? Long.valueOf(0) : Maps.wholeNumber(value);
+    Long number = value == null ? Long.valueOf(0) : MapLimits.wholeNumber(value);
     if (number == null || number < 0) {
       throw failed("field " + field + " must be positive");
     }

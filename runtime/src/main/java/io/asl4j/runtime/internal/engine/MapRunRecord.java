@@ -2,7 +2,6 @@ package io.asl4j.runtime.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.runtime.ExecutionStatus;
-import io.asl4j.runtime.MapRun;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,7 +28,8 @@ public final class MapRunRecord {
   private final BigDecimal toleratedFailurePercentage;
   private final long startMillis;
   private long stopMillis = -1;
-  private MapRun.Status status = MapRun.Status.RUNNING;
+  /** RUNNING, SUCCEEDED, FAILED or ABORTED: the public {@code MapRun.Status} of the same name. */
+  private ExecutionStatus status = ExecutionStatus.RUNNING;
   private String error;
   private String cause;
   private final List<ChildRun> children = new ArrayList<>();
@@ -130,7 +130,8 @@ public final class MapRunRecord {
     return stopMillis < 0 ? null : Instant.ofEpochMilli(stopMillis);
   }
 
-  public synchronized MapRun.Status status() {
+  /** RUNNING, SUCCEEDED, FAILED or ABORTED. */
+  public synchronized ExecutionStatus status() {
     return status;
   }
 
@@ -148,17 +149,17 @@ public final class MapRunRecord {
     return List.copyOf(children);
   }
 
-  public synchronized MapRun.Counts itemCounts() {
-    return counts(items);
+  /**
+   * Items per status: pending, running, succeeded, failed, timed out, aborted, total and results
+   * written, in that order (the public {@code MapRun.Counts}).
+   */
+  public synchronized long[] itemCounts() {
+    return items.clone();
   }
 
-  public synchronized MapRun.Counts executionCounts() {
-    return counts(executions);
-  }
-
-  private static MapRun.Counts counts(long[] c) {
-    return new MapRun.Counts(
-        c[PENDING], c[RUNNING], c[SUCCEEDED], c[FAILED], c[TIMED_OUT], c[ABORTED], c[TOTAL], c[RESULTS_WRITTEN]);
+  /** Child executions per status, in the order of {@link #itemCounts()}. */
+  public synchronized long[] executionCounts() {
+    return executions.clone();
   }
 
   /** The items are known (read or batched): {@code executions} children for {@code itemCount} items, all pending. */
@@ -186,7 +187,7 @@ public final class MapRunRecord {
    * only. Returns its redrive count.
    */
   synchronized int redrive(long nowMillis) {
-    status = MapRun.Status.RUNNING;
+    status = ExecutionStatus.RUNNING;
     error = null;
     cause = null;
     stopMillis = -1;
@@ -251,21 +252,26 @@ public final class MapRunRecord {
   }
 
   void succeeded(long nowMillis) {
-    end(MapRun.Status.SUCCEEDED, null, null, nowMillis);
+    end(ExecutionStatus.SUCCEEDED, null, null, nowMillis);
   }
 
   void failed(String failedError, String failedCause, long nowMillis) {
-    end(MapRun.Status.FAILED, failedError, failedCause, nowMillis);
+    end(ExecutionStatus.FAILED, failedError, failedCause, nowMillis);
+  }
+
+  /** Its execution ended: a Map Run cannot outlive it. */
+  void abort(long nowMillis) {
+    end(ExecutionStatus.ABORTED, null, null, nowMillis);
   }
 
   /**
    * The Map Run ends: children still running are aborted (their histories end in {@code
    * ExecutionAborted}); children never started stay pending, as AWS reports them.
    */
-  void end(MapRun.Status ended, String endError, String endCause, long nowMillis) {
+  private void end(ExecutionStatus ended, String endError, String endCause, long nowMillis) {
     List<ChildRun> running;
     synchronized (this) {
-      if (status != MapRun.Status.RUNNING) {
+      if (status != ExecutionStatus.RUNNING) {
         return;
       }
       status = ended;

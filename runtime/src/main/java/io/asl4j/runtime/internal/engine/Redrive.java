@@ -36,13 +36,13 @@ final class Redrive {
    * that ran it (null when it never started or kept an earlier output), the outputs of those that
    * succeeded, and the distributed Map's Map Run.
    */
-  record Attempt(List<ExecutionRun.Frame> frames, JsonNode[] outputs, IntPredicate succeeded, MapRunRecord mapRun) {
+  record Attempt(List<Frame> frames, JsonNode[] outputs, IntPredicate succeeded, MapRunRecord mapRun) {
     boolean succeeded(int index) {
       return succeeded.test(index);
     }
 
     /** The frame that ran {@code index}, or null when it never started. */
-    ExecutionRun.Frame frame(int index) {
+    Frame frame(int index) {
       return index < frames.size() ? frames.get(index) : null;
     }
   }

@@ -184,7 +184,7 @@ public final class RunSetup {
   }
 
   /** The context object ({@code $$}) as a state sees it. */
-  ObjectNode contextObject(ExecutionRun run, ExecutionRun.Step step) {
+  ObjectNode contextObject(ExecutionRun run, Step step) {
     ObjectNode context = ExecutionRun.NODES.objectNode();
     ObjectNode execution = context.putObject("Execution");
     // Inside a distributed Map's child execution, $$ describes the child and its Map Run's machine.
@@ -375,7 +375,7 @@ public final class RunSetup {
     JsonNode event = payload == null || payload.isNull() ? ExecutionRun.NODES.objectNode() : payload;
     JsonNode result = function.handle(event, context);
     boolean tail = "Tail".equals(input.path("LogType").asText());
-    return Tasks.invokeResponse(result, requestId(), context.now(), tail);
+    return TaskExecutor.invokeResponse(result, requestId(), context.now(), tail);
   }
 
   private TaskHandler functionHandler(String functionName) {

@@ -1,6 +1,7 @@
 package io.asl4j.runtime.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asl4j.dsl.model.ChoiceState;
@@ -25,7 +26,7 @@ import java.util.Map;
 
 /**
  * Runs exactly one state of a definition, as AWS's TestState API does, on the ordinary
- * interpreter: the state is entered in a frame of its own and a {@link Probe} records its
+ * interpreter: the state is entered in a frame of its own and a {@link Probe}, the run's {@link StateObserver}, records its
  * intermediate values and stops the run at its transition (the next state, a Catch, a Retry).
  *
  * <p>A mocked result or error answers every Task call; for a Parallel or Map state under test it
@@ -178,17 +179,23 @@ public final class SingleStateRun {
     JsonNode input = request.input() == null ? ExecutionRun.NODES.objectNode() : request.input();
     ExecutionRun run = new ExecutionRun(setup, input);
     Probe probe = new Probe(request, state, run);
-    run.probe = probe;
-    run.startSingleState(graph, request.stateName(), input, request.variables());
-    run.runUntil(() -> probe.outcome != null);
+    run.observer = probe;
+    // The state is entered in a root frame of its own, whose scope holds the given variables.
+    VariableScope scope = new VariableScope(null);
+    scope.assign(request.variables());
+    Frame frame = new Frame(run, graph, run.data().plans(graph, request.machine().defaultQueryLanguage()), scope, null, 0);
+    frame.onDone = probe::ended;
+    probe.frame = frame;
+    run.scheduler().post(() -> run.enter(frame, request.stateName(), input));
+    run.scheduler().runUntil(() -> probe.outcome != null, false);
     if (probe.outcome == null) {
       throw new IllegalStateException("the state '" + request.stateName() + "' did not finish");
     }
     return probe.outcome;
   }
 
-  /** Observes the state under test; the hooks in {@link ExecutionRun} and {@link Maps} call it. */
-  static final class Probe {
+  /** Observes the state under test, as the run's {@link StateObserver}. */
+  static final class Probe implements StateObserver {
     private final Request request;
     private final State state;
     private final ExecutionRun run;
@@ -196,8 +203,8 @@ public final class SingleStateRun {
     private final Map<String, JsonNode> recorded = new LinkedHashMap<>();
     private final ObjectNode errorDetails = ExecutionRun.NODES.objectNode();
     private final Map<String, JsonNode> variables;
-    ExecutionRun.Frame frame;
-    private ExecutionRun.Step step;
+    Frame frame;
+    private Step step;
     private String caughtError;
     private String caughtCause;
     private boolean caught;
@@ -211,11 +218,12 @@ public final class SingleStateRun {
       this.jsonata = state.effectiveQueryLanguage(request.machine().defaultQueryLanguage()) == QueryLanguage.JSONATA;
     }
 
-    boolean watches(ExecutionRun.Step candidate) {
+    private boolean watches(Step candidate) {
       return candidate != null && candidate == step;
     }
 
-    void entered(ExecutionRun.Step entered) {
+    @Override
+    public void entered(Step entered) {
       if (step == null && entered.frame == frame) {
         step = entered;
         if (request.retrierRetryCount() != null) {
@@ -226,7 +234,11 @@ public final class SingleStateRun {
     }
 
     /** The context object of the state under test. */
-    ObjectNode context(ExecutionRun.Step s) {
+    @Override
+    public JsonNode contextObject(Step s) {
+      if (!watches(s)) {
+        return null;
+      }
       if (request.context() != null) {
         return request.context().deepCopy();
       }
@@ -241,32 +253,54 @@ public final class SingleStateRun {
       return context;
     }
 
-    void inspect(String key, JsonNode value) {
+    /** TestState reports a state's own evaluation errors without the usual prefix. */
+    @Override
+    public boolean reportsBareCauses(Step s) {
+      return watches(s);
+    }
+
+    @Override
+    public void inspect(Step s, String key, JsonNode value) {
+      if (watches(s)) {
+        inspect(key, value);
+      }
+    }
+
+    private void inspect(String key, JsonNode value) {
       if (value != null) {
         recorded.put(key, value);
       }
     }
 
-    JsonNode itemReaderData() {
-      return request.mapItemReaderData();
+    @Override
+    public JsonNode itemReaderData(Step s, MapState map) {
+      return watches(s) ? request.mapItemReaderData() : null;
     }
 
-    boolean substitutes() {
-      return request.mock() != null;
+    @Override
+    public void mapItems(Step s, MapState map, ArrayNode items, JsonNode effective, JsonNode states) {
+      if (watches(s)) {
+        MapExecutor.inspectSelectionAndBatches(run, s, map, items, effective, states);
+      }
     }
 
     /** A Parallel state under test: the mock stands for its branches. */
-    void substitute(ExecutionRun.Step s, Io io) {
+    @Override
+    public boolean tookOverParallel(Step s, Io io) {
       Mock mock = request.mock();
+      if (!watches(s) || mock == null) {
+        return false;
+      }
       if (mock.failure()) {
         s.handleError(mock.error(), mock.cause(), () -> {});
-        return;
+        return true;
       }
       try {
         s.exit(s.complete(io, mock.result()));
       } catch (StatesError e) {
         s.failState(e);
       }
+      return true;
     }
 
     /**
@@ -274,7 +308,11 @@ public final class SingleStateRun {
      * the iterations (and {@code mapIterationFailureCount} for their failures). Returns whether it
      * took over; without a mock the iterations run.
      */
-    boolean mapAttempt(ExecutionRun.Step s, MapState map, Maps.Tolerance tolerance, int total, Runnable retry) {
+    @Override
+    public boolean tookOverMap(Step s, MapState map, MapLimits.Tolerance tolerance, int total, Runnable retry) {
+      if (!watches(s)) {
+        return false;
+      }
       if (map.toleratedFailureCount() != null || map.toleratedFailureCountPath() != null) {
         inspect("toleratedFailureCount", ExecutionRun.NODES.numberNode(tolerance.count()));
       }
@@ -307,10 +345,14 @@ public final class SingleStateRun {
      * A retrier of the state under test matched: RETRIABLE while it has attempts left (returns
      * true), else it is only noted.
      */
-    boolean retrier(int index, Retrier retrier, int retriesSoFar, String error, String cause) {
+    @Override
+    public Retrying retrier(Step s, int index, Retrier retrier, int retriesSoFar, String error, String cause) {
+      if (!watches(s)) {
+        return Retrying.AS_USUAL;
+      }
       errorDetails.put("retryIndex", index);
       if (retriesSoFar >= retrier.maxAttemptsOrDefault()) {
-        return false;
+        return Retrying.NOT_RETRIED;
       }
       double seconds = retrier.intervalSecondsOrDefault() * Math.pow(retrier.backoffRateOrDefault(), retriesSoFar);
       if (retrier.maxDelaySeconds() != null) {
@@ -318,26 +360,36 @@ public final class SingleStateRun {
       }
       errorDetails.put("retryBackoffIntervalSeconds", (int) Math.min(Integer.MAX_VALUE, Math.ceil(seconds)));
       finish("RETRIABLE", null, error, cause, null, Map.of());
-      return true;
+      return Retrying.ENDED;
     }
 
-    void caught(int index, String error, String cause) {
+    @Override
+    public void caught(Step s, int index, String error, String cause) {
+      if (!watches(s)) {
+        return;
+      }
       errorDetails.put("catchIndex", index);
       caught = true;
       caughtError = error;
       caughtCause = cause;
     }
 
-    void exited(String next, JsonNode output, Map<String, JsonNode> assigned) {
+    /** The state under test exited: the run stops at its transition. */
+    @Override
+    public boolean exited(Step s, String next, JsonNode output, Map<String, JsonNode> assigned) {
+      if (!watches(s)) {
+        return false;
+      }
       if (caught) {
         finish("CAUGHT_ERROR", output, caughtError, caughtCause, next, assigned);
       } else {
         finish("SUCCEEDED", output, null, null, next, assigned);
       }
+      return true;
     }
 
     /** The frame ended without a transition: a failure (or, defensively, an end). */
-    void ended(ExecutionRun.Outcome ended) {
+    void ended(GraphOutcome ended) {
       if (outcome != null) {
         return;
       }

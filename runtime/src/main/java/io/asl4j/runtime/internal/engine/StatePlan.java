@@ -28,7 +28,7 @@ final class StatePlan {
    */
   final io.asl4j.dsl.expression.AslPath resultPath;
   /** A Task's resource taken apart; null for other states. */
-  final Tasks.Resource resource;
+  final TaskExecutor.Resource resource;
   /**
    * The plans of the state's own graphs, in the same order: a Parallel state's branches, a Map
    * state's item processor; empty for other states. Frames for them take their plans from here,
@@ -52,7 +52,7 @@ final class StatePlan {
     this.exitedEvent = type.aslName() + "StateExited";
     this.jsonata = state.effectiveQueryLanguage(machineDefault) == QueryLanguage.JSONATA;
     this.retriers = state instanceof ErrorHandling handling ? handling.retriersOrEmpty().size() : 0;
-    this.resource = state instanceof io.asl4j.dsl.model.TaskState task ? Tasks.Resource.of(task.resource()) : null;
+    this.resource = state instanceof io.asl4j.dsl.model.TaskState task ? TaskExecutor.Resource.of(task.resource()) : null;
     this.resultPath = compiled(state.io() == null ? null : state.io().resultPath());
     this.nestedGraphs = List.copyOf(state.nestedGraphs());
     List<Map<String, StatePlan>> plans = new ArrayList<>(nestedGraphs.size());

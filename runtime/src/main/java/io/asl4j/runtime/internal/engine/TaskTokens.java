@@ -45,7 +45,7 @@ public final class TaskTokens {
     if (tasks.putIfAbsent(token, new Waiting(run, outcome)) != null) {
       throw new IllegalStateException("the task token " + token + " was handed out before");
     }
-    if (!run.addWaitingToken(token)) {
+    if (!run.waitingTokens().add(token)) {
       end(token);
     }
     return new Handle(token);
@@ -55,13 +55,13 @@ public final class TaskTokens {
   void end(String token) {
     Object task = tasks.get(token);
     if (task instanceof Waiting w && tasks.replace(token, w, ENDED)) {
-      w.run().removeWaitingToken(token);
+      w.run().waitingTokens().remove(token);
     }
   }
 
   /** Ends every task still waiting in {@code run}, which ended. */
   void endAll(ExecutionRun run) {
-    for (String token : run.closeWaitingTokens()) {
+    for (String token : run.waitingTokens().close()) {
       end(token);
     }
   }
@@ -124,7 +124,7 @@ public final class TaskTokens {
     if (!(task instanceof Waiting w) || !tasks.replace(token, w, ENDED)) {
       throw refused(token, task instanceof Waiting ? ENDED : task);
     }
-    w.run().removeWaitingToken(token);
+    w.run().waitingTokens().remove(token);
     return w;
   }
 

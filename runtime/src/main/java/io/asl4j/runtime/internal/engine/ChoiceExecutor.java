@@ -1,17 +1,57 @@
 package io.asl4j.runtime.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.asl4j.dsl.model.ChoiceRule;
+import io.asl4j.dsl.model.ChoiceState;
 import io.asl4j.dsl.model.ComparisonOperator;
 import io.asl4j.dsl.model.Condition;
 import io.asl4j.runtime.internal.expression.JsonNumbers;
 import java.time.Instant;
+import java.util.Map;
 
 /**
- * Evaluates Choice rules. A comparison whose value has the wrong type is false, never an error;
- * numbers compare by value ({@code 0 == 0.0}); timestamps compare as instants.
+ * The Choice state: the first rule whose condition holds picks the next state, else {@code
+ * Default}, else {@code States.NoChoiceMatched}. A comparison whose value has the wrong type is
+ * false, never an error; numbers compare by value ({@code 0 == 0.0}); timestamps compare as instants.
  */
-final class Choices {
-  private Choices() {}
+final class ChoiceExecutor {
+  private ChoiceExecutor() {}
+
+  static void execute(StateContext step, ChoiceState choice) {
+    boolean jsonata = step.jsonata();
+    JsonNode rawInput = step.rawInput();
+    Data data = step.data();
+    JsonNode effective = jsonata ? rawInput : step.applyPath(choice.io().inputPath(), rawInput);
+    step.inspect("afterInputPath", effective);
+    JsonNode states = jsonata ? step.statesVariable(null, null) : null;
+    ChoiceRule matched = null;
+    for (ChoiceRule rule : choice.choices()) {
+      if (matches(rule.condition(), effective, step, data, states)) {
+        matched = rule;
+        break;
+      }
+    }
+    if (matched == null && choice.defaultState() == null) {
+      step.fail("States.NoChoiceMatched", "No Matches!");
+      return;
+    }
+    // A matched rule's own Output and Assign stand for the state's.
+    JsonNode output = matched != null && matched.output() != null ? matched.output() : choice.io().output();
+    JsonNode assign = matched != null && matched.assign() != null ? matched.assign() : choice.io().assign();
+    Completed completed;
+    if (jsonata) {
+      JsonNode out = output != null ? data.jsonata(output, "Output", states, step) : rawInput;
+      completed = new Completed(out, step.assignJsonata(assign, states, "Assign"));
+    } else if (matched != null) {
+      Map<String, JsonNode> assigned = step.assignJsonPath(assign, effective);
+      completed = new Completed(step.applyPath(choice.io().outputPath(), effective), assigned);
+    } else {
+      JsonNode out = step.applyPath(choice.io().outputPath(), effective);
+      completed = new Completed(out, step.assignJsonPath(assign, effective));
+    }
+    String next = matched != null ? matched.next() : choice.defaultState();
+    step.exitTo(next, completed);
+  }
 
   static boolean matches(
       Condition condition, JsonNode input, Data.Environment env, Data data, JsonNode states) {
@@ -74,8 +114,8 @@ final class Choices {
         return value.isBoolean() && operand.isBoolean() && value.booleanValue() == operand.booleanValue();
       case TIMESTAMP:
         {
-          Instant left = value.isTextual() ? ExecutionRun.parseTimestamp(value.textValue()) : null;
-          Instant right = operand.isTextual() ? ExecutionRun.parseTimestamp(operand.textValue()) : null;
+          Instant left = value.isTextual() ? JsonValues.parseTimestamp(value.textValue()) : null;
+          Instant right = operand.isTextual() ? JsonValues.parseTimestamp(operand.textValue()) : null;
           return left != null && right != null && order(operator, left.compareTo(right));
         }
       default:
@@ -97,7 +137,7 @@ final class Choices {
       case IS_BOOLEAN:
         return value.isBoolean();
       case IS_TIMESTAMP:
-        return value.isTextual() && ExecutionRun.parseTimestamp(value.textValue()) != null;
+        return value.isTextual() && JsonValues.parseTimestamp(value.textValue()) != null;
       default:
         throw new AssertionError(operator);
     }

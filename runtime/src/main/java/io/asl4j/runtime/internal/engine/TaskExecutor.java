@@ -9,7 +9,6 @@ import io.asl4j.runtime.StatesError;
 import io.asl4j.runtime.TaskCompletion;
 import io.asl4j.runtime.TaskContext;
 import com.fasterxml.jackson.databind.node.NullNode;
-import io.asl4j.runtime.internal.engine.ExecutionRun.Step;
 import io.asl4j.runtime.internal.expression.JsonNumbers;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -20,19 +19,22 @@ import java.time.Instant;
  * (Lambda function ARNs get {@code LambdaFunction*} events, everything else {@code Task*}), and
  * applies {@code TimeoutSeconds} on the execution's clock.
  */
-final class Tasks {
+final class TaskExecutor {
   /** TimeoutSeconds and HeartbeatSeconds stay below this service limit (as the validator holds literals). */
   private static final long SECONDS_LIMIT = 99_999_999;
 
   private final RunSetup setup;
   private final ExecutionRun run;
 
-  Tasks(RunSetup setup, ExecutionRun run) {
+  /** The exceptions Java task handlers threw, in order. */
+  private final java.util.List<Throwable> thrown = new java.util.ArrayList<>();
+
+  TaskExecutor(RunSetup setup, ExecutionRun run) {
     this.setup = setup;
     this.run = run;
   }
 
-  void execute(Step step, TaskState task) {
+  void execute(TaskStepContext step, TaskState task) {
     attempt(step, task);
   }
 
@@ -41,15 +43,15 @@ final class Tasks {
    * input (JSONPath) or {@code $states} (JSONata); null when the state has none. The local runtime
    * assumes no role, but AWS records the role it assumed in the scheduled event.
    */
-  private String credentialsRole(Step step, TaskState task) {
+  private String credentialsRole(TaskStepContext step, TaskState task) {
     JsonNode credentials = task.credentials();
     if (credentials == null) {
       return null;
     }
     Data data = run.setup().data();
-    JsonNode evaluated = step.jsonata
+    JsonNode evaluated = step.jsonata()
         ? data.jsonata(credentials, "Credentials", step.statesVariable(null, null), step)
-        : data.template(credentials, step.rawInput, step);
+        : data.template(credentials, step.rawInput(), step);
     JsonNode role = evaluated.get("RoleArn");
     return role == null ? null : role.isTextual() ? role.textValue() : role.toString();
   }
@@ -62,13 +64,12 @@ final class Tasks {
   }
 
   /** One attempt: a retry evaluates the input again and, for a callback, gets a new token. */
-  private void attempt(Step step, TaskState task) {
-    Resource resource = step.plan.resource;
+  private void attempt(TaskStepContext step, TaskState task) {
+    Resource resource = step.plan().resource;
     if (resource.isCallback() || resource.isActivity() || resource.isJob()) {
       // A job (.sync) has a token too: $$.Task.Token, and SendTaskSuccess/Failure/Heartbeat with
       // it end the job early or keep it alive, as on AWS.
-      step.taskToken = setup.newTaskToken();
-      step.invalidateContext();
+      step.useTaskToken(setup.newTaskToken());
     }
     JsonNode effective = step.effectiveInput(task.io());
     Long timeoutSeconds = seconds(step, task.timeoutSeconds(), task.timeoutSecondsPath(), "TimeoutSeconds");
@@ -77,34 +78,34 @@ final class Tasks {
     if (resource.isActivity()) {
       ObjectNode scheduled = ExecutionRun.NODES.objectNode();
       scheduled.put("resource", task.resource());
-      scheduled.set("input", ExecutionRun.deferredText(effective));
-      scheduled.set("inputDetails", ExecutionRun.notTruncated());
+      scheduled.set("input", HistoryDetails.deferredText(effective));
+      scheduled.set("inputDetails", HistoryDetails.notTruncated());
       if (timeoutSeconds != null) {
         scheduled.put("timeoutInSeconds", timeoutSeconds);
       }
       if (heartbeatSeconds != null) {
         scheduled.put("heartbeatInSeconds", heartbeatSeconds);
       }
-      run.event(step.frame, "ActivityScheduled", scheduled);
+      step.event("ActivityScheduled", scheduled);
       // An activity waits for a worker: no handler runs; a worker takes it and answers with the token.
       Attempt attempt = new Attempt(step, task, resource, effective, timeoutSeconds, heartbeatSeconds);
-      Parked parked = new Parked(step.taskToken);
+      Parked parked = new Parked(step.taskToken());
       parked.arm(attempt);
-      setup.activities().schedule(task.resource(), step.taskToken, effective, run, worker -> {
-        if (step.frame.live()) {
+      setup.activities().schedule(task.resource(), step.taskToken(), effective, run, worker -> {
+        if (step.live()) {
           ObjectNode started = ExecutionRun.NODES.objectNode();
           started.put("workerName", worker);
-          run.event(step.frame, "ActivityStarted", started);
+          step.event("ActivityStarted", started);
         }
       });
       return;
     } else if (resource.isLambdaFunctionArn()) {
       // Details built when the history is read: a parked execution then holds a lambda, not a tree.
-      run.eventLazily(step.frame, "LambdaFunctionScheduled", () -> {
+      step.eventLazily("LambdaFunctionScheduled", () -> {
         ObjectNode d = ExecutionRun.NODES.objectNode();
         d.put("resource", task.resource());
-        d.set("input", ExecutionRun.deferredText(effective));
-        d.set("inputDetails", ExecutionRun.notTruncated());
+        d.set("input", HistoryDetails.deferredText(effective));
+        d.set("inputDetails", HistoryDetails.notTruncated());
         if (timeoutSeconds != null) {
           d.put("timeoutInSeconds", timeoutSeconds);
         }
@@ -112,12 +113,12 @@ final class Tasks {
         return d;
       });
     } else {
-      run.eventLazily(step.frame, "TaskScheduled", () -> {
+      step.eventLazily("TaskScheduled", () -> {
         ObjectNode d = ExecutionRun.NODES.objectNode();
         d.put("resourceType", resource.type());
         d.put("resource", resource.action());
         d.put("region", setup.region());
-        d.set("parameters", ExecutionRun.deferredText(effective));
+        d.set("parameters", HistoryDetails.deferredText(effective));
         if (timeoutSeconds != null) {
           d.put("timeoutInSeconds", timeoutSeconds);
         }
@@ -135,7 +136,7 @@ final class Tasks {
     }
     // The task starts in a step of its own: concurrent branches all schedule before any starts.
     run.scheduler().post(() -> {
-      if (step.frame.live()) {
+      if (step.live()) {
         try {
           start(new Attempt(step, task, resource, effective, timeoutSeconds, heartbeatSeconds));
         } catch (StatesError e) {
@@ -156,7 +157,7 @@ final class Tasks {
 
   /** What one attempt knows. */
   private record Attempt(
-      Step step, TaskState task, Resource resource, JsonNode input, Long timeoutSeconds, Long heartbeatSeconds) {
+      TaskStepContext step, TaskState task, Resource resource, JsonNode input, Long timeoutSeconds, Long heartbeatSeconds) {
     /** Whether events name no resource type: Lambda function ARNs and activities. */
     boolean lambdaArn() {
       return resource.isLambdaFunctionArn() || resource.isActivity();
@@ -177,22 +178,22 @@ final class Tasks {
   }
 
   private void start(Attempt a) {
-    Step step = a.step();
-    run.eventLazily(step.frame, a.lambdaArn() ? "LambdaFunctionStarted" : "TaskStarted",
+    TaskStepContext step = a.step();
+    step.eventLazily(a.lambdaArn() ? "LambdaFunctionStarted" : "TaskStarted",
         a.lambdaArn() ? null : () -> resourceDetails(a.resource()));
-    if (setup.deliverTwice(step.name)) {
+    if (setup.deliverTwice(step.name())) {
       deliverLostCopy(a);
     }
     Call call = new Call(
-        step, a.resource().canonical(), a.resource().isCallback() ? step.taskToken : null, a.resource().isJob() ? step.taskToken : null);
+        step, a.resource().canonical(), a.resource().isCallback() ? step.taskToken() : null, a.resource().isJob() ? step.taskToken() : null);
     JsonNode result = null;
     StatesError failure = null;
     try {
-      result = setup.invoke(step.plan, a.input(), call);
+      result = setup.invoke(step.plan(), a.input(), call);
       if (result == null) {
         result = NullNode.getInstance();
       }
-      if (step.frame.handlerResultExceeds(result)) {
+      if (step.handlerResultExceeds(result)) {
         throw tooLarge(a);
       }
     } catch (StatesError e) {
@@ -200,7 +201,7 @@ final class Tasks {
     } catch (RuntimeException e) {
       // A handler's exception fails the state as AWS's Java Lambda runtime reports it; the
       // Throwable itself stays on the execution for the test that wants its stack trace.
-      run.taskThrew(e);
+      taskThrew(e);
       failure = JavaErrors.of(e);
     }
     if (failure == null && call.parked != null) {
@@ -237,12 +238,26 @@ final class Tasks {
     }
   }
 
+  /** The exceptions Java task handlers threw, in order (each failed its attempt). */
+  java.util.List<Throwable> thrown() {
+    synchronized (thrown) {
+      return java.util.List.copyOf(thrown);
+    }
+  }
+
+  /** Keeps what a handler threw, for the test that wants its stack trace. */
+  private void taskThrew(Throwable e) {
+    synchronized (thrown) {
+      thrown.add(e);
+    }
+  }
+
   /** {@code TaskSubmitted}: a callback sent, or a job started, with what its start call answered. */
   private void submitted(Attempt a, JsonNode output) {
-    run.eventLazily(a.step().frame, "TaskSubmitted", () -> {
+    a.step().eventLazily("TaskSubmitted", () -> {
       ObjectNode submitted = resourceDetails(a.resource());
-      submitted.set("output", ExecutionRun.deferredText(output));
-      submitted.set("outputDetails", ExecutionRun.notTruncated());
+      submitted.set("output", HistoryDetails.deferredText(output));
+      submitted.set("outputDetails", HistoryDetails.notTruncated());
       return submitted;
     });
   }
@@ -265,14 +280,14 @@ final class Tasks {
   }
 
   private void succeeded(Attempt a, JsonNode result) {
-    Step step = a.step();
-    if (!step.frame.live()) {
+    TaskStepContext step = a.step();
+    if (!step.live()) {
       return;
     }
-    run.eventLazily(step.frame, a.succeededEvent(), () -> {
+    step.eventLazily(a.succeededEvent(), () -> {
       ObjectNode d = a.lambdaArn() ? ExecutionRun.NODES.objectNode() : resourceDetails(a.resource());
-      d.set("output", ExecutionRun.deferredText(result));
-      d.set("outputDetails", ExecutionRun.notTruncated());
+      d.set("output", HistoryDetails.deferredText(result));
+      d.set("outputDetails", HistoryDetails.notTruncated());
       return d;
     });
     try {
@@ -283,8 +298,8 @@ final class Tasks {
   }
 
   private void failed(Attempt a, String error, String cause) {
-    Step step = a.step();
-    if (!step.frame.live()) {
+    TaskStepContext step = a.step();
+    if (!step.live()) {
       return;
     }
     ObjectNode d = a.lambdaArn() ? ExecutionRun.NODES.objectNode() : resourceDetails(a.resource());
@@ -294,21 +309,21 @@ final class Tasks {
     if (cause != null) {
       d.put("cause", cause);
     }
-    run.event(step.frame, a.failedEvent(), d);
+    step.event(a.failedEvent(), d);
     step.handleError(error, cause, () -> attempt(step, a.task()));
   }
 
   private void timedOut(Attempt a, String error) {
-    Step step = a.step();
-    if (!step.frame.live()) {
+    TaskStepContext step = a.step();
+    if (!step.live()) {
       return;
     }
     ObjectNode d = a.lambdaArn() ? ExecutionRun.NODES.objectNode() : resourceDetails(a.resource());
     d.put("error", ErrorMatching.recordedName(error));
-    run.event(step.frame, a.timedOutEvent(), d);
+    step.event(a.timedOutEvent(), d);
     // Handled in a step of its own: tasks timing out together are all recorded first.
     run.scheduler().post(() -> {
-      if (step.frame.live()) {
+      if (step.live()) {
         step.handleError(error, null, () -> attempt(step, a.task()));
       }
     });
@@ -388,17 +403,17 @@ final class Tasks {
           // A job finishing later is a task result like any other (callbacks over the limit are
           // refused by sendTaskSuccess before they get here).
           StatesError e = tooLarge(attempt);
-          Tasks.this.failed(attempt, e.error(), e.cause());
+          TaskExecutor.this.failed(attempt, e.error(), e.cause());
           return;
         }
-        Tasks.this.succeeded(attempt, result);
+        TaskExecutor.this.succeeded(attempt, result);
       }
     }
 
     @Override
     public void failed(String error, String cause) {
       if (end()) {
-        Tasks.this.failed(attempt, error, cause);
+        TaskExecutor.this.failed(attempt, error, cause);
       }
     }
 
@@ -411,10 +426,10 @@ final class Tasks {
   }
 
   /** {@code TimeoutSeconds} or {@code HeartbeatSeconds}: a literal, a JSONata expression or a Path. */
-  private Long seconds(Step step, JsonNode literal, String path, String field) {
+  private Long seconds(TaskStepContext step, JsonNode literal, String path, String field) {
     if (path != null) {
-      JsonNode value = run.setup().data().path(path, step.rawInput, step);
-      Long seconds = Maps.wholeNumber(value);
+      JsonNode value = run.setup().data().path(path, step.rawInput(), step);
+      Long seconds = MapLimits.wholeNumber(value);
       // The range of the literal fields holds for values a path gives too: a timer of 0 or -5
       // seconds, or of "soon", is no timer.
       if (seconds == null || seconds < 1 || seconds >= SECONDS_LIMIT) {
@@ -516,7 +531,7 @@ final class Tasks {
 
   /** The {@link TaskContext} of one handler call. */
   private final class Call implements TaskContext {
-    private final Step step;
+    private final TaskStepContext step;
     private final String resource;
     long durationMillis;
     Parked parked;
@@ -524,7 +539,7 @@ final class Tasks {
     /** The token a job finished later waits on: the state's {@code $$.Task.Token}; null for other tasks. */
     private final String jobToken;
 
-    Call(Step step, String resource, String callbackToken, String jobToken) {
+    Call(TaskStepContext step, String resource, String callbackToken, String jobToken) {
       this.step = step;
       this.resource = resource;
       this.jobToken = jobToken;
@@ -543,13 +558,12 @@ final class Tasks {
 
     @Override
     public String executionArn() {
-      ChildRun child = step.frame.child;
-      return child != null ? child.arn() : setup.executionArn();
+      return step.executionArn();
     }
 
     @Override
     public String stateName() {
-      return step.name;
+      return step.name();
     }
 
     @Override
@@ -566,12 +580,12 @@ final class Tasks {
 
     @Override
     public int retryCount() {
-      return step.retryCount;
+      return step.retryCount();
     }
 
     @Override
     public String taskToken() {
-      return step.taskToken;
+      return step.taskToken();
     }
 
     @Override

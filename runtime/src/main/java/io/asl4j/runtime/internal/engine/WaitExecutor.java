@@ -7,12 +7,25 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 
-/** When a Wait state ends, with AWS's errors for values it cannot use. */
-final class Waits {
+/** The Wait state: when it ends, with AWS's errors for values it cannot use. */
+final class WaitExecutor {
   /** AWS refuses delays of 2^31 seconds or more. */
   private static final long MAX_DELAY_SECONDS = Integer.MAX_VALUE;
 
-  private Waits() {}
+  private WaitExecutor() {}
+
+  static void execute(StateContext step, WaitState wait) {
+    boolean jsonata = step.jsonata();
+    JsonNode effective = jsonata ? step.rawInput() : step.applyPath(wait.io().inputPath(), step.rawInput());
+    step.inspect("afterInputPath", effective);
+    long until = untilMillis(
+        wait, effective, step, step.data(), jsonata ? step.statesVariable(null, null) : null, step.nowMillis());
+    Completed completed = jsonata
+        ? step.complete(wait.io(), null)
+        : new Completed(
+            step.applyPath(wait.io().outputPath(), effective), step.assignJsonPath(wait.io().assign(), effective));
+    step.exitAt(until, completed);
+  }
 
   static long untilMillis(
       WaitState wait, JsonNode input, Data.Environment env, Data data, JsonNode states, long nowMillis) {
@@ -50,7 +63,7 @@ final class Waits {
       if (expression) {
         value = data.jsonata(value, "Timestamp", states, env);
       }
-      Instant instant = value.isTextual() ? ExecutionRun.parseTimestamp(value.textValue()) : null;
+      Instant instant = value.isTextual() ? JsonValues.parseTimestamp(value.textValue()) : null;
       if (instant == null) {
         throw FieldError.query(
             "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: "
@@ -64,7 +77,7 @@ final class Waits {
       if (value == null) {
         throw FieldError.runtime("The TimestampPath parameter does not reference an input value: " + path);
       }
-      Instant instant = value.isTextual() ? ExecutionRun.parseTimestamp(value.textValue()) : null;
+      Instant instant = value.isTextual() ? JsonValues.parseTimestamp(value.textValue()) : null;
       if (instant == null) {
         throw FieldError.runtime(
             "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: "
