@@ -71,6 +71,10 @@ class StepFunctionsApiTest {
   }
 
   static DescribeExecutionResponse awaitEnd(String executionArn) throws InterruptedException {
+    return awaitEnd(sfn, executionArn);
+  }
+
+  static DescribeExecutionResponse awaitEnd(SfnClient sfn, String executionArn) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (true) {
       DescribeExecutionResponse described = sfn.describeExecution(b -> b.executionArn(executionArn));

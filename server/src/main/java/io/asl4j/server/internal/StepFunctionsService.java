@@ -809,7 +809,18 @@ public final class StepFunctionsService implements AutoCloseable {
     }
     List<ObjectNode> items = new ArrayList<>(events.size());
     for (HistoryEvent event : events) {
-      items.add(historyEvent(event, includeData));
+      ObjectNode json = historyEvent(event, includeData);
+      if (event.type().equals("ExecutionStarted") && json.get("executionStartedEventDetails") instanceof ObjectNode started) {
+        // The runtime's placeholder role is the machine's on the API, with the version or alias started.
+        started.put("roleArn", record.revision.roleArn);
+        if (record.versionArn != null) {
+          started.put("stateMachineVersionArn", record.versionArn);
+        }
+        if (record.aliasArn != null) {
+          started.put("stateMachineAliasArn", record.aliasArn);
+        }
+      }
+      items.add(json);
     }
     return page(request, items, "events");
   }
