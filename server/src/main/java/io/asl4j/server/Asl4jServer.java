@@ -4,6 +4,7 @@ import io.asl4j.runtime.MockConfig;
 import io.asl4j.runtime.TaskHandler;
 import io.asl4j.runtime.services.AwsServices;
 import io.asl4j.server.internal.HttpFrontend;
+import io.asl4j.server.internal.LambdaForwarder;
 import io.asl4j.server.internal.SigV4;
 import io.asl4j.server.internal.StepFunctionsService;
 import java.io.IOException;
@@ -45,7 +46,7 @@ public final class Asl4jServer implements AutoCloseable {
     this.service =
         new StepFunctionsService(
             config.region, config.account, services, config.mocks, config.waitTimeScale == 0, Map.of(), prefixHandlers,
-            config.activityPollMillis);
+            config.activityPollMillis, config.lambdaEndpoint == null ? null : new LambdaForwarder(config.lambdaEndpoint));
     SigV4 signatures = config.accessKey == null ? null : new SigV4(config.accessKey, config.secretKey);
     this.frontend =
         new HttpFrontend(new InetSocketAddress(InetAddress.getByName(config.host), config.port), service, signatures);

@@ -69,6 +69,7 @@ public final class StepFunctionsService implements AutoCloseable {
   private final Map<String, TaskHandler> extraHandlers;
   private final Map<String, TaskHandler> extraPrefixHandlers;
   private final long activityPollMillis;
+  private final LambdaForwarder lambda;
   private final AtomicLong threads = new AtomicLong();
   private final ExecutorService runner =
       Executors.newCachedThreadPool(
@@ -86,7 +87,8 @@ public final class StepFunctionsService implements AutoCloseable {
    */
   public StepFunctionsService(
       String region, String account, AwsServices services, MockConfig mocks, boolean instantTime,
-      Map<String, TaskHandler> extraHandlers, Map<String, TaskHandler> extraPrefixHandlers, long activityPollMillis) {
+      Map<String, TaskHandler> extraHandlers, Map<String, TaskHandler> extraPrefixHandlers, long activityPollMillis,
+      LambdaForwarder lambda) {
     this.region = region;
     this.account = account;
     this.arns = new Arns(region, account);
@@ -96,6 +98,7 @@ public final class StepFunctionsService implements AutoCloseable {
     this.extraHandlers = Map.copyOf(extraHandlers);
     this.extraPrefixHandlers = Map.copyOf(extraPrefixHandlers);
     this.activityPollMillis = activityPollMillis;
+    this.lambda = lambda;
   }
 
   /** The names of the 37 operations of the service model, as the X-Amz-Target header names them. */
@@ -254,6 +257,10 @@ public final class StepFunctionsService implements AutoCloseable {
                   .services(services);
           extraPrefixHandlers.forEach(builder::handlerForPrefix);
           extraHandlers.forEach(builder::handler);
+          if (lambda != null) {
+            lambda.handlersFor(AslReader.parse(revision.definition)).forEach(builder::handler);
+            builder.handlerForPrefix(LambdaForwarder.LAMBDA_INVOKE, lambda.invokeByName());
+          }
           if (!instantTime) {
             builder.realClock();
           }
