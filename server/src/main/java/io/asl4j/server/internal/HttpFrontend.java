@@ -32,6 +32,14 @@ public final class HttpFrontend implements AutoCloseable {
   private static final String TARGET_PREFIX = "AWSStepFunctions.";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  static {
+    // The JDK's server writes a response's headers and body apart: with Nagle's algorithm on, each
+    // response then waits for the client's delayed ACK (40 ms). Read once, when its config loads.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final StepFunctionsService service;
   private final SigV4 signatures;
