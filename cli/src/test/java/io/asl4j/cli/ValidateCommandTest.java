@@ -24,9 +24,7 @@ class ValidateCommandTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(0, run.exitCode());
-    assertEquals(List.of(), run.outLines());
-    assertEquals(List.of(), run.errLines());
+    run.assertPrinted(0, List.of(), List.of());
   }
 
   @Test
@@ -40,8 +38,8 @@ class ValidateCommandTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(1, run.exitCode());
-    assertEquals(
+    run.assertPrinted(
+        1,
         List.of(
             file + ":/States: error [NoTerminalState] no state reachable from StartAt 'A' is a"
                 + " Succeed or Fail state or has \"End\": true",
@@ -51,8 +49,7 @@ class ValidateCommandTest {
                 + " Next, Default or Catch 'Next' of this scope names it",
             file + ":/States/C/Seconds: error [NumberRange] 'Seconds' must be an integer at least 0,"
                 + " but is -1"),
-        run.outLines());
-    assertEquals(List.of(), run.errLines());
+        List.of());
   }
 
   @Test
@@ -61,12 +58,12 @@ class ValidateCommandTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(1, run.exitCode());
-    assertEquals(
+    run.assertPrinted(
+        1,
         List.of(
             file + ":/States/A/Type: error [UnknownStateType] expected one of Pass, Task, Choice,"
                 + " Wait, Succeed, Fail, Parallel, Map, but found \"Sleep\""),
-        run.outLines());
+        List.of());
   }
 
   @Test
@@ -80,14 +77,14 @@ class ValidateCommandTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(0, run.exitCode());
-    assertEquals(
+    run.assertPrinted(
+        0,
         List.of(
             file + ":/States/B: warning [NotReachableFromStart] StartAt 'A' never leads to this"
                 + " state; only states that are themselves out of reach name it",
             file + ":/States/C: warning [NotReachableFromStart] StartAt 'A' never leads to this"
                 + " state; only states that are themselves out of reach name it"),
-        run.outLines());
+        List.of());
   }
 
   @Test
@@ -117,9 +114,7 @@ class ValidateCommandTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(2, run.exitCode());
-    assertEquals(List.of(), run.outLines());
-    assertEquals(List.of(file + ": no such file"), run.errLines());
+    run.assertPrinted(2, List.of(), List.of(file + ": no such file"));
   }
 
   @Test
@@ -214,13 +209,12 @@ class ValidateCommandTest {
     CommandRun run =
         CommandRun.of("validate", missing.toString(), invalid.toString(), valid.toString());
 
-    assertEquals(2, run.exitCode());
-    assertEquals(
+    run.assertPrinted(
+        2,
         List.of(
             invalid + ":/TimeoutSeconds: error [NumberRange] 'TimeoutSeconds' must be an integer at"
                 + " least 1 and below 99999999, but is 0"),
-        run.outLines());
-    assertEquals(List.of(missing + ": no such file"), run.errLines());
+        List.of(missing + ": no such file"));
   }
 
   @Test

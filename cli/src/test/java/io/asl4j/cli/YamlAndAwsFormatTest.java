@@ -45,8 +45,8 @@ class YamlAndAwsFormatTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(1, run.exitCode());
-    assertEquals(
+    run.assertPrinted(
+        1,
         List.of(
             file + ":2:1: /States: error [NoTerminalState] no state reachable from StartAt 'Greet'"
                 + " is a Succeed or Fail state or has \"End\": true",
@@ -57,7 +57,7 @@ class YamlAndAwsFormatTest {
                 + " end with '.$'; name it 'name.$' to evaluate it",
             file + ":8:5: /States/Greet/Next: error [UnknownState] 'Next' names 'Gone', which is not"
                 + " a state of this scope"),
-        run.outLines());
+        List.of());
   }
 
   @Test
