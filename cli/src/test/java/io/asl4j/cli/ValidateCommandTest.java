@@ -121,8 +121,7 @@ class ValidateCommandTest {
   void directoryIsUnusable() {
     CommandRun run = CommandRun.of("validate", dir.toString());
 
-    assertEquals(2, run.exitCode());
-    assertEquals(List.of(dir + ": is a directory, not a file"), run.errLines());
+    run.assertPrinted(2, List.of(), List.of(dir + ": is a directory, not a file"));
   }
 
   @Test
@@ -131,12 +130,12 @@ class ValidateCommandTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(2, run.exitCode());
-    assertEquals(
+    run.assertPrinted(
+        2,
+        List.of(),
         List.of(
             file + ": not valid JSON: Unrecognized token 'StartAt': was expecting (JSON String,"
-                + " Number, Array, Object or token 'null', 'true' or 'false') (line 1, column 1)"),
-        run.errLines());
+                + " Number, Array, Object or token 'null', 'true' or 'false') (line 1, column 1)"));
   }
 
   @Test
@@ -145,10 +144,10 @@ class ValidateCommandTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(2, run.exitCode());
-    assertEquals(
-        List.of(file + ": a definition is a JSON object, but this file holds an array"),
-        run.errLines());
+    run.assertPrinted(
+        2,
+        List.of(),
+        List.of(file + ": a definition is a JSON object, but this file holds an array"));
   }
 
   @Test
@@ -157,8 +156,7 @@ class ValidateCommandTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(2, run.exitCode());
-    assertEquals(List.of(file + ": the file is empty"), run.errLines());
+    run.assertPrinted(2, List.of(), List.of(file + ": the file is empty"));
   }
 
   @Test
@@ -168,9 +166,10 @@ class ValidateCommandTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(2, run.exitCode());
-    assertEquals(
-        List.of(file + ": binary data (a NUL byte at offset 4), not JSON text"), run.errLines());
+    run.assertPrinted(
+        2,
+        List.of(),
+        List.of(file + ": binary data (a NUL byte at offset 4), not JSON text"));
   }
 
   @Test
@@ -180,8 +179,7 @@ class ValidateCommandTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(2, run.exitCode());
-    assertEquals(List.of(file + ": not valid UTF-8 (at byte offset 16)"), run.errLines());
+    run.assertPrinted(2, List.of(), List.of(file + ": not valid UTF-8 (at byte offset 16)"));
   }
 
   @Test
@@ -193,10 +191,10 @@ class ValidateCommandTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(2, run.exitCode());
-    assertEquals(
-        List.of(file + ": the file has 52428800 bytes; files over 8388608 bytes are not read"),
-        run.errLines());
+    run.assertPrinted(
+        2,
+        List.of(),
+        List.of(file + ": the file has 52428800 bytes; files over 8388608 bytes are not read"));
   }
 
   @Test
