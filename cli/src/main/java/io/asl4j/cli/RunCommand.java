@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asl4j.dsl.json.AslReadException;
 import io.asl4j.dsl.json.AslReader;
 import io.asl4j.dsl.model.StateMachine;
-import io.asl4j.dsl.model.StateMachineType;
 import io.asl4j.dsl.validate.AslValidationException;
 import io.asl4j.dsl.validate.Problem;
 import io.asl4j.runtime.Execution;
@@ -20,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -86,12 +86,7 @@ final class RunCommand implements Callable<Integer> {
       description = "The state machine's name in the mock file (default: the only one in it).")
   String stateMachineName;
 
-  @Option(
-      names = "--type",
-      paramLabel = "TYPE",
-      defaultValue = "STANDARD",
-      description = "State machine type: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  StateMachineType type;
+  @Mixin StateMachineTypeOption typeOption;
 
   /** The definition as read, for locating its problems. */
   private io.asl4j.dsl.json.AslSource source;
@@ -104,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
       source = DefinitionFiles.readSource(file);
       StateMachine definition = AslReader.read(source.tree());
       JsonNode executionInput = readInput(input);
-      LocalStateMachine.Builder builder = LocalStateMachine.builder(definition).type(type);
+      LocalStateMachine.Builder builder = LocalStateMachine.builder(definition).type(typeOption.type);
       List<Callback> callbacks = new java.util.ArrayList<>();
       if (echoTasks) {
         builder.handlerForPrefix("arn:", (taskInput, context) -> {

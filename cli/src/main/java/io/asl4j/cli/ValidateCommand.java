@@ -3,7 +3,6 @@ package io.asl4j.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asl4j.dsl.json.AslSource;
 import io.asl4j.dsl.json.AslWriter;
-import io.asl4j.dsl.model.StateMachineType;
 import io.asl4j.dsl.validate.AwsDiagnostics;
 import io.asl4j.dsl.validate.Problem;
 import io.asl4j.dsl.validate.ValidationOptions;
@@ -14,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -52,12 +52,7 @@ final class ValidateCommand implements Callable<Integer> {
       description = "ASL definitions (JSON, or YAML if named *.yaml or *.yml).")
   List<Path> files;
 
-  @Option(
-      names = "--type",
-      paramLabel = "TYPE",
-      defaultValue = "STANDARD",
-      description = "State machine type: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  StateMachineType type;
+  @Mixin StateMachineTypeOption typeOption;
 
   @Option(
       names = "--format",
@@ -89,7 +84,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ValidationOptions options = ValidationOptions.forType(type);
+    ValidationOptions options = ValidationOptions.forType(typeOption.type);
     int status = ExitStatus.OK;
     for (Path file : files) {
       try {

@@ -1,5 +1,8 @@
 package io.asl4j.cli;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
@@ -17,6 +20,14 @@ record CommandRun(int exitCode, String out, String err) {
     commandLine.setErr(new PrintWriter(err, true));
     int exitCode = commandLine.execute(args);
     return new CommandRun(exitCode, out.toString(), err.toString());
+  }
+
+  /** The run ended with {@code exitCode}, having printed exactly these lines on each stream. */
+  void assertPrinted(int exitCode, List<String> outLines, List<String> errLines) {
+    assertAll(
+        () -> assertEquals(exitCode, exitCode(), "exit status; standard error: " + err),
+        () -> assertEquals(outLines, outLines(), "standard output"),
+        () -> assertEquals(errLines, errLines(), "standard error"));
   }
 
   List<String> outLines() {

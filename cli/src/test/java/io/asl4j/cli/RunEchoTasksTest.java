@@ -30,9 +30,7 @@ class RunEchoTasksTest {
 
     CommandRun run = CommandRun.of("run", machine.toString(), "--echo-tasks", "--input", "{\"order\":7}");
 
-    assertEquals(List.of(), run.errLines());
-    assertEquals(List.of("{\"order\":7}"), run.outLines());
-    assertEquals(0, run.exitCode());
+    run.assertPrinted(0, List.of("{\"order\":7}"), List.of());
   }
 
   @Test
@@ -45,9 +43,7 @@ class RunEchoTasksTest {
 
     CommandRun run = CommandRun.of("run", machine.toString(), "--echo-tasks");
 
-    assertEquals(List.of(), run.errLines());
-    assertEquals(List.of("[{\"who\":\"a\"},{\"who\":\"b\"}]"), run.outLines());
-    assertEquals(0, run.exitCode());
+    run.assertPrinted(0, List.of("[{\"who\":\"a\"},{\"who\":\"b\"}]"), List.of());
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.asl4j.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,12 +21,11 @@ class RunInputLimitTest {
     // when
     CommandRun run = CommandRun.of("run", machine.toString(), "--input", "@" + input);
     // then
-    assertEquals(2, run.exitCode());
-    assertEquals(List.of(), run.outLines());
-    assertEquals(
+    run.assertPrinted(
+        2,
+        List.of(),
         List.of(
             "--input: AWS would not start the execution: ValidationException: 1 validation error detected: Value at"
-                + " 'input' failed to satisfy constraint: Member must have length less than or equal to 262144"),
-        run.errLines());
+                + " 'input' failed to satisfy constraint: Member must have length less than or equal to 262144"));
   }
 }

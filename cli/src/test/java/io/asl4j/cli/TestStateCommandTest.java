@@ -158,8 +158,7 @@ class TestStateCommandTest {
     assertEquals(2, CommandRun.of("test-state", dir.resolve("missing.json").toString(), "--state", "A").exitCode());
     CommandRun both =
         CommandRun.of("test-state", file.toString(), "--state", "Charge", "--mock-result", "{}", "--mock-error", "E");
-    assertEquals(2, both.exitCode());
-    assertEquals(List.of("--mock-result and --mock-error cannot be combined"), both.errLines());
+    both.assertPrinted(2, List.of(), List.of("--mock-result and --mock-error cannot be combined"));
   }
 
   private Path write(String name, String text) throws IOException {

@@ -24,9 +24,7 @@ class ValidateCommandTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(0, run.exitCode());
-    assertEquals(List.of(), run.outLines());
-    assertEquals(List.of(), run.errLines());
+    run.assertPrinted(0, List.of(), List.of());
   }
 
   @Test
@@ -40,8 +38,8 @@ class ValidateCommandTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(1, run.exitCode());
-    assertEquals(
+    run.assertPrinted(
+        1,
         List.of(
             file + ":/States: error [NoTerminalState] no state reachable from StartAt 'A' is a"
                 + " Succeed or Fail state or has \"End\": true",
@@ -51,8 +49,7 @@ class ValidateCommandTest {
                 + " Next, Default or Catch 'Next' of this scope names it",
             file + ":/States/C/Seconds: error [NumberRange] 'Seconds' must be an integer at least 0,"
                 + " but is -1"),
-        run.outLines());
-    assertEquals(List.of(), run.errLines());
+        List.of());
   }
 
   @Test
@@ -61,12 +58,12 @@ class ValidateCommandTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(1, run.exitCode());
-    assertEquals(
+    run.assertPrinted(
+        1,
         List.of(
             file + ":/States/A/Type: error [UnknownStateType] expected one of Pass, Task, Choice,"
                 + " Wait, Succeed, Fail, Parallel, Map, but found \"Sleep\""),
-        run.outLines());
+        List.of());
   }
 
   @Test
@@ -80,14 +77,14 @@ class ValidateCommandTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(0, run.exitCode());
-    assertEquals(
+    run.assertPrinted(
+        0,
         List.of(
             file + ":/States/B: warning [NotReachableFromStart] StartAt 'A' never leads to this"
                 + " state; only states that are themselves out of reach name it",
             file + ":/States/C: warning [NotReachableFromStart] StartAt 'A' never leads to this"
                 + " state; only states that are themselves out of reach name it"),
-        run.outLines());
+        List.of());
   }
 
   @Test
@@ -117,17 +114,14 @@ class ValidateCommandTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(2, run.exitCode());
-    assertEquals(List.of(), run.outLines());
-    assertEquals(List.of(file + ": no such file"), run.errLines());
+    run.assertPrinted(2, List.of(), List.of(file + ": no such file"));
   }
 
   @Test
   void directoryIsUnusable() {
     CommandRun run = CommandRun.of("validate", dir.toString());
 
-    assertEquals(2, run.exitCode());
-    assertEquals(List.of(dir + ": is a directory, not a file"), run.errLines());
+    run.assertPrinted(2, List.of(), List.of(dir + ": is a directory, not a file"));
   }
 
   @Test
@@ -136,12 +130,12 @@ class ValidateCommandTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(2, run.exitCode());
-    assertEquals(
+    run.assertPrinted(
+        2,
+        List.of(),
         List.of(
             file + ": not valid JSON: Unrecognized token 'StartAt': was expecting (JSON String,"
-                + " Number, Array, Object or token 'null', 'true' or 'false') (line 1, column 1)"),
-        run.errLines());
+                + " Number, Array, Object or token 'null', 'true' or 'false') (line 1, column 1)"));
   }
 
   @Test
@@ -150,10 +144,10 @@ class ValidateCommandTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(2, run.exitCode());
-    assertEquals(
-        List.of(file + ": a definition is a JSON object, but this file holds an array"),
-        run.errLines());
+    run.assertPrinted(
+        2,
+        List.of(),
+        List.of(file + ": a definition is a JSON object, but this file holds an array"));
   }
 
   @Test
@@ -162,8 +156,7 @@ class ValidateCommandTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(2, run.exitCode());
-    assertEquals(List.of(file + ": the file is empty"), run.errLines());
+    run.assertPrinted(2, List.of(), List.of(file + ": the file is empty"));
   }
 
   @Test
@@ -173,9 +166,10 @@ class ValidateCommandTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(2, run.exitCode());
-    assertEquals(
-        List.of(file + ": binary data (a NUL byte at offset 4), not JSON text"), run.errLines());
+    run.assertPrinted(
+        2,
+        List.of(),
+        List.of(file + ": binary data (a NUL byte at offset 4), not JSON text"));
   }
 
   @Test
@@ -185,8 +179,7 @@ class ValidateCommandTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(2, run.exitCode());
-    assertEquals(List.of(file + ": not valid UTF-8 (at byte offset 16)"), run.errLines());
+    run.assertPrinted(2, List.of(), List.of(file + ": not valid UTF-8 (at byte offset 16)"));
   }
 
   @Test
@@ -198,10 +191,10 @@ class ValidateCommandTest {
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
-    assertEquals(2, run.exitCode());
-    assertEquals(
-        List.of(file + ": the file has 52428800 bytes; files over 8388608 bytes are not read"),
-        run.errLines());
+    run.assertPrinted(
+        2,
+        List.of(),
+        List.of(file + ": the file has 52428800 bytes; files over 8388608 bytes are not read"));
   }
 
   @Test
@@ -214,13 +207,12 @@ class ValidateCommandTest {
     CommandRun run =
         CommandRun.of("validate", missing.toString(), invalid.toString(), valid.toString());
 
-    assertEquals(2, run.exitCode());
-    assertEquals(
+    run.assertPrinted(
+        2,
         List.of(
             invalid + ":/TimeoutSeconds: error [NumberRange] 'TimeoutSeconds' must be an integer at"
                 + " least 1 and below 99999999, but is 0"),
-        run.outLines());
-    assertEquals(List.of(missing + ": no such file"), run.errLines());
+        List.of(missing + ": no such file"));
   }
 
   @Test

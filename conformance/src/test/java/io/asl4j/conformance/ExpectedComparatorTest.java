@@ -65,37 +65,34 @@ class ExpectedComparatorTest {
     return ExpectedComparator.compareValues(json(expected), json(actual), List.of());
   }
 
+  /** The output {@code actual} matches the recorded {@code expected}. */
+  private static void assertMatches(String expected, String actual) {
+    assertEquals(Comparison.match(), compareOutput(expected, actual));
+  }
+
+  /** The output {@code actual} does not match the recorded {@code expected}, for {@code why}. */
+  private static void assertMismatch(String why, String expected, String actual) {
+    assertEquals(Comparison.mismatch(why), compareOutput(expected, actual));
+  }
+
   @Test
   void matchesObjectsWhateverTheirKeyOrder() {
-    assertEquals(
-        Comparison.match(),
-        compareOutput("{\"a\": 1, \"b\": [true, null]}", "{\"b\": [true, null], \"a\": 1}"));
+    assertMatches("{\"a\": 1, \"b\": [true, null]}", "{\"b\": [true, null], \"a\": 1}");
   }
 
   @Test
   void matchesNumbersByValue() {
-    assertEquals(Comparison.match(), compareOutput("[1, 0.0, 2.50, 1e2]", "[1.0, 0, 2.5, 100]"));
-    assertEquals(
-        Comparison.mismatch("value at /1: expected 0.0 but was 0.1"),
-        compareOutput("[1, 0.0]", "[1, 0.1]"));
+    assertMatches("[1, 0.0, 2.50, 1e2]", "[1.0, 0, 2.5, 100]");
+    assertMismatch("value at /1: expected 0.0 but was 0.1", "[1, 0.0]", "[1, 0.1]");
   }
 
   @Test
   void pointsAtTheFirstDifference() {
-    assertEquals(
-        Comparison.mismatch("value at /a/b~1c/1: expected 2 but was \"2\""),
-        compareOutput("{\"a\": {\"b/c\": [1, 2, 3]}}", "{\"a\": {\"b/c\": [1, \"2\", 4]}}"));
-    assertEquals(
-        Comparison.mismatch("value at /a: expected {\"x\":1} but the key is missing"),
-        compareOutput("{\"a\": {\"x\": 1}}", "{}"));
-    assertEquals(
-        Comparison.mismatch("value at /extra: unexpected key, with value [1]"),
-        compareOutput("{}", "{\"extra\": [1]}"));
-    assertEquals(
-        Comparison.mismatch("value at /list: expected 2 elements but was 3: [1,2,3]"),
-        compareOutput("{\"list\": [1, 2]}", "{\"list\": [1, 2, 3]}"));
-    assertEquals(
-        Comparison.mismatch("value: expected null but was false"), compareOutput("null", "false"));
+    assertMismatch("value at /a/b~1c/1: expected 2 but was \"2\"", "{\"a\": {\"b/c\": [1, 2, 3]}}", "{\"a\": {\"b/c\": [1, \"2\", 4]}}");
+    assertMismatch("value at /a: expected {\"x\":1} but the key is missing", "{\"a\": {\"x\": 1}}", "{}");
+    assertMismatch("value at /extra: unexpected key, with value [1]", "{}", "{\"extra\": [1]}");
+    assertMismatch("value at /list: expected 2 elements but was 3: [1,2,3]", "{\"list\": [1, 2]}", "{\"list\": [1, 2, 3]}");
+    assertMismatch("value: expected null but was false", "null", "false");
   }
 
   @Test
@@ -167,17 +164,9 @@ class ExpectedComparatorTest {
 
   @Test
   void leavesInvalidDatesUnredactedAsTheRecorderDid() {
-    assertEquals(
-        Comparison.mismatch(
-            "value: expected \"cannot parse 2016-12-05T21:29:29\" but was \"cannot parse"
-                + " 2016-12-05T21:29:30\""),
-        compareOutput(
-            "\"cannot parse 2016-12-05T21:29:29\"", "\"cannot parse 2016-12-05T21:29:30\""));
-    assertEquals(
-        Comparison.mismatch(
-            "value: expected \"cannot parse 2016-13-05T21:29:29Z\" but was \"cannot parse date\""),
-        compareOutput(
-            "\"cannot parse 2016-13-05T21:29:29Z\"", "\"cannot parse 2016-12-05T21:29:29Z\""));
+    assertMismatch("value: expected \"cannot parse 2016-12-05T21:29:29\" but was \"cannot parse"
+                + " 2016-12-05T21:29:30\"", "\"cannot parse 2016-12-05T21:29:29\"", "\"cannot parse 2016-12-05T21:29:30\"");
+    assertMismatch("value: expected \"cannot parse 2016-13-05T21:29:29Z\" but was \"cannot parse date\"", "\"cannot parse 2016-13-05T21:29:29Z\"", "\"cannot parse 2016-12-05T21:29:29Z\"");
   }
 
   @Test
@@ -336,44 +325,23 @@ class ExpectedComparatorTest {
     assertEquals(
         Comparison.match(),
         comparator.compareHistory(
-            events(
-                "ExecutionStarted",
-                "ParallelStateEntered",
-                "PassStateEntered",
-                "PassStateExited",
-                "PassStateEntered",
-                "PassStateExited",
-                "ParallelStateExited",
-                "ExecutionSucceeded")));
+            parallelHistory(
+                "ExecutionSucceeded", "PassStateEntered", "PassStateExited", "PassStateEntered", "PassStateExited")));
     assertEquals(
         Comparison.mismatch(
             "history: the Parallel branch events (#3 to #6, compared without order) differ: no"
                 + " actual event matches [PassStateExited none]; unmatched actual events"
                 + " [PassStateEntered none] (expected 8 events, actual 8)"),
         comparator.compareHistory(
-            events(
-                "ExecutionStarted",
-                "ParallelStateEntered",
-                "PassStateEntered",
-                "PassStateEntered",
-                "PassStateEntered",
-                "PassStateExited",
-                "ParallelStateExited",
-                "ExecutionSucceeded")));
+            parallelHistory(
+                "ExecutionSucceeded", "PassStateEntered", "PassStateEntered", "PassStateEntered", "PassStateExited")));
     assertEquals(
         Comparison.mismatch(
             "history: event #8 expected ExecutionSucceeded but was ExecutionFailed (expected 8"
                 + " events, actual 8)"),
         comparator.compareHistory(
-            events(
-                "ExecutionStarted",
-                "ParallelStateEntered",
-                "PassStateEntered",
-                "PassStateExited",
-                "PassStateEntered",
-                "PassStateExited",
-                "ParallelStateExited",
-                "ExecutionFailed")));
+            parallelHistory(
+                "ExecutionFailed", "PassStateEntered", "PassStateExited", "PassStateEntered", "PassStateExited")));
   }
 
   @Test
@@ -497,6 +465,14 @@ class ExpectedComparatorTest {
   }
 
   /** Events of these types, as the runtime lists them (oldest first), with ids from 1. */
+  /** A Parallel state's execution: started, the Parallel entered, {@code branches}, exited, {@code end}. */
+  private static List<JsonNode> parallelHistory(String end, String... branches) {
+    List<String> types = new ArrayList<>(List.of("ExecutionStarted", "ParallelStateEntered"));
+    types.addAll(List.of(branches));
+    types.addAll(List.of("ParallelStateExited", end));
+    return events(types.toArray(String[]::new));
+  }
+
   private static List<JsonNode> events(String... types) {
     List<JsonNode> events = new ArrayList<>();
     for (int i = 0; i < types.length; i++) {
@@ -507,9 +483,7 @@ class ExpectedComparatorTest {
 
   @Test
   void aRedactionTokenDoesNotMatchANumber() {
-    assertEquals(
-        Comparison.mismatch("value at /StartDate: expected \"date\" but was 1733000000"),
-        compareOutput("{\"StartDate\": \"date\"}", "{\"StartDate\": 1733000000}"));
+    assertMismatch("value at /StartDate: expected \"date\" but was 1733000000", "{\"StartDate\": \"date\"}", "{\"StartDate\": 1733000000}");
     assertEquals(
         Comparison.mismatch("value at /n: expected \"RandomNumberGenerated\" but was 7"),
         ExpectedComparator.compareValues(
@@ -522,46 +496,30 @@ class ExpectedComparatorTest {
 
   @Test
   void theDateTokenMatchesOnlyAnIsoDateTime() {
-    assertEquals(Comparison.match(), compareOutput("{\"at\": \"date\"}", "{\"at\": \"2024-02-07T13:49:50.123Z\"}"));
-    assertEquals(
-        Comparison.mismatch("value at /at: expected \"date\" but was \"yesterday\""),
-        compareOutput("{\"at\": \"date\"}", "{\"at\": \"yesterday\"}"));
+    assertMatches("{\"at\": \"date\"}", "{\"at\": \"2024-02-07T13:49:50.123Z\"}");
+    assertMismatch("value at /at: expected \"date\" but was \"yesterday\"", "{\"at\": \"date\"}", "{\"at\": \"yesterday\"}");
   }
 
   @Test
   void globalTokensApplyOnlyWhereTheRecorderWritesThem() {
     // timestamp: under keys matching /timestamp/i only.
-    assertEquals(Comparison.match(), compareOutput("{\"BatchTimestamp\": \"timestamp\"}", "{\"BatchTimestamp\": \"x\"}"));
-    assertEquals(
-        Comparison.mismatch("value at /label: expected \"timestamp\" but was \"x\""),
-        compareOutput("{\"label\": \"timestamp\"}", "{\"label\": \"x\"}"));
+    assertMatches("{\"BatchTimestamp\": \"timestamp\"}", "{\"BatchTimestamp\": \"x\"}");
+    assertMismatch("value at /label: expected \"timestamp\" but was \"x\"", "{\"label\": \"timestamp\"}", "{\"label\": \"x\"}");
     // <uuid:N>: a UUID under a key ending in id.
     String uuid = "\"0f8fad5b-d9cb-469f-a165-70867728950e\"";
-    assertEquals(Comparison.match(), compareOutput("{\"MessageId\": \"<uuid:1>\"}", "{\"MessageId\": " + uuid + "}"));
-    assertEquals(
-        Comparison.mismatch("value at /Message: expected \"<uuid:1>\" but was " + uuid),
-        compareOutput("{\"Message\": \"<uuid:1>\"}", "{\"Message\": " + uuid + "}"));
-    assertEquals(
-        Comparison.mismatch("value at /MessageId: expected \"<uuid:1>\" but was \"m-1\""),
-        compareOutput("{\"MessageId\": \"<uuid:1>\"}", "{\"MessageId\": \"m-1\"}"));
+    assertMatches("{\"MessageId\": \"<uuid:1>\"}", "{\"MessageId\": " + uuid + "}");
+    assertMismatch("value at /Message: expected \"<uuid:1>\" but was " + uuid, "{\"Message\": \"<uuid:1>\"}", "{\"Message\": " + uuid + "}");
+    assertMismatch("value at /MessageId: expected \"<uuid:1>\" but was \"m-1\"", "{\"MessageId\": \"<uuid:1>\"}", "{\"MessageId\": \"m-1\"}");
     // HTTP metadata tokens: the value of their own key inside SdkHttpMetadata.
-    assertEquals(
-        Comparison.match(),
-        compareOutput(
-            "{\"SdkHttpMetadata\": {\"AllHttpHeaders\": {\"x-amzn-RequestId\": \"x-amzn-RequestId\"}}}",
-            "{\"SdkHttpMetadata\": {\"AllHttpHeaders\": {\"x-amzn-RequestId\": [\"e220a839\"]}}}"));
-    assertEquals(
-        Comparison.mismatch("value at /RequestId: expected \"RequestId\" but was \"e220a839\""),
-        compareOutput("{\"RequestId\": \"RequestId\"}", "{\"RequestId\": \"e220a839\"}"));
+    assertMatches("{\"SdkHttpMetadata\": {\"AllHttpHeaders\": {\"x-amzn-RequestId\": \"x-amzn-RequestId\"}}}", "{\"SdkHttpMetadata\": {\"AllHttpHeaders\": {\"x-amzn-RequestId\": [\"e220a839\"]}}}");
+    assertMismatch("value at /RequestId: expected \"RequestId\" but was \"e220a839\"", "{\"RequestId\": \"RequestId\"}", "{\"RequestId\": \"e220a839\"}");
   }
 
   @Test
   void aJsonStringIsRefusedWhereAnArrayIsExpected() {
-    assertEquals(
-        Comparison.mismatch("value at /items: expected [1,2] but was \"[1,2]\""),
-        compareOutput("{\"items\": [1, 2]}", "{\"items\": \"[1,2]\"}"));
+    assertMismatch("value at /items: expected [1,2] but was \"[1,2]\"", "{\"items\": [1, 2]}", "{\"items\": \"[1,2]\"}");
     // The recorder parsed strings that start with {, so an object matches its JSON text.
-    assertEquals(Comparison.match(), compareOutput("{\"o\": {\"a\": 1}}", "{\"o\": \"{\\\"a\\\":1}\"}"));
+    assertMatches("{\"o\": {\"a\": 1}}", "{\"o\": \"{\\\"a\\\":1}\"}");
   }
 
   @Test
