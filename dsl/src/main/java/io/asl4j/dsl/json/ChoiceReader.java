@@ -18,33 +18,20 @@ final class ChoiceReader extends FieldReader {
   // ---- Choice rules -----------------------------------------------------------------------------
 
   List<ChoiceRule> choices(JsonNode json, String at) {
-    JsonNode node = json.get("Choices");
-    if (node == null) {
+    return objectList(
+        json, "Choices", at, "an array of choice rules", "a choice rule object", this::rule);
+  }
+
+  private ChoiceRule rule(JsonNode r, String rAt) {
+    Condition condition = condition(r, rAt, true);
+    // Read even when the condition is broken, so that all of the rule's problems are reported.
+    String next = string(r, "Next", rAt);
+    String comment = string(r, "Comment", rAt);
+    if (condition == null) {
+      unread.add(rAt);
       return null;
     }
-    List<ChoiceRule> rules = new ArrayList<>();
-    if (!node.isArray()) {
-      wrongType(at + "/Choices", "an array of choice rules", node);
-      return rules;
-    }
-    for (int i = 0; i < node.size(); i++) {
-      JsonNode r = node.get(i);
-      String rAt = at + "/Choices/" + i;
-      if (!r.isObject()) {
-        wrongType(rAt, "a choice rule object", r);
-        continue;
-      }
-      Condition condition = condition(r, rAt, true);
-      // Read even when the condition is broken, so that all of the rule's problems are reported.
-      String next = string(r, "Next", rAt);
-      String comment = string(r, "Comment", rAt);
-      if (condition != null) {
-        rules.add(new ChoiceRule(condition, next, comment, r.get("Assign"), r.get("Output")));
-      } else {
-        unread.add(rAt);
-      }
-    }
-    return rules;
+    return new ChoiceRule(condition, next, comment, r.get("Assign"), r.get("Output"));
   }
 
   private Condition condition(JsonNode json, String at, boolean topLevel) {

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Reads single fields of a definition, recording each problem (with its pointer) and each field
@@ -50,6 +51,12 @@ abstract class FieldReader {
     }
   }
 
+  /** Reports the fields of {@code json} not {@code allowed}, then the {@code required} ones missing. */
+  void fields(JsonNode json, Set<String> allowed, String at, String what, String... required) {
+    unknownFields(json, allowed, at, what);
+    requireFields(json, at, required);
+  }
+
   void requireFields(JsonNode json, String at, String... names) {
     List<String> missing = new ArrayList<>();
     for (String name : names) {
@@ -66,16 +73,76 @@ abstract class FieldReader {
     }
   }
 
-  String string(JsonNode json, String field, String at) {
+  /**
+   * The value of {@code field} when it is present and {@code fits}; null when it is absent, or when
+   * it does not fit, which is reported as a {@code WrongType} saying what was {@code expected}.
+   */
+  private JsonNode typed(
+      JsonNode json, String field, String at, Predicate<JsonNode> fits, String expected) {
     JsonNode node = json.get(field);
     if (node == null) {
       return null;
     }
-    if (!node.isTextual()) {
-      wrongType(at + "/" + field, "a string", node);
+    if (!fits.test(node)) {
+      wrongType(at + "/" + field, expected, node);
       return null;
     }
-    return node.asText();
+    return node;
+  }
+
+  /**
+   * Whether {@code node} is present and an object; one that is not an object is reported as a
+   * {@code WrongType} saying what was {@code expected}.
+   */
+  boolean presentObject(JsonNode node, String at, String expected) {
+    if (node == null) {
+      return false;
+    }
+    if (!node.isObject()) {
+      wrongType(at, expected, node);
+      return false;
+    }
+    return true;
+  }
+
+  /** Reads one object element of a list: its pointer is {@code at}; null leaves it out. */
+  @FunctionalInterface
+  interface ElementReader<T> {
+    T read(JsonNode element, String at);
+  }
+
+  /**
+   * The array {@code field} of objects, each read by {@code element}: null when absent, empty
+   * when not an array; an element that is not an object is reported and left out, so that every
+   * element's problems are reported.
+   */
+  <T> List<T> objectList(
+      JsonNode json, String field, String at, String expected, String elementExpected,
+      ElementReader<T> element) {
+    JsonNode node = json.get(field);
+    if (node == null) {
+      return null;
+    }
+    List<T> list = new ArrayList<>();
+    if (!node.isArray()) {
+      wrongType(at + "/" + field, expected, node);
+      return list;
+    }
+    for (int i = 0; i < node.size(); i++) {
+      String elementAt = at + "/" + field + "/" + i;
+      if (presentObject(node.get(i), elementAt, elementExpected)) {
+        T value = element.read(node.get(i), elementAt);
+        if (value != null) {
+          list.add(value);
+        }
+      }
+    }
+    return list;
+  }
+
+  String string(JsonNode json, String field, String at) {
+    JsonNode node = typed(json, field, at, JsonNode::isTextual, "a string");
+    return node == null ? null : node.asText();
   }
 
   JsonNode checkedString(JsonNode json, String field, String at) {
@@ -123,15 +190,8 @@ abstract class FieldReader {
   }
 
   Double number(JsonNode json, String field, String at) {
-    JsonNode node = json.get(field);
-    if (node == null) {
-      return null;
-    }
-    if (!node.isNumber()) {
-      wrongType(at + "/" + field, "a number", node);
-      return null;
-    }
-    if (!finite(node, at + "/" + field)) {
+    JsonNode node = typed(json, field, at, JsonNode::isNumber, "a number");
+    if (node == null || !finite(node, at + "/" + field)) {
       return null;
     }
     double value = node.doubleValue();
@@ -150,15 +210,10 @@ abstract class FieldReader {
   }
 
   JsonNode numberOrString(JsonNode json, String field, String at) {
-    JsonNode node = json.get(field);
-    if (node == null) {
-      return null;
-    }
-    if (!node.isNumber() && !node.isTextual()) {
-      wrongType(at + "/" + field, "a number or a JSONata expression", node);
-      return null;
-    }
-    if (node.isNumber() && !finite(node, at + "/" + field)) {
+    JsonNode node =
+        typed(
+            json, field, at, n -> n.isNumber() || n.isTextual(), "a number or a JSONata expression");
+    if (node != null && node.isNumber() && !finite(node, at + "/" + field)) {
       return null;
     }
     return node;
@@ -175,27 +230,12 @@ abstract class FieldReader {
   }
 
   Boolean bool(JsonNode json, String field, String at) {
-    JsonNode node = json.get(field);
-    if (node == null) {
-      return null;
-    }
-    if (!node.isBoolean()) {
-      wrongType(at + "/" + field, "a boolean", node);
-      return null;
-    }
-    return node.booleanValue();
+    JsonNode node = typed(json, field, at, JsonNode::isBoolean, "a boolean");
+    return node == null ? null : node.booleanValue();
   }
 
   JsonNode object(JsonNode json, String field, String at) {
-    JsonNode node = json.get(field);
-    if (node == null) {
-      return null;
-    }
-    if (!node.isObject()) {
-      wrongType(at + "/" + field, "an object", node);
-      return null;
-    }
-    return node;
+    return typed(json, field, at, JsonNode::isObject, "an object");
   }
 
   List<String> stringList(JsonNode json, String field, String at) {

@@ -52,50 +52,38 @@ final class MapReader extends FieldReader {
   }
 
   ItemReader itemReader(JsonNode json, String at) {
-    if (json == null) {
-      return null;
-    }
-    if (!json.isObject()) {
-      wrongType(at, "an object", json);
+    if (!presentObject(json, at, "an object")) {
       return null;
     }
     unknownFields(json, Set.of("Resource", "Parameters", "Arguments", "ReaderConfig"), at, "ItemReader");
     ItemReader.ReaderConfig config = null;
     JsonNode configNode = json.get("ReaderConfig");
     String configAt = at + "/ReaderConfig";
-    if (configNode != null) {
-      if (!configNode.isObject()) {
-        wrongType(configAt, "an object", configNode);
-      } else {
-        unknownFields(
-            configNode,
-            Set.of(
-                "InputType", "CSVHeaderLocation", "CSVHeaders", "CSVDelimiter", "ManifestType",
-                "MaxItems", "MaxItemsPath", "ItemsPointer"),
-            configAt,
-            "ReaderConfig");
-        config =
-            new ItemReader.ReaderConfig(
-                string(configNode, "InputType", configAt),
-                string(configNode, "CSVHeaderLocation", configAt),
-                stringList(configNode, "CSVHeaders", configAt),
-                string(configNode, "CSVDelimiter", configAt),
-                string(configNode, "ManifestType", configAt),
-                numberOrString(configNode, "MaxItems", configAt),
-                string(configNode, "MaxItemsPath", configAt),
-                string(configNode, "ItemsPointer", configAt));
-      }
+    if (presentObject(configNode, configAt, "an object")) {
+      unknownFields(
+          configNode,
+          Set.of(
+              "InputType", "CSVHeaderLocation", "CSVHeaders", "CSVDelimiter", "ManifestType",
+              "MaxItems", "MaxItemsPath", "ItemsPointer"),
+          configAt,
+          "ReaderConfig");
+      config =
+          new ItemReader.ReaderConfig(
+              string(configNode, "InputType", configAt),
+              string(configNode, "CSVHeaderLocation", configAt),
+              stringList(configNode, "CSVHeaders", configAt),
+              string(configNode, "CSVDelimiter", configAt),
+              string(configNode, "ManifestType", configAt),
+              numberOrString(configNode, "MaxItems", configAt),
+              string(configNode, "MaxItemsPath", configAt),
+              string(configNode, "ItemsPointer", configAt));
     }
     return new ItemReader(
         string(json, "Resource", at), json.get("Parameters"), json.get("Arguments"), config);
   }
 
   ItemBatcher itemBatcher(JsonNode json, String at) {
-    if (json == null) {
-      return null;
-    }
-    if (!json.isObject()) {
-      wrongType(at, "an object", json);
+    if (!presentObject(json, at, "an object")) {
       return null;
     }
     unknownFields(
@@ -114,27 +102,19 @@ final class MapReader extends FieldReader {
   }
 
   ResultWriter resultWriter(JsonNode json, String at) {
-    if (json == null) {
-      return null;
-    }
-    if (!json.isObject()) {
-      wrongType(at, "an object", json);
+    if (!presentObject(json, at, "an object")) {
       return null;
     }
     unknownFields(json, Set.of("Resource", "Parameters", "Arguments", "WriterConfig"), at, "ResultWriter");
     ResultWriter.WriterConfig config = null;
     JsonNode configNode = json.get("WriterConfig");
     String configAt = at + "/WriterConfig";
-    if (configNode != null) {
-      if (!configNode.isObject()) {
-        wrongType(configAt, "an object", configNode);
-      } else {
-        unknownFields(configNode, Set.of("OutputType", "Transformation"), configAt, "WriterConfig");
-        config =
-            new ResultWriter.WriterConfig(
-                string(configNode, "OutputType", configAt),
-                string(configNode, "Transformation", configAt));
-      }
+    if (presentObject(configNode, configAt, "an object")) {
+      unknownFields(configNode, Set.of("OutputType", "Transformation"), configAt, "WriterConfig");
+      config =
+          new ResultWriter.WriterConfig(
+              string(configNode, "OutputType", configAt),
+              string(configNode, "Transformation", configAt));
     }
     return new ResultWriter(
         string(json, "Resource", at), json.get("Parameters"), json.get("Arguments"), config);

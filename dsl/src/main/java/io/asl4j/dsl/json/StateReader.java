@@ -76,12 +76,12 @@ final class StateReader extends FieldReader {
 
   StateMachine machine(JsonNode json) {
     String at = "";
-    unknownFields(
+    fields(
         json,
         Set.of("Comment", "StartAt", "States", "Version", "TimeoutSeconds", "QueryLanguage"),
         at,
-        "the top level of a state machine");
-    requireFields(json, at, "StartAt", "States");
+        "the top level of a state machine",
+        "StartAt", "States");
     return new StateMachine(
         string(json, "Comment", at),
         string(json, "StartAt", at),
@@ -121,34 +121,30 @@ final class StateReader extends FieldReader {
       wrongType(at, "a branch object with StartAt and States", json);
       return null;
     }
-    unknownFields(json, Set.of("Comment", "StartAt", "States"), at, "a Parallel branch");
-    requireFields(json, at, "StartAt", "States");
+    fields(json, Set.of("Comment", "StartAt", "States"), at, "a Parallel branch", "StartAt", "States");
     return new StateGraph(string(json, "Comment", at), string(json, "StartAt", at), states(json, at));
   }
 
   ItemProcessor processor(JsonNode json, String at, boolean legacyIterator) {
-    if (json == null) {
+    if (!presentObject(json, at, "an object with StartAt and States")) {
       return null;
     }
-    if (!json.isObject()) {
-      wrongType(at, "an object with StartAt and States", json);
-      return null;
-    }
-    unknownFields(json, Set.of("Comment", "StartAt", "States", "ProcessorConfig"), at, legacyIterator ? "an Iterator" : "an ItemProcessor");
-    requireFields(json, at, "StartAt", "States");
+    fields(
+        json,
+        Set.of("Comment", "StartAt", "States", "ProcessorConfig"),
+        at,
+        legacyIterator ? "an Iterator" : "an ItemProcessor",
+        "StartAt",
+        "States");
     ProcessorConfig config = null;
     JsonNode configNode = json.get("ProcessorConfig");
     String configAt = at + "/ProcessorConfig";
-    if (configNode != null) {
-      if (!configNode.isObject()) {
-        wrongType(configAt, "an object", configNode);
-      } else {
-        unknownFields(configNode, Set.of("Mode", "ExecutionType"), configAt, "ProcessorConfig");
-        config =
-            new ProcessorConfig(
-                enumValue(configNode, "Mode", configAt, ProcessorConfig.Mode.class),
-                enumValue(configNode, "ExecutionType", configAt, ProcessorConfig.ExecutionType.class));
-      }
+    if (presentObject(configNode, configAt, "an object")) {
+      unknownFields(configNode, Set.of("Mode", "ExecutionType"), configAt, "ProcessorConfig");
+      config =
+          new ProcessorConfig(
+              enumValue(configNode, "Mode", configAt, ProcessorConfig.Mode.class),
+              enumValue(configNode, "ExecutionType", configAt, ProcessorConfig.ExecutionType.class));
     }
     return new ItemProcessor(
         config, string(json, "Comment", at), string(json, "StartAt", at), states(json, at));
@@ -301,75 +297,45 @@ final class StateReader extends FieldReader {
   // ---- Retry and Catch --------------------------------------------------------------------------
 
   List<Retrier> retriers(JsonNode json, String at) {
-    JsonNode node = json.get("Retry");
-    if (node == null) {
-      return null;
-    }
-    List<Retrier> retriers = new ArrayList<>();
-    if (!node.isArray()) {
-      wrongType(at + "/Retry", "an array of retriers", node);
-      return retriers;
-    }
-    for (int i = 0; i < node.size(); i++) {
-      JsonNode r = node.get(i);
-      String rAt = at + "/Retry/" + i;
-      if (!r.isObject()) {
-        wrongType(rAt, "a retrier object", r);
-        continue;
-      }
-      unknownFields(
-          r,
-          Set.of(
-              "ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds",
-              "JitterStrategy", "Comment"),
-          rAt,
-          "a retrier");
-      requireFields(r, rAt, "ErrorEquals");
-      retriers.add(
-          new Retrier(
-              stringList(r, "ErrorEquals", rAt),
-              integer(r, "IntervalSeconds", rAt),
-              integer(r, "MaxAttempts", rAt),
-              number(r, "BackoffRate", rAt),
-              integer(r, "MaxDelaySeconds", rAt),
-              enumValue(r, "JitterStrategy", rAt, Retrier.JitterStrategy.class),
-              string(r, "Comment", rAt)));
-    }
-    return retriers;
+    return objectList(json, "Retry", at, "an array of retriers", "a retrier object", this::retrier);
+  }
+
+  private Retrier retrier(JsonNode r, String rAt) {
+    fields(
+        r,
+        Set.of(
+            "ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds",
+            "JitterStrategy", "Comment"),
+        rAt,
+        "a retrier",
+        "ErrorEquals");
+    return new Retrier(
+        stringList(r, "ErrorEquals", rAt),
+        integer(r, "IntervalSeconds", rAt),
+        integer(r, "MaxAttempts", rAt),
+        number(r, "BackoffRate", rAt),
+        integer(r, "MaxDelaySeconds", rAt),
+        enumValue(r, "JitterStrategy", rAt, Retrier.JitterStrategy.class),
+        string(r, "Comment", rAt));
   }
 
   List<Catcher> catchers(JsonNode json, String at) {
-    JsonNode node = json.get("Catch");
-    if (node == null) {
-      return null;
-    }
-    List<Catcher> catchers = new ArrayList<>();
-    if (!node.isArray()) {
-      wrongType(at + "/Catch", "an array of catchers", node);
-      return catchers;
-    }
-    for (int i = 0; i < node.size(); i++) {
-      JsonNode c = node.get(i);
-      String cAt = at + "/Catch/" + i;
-      if (!c.isObject()) {
-        wrongType(cAt, "a catcher object", c);
-        continue;
-      }
-      unknownFields(
-          c,
-          Set.of("ErrorEquals", "Next", "ResultPath", "Output", "Assign", "Comment"),
-          cAt,
-          "a catcher");
-      requireFields(c, cAt, "ErrorEquals", "Next");
-      catchers.add(
-          new Catcher(
-              stringList(c, "ErrorEquals", cAt),
-              string(c, "Next", cAt),
-              nullablePath(c, "ResultPath", cAt),
-              c.get("Output"),
-              c.get("Assign"),
-              string(c, "Comment", cAt)));
-    }
-    return catchers;
+    return objectList(json, "Catch", at, "an array of catchers", "a catcher object", this::catcher);
+  }
+
+  private Catcher catcher(JsonNode c, String cAt) {
+    fields(
+        c,
+        Set.of("ErrorEquals", "Next", "ResultPath", "Output", "Assign", "Comment"),
+        cAt,
+        "a catcher",
+        "ErrorEquals", "Next");
+    return new Catcher(
+        stringList(c, "ErrorEquals", cAt),
+        string(c, "Next", cAt),
+        nullablePath(c, "ResultPath", cAt),
+        c.get("Output"),
+        c.get("Assign"),
+        string(c, "Comment", cAt));
   }
 }
