@@ -127,14 +127,7 @@ public final class Asl4jStateMachine extends Construct {
                 "the definition says " + own + " s, the timeout property " + seconds
                     + " s; drop one of them"));
       } else {
-        machine =
-            new StateMachine(
-                machine.comment(),
-                machine.startAt(),
-                machine.states(),
-                machine.version(),
-                seconds,
-                machine.queryLanguage());
+        machine = machine.withTimeoutSeconds(seconds);
       }
     }
     this.model = machine;

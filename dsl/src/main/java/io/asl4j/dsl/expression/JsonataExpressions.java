@@ -90,13 +90,36 @@ public final class JsonataExpressions {
           : e.getMessage();
       return Optional.of(text + " (position " + e.getLocation() + ")");
     } catch (RuntimeException e) {
+      if (stackOverflow(e)) {
+        return Optional.of(TOO_DEEP);
+      }
       // The parser signals some malformed input with plain runtime exceptions.
       return Optional.of("Invalid expression: " + e);
     } catch (StackOverflowError e) {
       // The parser recurses once per nested bracket or chained operator. It keeps no state
       // between calls, so the overflow is contained; no real expression nests that deep.
-      return Optional.of("the expression nests too deeply to be parsed");
+      return Optional.of(TOO_DEEP);
     }
+  }
+
+  private static final String TOO_DEEP = "the expression nests too deeply to be parsed";
+
+  /**
+   * Whether the parser ran out of stack inside {@link java.util.regex.Pattern#compile}, which the
+   * tokenizer calls for number literals: the JDK reports that overflow as a {@link
+   * java.util.regex.PatternSyntaxException} ("Stack overflow during pattern compilation"), so how
+   * deep an expression may nest before the error turns up there depends on how much of the parser
+   * the JIT has compiled.
+   */
+  private static boolean stackOverflow(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.util.regex.PatternSyntaxException pattern
+          && pattern.getDescription() != null
+          && pattern.getDescription().startsWith("Stack overflow")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -27,9 +27,4 @@ public record FailState(
   public StateType type() {
     return StateType.FAIL;
   }
-
-  @Override
-  public boolean isTerminal() {
-    return true;
-  }
 }

@@ -15,4 +15,7 @@ public sealed interface Graph permits StateMachine, StateGraph, ItemProcessor {
 
   /** The {@code Comment}, or {@code null}. */
   String comment();
+
+  /** This graph with {@code states} in place of its own, every other field kept. */
+  Graph withStates(Map<String, State> states);
 }

@@ -16,4 +16,9 @@ public record ItemProcessor(
   public ItemProcessor {
     states = states == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(states));
   }
+
+  @Override
+  public ItemProcessor withStates(Map<String, State> states) {
+    return new ItemProcessor(processorConfig, comment, startAt, states);
+  }
 }

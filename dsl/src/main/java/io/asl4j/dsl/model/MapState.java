@@ -84,4 +84,16 @@ public record MapState(
   public StateType type() {
     return StateType.MAP;
   }
+
+  /**
+   * This state with the legacy {@code Iterator} and the {@code ItemProcessor} replaced (either may
+   * be {@code null}), every other field kept.
+   */
+  public MapState withProcessors(ItemProcessor iterator, ItemProcessor itemProcessor) {
+    return new MapState(
+        comment, queryLanguage, io, itemsPath, items, itemSelector, iterator, itemProcessor,
+        itemReader, itemBatcher, resultWriter, maxConcurrency, maxConcurrencyPath,
+        toleratedFailurePercentage, toleratedFailurePercentagePath, toleratedFailureCount,
+        toleratedFailureCountPath, label, retry, catchers, next, end);
+  }
 }

@@ -48,4 +48,9 @@ public record ParallelState(
   public List<Graph> nestedGraphs() {
     return branches == null ? List.of() : java.util.Collections.unmodifiableList(branches);
   }
+
+  /** This state with {@code branches} in place of its own, every other field kept. */
+  public ParallelState withBranches(List<StateGraph> branches) {
+    return new ParallelState(comment, queryLanguage, io, branches, retry, catchers, next, end);
+  }
 }

@@ -14,15 +14,22 @@ import java.util.List;
  * @see <a href="https://states-language.net/spec.html#appendix-a">Predefined error codes</a>
  */
 public enum PredefinedError {
-  /** Matches any error but {@code States.Runtime}; must appear alone, in the last retrier or catcher. */
+  /**
+   * Matches any error but {@code States.Runtime}; must appear alone, in the last retrier or
+   * catcher. AWS's guide also names {@code States.DataLimitExceeded} as not caught by it, but the
+   * recorded executions in the conformance corpus ({@code lambda/error_handling}, a Lambda result
+   * over the payload limit) show a {@code States.ALL} catcher taking it, so it is caught here too.
+   */
   ALL("States.ALL", Matched.BY_ALL),
   /** A state's result, input or output exceeded the payload size limit. */
   DATA_LIMIT_EXCEEDED("States.DataLimitExceeded", Matched.BY_ALL),
   /** A Map's failed items exceeded its tolerated failure threshold. */
   EXCEED_TOLERATED_FAILURE_THRESHOLD("States.ExceedToleratedFailureThreshold", Matched.BY_ALL),
   /**
-   * A Task sent no heartbeat within {@code HeartbeatSeconds}: matched by Retry and Catch, while
-   * the history and the error output record it as {@link #TIMEOUT}.
+   * A Task sent no heartbeat within {@code HeartbeatSeconds}: matched by Retry and Catch (and by
+   * a retrier or catcher naming {@link #TIMEOUT}), while the history's {@code TaskTimedOut} event,
+   * the execution's failure and a catcher's error output record it as {@code States.Timeout}, as
+   * the recorded {@code .waitForTaskToken} executions in the conformance corpus show.
    */
   HEARTBEAT_TIMEOUT("States.HeartbeatTimeout", Matched.BY_ALL_AND_TIMEOUT),
   /** An HTTP Task could not connect, or timed out after 60 seconds. */

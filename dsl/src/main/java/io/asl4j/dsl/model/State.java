@@ -53,7 +53,7 @@ public sealed interface State
 
   /** Whether this state may end its graph: Succeed, Fail, or {@code "End": true}. */
   default boolean isTerminal() {
-    return false;
+    return type() == StateType.SUCCEED || type() == StateType.FAIL;
   }
 
   /** The query language in effect for this state inside a machine whose default is given. */

@@ -13,4 +13,9 @@ public record StateGraph(String comment, String startAt, Map<String, State> stat
   public StateGraph {
     states = states == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(states));
   }
+
+  @Override
+  public StateGraph withStates(Map<String, State> states) {
+    return new StateGraph(comment, startAt, states);
+  }
 }

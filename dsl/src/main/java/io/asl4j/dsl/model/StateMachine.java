@@ -32,4 +32,14 @@ public record StateMachine(
   public QueryLanguage defaultQueryLanguage() {
     return queryLanguage == null ? QueryLanguage.JSONPATH : queryLanguage;
   }
+
+  @Override
+  public StateMachine withStates(Map<String, State> states) {
+    return new StateMachine(comment, startAt, states, version, timeoutSeconds, queryLanguage);
+  }
+
+  /** This machine with {@code TimeoutSeconds} set to {@code timeoutSeconds} ({@code null}: none). */
+  public StateMachine withTimeoutSeconds(Integer timeoutSeconds) {
+    return new StateMachine(comment, startAt, states, version, timeoutSeconds, queryLanguage);
+  }
 }

@@ -10,9 +10,4 @@ public record SucceedState(String comment, QueryLanguage queryLanguage, Io io) i
   public StateType type() {
     return StateType.SUCCEED;
   }
-
-  @Override
-  public boolean isTerminal() {
-    return true;
-  }
 }

@@ -36,4 +36,11 @@ public record TaskState(
   public StateType type() {
     return StateType.TASK;
   }
+
+  /** This task with {@code Resource} set to {@code resource}, every other field kept. */
+  public TaskState withResource(String resource) {
+    return new TaskState(
+        comment, queryLanguage, io, resource, timeoutSeconds, timeoutSecondsPath, heartbeatSeconds,
+        heartbeatSecondsPath, credentials, retry, catchers, next, end);
+  }
 }

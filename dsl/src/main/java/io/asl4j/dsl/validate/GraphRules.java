@@ -38,6 +38,7 @@ final class GraphRules extends Rules {
     super(run);
   }
 
+  /** Checks one state's name: its length, and that no other graph of the machine uses it. */
   void name(String name, State state, String pointer) {
     int length = name.codePointCount(0, name.length());
     if (length == 0) {
@@ -54,6 +55,7 @@ final class GraphRules extends Rules {
     }
   }
 
+  /** Notes the literal {@code Error} a Fail state raises, for the catchers that name it. */
   void failError(String name, State state, String at) {
     if (state instanceof FailState fail && fail.error() != null && !syntax.isJsonata(fail.error())) {
       failErrors.putIfAbsent(fail.error(), at);
@@ -73,6 +75,7 @@ final class GraphRules extends Rules {
         && config.executionType() == ProcessorConfig.ExecutionType.EXPRESS;
   }
 
+  /** Checks a graph: its {@code StartAt}, every state (nested graphs included) and reachability. */
   void graph(Graph graph, String at, boolean express) {
     Map<String, State> states = graph.states();
     scopePointers.put(states, at);
@@ -247,6 +250,10 @@ final class GraphRules extends Rules {
     }
   }
 
+  /**
+   * Checks one state, handing its fields to {@link FieldRules}, {@link MapRules} and {@link
+   * ExpressionRules}, then the graphs nested in it; {@code scope} is null for a lone state.
+   */
   void state(State state, String at, boolean express, Map<String, State> scope) {
     QueryLanguage machineDefault = machineLanguage == null ? QueryLanguage.JSONPATH : machineLanguage;
     boolean jsonata = state.effectiveQueryLanguage(machineDefault) == QueryLanguage.JSONATA;

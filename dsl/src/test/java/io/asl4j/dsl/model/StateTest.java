@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.asl4j.dsl.json.AslReader;
+import io.asl4j.dsl.json.AslWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -108,5 +109,33 @@ class StateTest {
   @Test
   void stateNamesAreEscapedAsJsonPointerSegments() {
     assertEquals("a~1b~0c", GraphWalker.escape("a/b~c"));
+  }
+
+  @Test
+  void rewriteReplacesStatesInEveryNestedGraphAndKeepsEverythingElse() {
+    StateMachine machine =
+        AslReader.read(
+            ("{'Comment':'c','TimeoutSeconds':60,'StartAt':'Both','States':{"
+                    + "'Both':{'Type':'Parallel','Branches':[{'StartAt':'T1','States':{"
+                    + "'T1':{'Type':'Task','Resource':'old','TimeoutSeconds':5,'End':true}}}],'Next':'Each'},"
+                    + "'Each':{'Type':'Map','ItemProcessor':{'ProcessorConfig':{'Mode':'INLINE'},'StartAt':'T2',"
+                    + "'States':{'T2':{'Type':'Task','Resource':'old','End':true}}},'Label':'L','End':true}}}")
+                .replace('\'', '"'));
+
+    StateMachine rewritten =
+        GraphWalker.rewrite(
+            machine,
+            (name, state) -> state instanceof TaskState task ? task.withResource("new-" + name) : state);
+
+    assertEquals(
+        ("{'Comment':'c','StartAt':'Both','States':{"
+                + "'Both':{'Type':'Parallel','Branches':[{'StartAt':'T1','States':{"
+                + "'T1':{'Type':'Task','Resource':'new-T1','TimeoutSeconds':5,'End':true}}}],'Next':'Each'},"
+                + "'Each':{'Type':'Map','Label':'L','ItemProcessor':{'ProcessorConfig':{'Mode':'INLINE'},'StartAt':'T2',"
+                + "'States':{'T2':{'Type':'Task','Resource':'new-T2','End':true}}},'End':true}},'TimeoutSeconds':60}")
+            .replace('\'', '"'),
+        AslWriter.writeCompact(rewritten));
+    assertEquals(Integer.valueOf(30), machine.withTimeoutSeconds(30).timeoutSeconds());
+    assertEquals(machine.states(), machine.withTimeoutSeconds(30).states());
   }
 }
