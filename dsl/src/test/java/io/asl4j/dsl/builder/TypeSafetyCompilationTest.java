@@ -130,8 +130,12 @@ class TypeSafetyCompilationTest {
         "Pass.jsonata(\"P\").catching(Catch.all().to(Succeed.jsonata(\"S\")));",
         "Parallel.jsonata(\"P\").inputPath(\"$.x\");",
         "MapState.jsonPath(\"M\").output(\"{% 1 %}\");",
+        "Rule.jsonata(\"{% true %}\").comment(\"c\").to(Succeed.jsonata(\"S\"));",
+        "Catch.all().resultPath(\"$.e\").comment(\"c\").output(\"{% 1 %}\");",
+        "Rule.when(JsonPaths.input().bool(\"b\").isTrue()).assign(Payload.object()).output(\"{% 1 %}\");",
       })
   void sharedSettersAreOfferedOnlyWhereAslAllowsThem(String statement) {
+    // a Rule has no Next of its own, a JSONPath catcher no Output, a JSONPath rule no Output
     assertThat(compile(statement)).hadErrorContaining("cannot find symbol");
   }
 
