@@ -113,7 +113,9 @@ class TypeSafetyCompilationTest {
   /**
    * The shared setters ({@link JsonPathFields}, {@link JsonataFields}, {@link Assigning}) reach
    * only the state types and query language that ASL gives each field, and keep the state's own
-   * type, so nothing can follow a Succeed even after its I/O setters.
+   * type, so nothing can follow a Succeed even after its I/O setters. The same holds for catchers
+   * and rules ({@link CommentAndAssign}): a rule has no {@code to()}, a JSONPath catcher or rule
+   * no {@code Output}.
    */
   @ParameterizedTest(name = "{0}")
   @ValueSource(
@@ -135,7 +137,6 @@ class TypeSafetyCompilationTest {
         "Rule.when(JsonPaths.input().bool(\"b\").isTrue()).assign(Payload.object()).output(\"{% 1 %}\");",
       })
   void sharedSettersAreOfferedOnlyWhereAslAllowsThem(String statement) {
-    // a Rule has no Next of its own, a JSONPath catcher no Output, a JSONPath rule no Output
     assertThat(compile(statement)).hadErrorContaining("cannot find symbol");
   }
 
