@@ -92,21 +92,23 @@ final class Attributes {
   }
 
   Integer integer(TypeElement e, AnnotationMirror m, String at, String attribute, String aslField) {
-    AnnotationValue value = value(m, attribute);
-    if (value == null) {
-      return null;
-    }
-    origins.put(at + "/" + aslField, new Origin(e, m, value));
-    return ((Number) value.getValue()).intValue();
+    Number number = recorded(e, m, at, attribute, aslField);
+    return number == null ? null : number.intValue();
   }
 
   Double decimal(TypeElement e, AnnotationMirror m, String at, String attribute, String aslField) {
+    Number number = recorded(e, m, at, attribute, aslField);
+    return number == null ? null : number.doubleValue();
+  }
+
+  /** A number attribute's value, its origin recorded at {@code at/aslField}; null when not written. */
+  private Number recorded(TypeElement e, AnnotationMirror m, String at, String attribute, String aslField) {
     AnnotationValue value = value(m, attribute);
     if (value == null) {
       return null;
     }
     origins.put(at + "/" + aslField, new Origin(e, m, value));
-    return ((Number) value.getValue()).doubleValue();
+    return (Number) value.getValue();
   }
 
   /**

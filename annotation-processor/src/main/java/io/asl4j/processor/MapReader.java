@@ -25,15 +25,15 @@ final class MapReader {
 
   /** {@code @ItemReader} on a Map state's type, or null. */
   ItemReader itemReader(StateInfo info, String at) {
-    AnnotationMirror m = mirror(info.element(), "ItemReader");
-    if (m == null) {
+    StateInfo reader = annotated(info, "ItemReader", at);
+    if (reader == null) {
       return null;
     }
-    origins.put(at, new Origin(info.element(), m, null));
-    StateInfo reader = info.reading(m);
     String configAt = at + "/ReaderConfig";
+    AnnotationMirror m = reader.mirror();
     ItemReader.ReaderConfig config = null;
-    List<String> headers = value(m, "csvHeaders") == null ? null : attributes.strings(info.element(), m, configAt, "csvHeaders", "CSVHeaders");
+    List<String> headers =
+        value(m, "csvHeaders") == null ? null : attributes.strings(info.element(), m, configAt, "csvHeaders", "CSVHeaders");
     String inputType = attributes.field(reader, configAt, "inputType", "InputType");
     String headerLocation = attributes.field(reader, configAt, "csvHeaderLocation", "CSVHeaderLocation");
     String delimiter = attributes.field(reader, configAt, "csvDelimiter", "CSVDelimiter");
@@ -54,12 +54,10 @@ final class MapReader {
 
   /** {@code @ItemBatcher} on a Map state's type, or null. */
   ItemBatcher itemBatcher(StateInfo info, String at) {
-    AnnotationMirror m = mirror(info.element(), "ItemBatcher");
-    if (m == null) {
+    StateInfo batcher = annotated(info, "ItemBatcher", at);
+    if (batcher == null) {
       return null;
     }
-    origins.put(at, new Origin(info.element(), m, null));
-    StateInfo batcher = info.reading(m);
     return new ItemBatcher(
         attributes.numeric(batcher, at, "maxItemsPerBatch", "MaxItemsPerBatch"),
         attributes.field(batcher, at, "maxItemsPerBatchPath", "MaxItemsPerBatchPath"),
@@ -70,12 +68,10 @@ final class MapReader {
 
   /** {@code @ResultWriter} on a Map state's type, or null. */
   ResultWriter resultWriter(StateInfo info, String at) {
-    AnnotationMirror m = mirror(info.element(), "ResultWriter");
-    if (m == null) {
+    StateInfo writer = annotated(info, "ResultWriter", at);
+    if (writer == null) {
       return null;
     }
-    origins.put(at, new Origin(info.element(), m, null));
-    StateInfo writer = info.reading(m);
     String outputType = attributes.field(writer, at + "/WriterConfig", "outputType", "OutputType");
     String transformation = attributes.field(writer, at + "/WriterConfig", "transformation", "Transformation");
     return new ResultWriter(
@@ -83,5 +79,15 @@ final class MapReader {
         attributes.json(writer, at, "parameters", "Parameters"),
         attributes.json(writer, at, "arguments", "Arguments"),
         outputType == null && transformation == null ? null : new ResultWriter.WriterConfig(outputType, transformation));
+  }
+
+  /** {@code info} reading its {@code @annotation}, its origin recorded at {@code at}; null when absent. */
+  private StateInfo annotated(StateInfo info, String annotation, String at) {
+    AnnotationMirror m = mirror(info.element(), annotation);
+    if (m == null) {
+      return null;
+    }
+    origins.put(at, new Origin(info.element(), m, null));
+    return info.reading(m);
   }
 }

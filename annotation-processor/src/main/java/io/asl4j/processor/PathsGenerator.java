@@ -170,9 +170,9 @@ final class PathsGenerator {
       ClassName paths = nested.get(record);
       return method.returns(paths).addStatement("return new $T($L.object($S))", paths, parent, name);
     }
-    JsonKind kind = JsonKind.of(component.asType(), env.getTypeUtils());
-    ClassName pathType = ClassName.get(BUILDER_PACKAGE, pathType(kind));
-    return method.returns(pathType).addStatement("return $L.$L($S)", parent, factory(kind), name);
+    PathKind kind = PathKind.of(JsonKind.of(component.asType(), env.getTypeUtils()));
+    ClassName pathType = ClassName.get(BUILDER_PACKAGE, kind.type());
+    return method.returns(pathType).addStatement("return $L.$L($S)", parent, kind.factory(), name);
   }
 
   private String description(RecordComponentElement component, Map<TypeElement, ClassName> nested) {
@@ -194,27 +194,18 @@ final class PathsGenerator {
     return element.getKind() == ElementKind.RECORD ? (TypeElement) element : null;
   }
 
-  private static String pathType(JsonKind kind) {
-    return switch (kind) {
-      case STRING -> "StringPath";
-      case NUMBER -> "NumberPath";
-      case BOOLEAN -> "BooleanPath";
-      case TIMESTAMP -> "TimestampPath";
-      case OBJECT -> "ObjectPath";
-      case ARRAY -> "ListPath";
-    };
-  }
-
-  /** The {@code ObjectPath} method that derives a field path of {@code kind}. */
-  private static String factory(JsonKind kind) {
-    return switch (kind) {
-      case STRING -> "string";
-      case NUMBER -> "number";
-      case BOOLEAN -> "bool";
-      case TIMESTAMP -> "timestamp";
-      case OBJECT -> "object";
-      case ARRAY -> "list";
-    };
+  /** The builder path type of {@code kind} and the {@code ObjectPath} method that derives one. */
+  private record PathKind(String type, String factory) {
+    static PathKind of(JsonKind kind) {
+      return switch (kind) {
+        case STRING -> new PathKind("StringPath", "string");
+        case NUMBER -> new PathKind("NumberPath", "number");
+        case BOOLEAN -> new PathKind("BooleanPath", "bool");
+        case TIMESTAMP -> new PathKind("TimestampPath", "timestamp");
+        case OBJECT -> new PathKind("ObjectPath", "object");
+        case ARRAY -> new PathKind("ListPath", "list");
+      };
+    }
   }
 
   /** {@code paymentStatus} becomes {@code PAYMENT_STATUS}. */

@@ -31,6 +31,7 @@ import io.asl4j.processor.WorkflowScanner.Graph;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
@@ -158,7 +159,7 @@ final class StateReader {
         attributes.numeric(info, at, "heartbeatSeconds", "HeartbeatSeconds"),
         attributes.field(info, at, "heartbeatSecondsPath", "HeartbeatSecondsPath"),
         attributes.json(info, at, "credentials", "Credentials"),
-        retriers(info.element(), at),
+        retriers(info, at),
         catchers(info, at),
         next.name(),
         next.end());
@@ -216,7 +217,7 @@ final class StateReader {
       }
     }
     return new ParallelState(
-        comment, language, io, branches, retriers(e, at), catchers(info, at), next.name(), next.end());
+        comment, language, io, branches, retriers(info, at), catchers(info, at), next.name(), next.end());
   }
 
   private MapState map(StateInfo info, String at, String comment, QueryLanguage language, Io io) {
@@ -242,7 +243,7 @@ final class StateReader {
         attributes.numeric(info, at, "toleratedFailureCount", "ToleratedFailureCount"),
         attributes.field(info, at, "toleratedFailureCountPath", "ToleratedFailureCountPath"),
         attributes.field(info, at, "label", "Label"),
-        retriers(info.element(), at),
+        retriers(info, at),
         catchers(info, at),
         next.name(),
         next.end());
@@ -285,56 +286,56 @@ final class StateReader {
         attributes.json(info, at, "assign", "Assign"));
   }
 
-  /** The {@code @Retry}s of type {@code e}, or null when it has none. */
-  private List<Retrier> retriers(TypeElement e, String at) {
-    List<AnnotationMirror> mirrors = repeated(e, "Retry");
-    if (mirrors.isEmpty()) {
-      return null;
-    }
-    List<Retrier> retriers = new ArrayList<>();
-    for (int i = 0; i < mirrors.size(); i++) {
-      AnnotationMirror m = mirrors.get(i);
-      String retryAt = at + "/Retry/" + i;
-      origins.put(retryAt, new Origin(e, m, null));
-      retriers.add(
-          new Retrier(
-              attributes.strings(e, m, retryAt, "errors", "ErrorEquals"),
-              attributes.integer(e, m, retryAt, "intervalSeconds", "IntervalSeconds"),
-              attributes.integer(e, m, retryAt, "maxAttempts", "MaxAttempts"),
-              attributes.decimal(e, m, retryAt, "backoffRate", "BackoffRate"),
-              attributes.integer(e, m, retryAt, "maxDelaySeconds", "MaxDelaySeconds"),
-              value(m, "jitterStrategy") == null
-                  ? null
-                  : Retrier.JitterStrategy.valueOf(enumName(value(m, "jitterStrategy"))),
-              string(m, "comment")));
-    }
-    return retriers;
+  /** The {@code @Retry}s of {@code info}'s type, or null when it has none. */
+  private List<Retrier> retriers(StateInfo info, String at) {
+    return repeatedAt(info, "Retry", at, (retry, retryAt) -> {
+      TypeElement e = info.element();
+      AnnotationMirror m = retry.mirror();
+      AnnotationValue jitter = value(m, "jitterStrategy");
+      return new Retrier(
+          attributes.strings(e, m, retryAt, "errors", "ErrorEquals"),
+          attributes.integer(e, m, retryAt, "intervalSeconds", "IntervalSeconds"),
+          attributes.integer(e, m, retryAt, "maxAttempts", "MaxAttempts"),
+          attributes.decimal(e, m, retryAt, "backoffRate", "BackoffRate"),
+          attributes.integer(e, m, retryAt, "maxDelaySeconds", "MaxDelaySeconds"),
+          jitter == null ? null : Retrier.JitterStrategy.valueOf(enumName(jitter)),
+          string(m, "comment"));
+    });
   }
 
   /** The {@code @Catch}es of {@code info}'s type, or null when it has none. */
   private List<Catcher> catchers(StateInfo info, String at) {
-    TypeElement e = info.element();
-    List<AnnotationMirror> mirrors = repeated(e, "Catch");
+    return repeatedAt(info, "Catch", at, (katch, catchAt) -> {
+      AnnotationMirror m = katch.mirror();
+      AnnotationValue nextValue = value(m, "next");
+      String next =
+          nextValue == null ? null : transitions.target(info, m, nextValue, catchAt + "/Next", "next", false);
+      return new Catcher(
+          attributes.strings(info.element(), m, catchAt, "errors", "ErrorEquals"),
+          next,
+          attributes.path(katch, catchAt, "resultPath", "ResultPath"),
+          attributes.json(katch, catchAt, "output", "Output"),
+          attributes.json(katch, catchAt, "assign", "Assign"),
+          string(m, "comment"));
+    });
+  }
+
+  /**
+   * Reads each {@code @annotation} on {@code info}'s type (repeated or in its container) at {@code
+   * at/annotation/i}, in source order; null when there is none, so the ASL field stays absent.
+   */
+  private <T> List<T> repeatedAt(
+      StateInfo info, String annotation, String at, BiFunction<StateInfo, String, T> read) {
+    List<AnnotationMirror> mirrors = repeated(info.element(), annotation);
     if (mirrors.isEmpty()) {
       return null;
     }
-    List<Catcher> catchers = new ArrayList<>();
+    List<T> items = new ArrayList<>();
     for (int i = 0; i < mirrors.size(); i++) {
-      AnnotationMirror m = mirrors.get(i);
-      String catchAt = at + "/Catch/" + i;
-      origins.put(catchAt, new Origin(e, m, null));
-      StateInfo asCatch = info.reading(m);
-      AnnotationValue nextValue = value(m, "next");
-      String next = nextValue == null ? null : transitions.target(info, m, nextValue, catchAt + "/Next", "next", false);
-      catchers.add(
-          new Catcher(
-              attributes.strings(e, m, catchAt, "errors", "ErrorEquals"),
-              next,
-              attributes.path(asCatch, catchAt, "resultPath", "ResultPath"),
-              attributes.json(asCatch, catchAt, "output", "Output"),
-              attributes.json(asCatch, catchAt, "assign", "Assign"),
-              string(m, "comment")));
+      String itemAt = at + "/" + annotation + "/" + i;
+      origins.put(itemAt, new Origin(info.element(), mirrors.get(i), null));
+      items.add(read.apply(info.reading(mirrors.get(i)), itemAt));
     }
-    return catchers;
+    return items;
   }
 }

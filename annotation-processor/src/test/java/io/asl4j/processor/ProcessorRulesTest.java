@@ -17,6 +17,14 @@ import org.junit.jupiter.api.Test;
 class ProcessorRulesTest {
   private static final String LAMBDA = "\"arn:aws:lambda:us-east-1:123456789012:function:f\"";
 
+  /** {@code test.Order}, a {@code @WorkflowData} record: the processor generates {@code OrderPaths}. */
+  private static final JavaFileObject ORDER =
+      JavaFileObjects.forSourceLines(
+          "test.Order",
+          "package test;",
+          "@io.asl4j.dsl.annotation.WorkflowData",
+          "record Order(String orderId, double total) {}");
+
   /** {@code test.Flow}, a workflow class around {@code body}. */
   private static JavaFileObject workflow(String... body) {
     List<String> lines = new ArrayList<>();
@@ -24,6 +32,16 @@ class ProcessorRulesTest {
     lines.add("import io.asl4j.dsl.annotation.*;");
     lines.addAll(Arrays.asList(body));
     return JavaFileObjects.forSourceLines("test.Flow", lines);
+  }
+
+  /** {@code test.Flow}: Choice {@code Route} over an {@link #ORDER} with {@code whens}, then Done. */
+  private static JavaFileObject orderChoice(String... whens) {
+    List<String> body = new ArrayList<>();
+    body.add("@Workflow final class Flow {");
+    body.add("  @StartAt @Choice(input = Order.class, otherwise = Done.class)");
+    body.addAll(Arrays.asList(whens));
+    body.addAll(List.of("  interface Route {}", "  @Succeed interface Done {}", "}"));
+    return workflow(body.toArray(String[]::new));
   }
 
   private static Compilation compile(JavaFileObject... sources) {
@@ -389,12 +407,6 @@ class ProcessorRulesTest {
 
   @Test
   void typedPathComparisonMustSuitTheComponentType() {
-    JavaFileObject order =
-        JavaFileObjects.forSourceLines(
-            "test.Order",
-            "package test;",
-            "@io.asl4j.dsl.annotation.WorkflowData",
-            "record Order(String orderId, double total) {}");
     JavaFileObject source =
         workflow(
             "@Workflow final class Flow {",
@@ -405,7 +417,7 @@ class ProcessorRulesTest {
             "  interface Route {}",
             "  @Succeed interface Done {}",
             "}");
-    Compilation compilation = compile(order, source);
+    Compilation compilation = compile(ORDER, source);
     assertThat(compilation)
         .hadErrorContaining(
             "[Asl4jPathType] numericEquals compares numbers, but '$.orderId' is String Order.orderId, a string")
@@ -420,14 +432,9 @@ class ProcessorRulesTest {
         JavaFileObjects.forSourceLines(
             "test.Order", "package test;", "record Order(String orderId, double total) {}");
     JavaFileObject source =
-        workflow(
-            "@Workflow final class Flow {",
-            "  @StartAt @Choice(input = Order.class, otherwise = Done.class)",
-            "  @When(variable = \"$.totl\", numericGreaterThan = 100, next = Done.class)",
-            "  interface Route {}",
-            "  @Succeed interface Done {}",
-            "}");
-    Compilation compilation = compile(order, source);
+        orderChoice(
+            "  @When(variable = \"$.totl\", numericGreaterThan = 100, next = Done.class)");
+    Compilation compilation = compile(ORDER, source);
     assertThat(compilation)
         .hadErrorContaining("[Asl4jPathType] '$.totl' reads 'totl', which is not a component of Order")
         .inFile(source)
@@ -617,24 +624,13 @@ class ProcessorRulesTest {
 
   @Test
   void typedPathComparisonInsideANestedRuleMustSuitTheComponentType() {
-    JavaFileObject order =
-        JavaFileObjects.forSourceLines(
-            "test.Order",
-            "package test;",
-            "@io.asl4j.dsl.annotation.WorkflowData",
-            "record Order(String orderId, double total) {}");
     JavaFileObject source =
-        workflow(
-            "@Workflow final class Flow {",
-            "  @StartAt @Choice(input = Order.class, otherwise = Done.class)",
+        orderChoice(
             "  @When(and = {",
             "      @Rule(variable = OrderPaths.TOTAL, numericGreaterThan = 100),",
             "      @Rule(variable = OrderPaths.ORDER_ID, numericEquals = 7)},",
-            "    next = Done.class)",
-            "  interface Route {}",
-            "  @Succeed interface Done {}",
-            "}");
-    Compilation compilation = compile(order, source);
+            "    next = Done.class)");
+    Compilation compilation = compile(ORDER, source);
     assertThat(compilation)
         .hadErrorContaining(
             "[Asl4jPathType] numericEquals compares numbers, but '$.orderId' is String Order.orderId, a string")
@@ -646,24 +642,13 @@ class ProcessorRulesTest {
   @Test
   void repeatedWhenWithGeneratedConstantsCompilesInAnExplicitContainer() {
     // given: OrderPaths is generated in this compilation; implicitly repeated @When cannot name it
-    JavaFileObject order =
-        JavaFileObjects.forSourceLines(
-            "test.Order",
-            "package test;",
-            "@io.asl4j.dsl.annotation.WorkflowData",
-            "record Order(String orderId, double total) {}");
     JavaFileObject source =
-        workflow(
-            "@Workflow final class Flow {",
-            "  @StartAt @Choice(input = Order.class, otherwise = Done.class)",
+        orderChoice(
             "  @When.List({",
             "    @When(variable = OrderPaths.TOTAL, numericGreaterThan = 100, next = Done.class),",
-            "    @When(variable = OrderPaths.ORDER_ID, stringEquals = \"o-1\", next = Done.class)})",
-            "  interface Route {}",
-            "  @Succeed interface Done {}",
-            "}");
+            "    @When(variable = OrderPaths.ORDER_ID, stringEquals = \"o-1\", next = Done.class)})");
     // when
-    Compilation compilation = compile(order, source);
+    Compilation compilation = compile(ORDER, source);
     // then
     assertThat(compilation).succeededWithoutWarnings();
   }
@@ -671,44 +656,22 @@ class ProcessorRulesTest {
   @Test
   void implicitlyRepeatedWhenWithGeneratedConstantsIsJavacsError() {
     // javac checks the synthesized @When.List before processors run, so this fails in javac itself
-    JavaFileObject order =
-        JavaFileObjects.forSourceLines(
-            "test.Order",
-            "package test;",
-            "@io.asl4j.dsl.annotation.WorkflowData",
-            "record Order(String orderId, double total) {}");
     JavaFileObject source =
-        workflow(
-            "@Workflow final class Flow {",
-            "  @StartAt @Choice(input = Order.class, otherwise = Done.class)",
+        orderChoice(
             "  @When(variable = OrderPaths.TOTAL, numericGreaterThan = 100, next = Done.class)",
-            "  @When(variable = OrderPaths.ORDER_ID, stringEquals = \"o-1\", next = Done.class)",
-            "  interface Route {}",
-            "  @Succeed interface Done {}",
-            "}");
-    Compilation compilation = compile(order, source);
+            "  @When(variable = OrderPaths.ORDER_ID, stringEquals = \"o-1\", next = Done.class)");
+    Compilation compilation = compile(ORDER, source);
     assertThat(compilation).hadErrorContaining("expression not allowed as annotation value");
   }
 
   @Test
   void typedPathProblemInAnExplicitWhenListLandsOnItsLine() {
-    JavaFileObject order =
-        JavaFileObjects.forSourceLines(
-            "test.Order",
-            "package test;",
-            "@io.asl4j.dsl.annotation.WorkflowData",
-            "record Order(String orderId, double total) {}");
     JavaFileObject source =
-        workflow(
-            "@Workflow final class Flow {",
-            "  @StartAt @Choice(input = Order.class, otherwise = Done.class)",
+        orderChoice(
             "  @When.List({",
             "    @When(variable = OrderPaths.TOTAL, numericGreaterThan = 100, next = Done.class),",
-            "    @When(variable = OrderPaths.ORDER_ID, numericEquals = 7, next = Done.class)})",
-            "  interface Route {}",
-            "  @Succeed interface Done {}",
-            "}");
-    Compilation compilation = compile(order, source);
+            "    @When(variable = OrderPaths.ORDER_ID, numericEquals = 7, next = Done.class)})");
+    Compilation compilation = compile(ORDER, source);
     assertThat(compilation)
         .hadErrorContaining(
             "[Asl4jPathType] numericEquals compares numbers, but '$.orderId' is String Order.orderId, a string")

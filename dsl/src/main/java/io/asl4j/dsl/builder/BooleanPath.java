@@ -10,24 +10,17 @@ import java.util.Objects;
  * approved.isTrue();   // {"Variable": "$.approved", "BooleanEquals": true}
  * }</pre>
  */
-public final class BooleanPath implements TypedPath {
-  private final String path;
-
+public final class BooleanPath extends BasePath implements TypedPath {
   BooleanPath(String path) {
-    this.path = Objects.requireNonNull(path, "path == null");
-  }
-
-  @Override
-  public String path() {
-    return path;
+    super(path);
   }
 
   public Condition eq(boolean value) {
-    return Condition.booleanEquals(path, value);
+    return Condition.booleanEquals(path(), value);
   }
 
   public Condition eq(BooleanPath other) {
-    return Condition.booleanEqualsPath(path, Objects.requireNonNull(other, "other == null").path());
+    return Condition.booleanEqualsPath(path(), Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition isTrue() {
@@ -40,11 +33,6 @@ public final class BooleanPath implements TypedPath {
 
   /** {@code IsBoolean: true}. */
   public Condition isBoolean() {
-    return Condition.isBoolean(path, true);
-  }
-
-  @Override
-  public String toString() {
-    return path;
+    return Condition.isBoolean(path(), true);
   }
 }

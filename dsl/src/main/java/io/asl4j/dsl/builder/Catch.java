@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.asl4j.dsl.model.NullablePath;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * One catcher of a Task, Parallel or Map state: on a matching error, continue at a fallback state.
@@ -23,7 +24,7 @@ import java.util.Objects;
  *
  * @see <a href="https://states-language.net/spec.html#fallback-states">Fallback states</a>
  */
-public final class Catch {
+public final class Catch implements CommentAndAssign.CatchFields<Catch> {
   private final CatchSpec spec;
 
   private Catch(CatchSpec spec) {
@@ -42,26 +43,6 @@ public final class Catch {
   public static Catch on(String error, String... more) {
     return new Catch(
         new CatchSpec(Retry.errorList(error, more, "Catch.all()"), null, null, null, null, null));
-  }
-
-  /** Sets {@code Next}, the state to continue at. Required. */
-  public Catch to(Chainable target) {
-    return new Catch(spec.withTarget(Objects.requireNonNull(target, "target == null")));
-  }
-
-  /** Sets {@code Comment}. Defaults to none. */
-  public Catch comment(String comment) {
-    return new Catch(spec.withComment(comment));
-  }
-
-  /** Sets {@code Assign}, evaluated against the error output. Defaults to none. */
-  public Catch assign(JsonNode assign) {
-    return new Catch(spec.withAssign(assign));
-  }
-
-  /** Sets {@code Assign} from a payload template. Defaults to none. */
-  public Catch assign(Payload assign) {
-    return assign(Objects.requireNonNull(assign, "assign == null").toJson());
   }
 
   /** Sets the JSONPath {@code ResultPath} where the error output goes. Defaults to {@code $}. */
@@ -93,6 +74,18 @@ public final class Catch {
     return spec;
   }
 
+  /** A copy of {@code catcher} (a Catch, Catch.JsonPath or Catch.Jsonata) with its spec changed. */
+  @SuppressWarnings("unchecked")
+  static <C> C withSpec(Object catcher, UnaryOperator<CatchSpec> change) {
+    if (catcher instanceof JsonPath c) {
+      return (C) new JsonPath(change.apply(c.spec));
+    }
+    if (catcher instanceof Jsonata c) {
+      return (C) new Jsonata(change.apply(c.spec));
+    }
+    return (C) new Catch(change.apply(((Catch) catcher).spec));
+  }
+
   /**
    * A catcher with a JSONPath-only field ({@code ResultPath}).
    *
@@ -100,31 +93,11 @@ public final class Catch {
    * Catch.on("PaymentDeclined").resultPath("$.error").to(handlePaymentError)
    * }</pre>
    */
-  public static final class JsonPath {
+  public static final class JsonPath implements CommentAndAssign.CatchFields<JsonPath> {
     private final CatchSpec spec;
 
     private JsonPath(CatchSpec spec) {
       this.spec = spec;
-    }
-
-    /** Sets {@code Next}, the state to continue at. Required. */
-    public JsonPath to(Chainable target) {
-      return new JsonPath(spec.withTarget(Objects.requireNonNull(target, "target == null")));
-    }
-
-    /** Sets {@code Comment}. Defaults to none. */
-    public JsonPath comment(String comment) {
-      return new JsonPath(spec.withComment(comment));
-    }
-
-    /** Sets {@code Assign}. Defaults to none. */
-    public JsonPath assign(JsonNode assign) {
-      return new JsonPath(spec.withAssign(assign));
-    }
-
-    /** Sets {@code Assign} from a payload template. Defaults to none. */
-    public JsonPath assign(Payload assign) {
-      return assign(Objects.requireNonNull(assign, "assign == null").toJson());
     }
 
     CatchSpec spec() {
@@ -139,31 +112,11 @@ public final class Catch {
    * Catch.all().output("{% $states.errorOutput %}").to(orderFailed)
    * }</pre>
    */
-  public static final class Jsonata {
+  public static final class Jsonata implements CommentAndAssign.CatchFields<Jsonata> {
     private final CatchSpec spec;
 
     private Jsonata(CatchSpec spec) {
       this.spec = spec;
-    }
-
-    /** Sets {@code Next}, the state to continue at. Required. */
-    public Jsonata to(Chainable target) {
-      return new Jsonata(spec.withTarget(Objects.requireNonNull(target, "target == null")));
-    }
-
-    /** Sets {@code Comment}. Defaults to none. */
-    public Jsonata comment(String comment) {
-      return new Jsonata(spec.withComment(comment));
-    }
-
-    /** Sets {@code Assign}. Defaults to none. */
-    public Jsonata assign(JsonNode assign) {
-      return new Jsonata(spec.withAssign(assign));
-    }
-
-    /** Sets {@code Assign} from a payload template. Defaults to none. */
-    public Jsonata assign(Payload assign) {
-      return assign(Objects.requireNonNull(assign, "assign == null").toJson());
     }
 
     CatchSpec spec() {

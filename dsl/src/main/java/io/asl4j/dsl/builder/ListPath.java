@@ -1,6 +1,5 @@
 package io.asl4j.dsl.builder;
 
-import java.util.Objects;
 
 /**
  * A path to a JSON array: a Map's {@code ItemsPath}, or an argument of the array intrinsics.
@@ -11,25 +10,13 @@ import java.util.Objects;
  * States.arrayLength(orders).asl();                       // "States.ArrayLength($.orders)"
  * }</pre>
  */
-public final class ListPath implements TypedPath {
-  private final String path;
-
+public final class ListPath extends BasePath implements TypedPath {
   ListPath(String path) {
-    this.path = Objects.requireNonNull(path, "path == null");
-  }
-
-  @Override
-  public String path() {
-    return path;
+    super(path);
   }
 
   /** The element at {@code index}, as an object path. */
   public ObjectPath element(int index) {
-    return new ObjectPath(path + "[" + index + "]");
-  }
-
-  @Override
-  public String toString() {
-    return path;
+    return new ObjectPath(path() + "[" + index + "]");
   }
 }

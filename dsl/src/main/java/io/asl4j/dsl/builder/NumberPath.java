@@ -12,89 +12,77 @@ import java.util.Objects;
  * total.le(limit);    // NumericLessThanEqualsPath
  * }</pre>
  */
-public final class NumberPath implements TypedPath {
-  private final String path;
-
+public final class NumberPath extends BasePath implements TypedPath {
   NumberPath(String path) {
-    this.path = Objects.requireNonNull(path, "path == null");
-  }
-
-  @Override
-  public String path() {
-    return path;
+    super(path);
   }
 
   public Condition eq(long value) {
-    return Condition.numericEquals(path, value);
+    return Condition.numericEquals(path(), value);
   }
 
   public Condition eq(double value) {
-    return Condition.numericEquals(path, value);
+    return Condition.numericEquals(path(), value);
   }
 
   public Condition eq(BigDecimal value) {
-    return Condition.numericEquals(path, value);
+    return Condition.numericEquals(path(), value);
   }
 
   public Condition eq(NumberPath other) {
-    return Condition.numericEqualsPath(path, Objects.requireNonNull(other, "other == null").path());
+    return Condition.numericEqualsPath(path(), Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition lt(long value) {
-    return Condition.numericLessThan(path, value);
+    return Condition.numericLessThan(path(), value);
   }
 
   public Condition lt(double value) {
-    return Condition.numericLessThan(path, value);
+    return Condition.numericLessThan(path(), value);
   }
 
   public Condition lt(NumberPath other) {
-    return Condition.numericLessThanPath(path, Objects.requireNonNull(other, "other == null").path());
+    return Condition.numericLessThanPath(path(), Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition le(long value) {
-    return Condition.numericLessThanEquals(path, value);
+    return Condition.numericLessThanEquals(path(), value);
   }
 
   public Condition le(double value) {
-    return Condition.numericLessThanEquals(path, value);
+    return Condition.numericLessThanEquals(path(), value);
   }
 
   public Condition le(NumberPath other) {
-    return Condition.numericLessThanEqualsPath(path, Objects.requireNonNull(other, "other == null").path());
+    return Condition.numericLessThanEqualsPath(path(), Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition gt(long value) {
-    return Condition.numericGreaterThan(path, value);
+    return Condition.numericGreaterThan(path(), value);
   }
 
   public Condition gt(double value) {
-    return Condition.numericGreaterThan(path, value);
+    return Condition.numericGreaterThan(path(), value);
   }
 
   public Condition gt(NumberPath other) {
-    return Condition.numericGreaterThanPath(path, Objects.requireNonNull(other, "other == null").path());
+    return Condition.numericGreaterThanPath(path(), Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition ge(long value) {
-    return Condition.numericGreaterThanEquals(path, value);
+    return Condition.numericGreaterThanEquals(path(), value);
   }
 
   public Condition ge(double value) {
-    return Condition.numericGreaterThanEquals(path, value);
+    return Condition.numericGreaterThanEquals(path(), value);
   }
 
   public Condition ge(NumberPath other) {
-    return Condition.numericGreaterThanEqualsPath(path, Objects.requireNonNull(other, "other == null").path());
+    return Condition.numericGreaterThanEqualsPath(path(), Objects.requireNonNull(other, "other == null").path());
   }
 
   /** {@code IsNumeric: true}. */
   public Condition isNumeric() {
-    return Condition.isNumeric(path, true);
-  }
-
-  @Override
-  public String toString() {
-    return path;
+    return Condition.isNumeric(path(), true);
   }
 }

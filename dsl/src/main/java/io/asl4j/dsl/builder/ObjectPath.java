@@ -17,18 +17,11 @@ import java.util.regex.Pattern;
  * written as a JSONPath step (quoted names are read verbatim, as AWS does): the methods taking a
  * field name throw {@link IllegalArgumentException} for it.
  */
-public final class ObjectPath implements TypedPath {
+public final class ObjectPath extends BasePath implements TypedPath {
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-  private final String path;
-
   ObjectPath(String path) {
-    this.path = Objects.requireNonNull(path, "path == null");
-  }
-
-  @Override
-  public String path() {
-    return path;
+    super(path);
   }
 
   /**
@@ -39,14 +32,14 @@ public final class ObjectPath implements TypedPath {
   String field(String name) {
     Objects.requireNonNull(name, "name == null");
     if (PLAIN.matcher(name).matches()) {
-      return path + "." + name;
+      return path() + "." + name;
     }
     if (!name.endsWith("\\")) {
       if (name.indexOf('\'') < 0) {
-        return path + "['" + name + "']";
+        return path() + "['" + name + "']";
       }
       if (name.indexOf('"') < 0) {
-        return path + "[\"" + name + "\"]";
+        return path() + "[\"" + name + "\"]";
       }
     }
     throw new IllegalArgumentException(
@@ -77,10 +70,5 @@ public final class ObjectPath implements TypedPath {
 
   public ListPath list(String field) {
     return new ListPath(field(field));
-  }
-
-  @Override
-  public String toString() {
-    return path;
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * A Choice rule with more than a condition: a {@code Comment} or an {@code Assign} (and, in
@@ -15,7 +16,7 @@ import java.util.Objects;
  * jsonataChoice.when(Rule.jsonata("{% $states.input.vip %}").output("{% $states.input.order %}"), vip);
  * }</pre>
  */
-public final class Rule {
+public final class Rule implements CommentAndAssign<Rule> {
   private final ChoiceRuleSpec spec;
 
   private Rule(ChoiceRuleSpec spec) {
@@ -51,23 +52,17 @@ public final class Rule {
             new io.asl4j.dsl.model.Condition.Jsonata(condition), null, null, null, null));
   }
 
-  /** Sets the rule's {@code Comment}. Defaults to none. */
-  public Rule comment(String comment) {
-    return new Rule(spec.withComment(comment));
-  }
-
-  /** Sets the rule's {@code Assign}, applied when it matches. Defaults to none. */
-  public Rule assign(JsonNode assign) {
-    return new Rule(spec.withAssign(assign));
-  }
-
-  /** Sets the rule's {@code Assign} from a payload. */
-  public Rule assign(Payload assign) {
-    return assign(Objects.requireNonNull(assign, "assign == null").toJson());
-  }
-
   ChoiceRuleSpec spec() {
     return spec;
+  }
+
+  /** A copy of {@code rule} (a Rule or Rule.Jsonata) with its spec changed. */
+  @SuppressWarnings("unchecked")
+  static <R> R withSpec(Object rule, UnaryOperator<ChoiceRuleSpec> change) {
+    if (rule instanceof Jsonata r) {
+      return (R) new Jsonata(change.apply(r.spec));
+    }
+    return (R) new Rule(change.apply(((Rule) rule).spec));
   }
 
   /**
@@ -77,26 +72,11 @@ public final class Rule {
    * Rule.jsonata("{% $states.input.vip %}").comment("VIPs first")
    * }</pre>
    */
-  public static final class Jsonata {
+  public static final class Jsonata implements CommentAndAssign<Jsonata> {
     private final ChoiceRuleSpec spec;
 
     private Jsonata(ChoiceRuleSpec spec) {
       this.spec = spec;
-    }
-
-    /** Sets the rule's {@code Comment}. Defaults to none. */
-    public Jsonata comment(String comment) {
-      return new Jsonata(spec.withComment(comment));
-    }
-
-    /** Sets the rule's {@code Assign}, applied when it matches. Defaults to none. */
-    public Jsonata assign(JsonNode assign) {
-      return new Jsonata(spec.withAssign(assign));
-    }
-
-    /** Sets the rule's {@code Assign} from a payload. */
-    public Jsonata assign(Payload assign) {
-      return assign(Objects.requireNonNull(assign, "assign == null").toJson());
     }
 
     /** Sets the rule's {@code Output}, the Choice's output when it matches. Defaults to none. */

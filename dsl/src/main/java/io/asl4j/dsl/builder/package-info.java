@@ -23,5 +23,12 @@
  * validator: names (unique, at most 80 characters), reachability and terminal states, Choice
  * rules, the order of {@code States.ALL} retriers and catchers, timeouts, paths, JSONata and
  * intrinsic syntax, and the mixing of query languages.
+ *
+ * <p>Each field's setters are written once: the I/O fields in the sealed mixins {@link
+ * io.asl4j.dsl.builder.JsonPathFields} and {@link io.asl4j.dsl.builder.JsonataFields}, which a
+ * state type implements for exactly the fields ASL gives it; {@code Assign} in {@link
+ * io.asl4j.dsl.builder.Assigning}; a catcher's and a rule's {@code Comment} and {@code Assign} in
+ * {@link io.asl4j.dsl.builder.CommentAndAssign}. The typed paths are also what the annotation
+ * processor's generated {@code <Record>Paths} return.
  */
 package io.asl4j.dsl.builder;

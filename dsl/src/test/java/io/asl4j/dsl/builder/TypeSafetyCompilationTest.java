@@ -113,7 +113,9 @@ class TypeSafetyCompilationTest {
   /**
    * The shared setters ({@link JsonPathFields}, {@link JsonataFields}, {@link Assigning}) reach
    * only the state types and query language that ASL gives each field, and keep the state's own
-   * type, so nothing can follow a Succeed even after its I/O setters.
+   * type, so nothing can follow a Succeed even after its I/O setters. The same holds for catchers
+   * and rules ({@link CommentAndAssign}): a rule has no {@code to()}, a JSONPath catcher or rule
+   * no {@code Output}.
    */
   @ParameterizedTest(name = "{0}")
   @ValueSource(
@@ -130,6 +132,9 @@ class TypeSafetyCompilationTest {
         "Pass.jsonata(\"P\").catching(Catch.all().to(Succeed.jsonata(\"S\")));",
         "Parallel.jsonata(\"P\").inputPath(\"$.x\");",
         "MapState.jsonPath(\"M\").output(\"{% 1 %}\");",
+        "Rule.jsonata(\"{% true %}\").comment(\"c\").to(Succeed.jsonata(\"S\"));",
+        "Catch.all().resultPath(\"$.e\").comment(\"c\").output(\"{% 1 %}\");",
+        "Rule.when(JsonPaths.input().bool(\"b\").isTrue()).assign(Payload.object()).output(\"{% 1 %}\");",
       })
   void sharedSettersAreOfferedOnlyWhereAslAllowsThem(String statement) {
     assertThat(compile(statement)).hadErrorContaining("cannot find symbol");
