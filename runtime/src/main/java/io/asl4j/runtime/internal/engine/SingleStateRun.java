@@ -196,6 +196,8 @@ public final class SingleStateRun {
 
   /** Observes the state under test, as the run's {@link StateObserver}. */
   static final class StateUnderTest implements StateObserver {
+    private record Caught(String error, String cause) {}
+
     private final Request request;
     private final State state;
     private final ExecutionRun run;
@@ -205,9 +207,8 @@ public final class SingleStateRun {
     private final Map<String, JsonNode> variables;
     Frame frame;
     private Step step;
-    private String caughtError;
-    private String caughtCause;
-    private boolean caught;
+    /** The error a catcher of the state caught, and its cause; null until one does. */
+    private Caught caught;
     Outcome outcome;
 
     StateUnderTest(Request request, State state, ExecutionRun run) {
@@ -369,9 +370,7 @@ public final class SingleStateRun {
         return;
       }
       errorDetails.put("catchIndex", index);
-      caught = true;
-      caughtError = error;
-      caughtCause = cause;
+      caught = new Caught(error, cause);
     }
 
     /** The state under test exited: the run stops at its transition. */
@@ -380,8 +379,8 @@ public final class SingleStateRun {
       if (!watches(s)) {
         return false;
       }
-      if (caught) {
-        finish("CAUGHT_ERROR", output, caughtError, caughtCause, next, assigned);
+      if (caught != null) {
+        finish("CAUGHT_ERROR", output, caught.error(), caught.cause(), next, assigned);
       } else {
         finish("SUCCEEDED", output, null, null, next, assigned);
       }
