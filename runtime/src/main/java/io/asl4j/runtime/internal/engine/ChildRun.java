@@ -125,8 +125,13 @@ public final class ChildRun extends RecordedExecution {
   }
 
   /** Records {@code ExecutionStarted} with the child's input, as the parent records its own. */
-  void started(String roleArn) {
-    recordStarted(input, roleArn, startMillis);
+  void started() {
+    recordStarted(input, startMillis);
+  }
+
+  @Override
+  String roleArn() {
+    return mapRun.roleArn();
   }
 
   /**

@@ -72,9 +72,14 @@ public final class ExecutionRun extends RecordedExecution {
 
   // ---- public surface used by io.asl4j.runtime.Execution ----------------------------------------
 
+  @Override
+  String roleArn() {
+    return setup.roleArn();
+  }
+
   /** Starts the execution; nothing runs until {@link #runToCompletion()}. */
   public void start() {
-    recordStarted(input, setup.roleArn(), scheduler.nowMillis());
+    recordStarted(input, scheduler.nowMillis());
     scheduleTimeLimit(startMillis);
     // Cursor 0: AWS chains the first state's entered event to 0, not to ExecutionStarted.
     Frame first = rootFrame(new VariableScope(null), 0);

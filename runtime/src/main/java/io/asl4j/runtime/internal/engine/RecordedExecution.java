@@ -94,13 +94,19 @@ abstract class RecordedExecution {
     return !ending;
   }
 
-  /** Records {@code ExecutionStarted} with its input, at {@code atMillis}. */
-  void recordStarted(JsonNode input, String roleArn, long atMillis) {
+  /** The role ARN its {@code ExecutionStarted} event names. */
+  abstract String roleArn();
+
+  /**
+   * Records {@code ExecutionStarted} with its input, at {@code atMillis}; the details, role ARN
+   * included, are made only if the history is read (most executions' never is).
+   */
+  void recordStarted(JsonNode input, long atMillis) {
     history.record(0, atMillis, "ExecutionStarted", () -> {
       ObjectNode details = ExecutionRun.NODES.objectNode();
       details.set("input", HistoryDetails.deferredText(input));
       details.set("inputDetails", HistoryDetails.notTruncated());
-      details.put("roleArn", roleArn);
+      details.put("roleArn", roleArn());
       return details;
     });
   }
