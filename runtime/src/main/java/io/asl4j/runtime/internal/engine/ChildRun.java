@@ -3,9 +3,7 @@ package io.asl4j.runtime.internal.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asl4j.runtime.ExecutionStatus;
-import io.asl4j.runtime.HistoryEvent;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * One child execution of a distributed Map's Map Run: one item, or one batch with an {@code
@@ -15,7 +13,7 @@ import java.util.List;
  * <p>Its name and ARN are derived from the Map Run's ARN and the child's index when first asked
  * for: most runs never read them, and 10,000 children would otherwise hold 10,000 pairs of strings.
  */
-public final class ChildRun {
+public final class ChildRun extends RecordedExecution {
   /** Most children record ExecutionStarted, one state's two events and their end. */
   private static final int EXPECTED_EVENTS = 6;
 
@@ -24,23 +22,6 @@ public final class ChildRun {
   private final int items;
   private final JsonNode input;
   private final long startMillis;
-  private final History history = new History(EXPECTED_EVENTS);
-  private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
-  /** Set by whichever ends the child first. */
-  private volatile boolean ending;
-  private static final java.lang.invoke.VarHandle ENDING;
-
-  static {
-    try {
-      ENDING = java.lang.invoke.MethodHandles.lookup().findVarHandle(ChildRun.class, "ending", boolean.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
-  private volatile long stopMillis = -1;
-  private volatile JsonNode output;
-  private volatile String error;
-  private volatile String cause;
   private String name;
   private String arn;
   /** The 5-minute limit of an Express child, cancelled when it ends first. */
@@ -51,14 +32,13 @@ public final class ChildRun {
    * Express child is rerun as a new execution, with a run id of its own).
    */
   private final int generation;
-  private volatile int redriveCount;
-  private volatile long redriveMillis = -1;
 
   ChildRun(MapRunRecord mapRun, int index, int items, JsonNode input, long startMillis) {
     this(mapRun, index, items, input, startMillis, 0);
   }
 
   ChildRun(MapRunRecord mapRun, int index, int items, JsonNode input, long startMillis, int generation) {
+    super(EXPECTED_EVENTS);
     this.generation = generation;
     this.mapRun = mapRun;
     this.index = index;
@@ -113,34 +93,8 @@ public final class ChildRun {
     return input;
   }
 
-  public ExecutionStatus status() {
-    return status;
-  }
-
-  public JsonNode output() {
-    return output;
-  }
-
-  public String error() {
-    return error;
-  }
-
-  public String cause() {
-    return cause;
-  }
-
   public Instant startDate() {
     return Instant.ofEpochMilli(startMillis);
-  }
-
-  /** When it ended, or null while it runs. */
-  public Instant stopDate() {
-    long stop = stopMillis;
-    return stop < 0 ? null : Instant.ofEpochMilli(stop);
-  }
-
-  public List<HistoryEvent> history() {
-    return history.snapshot();
   }
 
   History events() {
@@ -152,17 +106,8 @@ public final class ChildRun {
    * going on with {@code ExecutionRedriven}, whose id this returns.
    */
   long redrive(long nowMillis) {
-    ExecutionStatus ended = status;
-    int count = redriveCount + 1;
-    output = null;
-    error = null;
-    cause = null;
-    stopMillis = -1;
-    redriveCount = count;
-    redriveMillis = nowMillis;
-    history.reopen();
-    ENDING.setVolatile(this, false);
-    status = ExecutionStatus.RUNNING;
+    ExecutionStatus ended = status();
+    int count = reopen(nowMillis);
     mapRun.childRedriven(this, ended);
     return history.record(history.lastId(), nowMillis, "ExecutionRedriven", () -> {
       ObjectNode d = ExecutionRun.NODES.objectNode();
@@ -173,31 +118,20 @@ public final class ChildRun {
 
   /** See {@link io.asl4j.runtime.ChildExecution#redriveStatus()}. */
   public io.asl4j.runtime.RedriveStatus redriveStatus() {
-    ExecutionStatus now = status;
+    ExecutionStatus now = status();
     return now == ExecutionStatus.SUCCEEDED || now == ExecutionStatus.RUNNING
         ? io.asl4j.runtime.RedriveStatus.NOT_REDRIVABLE
         : io.asl4j.runtime.RedriveStatus.REDRIVABLE_BY_MAP_RUN;
   }
 
-  public int redriveCount() {
-    return redriveCount;
-  }
-
-  /** When it was last redriven, or null. */
-  public Instant redriveDate() {
-    long at = redriveMillis;
-    return at < 0 ? null : Instant.ofEpochMilli(at);
-  }
-
   /** Records {@code ExecutionStarted} with the child's input, as the parent records its own. */
-  void started(String roleArn) {
-    history.record(0, startMillis, "ExecutionStarted", () -> {
-      ObjectNode details = ExecutionRun.NODES.objectNode();
-      details.set("input", HistoryDetails.deferredText(input));
-      details.set("inputDetails", HistoryDetails.notTruncated());
-      details.put("roleArn", roleArn);
-      return details;
-    });
+  void started() {
+    recordStarted(input, startMillis);
+  }
+
+  @Override
+  String roleArn() {
+    return mapRun.roleArn();
   }
 
   /**
@@ -205,23 +139,9 @@ public final class ChildRun {
    * chained to {@code previous}. False when it had already ended (aborted or timed out).
    */
   boolean end(GraphOutcome outcome, long previous, long nowMillis) {
-    if (outcome.failed()) {
-      ObjectNode d = ExecutionRun.NODES.objectNode();
-      if (outcome.error() != null) {
-        d.put("error", outcome.error());
-      }
-      if (outcome.cause() != null) {
-        d.put("cause", outcome.cause());
-      }
-      return finish(ExecutionStatus.FAILED, null, outcome.error(), outcome.cause(), "ExecutionFailed", () -> d, previous, nowMillis);
-    }
-    JsonNode out = outcome.output();
-    return finish(ExecutionStatus.SUCCEEDED, out, null, null, "ExecutionSucceeded", () -> {
-      ObjectNode d = ExecutionRun.NODES.objectNode();
-      d.set("output", HistoryDetails.deferredText(out));
-      d.set("outputDetails", HistoryDetails.notTruncated());
-      return d;
-    }, previous, nowMillis);
+    return finish(
+        outcome.failed() ? ExecutionStatus.FAILED : ExecutionStatus.SUCCEEDED, outcome.output(), outcome.error(),
+        outcome.cause(), endEvent(outcome), endDetails(outcome), previous, nowMillis);
   }
 
   /**
@@ -234,8 +154,7 @@ public final class ChildRun {
 
   /** An Express child reached its 5-minute limit: {@code ExecutionTimedOut}, {@code States.Timeout}. */
   boolean timeOut(long nowMillis) {
-    ObjectNode d = ExecutionRun.NODES.objectNode();
-    d.put("error", "States.Timeout");
+    ObjectNode d = HistoryDetails.errorAndCause("States.Timeout", null);
     return finish(ExecutionStatus.TIMED_OUT, null, "States.Timeout", null, "ExecutionTimedOut", () -> d, -1, nowMillis);
   }
 
@@ -246,25 +165,20 @@ public final class ChildRun {
   private boolean finish(
       ExecutionStatus newStatus, JsonNode newOutput, String newError, String newCause, String type,
       java.util.function.Supplier<ObjectNode> details, long previous, long nowMillis) {
-    if (!ENDING.compareAndSet(this, false, true)) {
+    if (!claimEnd()) {
       return false;
     }
     Scheduler.Timer timer = limit;
     if (timer != null) {
       timer.cancel(); // from another thread the loop may still fire it; the child has ended then
     }
-    output = newOutput;
-    error = newError;
-    cause = newCause;
-    history.recordLast(previous, nowMillis, type, details);
-    stopMillis = nowMillis;
-    status = newStatus;
+    ended(newStatus, newOutput, newError, newCause, type, details, previous, nowMillis);
     mapRun.childEnded(this, newStatus);
     return true;
   }
 
   @Override
   public String toString() {
-    return "ChildRun[" + index + ", " + status + "]";
+    return "ChildRun[" + index + ", " + status() + "]";
   }
 }

@@ -7,7 +7,6 @@ import io.asl4j.dsl.model.State;
 import io.asl4j.dsl.model.StateMachine;
 import io.asl4j.dsl.model.TaskState;
 import io.asl4j.runtime.ExecutionStatus;
-import io.asl4j.runtime.HistoryEvent;
 import io.asl4j.runtime.StatesError;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,7 +20,7 @@ import java.util.Map;
  * and Map iterations interleave deterministically and waiting costs no thread. A graph (the
  * machine, a branch, an iteration) is a {@link Frame}; a state being executed is a {@link Step}.
  */
-public final class ExecutionRun {
+public final class ExecutionRun extends RecordedExecution {
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   /** AWS's payload limit for inputs, outputs and results. */
   static final int PAYLOAD_LIMIT_BYTES = 256 * 1024;
@@ -40,41 +39,15 @@ public final class ExecutionRun {
   private final Scheduler scheduler;
   private final Data data;
   private final TaskExecutor tasks;
-  /** Presized inside: even small executions record ~20 events. */
-  private final History history = new History(32);
   /** The Map Runs of this execution's distributed Maps. */
   private final MapRuns mapRuns = new MapRuns();
   private final JsonNode input;
   private final long startMillis;
 
-  private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
-  private volatile JsonNode output;
-  private volatile String error;
-  private volatile String cause;
   /** The root frame of the current attempt: a redrive starts a new one. */
   private Frame root;
-  /** When the execution last ended; -1 until it does. */
-  private volatile long stopMillis = -1;
-  private volatile int redriveCount;
-  /** When the execution was last redriven; -1 if never. */
-  private volatile long redriveMillis = -1;
-  /**
-   * Set once, by whichever ends the execution first: its own loop (success, failure, timeout) or
-   * a stop from any thread. From then on no step does anything.
-   */
-  private volatile boolean ending;
   /** {@code previous} of a terminal event that follows whatever was recorded last. */
   private static final long LAST_EVENT = -1;
-  private static final java.lang.invoke.VarHandle ENDING;
-
-  static {
-    try {
-      ENDING = java.lang.invoke.MethodHandles.lookup().findVarHandle(ExecutionRun.class, "ending", boolean.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
-
   /** The tokens of the tasks waiting in this execution; closed when it ends. */
   private final WaitingTokens waitingTokens = new WaitingTokens();
 
@@ -86,6 +59,7 @@ public final class ExecutionRun {
   StateObserver observer = StateObserver.NONE;
 
   public ExecutionRun(RunSetup setup, JsonNode input) {
+    super(32); // even small executions record ~20 events
     this.setup = setup;
     this.machine = setup.machine();
     this.input = input;
@@ -98,15 +72,14 @@ public final class ExecutionRun {
 
   // ---- public surface used by io.asl4j.runtime.Execution ----------------------------------------
 
+  @Override
+  String roleArn() {
+    return setup.roleArn();
+  }
+
   /** Starts the execution; nothing runs until {@link #runToCompletion()}. */
   public void start() {
-    recordLazily(0, "ExecutionStarted", () -> {
-      ObjectNode details = NODES.objectNode();
-      details.set("input", HistoryDetails.deferredText(input));
-      details.set("inputDetails", HistoryDetails.notTruncated());
-      details.put("roleArn", setup.roleArn());
-      return details;
-    });
+    recordStarted(input, scheduler.nowMillis());
     scheduleTimeLimit(startMillis);
     // Cursor 0: AWS chains the first state's entered event to 0, not to ExecutionStarted.
     Frame first = rootFrame(new VariableScope(null), 0);
@@ -137,32 +110,21 @@ public final class ExecutionRun {
   private Frame rootFrame(VariableScope scope, long cursor) {
     Frame frame = new Frame(this, machine, data.plans(machine, machine.defaultQueryLanguage()), scope, null, cursor);
     frame.onDone =
-        outcome -> {
-          if (outcome.failed()) {
-            ObjectNode d = HistoryDetails.errorAndCause(outcome.error(), outcome.cause());
-            finish(ExecutionStatus.FAILED, null, outcome.error(), outcome.cause(), "ExecutionFailed", () -> d, frame.cursor);
-          } else {
-            JsonNode result = outcome.output();
-            finish(ExecutionStatus.SUCCEEDED, result, null, null, "ExecutionSucceeded", () -> {
-              ObjectNode d = NODES.objectNode();
-              d.set("output", HistoryDetails.deferredText(result));
-              d.set("outputDetails", HistoryDetails.notTruncated());
-              return d;
-            }, frame.cursor);
-          }
-        };
+        outcome -> finish(
+            outcome.failed() ? ExecutionStatus.FAILED : ExecutionStatus.SUCCEEDED, outcome.output(), outcome.error(),
+            outcome.cause(), endEvent(outcome), endDetails(outcome), frame.cursor);
     root = frame;
     return frame;
   }
 
   /** Runs until the execution ends, skipping time on a virtual clock and waiting for callbacks. */
   public void runToCompletion() {
-    scheduler.runUntil(() -> status != ExecutionStatus.RUNNING, false);
+    scheduler.runUntil(() -> status() != ExecutionStatus.RUNNING, false);
   }
 
   /** Runs until the execution ends or waits for a task completion from outside. */
   public void runUntilWaiting() {
-    scheduler.runUntil(() -> status != ExecutionStatus.RUNNING, true);
+    scheduler.runUntil(() -> status() != ExecutionStatus.RUNNING, true);
   }
 
   /** Hands a step in from any thread (a task completion). */
@@ -191,26 +153,6 @@ public final class ExecutionRun {
       // A loop sleeping until a completion arrives (real clock) wakes up and sees the end.
       deliver(() -> {});
     }
-  }
-
-  public ExecutionStatus status() {
-    return status;
-  }
-
-  public JsonNode output() {
-    return output;
-  }
-
-  public String error() {
-    return error;
-  }
-
-  public String cause() {
-    return cause;
-  }
-
-  public List<HistoryEvent> history() {
-    return history.snapshot();
   }
 
   /** The exceptions Java task handlers threw, in order (each failed its attempt). */
@@ -267,11 +209,6 @@ public final class ExecutionRun {
     return history;
   }
 
-  /** Whether the execution goes on: false from the moment something began to end it. */
-  boolean running() {
-    return !ending;
-  }
-
   /**
    * Ends the execution, unless something ended it first (then returns false). Safe from any
    * thread: the loop's own end and a stop race for it, and exactly one wins. The tasks still
@@ -286,18 +223,13 @@ public final class ExecutionRun {
       String eventType,
       java.util.function.Supplier<ObjectNode> details,
       long previous) {
-    if (!ENDING.compareAndSet(this, false, true)) {
+    if (!claimEnd()) {
       return false;
     }
     setup.tokens().endAll(this);
     long now = scheduler.nowMillis();
     mapRuns.abortAll(now);
-    output = newOutput;
-    error = newError;
-    cause = newCause;
-    stopMillis = now;
-    history.recordLast(previous, now, eventType, details);
-    status = newStatus;
+    ended(newStatus, newOutput, newError, newCause, eventType, details, previous, now);
     return true;
   }
 
@@ -322,18 +254,10 @@ public final class ExecutionRun {
     }
     scheduler.restartAt(when);
     long now = scheduler.nowMillis();
-    int count = redriveCount + 1;
     Frame ended = root;
     ended.aborted = true; // what the last attempt left behind, or delivers late, does nothing now
-    output = null;
-    error = null;
-    cause = null;
     waitingTokens.reopen();
-    history.reopen();
-    redriveCount = count;
-    redriveMillis = now;
-    ENDING.setVolatile(this, false);
-    status = ExecutionStatus.RUNNING;
+    int count = reopen(now);
     long redriven = recordLazily(history.lastId(), "ExecutionRedriven", () -> {
       ObjectNode d = NODES.objectNode();
       d.put("redriveCount", count);
@@ -372,23 +296,7 @@ public final class ExecutionRun {
     if (setup.express()) {
       return null;
     }
-    return Redrive.notRedrivableReason(status, history.lastId(), startMillis, stopMillis, atMillis);
-  }
-
-  /** How often the execution was redriven. */
-  public int redriveCount() {
-    return redriveCount;
-  }
-
-  /** When it was last redriven, or null. */
-  public Instant redriveDate() {
-    long at = redriveMillis;
-    return at < 0 ? null : Instant.ofEpochMilli(at);
-  }
-
-  /** When it ended, or null while it runs. */
-  public Instant stopDate() {
-    return status == ExecutionStatus.RUNNING ? null : Instant.ofEpochMilli(stopMillis);
+    return Redrive.notRedrivableReason(status(), history.lastId(), startMillis, stopMillis(), atMillis);
   }
 
   /** A redriven branch's or iteration's variables, which stopped counting when it ended, count again. */

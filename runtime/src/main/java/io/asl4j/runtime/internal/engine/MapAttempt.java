@@ -255,7 +255,7 @@ final class MapAttempt {
       childRun = ended != null
           ? mapRun.restartChild(index, itemCount, itemInput, run.nowMillis())
           : mapRun.startChild(index, itemCount, itemInput, run.nowMillis());
-      childRun.started(run.setup().roleArn());
+      childRun.started();
       child = step.childExecutionFrame(processor, childRun);
       ended = null;
     }

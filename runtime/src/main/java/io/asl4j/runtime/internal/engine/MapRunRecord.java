@@ -22,6 +22,8 @@ public final class MapRunRecord {
   private final String label;
   private final String stateMachineArn;
   private final String childArnPrefix;
+  /** The role its children's {@code ExecutionStarted} events name: the parent's. */
+  private final String roleArn;
   private final boolean express;
   private final int maxConcurrency;
   private final int toleratedFailureCount;
@@ -54,6 +56,7 @@ public final class MapRunRecord {
       RunSetup setup, String stateName, String label, int ordinal, boolean express, int maxConcurrency,
       int toleratedFailureCount, BigDecimal toleratedFailurePercentage, long startMillis) {
     this.executionArn = setup.executionArn();
+    this.roleArn = setup.roleArn();
     this.stateName = stateName;
     // Without a Label AWS names the Map Run by a generated string, the same for every run of the state.
     this.label = label != null ? label : uuid(executionArn + "/label/" + stateName);
@@ -104,6 +107,10 @@ public final class MapRunRecord {
 
   String childArnPrefix() {
     return childArnPrefix;
+  }
+
+  String roleArn() {
+    return roleArn;
   }
 
   public boolean express() {

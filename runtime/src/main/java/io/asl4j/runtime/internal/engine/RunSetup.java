@@ -375,7 +375,7 @@ public final class RunSetup {
     JsonNode event = payload == null || payload.isNull() ? ExecutionRun.NODES.objectNode() : payload;
     JsonNode result = function.handle(event, context);
     boolean tail = "Tail".equals(input.path("LogType").asText());
-    return TaskExecutor.invokeResponse(result, requestId(), context.now(), tail);
+    return LambdaInvokeResponse.around(result, requestId(), context.now(), tail);
   }
 
   private TaskHandler functionHandler(String functionName) {

@@ -26,7 +26,7 @@ import java.util.Map;
 
 /**
  * Runs exactly one state of a definition, as AWS's TestState API does, on the ordinary
- * interpreter: the state is entered in a frame of its own and a {@link Probe}, the run's {@link StateObserver}, records its
+ * interpreter: the state is entered in a frame of its own and a {@link StateUnderTest}, the run's {@link StateObserver}, records its
  * intermediate values and stops the run at its transition (the next state, a Catch, a Retry).
  *
  * <p>A mocked result or error answers every Task call; for a Parallel or Map state under test it
@@ -178,24 +178,26 @@ public final class SingleStateRun {
             request.startMillis(), request.seed(), "test-state", 0, null);
     JsonNode input = request.input() == null ? ExecutionRun.NODES.objectNode() : request.input();
     ExecutionRun run = new ExecutionRun(setup, input);
-    Probe probe = new Probe(request, state, run);
-    run.observer = probe;
+    StateUnderTest observed = new StateUnderTest(request, state, run);
+    run.observer = observed;
     // The state is entered in a root frame of its own, whose scope holds the given variables.
     VariableScope scope = new VariableScope(null);
     scope.assign(request.variables());
     Frame frame = new Frame(run, graph, run.data().plans(graph, request.machine().defaultQueryLanguage()), scope, null, 0);
-    frame.onDone = probe::ended;
-    probe.frame = frame;
+    frame.onDone = observed::ended;
+    observed.frame = frame;
     run.scheduler().post(() -> run.enter(frame, request.stateName(), input));
-    run.scheduler().runUntil(() -> probe.outcome != null, false);
-    if (probe.outcome == null) {
+    run.scheduler().runUntil(() -> observed.outcome != null, false);
+    if (observed.outcome == null) {
       throw new IllegalStateException("the state '" + request.stateName() + "' did not finish");
     }
-    return probe.outcome;
+    return observed.outcome;
   }
 
   /** Observes the state under test, as the run's {@link StateObserver}. */
-  static final class Probe implements StateObserver {
+  static final class StateUnderTest implements StateObserver {
+    private record Caught(String error, String cause) {}
+
     private final Request request;
     private final State state;
     private final ExecutionRun run;
@@ -205,12 +207,11 @@ public final class SingleStateRun {
     private final Map<String, JsonNode> variables;
     Frame frame;
     private Step step;
-    private String caughtError;
-    private String caughtCause;
-    private boolean caught;
+    /** The error a catcher of the state caught, and its cause; null until one does. */
+    private Caught caught;
     Outcome outcome;
 
-    Probe(Request request, State state, ExecutionRun run) {
+    StateUnderTest(Request request, State state, ExecutionRun run) {
       this.request = request;
       this.state = state;
       this.run = run;
@@ -369,9 +370,7 @@ public final class SingleStateRun {
         return;
       }
       errorDetails.put("catchIndex", index);
-      caught = true;
-      caughtError = error;
-      caughtCause = cause;
+      caught = new Caught(error, cause);
     }
 
     /** The state under test exited: the run stops at its transition. */
@@ -380,8 +379,8 @@ public final class SingleStateRun {
       if (!watches(s)) {
         return false;
       }
-      if (caught) {
-        finish("CAUGHT_ERROR", output, caughtError, caughtCause, next, assigned);
+      if (caught != null) {
+        finish("CAUGHT_ERROR", output, caught.error(), caught.cause(), next, assigned);
       } else {
         finish("SUCCEEDED", output, null, null, next, assigned);
       }
