@@ -1,14 +1,14 @@
 package io.asl4j.runtime;
 
+import static io.asl4j.runtime.TestJson.MAPPER;
+import static io.asl4j.runtime.TestJson.START;
+import static io.asl4j.runtime.TestJson.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,17 +19,6 @@ import org.junit.jupiter.api.function.Executable;
  * every read, and an event's JSON text is what Jackson writes for its {@code toJson()}.
  */
 class HistoryReadTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
-
-  private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
-  }
-
   /** A Task, a Parallel, a Map, a variable and text that needs escaping. */
   private static Execution run() {
     String definition = ("{'StartAt':'Work','States':{"

@@ -7,8 +7,10 @@ import io.asl4j.runtime.StatesError;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * Just enough of an interpreter to replay recorded machines made only of JSONPath Pass states:
@@ -101,7 +103,15 @@ final class PassChain {
     return path(state, "OutputPath", output, context);
   }
 
-  private static JsonNode path(JsonNode state, String field, JsonNode data, JsonNode context) {
+  /** A test that {@code testCase} (a recorded Pass chain) runs as recorded; random seeded with 1. */
+  static DynamicTest matchesRecording(JsonNode testCase) {
+    return DynamicTest.dynamicTest(
+        testCase.get("id").asText(),
+        () -> assertMatchesRecording(testCase, IntrinsicEvaluator.withRandom(new SplittableRandom(1))));
+  }
+
+  /** {@code state}'s path {@code field} (InputPath, OutputPath) applied to {@code data}: absent keeps it, null gives {@code {}}. */
+  static JsonNode path(JsonNode state, String field, JsonNode data, JsonNode context) {
     if (!state.has(field)) {
       return data;
     }

@@ -112,14 +112,7 @@ class RecordedTestStateIoTest {
   }
 
   private static JsonNode path(JsonNode state, String field, JsonNode data, JsonNode context) {
-    if (!state.has(field)) {
-      return data;
-    }
-    if (state.get(field).isNull()) {
-      return ConformanceCorpus.MAPPER.createObjectNode();
-    }
-    return PathEvaluator.evaluate(
-        AslPath.parse(state.get(field).asText()), data, context, NO_VARIABLES);
+    return PassChain.path(state, field, data, context);
   }
 
   /** TestState reports non-object values as JSON text. */
