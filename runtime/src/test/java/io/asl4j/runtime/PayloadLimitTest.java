@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class PayloadLimitTest {
   private static final int LIMIT = 262_144;
 
-  /** {@code execution} failed with States.DataLimitExceeded at {@code state}, after {@code events}. */
+  /** {@code execution} failed with States.DataLimitExceeded at {@code state} (a name or ARN), after {@code events}. */
   private static void assertFailedTooLarge(Execution execution, String state, String... events) {
     assertEquals(ExecutionStatus.FAILED, execution.status());
     assertEquals("States.DataLimitExceeded", execution.error());
@@ -131,13 +131,8 @@ class PayloadLimitTest {
             .virtualClock(START)
             .build();
     Execution execution = machine.run(json("{}"));
-    assertEquals(ExecutionStatus.FAILED, execution.status());
-    assertEquals("States.DataLimitExceeded", execution.error());
-    assertEquals(tooLarge(FN), execution.cause());
-    assertEquals(
-        List.of("ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
-            "LambdaFunctionFailed", "ExecutionFailed"),
-        types(execution));
+    assertFailedTooLarge(execution, FN, "ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled",
+        "LambdaFunctionStarted", "LambdaFunctionFailed", "ExecutionFailed");
     assertEquals(
         "{\"error\":\"States.DataLimitExceeded\",\"cause\":\"" + tooLarge(FN) + "\"}",
         execution.history().get(4).details().toString());
@@ -154,13 +149,8 @@ class PayloadLimitTest {
             .virtualClock(START)
             .build();
     Execution execution = machine.run(json("{}"));
-    assertEquals(ExecutionStatus.FAILED, execution.status());
-    assertEquals("States.DataLimitExceeded", execution.error());
-    assertEquals(tooLarge(FN), execution.cause());
-    assertEquals(
-        List.of("ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
-            "TaskSubmitted", "LambdaFunctionFailed", "ExecutionFailed"),
-        types(execution));
+    assertFailedTooLarge(execution, FN, "ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled",
+        "LambdaFunctionStarted", "TaskSubmitted", "LambdaFunctionFailed", "ExecutionFailed");
   }
 
   @Test

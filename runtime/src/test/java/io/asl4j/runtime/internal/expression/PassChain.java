@@ -92,14 +92,7 @@ final class PassChain {
               .evaluate(effective, context, NO_VARIABLES, intrinsics);
     }
     JsonNode result = state.has("Result") ? state.get("Result") : effective;
-    JsonNode output;
-    if (!state.has("ResultPath")) {
-      output = result;
-    } else if (state.get("ResultPath").isNull()) {
-      output = raw;
-    } else {
-      output = ResultPaths.merge(raw, AslPath.parse(state.get("ResultPath").textValue()), result);
-    }
+    JsonNode output = resultPath(state, raw, result);
     return path(state, "OutputPath", output, context);
   }
 
@@ -108,6 +101,17 @@ final class PassChain {
     return DynamicTest.dynamicTest(
         testCase.get("id").asText(),
         () -> assertMatchesRecording(testCase, IntrinsicEvaluator.withRandom(new SplittableRandom(1))));
+  }
+
+  /** {@code result} placed into {@code raw} as {@code state}'s ResultPath says (absent: the result; null: raw). */
+  static JsonNode resultPath(JsonNode state, JsonNode raw, JsonNode result) {
+    if (!state.has("ResultPath")) {
+      return result;
+    }
+    if (state.get("ResultPath").isNull()) {
+      return raw;
+    }
+    return ResultPaths.merge(raw, AslPath.parse(state.get("ResultPath").textValue()), result);
   }
 
   /** {@code state}'s path {@code field} (InputPath, OutputPath) applied to {@code data}: absent keeps it, null gives {@code {}}. */
