@@ -1,6 +1,7 @@
 package io.asl4j.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asl4j.dsl.json.AslReader;
 import io.asl4j.runtime.Execution;
 import io.asl4j.runtime.ExecutionStatus;
@@ -22,8 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * exec NAME [--threads N] [--history none|read|json]
  *                           executions/s of a workload (one machine shared by N threads); with
- *                           read, each execution's history() is taken and every event's details
- *                           read; with json, every event is written as GetExecutionHistory JSON
+ *                           read, each execution's history() is taken and every event's details,
+ *                           their input and output read; with json, every event as GetExecutionHistory JSON
  * build NAME                read + validate + build of the machine from its JSON text, per second
  * handwritten               order-processing hand-written on Jackson, and on the interpreter, alternately
  * first NAME                first execution in this fresh JVM: ms since JVM start, and ms in main
@@ -101,7 +102,12 @@ public final class Harness {
   enum History {
     /** Not read: events are recorded, their details are not built. */
     NONE,
-    /** {@code history()}, and every event's type, timestamp and {@code details()}. */
+    /**
+     * {@code history()}, and every event's type, timestamp and {@code details()}, and the details'
+     * {@code input} and {@code output} (the JSON text of the values; the peer's events hold them by
+     * reference): details are built when first looked into, so reading {@code details()} alone
+     * would leave them unbuilt.
+     */
     READ,
     /** {@code history()}, and every event as GetExecutionHistory JSON text ({@code toJson().toString()}). */
     JSON;
@@ -125,7 +131,11 @@ public final class Harness {
         if (this == READ) {
           sink = event.type();
           sink = event.timestamp();
-          sink = event.details();
+          ObjectNode details = event.details();
+          if (details != null) { // as the peer reads its events' input and output
+            sink = details.get("input");
+            sink = details.get("output");
+          }
         } else {
           sink = event.toJson().toString();
         }

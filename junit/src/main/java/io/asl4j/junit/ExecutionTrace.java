@@ -72,7 +72,7 @@ public final class ExecutionTrace {
     if (state != null) {
       line.append(' ').append(state);
     }
-    var details = event.details();
+    var details = event.details() == null ? null : event.details().deepCopy(); // details are read-only
     if (details != null) {
       details.remove("inputDetails");
       details.remove("outputDetails");

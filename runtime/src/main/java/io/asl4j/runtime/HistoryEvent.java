@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.asl4j.runtime.internal.engine.JsonText;
+import io.asl4j.runtime.internal.engine.ReadOnlyNodes;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.Collection;
@@ -26,8 +27,9 @@ import java.util.function.Supplier;
  * are read, so recording history costs little. The events of an execution's history share the
  * JSON text of the values they show, kept with the execution once first read: a state's output is
  * the next state's input, and an echoing Task's input is its output, so each value is written once.
- * {@link #details()} is built anew on each call (the caller may change it); {@code
- * toJson().toString()} writes the event's text straight from what was recorded, without building
+ * {@link #details()} is read-only, built once per event when first looked into and kept with the
+ * execution, so every read shares it; {@code toJson()} is the caller's own, changeable tree, and
+ * its {@code toString()} writes the event's text straight from what was recorded, without building
  * the details, unless the node was looked into first.
  */
 public final class HistoryEvent {
@@ -38,6 +40,8 @@ public final class HistoryEvent {
   private final Supplier<ObjectNode> details;
   /** Writes the JSON text of a value the details show (shared by the events of one read). */
   private final Function<JsonNode, String> texts;
+  /** {@link #details()} once asked for: read-only, shared by every read of this event. */
+  private volatile ObjectNode shown;
 
   /** An event whose details are {@code details} (null for none). */
   public HistoryEvent(long id, long previousEventId, Instant timestamp, String type, ObjectNode details) {
@@ -84,11 +88,31 @@ public final class HistoryEvent {
   /**
    * The {@code <type>EventDetails} object, or {@code null} when the event has none. Inputs and
    * outputs are JSON text, as AWS records them.
+   *
+   * <p>Read-only and shared: the same object for every call and every later read of the same
+   * execution's history, built when first looked into. Any method that would change it (or an
+   * object or array inside it) throws {@link UnsupportedOperationException}, so no reader can change
+   * what the next one sees; {@code details().deepCopy()} gives a copy of one's own to change.
    */
   public ObjectNode details() {
     if (details == null) {
       return null;
     }
+    ObjectNode d = shown;
+    if (d == null) {
+      synchronized (this) {
+        d = shown;
+        if (d == null) {
+          d = ReadOnlyNodes.builtOnUse(this::builtDetails);
+          shown = d;
+        }
+      }
+    }
+    return d;
+  }
+
+  /** The details as {@link #details()} shows them, built anew (changeable; objects inside copied). */
+  private ObjectNode builtDetails() {
     if (details instanceof RenderedDetails ready) {
       return ready.rendered(texts);
     }
@@ -181,8 +205,8 @@ public final class HistoryEvent {
     if (details == null || !type.contains("State")) {
       return null;
     }
-    ObjectNode d = details.get();
-    return d.has("name") ? d.get("name").asText() : null;
+    JsonNode name = details().get("name");
+    return name != null ? name.asText() : null;
   }
 
   /**
@@ -200,9 +224,9 @@ public final class HistoryEvent {
     json.put("previousEventId", previousEventId);
     json.put("timestamp", timestampText(timestampMillis));
     json.put("type", type);
-    ObjectNode rendered = details();
-    if (rendered != null) {
-      json.set(detailsField(), rendered);
+    ObjectNode shared = details();
+    if (shared != null) {
+      json.set(detailsField(), shared.deepCopy()); // the caller's own tree, as the rest of it
     }
     LinkedHashMap<String, JsonNode> fields = new LinkedHashMap<>();
     json.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue()));

@@ -1,11 +1,10 @@
 package io.asl4j.runtime;
 
+import static io.asl4j.runtime.TestJson.START;
+import static io.asl4j.runtime.TestJson.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,17 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** Activity tasks: workers take them with {@link LocalStateMachine#getActivityTask}, from any thread. */
 class ActivityTaskTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
   private static final String ACTIVITY = "arn:aws:states:us-east-1:123456789012:activity:review";
-
-  private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
-  }
 
   /** One activity Task; {@code extra} adds fields to it (TimeoutSeconds, Retry). */
   private static LocalStateMachine machine(String extra) {

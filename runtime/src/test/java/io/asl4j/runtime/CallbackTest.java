@@ -1,13 +1,13 @@
 package io.asl4j.runtime;
 
+import static io.asl4j.runtime.TestJson.START;
+import static io.asl4j.runtime.TestJson.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asl4j.dsl.model.StateMachineType;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
 
 /** Callback tasks, later-finishing jobs and execution limits, all on the virtual clock. */
 class CallbackTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
   private static final String APPROVAL =
       ("{'StartAt':'Approve','States':{'Approve':{'Type':'Task',"
               + "'Resource':'arn:aws:states:::lambda:invoke.waitForTaskToken',"
@@ -27,14 +25,6 @@ class CallbackTest {
               + "'Catch':[{'ErrorEquals':['Rejected'],'ResultPath':'$.rejection','Next':'Rejected'}],'End':true},"
               + "'Rejected':{'Type':'Pass','End':true}}}")
           .replace('\'', '"');
-
-  private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
-  }
 
   private final AtomicReference<JsonNode> emailed = new AtomicReference<>();
 
@@ -173,15 +163,7 @@ class CallbackTest {
 
   @Test
   void aCallbackFromAnotherThreadWakesAWaitingExecution() throws Exception {
-    LocalStateMachine machine =
-        LocalStateMachine.builder(
-                ("{'StartAt':'Approve','States':{'Approve':{'Type':'Task',"
-                        + "'Resource':'arn:aws:states:::sqs:sendMessage.waitForTaskToken',"
-                        + "'Parameters':{'MessageBody':{'token.$':'$$.Task.Token'}},'End':true}}}")
-                    .replace('\'', '"'))
-            .handler("arn:aws:states:::sqs:sendMessage", (input, ctx) -> json("{\"MessageId\":\"m-1\"}"))
-            .realClock()
-            .build();
+    LocalStateMachine machine = TestJson.sqsCallbackOnTheRealClock();
     Execution execution = machine.start(json("{}")).runUntilWaiting();
     String token = execution.waitingTaskTokens().get(0);
     CompletableFuture<Execution> awaited = CompletableFuture.supplyAsync(execution::await);

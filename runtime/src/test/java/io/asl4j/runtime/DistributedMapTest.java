@@ -1,18 +1,18 @@
 package io.asl4j.runtime;
 
+import static io.asl4j.runtime.TestJson.MAPPER;
+import static io.asl4j.runtime.TestJson.START;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.asl4j.dsl.model.StateMachineType;
 import io.asl4j.runtime.services.AwsServices;
 import io.asl4j.runtime.services.S3Objects;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -23,18 +23,12 @@ import org.junit.jupiter.api.Test;
  * Map Run events.
  */
 class DistributedMapTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
   private static final String T0 = "2025-01-01T00:00:00Z";
   private static final String ROLE = "arn:aws:iam::123456789012:role/asl4j-local";
   private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
   private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text.replace('\'', '"'));
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
+    return TestJson.json(text.replace('\'', '"'));
   }
 
   /** A machine whose only state, Fan, is a distributed Map with {@code mapFields} and this processor. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asl4j.dsl.model.StateMachineType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,17 +20,12 @@ import org.junit.jupiter.api.Test;
  * made provocable, so a test catches a handler that is not idempotent.
  */
 class DuplicateTaskDeliveriesTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String CHARGE = "arn:aws:lambda:us-east-1:123456789012:function:charge";
   private static final String ONE_TASK =
       "{'StartAt':'Charge','States':{'Charge':{'Type':'Task','Resource':'" + CHARGE + "','End':true}}}";
 
   private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text.replace('\'', '"'));
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
+    return TestJson.json(text.replace('\'', '"'));
   }
 
   private static LocalStateMachine.Builder express(String definition) {

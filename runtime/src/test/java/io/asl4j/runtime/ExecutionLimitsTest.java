@@ -1,12 +1,16 @@
 package io.asl4j.runtime;
 
+import static io.asl4j.runtime.TestJson.FN;
+import static io.asl4j.runtime.TestJson.MAPPER;
+import static io.asl4j.runtime.TestJson.START;
+import static io.asl4j.runtime.TestJson.asl;
+import static io.asl4j.runtime.TestJson.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asl4j.dsl.model.StateMachineType;
@@ -18,22 +22,6 @@ import org.junit.jupiter.api.Test;
 
 /** AWS's limits on execution names, variables and how many Map iterations run at once. */
 class ExecutionLimitsTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
-  private static final String FN = "arn:aws:lambda:us-east-1:123456789012:function:work";
-
-  private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
-  }
-
-  private static String asl(String text) {
-    return text.replace('\'', '"');
-  }
-
   private static LocalStateMachine pass() {
     return LocalStateMachine.builder(asl("{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}")).build();
   }

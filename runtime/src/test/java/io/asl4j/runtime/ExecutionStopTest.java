@@ -1,12 +1,11 @@
 package io.asl4j.runtime;
 
+import static io.asl4j.runtime.TestJson.START;
+import static io.asl4j.runtime.TestJson.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -16,17 +15,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@link Execution#stop}: from any thread, also while another thread runs the execution. */
 class ExecutionStopTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
-
-  private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
-  }
-
   private static List<String> types(Execution execution) {
     return execution.history().stream().map(HistoryEvent::type).collect(Collectors.toList());
   }
@@ -90,15 +78,7 @@ class ExecutionStopTest {
 
   @Test
   void aStopEndsAnAwaitSleepingOnTheRealClock() throws Exception {
-    LocalStateMachine machine =
-        LocalStateMachine.builder(
-                ("{'StartAt':'Approve','States':{'Approve':{'Type':'Task',"
-                        + "'Resource':'arn:aws:states:::sqs:sendMessage.waitForTaskToken',"
-                        + "'Parameters':{'MessageBody':{'token.$':'$$.Task.Token'}},'End':true}}}")
-                    .replace('\'', '"'))
-            .handler("arn:aws:states:::sqs:sendMessage", (input, ctx) -> json("{\"MessageId\":\"m-1\"}"))
-            .realClock()
-            .build();
+    LocalStateMachine machine = TestJson.sqsCallbackOnTheRealClock();
     Execution execution = machine.start(json("{}")).runUntilWaiting();
     CompletableFuture<Execution> awaited = CompletableFuture.supplyAsync(execution::await);
     Thread.sleep(50);

@@ -1,12 +1,11 @@
 package io.asl4j.runtime;
 
+import static io.asl4j.runtime.TestJson.START;
+import static io.asl4j.runtime.TestJson.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asl4j.dsl.model.StateMachineType;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.Test;
  *     reaching the history quota</a>
  */
 class HistoryLimitTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
   private static final String LIMIT_CAUSE =
       "The execution reached the maximum number of history events (25000).";
 
@@ -33,14 +30,6 @@ class HistoryLimitTest {
             + "'Default':'Done'},"
             + "'Done':{'Type':'Succeed'}}}")
         .replace('\'', '"');
-  }
-
-  private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
   }
 
   private static Map<String, Integer> countByType(List<HistoryEvent> history) {

@@ -1,31 +1,24 @@
 package io.asl4j.runtime;
 
+import static io.asl4j.runtime.TestJson.MAPPER;
+import static io.asl4j.runtime.TestJson.START;
+import static io.asl4j.runtime.TestJson.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
- * Reading a history: every event's details show values as JSON text, each read gets details of
- * its own, and an event's JSON text is what Jackson writes for its {@code toJson()}.
+ * Reading a history: every event's details show values as JSON text, are read-only and shared by
+ * every read, and an event's JSON text is what Jackson writes for its {@code toJson()}.
  */
 class HistoryReadTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
-
-  private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
-  }
-
   /** A Task, a Parallel, a Map, a variable and text that needs escaping. */
   private static Execution run() {
     String definition = ("{'StartAt':'Work','States':{"
@@ -103,26 +96,58 @@ class HistoryReadTest {
   }
 
   @Test
-  void eachReadOfTheDetailsIsItsOwnCopy() {
-    List<HistoryEvent> history = run().history();
+  void theDetailsAreReadOnlyAndSharedByEveryRead() {
+    Execution execution = run();
+    List<HistoryEvent> history = execution.history();
+    int checked = 0;
     for (HistoryEvent event : history) {
-      ObjectNode first = event.details();
-      if (first == null) {
+      ObjectNode details = event.details();
+      if (details == null) {
         continue;
       }
-      String before = first.toString();
-      first.removeAll();
-      first.properties().clear();
-      ObjectNode second = event.details();
-
-      assertNotSame(first, second);
-      assertEquals(before, second.toString(), event.type());
-      second.fields().forEachRemaining(f -> {
-        if (f.getValue().isObject()) {
-          ((ObjectNode) f.getValue()).put("changed", true);
+      String before = details.toString();
+      List<Executable> changes = new ArrayList<>(List.of(
+          () -> details.put("changed", true),
+          () -> details.remove("name"),
+          () -> details.removeAll(),
+          () -> details.properties().clear(),
+          () -> details.set("input", json("1")),
+          () -> details.putObject("more")));
+      details.fields().forEachRemaining(f -> {
+        if (f.getValue() instanceof ObjectNode inner) {
+          changes.add(() -> inner.put("changed", true));
+          changes.add(() -> inner.removeAll());
         }
       });
+      for (Executable change : changes) {
+        UnsupportedOperationException refused = assertThrows(UnsupportedOperationException.class, change);
+        assertTrue(refused.getMessage().contains("read-only"), refused.getMessage());
+      }
+
+      assertEquals(before, details.toString(), event.type());
+      assertSame(details, event.details(), event.type());
+      assertEquals(MAPPER.valueToTree(details).toString(), before, event.type());
+      ObjectNode copy = details.deepCopy();
+      copy.put("changed", true);
       assertEquals(before, event.details().toString(), event.type());
+      checked++;
     }
+    assertEquals(history.stream().filter(e -> e.details() != null).count(), checked);
+    assertTrue(checked >= 20, "events with details: " + checked);
+    List<HistoryEvent> again = execution.history();
+    for (int i = 0; i < history.size(); i++) {
+      assertSame(history.get(i).details(), again.get(i).details());
+    }
+  }
+
+  @Test
+  void theEventJsonIsTheCallersOwnTree() {
+    HistoryEvent event = run().history().get(1);
+    String before = event.toJson().toString();
+    ObjectNode json = event.toJson();
+    ((ObjectNode) json.get(event.detailsField())).put("changed", true);
+
+    assertEquals(before, event.toJson().toString());
+    assertEquals(before.substring(0, before.length() - 2) + ",\"changed\":true}}", json.toString());
   }
 }

@@ -1,12 +1,15 @@
 package io.asl4j.runtime;
 
+import static io.asl4j.runtime.TestJson.FN;
+import static io.asl4j.runtime.TestJson.MAPPER;
+import static io.asl4j.runtime.TestJson.START;
+import static io.asl4j.runtime.TestJson.asl;
+import static io.asl4j.runtime.TestJson.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asl4j.dsl.json.AslReader;
 import io.asl4j.dsl.validate.AslValidationException;
 import java.time.Duration;
@@ -17,22 +20,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class LocalStateMachineTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
-  private static final String FN = "arn:aws:lambda:us-east-1:123456789012:function:work";
-
-  private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
-  }
-
-  private static String asl(String text) {
-    return text.replace('\'', '"');
-  }
-
   private static List<String> types(Execution execution) {
     return execution.history().stream().map(HistoryEvent::type).collect(Collectors.toList());
   }

@@ -1,12 +1,11 @@
 package io.asl4j.runtime;
 
+import static io.asl4j.runtime.TestJson.START;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asl4j.runtime.services.AwsServices;
 import io.asl4j.runtime.services.S3Objects;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -17,15 +16,8 @@ import org.junit.jupiter.api.Test;
  * {@code WriterConfig}; and an {@code ItemReader} on an inline Map.
  */
 class MapReadersAndWritersTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
-
   private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text.replace('\'', '"'));
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
+    return TestJson.json(text.replace('\'', '"'));
   }
 
   /** A machine whose only state, Fan, is a Map in {@code mode} with {@code mapFields} and this processor. */

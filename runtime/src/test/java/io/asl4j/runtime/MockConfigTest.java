@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Step Functions Local mock files, with the runtime's handlers beside them. */
 class MockConfigTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   /** A charge through Lambda, then the receipt sent over SQS and a manager's sign-off by callback. */
   private static final String ORDER =
       ("{'StartAt':'Charge','States':{"
@@ -40,15 +37,17 @@ class MockConfigTest {
               .replace('\'', '"'));
 
   private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text.replace('\'', '"'));
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
+    return TestJson.json(text.replace('\'', '"'));
   }
 
   private static List<String> types(Execution execution) {
     return execution.history().stream().map(HistoryEvent::type).toList();
+  }
+
+  /** Why the mock file's test case {@code testCase} of 'Orders' is refused for {@code ORDER}. */
+  private static String mocksRefused(String testCase) {
+    LocalStateMachine.Builder builder = LocalStateMachine.builder(ORDER);
+    return assertThrows(IllegalArgumentException.class, () -> builder.mocks(MOCKS, "Orders", testCase)).getMessage();
   }
 
   @Test
@@ -95,26 +94,22 @@ class MockConfigTest {
 
   @Test
   void aTestCaseMockingAStateTheDefinitionDoesNotHaveIsRefusedWithItsLocation() {
-    LocalStateMachine.Builder builder = LocalStateMachine.builder(ORDER);
-
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> builder.mocks(MOCKS, "Orders", "Renamed"));
+    String refusal = mocksRefused("Renamed");
 
     assertEquals(
         "mock file: test case 'Renamed' of state machine 'Orders' mocks 'Chrage', which is not a Task state of this"
             + " definition, at /StateMachines/Orders/TestCases/Renamed/Chrage; its Task states are [Charge, Receipt, SignOff]",
-        e.getMessage());
+        refusal);
   }
 
   @Test
   void aMissingTestCaseIsRefusedNamingTheOnesTheFileHas() {
-    LocalStateMachine.Builder builder = LocalStateMachine.builder(ORDER);
-
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> builder.mocks(MOCKS, "Orders", "SadPath"));
+    String refusal = mocksRefused("SadPath");
 
     assertEquals(
         "mock file: no test case 'SadPath' for state machine 'Orders' at /StateMachines/Orders/TestCases; it has"
             + " [HappyPath, HybridPath, Renamed]",
-        e.getMessage());
+        refusal);
   }
 
   @Test

@@ -1,15 +1,17 @@
 package io.asl4j.runtime;
 
+import static io.asl4j.runtime.TestJson.FN;
+import static io.asl4j.runtime.TestJson.START;
+import static io.asl4j.runtime.TestJson.asl;
+import static io.asl4j.runtime.TestJson.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -24,21 +26,14 @@ import org.junit.jupiter.api.Test;
  *     Functions service quotas</a>
  */
 class PayloadLimitTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
-  private static final String FN = "arn:aws:lambda:us-east-1:123456789012:function:work";
   private static final int LIMIT = 262_144;
 
-  private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
-  }
-
-  private static String asl(String text) {
-    return text.replace('\'', '"');
+  /** {@code execution} failed with States.DataLimitExceeded at {@code state} (a name or ARN), after {@code events}. */
+  private static void assertFailedTooLarge(Execution execution, String state, String... events) {
+    assertEquals(ExecutionStatus.FAILED, execution.status());
+    assertEquals("States.DataLimitExceeded", execution.error());
+    assertEquals(tooLarge(state), execution.cause());
+    assertEquals(List.of(events), types(execution));
   }
 
   /** {@code {"blob": "xxx…"}} with a blob of {@code kib} KiB. */
@@ -93,10 +88,7 @@ class PayloadLimitTest {
     // when
     Execution execution = machine.run(json("{}"));
     // then
-    assertEquals(ExecutionStatus.FAILED, execution.status());
-    assertEquals("States.DataLimitExceeded", execution.error());
-    assertEquals(tooLarge("State_1"), execution.cause());
-    assertEquals(List.of("ExecutionStarted", "PassStateEntered", "ExecutionFailed"), types(execution));
+    assertFailedTooLarge(execution, "State_1", "ExecutionStarted", "PassStateEntered", "ExecutionFailed");
     assertEquals(
         "{\"error\":\"States.DataLimitExceeded\",\"cause\":\"" + tooLarge("State_1") + "\"}",
         execution.history().get(2).details().toString());
@@ -139,13 +131,8 @@ class PayloadLimitTest {
             .virtualClock(START)
             .build();
     Execution execution = machine.run(json("{}"));
-    assertEquals(ExecutionStatus.FAILED, execution.status());
-    assertEquals("States.DataLimitExceeded", execution.error());
-    assertEquals(tooLarge(FN), execution.cause());
-    assertEquals(
-        List.of("ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
-            "LambdaFunctionFailed", "ExecutionFailed"),
-        types(execution));
+    assertFailedTooLarge(execution, FN, "ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled",
+        "LambdaFunctionStarted", "LambdaFunctionFailed", "ExecutionFailed");
     assertEquals(
         "{\"error\":\"States.DataLimitExceeded\",\"cause\":\"" + tooLarge(FN) + "\"}",
         execution.history().get(4).details().toString());
@@ -162,13 +149,8 @@ class PayloadLimitTest {
             .virtualClock(START)
             .build();
     Execution execution = machine.run(json("{}"));
-    assertEquals(ExecutionStatus.FAILED, execution.status());
-    assertEquals("States.DataLimitExceeded", execution.error());
-    assertEquals(tooLarge(FN), execution.cause());
-    assertEquals(
-        List.of("ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
-            "TaskSubmitted", "LambdaFunctionFailed", "ExecutionFailed"),
-        types(execution));
+    assertFailedTooLarge(execution, FN, "ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled",
+        "LambdaFunctionStarted", "TaskSubmitted", "LambdaFunctionFailed", "ExecutionFailed");
   }
 
   @Test
@@ -251,10 +233,7 @@ class PayloadLimitTest {
         machine("{'QueryLanguage':'JSONata','StartAt':'Twice','States':{'Twice':{'Type':'Pass',"
             + "'Output':'{% [$states.input.blob, $states.input.blob] %}','End':true}}}");
     Execution execution = machine.run(blob(150));
-    assertEquals(ExecutionStatus.FAILED, execution.status());
-    assertEquals("States.DataLimitExceeded", execution.error());
-    assertEquals(tooLarge("Twice"), execution.cause());
-    assertEquals(List.of("ExecutionStarted", "PassStateEntered", "ExecutionFailed"), types(execution));
+    assertFailedTooLarge(execution, "Twice", "ExecutionStarted", "PassStateEntered", "ExecutionFailed");
   }
 
   @Test
@@ -267,10 +246,7 @@ class PayloadLimitTest {
             .virtualClock(START)
             .build();
     Execution execution = machine.run(blob(150));
-    assertEquals(ExecutionStatus.FAILED, execution.status());
-    assertEquals("States.DataLimitExceeded", execution.error());
-    assertEquals(tooLarge("Work"), execution.cause());
-    assertEquals(List.of("ExecutionStarted", "TaskStateEntered", "ExecutionFailed"), types(execution));
+    assertFailedTooLarge(execution, "Work", "ExecutionStarted", "TaskStateEntered", "ExecutionFailed");
   }
 
   @Test
@@ -282,10 +258,7 @@ class PayloadLimitTest {
     ObjectNode input = (ObjectNode) blob(150);
     input.set("items", json("[1]"));
     Execution execution = machine.run(input);
-    assertEquals(ExecutionStatus.FAILED, execution.status());
-    assertEquals("States.DataLimitExceeded", execution.error());
-    assertEquals(tooLarge("Each"), execution.cause());
-    assertEquals(List.of("ExecutionStarted", "MapStateEntered", "MapStateStarted", "ExecutionFailed"), types(execution));
+    assertFailedTooLarge(execution, "Each", "ExecutionStarted", "MapStateEntered", "MapStateStarted", "ExecutionFailed");
   }
 
   @Test

@@ -1,15 +1,14 @@
 package io.asl4j.runtime;
 
+import static io.asl4j.runtime.TestJson.START;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asl4j.dsl.model.StateMachineType;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,16 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /** {@link Execution#redrive()}: AWS's RedriveExecution, on the virtual clock. */
 class RedriveTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
   private static final String CHARGE = "arn:aws:lambda:us-east-1:123456789012:function:charge";
 
   private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text.replace('\'', '"'));
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
+    return TestJson.json(text.replace('\'', '"'));
   }
 
   /**

@@ -4,19 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 /** TestState's {@code mock.fieldValidationMode}: STRICT (the default), PRESENT and NONE. */
 class TestStateFieldValidationTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private static JsonNode json(String text) {
-    try {
-      return JSON.readTree(text.replace('\'', '"'));
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
+    return TestJson.json(text.replace('\'', '"'));
   }
 
   private static TestState.Builder startExecution(String mock) {

@@ -3,7 +3,6 @@ package io.asl4j.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asl4j.runtime.services.AwsServices;
 import io.asl4j.runtime.services.Http;
 import java.util.Map;
@@ -14,15 +13,10 @@ import org.junit.jupiter.api.Test;
  * EventBridge connection adds only with {@code revealSecrets}.
  */
 class TestStateHttpTraceTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONNECTION = "arn:aws:events:us-east-1:123456789012:connection/api/1";
 
   private static JsonNode json(String text) {
-    try {
-      return JSON.readTree(text.replace('\'', '"'));
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
+    return TestJson.json(text.replace('\'', '"'));
   }
 
   private static TestStateResult test(String level, boolean reveal) {

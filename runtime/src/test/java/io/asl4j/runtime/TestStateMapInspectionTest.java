@@ -3,19 +3,12 @@ package io.asl4j.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 /** TestState's inspection data of a Map: {@code afterItemsPointer}, {@code afterItemSelector}, {@code afterItemBatcher}. */
 class TestStateMapInspectionTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private static JsonNode json(String text) {
-    try {
-      return JSON.readTree(text.replace('\'', '"'));
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
+    return TestJson.json(text.replace('\'', '"'));
   }
 
   @Test

@@ -23,17 +23,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.ecs.ITaskDefinition;
-import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.IFunction;
-import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.stepfunctions.IActivity;
-import software.amazon.awscdk.services.stepfunctions.IStateMachine;
 
 /**
  * Derives the least-privilege statements a state machine's role needs from its definition: one
@@ -50,64 +46,12 @@ public final class PolicyDeriver {
   private static final Pattern QUEUE_URL =
       Pattern.compile("https://sqs\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?/([0-9]+)/([^/]+)");
 
-  /** SDK service names whose IAM prefix differs. */
-  private static final Map<String, String> IAM_PREFIX =
-      Map.ofEntries(
-          Map.entry("sfn", "states"),
-          Map.entry("cloudwatchlogs", "logs"),
-          Map.entry("sesv2", "ses"),
-          Map.entry("efs", "elasticfilesystem"),
-          Map.entry("elasticloadbalancingv2", "elasticloadbalancing"),
-          Map.entry("mediastoredata", "mediastore"),
-          Map.entry("apigatewayv2", "apigateway"),
-          Map.entry("apigatewaymanagementapi", "execute-api"),
-          Map.entry("emrserverless", "emr-serverless"),
-          Map.entry("emrcontainers", "emr-containers"),
-          Map.entry("cognitoidentityprovider", "cognito-idp"),
-          Map.entry("cognitoidentity", "cognito-identity"),
-          Map.entry("opensearch", "es"),
-          Map.entry("dynamodbstreams", "dynamodb"),
-          Map.entry("iotdata", "iot"),
-          Map.entry("lexruntimev2", "lex"),
-          Map.entry("sagemakerruntime", "sagemaker"),
-          Map.entry("bedrockruntime", "bedrock"),
-          Map.entry("bedrockagentruntime", "bedrock"),
-          Map.entry("s3control", "s3"));
-
   private static final Map<String, String> DYNAMODB_ACTIONS =
       Map.of(
           "getItem", "dynamodb:GetItem",
           "putItem", "dynamodb:PutItem",
           "updateItem", "dynamodb:UpdateItem",
           "deleteItem", "dynamodb:DeleteItem");
-
-  /** What a parameter names, which decides how a name becomes an ARN. */
-  enum Ref {
-    FUNCTION,
-    TABLE,
-    QUEUE,
-    TOPIC,
-    STATE_MACHINE,
-    EVENT_BUS,
-    BUCKET,
-    TASK_DEFINITION,
-    GLUE_JOB,
-    JOB_DEFINITION,
-    JOB_QUEUE,
-    CONNECTION,
-    ANY
-  }
-
-  /** Parameter names the aws-sdk rule reads resources from. */
-  private static final Map<String, Ref> SDK_KEYS =
-      Map.of(
-          "TableName", Ref.TABLE,
-          "QueueUrl", Ref.QUEUE,
-          "TopicArn", Ref.TOPIC,
-          "FunctionName", Ref.FUNCTION,
-          "StateMachineArn", Ref.STATE_MACHINE,
-          "EventBusName", Ref.EVENT_BUS,
-          "Bucket", Ref.BUCKET);
 
   /** Where the state machine is deployed: partition, region, account (literals or CDK tokens). */
   public record Env(String partition, String region, String account) {
@@ -510,7 +454,7 @@ public final class PolicyDeriver {
 
   private void sdk(String service, String action, JsonNode params, String at, String paramsAt) {
     String iamAction =
-        IAM_PREFIX.getOrDefault(service, service)
+        SdkIamPrefixes.of(service)
             + ":"
             + Character.toUpperCase(action.charAt(0))
             + action.substring(1);
@@ -522,7 +466,7 @@ public final class PolicyDeriver {
         if (!field.getValue().isTextual() || key.endsWith(".$")) {
           continue;
         }
-        Ref ref = SDK_KEYS.getOrDefault(key, Ref.ANY);
+        Ref ref = Ref.ofSdkParameter(key);
         String text = field.getValue().textValue();
         String whole = Placeholders.whole(text);
         boolean bound = whole != null && bindings.containsKey(whole) && bindings.get(whole).target() != null;
@@ -623,55 +567,15 @@ public final class PolicyDeriver {
         return null;
       }
       if (binding.target() != null) {
-        String arn = targetArn(binding.target(), ref);
+        String arn = ref.arnOf(binding.target());
         if (arn == null) {
-          wrongKind(at, whole, binding, expected(ref));
+          wrongKind(at, whole, binding, ref.expected());
         }
         return arn;
       }
     }
     String value = substitute(text, at);
     return value == null ? null : arnOf(value, ref);
-  }
-
-  private static String targetArn(Object target, Ref ref) {
-    return switch (ref) {
-      case FUNCTION -> target instanceof IFunction f ? f.getFunctionArn() : null;
-      case TABLE -> target instanceof ITable t ? t.getTableArn() : null;
-      case QUEUE -> target instanceof IQueue q ? q.getQueueArn() : null;
-      case TOPIC -> target instanceof ITopic t ? t.getTopicArn() : null;
-      case STATE_MACHINE -> target instanceof IStateMachine s ? s.getStateMachineArn() : null;
-      case EVENT_BUS -> target instanceof IEventBus b ? b.getEventBusArn() : null;
-      case BUCKET -> target instanceof IBucket b ? b.getBucketArn() : null;
-      case TASK_DEFINITION -> target instanceof ITaskDefinition t ? t.getTaskDefinitionArn() : null;
-      case ANY -> anyArn(target);
-      default -> null;
-    };
-  }
-
-  private static String anyArn(Object target) {
-    for (Ref ref :
-        List.of(Ref.FUNCTION, Ref.TABLE, Ref.QUEUE, Ref.TOPIC, Ref.STATE_MACHINE, Ref.EVENT_BUS, Ref.BUCKET, Ref.TASK_DEFINITION)) {
-      String arn = targetArn(target, ref);
-      if (arn != null) {
-        return arn;
-      }
-    }
-    return target instanceof IActivity a ? a.getActivityArn() : null;
-  }
-
-  private static String expected(Ref ref) {
-    return switch (ref) {
-      case FUNCTION -> "a Function";
-      case TABLE -> "a Table";
-      case QUEUE -> "a Queue";
-      case TOPIC -> "a Topic";
-      case STATE_MACHINE -> "a StateMachine";
-      case EVENT_BUS -> "an EventBus";
-      case BUCKET -> "a Bucket";
-      case TASK_DEFINITION -> "a TaskDefinition";
-      default -> "an ARN value";
-    };
   }
 
   /** A name, URL or ARN (possibly holding CDK tokens) as the ARN IAM wants. */

@@ -181,7 +181,11 @@ final class History {
    * read, so a second read writes nothing again (values are never changed once recorded).
    */
   private volatile JsonText.Cache texts;
-  /** The last read's events, handed out again while no event was recorded since. */
+  /**
+   * The last read's events: handed out again while no event was recorded since, and the first
+   * events of the next read (an event never changes once recorded, so its details, built once when
+   * first read, serve every later read).
+   */
   private volatile List<HistoryEvent> lastRead = List.of();
 
   /** The events recorded so far (any thread). */
@@ -198,7 +202,11 @@ final class History {
       texts = cache;
     }
     HistoryEvent[] events = new HistoryEvent[n];
-    for (int i = 0; i < n; i++) {
+    int kept = Math.min(last.size(), n);
+    for (int i = 0; i < kept; i++) {
+      events[i] = last.get(i);
+    }
+    for (int i = kept; i < n; i++) {
       long previousAndKind = c.numbers[2 * i + 1];
       events[i] = new HistoryEvent(i + 1, previousAndKind >>> 8, c.numbers[2 * i], (String) c.refs[2 * i],
           details(c.refs[2 * i + 1], (byte) (previousAndKind & 0xff)), cache);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.asl4j.runtime.internal.expression.SharedObjectNode;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -143,7 +144,19 @@ public final class JsonText {
   }
 
   private static void write(JsonNode value, StringBuilder out, Cache cache) {
-    if (value instanceof ObjectNode object) {
+    SharedObjectNode.Flat flat = value instanceof SharedObjectNode shared ? shared.flatFields() : null;
+    if (flat != null) { // its fields in arrays: no entry object per field
+      out.append('{');
+      for (int i = 0, n = flat.size(); i < n; i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        quote(flat.name(i), out);
+        out.append(':');
+        write(flat.value(i), out, cache);
+      }
+      out.append('}');
+    } else if (value instanceof ObjectNode object) {
       out.append('{');
       boolean first = true;
       for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
@@ -193,7 +206,19 @@ public final class JsonText {
    * {@link #quote} appends for {@link #of(JsonNode)}'s text without its quotes, in one pass.
    */
   static void writeQuoted(JsonNode value, StringBuilder out) {
-    if (value instanceof ObjectNode object) {
+    SharedObjectNode.Flat flat = value instanceof SharedObjectNode shared ? shared.flatFields() : null;
+    if (flat != null) { // its fields in arrays: no entry object per field
+      out.append('{');
+      for (int i = 0, n = flat.size(); i < n; i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        quoteTwice(flat.name(i), out);
+        out.append(':');
+        writeQuoted(flat.value(i), out);
+      }
+      out.append('}');
+    } else if (value instanceof ObjectNode object) {
       out.append('{');
       boolean first = true;
       for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {

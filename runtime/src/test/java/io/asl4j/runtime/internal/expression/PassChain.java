@@ -7,8 +7,10 @@ import io.asl4j.runtime.StatesError;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * Just enough of an interpreter to replay recorded machines made only of JSONPath Pass states:
@@ -90,18 +92,30 @@ final class PassChain {
               .evaluate(effective, context, NO_VARIABLES, intrinsics);
     }
     JsonNode result = state.has("Result") ? state.get("Result") : effective;
-    JsonNode output;
-    if (!state.has("ResultPath")) {
-      output = result;
-    } else if (state.get("ResultPath").isNull()) {
-      output = raw;
-    } else {
-      output = ResultPaths.merge(raw, AslPath.parse(state.get("ResultPath").textValue()), result);
-    }
+    JsonNode output = resultPath(state, raw, result);
     return path(state, "OutputPath", output, context);
   }
 
-  private static JsonNode path(JsonNode state, String field, JsonNode data, JsonNode context) {
+  /** A test that {@code testCase} (a recorded Pass chain) runs as recorded; random seeded with 1. */
+  static DynamicTest matchesRecording(JsonNode testCase) {
+    return DynamicTest.dynamicTest(
+        testCase.get("id").asText(),
+        () -> assertMatchesRecording(testCase, IntrinsicEvaluator.withRandom(new SplittableRandom(1))));
+  }
+
+  /** {@code result} placed into {@code raw} as {@code state}'s ResultPath says (absent: the result; null: raw). */
+  static JsonNode resultPath(JsonNode state, JsonNode raw, JsonNode result) {
+    if (!state.has("ResultPath")) {
+      return result;
+    }
+    if (state.get("ResultPath").isNull()) {
+      return raw;
+    }
+    return ResultPaths.merge(raw, AslPath.parse(state.get("ResultPath").textValue()), result);
+  }
+
+  /** {@code state}'s path {@code field} (InputPath, OutputPath) applied to {@code data}: absent keeps it, null gives {@code {}}. */
+  static JsonNode path(JsonNode state, String field, JsonNode data, JsonNode context) {
     if (!state.has(field)) {
       return data;
     }

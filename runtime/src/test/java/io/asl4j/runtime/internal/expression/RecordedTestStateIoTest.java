@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.asl4j.dsl.expression.AslPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -86,14 +85,7 @@ class RecordedTestStateIoTest {
               .evaluate(result, context, NO_VARIABLES, intrinsics);
     }
     stages.put("afterResultSelector", result);
-    JsonNode output;
-    if (!state.has("ResultPath")) {
-      output = result;
-    } else if (state.get("ResultPath").isNull()) {
-      output = raw;
-    } else {
-      output = ResultPaths.merge(raw, AslPath.parse(state.get("ResultPath").asText()), result);
-    }
+    JsonNode output = PassChain.resultPath(state, raw, result);
     stages.put("afterResultPath", output);
     stages.put("output", path(state, "OutputPath", output, context));
 
@@ -112,14 +104,7 @@ class RecordedTestStateIoTest {
   }
 
   private static JsonNode path(JsonNode state, String field, JsonNode data, JsonNode context) {
-    if (!state.has(field)) {
-      return data;
-    }
-    if (state.get(field).isNull()) {
-      return ConformanceCorpus.MAPPER.createObjectNode();
-    }
-    return PathEvaluator.evaluate(
-        AslPath.parse(state.get(field).asText()), data, context, NO_VARIABLES);
+    return PassChain.path(state, field, data, context);
   }
 
   /** TestState reports non-object values as JSON text. */

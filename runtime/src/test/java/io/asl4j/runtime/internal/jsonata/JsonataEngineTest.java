@@ -53,6 +53,18 @@ class JsonataEngineTest {
         () -> engine.evaluate(expression, "Output/result", states(input), NO_VARIABLES));
   }
 
+  /** An engine with its own timeout and depth limit. */
+  private static JsonataEngine bounded(Duration timeout, int maxDepth) {
+    return new JsonataEngine(new Random(1), Clock.systemUTC(), timeout, maxDepth);
+  }
+
+  /** The error {@code bounded} stops {@code expression} with, on an empty input. */
+  private static StatesError stopped(JsonataEngine bounded, String expression) {
+    return assertThrows(
+        StatesError.class,
+        () -> bounded.evaluate(expression, "Output/result", states("{}"), NO_VARIABLES));
+  }
+
   private static void assertCause(String expression, String outcome, StatesError error) {
     assertEquals("States.QueryEvaluationError", error.error());
     assertEquals(
@@ -260,13 +272,9 @@ class JsonataEngineTest {
 
   @Test
   void deepRecursionIsStopped() {
-    JsonataEngine bounded =
-        new JsonataEngine(new Random(1), Clock.systemUTC(), Duration.ofSeconds(10), 200);
+    JsonataEngine bounded = bounded(Duration.ofSeconds(10), 200);
     String expression = "($f := function($n){$n = 0 ? 0 : 1 + $f($n - 1)}; $f(100000))";
-    StatesError error =
-        assertThrows(
-            StatesError.class,
-            () -> bounded.evaluate(expression, "Output/result", states("{}"), NO_VARIABLES));
+    StatesError error = stopped(bounded, expression);
     assertCause(
         expression,
         "threw an error during evaluation. Stack overflow error: Check for non-terminating"
@@ -276,13 +284,9 @@ class JsonataEngineTest {
 
   @Test
   void anEndlessLoopIsStoppedByTheTimeout() {
-    JsonataEngine bounded =
-        new JsonataEngine(new Random(1), Clock.systemUTC(), Duration.ofMillis(200), 500);
+    JsonataEngine bounded = bounded(Duration.ofMillis(200), 500);
     String expression = "(function($f){$f($f)})(function($f){$f($f)})";
-    StatesError error =
-        assertThrows(
-            StatesError.class,
-            () -> bounded.evaluate(expression, "Output/result", states("{}"), NO_VARIABLES));
+    StatesError error = stopped(bounded, expression);
     assertCause(
         expression,
         "threw an error during evaluation. Expression evaluation timeout: Check for infinite loop",
@@ -293,8 +297,7 @@ class JsonataEngineTest {
   void aStepThatMultipliesArraysStopsBeforeItExhaustsMemory() {
     // The library flattens a step's results in one loop, out of reach of the timeout: this one
     // went on to collect a billion values.
-    JsonataEngine bounded =
-        new JsonataEngine(new Random(1), Clock.systemUTC(), Duration.ofSeconds(60), 500);
+    JsonataEngine bounded = bounded(Duration.ofSeconds(60), 500);
     String expression = "($x := [1..1000]; $x.$x.$x)";
     StatesError error =
         assertThrows(
@@ -337,13 +340,9 @@ class JsonataEngineTest {
 
   @Test
   void aStringThatKeepsDoublingStopsBeforeItExhaustsMemory() {
-    JsonataEngine bounded =
-        new JsonataEngine(new Random(1), Clock.systemUTC(), Duration.ofSeconds(60), 500);
+    JsonataEngine bounded = bounded(Duration.ofSeconds(60), 500);
     String expression = "$reduce([1..40], function($a, $b){$a & $a}, 'x')";
-    StatesError error =
-        assertThrows(
-            StatesError.class,
-            () -> bounded.evaluate(expression, "Output/result", states("{}"), NO_VARIABLES));
+    StatesError error = stopped(bounded, expression);
     assertCause(
         expression,
         "threw an error during evaluation. Expression evaluation made more than 100000000 values:"
