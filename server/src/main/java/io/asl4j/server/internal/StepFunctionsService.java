@@ -71,6 +71,7 @@ public final class StepFunctionsService implements AutoCloseable {
   private final long activityPollMillis;
   private final LambdaForwarder lambda;
   private final AtomicLong threads = new AtomicLong();
+  private volatile boolean closing;
   private final ExecutorService runner =
       Executors.newCachedThreadPool(
           task -> {
@@ -632,6 +633,9 @@ public final class StepFunctionsService implements AutoCloseable {
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           } catch (RuntimeException | Error e) {
+            if (closing) {
+              return; // the server stopped it: its thread was interrupted
+            }
             System.err.println("asl4j serve: execution " + record.arn() + " ended with an internal error: " + e);
           } finally {
             record.ended.countDown();
@@ -1509,6 +1513,7 @@ public final class StepFunctionsService implements AutoCloseable {
 
   @Override
   public void close() {
+    closing = true;
     runner.shutdownNow();
   }
 }
