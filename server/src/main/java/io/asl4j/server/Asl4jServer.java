@@ -45,7 +45,7 @@ public final class Asl4jServer implements AutoCloseable {
     Map<String, TaskHandler> prefixHandlers = Map.of();
     this.service =
         new StepFunctionsService(
-            config.region, config.account, services, config.mocks, config.waitTimeScale == 0, Map.of(), prefixHandlers,
+            config.region, config.account, services, config.mocks, config.waitTimeScale == 0, config.handlers, prefixHandlers,
             config.activityPollMillis, config.lambdaEndpoint == null ? null : new LambdaForwarder(config.lambdaEndpoint));
     SigV4 signatures = config.accessKey == null ? null : new SigV4(config.accessKey, config.secretKey);
     this.frontend =
@@ -134,6 +134,7 @@ public final class Asl4jServer implements AutoCloseable {
     private String secretKey;
     private AwsServices services;
     private long activityPollMillis = 60_000;
+    private final Map<String, TaskHandler> handlers = new java.util.LinkedHashMap<>();
 
     /** The address to listen on; the default, 127.0.0.1, is reachable from this machine only. */
     public Config host(String host) {
@@ -202,6 +203,15 @@ public final class Asl4jServer implements AutoCloseable {
     /** The service fakes Task states call; the default is a fresh {@link AwsServices#create()}. */
     public Config services(AwsServices services) {
       this.services = Objects.requireNonNull(services, "services == null");
+      return this;
+    }
+
+    /**
+     * Answers Task states whose {@code Resource} is exactly {@code resource} (or, for a Lambda
+     * function ARN, {@code lambda:invoke} calls naming it) with Java code, in every state machine.
+     */
+    public Config handler(String resource, TaskHandler handler) {
+      handlers.put(Objects.requireNonNull(resource, "resource == null"), Objects.requireNonNull(handler, "handler == null"));
       return this;
     }
 

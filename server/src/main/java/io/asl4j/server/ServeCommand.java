@@ -24,10 +24,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = {
-      "Serves the Step Functions API (AWS JSON 1.0, as the AWS SDKs, the AWS CLI and boto3 speak it) on",
-      "localhost, every execution run by asl4j. Point a client at http://HOST:PORT; any credentials do."
-    })
+    description =
+        "Serves the Step Functions API (AWS JSON 1.0, as the AWS SDKs, the AWS CLI and boto3 speak it) on"
+            + " localhost, every execution run by asl4j. Point a client at http://HOST:PORT; any credentials do.")
 public final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -119,4 +119,23 @@ class TaskAnswersTest {
           described.startDate() + " .. " + described.stopDate());
     }
   }
+
+  @Test
+  void aNestedStartExecutionSyncRunsThisServersOwnMachine() throws Exception {
+    try (Asl4jServer server = Asl4jServer.start(new Asl4jServer.Config().waitTimeScale(0));
+        SfnClient sfn = Asl4jServerExtension.client(server.endpoint(), server.region())) {
+      String child = sfn.createStateMachine(b -> b.name("child").roleArn(ROLE)
+          .definition("{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Parameters\":{\"got.$\":\"$.n\"},\"End\":true}}}"))
+          .stateMachineArn();
+      String parent = sfn.createStateMachine(b -> b.name("parent").roleArn(ROLE)
+          .definition("{\"StartAt\":\"Run\",\"States\":{\"Run\":{\"Type\":\"Task\","
+              + "\"Resource\":\"arn:aws:states:::states:startExecution.sync:2\","
+              + "\"Parameters\":{\"StateMachineArn\":\"" + child + "\",\"Input\":{\"n.$\":\"$.n\"}},"
+              + "\"OutputPath\":\"$.Output\",\"End\":true}}}"))
+          .stateMachineArn();
+      String arn = sfn.startExecution(b -> b.stateMachineArn(parent).input("{\"n\":3}")).executionArn();
+      DescribeExecutionResponse described = StepFunctionsApiTest.awaitEnd(sfn, arn);
+      assertEquals(List.of("SUCCEEDED", "{\"got\":3}"), List.of(described.statusAsString(), String.valueOf(described.output())));
+    }
+  }
 }

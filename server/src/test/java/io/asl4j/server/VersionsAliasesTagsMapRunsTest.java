@@ -71,6 +71,9 @@ class VersionsAliasesTagsMapRunsTest {
         List.of(ran.output(), ran.stateMachineVersionArn(), ran.stateMachineAliasArn()));
     assertEquals(alias, sfn.getExecutionHistory(b -> b.executionArn(onAlias)).events().get(0)
         .executionStartedEventDetails().stateMachineAliasArn());
+    var ranDefinition = sfn.describeStateMachineForExecution(b -> b.executionArn(onAlias));
+    assertEquals(List.of(machine, "versioned", result("one"), ROLE),
+        List.of(ranDefinition.stateMachineArn(), ranDefinition.name(), ranDefinition.definition(), ranDefinition.roleArn()));
 
     sfn.updateStateMachineAlias(b -> b.stateMachineAliasArn(alias).description("now two")
         .routingConfiguration(RoutingConfigurationListItem.builder().stateMachineVersionArn(v2).weight(100).build()));
@@ -135,6 +138,9 @@ class VersionsAliasesTagsMapRunsTest {
             described.executionCounts().total(), described.executionCounts().failed()));
     assertEquals(List.of("SUCCEEDED", "SUCCEEDED", "SUCCEEDED"),
         sfn.listExecutions(b -> b.mapRunArn(mapRun)).executions().stream().map(e -> e.statusAsString()).toList());
+    ValidationException ended = assertThrows(ValidationException.class,
+        () -> sfn.updateMapRun(b -> b.mapRunArn(mapRun).maxConcurrency(2)));
+    assertEquals("Map Run " + mapRun + " is SUCCEEDED and cannot be updated", ended.awsErrorDetails().errorMessage());
   }
 
   @Test

@@ -44,6 +44,7 @@ public final class HttpFrontend implements AutoCloseable {
   private final StepFunctionsService service;
   private final SigV4 signatures;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile boolean accepting = true;
   private final AtomicLong threads = new AtomicLong();
   private final ExecutorService workers =
       Executors.newCachedThreadPool(
@@ -75,6 +76,11 @@ public final class HttpFrontend implements AutoCloseable {
     inFlight.incrementAndGet();
     String requestId = UUID.randomUUID().toString();
     try {
+      if (!accepting) {
+        respond(exchange, requestId, 503,
+            error(new ApiException("ServiceUnavailable", "asl4j serve is shutting down", 503)));
+        return;
+      }
       byte[] body;
       try {
         body = readBody(exchange.getRequestBody());
@@ -171,7 +177,18 @@ public final class HttpFrontend implements AutoCloseable {
   }
 
   public void close(int graceSeconds) {
-    server.stop(graceSeconds);
+    // Waits for requests being answered, not for idle keep-alive connections (HttpServer.stop would).
+    accepting = false;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(graceSeconds);
+    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    server.stop(0);
     workers.shutdownNow();
     try {
       workers.awaitTermination(1, TimeUnit.SECONDS);

@@ -115,9 +115,10 @@ final class Registry {
     final Instant startDate;
     /** Counted down each time the execution's run ends (again after a redrive). */
     volatile CountDownLatch ended = new CountDownLatch(1);
-    /** Pokes a run on the virtual clock parked at a callback: something arrived for it. */
-    final Object wake = new Object();
-    long pokes;
+    /** Counts what arrived for it (callbacks, stops): a parked run on the instant clock runs on. */
+    final java.util.concurrent.atomic.AtomicLong pokes = new java.util.concurrent.atomic.AtomicLong();
+    /** Whether a thread is running it (or about to); false while parked on the instant clock. */
+    final java.util.concurrent.atomic.AtomicBoolean driving = new java.util.concurrent.atomic.AtomicBoolean();
 
     ExecutionRecord(
         MachineRecord machine, Revision revision, LocalStateMachine engine, Execution execution, String name,

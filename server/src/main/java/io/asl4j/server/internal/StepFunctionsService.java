@@ -71,6 +71,7 @@ public final class StepFunctionsService implements AutoCloseable {
   private final long activityPollMillis;
   private final LambdaForwarder lambda;
   private final AtomicLong threads = new AtomicLong();
+  private volatile boolean closing;
   private final ExecutorService runner =
       Executors.newCachedThreadPool(
           task -> {
@@ -602,47 +603,49 @@ public final class StepFunctionsService implements AutoCloseable {
   }
 
   /**
-   * Runs the execution on a thread of its own until it ends. On the real clock it sleeps through
-   * Waits and callbacks; on the instant clock time jumps, but a callback is waited for: the run
-   * stops at it and goes on when a callback or stop arrives.
+   * Runs the execution until it ends. On the real clock a thread of its own sleeps through its
+   * Waits and callbacks (its task timers need a sleeping loop). On the instant clock time jumps,
+   * and an execution waiting for a callback or an activity worker holds no thread: the run stops
+   * there and a callback or stop for it ({@link #poke}) runs it on.
    */
   private void drive(ExecutionRecord record) {
-    runner.execute(
-        () -> {
-          try {
-            if (!instantTime) {
-              record.execution.await();
-            } else {
-              while (true) {
-                long seen;
-                synchronized (record.wake) {
-                  seen = record.pokes;
-                }
-                record.execution.runUntilWaiting();
-                if (record.execution.status() != ExecutionStatus.RUNNING) {
-                  break;
-                }
-                synchronized (record.wake) {
-                  while (record.pokes == seen) {
-                    record.wake.wait();
-                  }
-                }
-              }
-            }
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          } catch (RuntimeException | Error e) {
-            System.err.println("asl4j serve: execution " + record.arn() + " ended with an internal error: " + e);
-          } finally {
-            record.ended.countDown();
-          }
-        });
+    record.driving.set(true);
+    runner.execute(() -> run(record));
   }
 
-  private static void poke(ExecutionRecord record) {
-    synchronized (record.wake) {
-      record.pokes++;
-      record.wake.notifyAll();
+  private void run(ExecutionRecord record) {
+    try {
+      if (!instantTime) {
+        record.execution.await();
+      } else {
+        while (true) {
+          long seen = record.pokes.get();
+          record.execution.runUntilWaiting();
+          if (record.execution.status() != ExecutionStatus.RUNNING) {
+            break;
+          }
+          // Parked: let the thread go. A poke after this sees driving false and runs it again;
+          // one that came in while it ran is seen here.
+          record.driving.set(false);
+          if (record.pokes.get() == seen || !record.driving.compareAndSet(false, true)) {
+            return;
+          }
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      if (closing) {
+        return; // the server stopped it: its thread was interrupted
+      }
+      System.err.println("asl4j serve: execution " + record.arn() + " ended with an internal error: " + e);
+    }
+    record.ended.countDown();
+  }
+
+  /** Something arrived for the execution (a callback, a stop): runs it on if it is parked. */
+  private void poke(ExecutionRecord record) {
+    record.pokes.incrementAndGet();
+    if (instantTime && record.driving.compareAndSet(false, true)) {
+      runner.execute(() -> run(record));
     }
   }
 
@@ -878,10 +881,56 @@ public final class StepFunctionsService implements AutoCloseable {
   }
 
   /**
-   * Delivers a callback to the engine that gave the token out: tokens are each engine's own, so
-   * each running execution's engine is asked until one knows it.
+   * Which execution waits on each task token, filled from the running executions' waiting tokens
+   * when a callback names a token not in it yet (so finding them costs one scan per batch, not one
+   * per callback).
+   */
+  private final Map<String, ExecutionRecord> waiting = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private ExecutionRecord waitingOn(String token) {
+    ExecutionRecord known = waiting.remove(token);
+    if (known != null) {
+      return known;
+    }
+    List<ExecutionRecord> records;
+    synchronized (registry) {
+      records = new ArrayList<>(registry.executionOrder);
+    }
+    ExecutionRecord found = null;
+    for (ExecutionRecord record : records) {
+      if (record.execution.status() != ExecutionStatus.RUNNING) {
+        continue;
+      }
+      for (String waitingToken : record.execution.waitingTaskTokens()) {
+        if (waitingToken.equals(token)) {
+          found = record;
+        } else {
+          waiting.put(waitingToken, record);
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Delivers a callback to the execution waiting on the token, through the engine that gave it
+   * out, and runs that execution on; a token no running execution waits on is given to each engine
+   * in turn, for the error AWS answers (TaskTimedOut for a task that ended, else TaskDoesNotExist).
    */
   private ObjectNode callback(String token, TokenCall call) {
+    ExecutionRecord target = waitingOn(token);
+    if (target != null) {
+      try {
+        call.apply(target.engine);
+      } catch (TaskTokenException e) {
+        throw new ApiException(e.errorCode(), e.getMessage().substring(e.errorCode().length() + 2));
+      }
+      if (target.execution.status() == ExecutionStatus.RUNNING) {
+        waiting.putIfAbsent(token, target); // a heartbeat leaves the task waiting
+      }
+      poke(target);
+      return JSON.objectNode();
+    }
     TaskTokenException first = null;
     java.util.Set<LocalStateMachine> tried = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     List<ExecutionRecord> records;
@@ -895,11 +944,6 @@ public final class StepFunctionsService implements AutoCloseable {
       }
       try {
         call.apply(record.engine);
-        for (ExecutionRecord same : records) {
-          if (same.engine == record.engine && same.execution.status() == ExecutionStatus.RUNNING) {
-            poke(same);
-          }
-        }
         return JSON.objectNode();
       } catch (TaskTokenException e) {
         if (!e.errorCode().equals("TaskDoesNotExist")) {
@@ -1509,6 +1553,7 @@ public final class StepFunctionsService implements AutoCloseable {
 
   @Override
   public void close() {
+    closing = true;
     runner.shutdownNow();
   }
 }
