@@ -4,8 +4,8 @@
 # of pass-chain-10 and StartExecution + DescribeExecution of order-processing; then 10,000 executions
 # parked on activity task tokens through the API (heap, threads) and answered. Prints Markdown.
 #
-#   server/bench.sh                          # 5 s per point, 4 client threads, 10,000 parked
-#   SECONDS_PER_POINT=10 THREADS=8 PARKED=20000 server/bench.sh
+#   server/bench.sh                          # 5 s per point in 3 alternating rounds, 4 client threads, 10,000 parked
+#   SECONDS_PER_POINT=10 ROUNDS=5 THREADS=8 PARKED=20000 server/bench.sh
 #
 # Environment: SHARED (default ../shared beside the repo), MVN_ARGS (e.g. -o), JAVA_OPTS (default -Xmx1g:
 # the goal is 10,000 parked executions in 1 GiB), SKIP_BUILD=1.

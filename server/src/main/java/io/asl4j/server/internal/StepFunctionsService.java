@@ -379,7 +379,7 @@ public final class StepFunctionsService implements AutoCloseable {
 
   private ObjectNode deleteStateMachine(JsonNode request) {
     String arn = Requests.required(request, "stateMachineArn");
-    String type = Arns.expect(arn, "stateMachine");
+    Arns.expect(arn, "stateMachine");
     synchronized (registry) {
       Target target = targetOrNull(arn);
       if (target == null) {
@@ -390,7 +390,6 @@ public final class StepFunctionsService implements AutoCloseable {
       }
       registry.machines.remove(arn);
       registry.tags.remove(arn);
-      assert type != null;
       return JSON.objectNode();
     }
   }
@@ -650,12 +649,11 @@ public final class StepFunctionsService implements AutoCloseable {
   }
 
   private ExecutionRecord execution(String arn) {
-    String type = Arns.expect(arn, "execution", "express");
+    Arns.expect(arn, "execution", "express");
     ExecutionRecord record = registry.executions.get(arn);
     if (record == null) {
       throw new ApiException("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'");
     }
-    assert type != null;
     return record;
   }
 
