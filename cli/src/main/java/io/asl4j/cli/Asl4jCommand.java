@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = Asl4jCommand.Version.class,
-    description = "Amazon States Language workflows: validate, format, run locally, check conformance.",
+    description = "Amazon States Language workflows: validate, format, run locally, check conformance, serve the Step Functions API.",
     subcommands = {
       ValidateCommand.class,
       FormatCommand.class,
@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       ConformanceCommand.class,
       TestStateCommand.class,
       RenderCommand.class,
+      ServeCommand.class,
     })
 public final class Asl4jCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -1,4 +1,4 @@
-package io.asl4j.server;
+package io.asl4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.asl4j.server.Asl4jServer;
+import io.asl4j.server.Asl4jServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -22,6 +24,8 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 
 /** {@code asl4j serve} as a command: its options, its messages, and how it stops. */
 class ServeCommandTest {
+  static final String ROLE = "arn:aws:iam::123456789012:role/asl4j";
+  static final String LONG_WAIT = "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":600,\"End\":true}}}";
   static final Pattern SERVING = Pattern.compile("asl4j serve: Step Functions API on (http://\\S+) .*");
 
   @Test
@@ -39,8 +43,8 @@ class ServeCommandTest {
     }
     Asl4jServer server = command.server;
     try (SfnClient sfn = Asl4jServerExtension.client(server.endpoint(), "eu-west-1")) {
-      String machine = sfn.createStateMachine(b -> b.name("cmd").roleArn(StepFunctionsApiTest.ROLE)
-          .definition(StepFunctionsApiTest.LONG_WAIT)).stateMachineArn();
+      String machine = sfn.createStateMachine(b -> b.name("cmd").roleArn(ROLE)
+          .definition(LONG_WAIT)).stateMachineArn();
       assertEquals("arn:aws:states:eu-west-1:111122223333:stateMachine:cmd", machine);
       sfn.startExecution(b -> b.stateMachineArn(machine).name("parked"));
     }
@@ -77,7 +81,7 @@ class ServeCommandTest {
   @Test
   void sigtermStopsTheServerAndItSaysSo() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ServeCommand.class.getName(), "--port", "0")
+    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Asl4jCommand.class.getName(), "serve", "--port", "0")
         .redirectErrorStream(true)
         .start();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -1,5 +1,6 @@
-package io.asl4j.server;
+package io.asl4j.cli;
 
+import io.asl4j.server.Asl4jServer;
 import io.asl4j.runtime.MockConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -136,11 +137,5 @@ public final class ServeCommand implements Callable<Integer> {
     out.println("asl4j serve: stopped; " + inFlight + " request(s) were in flight, " + executions.size()
         + " execution(s) were running" + (executions.isEmpty() ? "" : ": " + String.join(", ", executions)));
     out.flush();
-  }
-
-  /** Runs {@code serve} on its own: {@code java -jar asl4j-server.jar [options]}. */
-  public static void main(String[] args) {
-    int status = new CommandLine(new ServeCommand()).execute(args);
-    System.exit(status);
   }
 }
