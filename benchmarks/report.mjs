@@ -67,7 +67,7 @@ const perCpu = (mode, w) => {
 };
 const historyRows = [
   ['exec', 'executions/s, 1 thread', goals],
-  ['exec-read', 'executions/s with the history read (asl4j: `history()` and every event\'s details; peer: every event of `eventLogs` and its fields), 1 thread',
+  ['exec-read', 'executions/s with the history read (asl4j: `history()` and every event\'s details, their `input` and `output` read; peer: every event of `eventLogs` and its fields), 1 thread',
     { 'order-processing': 25, 'pass-chain-10': 25, 'map-1000': 25 }],
   ['exec-json', 'executions/s with every event as JSON (asl4j: `toJson().toString()`, GetExecutionHistory\'s shape; peer: `JSON.stringify` of every event), 1 thread',
     { 'order-processing': 10, 'pass-chain-10': 10, 'map-1000': 10 }],
