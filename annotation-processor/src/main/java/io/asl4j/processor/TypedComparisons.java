@@ -82,7 +82,7 @@ final class TypedComparisons {
     boolean any = false;
     for (StateInfo member : members) {
       State state = built.get(member.name());
-      if (state == null || !successors(state).contains(info.name())) {
+      if (state == null || !state.successors().contains(info.name())) {
         continue;
       }
       TypeMirror output = contracts.output(member.name());
@@ -93,21 +93,6 @@ final class TypedComparisons {
       any = true;
     }
     return any ? inferred : null;
-  }
-
-  private static List<String> successors(State state) {
-    List<String> next = new ArrayList<>();
-    if (state instanceof io.asl4j.dsl.model.Transitioning t && t.next() != null) {
-      next.add(t.next());
-    }
-    if (state instanceof io.asl4j.dsl.model.ErrorHandling h) {
-      h.catchersOrEmpty().forEach(c -> next.add(c.next()));
-    }
-    if (state instanceof ChoiceState choice) {
-      choice.choices().forEach(r -> next.add(r.next()));
-      next.add(choice.defaultState());
-    }
-    return next;
   }
 
   private void checkComparison(

@@ -214,18 +214,17 @@ final class RunCommand implements Callable<Integer> {
   /** The activity ARNs the definition's Task states name, nested states included. */
   private static List<String> activityArns(StateMachine definition) {
     java.util.Set<String> arns = new java.util.TreeSet<>();
-    collectActivities(definition.states(), arns);
+    collectActivities(definition, arns);
     return List.copyOf(arns);
   }
 
-  private static void collectActivities(java.util.Map<String, io.asl4j.dsl.model.State> states, java.util.Set<String> into) {
-    for (io.asl4j.dsl.model.State state : states.values()) {
+  private static void collectActivities(io.asl4j.dsl.model.Graph graph, java.util.Set<String> into) {
+    io.asl4j.dsl.model.GraphWalker.walk(graph, "", (name, state, pointer) -> {
       if (state instanceof io.asl4j.dsl.model.TaskState task && task.resource() != null
           && io.asl4j.dsl.model.ResourceArn.parse(task.resource()).kind() == io.asl4j.dsl.model.ResourceArn.Kind.ACTIVITY) {
         into.add(task.resource());
       }
-      state.nestedGraphs().forEach(graph -> collectActivities(graph.states(), into));
-    }
+    });
   }
 
   /** The Task states entered and not yet left, from the history: the ones waiting. */

@@ -4,14 +4,13 @@ import io.asl4j.dsl.model.Catcher;
 import io.asl4j.dsl.model.ChoiceRule;
 import io.asl4j.dsl.model.ChoiceState;
 import io.asl4j.dsl.model.ErrorHandling;
-import io.asl4j.dsl.model.FailState;
 import io.asl4j.dsl.model.Graph;
 import io.asl4j.dsl.model.MapState;
 import io.asl4j.dsl.model.ParallelState;
 import io.asl4j.dsl.model.State;
 import io.asl4j.dsl.model.StateGraph;
-import io.asl4j.dsl.model.SucceedState;
-import io.asl4j.dsl.model.Transitioning;
+import io.asl4j.dsl.model.Transition;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,29 +83,12 @@ final class DiagramGraph {
         children.add(build(map.processor(), "Item processor", false));
       }
       scope.nodes.add(new Node(name, state, children));
-      if (state instanceof ChoiceState choice) {
-        if (choice.choices() != null) {
-          for (ChoiceRule rule : choice.choices()) {
-            String text = rule.condition() == null ? "" : Conditions.describe(rule.condition());
-            scope.edges.add(new Edge(name, rule.next(), EdgeKind.CHOICE, text));
-          }
-        }
-        if (choice.defaultState() != null) {
-          scope.edges.add(new Edge(name, choice.defaultState(), EdgeKind.DEFAULT, "Default"));
-        }
-      } else if (state instanceof Transitioning transitioning) {
-        if (transitioning.next() != null) {
-          scope.edges.add(new Edge(name, transitioning.next(), EdgeKind.NEXT, null));
-        } else if (top && transitioning.isEnd()) {
-          scope.edges.add(new Edge(name, END, EdgeKind.NEXT, null));
-        }
-      } else if (top && (state instanceof SucceedState || state instanceof FailState)) {
-        scope.edges.add(new Edge(name, END, EdgeKind.NEXT, null));
+      // The model says where a state goes (State.transitions()); the diagram only labels the edges.
+      for (Transition transition : state.transitions()) {
+        scope.edges.add(edge(name, state, transition));
       }
-      if (state instanceof ErrorHandling handling) {
-        for (Catcher catcher : handling.catchersOrEmpty()) {
-          scope.edges.add(new Edge(name, catcher.next(), EdgeKind.CATCH, String.join(", ", catcher.errorEquals())));
-        }
+      if (top && state.isTerminal()) {
+        scope.edges.add(new Edge(name, END, EdgeKind.NEXT, null));
       }
     }
     if (top) {
@@ -115,6 +97,22 @@ final class DiagramGraph {
     // Edges to states that do not exist (an invalid definition) are left out.
     scope.edges.removeIf(e -> scope.node(e.to()) == null);
     return scope;
+  }
+
+  private static Edge edge(String from, State state, Transition transition) {
+    return switch (transition.field()) {
+      case NEXT -> new Edge(from, transition.target(), EdgeKind.NEXT, null);
+      case CHOICE -> {
+        ChoiceRule rule = ((ChoiceState) state).choices().get(transition.index());
+        String text = rule.condition() == null ? "" : Conditions.describe(rule.condition());
+        yield new Edge(from, transition.target(), EdgeKind.CHOICE, text);
+      }
+      case DEFAULT -> new Edge(from, transition.target(), EdgeKind.DEFAULT, "Default");
+      case CATCH -> {
+        Catcher catcher = ((ErrorHandling) state).catchersOrEmpty().get(transition.index());
+        yield new Edge(from, transition.target(), EdgeKind.CATCH, String.join(", ", catcher.errorEquals()));
+      }
+    };
   }
 
   Node node(String name) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.dsl.json.AslReadException;
 import io.asl4j.dsl.json.AslReader;
 import io.asl4j.dsl.model.Graph;
+import io.asl4j.dsl.model.GraphWalker;
 import io.asl4j.dsl.model.State;
 import io.asl4j.dsl.model.TaskState;
 import io.asl4j.runtime.internal.engine.MockedResponses;
@@ -102,13 +103,11 @@ public final class MockConfig {
 
   /** The Task states of {@code graph} and of the branches and processors in it, in ASL order. */
   private static void collectTaskStates(Graph graph, List<String> names) {
-    for (Map.Entry<String, State> entry : graph.states().entrySet()) {
-      State state = entry.getValue();
+    GraphWalker.walk(graph, "", (name, state, pointer) -> {
       if (state instanceof TaskState) {
-        names.add(entry.getKey());
+        names.add(name);
       }
-      state.nestedGraphs().forEach(nested -> collectTaskStates(nested, names));
-    }
+    });
   }
 
   private MockedResponses responses(String stateMachine, String testCase) {
