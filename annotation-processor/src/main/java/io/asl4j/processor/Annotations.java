@@ -85,7 +85,8 @@ final class Annotations {
 
   /** The simple name of an asl4j annotation ({@code Task}, {@code Retry.List}), else null. */
   static String annotationName(AnnotationMirror mirror) {
-    String name = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+    String name =
+        ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
     return name.startsWith(PACKAGE) ? name.substring(PACKAGE.length()) : null;
   }
 

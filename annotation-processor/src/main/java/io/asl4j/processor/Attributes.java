@@ -19,8 +19,8 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Reads annotation attributes into ASL field values, recording for each the JSON pointer it lands
- * at and the annotation value it came from, and reporting attributes that cannot be read (bad
- * JSON, a number and an expression at once).
+ * at and the annotation value it came from, and reporting attributes that cannot be read (bad JSON,
+ * a number and an expression at once).
  */
 final class Attributes {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -78,7 +78,8 @@ final class Attributes {
     }
   }
 
-  List<String> strings(TypeElement e, AnnotationMirror m, String at, String attribute, String aslField) {
+  List<String> strings(
+      TypeElement e, AnnotationMirror m, String at, String attribute, String aslField) {
     AnnotationValue value = value(m, attribute);
     if (value == null) {
       return List.of();
@@ -101,8 +102,11 @@ final class Attributes {
     return number == null ? null : number.doubleValue();
   }
 
-  /** A number attribute's value, its origin recorded at {@code at/aslField}; null when not written. */
-  private Number recorded(TypeElement e, AnnotationMirror m, String at, String attribute, String aslField) {
+  /**
+   * A number attribute's value, its origin recorded at {@code at/aslField}; null when not written.
+   */
+  private Number recorded(
+      TypeElement e, AnnotationMirror m, String at, String attribute, String aslField) {
     AnnotationValue value = value(m, attribute);
     if (value == null) {
       return null;
@@ -129,8 +133,13 @@ final class Attributes {
     if (number != null) {
       reporter.error(
           "NumberOrExpression",
-          "'" + aslField + "' is a number or a JSONata expression, but has both '" + attribute + "' and '"
-              + attribute + "Expression'",
+          "'"
+              + aslField
+              + "' is a number or a JSONata expression, but has both '"
+              + attribute
+              + "' and '"
+              + attribute
+              + "Expression'",
           info.element(),
           info.mirror(),
           expressionValue);
@@ -140,11 +149,16 @@ final class Attributes {
     return TextNode.valueOf(String.valueOf(expressionValue.getValue()));
   }
 
-  /** Integral doubles as integers: {@code numericGreaterThan = 100} writes {@code 100}, not {@code 100.0}. */
+  /**
+   * Integral doubles as integers: {@code numericGreaterThan = 100} writes {@code 100}, not {@code
+   * 100.0}.
+   */
   static JsonNode number(double value) {
     if (value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) < 1e15) {
       long integral = (long) value;
-      return integral == (int) integral ? IntNode.valueOf((int) integral) : LongNode.valueOf(integral);
+      return integral == (int) integral
+          ? IntNode.valueOf((int) integral)
+          : LongNode.valueOf(integral);
     }
     return DoubleNode.valueOf(value);
   }

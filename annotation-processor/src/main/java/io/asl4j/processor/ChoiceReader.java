@@ -25,8 +25,8 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Reads a {@code @Choice} state: each {@code @When} becomes a rule (a JSONata {@code condition},
- * or a JSONPath {@code variable} with one comparison, or {@code and}/{@code or}/{@code not} over
+ * Reads a {@code @Choice} state: each {@code @When} becomes a rule (a JSONata {@code condition}, or
+ * a JSONPath {@code variable} with one comparison, or {@code and}/{@code or}/{@code not} over
  * {@code @Rule}s); a rule with no form or two is reported where it is written.
  */
 final class ChoiceReader {
@@ -76,14 +76,18 @@ final class ChoiceReader {
     origins.put(at, new Origin(e, when, null));
     StateInfo asRule = new StateInfo(e, when, info.kind(), info.name(), info.owner());
     AnnotationValue nextValue = value(when, "next");
-    String next = nextValue == null ? null : transitions.target(info, when, nextValue, at + "/Next", "next", false);
+    String next =
+        nextValue == null
+            ? null
+            : transitions.target(info, when, nextValue, at + "/Next", "next", false);
     String conditionText = attributes.field(asRule, at, "condition", "Condition");
     Map<String, AnnotationValue> written = explicit(when);
     List<String> forms = new ArrayList<>();
     if (conditionText != null) {
       forms.add("condition");
     }
-    if (written.containsKey("variable") || written.keySet().stream().anyMatch(OPERATORS::containsKey)) {
+    if (written.containsKey("variable")
+        || written.keySet().stream().anyMatch(OPERATORS::containsKey)) {
       forms.add("variable");
     }
     for (String combination : List.of("and", "or", "not")) {
@@ -96,7 +100,8 @@ final class ChoiceReader {
       reporter.error(
           "ChoiceRule",
           "a @When has one of a JSONata 'condition', a JSONPath 'variable' with one comparison, 'and',"
-              + " 'or' or 'not', but has " + String.join(" and ", forms),
+              + " 'or' or 'not', but has "
+              + String.join(" and ", forms),
           e,
           when,
           value(when, forms.get(1)));
@@ -112,15 +117,25 @@ final class ChoiceReader {
         origins.put(at + "/" + aslName, new Origin(e, when, value(when, form)));
         for (int k = 0; k < items.size(); k++) {
           Condition operand =
-              comparison(info, (AnnotationMirror) items.get(k).getValue(), at + "/" + aslName + "/" + k, jsonata, true);
+              comparison(
+                  info,
+                  (AnnotationMirror) items.get(k).getValue(),
+                  at + "/" + aslName + "/" + k,
+                  jsonata,
+                  true);
           if (operand != null) {
             operands.add(operand);
           }
         }
-        condition = form.equals("and") ? new Condition.And(operands, null) : new Condition.Or(operands, null);
+        condition =
+            form.equals("and")
+                ? new Condition.And(operands, null)
+                : new Condition.Or(operands, null);
       }
       case "not" -> {
-        Condition operand = comparison(info, (AnnotationMirror) value(when, "not").getValue(), at + "/Not", jsonata, true);
+        Condition operand =
+            comparison(
+                info, (AnnotationMirror) value(when, "not").getValue(), at + "/Not", jsonata, true);
         condition = operand == null ? null : new Condition.Not(operand, null);
       }
       default -> condition = comparison(info, when, at, jsonata, false);
@@ -137,13 +152,15 @@ final class ChoiceReader {
    * The comparison of a {@code @When} or a nested {@code @Rule}: a variable and exactly one
    * operator; a {@code @Rule(not = true)} is wrapped in {@code Not}.
    */
-  private Condition comparison(StateInfo info, AnnotationMirror m, String at, boolean jsonata, boolean nested) {
+  private Condition comparison(
+      StateInfo info, AnnotationMirror m, String at, boolean jsonata, boolean nested) {
     TypeElement e = info.element();
     String what = nested ? "@Rule" : "@When";
     if (nested) {
       origins.put(at, new Origin(e, m, null));
     }
-    boolean negated = nested && Boolean.TRUE.equals(value(m, "not") == null ? null : value(m, "not").getValue());
+    boolean negated =
+        nested && Boolean.TRUE.equals(value(m, "not") == null ? null : value(m, "not").getValue());
     String comment = nested ? string(m, "comment") : null;
     String inner = negated ? at + "/Not" : at;
     StateInfo asRule = new StateInfo(e, m, info.kind(), info.name(), info.owner());
@@ -157,7 +174,9 @@ final class ChoiceReader {
     if (operators.isEmpty()) {
       reporter.error(
           "ChoiceRule",
-          "a " + what + " needs a comparison such as stringEquals or numericGreaterThan"
+          "a "
+              + what
+              + " needs a comparison such as stringEquals or numericGreaterThan"
               + (jsonata && !nested ? ", or a JSONata 'condition'" : ""),
           e,
           m,
@@ -179,11 +198,15 @@ final class ChoiceReader {
     AnnotationValue operand = value(m, attribute);
     origins.put(inner + "/" + operator.aslName(), new Origin(e, m, operand));
     Condition comparison =
-        new Condition.Comparison(variable, operator, operandNode(operand.getValue()), negated ? null : comment);
+        new Condition.Comparison(
+            variable, operator, operandNode(operand.getValue()), negated ? null : comment);
     return negated ? new Condition.Not(comparison, comment) : comparison;
   }
 
-  /** A {@code @When}'s own comparison and the {@code @Rule}s of its {@code and}, {@code or}, {@code not}. */
+  /**
+   * A {@code @When}'s own comparison and the {@code @Rule}s of its {@code and}, {@code or}, {@code
+   * not}.
+   */
   static List<AnnotationMirror> comparisons(AnnotationMirror when) {
     List<AnnotationMirror> all = new ArrayList<>();
     all.add(when);

@@ -29,22 +29,27 @@ import javax.lang.model.type.TypeMirror;
  */
 final class DefinitionGenerator {
   private static final String RUNTIME = "io.asl4j.runtime.LocalStateMachine";
-  private static final ClassName STATE_MACHINE = ClassName.get("io.asl4j.dsl.model", "StateMachine");
+  private static final ClassName STATE_MACHINE =
+      ClassName.get("io.asl4j.dsl.model", "StateMachine");
   private static final ClassName ASL_READER = ClassName.get("io.asl4j.dsl.json", "AslReader");
-  private static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
-  private static final ClassName OBJECT_MAPPER = ClassName.get("com.fasterxml.jackson.databind", "ObjectMapper");
+  private static final ClassName JSON_NODE =
+      ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
+  private static final ClassName OBJECT_MAPPER =
+      ClassName.get("com.fasterxml.jackson.databind", "ObjectMapper");
   private static final ClassName DESERIALIZATION =
       ClassName.get("com.fasterxml.jackson.databind", "DeserializationFeature");
   private static final ClassName TYPE_REFERENCE =
       ClassName.get("com.fasterxml.jackson.core.type", "TypeReference");
   private static final ClassName TASK_BINDINGS = ClassName.get("io.asl4j.dsl", "TaskBindings");
-  private static final ClassName LOCAL_MACHINE = ClassName.get("io.asl4j.runtime", "LocalStateMachine");
+  private static final ClassName LOCAL_MACHINE =
+      ClassName.get("io.asl4j.runtime", "LocalStateMachine");
   private static final ClassName LOCAL_BUILDER = LOCAL_MACHINE.nestedClass("Builder");
   private static final ClassName STATES_ERROR = ClassName.get("io.asl4j.runtime", "StatesError");
   private static final ClassName UNARY = ClassName.get("java.util.function", "UnaryOperator");
   private static final TypeName JSON_FUNCTION = ParameterizedTypeName.get(UNARY, JSON_NODE);
   private static final TypeName FUNCTIONS =
-      ParameterizedTypeName.get(ClassName.get("java.util", "Map"), ClassName.get(String.class), JSON_FUNCTION);
+      ParameterizedTypeName.get(
+          ClassName.get("java.util", "Map"), ClassName.get(String.class), JSON_FUNCTION);
 
   private final ProcessingEnvironment env;
   private final Reporter reporter;
@@ -57,13 +62,20 @@ final class DefinitionGenerator {
   /** {@code Orders} for a top-level class, {@code Outer_Orders} for a nested one. */
   static String baseName(TypeElement type) {
     StringBuilder name = new StringBuilder(type.getSimpleName());
-    for (Element e = type.getEnclosingElement(); e instanceof TypeElement outer; e = e.getEnclosingElement()) {
+    for (Element e = type.getEnclosingElement();
+        e instanceof TypeElement outer;
+        e = e.getEnclosingElement()) {
       name.insert(0, outer.getSimpleName() + "_");
     }
     return name.toString();
   }
 
-  void generate(TypeElement workflow, String machineName, String asl, String resource, List<TypedTask> tasks) {
+  void generate(
+      TypeElement workflow,
+      String machineName,
+      String asl,
+      String resource,
+      List<TypedTask> tasks) {
     String pkg = env.getElementUtils().getPackageOf(workflow).getQualifiedName().toString();
     ClassName definition = ClassName.get(pkg, baseName(workflow) + "Definition");
     ClassName tasksName = definition.nestedClass("Tasks");
@@ -85,21 +97,25 @@ final class DefinitionGenerator {
                 machineName,
                 ClassName.get(workflow))
             .addField(
-                FieldSpec.builder(String.class, "NAME", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                FieldSpec.builder(
+                        String.class, "NAME", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("The state machine's name.\n")
                     .initializer("$S", machineName)
                     .build())
             .addField(
-                FieldSpec.builder(String.class, "RESOURCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                FieldSpec.builder(
+                        String.class, "RESOURCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("Where the ASL is on the class path.\n")
                     .initializer("$S", resource)
                     .build())
             .addField(
-                FieldSpec.builder(String.class, "ASL", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                FieldSpec.builder(
+                        String.class, "ASL", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .initializer(lines.build())
                     .build())
             .addField(
-                FieldSpec.builder(STATE_MACHINE, "MACHINE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                FieldSpec.builder(
+                        STATE_MACHINE, "MACHINE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .initializer("$T.read(ASL)", ASL_READER)
                     .build())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
@@ -119,7 +135,8 @@ final class DefinitionGenerator {
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("tasks")
-                    .addJavadoc("Binds typed Java implementations to the Task states that declare a contract.\n")
+                    .addJavadoc(
+                        "Binds typed Java implementations to the Task states that declare a contract.\n")
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .returns(tasksName)
                     .addStatement("return new $T()", tasksName)
@@ -145,7 +162,9 @@ final class DefinitionGenerator {
       JavaFile.builder(pkg, type.build()).skipJavaLangImports(true).build().writeTo(env.getFiler());
     } catch (IOException e) {
       reporter.error(
-          "CouldNotWrite", "could not write " + definition + ": " + e, new Origin(workflow, null, null));
+          "CouldNotWrite",
+          "could not write " + definition + ": " + e,
+          new Origin(workflow, null, null));
     }
   }
 
@@ -158,17 +177,24 @@ final class DefinitionGenerator {
                 "Typed implementations of Task states, by state; each is converted from and to JSON with"
                     + " Jackson.\n")
             .addField(
-                FieldSpec.builder(OBJECT_MAPPER, "MAPPER", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                FieldSpec.builder(
+                        OBJECT_MAPPER, "MAPPER", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .initializer(
-                        "new $T().configure($T.FAIL_ON_UNKNOWN_PROPERTIES, false)", OBJECT_MAPPER, DESERIALIZATION)
+                        "new $T().configure($T.FAIL_ON_UNKNOWN_PROPERTIES, false)",
+                        OBJECT_MAPPER,
+                        DESERIALIZATION)
                     .build())
             .addField(
                 FieldSpec.builder(FUNCTIONS, "byState", Modifier.PRIVATE, Modifier.FINAL)
                     .initializer("new $T<>()", ClassName.get("java.util", "LinkedHashMap"))
                     .build())
             .addField(
-                FieldSpec.builder(mapOf(String.class), "RESOURCES",
-                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                FieldSpec.builder(
+                        mapOf(String.class),
+                        "RESOURCES",
+                        Modifier.PRIVATE,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
                     .initializer(resources(tasks))
                     .build())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
@@ -178,19 +204,22 @@ final class DefinitionGenerator {
       String method = task.method().getSimpleName().toString();
       type.addMethod(
           MethodSpec.methodBuilder(method)
-              .addJavadoc("Runs {@code implementation} for state {@code $L} ({@code $L}).\n", task.stateName(), task.resource())
+              .addJavadoc(
+                  "Runs {@code implementation} for state {@code $L} ({@code $L}).\n",
+                  task.stateName(),
+                  task.resource())
               .addModifiers(Modifier.PUBLIC)
               .returns(tasksName)
               .addParameter(ClassName.get(task.element()), "implementation")
-              .addStatement("$T.requireNonNull(implementation, $S)", java.util.Objects.class, "implementation == null")
+              .addStatement(
+                  "$T.requireNonNull(implementation, $S)",
+                  java.util.Objects.class,
+                  "implementation == null")
               .addStatement(
                   "byState.put($S, input -> $L)",
                   task.stateName(),
                   CodeBlock.of(
-                      "$L.valueToTree(implementation.$L($L))",
-                      "MAPPER",
-                      method,
-                      fromJson(input)))
+                      "$L.valueToTree(implementation.$L($L))", "MAPPER", method, fromJson(input)))
               .addStatement("return this")
               .build());
     }
@@ -227,7 +256,8 @@ final class DefinitionGenerator {
                 ClassName.get("java.util", "LinkedHashMap"))
             .build());
     ClassName biFunction = ClassName.get("java.util.function", "BiFunction");
-    TypeName dispatcher = ParameterizedTypeName.get(biFunction, ClassName.get(String.class), JSON_NODE, JSON_NODE);
+    TypeName dispatcher =
+        ParameterizedTypeName.get(biFunction, ClassName.get(String.class), JSON_NODE, JSON_NODE);
     type.addMethod(
         MethodSpec.methodBuilder("byResource")
             .addJavadoc(
@@ -236,7 +266,9 @@ final class DefinitionGenerator {
                     + " this compilation:\n"
                     + "{@code tasks.byResource().forEach((r, f) -> builder.handler(r, (in, ctx) -> f.apply(ctx.stateName(), in)))}.\n")
             .addModifiers(Modifier.PUBLIC)
-            .returns(ParameterizedTypeName.get(ClassName.get("java.util", "Map"), ClassName.get(String.class), dispatcher))
+            .returns(
+                ParameterizedTypeName.get(
+                    ClassName.get("java.util", "Map"), ClassName.get(String.class), dispatcher))
             .addStatement(
                 "$T<String, $T> handlers = new $T<>()",
                 java.util.Map.class,
@@ -292,14 +324,19 @@ final class DefinitionGenerator {
   }
 
   private static TypeName mapOf(Class<?> value) {
-    return ParameterizedTypeName.get(ClassName.get("java.util", "Map"), ClassName.get(String.class), ClassName.get(value));
+    return ParameterizedTypeName.get(
+        ClassName.get("java.util", "Map"), ClassName.get(String.class), ClassName.get(value));
   }
 
   private static CodeBlock resources(List<TypedTask> tasks) {
     CodeBlock.Builder code = CodeBlock.builder().add("$T.ofEntries(", java.util.Map.class);
     for (int i = 0; i < tasks.size(); i++) {
       code.add(i == 0 ? "\n" : ",\n")
-          .add("$T.entry($S, $S)", java.util.Map.class, tasks.get(i).stateName(), tasks.get(i).resource());
+          .add(
+              "$T.entry($S, $S)",
+              java.util.Map.class,
+              tasks.get(i).stateName(),
+              tasks.get(i).resource());
     }
     return code.add(")").build();
   }

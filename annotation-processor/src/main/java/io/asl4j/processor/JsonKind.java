@@ -20,8 +20,14 @@ enum JsonKind {
 
   private static final Set<String> NUMBERS =
       Set.of(
-          "java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long",
-          "java.lang.Float", "java.lang.Double", "java.math.BigDecimal", "java.math.BigInteger",
+          "java.lang.Byte",
+          "java.lang.Short",
+          "java.lang.Integer",
+          "java.lang.Long",
+          "java.lang.Float",
+          "java.lang.Double",
+          "java.math.BigDecimal",
+          "java.math.BigInteger",
           "java.lang.Number");
   private static final Set<String> STRINGS =
       Set.of("java.lang.String", "java.lang.CharSequence", "java.lang.Character", "java.util.UUID");
@@ -70,7 +76,9 @@ enum JsonKind {
         return ARRAY;
       }
     }
-    return name.equals("java.util.Collection") || name.equals("java.lang.Iterable") ? ARRAY : OBJECT;
+    return name.equals("java.util.Collection") || name.equals("java.lang.Iterable")
+        ? ARRAY
+        : OBJECT;
   }
 
   private static boolean isCollection(TypeMirror type, Types types) {

@@ -11,8 +11,8 @@ import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 
 /**
- * Reads the distributed Map's own annotations on a {@code @Map} state's type: {@code
- * @ItemReader}, {@code @ItemBatcher} and {@code @ResultWriter}.
+ * Reads the distributed Map's own annotations on a {@code @Map} state's type: {@code @ItemReader},
+ * {@code @ItemBatcher} and {@code @ResultWriter}.
  */
 final class MapReader {
   private final Attributes attributes;
@@ -33,17 +33,27 @@ final class MapReader {
     AnnotationMirror m = reader.mirror();
     ItemReader.ReaderConfig config = null;
     List<String> headers =
-        value(m, "csvHeaders") == null ? null : attributes.strings(info.element(), m, configAt, "csvHeaders", "CSVHeaders");
+        value(m, "csvHeaders") == null
+            ? null
+            : attributes.strings(info.element(), m, configAt, "csvHeaders", "CSVHeaders");
     String inputType = attributes.field(reader, configAt, "inputType", "InputType");
-    String headerLocation = attributes.field(reader, configAt, "csvHeaderLocation", "CSVHeaderLocation");
+    String headerLocation =
+        attributes.field(reader, configAt, "csvHeaderLocation", "CSVHeaderLocation");
     String delimiter = attributes.field(reader, configAt, "csvDelimiter", "CSVDelimiter");
     String manifestType = attributes.field(reader, configAt, "manifestType", "ManifestType");
     JsonNode maxItems = attributes.numeric(reader, configAt, "maxItems", "MaxItems");
     String maxItemsPath = attributes.field(reader, configAt, "maxItemsPath", "MaxItemsPath");
-    if (inputType != null || headerLocation != null || headers != null || delimiter != null
-        || manifestType != null || maxItems != null || maxItemsPath != null) {
+    if (inputType != null
+        || headerLocation != null
+        || headers != null
+        || delimiter != null
+        || manifestType != null
+        || maxItems != null
+        || maxItemsPath != null) {
       origins.put(configAt, new Origin(info.element(), m, null));
-      config = new ItemReader.ReaderConfig(inputType, headerLocation, headers, delimiter, manifestType, maxItems, maxItemsPath);
+      config =
+          new ItemReader.ReaderConfig(
+              inputType, headerLocation, headers, delimiter, manifestType, maxItems, maxItemsPath);
     }
     return new ItemReader(
         attributes.field(reader, at, "resource", "Resource"),
@@ -73,15 +83,21 @@ final class MapReader {
       return null;
     }
     String outputType = attributes.field(writer, at + "/WriterConfig", "outputType", "OutputType");
-    String transformation = attributes.field(writer, at + "/WriterConfig", "transformation", "Transformation");
+    String transformation =
+        attributes.field(writer, at + "/WriterConfig", "transformation", "Transformation");
     return new ResultWriter(
         attributes.field(writer, at, "resource", "Resource"),
         attributes.json(writer, at, "parameters", "Parameters"),
         attributes.json(writer, at, "arguments", "Arguments"),
-        outputType == null && transformation == null ? null : new ResultWriter.WriterConfig(outputType, transformation));
+        outputType == null && transformation == null
+            ? null
+            : new ResultWriter.WriterConfig(outputType, transformation));
   }
 
-  /** {@code info} reading its {@code @annotation}, its origin recorded at {@code at}; null when absent. */
+  /**
+   * {@code info} reading its {@code @annotation}, its origin recorded at {@code at}; null when
+   * absent.
+   */
   private StateInfo annotated(StateInfo info, String annotation, String at) {
     AnnotationMirror m = mirror(info.element(), annotation);
     if (m == null) {

@@ -27,11 +27,11 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * Writes {@code <Record>Paths} for a {@code @WorkflowData} record: per component a constant
- * ({@code TOTAL = "$.total"}, usable in annotations) and a typed builder path ({@code total()}, a
- * {@link io.asl4j.dsl.builder.NumberPath} with its comparisons). A component that is itself a
- * record gets a nested class with that record's paths under it, so {@code
- * ClaimPaths.approval().approved()} is the {@code BooleanPath} {@code $.approval.approved}.
+ * Writes {@code <Record>Paths} for a {@code @WorkflowData} record: per component a constant ({@code
+ * TOTAL = "$.total"}, usable in annotations) and a typed builder path ({@code total()}, a {@link
+ * io.asl4j.dsl.builder.NumberPath} with its comparisons). A component that is itself a record gets
+ * a nested class with that record's paths under it, so {@code ClaimPaths.approval().approved()} is
+ * the {@code BooleanPath} {@code $.approval.approved}.
  */
 final class PathsGenerator {
   private static final String BUILDER_PACKAGE = "io.asl4j.dsl.builder";
@@ -71,7 +71,12 @@ final class PathsGenerator {
       String name = component.getSimpleName().toString();
       String path = JsonPaths.input().object(name).path();
       type.addField(
-          FieldSpec.builder(String.class, constantName(name), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          FieldSpec.builder(
+                  String.class,
+                  constantName(name),
+                  Modifier.PUBLIC,
+                  Modifier.STATIC,
+                  Modifier.FINAL)
               .addJavadoc("{@code $L}: $L.\n", path, description(component, nested))
               .initializer("$S", path)
               .build());
@@ -86,7 +91,8 @@ final class PathsGenerator {
     try {
       JavaFile.builder(pkg, type.build()).build().writeTo(env.getFiler());
     } catch (IOException e) {
-      reporter.error("CouldNotWrite", "could not write " + paths + ": " + e, new Origin(record, null, null));
+      reporter.error(
+          "CouldNotWrite", "could not write " + paths + ": " + e, new Origin(record, null, null));
     }
   }
 
@@ -118,11 +124,14 @@ final class PathsGenerator {
   }
 
   /** The paths below one position of {@code record}: an instance holding that position. */
-  private TypeSpec nestedPaths(TypeElement record, ClassName name, Map<TypeElement, ClassName> nested) {
+  private TypeSpec nestedPaths(
+      TypeElement record, ClassName name, Map<TypeElement, ClassName> nested) {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(name)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("Paths to the components of a {@link $T} at {@link #object()}.\n", ClassName.get(record))
+            .addJavadoc(
+                "Paths to the components of a {@link $T} at {@link #object()}.\n",
+                ClassName.get(record))
             .addField(OBJECT_PATH, "object", Modifier.PRIVATE, Modifier.FINAL)
             .addMethod(
                 MethodSpec.constructorBuilder()
@@ -168,7 +177,9 @@ final class PathsGenerator {
     TypeElement record = asRecord(component.asType());
     if (record != null) {
       ClassName paths = nested.get(record);
-      return method.returns(paths).addStatement("return new $T($L.object($S))", paths, parent, name);
+      return method
+          .returns(paths)
+          .addStatement("return new $T($L.object($S))", paths, parent, name);
     }
     PathKind kind = PathKind.of(JsonKind.of(component.asType(), env.getTypeUtils()));
     ClassName pathType = ClassName.get(BUILDER_PACKAGE, kind.type());

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.tools.Diagnostic;
 
 /**
@@ -51,7 +51,8 @@ final class Reporter {
     report(Diagnostic.Kind.WARNING, tag, message, origin);
   }
 
-  void error(String tag, String message, Element element, AnnotationMirror mirror, AnnotationValue value) {
+  void error(
+      String tag, String message, Element element, AnnotationMirror mirror, AnnotationValue value) {
     error(tag, message, new Origin(element, mirror, value));
   }
 
@@ -60,7 +61,10 @@ final class Reporter {
       errors++;
     }
     String text = "[Asl4j" + tag + "] " + message;
-    if (origin != null && origin.mirror() != null && inContainer(origin) && printOnTree(kind, text, origin)) {
+    if (origin != null
+        && origin.mirror() != null
+        && inContainer(origin)
+        && printOnTree(kind, text, origin)) {
       return;
     }
     if (origin == null || origin.element() == null) {
@@ -75,12 +79,14 @@ final class Reporter {
   }
 
   private static boolean inContainer(Origin origin) {
-    return origin.element() != null && !origin.element().getAnnotationMirrors().contains(origin.mirror());
+    return origin.element() != null
+        && !origin.element().getAnnotationMirrors().contains(origin.mirror());
   }
 
   /**
-   * javac cannot place a diagnostic on one of several {@code @Retry}s (it only knows the synthesized
-   * {@code @Retry.List}), so the i-th {@code @Retry} is found in the source tree instead.
+   * javac cannot place a diagnostic on one of several {@code @Retry}s (it only knows the
+   * synthesized {@code @Retry.List}), so the i-th {@code @Retry} is found in the source tree
+   * instead.
    */
   private boolean printOnTree(Diagnostic.Kind kind, String text, Origin origin) {
     if (trees == null) {
@@ -94,7 +100,8 @@ final class Reporter {
           if (value.getValue() instanceof List<?> items) {
             for (int i = 0; i < items.size(); i++) {
               Object item = ((AnnotationValue) items.get(i)).getValue();
-              if (item == mirror || (item instanceof AnnotationMirror outer && contains(outer, mirror))) {
+              if (item == mirror
+                  || (item instanceof AnnotationMirror outer && contains(outer, mirror))) {
                 index = i;
               }
             }
@@ -108,7 +115,8 @@ final class Reporter {
       AnnotationMirror outer = null;
       for (AnnotationMirror container : origin.element().getAnnotationMirrors()) {
         for (AnnotationValue value : container.getElementValues().values()) {
-          if (value.getValue() instanceof List<?> items && index < items.size()
+          if (value.getValue() instanceof List<?> items
+              && index < items.size()
               && ((AnnotationValue) items.get(index)).getValue() instanceof AnnotationMirror item
               && (item == mirror || contains(item, mirror))) {
             outer = item;
@@ -129,7 +137,8 @@ final class Reporter {
       if (index >= matching.size()) {
         return false;
       }
-      Tree target = outer == null ? null : locate(outer, matching.get(index), mirror, origin.value());
+      Tree target =
+          outer == null ? null : locate(outer, matching.get(index), mirror, origin.value());
       if (target == null) {
         return false;
       }
@@ -150,7 +159,8 @@ final class Reporter {
       if (v instanceof List<?> items) {
         for (Object item : items) {
           Object inner = ((AnnotationValue) item).getValue();
-          if (inner == target || (inner instanceof AnnotationMirror nested && contains(nested, target))) {
+          if (inner == target
+              || (inner instanceof AnnotationMirror nested && contains(nested, target))) {
             return true;
           }
         }
@@ -164,8 +174,13 @@ final class Reporter {
    * null), found by walking {@code current} and its source {@code tree} side by side; null if the
    * source does not have the expected shape.
    */
-  private static Tree locate(AnnotationMirror current, AnnotationTree tree, AnnotationMirror target, AnnotationValue value) {
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : current.getElementValues().entrySet()) {
+  private static Tree locate(
+      AnnotationMirror current,
+      AnnotationTree tree,
+      AnnotationMirror target,
+      AnnotationValue value) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        current.getElementValues().entrySet()) {
       String name = entry.getKey().getSimpleName().toString();
       ExpressionTree expression = argument(tree, name);
       Object v = entry.getValue().getValue();
@@ -178,16 +193,20 @@ final class Reporter {
       if (expression == null) {
         continue;
       }
-      if (v instanceof AnnotationMirror nested && (nested == target || contains(nested, target))
+      if (v instanceof AnnotationMirror nested
+          && (nested == target || contains(nested, target))
           && expression instanceof AnnotationTree nestedTree) {
         return locate(nested, nestedTree, target, value);
       }
       if (v instanceof List<?> items) {
         List<? extends ExpressionTree> elements =
-            expression instanceof NewArrayTree array ? array.getInitializers() : List.of(expression);
+            expression instanceof NewArrayTree array
+                ? array.getInitializers()
+                : List.of(expression);
         for (int i = 0; i < items.size() && elements != null && i < elements.size(); i++) {
           Object inner = ((AnnotationValue) items.get(i)).getValue();
-          if (inner instanceof AnnotationMirror nested && (nested == target || contains(nested, target))
+          if (inner instanceof AnnotationMirror nested
+              && (nested == target || contains(nested, target))
               && elements.get(i) instanceof AnnotationTree nestedTree) {
             return locate(nested, nestedTree, target, value);
           }
@@ -210,7 +229,10 @@ final class Reporter {
     return null;
   }
 
-  /** Reports an exception the processor did not expect, with its stack trace, instead of crashing javac. */
+  /**
+   * Reports an exception the processor did not expect, with its stack trace, instead of crashing
+   * javac.
+   */
   void unexpected(Element element, Throwable e) {
     StringWriter trace = new StringWriter();
     e.printStackTrace(new PrintWriter(trace));

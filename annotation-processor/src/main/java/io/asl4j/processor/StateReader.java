@@ -37,10 +37,9 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Reads one state type into its model state: one method per state kind, the I/O fields they
- * share, and {@code @Retry}/{@code @Catch}. Annotations on a kind that does not allow them (a
- * Retry on a Choice, a {@code @When} on a Task) are reported here, since the model cannot hold
- * them.
+ * Reads one state type into its model state: one method per state kind, the I/O fields they share,
+ * and {@code @Retry}/{@code @Catch}. Annotations on a kind that does not allow them (a Retry on a
+ * Choice, a {@code @When} on a Task) are reported here, since the model cannot hold them.
  */
 final class StateReader {
   private static final Set<String> RETRYABLE = Set.of("Task", "Parallel", "Map");
@@ -83,7 +82,13 @@ final class StateReader {
       case "Task" -> task(info, at, comment, language, io);
       case "Pass" -> {
         Next next = transitions.next(info, at, "next");
-        yield new PassState(comment, language, io, attributes.json(info, at, "result", "Result"), next.name(), next.end());
+        yield new PassState(
+            comment,
+            language,
+            io,
+            attributes.json(info, at, "result", "Result"),
+            next.name(),
+            next.end());
       }
       case "Wait" -> wait(info, at, comment, language, io);
       case "Choice" -> choices.choice(info, at, comment, language, io);
@@ -110,7 +115,11 @@ final class StateReader {
       for (AnnotationMirror retry : repeated(e, "Retry")) {
         reporter.error(
             "RetryNotAllowed",
-            "only Task, Parallel and Map states can retry, but " + e.getSimpleName() + " is a " + kind + " state",
+            "only Task, Parallel and Map states can retry, but "
+                + e.getSimpleName()
+                + " is a "
+                + kind
+                + " state",
             e,
             retry,
             null);
@@ -131,7 +140,11 @@ final class StateReader {
     if (!kind.equals("Choice")) {
       for (AnnotationMirror when : repeated(e, "When")) {
         reporter.error(
-            "WhenNotAllowed", "@When belongs on a @Choice state, not on a " + kind + " state", e, when, null);
+            "WhenNotAllowed",
+            "@When belongs on a @Choice state, not on a " + kind + " state",
+            e,
+            when,
+            null);
       }
     }
     if (!kind.equals("Map")) {
@@ -139,7 +152,11 @@ final class StateReader {
         AnnotationMirror misplaced = mirror(e, only);
         if (misplaced != null) {
           reporter.error(
-              "MapOnly", "@" + only + " belongs on a @Map state, not on a " + kind + " state", e, misplaced, null);
+              "MapOnly",
+              "@" + only + " belongs on a @Map state, not on a " + kind + " state",
+              e,
+              misplaced,
+              null);
         }
       }
     }
@@ -202,28 +219,39 @@ final class StateReader {
         next.end());
   }
 
-  private ParallelState parallel(StateInfo info, String at, String comment, QueryLanguage language, Io io) {
+  private ParallelState parallel(
+      StateInfo info, String at, String comment, QueryLanguage language, Io io) {
     TypeElement e = info.element();
     AnnotationMirror m = info.mirror();
     Next next = transitions.next(info, at, "next");
     List<StateGraph> branches = new ArrayList<>();
     AnnotationValue branchesValue = value(m, "branches");
-    List<? extends AnnotationValue> listed = branchesValue == null ? List.of() : list(branchesValue);
+    List<? extends AnnotationValue> listed =
+        branchesValue == null ? List.of() : list(branchesValue);
     origins.put(at + "/Branches", new Origin(e, m, branchesValue));
     for (int i = 0; i < listed.size(); i++) {
       Graph graph = graphs.nested(info, listed.get(i), at + "/Branches/" + i);
       if (graph != null) {
-        branches.add(new StateGraph(graphs.branchComment(listed.get(i)), graph.startAt(), graph.states()));
+        branches.add(
+            new StateGraph(graphs.branchComment(listed.get(i)), graph.startAt(), graph.states()));
       }
     }
     return new ParallelState(
-        comment, language, io, branches, retriers(info, at), catchers(info, at), next.name(), next.end());
+        comment,
+        language,
+        io,
+        branches,
+        retriers(info, at),
+        catchers(info, at),
+        next.name(),
+        next.end());
   }
 
   private MapState map(StateInfo info, String at, String comment, QueryLanguage language, Io io) {
     Next next = transitions.next(info, at, "next");
     ItemProcessor processor = processor(info, at + "/ItemProcessor");
-    JsonNode tolerated = attributes.numeric(info, at, "toleratedFailurePercentage", "ToleratedFailurePercentage");
+    JsonNode tolerated =
+        attributes.numeric(info, at, "toleratedFailurePercentage", "ToleratedFailurePercentage");
     return new MapState(
         comment,
         language,
@@ -239,7 +267,8 @@ final class StateReader {
         attributes.numeric(info, at, "maxConcurrency", "MaxConcurrency"),
         attributes.field(info, at, "maxConcurrencyPath", "MaxConcurrencyPath"),
         tolerated,
-        attributes.field(info, at, "toleratedFailurePercentagePath", "ToleratedFailurePercentagePath"),
+        attributes.field(
+            info, at, "toleratedFailurePercentagePath", "ToleratedFailurePercentagePath"),
         attributes.numeric(info, at, "toleratedFailureCount", "ToleratedFailureCount"),
         attributes.field(info, at, "toleratedFailureCountPath", "ToleratedFailureCountPath"),
         attributes.field(info, at, "label", "Label"),
@@ -268,10 +297,14 @@ final class StateReader {
       config =
           new ProcessorConfig(
               mode == null ? null : ProcessorConfig.Mode.valueOf(enumName(mode)),
-              executionType == null ? null : ProcessorConfig.ExecutionType.valueOf(enumName(executionType)));
-      origins.put(processorAt + "/ProcessorConfig", new Origin(e, m, mode != null ? mode : executionType));
+              executionType == null
+                  ? null
+                  : ProcessorConfig.ExecutionType.valueOf(enumName(executionType)));
+      origins.put(
+          processorAt + "/ProcessorConfig", new Origin(e, m, mode != null ? mode : executionType));
     }
-    return new ItemProcessor(config, graphs.branchComment(processorValue), graph.startAt(), graph.states());
+    return new ItemProcessor(
+        config, graphs.branchComment(processorValue), graph.startAt(), graph.states());
   }
 
   private Io io(StateInfo info, String at) {
@@ -288,36 +321,46 @@ final class StateReader {
 
   /** The {@code @Retry}s of {@code info}'s type, or null when it has none. */
   private List<Retrier> retriers(StateInfo info, String at) {
-    return repeatedAt(info, "Retry", at, (retry, retryAt) -> {
-      TypeElement e = info.element();
-      AnnotationMirror m = retry.mirror();
-      AnnotationValue jitter = value(m, "jitterStrategy");
-      return new Retrier(
-          attributes.strings(e, m, retryAt, "errors", "ErrorEquals"),
-          attributes.integer(e, m, retryAt, "intervalSeconds", "IntervalSeconds"),
-          attributes.integer(e, m, retryAt, "maxAttempts", "MaxAttempts"),
-          attributes.decimal(e, m, retryAt, "backoffRate", "BackoffRate"),
-          attributes.integer(e, m, retryAt, "maxDelaySeconds", "MaxDelaySeconds"),
-          jitter == null ? null : Retrier.JitterStrategy.valueOf(enumName(jitter)),
-          string(m, "comment"));
-    });
+    return repeatedAt(
+        info,
+        "Retry",
+        at,
+        (retry, retryAt) -> {
+          TypeElement e = info.element();
+          AnnotationMirror m = retry.mirror();
+          AnnotationValue jitter = value(m, "jitterStrategy");
+          return new Retrier(
+              attributes.strings(e, m, retryAt, "errors", "ErrorEquals"),
+              attributes.integer(e, m, retryAt, "intervalSeconds", "IntervalSeconds"),
+              attributes.integer(e, m, retryAt, "maxAttempts", "MaxAttempts"),
+              attributes.decimal(e, m, retryAt, "backoffRate", "BackoffRate"),
+              attributes.integer(e, m, retryAt, "maxDelaySeconds", "MaxDelaySeconds"),
+              jitter == null ? null : Retrier.JitterStrategy.valueOf(enumName(jitter)),
+              string(m, "comment"));
+        });
   }
 
   /** The {@code @Catch}es of {@code info}'s type, or null when it has none. */
   private List<Catcher> catchers(StateInfo info, String at) {
-    return repeatedAt(info, "Catch", at, (katch, catchAt) -> {
-      AnnotationMirror m = katch.mirror();
-      AnnotationValue nextValue = value(m, "next");
-      String next =
-          nextValue == null ? null : transitions.target(info, m, nextValue, catchAt + "/Next", "next", false);
-      return new Catcher(
-          attributes.strings(info.element(), m, catchAt, "errors", "ErrorEquals"),
-          next,
-          attributes.path(katch, catchAt, "resultPath", "ResultPath"),
-          attributes.json(katch, catchAt, "output", "Output"),
-          attributes.json(katch, catchAt, "assign", "Assign"),
-          string(m, "comment"));
-    });
+    return repeatedAt(
+        info,
+        "Catch",
+        at,
+        (katch, catchAt) -> {
+          AnnotationMirror m = katch.mirror();
+          AnnotationValue nextValue = value(m, "next");
+          String next =
+              nextValue == null
+                  ? null
+                  : transitions.target(info, m, nextValue, catchAt + "/Next", "next", false);
+          return new Catcher(
+              attributes.strings(info.element(), m, catchAt, "errors", "ErrorEquals"),
+              next,
+              attributes.path(katch, catchAt, "resultPath", "ResultPath"),
+              attributes.json(katch, catchAt, "output", "Output"),
+              attributes.json(katch, catchAt, "assign", "Assign"),
+              string(m, "comment"));
+        });
   }
 
   /**

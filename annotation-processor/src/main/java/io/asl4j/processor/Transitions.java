@@ -21,7 +21,11 @@ final class Transitions {
   private final Reporter reporter;
 
   /** {@code states} is the workflow's states by type, filled before any transition is read. */
-  Transitions(TypeElement workflow, Map<TypeElement, StateInfo> states, Origins origins, Reporter reporter) {
+  Transitions(
+      TypeElement workflow,
+      Map<TypeElement, StateInfo> states,
+      Origins origins,
+      Reporter reporter) {
     this.workflow = workflow;
     this.states = states;
     this.origins = origins;
@@ -46,7 +50,12 @@ final class Transitions {
 
   /** The state name a class literal designates; reports literals that name no state. */
   String target(
-      StateInfo info, AnnotationMirror mirror, AnnotationValue value, String at, String attribute, boolean endAllowed) {
+      StateInfo info,
+      AnnotationMirror mirror,
+      AnnotationValue value,
+      String at,
+      String attribute,
+      boolean endAllowed) {
     origins.put(at, new Origin(info.element(), mirror, value));
     TypeElement target = typeOf(value);
     if (target != null && target.getQualifiedName().contentEquals(PACKAGE + "End")) {

@@ -7,10 +7,8 @@ import static io.asl4j.processor.Annotations.value;
 
 import io.asl4j.dsl.expression.AslPath;
 import io.asl4j.dsl.expression.ExpressionException;
-import io.asl4j.dsl.model.ChoiceState;
 import io.asl4j.dsl.model.ComparisonOperator;
 import io.asl4j.dsl.model.State;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -26,9 +24,9 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * Checks the paths a Choice compares against the record its input is known to be (its {@code
- * input} attribute, or the typed output of every Task leading to it): a path must name record
- * components, and the comparison must fit the component's JSON type ({@code [Asl4jPathType]}).
+ * Checks the paths a Choice compares against the record its input is known to be (its {@code input}
+ * attribute, or the typed output of every Task leading to it): a path must name record components,
+ * and the comparison must fit the component's JSON type ({@code [Asl4jPathType]}).
  */
 final class TypedComparisons {
   private final ProcessingEnvironment env;
@@ -41,7 +39,9 @@ final class TypedComparisons {
     this.contracts = contracts;
   }
 
-  /** Checks rule paths of Choices whose input is a known record against that record's components. */
+  /**
+   * Checks rule paths of Choices whose input is a known record against that record's components.
+   */
   void check(List<StateInfo> members, Map<String, State> built) {
     for (StateInfo info : members) {
       if (!info.kind().equals("Choice")) {
@@ -51,9 +51,10 @@ final class TypedComparisons {
       if (input == null) {
         continue;
       }
-      for (AnnotationMirror when : repeated(info.element(), "When").stream()
-          .flatMap(w -> ChoiceReader.comparisons(w).stream())
-          .toList()) {
+      for (AnnotationMirror when :
+          repeated(info.element(), "When").stream()
+              .flatMap(w -> ChoiceReader.comparisons(w).stream())
+              .toList()) {
         AnnotationValue variable = value(when, "variable");
         if (variable == null) {
           continue;
@@ -65,14 +66,16 @@ final class TypedComparisons {
           }
           checkComparison(info, when, variable, input, operator, entry.getKey(), null);
           if (operator.isPath()) {
-            checkComparison(info, when, entry.getValue(), input, operator, entry.getKey(), entry.getValue());
+            checkComparison(
+                info, when, entry.getValue(), input, operator, entry.getKey(), entry.getValue());
           }
         }
       }
     }
   }
 
-  private TypeMirror choiceInput(StateInfo info, List<StateInfo> members, Map<String, State> built) {
+  private TypeMirror choiceInput(
+      StateInfo info, List<StateInfo> members, Map<String, State> built) {
     AnnotationValue explicitInput = value(info.mirror(), "input");
     if (explicitInput != null && !isVoid(explicitInput)) {
       return (TypeMirror) explicitInput.getValue();
@@ -86,7 +89,8 @@ final class TypedComparisons {
         continue;
       }
       TypeMirror output = contracts.output(member.name());
-      if (output == null || (inferred != null && !env.getTypeUtils().isSameType(inferred, output))) {
+      if (output == null
+          || (inferred != null && !env.getTypeUtils().isSameType(inferred, output))) {
         return null;
       }
       inferred = output;
@@ -121,7 +125,8 @@ final class TypedComparisons {
         return; // indexes and non-record types are not checked
       }
       RecordComponentElement component = null;
-      for (RecordComponentElement candidate : ElementFilter.recordComponentsIn(record.getEnclosedElements())) {
+      for (RecordComponentElement candidate :
+          ElementFilter.recordComponentsIn(record.getEnclosedElements())) {
         if (candidate.getSimpleName().contentEquals(field.name())) {
           component = candidate;
         }

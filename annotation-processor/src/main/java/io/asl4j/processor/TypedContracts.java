@@ -22,6 +22,7 @@ import javax.lang.model.util.ElementFilter;
 final class TypedContracts {
   private final Reporter reporter;
   private final List<TypedTask> typedTasks = new ArrayList<>();
+
   /** Per state name: the typed output of its Task, when it passes that output on unchanged. */
   private final Map<String, TypeMirror> typedOutputs = new LinkedHashMap<>();
 
@@ -40,8 +41,8 @@ final class TypedContracts {
   }
 
   /**
-   * Reads the typed contract of Task {@code info}, if its type declares one; reports a contract
-   * of the wrong shape.
+   * Reads the typed contract of Task {@code info}, if its type declares one; reports a contract of
+   * the wrong shape.
    */
   void read(StateInfo info, String resource) {
     List<ExecutableElement> methods = new ArrayList<>();

@@ -42,9 +42,9 @@ public final class WorkflowProcessor extends AbstractProcessor {
   private static final String WORKFLOW_DATA = Annotations.PACKAGE + "WorkflowData";
 
   /**
-   * Workflows whose annotations reference types not generated yet (e.g. {@code OrderPaths.TOTAL}
-   * in the round that generates {@code OrderPaths}). Kept by name, not as TypeElements, because
-   * javac may give a type a new TypeElement in the next round.
+   * Workflows whose annotations reference types not generated yet (e.g. {@code OrderPaths.TOTAL} in
+   * the round that generates {@code OrderPaths}). Kept by name, not as TypeElements, because javac
+   * may give a type a new TypeElement in the next round.
    */
   private final Set<String> deferred = new LinkedHashSet<>();
 
@@ -64,9 +64,27 @@ public final class WorkflowProcessor extends AbstractProcessor {
     Set<String> names = new LinkedHashSet<>();
     for (String name :
         List.of(
-            "Workflow", "WorkflowData", "Task", "Pass", "Wait", "Choice", "Succeed", "Fail",
-            "Parallel", "Map", "Branch", "StartAt", "When", "When.List", "Retry", "Retry.List",
-            "Catch", "Catch.List", "ItemReader", "ItemBatcher", "ResultWriter")) {
+            "Workflow",
+            "WorkflowData",
+            "Task",
+            "Pass",
+            "Wait",
+            "Choice",
+            "Succeed",
+            "Fail",
+            "Parallel",
+            "Map",
+            "Branch",
+            "StartAt",
+            "When",
+            "When.List",
+            "Retry",
+            "Retry.List",
+            "Catch",
+            "Catch.List",
+            "ItemReader",
+            "ItemBatcher",
+            "ResultWriter")) {
       names.add(Annotations.PACKAGE + name);
     }
     // Put on the generated <Workflow>Definition; unclaimed, it alone fails -Xlint:all -Werror.
@@ -130,7 +148,8 @@ public final class WorkflowProcessor extends AbstractProcessor {
       reportStatesOutsideWorkflows(round);
     }
     // Claims exactly asl4j's own annotations (the supported types above, the @Generated it writes
-    // and the @Jsii a CDK app inherits), which no other processor reads: otherwise javac's -Xlint:processing warns "No processor claimed any of these
+    // and the @Jsii a CDK app inherits), which no other processor reads: otherwise javac's
+    // -Xlint:processing warns "No processor claimed any of these
     // annotations", and a user's -Xlint:all -Werror build fails. Other annotations stay unclaimed.
     return true;
   }
@@ -153,19 +172,25 @@ public final class WorkflowProcessor extends AbstractProcessor {
           origin == null ? new Origin(workflow, null, null) : origin);
     }
     if (reporter.errorCount() > errorsBefore) {
-      return; // nothing is generated for a broken workflow, as javac generates no class for broken code
+      return; // nothing is generated for a broken workflow, as javac generates no class for broken
+      // code
     }
     String asl = AslWriter.write(machine);
     String fileName = DefinitionGenerator.baseName(workflow);
     String resource = "META-INF/asl4j/" + packagePath(workflow) + fileName + ".asl.json";
     try {
       FileObject file =
-          processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", resource, workflow);
+          processingEnv
+              .getFiler()
+              .createResource(StandardLocation.CLASS_OUTPUT, "", resource, workflow);
       try (Writer writer = file.openWriter()) {
         writer.write(asl);
       }
     } catch (IOException e) {
-      reporter.error("CouldNotWrite", "could not write " + resource + ": " + e, new Origin(workflow, null, null));
+      reporter.error(
+          "CouldNotWrite",
+          "could not write " + resource + ": " + e,
+          new Origin(workflow, null, null));
       return;
     }
     new DefinitionGenerator(processingEnv, reporter)
@@ -177,10 +202,15 @@ public final class WorkflowProcessor extends AbstractProcessor {
     return pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString().replace('.', '/') + "/";
   }
 
-  /** A state annotation on a type that no {@code @Workflow} class encloses would be ignored silently. */
+  /**
+   * A state annotation on a type that no {@code @Workflow} class encloses would be ignored
+   * silently.
+   */
   private void reportStatesOutsideWorkflows(RoundEnvironment round) {
-    for (String kind : List.of("Task", "Pass", "Wait", "Choice", "Succeed", "Fail", "Parallel", "Map", "Branch")) {
-      TypeElement annotation = processingEnv.getElementUtils().getTypeElement(Annotations.PACKAGE + kind);
+    for (String kind :
+        List.of("Task", "Pass", "Wait", "Choice", "Succeed", "Fail", "Parallel", "Map", "Branch")) {
+      TypeElement annotation =
+          processingEnv.getElementUtils().getTypeElement(Annotations.PACKAGE + kind);
       if (annotation == null) {
         continue;
       }

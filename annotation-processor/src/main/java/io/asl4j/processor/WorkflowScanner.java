@@ -31,9 +31,9 @@ import javax.lang.model.util.ElementFilter;
  * everything else is left to the shared validator.
  *
  * <p>This class finds the states and assembles the graphs (the workflow's, each {@code @Branch}'s);
- * {@link StateReader} reads each state, {@link ChoiceReader} the Choice rules, {@link
- * Transitions} the class literals, {@link TypedContracts} and {@link TypedComparisons} the typed
- * Tasks and the Choice paths checked against them.
+ * {@link StateReader} reads each state, {@link ChoiceReader} the Choice rules, {@link Transitions}
+ * the class literals, {@link TypedContracts} and {@link TypedComparisons} the typed Tasks and the
+ * Choice paths checked against them.
  */
 final class WorkflowScanner {
   private static final List<String> STATE_KINDS =
@@ -43,7 +43,8 @@ final class WorkflowScanner {
    * What a scan found: the machine (possibly with holes where problems were reported), where each
    * of its JSON pointers came from, the Tasks with a typed contract, and the machine's name.
    */
-  record Scan(StateMachine machine, Origins origins, List<TypedTask> typedTasks, String machineName) {}
+  record Scan(
+      StateMachine machine, Origins origins, List<TypedTask> typedTasks, String machineName) {}
 
   /** A graph's {@code StartAt} and its states by name, in declaration order. */
   record Graph(String startAt, Map<String, State> states) {}
@@ -66,7 +67,8 @@ final class WorkflowScanner {
     this.typedComparisons = new TypedComparisons(env, reporter, contracts);
     Transitions transitions = new Transitions(workflow, states, origins, reporter);
     this.stateReader =
-        new StateReader(this, new Attributes(origins, reporter), transitions, contracts, origins, reporter);
+        new StateReader(
+            this, new Attributes(origins, reporter), transitions, contracts, origins, reporter);
   }
 
   /** Reads {@code workflow}, reporting through {@code reporter} what the model cannot hold. */
@@ -101,7 +103,8 @@ final class WorkflowScanner {
     return name != null && !name.isEmpty() ? name : workflow.getSimpleName().toString();
   }
 
-  // ---- discovery ---------------------------------------------------------------------------------
+  // ---- discovery
+  // ---------------------------------------------------------------------------------
 
   /** Finds every state type nested (at any depth) in the workflow class. */
   private void collect(TypeElement type) {
@@ -155,7 +158,11 @@ final class WorkflowScanner {
           if (found != null) {
             reporter.error(
                 "NotAState",
-                "@" + orphan + " belongs on a state, but " + nested.getSimpleName() + " has no state annotation",
+                "@"
+                    + orphan
+                    + " belongs on a state, but "
+                    + nested.getSimpleName()
+                    + " has no state annotation",
                 nested,
                 found,
                 null);
@@ -166,7 +173,8 @@ final class WorkflowScanner {
     }
   }
 
-  // ---- graphs ------------------------------------------------------------------------------------
+  // ---- graphs
+  // ------------------------------------------------------------------------------------
 
   private Graph graph(TypeElement owner, AnnotationMirror ownerMirror, String at) {
     List<StateInfo> members = new ArrayList<>();
@@ -233,7 +241,10 @@ final class WorkflowScanner {
         // Two types with the same name in one graph: keep the first, report the second ourselves.
         reporter.error(
             "DuplicateStateName",
-            "name '" + info.name() + "' is already used by another state of " + owner.getSimpleName(),
+            "name '"
+                + info.name()
+                + "' is already used by another state of "
+                + owner.getSimpleName(),
             info.element(),
             info.mirror(),
             value(info.mirror(), "name"));

@@ -74,9 +74,15 @@ class CompileCostTest {
     int tasks = STATES - 2;
     for (int i = 0; i < tasks; i++) {
       String next = i == tasks - 1 ? "Route" : "Step" + (i + 1);
-      lines.add("  " + (i == 0 ? "@StartAt " : "") + "@Task(resource = \"arn:aws:lambda:us-east-1:123456789012:function:step" + i + "\",");
+      lines.add(
+          "  "
+              + (i == 0 ? "@StartAt " : "")
+              + "@Task(resource = \"arn:aws:lambda:us-east-1:123456789012:function:step"
+              + i
+              + "\",");
       lines.add("      resultPath = \"$.step" + i + "\", next = " + next + ".class)");
-      lines.add("  @Retry(errors = Errors.TASK_FAILED, intervalSeconds = 1, maxAttempts = 3, backoffRate = 2.0)");
+      lines.add(
+          "  @Retry(errors = Errors.TASK_FAILED, intervalSeconds = 1, maxAttempts = 3, backoffRate = 2.0)");
       lines.add("  @Catch(errors = Errors.ALL, next = Done.class)");
       lines.add("  interface Step" + i + " {}");
     }

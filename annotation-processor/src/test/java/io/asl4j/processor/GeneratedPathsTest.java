@@ -33,7 +33,9 @@ class GeneratedPathsTest {
           "public record Claim(String claimId, double amount, Approval approval) {}");
   private static final JavaFileObject APPROVAL =
       JavaFileObjects.forSourceLines(
-          "test.Approval", "package test;", "public record Approval(String adjuster, boolean approved) {}");
+          "test.Approval",
+          "package test;",
+          "public record Approval(String adjuster, boolean approved) {}");
 
   private static Compilation compileRouting(String... conditions) {
     List<String> lines = new ArrayList<>();
@@ -74,7 +76,10 @@ class GeneratedPathsTest {
     // then
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("gt").inFile(compilation.sourceFiles().get(2)).onLineContaining("claimId().gt(100)");
+    assertThat(compilation)
+        .hadErrorContaining("gt")
+        .inFile(compilation.sourceFiles().get(2))
+        .onLineContaining("claimId().gt(100)");
   }
 
   @Test
@@ -97,13 +102,13 @@ class GeneratedPathsTest {
         AslWriter.write(
             Workflow.jsonPath()
                 .definition(
-                        Choice.jsonPath("Route")
-                            .when(ClaimPaths.amount().ge(1000), refuse)
-                            .when(ClaimPaths.approval().approved().isTrue(), pay)
-                            .when(ClaimPaths.filed().lt(Instant.parse("2025-01-01T00:00:00Z")), refuse)
-                            .when(ClaimPaths.approval().adjuster().eq(ClaimPaths.claimId()), refuse)
-                            .when(ClaimPaths.approval().object().isNotPresent(), refuse)
-                            .otherwise(refuse))
+                    Choice.jsonPath("Route")
+                        .when(ClaimPaths.amount().ge(1000), refuse)
+                        .when(ClaimPaths.approval().approved().isTrue(), pay)
+                        .when(ClaimPaths.filed().lt(Instant.parse("2025-01-01T00:00:00Z")), refuse)
+                        .when(ClaimPaths.approval().adjuster().eq(ClaimPaths.claimId()), refuse)
+                        .when(ClaimPaths.approval().object().isNotPresent(), refuse)
+                        .otherwise(refuse))
                 .build());
 
     // then

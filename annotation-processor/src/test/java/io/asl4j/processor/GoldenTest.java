@@ -4,9 +4,9 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.asl4j.dsl.builder.Catch;
 import io.asl4j.dsl.builder.Chain;
 import io.asl4j.dsl.builder.Choice;
@@ -28,11 +28,11 @@ import io.asl4j.dsl.builder.Wait;
 import io.asl4j.dsl.builder.Workflow;
 import io.asl4j.dsl.json.AslWriter;
 import io.asl4j.dsl.model.StateMachine;
-import java.time.Duration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
@@ -55,7 +55,9 @@ class GoldenTest {
   @BeforeAll
   static void compileSeeds() throws MalformedURLException {
     List<JavaFileObject> sources = new ArrayList<>();
-    for (String name : List.of("Order", "OrderWorkflow", "OrderProcessingDemo", "ProcessAllOrders", "HumanApproval")) {
+    for (String name :
+        List.of(
+            "Order", "OrderWorkflow", "OrderProcessingDemo", "ProcessAllOrders", "HumanApproval")) {
       sources.add(JavaFileObjects.forResource(SOURCES.resolve(name + ".java").toUri().toURL()));
     }
     compilation = javac().withProcessors(new WorkflowProcessor()).compile(sources);
@@ -67,27 +69,33 @@ class GoldenTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"OrderWorkflow", "OrderProcessingDemo", "ProcessAllOrders", "HumanApproval"})
+  @ValueSource(
+      strings = {"OrderWorkflow", "OrderProcessingDemo", "ProcessAllOrders", "HumanApproval"})
   void seedWorkflowCompilesToItsHandWrittenAsl(String workflow) throws IOException {
     // given: golden/<workflow>.asl.json, written by hand from the seed
     String golden = golden(workflow + ".asl.json");
 
     // then
     assertThat(compilation)
-        .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/asl4j/io/asl4j/processor/golden/" + workflow + ".asl.json")
+        .generatedFile(
+            StandardLocation.CLASS_OUTPUT,
+            "META-INF/asl4j/io/asl4j/processor/golden/" + workflow + ".asl.json")
         .contentsAsUtf8String()
         .isEqualTo(golden);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"OrderWorkflow", "OrderProcessingDemo", "ProcessAllOrders", "HumanApproval"})
+  @ValueSource(
+      strings = {"OrderWorkflow", "OrderProcessingDemo", "ProcessAllOrders", "HumanApproval"})
   void seedWorkflowCompilesToTheBuildersAslByteForByte(String workflow) {
     // given: the same workflow, built with the typed builder
     String builderAsl = AslWriter.write(builderVersion(workflow));
 
     // then
     assertThat(compilation)
-        .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/asl4j/io/asl4j/processor/golden/" + workflow + ".asl.json")
+        .generatedFile(
+            StandardLocation.CLASS_OUTPUT,
+            "META-INF/asl4j/io/asl4j/processor/golden/" + workflow + ".asl.json")
         .contentsAsUtf8String()
         .isEqualTo(builderAsl);
   }
@@ -102,7 +110,9 @@ class GoldenTest {
           Task.JsonPath sendFailureNotification =
               Task.jsonPath("SendFailureNotification").resource(lambda + "SendFailureNotification");
           Fail.JsonPath sendPaymentFailed =
-              Fail.jsonPath("SendPaymentFailed").error("PaymentFailed").cause("The payment was not approved");
+              Fail.jsonPath("SendPaymentFailed")
+                  .error("PaymentFailed")
+                  .cause("The payment was not approved");
           Parallel.JsonPath fulfillOrder =
               Parallel.jsonPath("FulfillOrder")
                   .branch(Task.jsonPath("UpdateInventory").resource(lambda + "UpdateInventory"))
@@ -112,12 +122,17 @@ class GoldenTest {
               .definition(
                   Chain.start(
                           Task.jsonPath("ValidateOrder")
-                              .resource(Resource.lambdaFunction("us-east-1", "123", "ValidateOrder"))
+                              .resource(
+                                  Resource.lambdaFunction("us-east-1", "123", "ValidateOrder"))
                               .catching(Catch.on("ValidationError").to(sendFailureNotification)))
                       .next(
                           Task.jsonPath("ProcessPayment")
                               .resource(lambda + "ProcessPayment")
-                              .retry(Retry.on(Errors.TASK_FAILED).intervalSeconds(2).maxAttempts(3).backoffRate(2.0)))
+                              .retry(
+                                  Retry.on(Errors.TASK_FAILED)
+                                      .intervalSeconds(2)
+                                      .maxAttempts(3)
+                                      .backoffRate(2.0)))
                       .next(
                           Choice.jsonPath("IsPaymentApproved")
                               .when(input.string("paymentStatus").eq("APPROVED"), fulfillOrder)
@@ -129,11 +144,16 @@ class GoldenTest {
           StringPath priority = JsonPaths.input().string("priority");
           NumberPath total = JsonPaths.input().number("total");
           String west = "arn:aws:lambda:us-west-2:123456789012:function:";
-          Fail.JsonPath orderFailed = Fail.jsonPath("OrderFailed").cause("Validation failed").error("InvalidOrder");
+          Fail.JsonPath orderFailed =
+              Fail.jsonPath("OrderFailed").cause("Validation failed").error("InvalidOrder");
           Pass.JsonPath expressShip =
-              Pass.jsonPath("ExpressShip").result(TextNode.valueOf("express")).resultPath("$.shipMethod");
+              Pass.jsonPath("ExpressShip")
+                  .result(TextNode.valueOf("express"))
+                  .resultPath("$.shipMethod");
           Pass.JsonPath standardShip =
-              Pass.jsonPath("StandardShip").result(TextNode.valueOf("standard")).resultPath("$.shipMethod");
+              Pass.jsonPath("StandardShip")
+                  .result(TextNode.valueOf("standard"))
+                  .resultPath("$.shipMethod");
           return Workflow.jsonPath()
               .comment("Order Processing - Task, Choice, Parallel, Wait, Error Handling")
               .definition(
@@ -154,8 +174,11 @@ class GoldenTest {
                               .afterwards())
                       .next(
                           Parallel.jsonPath("NotifyAndUpdate")
-                              .branch(Task.jsonPath("Notify").resource(west + "sfn-notify-customer"))
-                              .branch(Task.jsonPath("UpdateDB").resource(west + "sfn-update-inventory")))
+                              .branch(
+                                  Task.jsonPath("Notify").resource(west + "sfn-notify-customer"))
+                              .branch(
+                                  Task.jsonPath("UpdateDB")
+                                      .resource(west + "sfn-update-inventory")))
                       .next(Wait.jsonPath("WaitForProcessing").seconds(2))
                       .next(Succeed.jsonPath("OrderComplete")))
               .build();
@@ -166,7 +189,8 @@ class GoldenTest {
                 MapState.jsonPath("ProcessAllOrders")
                     .itemsPath(JsonPaths.input().list("orders"))
                     .maxConcurrency(10)
-                    .itemProcessor(Task.jsonPath("ProcessSingleOrder").resource(lambda + "ProcessOrder"))
+                    .itemProcessor(
+                        Task.jsonPath("ProcessSingleOrder").resource(lambda + "ProcessOrder"))
                     .next(Task.jsonPath("SendSummary").resource(lambda + "SendSummary")))
             .build();
       case "HumanApproval":

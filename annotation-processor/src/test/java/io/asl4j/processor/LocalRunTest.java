@@ -39,23 +39,37 @@ class LocalRunTest {
                   return new Order(order.orderId(), order.total(), order.paymentStatus(), true);
                 })
             .processPayment(
-                order -> new Order(order.orderId(), order.total(), order.total() < 500 ? "APPROVED" : "DECLINED", order.validated()))
+                order ->
+                    new Order(
+                        order.orderId(),
+                        order.total(),
+                        order.total() < 500 ? "APPROVED" : "DECLINED",
+                        order.validated()))
             .updateInventory(
                 order -> {
                   calls.add("inventory " + order.orderId() + " validated=" + order.validated());
                   return order;
                 })
             .bindTo(OrderWorkflowDefinition.localMachine())
-            .handler("arn:aws:lambda:us-east-1:123:function:SendEmail", (input, ctx) -> JSON.createObjectNode().put("sent", true))
+            .handler(
+                "arn:aws:lambda:us-east-1:123:function:SendEmail",
+                (input, ctx) -> JSON.createObjectNode().put("sent", true))
             .build();
 
     // when
-    Execution execution = machine.run(JSON.readTree("{\"orderId\": \"o-1\", \"total\": 120.5, \"customer\": \"ann\"}"));
+    Execution execution =
+        machine.run(
+            JSON.readTree("{\"orderId\": \"o-1\", \"total\": 120.5, \"customer\": \"ann\"}"));
 
     // then
     assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(execution.statesEntered())
-        .containsAtLeast("ValidateOrder", "ProcessPayment", "IsPaymentApproved", "FulfillOrder", "UpdateInventory")
+        .containsAtLeast(
+            "ValidateOrder",
+            "ProcessPayment",
+            "IsPaymentApproved",
+            "FulfillOrder",
+            "UpdateInventory")
         .inOrder();
     assertThat(calls).containsExactly("validate o-1", "inventory o-1 validated=true").inOrder();
     JsonNode inventory = execution.output().get(0);
@@ -68,12 +82,16 @@ class LocalRunTest {
     // given: what a main compilation without the runtime can hand a test
     TaskBindings tasks =
         OrderWorkflowDefinition.tasks()
-            .validateOrder(order -> new Order(order.orderId(), order.total(), order.paymentStatus(), true))
-            .processPayment(order -> new Order(order.orderId(), order.total(), "APPROVED", order.validated()))
+            .validateOrder(
+                order -> new Order(order.orderId(), order.total(), order.paymentStatus(), true))
+            .processPayment(
+                order -> new Order(order.orderId(), order.total(), "APPROVED", order.validated()))
             .updateInventory(order -> order);
     LocalStateMachine machine =
         LocalStateMachine.bind(tasks)
-            .handler("arn:aws:lambda:us-east-1:123:function:SendEmail", (input, ctx) -> JSON.createObjectNode().put("sent", true))
+            .handler(
+                "arn:aws:lambda:us-east-1:123:function:SendEmail",
+                (input, ctx) -> JSON.createObjectNode().put("sent", true))
             .build();
 
     // when
@@ -82,7 +100,8 @@ class LocalRunTest {
     // then
     assertThat(tasks.machineName()).isEqualTo("OrderWorkflow");
     assertThat(tasks.stateMachine()).isSameInstanceAs(OrderWorkflowDefinition.stateMachine());
-    assertThat(tasks.resources()).containsEntry("ValidateOrder", "arn:aws:lambda:us-east-1:123:function:ValidateOrder");
+    assertThat(tasks.resources())
+        .containsEntry("ValidateOrder", "arn:aws:lambda:us-east-1:123:function:ValidateOrder");
     assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(execution.arn()).contains(":execution:OrderWorkflow:");
     assertThat(execution.output().get(0).get("paymentStatus").asText()).isEqualTo("APPROVED");
@@ -92,7 +111,9 @@ class LocalRunTest {
   @Test
   void aStateOfABoundResourceWithoutAnImplementationFailsNamingIt() throws IOException {
     // given: ProcessPayment's implementation is missing
-    LocalStateMachine machine = LocalStateMachine.bind(OrderWorkflowDefinition.tasks().validateOrder(order -> order)).build();
+    LocalStateMachine machine =
+        LocalStateMachine.bind(OrderWorkflowDefinition.tasks().validateOrder(order -> order))
+            .build();
 
     // when
     Execution execution = machine.run(JSON.readTree("{\"orderId\": \"o-10\", \"total\": 20}"));
@@ -100,7 +121,9 @@ class LocalRunTest {
     // then
     assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(execution.error()).isEqualTo("States.TaskFailed");
-    assertThat(execution.cause()).startsWith("No task handler is registered for resource 'arn:aws:lambda:us-east-1:123:function:ProcessPayment'");
+    assertThat(execution.cause())
+        .startsWith(
+            "No task handler is registered for resource 'arn:aws:lambda:us-east-1:123:function:ProcessPayment'");
   }
 
   @Test
@@ -147,12 +170,15 @@ class LocalRunTest {
   @Test
   void definitionExposesTheModelTheAslAndTheResource() throws IOException {
     String onClassPath;
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream(OrderWorkflowDefinition.RESOURCE)) {
+    try (InputStream in =
+        getClass().getClassLoader().getResourceAsStream(OrderWorkflowDefinition.RESOURCE)) {
       onClassPath = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     assertThat(onClassPath).isEqualTo(OrderWorkflowDefinition.aslJson());
-    assertThat(AslWriter.write(OrderWorkflowDefinition.stateMachine())).isEqualTo(OrderWorkflowDefinition.aslJson());
-    assertThat(OrderWorkflowDefinition.aslJson()).isEqualTo(GoldenTest.golden("OrderWorkflow.asl.json"));
+    assertThat(AslWriter.write(OrderWorkflowDefinition.stateMachine()))
+        .isEqualTo(OrderWorkflowDefinition.aslJson());
+    assertThat(OrderWorkflowDefinition.aslJson())
+        .isEqualTo(GoldenTest.golden("OrderWorkflow.asl.json"));
     assertThat(OrderWorkflowDefinition.NAME).isEqualTo("OrderWorkflow");
   }
 
@@ -168,7 +194,8 @@ class LocalRunTest {
   @Test
   void byStateNameGivesJsonFunctionsWithoutTheRuntime() throws IOException {
     var functions = OrderWorkflowDefinition.tasks().validateOrder(order -> order).byStateName();
-    JsonNode result = functions.get("ValidateOrder").apply(JSON.readTree("{\"orderId\": \"o-4\", \"extra\": 1}"));
+    JsonNode result =
+        functions.get("ValidateOrder").apply(JSON.readTree("{\"orderId\": \"o-4\", \"extra\": 1}"));
     assertThat(result.get("orderId").asText()).isEqualTo("o-4");
     assertThat(functions.keySet()).containsExactly("ValidateOrder");
   }
@@ -181,9 +208,11 @@ class LocalRunTest {
         .processPayment(order -> new Order(order.orderId(), order.total(), "APPROVED", true))
         .updateInventory(order -> order)
         .byResource()
-        .forEach((resource, f) -> builder.handler(resource, (in, ctx) -> f.apply(ctx.stateName(), in)));
+        .forEach(
+            (resource, f) -> builder.handler(resource, (in, ctx) -> f.apply(ctx.stateName(), in)));
     builder.handler("arn:aws:lambda:us-east-1:123:function:SendEmail", (input, ctx) -> input);
-    Execution execution = builder.build().run(JSON.readTree("{\"orderId\": \"o-5\", \"total\": 3}"));
+    Execution execution =
+        builder.build().run(JSON.readTree("{\"orderId\": \"o-5\", \"total\": 3}"));
     assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
   }
 }

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 class ProcessorRulesTest {
   private static final String LAMBDA = "\"arn:aws:lambda:us-east-1:123456789012:function:f\"";
 
-  /** {@code test.Order}, a {@code @WorkflowData} record: the processor generates {@code OrderPaths}. */
+  /**
+   * {@code test.Order}, a {@code @WorkflowData} record: the processor generates {@code OrderPaths}.
+   */
   private static final JavaFileObject ORDER =
       JavaFileObjects.forSourceLines(
           "test.Order",
@@ -34,7 +36,9 @@ class ProcessorRulesTest {
     return JavaFileObjects.forSourceLines("test.Flow", lines);
   }
 
-  /** {@code test.Flow}: Choice {@code Route} over an {@link #ORDER} with {@code whens}, then Done. */
+  /**
+   * {@code test.Flow}: Choice {@code Route} over an {@link #ORDER} with {@code whens}, then Done.
+   */
   private static JavaFileObject orderChoice(String... whens) {
     List<String> body = new ArrayList<>();
     body.add("@Workflow final class Flow {");
@@ -71,7 +75,10 @@ class ProcessorRulesTest {
             "}");
     // when
     Compilation compilation =
-        javac().withProcessors(new WorkflowProcessor()).withOptions("-Xlint:all", "-Werror").compile(claim, source);
+        javac()
+            .withProcessors(new WorkflowProcessor())
+            .withOptions("-Xlint:all", "-Werror")
+            .compile(claim, source);
     // then: no "No processor claimed any of these annotations", nothing from the generated code
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.FlowDefinition");
@@ -80,7 +87,8 @@ class ProcessorRulesTest {
 
   @Test
   void whenJavacStopsBeforeTheProcessorTheRealErrorIsOnTheWorkflowsAnnotation() {
-    // given: a Task without its required next, and a use of the ClaimPaths the processor would generate
+    // given: a Task without its required next, and a use of the ClaimPaths the processor would
+    // generate
     JavaFileObject claim =
         JavaFileObjects.forSourceLines(
             "test.Claim",
@@ -115,7 +123,8 @@ class ProcessorRulesTest {
     Compilation compilation = compile(source);
     // then
     assertThat(compilation)
-        .hadErrorContaining("[Asl4jUnknownState] 'next = java.lang.String.class' is not a state of workflow Flow")
+        .hadErrorContaining(
+            "[Asl4jUnknownState] 'next = java.lang.String.class' is not a state of workflow Flow")
         .inFile(source)
         .onLineContaining("next = String.class");
   }
@@ -129,7 +138,10 @@ class ProcessorRulesTest {
             "  @Succeed interface Done {}",
             "}");
     Compilation compilation = compile(source);
-    assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(source).onLineContaining("Dnoe.class");
+    assertThat(compilation)
+        .hadErrorContaining("cannot find symbol")
+        .inFile(source)
+        .onLineContaining("Dnoe.class");
   }
 
   @Test
@@ -173,7 +185,8 @@ class ProcessorRulesTest {
             "}");
     Compilation compilation = compile(source);
     assertThat(compilation)
-        .hadErrorContaining("[Asl4jStartAt] exactly one state of Flow may be @StartAt, but A and B both are")
+        .hadErrorContaining(
+            "[Asl4jStartAt] exactly one state of Flow may be @StartAt, but A and B both are")
         .inFile(source)
         .onLineContaining("interface B");
   }
@@ -193,7 +206,8 @@ class ProcessorRulesTest {
             "}");
     Compilation compilation = compile(source);
     assertThat(compilation)
-        .hadErrorContaining("[Asl4jDuplicateStateName] name 'Notify' is also used at /States/FanOut/Branches/0/States/Notify")
+        .hadErrorContaining(
+            "[Asl4jDuplicateStateName] name 'Notify' is also used at /States/FanOut/Branches/0/States/Notify")
         .inFile(source)
         .onLineContaining("sqs:sendMessage");
   }
@@ -222,7 +236,10 @@ class ProcessorRulesTest {
             "  @Succeed interface Done {}",
             "}");
     Compilation compilation = compile(source);
-    assertThat(compilation).hadErrorContaining("[Asl4jEmptyChoices]").inFile(source).onLineContaining("@Choice");
+    assertThat(compilation)
+        .hadErrorContaining("[Asl4jEmptyChoices]")
+        .inFile(source)
+        .onLineContaining("@Choice");
   }
 
   @Test
@@ -254,7 +271,8 @@ class ProcessorRulesTest {
             "}");
     Compilation compilation = compile(source);
     assertThat(compilation)
-        .hadErrorContaining("[Asl4jAllNotLast] a retrier with 'States.ALL' must be the last retrier")
+        .hadErrorContaining(
+            "[Asl4jAllNotLast] a retrier with 'States.ALL' must be the last retrier")
         .inFile(source)
         .onLineContaining("maxAttempts = 2");
   }
@@ -272,7 +290,8 @@ class ProcessorRulesTest {
             "}");
     Compilation compilation = compile(source);
     assertThat(compilation)
-        .hadErrorContaining("[Asl4jRetryNotAllowed] only Task, Parallel and Map states can retry, but Route is a Choice state")
+        .hadErrorContaining(
+            "[Asl4jRetryNotAllowed] only Task, Parallel and Map states can retry, but Route is a Choice state")
         .inFile(source)
         .onLineContaining("@Retry");
   }
@@ -288,7 +307,8 @@ class ProcessorRulesTest {
             "}");
     Compilation compilation = compile(source);
     assertThat(compilation)
-        .hadErrorContaining("[Asl4jInvalidPath] The value for the field 'InputPath' must be a valid JSONPath")
+        .hadErrorContaining(
+            "[Asl4jInvalidPath] The value for the field 'InputPath' must be a valid JSONPath")
         .inFile(source)
         .onLineContaining("inputPath");
   }
@@ -320,7 +340,8 @@ class ProcessorRulesTest {
             "}");
     Compilation compilation = compile(source);
     assertThat(compilation)
-        .hadErrorContaining("[Asl4jInvalidTemplateValue] The value for the field 'message.$' must be a valid JSONPath or a valid intrinsic function call")
+        .hadErrorContaining(
+            "[Asl4jInvalidTemplateValue] The value for the field 'message.$' must be a valid JSONPath or a valid intrinsic function call")
         .inFile(source)
         .onLineContaining("parameters =");
   }
@@ -338,7 +359,8 @@ class ProcessorRulesTest {
             "}");
     Compilation compilation = compile(source);
     assertThat(compilation)
-        .hadErrorContaining("[Asl4jCrossScopeTransition] 'Next' names 'Done', which is at /States/Done")
+        .hadErrorContaining(
+            "[Asl4jCrossScopeTransition] 'Next' names 'Done', which is at /States/Done")
         .inFile(source)
         .onLineContaining("interface Escape");
   }
@@ -368,7 +390,8 @@ class ProcessorRulesTest {
             "}");
     Compilation compilation = compile(source);
     assertThat(compilation)
-        .hadErrorContaining("[Asl4jStateNameTooLong] a state name must have 1 to 80 characters, but this one has 81")
+        .hadErrorContaining(
+            "[Asl4jStateNameTooLong] a state name must have 1 to 80 characters, but this one has 81")
         .inFile(source)
         .onLineContaining("interface Done");
   }
@@ -384,7 +407,8 @@ class ProcessorRulesTest {
             "}");
     Compilation compilation = compile(source);
     assertThat(compilation)
-        .hadErrorContaining("[Asl4jHeartbeatNotBelowTimeout] 'HeartbeatSeconds' (60) must be below 'TimeoutSeconds' (60)")
+        .hadErrorContaining(
+            "[Asl4jHeartbeatNotBelowTimeout] 'HeartbeatSeconds' (60) must be below 'TimeoutSeconds' (60)")
         .inFile(source)
         .onLineContaining("heartbeatSeconds = 60");
   }
@@ -400,7 +424,8 @@ class ProcessorRulesTest {
             "}");
     Compilation compilation = compile(source);
     assertThat(compilation)
-        .hadErrorContaining("[Asl4jWaitTime] a Wait state needs exactly one of 'Seconds', 'SecondsPath', 'Timestamp' and 'TimestampPath', but has 'Seconds' and 'Timestamp'")
+        .hadErrorContaining(
+            "[Asl4jWaitTime] a Wait state needs exactly one of 'Seconds', 'SecondsPath', 'Timestamp' and 'TimestampPath', but has 'Seconds' and 'Timestamp'")
         .inFile(source)
         .onLineContaining("@Wait");
   }
@@ -432,11 +457,11 @@ class ProcessorRulesTest {
         JavaFileObjects.forSourceLines(
             "test.Order", "package test;", "record Order(String orderId, double total) {}");
     JavaFileObject source =
-        orderChoice(
-            "  @When(variable = \"$.totl\", numericGreaterThan = 100, next = Done.class)");
+        orderChoice("  @When(variable = \"$.totl\", numericGreaterThan = 100, next = Done.class)");
     Compilation compilation = compile(ORDER, source);
     assertThat(compilation)
-        .hadErrorContaining("[Asl4jPathType] '$.totl' reads 'totl', which is not a component of Order")
+        .hadErrorContaining(
+            "[Asl4jPathType] '$.totl' reads 'totl', which is not a component of Order")
         .inFile(source)
         .onLineContaining("$.totl");
   }
@@ -503,11 +528,11 @@ class ProcessorRulesTest {
 
   @Test
   void statesLiveInAWorkflow() {
-    JavaFileObject source =
-        workflow("final class Flow {", "  @Succeed interface Done {}", "}");
+    JavaFileObject source = workflow("final class Flow {", "  @Succeed interface Done {}", "}");
     Compilation compilation = compile(source);
     assertThat(compilation)
-        .hadErrorContaining("[Asl4jNotInWorkflow] @Succeed types must be nested in a class annotated @Workflow")
+        .hadErrorContaining(
+            "[Asl4jNotInWorkflow] @Succeed types must be nested in a class annotated @Workflow")
         .inFile(source)
         .onLineContaining("interface Done");
   }
@@ -530,13 +555,14 @@ class ProcessorRulesTest {
   @Test
   void nothingIsGeneratedForABrokenWorkflow() {
     JavaFileObject source =
-        workflow(
-            "@Workflow final class Flow {",
-            "  @StartAt @Choice interface Route {}",
-            "}");
+        workflow("@Workflow final class Flow {", "  @StartAt @Choice interface Route {}", "}");
     Compilation compilation = compile(source);
     assertThat(compilation).failed();
-    assertThat(compilation.diagnostics().stream().map(d -> d.getMessage(null)).noneMatch(m -> m.contains("could not"))).isTrue();
+    assertThat(
+            compilation.diagnostics().stream()
+                .map(d -> d.getMessage(null))
+                .noneMatch(m -> m.contains("could not")))
+        .isTrue();
     assertThat(
             compilation.diagnostics().stream()
                 .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
@@ -556,7 +582,8 @@ class ProcessorRulesTest {
             "}");
     Compilation compilation = compile(source);
     assertThat(compilation)
-        .hadErrorContaining("[Asl4jMapOnly] @ItemBatcher belongs on a @Map state, not on a Task state")
+        .hadErrorContaining(
+            "[Asl4jMapOnly] @ItemBatcher belongs on a @Map state, not on a Task state")
         .inFile(source)
         .onLineContaining("@ItemBatcher");
   }
@@ -616,7 +643,8 @@ class ProcessorRulesTest {
             "}");
     Compilation compilation = compile(source);
     assertThat(compilation)
-        .hadErrorContaining("[Asl4jChoiceRule] a @Rule needs a comparison such as stringEquals or numericGreaterThan")
+        .hadErrorContaining(
+            "[Asl4jChoiceRule] a @Rule needs a comparison such as stringEquals or numericGreaterThan")
         .inFile(source)
         .onLineContaining("@Rule(variable = \"$.b\")");
     assertThat(compilation.errors()).hasSize(1);

@@ -95,7 +95,8 @@ class StateFieldsTest {
                 + "\"ReaderConfig\":{\"InputType\":\"CSV\",\"CSVHeaderLocation\":\"GIVEN\","
                 + "\"CSVHeaders\":[\"id\",\"total\"],\"CSVDelimiter\":\"SEMICOLON\",\"MaxItems\":500}}");
     assertThat(rows.at("/ItemBatcher").toString())
-        .isEqualTo("{\"MaxItemsPerBatch\":100,\"MaxInputBytesPerBatch\":262144,\"BatchInput\":{\"source\":\"rows\"}}");
+        .isEqualTo(
+            "{\"MaxItemsPerBatch\":100,\"MaxInputBytesPerBatch\":262144,\"BatchInput\":{\"source\":\"rows\"}}");
     assertThat(rows.at("/ResultWriter").toString())
         .isEqualTo(
             "{\"Resource\":\"arn:aws:states:::s3:putObject\",\"Parameters\":{\"Bucket\":\"out\",\"Prefix\":\"runs\"},"
@@ -111,7 +112,8 @@ class StateFieldsTest {
     JsonNode counted = asl.at("/States/Counted");
     assertThat(counted.at("/ToleratedFailureCount").asInt()).isEqualTo(3);
     assertThat(counted.at("/ToleratedFailurePercentage").asDouble()).isEqualTo(12.5);
-    assertThat(counted.at("/ItemReader/ReaderConfig/ManifestType").asText()).isEqualTo("S3_INVENTORY");
+    assertThat(counted.at("/ItemReader/ReaderConfig/ManifestType").asText())
+        .isEqualTo("S3_INVENTORY");
   }
 
   @Test
@@ -121,7 +123,9 @@ class StateFieldsTest {
         compileToAsl(
             "@Workflow(queryLanguage = io.asl4j.dsl.model.QueryLanguage.JSONATA) final class Flow {",
             "  @StartAt",
-            "  @Task(resource = " + LAMBDA + ", timeoutSecondsExpression = \"{% $states.input.timeout %}\",",
+            "  @Task(resource = "
+                + LAMBDA
+                + ", timeoutSecondsExpression = \"{% $states.input.timeout %}\",",
             "      heartbeatSecondsExpression = \"{% $states.input.heartbeat %}\", next = Rows.class)",
             "  interface Call {}",
             "  @Map(processor = PerBatch.class, mode = Mode.DISTRIBUTED, executionType = ExecutionType.EXPRESS,",
@@ -142,17 +146,25 @@ class StateFieldsTest {
             "}");
 
     // then
-    assertThat(asl.at("/States/Call/TimeoutSeconds").asText()).isEqualTo("{% $states.input.timeout %}");
-    assertThat(asl.at("/States/Call/HeartbeatSeconds").asText()).isEqualTo("{% $states.input.heartbeat %}");
+    assertThat(asl.at("/States/Call/TimeoutSeconds").asText())
+        .isEqualTo("{% $states.input.timeout %}");
+    assertThat(asl.at("/States/Call/HeartbeatSeconds").asText())
+        .isEqualTo("{% $states.input.heartbeat %}");
     JsonNode rows = asl.at("/States/Rows");
     assertThat(rows.at("/MaxConcurrency").asText()).isEqualTo("{% $states.input.limit %}");
-    assertThat(rows.at("/ToleratedFailureCount").asText()).isEqualTo("{% $states.input.failures %}");
-    assertThat(rows.at("/ToleratedFailurePercentage").asText()).isEqualTo("{% $states.input.percent %}");
+    assertThat(rows.at("/ToleratedFailureCount").asText())
+        .isEqualTo("{% $states.input.failures %}");
+    assertThat(rows.at("/ToleratedFailurePercentage").asText())
+        .isEqualTo("{% $states.input.percent %}");
     assertThat(rows.at("/ItemReader/Arguments/Key").asText()).isEqualTo("{% $states.input.key %}");
-    assertThat(rows.at("/ItemReader/ReaderConfig/MaxItems").asText()).isEqualTo("{% $states.input.max %}");
-    assertThat(rows.at("/ItemBatcher/MaxItemsPerBatch").asText()).isEqualTo("{% $states.input.batch %}");
-    assertThat(rows.at("/ItemBatcher/MaxInputBytesPerBatch").asText()).isEqualTo("{% $states.input.bytes %}");
-    assertThat(rows.at("/ResultWriter/Arguments/Prefix").asText()).isEqualTo("{% $states.input.prefix %}");
+    assertThat(rows.at("/ItemReader/ReaderConfig/MaxItems").asText())
+        .isEqualTo("{% $states.input.max %}");
+    assertThat(rows.at("/ItemBatcher/MaxItemsPerBatch").asText())
+        .isEqualTo("{% $states.input.batch %}");
+    assertThat(rows.at("/ItemBatcher/MaxInputBytesPerBatch").asText())
+        .isEqualTo("{% $states.input.bytes %}");
+    assertThat(rows.at("/ResultWriter/Arguments/Prefix").asText())
+        .isEqualTo("{% $states.input.prefix %}");
   }
 
   @Test
@@ -186,6 +198,7 @@ class StateFieldsTest {
             "{\"Or\":[{\"Variable\":\"$.vip\",\"BooleanEquals\":true},{\"Variable\":\"$.code\",\"IsPresent\":true}],"
                 + "\"Next\":\"Done\"}");
     assertThat(choices.get(2).toString())
-        .isEqualTo("{\"Not\":{\"Variable\":\"$.status\",\"StringEquals\":\"OK\"},\"Next\":\"Done\"}");
+        .isEqualTo(
+            "{\"Not\":{\"Variable\":\"$.status\",\"StringEquals\":\"OK\"},\"Next\":\"Done\"}");
   }
 }

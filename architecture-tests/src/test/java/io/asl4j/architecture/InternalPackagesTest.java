@@ -24,8 +24,9 @@ class InternalPackagesTest {
   private static final Pattern MODULE = Pattern.compile("^io\\.asl4j\\.([^.]+)");
 
   /**
-   * The known exception (ARCHITECTURE.md): the runtime and junit evaluate JSONPath with Jayway as the
-   * model does, and quiet Jayway's SLF4J warning through the model's one helper rather than a copy.
+   * The known exception (ARCHITECTURE.md): the runtime and junit evaluate JSONPath with Jayway as
+   * the model does, and quiet Jayway's SLF4J warning through the model's one helper rather than a
+   * copy.
    */
   private static final Set<String> SHARED_INTERNALS = Set.of("io.asl4j.dsl.internal.JaywayLogging");
 

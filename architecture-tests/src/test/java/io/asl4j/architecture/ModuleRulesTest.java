@@ -21,33 +21,56 @@ class ModuleRulesTest {
           .consideringOnlyDependenciesInLayers()
           // A new module's package tree must be given its place here (and in ARCHITECTURE.md).
           .ensureAllClassesAreContainedInArchitecture()
-          .layer("dsl").definedBy("io.asl4j.dsl..")
-          .layer("annotation-processor").definedBy("io.asl4j.processor..")
-          .layer("runtime").definedBy("io.asl4j.runtime..")
-          .layer("junit").definedBy("io.asl4j.junit..")
-          .layer("cdk-construct").definedBy("io.asl4j.cdk..")
-          .layer("render").definedBy("io.asl4j.render..")
-          .layer("conformance").definedBy("io.asl4j.conformance..")
-          .layer("cli").definedBy("io.asl4j.cli..")
-          // The Step Functions API on localhost (issue 20): checked once its module is on this class path.
-          .optionalLayer("server").definedBy("io.asl4j.server..")
-          .whereLayer("dsl").mayNotAccessAnyLayer()
-          .whereLayer("annotation-processor").mayOnlyAccessLayers("dsl")
-          .whereLayer("runtime").mayOnlyAccessLayers("dsl")
-          .whereLayer("junit").mayOnlyAccessLayers("runtime", "dsl")
-          .whereLayer("cdk-construct").mayOnlyAccessLayers("dsl")
-          .whereLayer("render").mayOnlyAccessLayers("runtime", "dsl")
-          .whereLayer("conformance").mayOnlyAccessLayers("runtime", "dsl")
-          .whereLayer("server").mayOnlyAccessLayers("runtime", "dsl")
-          .whereLayer("cli").mayOnlyAccessLayers("server", "conformance", "render", "runtime", "dsl")
-          .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-          .whereLayer("conformance").mayOnlyBeAccessedByLayers("cli");
+          .layer("dsl")
+          .definedBy("io.asl4j.dsl..")
+          .layer("annotation-processor")
+          .definedBy("io.asl4j.processor..")
+          .layer("runtime")
+          .definedBy("io.asl4j.runtime..")
+          .layer("junit")
+          .definedBy("io.asl4j.junit..")
+          .layer("cdk-construct")
+          .definedBy("io.asl4j.cdk..")
+          .layer("render")
+          .definedBy("io.asl4j.render..")
+          .layer("conformance")
+          .definedBy("io.asl4j.conformance..")
+          .layer("cli")
+          .definedBy("io.asl4j.cli..")
+          // The Step Functions API on localhost (issue 20): checked once its module is on this
+          // class path.
+          .optionalLayer("server")
+          .definedBy("io.asl4j.server..")
+          .whereLayer("dsl")
+          .mayNotAccessAnyLayer()
+          .whereLayer("annotation-processor")
+          .mayOnlyAccessLayers("dsl")
+          .whereLayer("runtime")
+          .mayOnlyAccessLayers("dsl")
+          .whereLayer("junit")
+          .mayOnlyAccessLayers("runtime", "dsl")
+          .whereLayer("cdk-construct")
+          .mayOnlyAccessLayers("dsl")
+          .whereLayer("render")
+          .mayOnlyAccessLayers("runtime", "dsl")
+          .whereLayer("conformance")
+          .mayOnlyAccessLayers("runtime", "dsl")
+          .whereLayer("server")
+          .mayOnlyAccessLayers("runtime", "dsl")
+          .whereLayer("cli")
+          .mayOnlyAccessLayers("server", "conformance", "render", "runtime", "dsl")
+          .whereLayer("cli")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("conformance")
+          .mayOnlyBeAccessedByLayers("cli");
 
   @ArchTest
   static final ArchRule theModelReachesNoInterpreterDeploymentOrCompiler =
       noClasses()
-          .that().resideInAPackage("io.asl4j.dsl..")
-          .should().dependOnClassesThat()
+          .that()
+          .resideInAPackage("io.asl4j.dsl..")
+          .should()
+          .dependOnClassesThat()
           .resideInAnyPackage(
               "io.asl4j.runtime..",
               "io.asl4j.cdk..",
@@ -60,14 +83,20 @@ class ModuleRulesTest {
   @ArchTest
   static final ArchRule compileTimeAndDeploymentNeverLoadTheInterpreter =
       noClasses()
-          .that().resideInAnyPackage("io.asl4j.processor..", "io.asl4j.cdk..")
-          .should().dependOnClassesThat().resideInAPackage("io.asl4j.runtime..")
+          .that()
+          .resideInAnyPackage("io.asl4j.processor..", "io.asl4j.cdk..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.asl4j.runtime..")
           .because("javac and cdk synth run without the interpreter on their class path");
 
   @ArchTest
   static final ArchRule onlyTheCommandLineUsesPicocli =
       noClasses()
-          .that().resideOutsideOfPackage("io.asl4j.cli..")
-          .should().dependOnClassesThat().resideInAPackage("picocli..")
+          .that()
+          .resideOutsideOfPackage("io.asl4j.cli..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("picocli..")
           .because("the libraries a test puts on its class path carry no command-line parser");
 }

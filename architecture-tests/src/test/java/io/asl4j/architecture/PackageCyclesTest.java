@@ -36,10 +36,11 @@ class PackageCyclesTest {
   private static final Map<String, Predicate<String>> KNOWN_CYCLES =
       Map.of(
           "runtime: public API, engine and service fakes",
-          p -> p.equals("io.asl4j.runtime")
-              || p.startsWith("io.asl4j.runtime.internal.")
-              || p.equals("io.asl4j.runtime.services")
-              || p.startsWith("io.asl4j.runtime.services."),
+          p ->
+              p.equals("io.asl4j.runtime")
+                  || p.startsWith("io.asl4j.runtime.internal.")
+                  || p.equals("io.asl4j.runtime.services")
+                  || p.startsWith("io.asl4j.runtime.services."),
           "dsl: reader and validator",
           p -> p.startsWith("io.asl4j.dsl.json") || p.startsWith("io.asl4j.dsl.validate"),
           "cdk-construct: the construct and its policy derivation",
@@ -55,7 +56,8 @@ class PackageCyclesTest {
             .importPackages("io.asl4j");
     edges = new TreeMap<>();
     for (JavaClass from : classes) {
-      Map<String, Dependency> out = edges.computeIfAbsent(from.getPackageName(), p -> new TreeMap<>());
+      Map<String, Dependency> out =
+          edges.computeIfAbsent(from.getPackageName(), p -> new TreeMap<>());
       for (Dependency d : from.getDirectDependenciesFromSelf()) {
         String to = d.getTargetClass().getPackageName();
         if (to.startsWith("io.asl4j.") && !to.equals(from.getPackageName())) {
@@ -82,7 +84,17 @@ class PackageCyclesTest {
   @Test
   void theCycleFinderFindsALoopAndOnlyTheLoop() {
     Map<String, Set<String>> graph =
-        Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a", "d"), "d", Set.of("e"), "e", Set.of());
+        Map.of(
+            "a",
+            Set.of("b"),
+            "b",
+            Set.of("c"),
+            "c",
+            Set.of("a", "d"),
+            "d",
+            Set.of("e"),
+            "e",
+            Set.of());
     assertEquals(List.of(Set.of("a", "b", "c")), cycles(graph));
   }
 
@@ -139,12 +151,19 @@ class PackageCyclesTest {
   private static String describe(Set<String> cycle) {
     StringBuilder text = new StringBuilder("cycle among " + cycle + ":");
     for (String from : cycle) {
-      edges.getOrDefault(from, Map.of()).forEach((to, dependency) -> {
-        if (cycle.contains(to)) {
-          text.append("\n  ").append(from).append(" -> ").append(to).append(": ")
-              .append(dependency.getDescription());
-        }
-      });
+      edges
+          .getOrDefault(from, Map.of())
+          .forEach(
+              (to, dependency) -> {
+                if (cycle.contains(to)) {
+                  text.append("\n  ")
+                      .append(from)
+                      .append(" -> ")
+                      .append(to)
+                      .append(": ")
+                      .append(dependency.getDescription());
+                }
+              });
     }
     return text.toString();
   }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What asl4j-runtime ships: the library a test needs, nothing of the command line, the diagrams or
- * the conformance harness. Reads the runtime as Maven hands it to this module: its jar after
- * {@code package}, its classes folder in a {@code test} run.
+ * the conformance harness. Reads the runtime as Maven hands it to this module: its jar after {@code
+ * package}, its classes folder in a {@code test} run.
  */
 class RuntimeJarTest {
   private static List<String> classes;
@@ -27,7 +27,8 @@ class RuntimeJarTest {
   @BeforeAll
   static void listTheRuntimesClasses() throws IOException, URISyntaxException {
     Path location =
-        Path.of(LocalStateMachine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path.of(
+            LocalStateMachine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     classes = new ArrayList<>();
     if (Files.isDirectory(location)) {
       try (Stream<Path> files = Files.walk(location)) {

@@ -19,10 +19,9 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JMH: executions per second of the shared workloads, one thread and two, with the history read
- * and written as JSON, plus build + validate
- * of a machine and the hand-written order-processing. Run with
- * {@code java -jar benchmarks/target/benchmarks.jar} (never during {@code mvn verify}).
+ * JMH: executions per second of the shared workloads, one thread and two, with the history read and
+ * written as JSON, plus build + validate of a machine and the hand-written order-processing. Run
+ * with {@code java -jar benchmarks/target/benchmarks.jar} (never during {@code mvn verify}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -74,7 +73,9 @@ public class ExecutionBenchmark {
 
   @Benchmark
   public LocalStateMachine buildAndValidate() {
-    return LocalStateMachine.builder(AslReader.read(definition)).handlerForPrefix("arn:", Workloads.ECHO).build();
+    return LocalStateMachine.builder(AslReader.read(definition))
+        .handlerForPrefix("arn:", Workloads.ECHO)
+        .build();
   }
 
   /** Only meaningful for order-processing; the other workloads measure the same thing again. */

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The order-processing workload written by hand on Jackson: the lower bound an interpreter is
- * measured against. It does the same JSON work as the definition, and no more: the Task echoes
- * its input, the Choice reads two fields, the Pass state writes {@code $.shipMethod} into a copy
+ * measured against. It does the same JSON work as the definition, and no more: the Task echoes its
+ * input, the Choice reads two fields, the Pass state writes {@code $.shipMethod} into a copy
  * (ResultPath never mutates the state's input), the Parallel gives each branch the input and
  * collects the echoed outputs into an array, the Wait is skipped. No history is kept.
  */

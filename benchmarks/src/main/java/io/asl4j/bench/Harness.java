@@ -34,9 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Options: {@code --warmup SECONDS} (default 3), {@code --seconds SECONDS} (default 3).
  *
  * <p>Outputs are checked against the workload's expected output ({@link Workloads#expectedOutput}):
- * every warm-up execution's, and of the measured ones one in 16 at random (checking every one
- * would time the check, not the runtime); {@code exec} prints how many it checked and how many
- * were wrong, with the first wrong one, and so does the peer's {@code exec.mjs}.
+ * every warm-up execution's, and of the measured ones one in 16 at random (checking every one would
+ * time the check, not the runtime); {@code exec} prints how many it checked and how many were
+ * wrong, with the first wrong one, and so does the peer's {@code exec.mjs}.
  */
 public final class Harness {
   private static volatile Object sink;
@@ -46,7 +46,8 @@ public final class Harness {
   public static void main(String[] args) throws Exception {
     long mainStartNanos = System.nanoTime();
     if (args.length == 0) {
-      System.err.println("usage: Harness exec|build|handwritten|first [NAME] [--threads N] [--warmup S] [--seconds S]");
+      System.err.println(
+          "usage: Harness exec|build|handwritten|first [NAME] [--threads N] [--warmup S] [--seconds S]");
       System.exit(2);
     }
     String mode = args[0];
@@ -63,7 +64,7 @@ public final class Harness {
         case "--seconds" -> seconds = Double.parseDouble(args[++i]);
         case "--count" -> count = Integer.parseInt(args[++i]);
         case "--history" -> history = args[++i];
-        default -> { }
+        default -> {}
       }
     }
     switch (mode) {
@@ -79,7 +80,9 @@ public final class Harness {
     }
   }
 
-  /** What a JUnit test pays: read + build + the first execution, in a JVM that has run nothing yet. */
+  /**
+   * What a JUnit test pays: read + build + the first execution, in a JVM that has run nothing yet.
+   */
   private static void first(String name, long mainStartNanos) {
     String definition = Workloads.definitionText(name);
     JsonNode input = Workloads.input(name);
@@ -109,7 +112,10 @@ public final class Harness {
      * would leave them unbuilt.
      */
     READ,
-    /** {@code history()}, and every event as GetExecutionHistory JSON text ({@code toJson().toString()}). */
+    /**
+     * {@code history()}, and every event as GetExecutionHistory JSON text ({@code
+     * toJson().toString()}).
+     */
     JSON;
 
     static History of(String text) {
@@ -117,7 +123,8 @@ public final class Harness {
         case "none" -> NONE;
         case "read" -> READ;
         case "json" -> JSON;
-        default -> throw new IllegalArgumentException("--history is none, read or json, not " + text);
+        default ->
+            throw new IllegalArgumentException("--history is none, read or json, not " + text);
       };
     }
 
@@ -144,7 +151,8 @@ public final class Harness {
     }
   }
 
-  private static void exec(String name, int threads, History history, double warmup, double seconds) throws Exception {
+  private static void exec(String name, int threads, History history, double warmup, double seconds)
+      throws Exception {
     LocalStateMachine machine = Workloads.build(Workloads.definitionText(name));
     JsonNode input = Workloads.input(name);
     JsonNode expected = Workloads.expectedOutput(name);
@@ -152,29 +160,40 @@ public final class Harness {
     Execution first = check(machine.run(input));
     outputs.check(first.output());
     int events = first.history().size();
-    Runnable warm = () -> {
-      Execution execution = machine.run(input);
-      history.read(execution);
-      outputs.check(execution.output());
-    };
-    Runnable measured = () -> {
-      Execution execution = machine.run(input);
-      int read = history.read(execution);
-      if (ThreadLocalRandom.current().nextInt(16) == 0) { // a counter would be shared by the threads
-        outputs.check(execution.output());
-        if (history != History.NONE && read != events) {
-          throw new IllegalStateException("the history had " + read + " events, the first execution's " + events);
-        }
-      }
-      sink = execution.output();
-    };
-    double rate = threads == 1
-        ? timed(warm, measured, warmup, seconds)
-        : timedThreads(warm, measured, threads, warmup, seconds);
+    Runnable warm =
+        () -> {
+          Execution execution = machine.run(input);
+          history.read(execution);
+          outputs.check(execution.output());
+        };
+    Runnable measured =
+        () -> {
+          Execution execution = machine.run(input);
+          int read = history.read(execution);
+          if (ThreadLocalRandom.current().nextInt(16)
+              == 0) { // a counter would be shared by the threads
+            outputs.check(execution.output());
+            if (history != History.NONE && read != events) {
+              throw new IllegalStateException(
+                  "the history had " + read + " events, the first execution's " + events);
+            }
+          }
+          sink = execution.output();
+        };
+    double rate =
+        threads == 1
+            ? timed(warm, measured, warmup, seconds)
+            : timedThreads(warm, measured, threads, warmup, seconds);
     print(
         "{\"side\":\"asl4j\",\"mode\":\"exec\",\"workload\":\"%s\",\"threads\":%d,\"history\":\"%s\",\"executionsPerSecond\":%.0f,"
             + "\"executionsPerCpuSecond\":%.0f,\"eventsPerExecution\":%d,%s}",
-        name, threads, history.name().toLowerCase(Locale.ROOT), rate, lastPerCpuSecond, events, outputs.json());
+        name,
+        threads,
+        history.name().toLowerCase(Locale.ROOT),
+        rate,
+        lastPerCpuSecond,
+        events,
+        outputs.json());
   }
 
   /** Counts outputs checked against the expected one, and wrong ones (any thread). */
@@ -203,14 +222,21 @@ public final class Harness {
 
   private static void build(String name, double warmup, double seconds) {
     String definition = Workloads.definitionText(name);
-    Runnable once = () -> sink = LocalStateMachine.builder(AslReader.read(definition)).handlerForPrefix("arn:", Workloads.ECHO).build();
+    Runnable once =
+        () ->
+            sink =
+                LocalStateMachine.builder(AslReader.read(definition))
+                    .handlerForPrefix("arn:", Workloads.ECHO)
+                    .build();
     double rate = timed(once, warmup, seconds);
     print(
         "{\"side\":\"asl4j\",\"mode\":\"build\",\"workload\":\"%s\",\"buildsPerSecond\":%.0f,\"microsPerBuild\":%.2f}",
         name, rate, 1e6 / rate);
   }
 
-  /** Hand-written and interpreted order-processing, alternating in one JVM, 3 rounds each; medians. */
+  /**
+   * Hand-written and interpreted order-processing, alternating in one JVM, 3 rounds each; medians.
+   */
   private static void handwritten(double warmup, double seconds) {
     String name = "order-processing";
     LocalStateMachine machine = Workloads.build(Workloads.definitionText(name));
@@ -218,10 +244,15 @@ public final class Harness {
     JsonNode interpreted = check(machine.run(input)).output();
     JsonNode byHand = HandWrittenOrderProcessing.run(input);
     if (!interpreted.equals(Workloads.expectedOutput(name))) {
-      throw new IllegalStateException("interpreted output " + interpreted + " differs from the expected " + Workloads.expectedOutput(name));
+      throw new IllegalStateException(
+          "interpreted output "
+              + interpreted
+              + " differs from the expected "
+              + Workloads.expectedOutput(name));
     }
     if (!interpreted.equals(byHand)) {
-      throw new IllegalStateException("hand-written output " + byHand + " differs from the interpreter's " + interpreted);
+      throw new IllegalStateException(
+          "hand-written output " + byHand + " differs from the interpreter's " + interpreted);
     }
     Runnable hand = () -> sink = HandWrittenOrderProcessing.run(input);
     Runnable interp = () -> sink = machine.run(input).output();
@@ -261,10 +292,13 @@ public final class Harness {
     JsonNode input = Workloads.input("order-processing");
     JsonNode sent = AslReader.parse("{\"MessageId\":\"m-1\"}");
     LocalStateMachine machine =
-        LocalStateMachine.builder(PARKED).handler("arn:aws:states:::sqs:sendMessage", (in, ctx) -> sent).build();
+        LocalStateMachine.builder(PARKED)
+            .handler("arn:aws:states:::sqs:sendMessage", (in, ctx) -> sent)
+            .build();
     Execution probe = machine.start(input).runUntilWaiting();
     if (probe.waitingTaskTokens().size() != 1) {
-      throw new IllegalStateException("the execution did not park on its task token: " + probe.status());
+      throw new IllegalStateException(
+          "the execution did not park on its task token: " + probe.status());
     }
     machine.sendTaskSuccess(probe.waitingTaskTokens().get(0), sent);
     check(probe.await());
@@ -295,9 +329,13 @@ public final class Harness {
   /** The JVM's class histogram of live objects (as {@code jcmd PID GC.class_histogram}). */
   private static String classHistogram() {
     try {
-      return (String) ManagementFactory.getPlatformMBeanServer().invoke(
-          new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
-          "gcClassHistogram", new Object[] {null}, new String[] {String[].class.getName()});
+      return (String)
+          ManagementFactory.getPlatformMBeanServer()
+              .invoke(
+                  new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                  "gcClassHistogram",
+                  new Object[] {null},
+                  new String[] {String[].class.getName()});
     } catch (javax.management.JMException e) {
       return "no class histogram: " + e;
     }
@@ -334,7 +372,8 @@ public final class Harness {
   private static double lastPerCpuSecond = Double.NaN;
 
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long runFor(Runnable once, double seconds) {
@@ -350,7 +389,8 @@ public final class Harness {
   }
 
   /** Throughput of {@code threads} threads running {@code once} as fast as they can, together. */
-  static double timedThreads(Runnable warm, Runnable once, int threads, double warmupSeconds, double seconds)
+  static double timedThreads(
+      Runnable warm, Runnable once, int threads, double warmupSeconds, double seconds)
       throws InterruptedException {
     AtomicLong total = new AtomicLong();
     CountDownLatch warmed = new CountDownLatch(threads);
@@ -359,16 +399,18 @@ public final class Harness {
     long cpu;
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      Thread worker = new Thread(() -> {
-        runFor(warm, warmupSeconds);
-        warmed.countDown();
-        try {
-          go.await();
-        } catch (InterruptedException e) {
-          return;
-        }
-        total.addAndGet(runFor(once, seconds));
-      });
+      Thread worker =
+          new Thread(
+              () -> {
+                runFor(warm, warmupSeconds);
+                warmed.countDown();
+                try {
+                  go.await();
+                } catch (InterruptedException e) {
+                  return;
+                }
+                total.addAndGet(runFor(once, seconds));
+              });
       workers.add(worker);
       worker.start();
     }
@@ -386,7 +428,13 @@ public final class Harness {
 
   private static Execution check(Execution execution) {
     if (execution.status() != ExecutionStatus.SUCCEEDED) {
-      throw new IllegalStateException("execution ended " + execution.status() + ": " + execution.error() + " " + execution.cause());
+      throw new IllegalStateException(
+          "execution ended "
+              + execution.status()
+              + ": "
+              + execution.error()
+              + " "
+              + execution.cause());
     }
     return execution;
   }
@@ -405,5 +453,4 @@ public final class Harness {
   private static void print(String format, Object... args) {
     System.out.println(String.format(Locale.ROOT, format, args));
   }
-
 }

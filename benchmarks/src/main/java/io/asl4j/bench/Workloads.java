@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * The shared workloads ({@code ../shared/bench/workloads/NAME.asl.json} and {@code NAME.input.json})
- * and how asl4j runs them: every Task echoes its input, Waits cost nothing (the default virtual
- * clock jumps over them).
+ * The shared workloads ({@code ../shared/bench/workloads/NAME.asl.json} and {@code
+ * NAME.input.json}) and how asl4j runs them: every Task echoes its input, Waits cost nothing (the
+ * default virtual clock jumps over them).
  */
 public final class Workloads {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -25,8 +25,8 @@ public final class Workloads {
   private Workloads() {}
 
   /**
-   * The workloads folder: the system property {@code asl4j.bench.workloads}, else the first
-   * {@code shared/bench/workloads} found beside the working directory or one of its parents.
+   * The workloads folder: the system property {@code asl4j.bench.workloads}, else the first {@code
+   * shared/bench/workloads} found beside the working directory or one of its parents.
    */
   public static Path dir() {
     String property = System.getProperty("asl4j.bench.workloads");
@@ -34,7 +34,10 @@ public final class Workloads {
       return Paths.get(property);
     }
     for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
-      for (Path candidate : new Path[] {p.resolve("shared/bench/workloads"), p.resolve("../shared/bench/workloads")}) {
+      for (Path candidate :
+          new Path[] {
+            p.resolve("shared/bench/workloads"), p.resolve("../shared/bench/workloads")
+          }) {
         if (Files.isDirectory(candidate)) {
           return candidate.normalize();
         }
@@ -53,16 +56,21 @@ public final class Workloads {
   }
 
   /**
-   * The output AWS gives for the workload's input, kept in this module
-   * ({@code io/asl4j/bench/expected/NAME.output.json}): derived once from the definitions by the
-   * semantics of Step Functions (echoing Tasks), not by running either interpreter, and checked
-   * against asl4j by {@code WorkloadsTest}.
+   * The output AWS gives for the workload's input, kept in this module ({@code
+   * io/asl4j/bench/expected/NAME.output.json}): derived once from the definitions by the semantics
+   * of Step Functions (echoing Tasks), not by running either interpreter, and checked against asl4j
+   * by {@code WorkloadsTest}.
    */
   public static JsonNode expectedOutput(String name) {
     String resource = "expected/" + name + ".output.json";
     try (java.io.InputStream in = Workloads.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("no expected output for workload " + name + " (resource io/asl4j/bench/" + resource + ")");
+        throw new IllegalStateException(
+            "no expected output for workload "
+                + name
+                + " (resource io/asl4j/bench/"
+                + resource
+                + ")");
       }
       return JSON.readTree(in);
     } catch (IOException e) {
@@ -72,7 +80,9 @@ public final class Workloads {
 
   /** Reads, validates and builds the machine, with the echo handler for every Task. */
   public static LocalStateMachine build(String definitionJson) {
-    return LocalStateMachine.builder(AslReader.read(definitionJson)).handlerForPrefix("arn:", ECHO).build();
+    return LocalStateMachine.builder(AslReader.read(definitionJson))
+        .handlerForPrefix("arn:", ECHO)
+        .build();
   }
 
   public static JsonNode parse(String json) {

@@ -17,7 +17,8 @@ class WorkloadsTest {
   @ParameterizedTest
   @ValueSource(strings = {"order-processing", "pass-chain-10", "map-1000"})
   void eachWorkloadRunsToItsExpectedOutput(String name) {
-    Execution execution = Workloads.build(Workloads.definitionText(name)).run(Workloads.input(name));
+    Execution execution =
+        Workloads.build(Workloads.definitionText(name)).run(Workloads.input(name));
 
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
     assertEquals(Workloads.expectedOutput(name), execution.output());
@@ -25,17 +26,21 @@ class WorkloadsTest {
 
   @Test
   void orderProcessingShipsExpressAndReturnsBothParallelBranches() {
-    JsonNode order = Workloads.parse(
-        "{\"orderId\":\"ORD-001\",\"item\":\"Laptop\",\"quantity\":1,\"price\":999,\"priority\":\"express\","
-            + "\"total\":999,\"shipMethod\":\"express\"}");
+    JsonNode order =
+        Workloads.parse(
+            "{\"orderId\":\"ORD-001\",\"item\":\"Laptop\",\"quantity\":1,\"price\":999,\"priority\":\"express\","
+                + "\"total\":999,\"shipMethod\":\"express\"}");
 
-    assertEquals(Workloads.JSON.createArrayNode().add(order).add(order), Workloads.expectedOutput("order-processing"));
+    assertEquals(
+        Workloads.JSON.createArrayNode().add(order).add(order),
+        Workloads.expectedOutput("order-processing"));
   }
 
   @Test
   void passChainAddsItsTenResultsToTheInput() {
     assertEquals(
-        Workloads.parse("{\"id\":1,\"s0\":0,\"s1\":1,\"s2\":2,\"s3\":3,\"s4\":4,\"s5\":5,\"s6\":6,\"s7\":7,\"s8\":8,\"s9\":9}"),
+        Workloads.parse(
+            "{\"id\":1,\"s0\":0,\"s1\":1,\"s2\":2,\"s3\":3,\"s4\":4,\"s5\":5,\"s6\":6,\"s7\":7,\"s8\":8,\"s9\":9}"),
         Workloads.expectedOutput("pass-chain-10"));
   }
 }

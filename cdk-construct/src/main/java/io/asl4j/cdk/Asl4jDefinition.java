@@ -12,8 +12,8 @@ import java.util.Objects;
 
 /**
  * The asl4j definition a {@link Asl4jStateMachine} deploys: a model, or {@code .asl.json} text read
- * into one. Whatever the source, the deployed {@code DefinitionString} is {@code AslWriter}'s output
- * for the model, byte for byte what the local tests ran.
+ * into one. Whatever the source, the deployed {@code DefinitionString} is {@code AslWriter}'s
+ * output for the model, byte for byte what the local tests ran.
  *
  * <pre>{@code
  * Asl4jDefinition.fromModel(OrderProcessingDefinition.stateMachine());
@@ -84,10 +84,10 @@ public final class Asl4jDefinition {
   /**
    * This definition with every Task {@code Resource} equal to a key replaced by the value, e.g. a
    * placeholder: {@code Map.of("arn:aws:lambda:us-west-2:123456789012:function:validate",
-   * "${ValidateFn}")}. The states, their order and every other field stay as tested; only the
-   * named resources change, so a workflow tested against fixed ARNs deploys against real
-   * functions. A key that is no Task's resource is an error naming the resources there are. To
-   * bind a value anywhere else ({@code Parameters}, {@code Arguments}), use {@link #replacing}.
+   * "${ValidateFn}")}. The states, their order and every other field stay as tested; only the named
+   * resources change, so a workflow tested against fixed ARNs deploys against real functions. A key
+   * that is no Task's resource is an error naming the resources there are. To bind a value anywhere
+   * else ({@code Parameters}, {@code Arguments}), use {@link #replacing}.
    */
   public Asl4jDefinition replacingResources(java.util.Map<String, String> replacements) {
     java.util.Set<String> seen = new java.util.HashSet<>();
@@ -96,7 +96,9 @@ public final class Asl4jDefinition {
     missing.removeAll(seen);
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException(
-          "no Task has the resource " + missing + "; resources: "
+          "no Task has the resource "
+              + missing
+              + "; resources: "
               + io.asl4j.cdk.internal.Resources.all(model));
     }
     return new Asl4jDefinition(replaced, source);
@@ -106,11 +108,11 @@ public final class Asl4jDefinition {
    * This definition with every JSON string value equal to a key replaced by the value, wherever it
    * is: a Task's {@code Resource}, a {@code QueueUrl}, {@code TopicArn} or {@code TableName} in
    * {@code Parameters} or {@code Arguments}, a nested {@code StateMachineArn}, a Map's {@code
-   * ItemReader}. Typically the value is a placeholder bound by {@link DefinitionSubstitutions}, e.g.
-   * {@code Map.of("arn:aws:sns:us-east-1:123456789012:claims", "${ClaimsTopic}")}: the same checks
-   * hold at synth (an unbound placeholder or an unused binding fails it, naming both) and the
-   * execution role is derived from what the placeholder is bound to. Only whole values match, and
-   * object keys are left alone; a key that matches no value is an error naming it.
+   * ItemReader}. Typically the value is a placeholder bound by {@link DefinitionSubstitutions},
+   * e.g. {@code Map.of("arn:aws:sns:us-east-1:123456789012:claims", "${ClaimsTopic}")}: the same
+   * checks hold at synth (an unbound placeholder or an unused binding fails it, naming both) and
+   * the execution role is derived from what the placeholder is bound to. Only whole values match,
+   * and object keys are left alone; a key that matches no value is an error naming it.
    */
   public Asl4jDefinition replacing(java.util.Map<String, String> replacements) {
     Objects.requireNonNull(replacements, "replacements == null");
@@ -121,19 +123,26 @@ public final class Asl4jDefinition {
     missing.removeAll(seen);
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException(
-          "no value in the definition (" + source + ") equals " + missing
+          "no value in the definition ("
+              + source
+              + ") equals "
+              + missing
               + "; replacing matches whole JSON string values, not parts of them or object keys");
     }
     return new Asl4jDefinition(AslReader.read(json), source);
   }
 
   private static void replaceValues(
-      com.fasterxml.jackson.databind.JsonNode node, java.util.Map<String, String> replacements, java.util.Set<String> seen) {
+      com.fasterxml.jackson.databind.JsonNode node,
+      java.util.Map<String, String> replacements,
+      java.util.Set<String> seen) {
     if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
-      for (java.util.Iterator<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = object.fields();
+      for (java.util.Iterator<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>
+              it = object.fields();
           it.hasNext(); ) {
         java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> field = it.next();
-        String replacement = field.getValue().isTextual() ? replacements.get(field.getValue().textValue()) : null;
+        String replacement =
+            field.getValue().isTextual() ? replacements.get(field.getValue().textValue()) : null;
         if (replacement != null) {
           seen.add(field.getValue().textValue());
           field.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(replacement));
@@ -143,7 +152,8 @@ public final class Asl4jDefinition {
       }
     } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {
-        String replacement = array.get(i).isTextual() ? replacements.get(array.get(i).textValue()) : null;
+        String replacement =
+            array.get(i).isTextual() ? replacements.get(array.get(i).textValue()) : null;
         if (replacement != null) {
           seen.add(array.get(i).textValue());
           array.set(i, com.fasterxml.jackson.databind.node.TextNode.valueOf(replacement));

@@ -101,8 +101,8 @@ import software.constructs.Construct;
  * {@link Builder#statePolicy}, or add statements with {@link #addToRolePolicy}.
  *
  * <p>A distributed Map or an {@code http:invoke} task needs the role to name the state machine
- * itself; without a {@link Builder#stateMachineName name}, one is generated from the construct
- * path so that the ARN is known without a circular reference.
+ * itself; without a {@link Builder#stateMachineName name}, one is generated from the construct path
+ * so that the ARN is known without a circular reference.
  */
 public final class Asl4jStateMachine extends Construct {
   private final software.amazon.awscdk.services.stepfunctions.StateMachine stateMachine;
@@ -124,7 +124,10 @@ public final class Asl4jStateMachine extends Construct {
             Problem.error(
                 "Asl4jTimeoutConflict",
                 "/TimeoutSeconds",
-                "the definition says " + own + " s, the timeout property " + seconds
+                "the definition says "
+                    + own
+                    + " s, the timeout property "
+                    + seconds
                     + " s; drop one of them"));
       } else {
         machine = machine.withTimeoutSeconds(seconds);
@@ -133,7 +136,9 @@ public final class Asl4jStateMachine extends Construct {
     this.model = machine;
 
     StateMachineType type =
-        props.getStateMachineType() == null ? StateMachineType.STANDARD : props.getStateMachineType();
+        props.getStateMachineType() == null
+            ? StateMachineType.STANDARD
+            : props.getStateMachineType();
     ValidationResult validation =
         Validator.validate(
             machine,
@@ -150,7 +155,9 @@ public final class Asl4jStateMachine extends Construct {
                 Problem.error(
                     "Asl4jUnboundPlaceholder",
                     pointer,
-                    "placeholder ${" + name + "} is not bound to anything; "
+                    "placeholder ${"
+                        + name
+                        + "} is not bound to anything; "
                         + (bindings.isEmpty()
                             ? "no substitutions were given"
                             : "bound: " + describe(bindings))));
@@ -163,8 +170,13 @@ public final class Asl4jStateMachine extends Construct {
                 Problem.error(
                     "Asl4jUnusedSubstitution",
                     "",
-                    "substitution ${" + name + "} (" + binding.describe()
-                        + ") is bound to nothing: the definition has no ${" + name + "} placeholder"
+                    "substitution ${"
+                        + name
+                        + "} ("
+                        + binding.describe()
+                        + ") is bound to nothing: the definition has no ${"
+                        + name
+                        + "} placeholder"
                         + (placeholders.isEmpty()
                             ? ""
                             : "; placeholders: "
@@ -188,8 +200,7 @@ public final class Asl4jStateMachine extends Construct {
     String name = props.getStateMachineName();
     if (name == null && PolicyDeriver.needsOwnName(machine)) {
       name =
-          Names.uniqueResourceName(
-              this, UniqueResourceNameOptions.builder().maxLength(80).build());
+          Names.uniqueResourceName(this, UniqueResourceNameOptions.builder().maxLength(80).build());
     }
 
     Stack stack = Stack.of(this);
@@ -236,7 +247,8 @@ public final class Asl4jStateMachine extends Construct {
       cdk.tracingEnabled(props.getTracingEnabled());
     }
     this.stateMachine =
-        new software.amazon.awscdk.services.stepfunctions.StateMachine(this, "Resource", cdk.build());
+        new software.amazon.awscdk.services.stepfunctions.StateMachine(
+            this, "Resource", cdk.build());
 
     List<PolicyStatement> statements = new ArrayList<>();
     for (Grant grant : derived.grants()) {

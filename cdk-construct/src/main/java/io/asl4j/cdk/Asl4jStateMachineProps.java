@@ -160,7 +160,10 @@ public final class Asl4jStateMachineProps {
     /** Adds tags; a key given twice keeps the last value. */
     public Builder tags(Map<String, String> tags) {
       tags.forEach(
-          (k, v) -> this.tags.put(Objects.requireNonNull(k, "tag key == null"), Objects.requireNonNull(v, "tag value == null")));
+          (k, v) ->
+              this.tags.put(
+                  Objects.requireNonNull(k, "tag key == null"),
+                  Objects.requireNonNull(v, "tag value == null")));
       return this;
     }
 
@@ -174,7 +177,8 @@ public final class Asl4jStateMachineProps {
      */
     public Builder statePolicy(String stateName, PolicyStatement... statements) {
       Objects.requireNonNull(stateName, "stateName == null");
-      statePolicies.computeIfAbsent(stateName, k -> new java.util.ArrayList<>())
+      statePolicies
+          .computeIfAbsent(stateName, k -> new java.util.ArrayList<>())
           .addAll(List.of(statements));
       return this;
     }

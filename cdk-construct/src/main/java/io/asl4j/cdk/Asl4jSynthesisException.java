@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * Thrown while the app is synthesized when an {@link Asl4jStateMachine} cannot be deployed as
- * given; carries <em>every</em> problem: validator errors, unbound placeholders, substitutions bound
- * to nothing, bindings of the wrong kind.
+ * given; carries <em>every</em> problem: validator errors, unbound placeholders, substitutions
+ * bound to nothing, bindings of the wrong kind.
  */
 public final class Asl4jSynthesisException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -177,15 +177,14 @@ public final class DefinitionSubstitutions {
     }
 
     /**
-     * {@code ${name}} becomes the task definition's ARN; {@code iam:PassRole} is then granted on its
-     * task and execution roles only.
+     * {@code ${name}} becomes the task definition's ARN; {@code iam:PassRole} is then granted on
+     * its task and execution roles only.
      */
     public Builder taskDefinition(String name, ITaskDefinition taskDefinition) {
       check(taskDefinition, name);
       return put(
           name,
-          new Binding(
-              Kind.TASK_DEFINITION, taskDefinition, taskDefinition.getTaskDefinitionArn()));
+          new Binding(Kind.TASK_DEFINITION, taskDefinition, taskDefinition.getTaskDefinitionArn()));
     }
 
     /** {@code ${name}} becomes {@code arn}, an ARN of any resource. */

@@ -33,18 +33,20 @@ final class CdkTests {
 
   /**
    * Skips the calling test class (from {@code @BeforeAll}) when {@code node --version} fails: the
-   * AWS CDK for Java runs its library in Node.js through jsii, and without it jsii fails with a long
-   * stack trace instead of a reason.
+   * AWS CDK for Java runs its library in Node.js through jsii, and without it jsii fails with a
+   * long stack trace instead of a reason.
    */
   static synchronized void assumeNodeJs() {
     if (nodeAvailable == null) {
       try {
-        Process process =
-            new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         boolean done = process.waitFor(20, TimeUnit.SECONDS);
         nodeAvailable = done && process.exitValue() == 0;
-        nodeProblem = done ? "`node --version` exited " + process.exitValue() + ": " + out.trim() : "`node --version` timed out";
+        nodeProblem =
+            done
+                ? "`node --version` exited " + process.exitValue() + ": " + out.trim()
+                : "`node --version` timed out";
       } catch (IOException e) {
         nodeAvailable = false;
         nodeProblem = "`node` is not on the PATH (" + e.getMessage() + ")";
@@ -64,8 +66,8 @@ final class CdkTests {
   }
 
   /**
-   * A stack in a fresh App with the per-synth extras turned off: no construct stack traces, no
-   * tree metadata, no analytics. The jsii kernel behind them is shared.
+   * A stack in a fresh App with the per-synth extras turned off: no construct stack traces, no tree
+   * metadata, no analytics. The jsii kernel behind them is shared.
    */
   static Stack stack() {
     App app =
@@ -132,9 +134,8 @@ final class CdkTests {
   }
 
   /**
-   * Makes CloudFormation intrinsics readable: {@code Fn::Join} with an empty separator becomes
-   * one string, {@code Ref X} becomes {@code ${X}}, {@code Fn::GetAtt [A, B]} becomes {@code
-   * ${A.B}}.
+   * Makes CloudFormation intrinsics readable: {@code Fn::Join} with an empty separator becomes one
+   * string, {@code Ref X} becomes {@code ${X}}, {@code Fn::GetAtt [A, B]} becomes {@code ${A.B}}.
    */
   static JsonNode flatten(JsonNode node) {
     if (node.isObject() && node.size() == 1) {
@@ -143,7 +144,8 @@ final class CdkTests {
       }
       if (node.has("Fn::GetAtt")) {
         JsonNode att = node.get("Fn::GetAtt");
-        return JSON.getNodeFactory().textNode("${" + att.get(0).asText() + "." + att.get(1).asText() + "}");
+        return JSON.getNodeFactory()
+            .textNode("${" + att.get(0).asText() + "." + att.get(1).asText() + "}");
       }
       if (node.has("Fn::Join") && node.get("Fn::Join").get(0).asText().isEmpty()) {
         StringBuilder joined = new StringBuilder();

@@ -42,7 +42,11 @@ class ConfigurationTest {
         .definition(Asl4jDefinition.fromString(PASS))
         .stateMachineType(StateMachineType.EXPRESS)
         .logs(
-            LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(true).build())
+            LogOptions.builder()
+                .destination(logs)
+                .level(LogLevel.ALL)
+                .includeExecutionData(true)
+                .build())
         .build();
     Template template = CdkTests.template(stack);
 
@@ -67,7 +71,9 @@ class ConfigurationTest {
     // given
     Stack stack = CdkTests.stack();
     Role role =
-        Role.Builder.create(stack, "Given").assumedBy(new ServicePrincipal("states.amazonaws.com")).build();
+        Role.Builder.create(stack, "Given")
+            .assumedBy(new ServicePrincipal("states.amazonaws.com"))
+            .build();
 
     // when
     Asl4jStateMachine sm =
@@ -84,7 +90,8 @@ class ConfigurationTest {
     // then
     JsonNode props = CdkTests.onlyResource(template, "AWS::StepFunctions::StateMachine");
     assertEquals(
-        AslWriter.write(AslReader.read(PASS.replace("{\"StartAt\"", "{\"TimeoutSeconds\":300,\"StartAt\""))),
+        AslWriter.write(
+            AslReader.read(PASS.replace("{\"StartAt\"", "{\"TimeoutSeconds\":300,\"StartAt\""))),
         props.path("DefinitionString").asText());
     assertEquals(sm.getDefinitionString(), props.path("DefinitionString").asText());
     assertEquals("orders", props.path("StateMachineName").asText());
@@ -100,9 +107,13 @@ class ConfigurationTest {
     // given
     Stack stack = CdkTests.stack();
     Asl4jStateMachine sm =
-        Asl4jStateMachine.Builder.create(stack, "Sm").definition(Asl4jDefinition.fromString(PASS)).build();
+        Asl4jStateMachine.Builder.create(stack, "Sm")
+            .definition(Asl4jDefinition.fromString(PASS))
+            .build();
     Role caller =
-        Role.Builder.create(stack, "Caller").assumedBy(new ServicePrincipal("lambda.amazonaws.com")).build();
+        Role.Builder.create(stack, "Caller")
+            .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+            .build();
 
     // when
     sm.grantStartExecution(caller);
@@ -121,7 +132,11 @@ class ConfigurationTest {
                         Map.of(
                             "Action", "states:StartExecution",
                             "Effect", "Allow",
-                            "Resource", Map.of("Ref", template.getResourceId("AWS::StepFunctions::StateMachine"))))))));
+                            "Resource",
+                                Map.of(
+                                    "Ref",
+                                    template.getResourceId(
+                                        "AWS::StepFunctions::StateMachine"))))))));
     assertEquals(sm.getStateMachine().getStateMachineArn(), sm.getStateMachineArn());
   }
 }

@@ -44,7 +44,8 @@ class PolicyDerivationTest {
       Consumer<Asl4jStateMachine.Builder> more) {
     Asl4jStateMachine.Builder builder =
         Asl4jStateMachine.Builder.create(stack, "Sm")
-            .definition(Asl4jDefinition.fromString("{\"StartAt\":\"A\",\"States\":{" + states + "}}"))
+            .definition(
+                Asl4jDefinition.fromString("{\"StartAt\":\"A\",\"States\":{" + states + "}}"))
             .substitutions(substitutions);
     more.accept(builder);
     builder.build();
@@ -104,14 +105,17 @@ class PolicyDerivationTest {
         Function.Builder.create(stack, "Validate")
             .runtime(software.amazon.awscdk.services.lambda.Runtime.NODEJS_24_X)
             .handler("index.handler")
-            .code(software.amazon.awscdk.services.lambda.Code.fromInline("exports.handler=async e=>e"))
+            .code(
+                software.amazon.awscdk.services.lambda.Code.fromInline(
+                    "exports.handler=async e=>e"))
             .build();
     Template template =
         deploy(
             stack,
             "\"A\":{\"Type\":\"Task\",\"Resource\":\"${ValidateFn}\",\"End\":true}",
             DefinitionSubstitutions.builder().function("ValidateFn", fn).build());
-    String id = stack.getLogicalId((software.amazon.awscdk.CfnElement) fn.getNode().getDefaultChild());
+    String id =
+        stack.getLogicalId((software.amazon.awscdk.CfnElement) fn.getNode().getDefaultChild());
     assertStatements(
         template,
         """
@@ -121,7 +125,8 @@ class PolicyDerivationTest {
         "AWS::StepFunctions::StateMachine",
         java.util.Map.of(
             "DefinitionSubstitutions",
-            java.util.Map.of("ValidateFn", java.util.Map.of("Fn::GetAtt", java.util.List.of(id, "Arn")))));
+            java.util.Map.of(
+                "ValidateFn", java.util.Map.of("Fn::GetAtt", java.util.List.of(id, "Arn")))));
   }
 
   @Test
@@ -169,10 +174,18 @@ class PolicyDerivationTest {
     Template template =
         deploy(
             stack,
-            "\"A\":{" + task.formatted("getItem") + ",\"Next\":\"B\"},"
-                + "\"B\":{" + task.formatted("putItem") + ",\"Next\":\"C\"},"
-                + "\"C\":{" + task.formatted("updateItem") + ",\"Next\":\"D\"},"
-                + "\"D\":{" + task.formatted("deleteItem") + ",\"End\":true}",
+            "\"A\":{"
+                + task.formatted("getItem")
+                + ",\"Next\":\"B\"},"
+                + "\"B\":{"
+                + task.formatted("putItem")
+                + ",\"Next\":\"C\"},"
+                + "\"C\":{"
+                + task.formatted("updateItem")
+                + ",\"Next\":\"D\"},"
+                + "\"D\":{"
+                + task.formatted("deleteItem")
+                + ",\"End\":true}",
             DefinitionSubstitutions.builder()
                 .table("Orders", Table.fromTableName(stack, "T", "orders"))
                 .build());
@@ -418,13 +431,13 @@ class PolicyDerivationTest {
   @Test
   void distributedMapWithoutANameGetsAGeneratedOneAndNoCycle() {
     Stack stack = CdkTests.stack();
-    deploy(
-        stack,
-        DISTRIBUTED_MAP,
-        DefinitionSubstitutions.builder().value("Data", "data").build());
+    deploy(stack, DISTRIBUTED_MAP, DefinitionSubstitutions.builder().value("Data", "data").build());
     // given no name, when synthesized with the cycle check on, then the role names the machine
     Template template = Template.fromStack(stack);
-    String name = CdkTests.onlyResource(template, "AWS::StepFunctions::StateMachine").path("StateMachineName").asText();
+    String name =
+        CdkTests.onlyResource(template, "AWS::StepFunctions::StateMachine")
+            .path("StateMachineName")
+            .asText();
     assertEquals("TestSm", name.substring(0, 6), name);
     assertEquals(
         P + ":states:eu-west-1:123456789012:stateMachine:" + name,
@@ -443,7 +456,8 @@ class PolicyDerivationTest {
             DefinitionSubstitutions.builder()
                 .table(
                     "Orders",
-                    Table.fromTableArn(stack, "T", "arn:aws:dynamodb:eu-west-1:123456789012:table/orders"))
+                    Table.fromTableArn(
+                        stack, "T", "arn:aws:dynamodb:eu-west-1:123456789012:table/orders"))
                 .build());
     assertStatements(
         template,
@@ -462,7 +476,8 @@ class PolicyDerivationTest {
             "\"A\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::aws-sdk:sfn:listStateMachines\","
                 + "\"Parameters\":{},\"End\":true}",
             DefinitionSubstitutions.none());
-    assertStatements(template, "[{\"Action\":[\"states:ListStateMachines\"],\"Resource\":[\"*\"]}]");
+    assertStatements(
+        template, "[{\"Action\":[\"states:ListStateMachines\"],\"Resource\":[\"*\"]}]");
     assertWidenedWarning(stack, "/States/A", "aws-sdk:sfn:listStateMachines");
   }
 
@@ -480,7 +495,9 @@ class PolicyDerivationTest {
                     "A",
                     PolicyStatement.Builder.create()
                         .actions(java.util.List.of("states:ListStateMachines"))
-                        .resources(java.util.List.of("arn:aws:states:eu-west-1:123456789012:stateMachine:*"))
+                        .resources(
+                            java.util.List.of(
+                                "arn:aws:states:eu-west-1:123456789012:stateMachine:*"))
                         .build()));
     assertStatements(
         template,

@@ -32,10 +32,14 @@ class ReplacingTest {
   @Test
   void replacesEveryWholeValueEqualToAKeyInParametersAndBranchesAndLeavesTheRestAsTested() {
     Asl4jDefinition replaced =
-        Asl4jDefinition.fromString(TESTED).replacing(Map.of(TOPIC, "${ClaimsTopic}", CHILD, "${Payout}"));
+        Asl4jDefinition.fromString(TESTED)
+            .replacing(Map.of(TOPIC, "${ClaimsTopic}", CHILD, "${Payout}"));
 
     assertEquals(
-        AslWriter.write(Asl4jDefinition.fromString(TESTED.replace(TOPIC, "${ClaimsTopic}").replace(CHILD, "${Payout}")).model()),
+        AslWriter.write(
+            Asl4jDefinition.fromString(
+                    TESTED.replace(TOPIC, "${ClaimsTopic}").replace(CHILD, "${Payout}"))
+                .model()),
         AslWriter.write(replaced.model()));
     assertEquals("string", replaced.source());
   }
@@ -45,7 +49,9 @@ class ReplacingTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> Asl4jDefinition.fromString(TESTED).replacing(Map.of(TOPIC, "${ClaimsTopic}", "claims", "${Claims}")));
+            () ->
+                Asl4jDefinition.fromString(TESTED)
+                    .replacing(Map.of(TOPIC, "${ClaimsTopic}", "claims", "${Claims}")));
 
     assertEquals(
         "no value in the definition (string) equals [claims]; replacing matches whole JSON string values, not"
@@ -59,12 +65,21 @@ class ReplacingTest {
     Stack stack = CdkTests.stack();
 
     Asl4jStateMachine.Builder.create(stack, "Sm")
-        .definition(Asl4jDefinition.fromString(TESTED).replacing(Map.of(TOPIC, "${ClaimsTopic}", CHILD, "${Payout}")))
+        .definition(
+            Asl4jDefinition.fromString(TESTED)
+                .replacing(Map.of(TOPIC, "${ClaimsTopic}", CHILD, "${Payout}")))
         .substitutions(
             DefinitionSubstitutions.builder()
-                .topic("ClaimsTopic", Topic.fromTopicArn(stack, "T", "arn:aws:sns:eu-west-1:123456789012:real-claims"))
+                .topic(
+                    "ClaimsTopic",
+                    Topic.fromTopicArn(
+                        stack, "T", "arn:aws:sns:eu-west-1:123456789012:real-claims"))
                 .stateMachine(
-                    "Payout", StateMachine.fromStateMachineArn(stack, "P", "arn:aws:states:eu-west-1:123456789012:stateMachine:real-payout"))
+                    "Payout",
+                    StateMachine.fromStateMachineArn(
+                        stack,
+                        "P",
+                        "arn:aws:states:eu-west-1:123456789012:stateMachine:real-payout"))
                 .build())
         .build();
     Template template = CdkTests.template(stack);
@@ -87,9 +102,13 @@ class ReplacingTest {
             Asl4jSynthesisException.class,
             () ->
                 Asl4jStateMachine.Builder.create(stack, "Sm")
-                    .definition(Asl4jDefinition.fromString(TESTED).replacing(Map.of(TOPIC, "${ClaimsTopic}")))
+                    .definition(
+                        Asl4jDefinition.fromString(TESTED)
+                            .replacing(Map.of(TOPIC, "${ClaimsTopic}")))
                     .substitutions(
-                        DefinitionSubstitutions.builder().arn("ClaimTopic", "arn:aws:sns:eu-west-1:123456789012:x").build())
+                        DefinitionSubstitutions.builder()
+                            .arn("ClaimTopic", "arn:aws:sns:eu-west-1:123456789012:x")
+                            .build())
                     .build());
 
     assertEquals(

@@ -66,7 +66,8 @@ class SeedWorkflowsTest {
     String deployed = props.path("DefinitionString").asText();
     assertEquals(AslWriter.write(AslReader.read(text)), deployed);
     Map<String, String> deployedSubstitutions = new LinkedHashMap<>();
-    props.path("DefinitionSubstitutions")
+    props
+        .path("DefinitionSubstitutions")
         .fields()
         .forEachRemaining(f -> deployedSubstitutions.put(f.getKey(), f.getValue().asText()));
     assertEquals(used, deployedSubstitutions);

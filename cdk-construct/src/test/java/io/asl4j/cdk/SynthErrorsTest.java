@@ -53,7 +53,8 @@ class SynthErrorsTest {
             () ->
                 Asl4jStateMachine.Builder.create(stack, "Orders")
                     .definition(Asl4jDefinition.fromString(json))
-                    .substitutions(DefinitionSubstitutions.builder().function("NotifyFn", notify).build())
+                    .substitutions(
+                        DefinitionSubstitutions.builder().function("NotifyFn", notify).build())
                     .build());
 
     // then
@@ -74,7 +75,9 @@ class SynthErrorsTest {
             null);
     assertEquals(
         List.of(
-            "/: error [Asl4jUnusedSubstitution] substitution ${Fnn} (value '" + FN + "') is bound to"
+            "/: error [Asl4jUnusedSubstitution] substitution ${Fnn} (value '"
+                + FN
+                + "') is bound to"
                 + " nothing: the definition has no ${Fnn} placeholder; placeholders: ${Fn}"),
         e.problems().stream().map(Problem::toString).toList());
   }

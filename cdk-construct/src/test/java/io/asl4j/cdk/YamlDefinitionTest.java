@@ -12,14 +12,13 @@ class YamlDefinitionTest {
 
   @Test
   void aYamlResourceIsReadIntoTheSameModelAsItsJson() {
-    Asl4jDefinition yaml = Asl4jDefinition.fromResource(YamlDefinitionTest.class, "/workflows/hello.asl.yaml");
+    Asl4jDefinition yaml =
+        Asl4jDefinition.fromResource(YamlDefinitionTest.class, "/workflows/hello.asl.yaml");
     assertEquals(
         "{\"Comment\":\"Greets\",\"StartAt\":\"Greet\",\"States\":{\"Greet\":{\"Type\":\"Pass\","
             + "\"Result\":{\"greeting\":\"hello\"},\"End\":true}}}",
         AslWriter.writeCompact(yaml.model()));
-    assertEquals(
-        yaml.model(),
-        Asl4jDefinition.fromString(AslWriter.write(yaml.model())).model());
+    assertEquals(yaml.model(), Asl4jDefinition.fromString(AslWriter.write(yaml.model())).model());
   }
 
   @Test
@@ -27,7 +26,9 @@ class YamlDefinitionTest {
     AslReadException e =
         assertThrows(
             AslReadException.class,
-            () -> Asl4jDefinition.fromResource(YamlDefinitionTest.class, "/workflows/broken.asl.yml"));
+            () ->
+                Asl4jDefinition.fromResource(
+                    YamlDefinitionTest.class, "/workflows/broken.asl.yml"));
     assertEquals(
         "The state machine definition has 1 error:\n"
             + "  5:5: /States/Greet/Next: error [WrongType] expected a string, but found number 5",

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
     scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = Asl4jCommand.Version.class,
-    description = "Amazon States Language workflows: validate, format, run locally, check conformance, serve the Step Functions API.",
+    description =
+        "Amazon States Language workflows: validate, format, run locally, check conformance, serve the Step Functions API.",
     subcommands = {
       ValidateCommand.class,
       FormatCommand.class,
@@ -53,9 +54,7 @@ public final class Asl4jCommand implements Runnable {
         .setExecutionExceptionHandler(
             (exception, commandLine, parseResult) -> {
               // A bug, not bad input: still one line, but say what to report.
-              commandLine
-                  .getErr()
-                  .println("asl4j: internal error, please report it: " + exception);
+              commandLine.getErr().println("asl4j: internal error, please report it: " + exception);
               return ExitStatus.INVALID;
             });
   }

@@ -34,10 +34,16 @@ import picocli.CommandLine.Spec;
 final class ConformanceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "A folder of conformance cases, e.g. ../shared/conformance/pure.")
+  @Parameters(
+      index = "0",
+      paramLabel = "DIR",
+      description = "A folder of conformance cases, e.g. ../shared/conformance/pure.")
   Path dir;
 
-  @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as Markdown to FILE.")
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description = "Also write the report as Markdown to FILE.")
   Path report;
 
   @Override
@@ -45,7 +51,12 @@ final class ConformanceCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!Files.isDirectory(dir)) {
-      err.println("asl4j: " + dir + (Files.exists(dir) ? ": a file, not a folder of conformance cases" : ": no such folder"));
+      err.println(
+          "asl4j: "
+              + dir
+              + (Files.exists(dir)
+                  ? ": a file, not a folder of conformance cases"
+                  : ": no such folder"));
       err.flush();
       return ExitStatus.UNUSABLE;
     }
@@ -57,7 +68,10 @@ final class ConformanceCommand implements Callable<Integer> {
       for (ConformanceCase c : cases.cases()) {
         Optional<CaseOutcome> outcome;
         if (TestStateCaseRunner.isTestState(c)) {
-          outcome = TestStateCaseRunner.runnable(c) ? Optional.of(TestStateCaseRunner.run(c)) : Optional.empty();
+          outcome =
+              TestStateCaseRunner.runnable(c)
+                  ? Optional.of(TestStateCaseRunner.run(c))
+                  : Optional.empty();
         } else {
           outcome = ConformanceRunner.runnable(c) ? ConformanceRunner.attempt(c) : Optional.empty();
         }
@@ -66,13 +80,16 @@ final class ConformanceCommand implements Callable<Integer> {
         } else {
           skipped++;
           if (c.expected().status().isPresent()) {
-            result.notRunnable(c); // an execution or a TestState call (not a rejected definition) that needs AWS
+            result.notRunnable(
+                c); // an execution or a TestState call (not a rejected definition) that needs AWS
           }
         }
       }
       if (skipped > 0) {
-        out.println(skipped + " cases skipped: they need AWS itself (a service the fakes cannot stand in for,"
-            + " or a Lambda function the case does not describe), or are not executions");
+        out.println(
+            skipped
+                + " cases skipped: they need AWS itself (a service the fakes cannot stand in for,"
+                + " or a Lambda function the case does not describe), or are not executions");
       }
       out.print(result.render());
       if (!result.render().endsWith("\n")) {

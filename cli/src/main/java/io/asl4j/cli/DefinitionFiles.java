@@ -47,7 +47,8 @@ public final class DefinitionFiles {
       size = Files.size(file);
       if (size > MAX_BYTES) {
         throw unreadable(
-            file, "the file has " + size + " bytes; files over " + MAX_BYTES + " bytes are not read");
+            file,
+            "the file has " + size + " bytes; files over " + MAX_BYTES + " bytes are not read");
       }
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
@@ -96,8 +97,7 @@ public final class DefinitionFiles {
     }
     if (!json.isObject()) {
       throw unreadable(
-          file,
-          "a definition is a JSON object, but this file holds " + describe(json));
+          file, "a definition is a JSON object, but this file holds " + describe(json));
     }
     return text;
   }

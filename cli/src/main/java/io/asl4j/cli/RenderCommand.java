@@ -36,17 +36,28 @@ final class RenderCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", description = "The ASL definition (JSON, or YAML if named *.yaml or *.yml).")
+  @Parameters(
+      paramLabel = "FILE",
+      description = "The ASL definition (JSON, or YAML if named *.yaml or *.yml).")
   Path file;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "MERMAID",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "MERMAID",
       description = "mermaid, dot or svg (default: mermaid).")
   Format format;
 
-  @Option(names = "--execution", paramLabel = "HISTORY", description = "An execution history to highlight.")
+  @Option(
+      names = "--execution",
+      paramLabel = "HISTORY",
+      description = "An execution history to highlight.")
   Path execution;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write here instead of standard output.")
   Path output;
 
   /** The definition as read, for locating its problems. */
@@ -69,11 +80,12 @@ final class RenderCommand implements Callable<Integer> {
           return ExitStatus.UNUSABLE;
         }
       }
-      String text = switch (format) {
-        case MERMAID -> Diagrams.mermaid(machine, trace);
-        case DOT -> Diagrams.dot(machine, trace);
-        case SVG -> Diagrams.svg(machine, trace);
-      };
+      String text =
+          switch (format) {
+            case MERMAID -> Diagrams.mermaid(machine, trace);
+            case DOT -> Diagrams.dot(machine, trace);
+            case SVG -> Diagrams.svg(machine, trace);
+          };
       if (output != null) {
         try {
           Files.writeString(output, text, StandardCharsets.UTF_8);
@@ -90,9 +102,13 @@ final class RenderCommand implements Callable<Integer> {
     } catch (UnreadableFileException e) {
       err.println(e.getMessage());
     } catch (AslReadException e) {
-      err.println(DefinitionFiles.describe(file, source, e.problems().get(0)) + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
+      err.println(
+          DefinitionFiles.describe(file, source, e.problems().get(0))
+              + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
     } catch (AslValidationException e) {
-      err.println(DefinitionFiles.describe(file, source, e.problems().get(0)) + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
+      err.println(
+          DefinitionFiles.describe(file, source, e.problems().get(0))
+              + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
     }
     err.flush();
     return ExitStatus.UNUSABLE;

@@ -42,7 +42,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The ASL definition (JSON, or YAML if named *.yaml or *.yml).")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "The ASL definition (JSON, or YAML if named *.yaml or *.yml).")
   Path file;
 
   @Option(
@@ -52,12 +55,15 @@ final class RunCommand implements Callable<Integer> {
       description = "The execution input: JSON text, or @ and a file name (default: {}).")
   String input;
 
-  @Option(names = "--history", description = "Print the execution history, one event a line, before the output.")
+  @Option(
+      names = "--history",
+      description = "Print the execution history, one event a line, before the output.")
   boolean history;
 
   @Option(
       names = "--cost",
-      description = "Print, on standard error, what the execution would cost on AWS as Standard and as Express.")
+      description =
+          "Print, on standard error, what the execution would cost on AWS as Standard and as Express.")
   boolean cost;
 
   @Option(
@@ -99,15 +105,18 @@ final class RunCommand implements Callable<Integer> {
       source = DefinitionFiles.readSource(file);
       StateMachine definition = AslReader.read(source.tree());
       JsonNode executionInput = readInput(input);
-      LocalStateMachine.Builder builder = LocalStateMachine.builder(definition).type(typeOption.type);
+      LocalStateMachine.Builder builder =
+          LocalStateMachine.builder(definition).type(typeOption.type);
       List<Callback> callbacks = new java.util.ArrayList<>();
       if (echoTasks) {
-        builder.handlerForPrefix("arn:", (taskInput, context) -> {
-          if (context.taskToken() != null && context.resource().endsWith(".waitForTaskToken")) {
-            callbacks.add(new Callback(context.taskToken(), taskInput));
-          }
-          return taskInput;
-        });
+        builder.handlerForPrefix(
+            "arn:",
+            (taskInput, context) -> {
+              if (context.taskToken() != null && context.resource().endsWith(".waitForTaskToken")) {
+                callbacks.add(new Callback(context.taskToken(), taskInput));
+              }
+              return taskInput;
+            });
       }
       if (mocks != null) {
         if (testCase == null) {
@@ -127,7 +136,10 @@ final class RunCommand implements Callable<Integer> {
         if (machineName == null) {
           java.util.List<String> names = config.stateMachines();
           if (names.size() != 1) {
-            err.println("asl4j: the mock file has state machines " + names + "; choose one with --state-machine NAME");
+            err.println(
+                "asl4j: the mock file has state machines "
+                    + names
+                    + "; choose one with --state-machine NAME");
             err.flush();
             return ExitStatus.UNUSABLE;
           }
@@ -174,12 +186,16 @@ final class RunCommand implements Callable<Integer> {
 
   /**
    * Runs the execution to its end. With --echo-tasks, callbacks and activities are answered with
-   * their input whenever the execution waits on them. A wait nobody can answer (no --echo-tasks,
-   * or a token no task here hands out) is said on standard error, naming the states and tokens,
-   * before time runs on to the tasks' timeouts or the execution's limit, as on AWS.
+   * their input whenever the execution waits on them. A wait nobody can answer (no --echo-tasks, or
+   * a token no task here hands out) is said on standard error, naming the states and tokens, before
+   * time runs on to the tasks' timeouts or the execution's limit, as on AWS.
    */
   private void runAnswering(
-      LocalStateMachine machine, Execution execution, StateMachine definition, List<Callback> callbacks, PrintWriter err) {
+      LocalStateMachine machine,
+      Execution execution,
+      StateMachine definition,
+      List<Callback> callbacks,
+      PrintWriter err) {
     List<String> activities = echoTasks ? activityArns(definition) : List.of();
     execution.runUntilWaiting();
     while (execution.status() == ExecutionStatus.RUNNING) {
@@ -199,10 +215,16 @@ final class RunCommand implements Callable<Integer> {
         }
       }
       if (!answered) {
-        err.println("asl4j: the execution waits for task tokens nobody here sends (" + waitingStates(execution)
-            + ": " + String.join(", ", execution.waitingTaskTokens()) + ")"
-            + (echoTasks ? "" : "; --echo-tasks answers callbacks and activities with their input")
-            + "; running on to their timeouts");
+        err.println(
+            "asl4j: the execution waits for task tokens nobody here sends ("
+                + waitingStates(execution)
+                + ": "
+                + String.join(", ", execution.waitingTaskTokens())
+                + ")"
+                + (echoTasks
+                    ? ""
+                    : "; --echo-tasks answers callbacks and activities with their input")
+                + "; running on to their timeouts");
         err.flush();
         execution.await();
         return;
@@ -218,13 +240,19 @@ final class RunCommand implements Callable<Integer> {
     return List.copyOf(arns);
   }
 
-  private static void collectActivities(io.asl4j.dsl.model.Graph graph, java.util.Set<String> into) {
-    io.asl4j.dsl.model.GraphWalker.walk(graph, "", (name, state, pointer) -> {
-      if (state instanceof io.asl4j.dsl.model.TaskState task && task.resource() != null
-          && io.asl4j.dsl.model.ResourceArn.parse(task.resource()).kind() == io.asl4j.dsl.model.ResourceArn.Kind.ACTIVITY) {
-        into.add(task.resource());
-      }
-    });
+  private static void collectActivities(
+      io.asl4j.dsl.model.Graph graph, java.util.Set<String> into) {
+    io.asl4j.dsl.model.GraphWalker.walk(
+        graph,
+        "",
+        (name, state, pointer) -> {
+          if (state instanceof io.asl4j.dsl.model.TaskState task
+              && task.resource() != null
+              && io.asl4j.dsl.model.ResourceArn.parse(task.resource()).kind()
+                  == io.asl4j.dsl.model.ResourceArn.Kind.ACTIVITY) {
+            into.add(task.resource());
+          }
+        });
   }
 
   /** The Task states entered and not yet left, from the history: the ones waiting. */

@@ -1,7 +1,7 @@
 package io.asl4j.cli;
 
-import io.asl4j.server.Asl4jServer;
 import io.asl4j.runtime.MockConfig;
+import io.asl4j.server.Asl4jServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,45 +30,71 @@ import picocli.CommandLine.Spec;
 public final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1",
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
       description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
   String host;
 
-  @Option(names = "--port", defaultValue = "8083",
-      description = "Port to listen on (default: ${DEFAULT-VALUE}, Step Functions Local's; 0 picks a free one).")
+  @Option(
+      names = "--port",
+      defaultValue = "8083",
+      description =
+          "Port to listen on (default: ${DEFAULT-VALUE}, Step Functions Local's; 0 picks a free one).")
   int port;
 
-  @Option(names = "--mocks", paramLabel = "MockConfigFile.json",
-      description = "Step Functions Local's mock file (else $SFN_MOCK_CONFIG): start <stateMachineArn>#<TestCase> to use a test case.")
+  @Option(
+      names = "--mocks",
+      paramLabel = "MockConfigFile.json",
+      description =
+          "Step Functions Local's mock file (else $SFN_MOCK_CONFIG): start <stateMachineArn>#<TestCase> to use a test case.")
   Path mocks;
 
-  @Option(names = "--lambda-endpoint", paramLabel = "URL",
-      description = "Invoke Lambda Task states at this Lambda endpoint (e.g. sam local start-lambda's).")
+  @Option(
+      names = "--lambda-endpoint",
+      paramLabel = "URL",
+      description =
+          "Invoke Lambda Task states at this Lambda endpoint (e.g. sam local start-lambda's).")
   URI lambdaEndpoint;
 
-  @Option(names = "--wait-time-scale", paramLabel = "F", defaultValue = "1",
-      description = "1 (default): Waits, back-off and timeouts take real time; 0: they pass at once.")
+  @Option(
+      names = "--wait-time-scale",
+      paramLabel = "F",
+      defaultValue = "1",
+      description =
+          "1 (default): Waits, back-off and timeouts take real time; 0: they pass at once.")
   double waitTimeScale;
 
-  @Option(names = "--region", defaultValue = "us-east-1", description = "Region in ARNs (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--region",
+      defaultValue = "us-east-1",
+      description = "Region in ARNs (default: ${DEFAULT-VALUE}).")
   String region;
 
-  @Option(names = "--account", defaultValue = "123456789012", description = "Account id in ARNs (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--account",
+      defaultValue = "123456789012",
+      description = "Account id in ARNs (default: ${DEFAULT-VALUE}).")
   String account;
 
-  @Option(names = "--credentials", paramLabel = "KEY:SECRET",
-      description = "Verify SigV4 signatures made with this key pair and refuse other requests (default: accept any).")
+  @Option(
+      names = "--credentials",
+      paramLabel = "KEY:SECRET",
+      description =
+          "Verify SigV4 signatures made with this key pair and refuse other requests (default: accept any).")
   String credentials;
 
   /** Counted down to stop serving (by a test; a real run waits for a signal). */
   final CountDownLatch stop = new CountDownLatch(1);
+
   volatile Asl4jServer server;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Asl4jServer.Config config = new Asl4jServer.Config().host(host).port(port).region(region).account(account);
+    Asl4jServer.Config config =
+        new Asl4jServer.Config().host(host).port(port).region(region).account(account);
     try {
       config.waitTimeScale(waitTimeScale);
     } catch (IllegalArgumentException e) {
@@ -98,7 +123,8 @@ public final class ServeCommand implements Callable<Integer> {
     if (credentials != null) {
       int colon = credentials.indexOf(':');
       if (colon <= 0 || colon == credentials.length() - 1) {
-        throw new ParameterException(spec.commandLine(), "--credentials must be KEY:SECRET, not '" + credentials + "'");
+        throw new ParameterException(
+            spec.commandLine(), "--credentials must be KEY:SECRET, not '" + credentials + "'");
       }
       config.credentials(credentials.substring(0, colon), credentials.substring(colon + 1));
     }
@@ -113,11 +139,23 @@ public final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     InetAddress address = InetAddress.getByName(host);
     if (!address.isLoopbackAddress()) {
-      out.println("asl4j serve: listening on " + host + ", which other machines can reach (no credentials are checked"
-          + (credentials == null ? "; pass --credentials KEY:SECRET to check them)" : " but the --credentials key pair's)"));
+      out.println(
+          "asl4j serve: listening on "
+              + host
+              + ", which other machines can reach (no credentials are checked"
+              + (credentials == null
+                  ? "; pass --credentials KEY:SECRET to check them)"
+                  : " but the --credentials key pair's)"));
     }
-    out.println("asl4j serve: Step Functions API on " + server.endpoint() + " (region " + region + ", account " + account
-        + (waitTimeScale == 0 ? ", waits pass at once" : "") + ")");
+    out.println(
+        "asl4j serve: Step Functions API on "
+            + server.endpoint()
+            + " (region "
+            + region
+            + ", account "
+            + account
+            + (waitTimeScale == 0 ? ", waits pass at once" : "")
+            + ")");
     out.flush();
     stop.await();
     Runtime.getRuntime().removeShutdownHook(hook);
@@ -134,8 +172,13 @@ public final class ServeCommand implements Callable<Integer> {
     int inFlight = running.requestsInFlight();
     List<String> executions = running.runningExecutions();
     running.close();
-    out.println("asl4j serve: stopped; " + inFlight + " request(s) were in flight, " + executions.size()
-        + " execution(s) were running" + (executions.isEmpty() ? "" : ": " + String.join(", ", executions)));
+    out.println(
+        "asl4j serve: stopped; "
+            + inFlight
+            + " request(s) were in flight, "
+            + executions.size()
+            + " execution(s) were running"
+            + (executions.isEmpty() ? "" : ": " + String.join(", ", executions)));
     out.flush();
   }
 }

@@ -3,7 +3,9 @@ package io.asl4j.cli;
 import io.asl4j.dsl.model.StateMachineType;
 import picocli.CommandLine.Option;
 
-/** {@code --type STANDARD|EXPRESS}, one option for every command that takes a whole state machine. */
+/**
+ * {@code --type STANDARD|EXPRESS}, one option for every command that takes a whole state machine.
+ */
 final class StateMachineTypeOption {
   @Option(
       names = "--type",

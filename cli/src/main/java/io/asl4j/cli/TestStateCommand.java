@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code asl4j test-state FILE [--state NAME] --input JSON|@FILE [--mock-result JSON | --mock-error
  * ERROR --mock-cause CAUSE] [--variables JSON] [--context JSON] [--role-arn ARN]
- * [--state-configuration JSON] [--inspection-level LEVEL]}: runs one state, as AWS's TestState
- * API, and prints its answer as JSON.
+ * [--state-configuration JSON] [--inspection-level LEVEL]}: runs one state, as AWS's TestState API,
+ * and prints its answer as JSON.
  */
 @Command(
     name = "test-state",
@@ -37,10 +37,16 @@ import picocli.CommandLine.Spec;
 final class TestStateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The ASL definition (JSON): one state or a state machine.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "The ASL definition (JSON): one state or a state machine.")
   Path file;
 
-  @Option(names = "--state", paramLabel = "NAME", description = "The state to run (required when FILE is a state machine).")
+  @Option(
+      names = "--state",
+      paramLabel = "NAME",
+      description = "The state to run (required when FILE is a state machine).")
   String state;
 
   @Option(
@@ -50,36 +56,53 @@ final class TestStateCommand implements Callable<Integer> {
       description = "The state's input: JSON text, or @ and a file name (default: {}).")
   String input;
 
-  @Option(names = "--mock-result", paramLabel = "JSON|@FILE", description = "A mocked result of the Task call (or of a Map's or Parallel's runs).")
+  @Option(
+      names = "--mock-result",
+      paramLabel = "JSON|@FILE",
+      description = "A mocked result of the Task call (or of a Map's or Parallel's runs).")
   String mockResult;
 
-  @Option(names = "--mock-error", paramLabel = "ERROR", description = "A mocked error of the Task call (with --mock-cause).")
+  @Option(
+      names = "--mock-error",
+      paramLabel = "ERROR",
+      description = "A mocked error of the Task call (with --mock-cause).")
   String mockError;
 
   @Option(names = "--mock-cause", paramLabel = "CAUSE", description = "The cause of --mock-error.")
   String mockCause;
 
-  @Option(names = "--variables", paramLabel = "JSON|@FILE", description = "Variables in scope when the state starts (a JSON object).")
+  @Option(
+      names = "--variables",
+      paramLabel = "JSON|@FILE",
+      description = "Variables in scope when the state starts (a JSON object).")
   String variables;
 
-  @Option(names = "--context", paramLabel = "JSON|@FILE", description = "The context object ($$) the state sees (a JSON object).")
+  @Option(
+      names = "--context",
+      paramLabel = "JSON|@FILE",
+      description = "The context object ($$) the state sees (a JSON object).")
   String context;
 
-  @Option(names = "--role-arn", paramLabel = "ARN", description = "The execution role: $$.Execution.RoleArn (default: none, null).")
+  @Option(
+      names = "--role-arn",
+      paramLabel = "ARN",
+      description = "The execution role: $$.Execution.RoleArn (default: none, null).")
   String roleArn;
 
   @Option(
       names = "--state-configuration",
       paramLabel = "JSON|@FILE",
-      description = "TestState's stateConfiguration: retrierRetryCount, mapIterationFailureCount, errorCausedByState,"
-          + " mapItemReaderData (a JSON object).")
+      description =
+          "TestState's stateConfiguration: retrierRetryCount, mapIterationFailureCount, errorCausedByState,"
+              + " mapItemReaderData (a JSON object).")
   String stateConfiguration;
 
   @Option(
       names = "--inspection-level",
       paramLabel = "LEVEL",
       defaultValue = "INFO",
-      description = "${COMPLETION-CANDIDATES}: DEBUG and TRACE add inspectionData (default: ${DEFAULT-VALUE}).")
+      description =
+          "${COMPLETION-CANDIDATES}: DEBUG and TRACE add inspectionData (default: ${DEFAULT-VALUE}).")
   TestState.InspectionLevel inspectionLevel;
 
   @Override
@@ -101,7 +124,10 @@ final class TestStateCommand implements Callable<Integer> {
         List<String> states = new java.util.ArrayList<>();
         definition.get("States").fieldNames().forEachRemaining(states::add);
         throw new IllegalArgumentException(
-            "--state NAME is required: " + file + " is a state machine; its top-level states: " + String.join(", ", states));
+            "--state NAME is required: "
+                + file
+                + " is a state machine; its top-level states: "
+                + String.join(", ", states));
       }
       TestState.Builder builder = TestState.of(definition);
       if (state != null) {

@@ -69,7 +69,9 @@ class BadInputFilesTest {
       }
       out.write("0]".getBytes(StandardCharsets.US_ASCII));
     }
-    Files.write(BadFile.INVALID_UTF8.path(), "{\"Comment\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(
+        BadFile.INVALID_UTF8.path(),
+        "{\"Comment\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
     Files.write(BadFile.EMPTY.path(), new byte[0]);
   }
 
@@ -134,7 +136,8 @@ class BadInputFilesTest {
       CommandRun run = CommandRun.of("conformance", bad.path().toString());
 
       assertEquals(
-          new CommandRun(2, "", "asl4j: " + bad.path() + ": a file, not a folder of conformance cases\n"),
+          new CommandRun(
+              2, "", "asl4j: " + bad.path() + ": a file, not a folder of conformance cases\n"),
           run);
     }
   }

@@ -19,7 +19,9 @@ class ConformanceCommandTest {
     return "{\"id\": \"test_state/pass\", \"category\": \"test_state\","
         + " \"request\": {\"definition\": {\"Type\": \"Pass\", \"Parameters\": {\"doubled.$\": \"States.MathAdd($.n, $.n)\"}, \"End\": true},"
         + " \"input\": {\"n\": 4}, \"inspectionLevel\": \"INFO\"},"
-        + " \"expected\": {\"status\": \"SUCCEEDED\", \"output\": " + expectedOutput + "}}";
+        + " \"expected\": {\"status\": \"SUCCEEDED\", \"output\": "
+        + expectedOutput
+        + "}}";
   }
 
   /** A Task calling a Lambda function the case neither mocks nor describes: only AWS can answer. */

@@ -57,9 +57,11 @@ class FormatCommandTest {
     assertEquals("", run.out());
     assertEquals(
         List.of(
-            file + ":/States: error [NoTerminalState] no state reachable from StartAt 'A' is a"
+            file
+                + ":/States: error [NoTerminalState] no state reachable from StartAt 'A' is a"
                 + " Succeed or Fail state or has \"End\": true",
-            file + ":/States/A/Next: error [UnknownState] 'Next' names 'B', which is not a state of"
+            file
+                + ":/States/A/Next: error [UnknownState] 'Next' names 'B', which is not a state of"
                 + " this scope"),
         run.errLines());
   }

@@ -9,7 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HelpTest {
-  /** {@code asl4j --help} lists each command with its description's first line: a whole sentence. */
+  /**
+   * {@code asl4j --help} lists each command with its description's first line: a whole sentence.
+   */
   @Test
   void theCommandListGivesEachCommandAWholeSentence() {
     CommandRun help = CommandRun.of("--help");
@@ -33,11 +35,12 @@ class HelpTest {
         "Runs the AWS-recorded executions and TestState calls under DIR and compares each with AWS's record.",
         summaries.get("conformance"));
     List<String> cut = new ArrayList<>();
-    summaries.forEach((name, summary) -> {
-      if (!summary.endsWith(".")) {
-        cut.add(name + ": " + summary);
-      }
-    });
+    summaries.forEach(
+        (name, summary) -> {
+          if (!summary.endsWith(".")) {
+            cut.add(name + ": " + summary);
+          }
+        });
     assertEquals(List.of(), cut);
   }
 }

@@ -25,7 +25,9 @@ class RenderCommandTest {
 
   @Test
   void highlightsAHistory() throws Exception {
-    CommandRun history = CommandRun.of("run", ORDER, "--echo-tasks", "--history", "--input", "{\"priority\":\"express\"}");
+    CommandRun history =
+        CommandRun.of(
+            "run", ORDER, "--echo-tasks", "--history", "--input", "{\"priority\":\"express\"}");
     Path file = Files.writeString(dir.resolve("h.jsonl"), history.out());
     CommandRun run = CommandRun.of("render", ORDER, "--execution", file.toString());
     assertEquals(0, run.exitCode());
@@ -38,7 +40,9 @@ class RenderCommandTest {
     assertEquals(2, missing.exitCode());
     assertEquals(1, missing.errLines().size(), missing.err());
 
-    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Nope\"}}}");
+    Path bad =
+        Files.writeString(
+            dir.resolve("bad.json"), "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Nope\"}}}");
     CommandRun invalid = CommandRun.of("render", bad.toString());
     assertEquals(2, invalid.exitCode());
     assertEquals(1, invalid.errLines().size(), invalid.err());

@@ -1,6 +1,5 @@
 package io.asl4j.cli;
 
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,11 @@ class RunInputLimitTest {
   void anInputOver256KibIsRefusedInOneLineWithExitStatusTwo() throws IOException {
     // given
     Path machine =
-        Files.writeString(dir.resolve("m.json"), "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}");
-    Path input = Files.writeString(dir.resolve("big.json"), "{\"blob\":\"" + "x".repeat(300 * 1024) + "\"}");
+        Files.writeString(
+            dir.resolve("m.json"),
+            "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}");
+    Path input =
+        Files.writeString(dir.resolve("big.json"), "{\"blob\":\"" + "x".repeat(300 * 1024) + "\"}");
     // when
     CommandRun run = CommandRun.of("run", machine.toString(), "--input", "@" + input);
     // then

@@ -34,15 +34,25 @@ class TestStateCommandTest {
 
     CommandRun run =
         CommandRun.of(
-            "test-state", file.toString(), "--state", "Charge", "--input", "{\"order\": 1}",
-            "--mock-result", "{\"Payload\": {\"paid\": true}}", "--inspection-level", "DEBUG");
+            "test-state",
+            file.toString(),
+            "--state",
+            "Charge",
+            "--input",
+            "{\"order\": 1}",
+            "--mock-result",
+            "{\"Payload\": {\"paid\": true}}",
+            "--inspection-level",
+            "DEBUG");
 
     assertEquals(0, run.exitCode(), run.err());
     JsonNode result = JSON.readTree(run.out());
     assertEquals("SUCCEEDED", result.get("status").asText());
     assertEquals("Ship", result.get("nextState").asText());
-    assertEquals(JSON.readTree("{\"order\": 1, \"charge\": {\"paid\": true}}"), result.get("output"));
-    assertEquals(JSON.readTree("{\"paid\": true}"), result.get("inspectionData").get("afterResultSelector"));
+    assertEquals(
+        JSON.readTree("{\"order\": 1, \"charge\": {\"paid\": true}}"), result.get("output"));
+    assertEquals(
+        JSON.readTree("{\"paid\": true}"), result.get("inspectionData").get("afterResultSelector"));
   }
 
   @Test
@@ -54,7 +64,10 @@ class TestStateCommandTest {
     assertEquals(2, run.exitCode());
     assertEquals("", run.out());
     assertEquals(
-        List.of("--state NAME is required: " + file + " is a state machine; its top-level states: Charge, Ship, Refuse"),
+        List.of(
+            "--state NAME is required: "
+                + file
+                + " is a state machine; its top-level states: Charge, Ship, Refuse"),
         run.errLines());
   }
 
@@ -64,7 +77,14 @@ class TestStateCommandTest {
 
     CommandRun run =
         CommandRun.of(
-            "test-state", file.toString(), "--state", "Charge", "--mock-error", "Declined", "--mock-cause", "no funds");
+            "test-state",
+            file.toString(),
+            "--state",
+            "Charge",
+            "--mock-error",
+            "Declined",
+            "--mock-cause",
+            "no funds");
 
     assertEquals(0, run.exitCode(), run.err());
     JsonNode result = JSON.readTree(run.out());
@@ -78,7 +98,8 @@ class TestStateCommandTest {
   void retriableErrorExitsZero() throws IOException {
     Path file = write("machine.json", MACHINE);
 
-    CommandRun run = CommandRun.of("test-state", file.toString(), "--state", "Charge", "--mock-error", "Busy");
+    CommandRun run =
+        CommandRun.of("test-state", file.toString(), "--state", "Charge", "--mock-error", "Busy");
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("RETRIABLE", JSON.readTree(run.out()).get("status").asText());
@@ -90,25 +111,42 @@ class TestStateCommandTest {
 
     CommandRun run =
         CommandRun.of(
-            "test-state", file.toString(), "--state", "Charge", "--mock-error", "Busy", "--mock-cause", "try later",
-            "--state-configuration", "{\"retrierRetryCount\": 2}");
+            "test-state",
+            file.toString(),
+            "--state",
+            "Charge",
+            "--mock-error",
+            "Busy",
+            "--mock-cause",
+            "try later",
+            "--state-configuration",
+            "{\"retrierRetryCount\": 2}");
 
     assertEquals(1, run.exitCode(), run.err());
     assertEquals(
-        JSON.readTree("{\"status\":\"FAILED\",\"error\":\"Busy\",\"cause\":\"try later\"}"), JSON.readTree(run.out()));
+        JSON.readTree("{\"status\":\"FAILED\",\"error\":\"Busy\",\"cause\":\"try later\"}"),
+        JSON.readTree(run.out()));
   }
 
   @Test
   void theRoleArnIsTheExecutionRoleOfTheContextObjectAndNullWithoutOne() throws IOException {
-    Path file = write("state.json", "{\"Type\": \"Pass\", \"Parameters\": {\"role.$\": \"$$.Execution.RoleArn\"}, \"End\": true}");
+    Path file =
+        write(
+            "state.json",
+            "{\"Type\": \"Pass\", \"Parameters\": {\"role.$\": \"$$.Execution.RoleArn\"}, \"End\": true}");
 
-    CommandRun withRole = CommandRun.of("test-state", file.toString(), "--role-arn", "arn:aws:iam::123456789012:role/tester");
+    CommandRun withRole =
+        CommandRun.of(
+            "test-state", file.toString(), "--role-arn", "arn:aws:iam::123456789012:role/tester");
     CommandRun withoutRole = CommandRun.of("test-state", file.toString());
 
     assertEquals(
-        JSON.readTree("{\"status\":\"SUCCEEDED\",\"output\":{\"role\":\"arn:aws:iam::123456789012:role/tester\"}}"),
+        JSON.readTree(
+            "{\"status\":\"SUCCEEDED\",\"output\":{\"role\":\"arn:aws:iam::123456789012:role/tester\"}}"),
         JSON.readTree(withRole.out()));
-    assertEquals(JSON.readTree("{\"status\":\"SUCCEEDED\",\"output\":{\"role\":null}}"), JSON.readTree(withoutRole.out()));
+    assertEquals(
+        JSON.readTree("{\"status\":\"SUCCEEDED\",\"output\":{\"role\":null}}"),
+        JSON.readTree(withoutRole.out()));
   }
 
   @Test
@@ -116,11 +154,20 @@ class TestStateCommandTest {
     Path file = write("machine.json", MACHINE);
 
     CommandRun run =
-        CommandRun.of("test-state", file.toString(), "--state", "Charge", "--state-configuration", "{\"retryCount\": 1}");
+        CommandRun.of(
+            "test-state",
+            file.toString(),
+            "--state",
+            "Charge",
+            "--state-configuration",
+            "{\"retryCount\": 1}");
 
     assertEquals(
-        new CommandRun(2, "", "stateConfiguration has no field 'retryCount'; it has retrierRetryCount,"
-            + " mapIterationFailureCount, errorCausedByState and mapItemReaderData\n"),
+        new CommandRun(
+            2,
+            "",
+            "stateConfiguration has no field 'retryCount'; it has retrierRetryCount,"
+                + " mapIterationFailureCount, errorCausedByState and mapItemReaderData\n"),
         run);
   }
 
@@ -128,7 +175,14 @@ class TestStateCommandTest {
   void failedStateExitsOne() throws IOException {
     Path file = write("machine.json", MACHINE);
 
-    CommandRun run = CommandRun.of("test-state", file.toString(), "--state", "Refuse", "--input", "@" + write("in.json", "{}"));
+    CommandRun run =
+        CommandRun.of(
+            "test-state",
+            file.toString(),
+            "--state",
+            "Refuse",
+            "--input",
+            "@" + write("in.json", "{}"));
 
     assertEquals(1, run.exitCode(), run.err());
     JsonNode result = JSON.readTree(run.out());
@@ -138,13 +192,17 @@ class TestStateCommandTest {
 
   @Test
   void singleStateFileNeedsNoStateName() throws IOException {
-    Path file = write("state.json", "{\"Type\": \"Pass\", \"Result\": {\"x\": 1}, \"ResultPath\": \"$.r\", \"Next\": \"After\"}");
+    Path file =
+        write(
+            "state.json",
+            "{\"Type\": \"Pass\", \"Result\": {\"x\": 1}, \"ResultPath\": \"$.r\", \"Next\": \"After\"}");
 
     CommandRun run = CommandRun.of("test-state", file.toString(), "--input", "{\"a\": true}");
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(
-        JSON.readTree("{\"status\":\"SUCCEEDED\",\"output\":{\"a\":true,\"r\":{\"x\":1}},\"nextState\":\"After\"}"),
+        JSON.readTree(
+            "{\"status\":\"SUCCEEDED\",\"output\":{\"a\":true,\"r\":{\"x\":1}},\"nextState\":\"After\"}"),
         JSON.readTree(run.out()));
   }
 
@@ -154,10 +212,24 @@ class TestStateCommandTest {
 
     assertEquals(2, CommandRun.of("test-state", file.toString(), "--state", "Nope").exitCode());
     assertEquals(2, CommandRun.of("test-state", file.toString()).exitCode());
-    assertEquals(2, CommandRun.of("test-state", file.toString(), "--state", "Charge", "--input", "{oops").exitCode());
-    assertEquals(2, CommandRun.of("test-state", dir.resolve("missing.json").toString(), "--state", "A").exitCode());
+    assertEquals(
+        2,
+        CommandRun.of("test-state", file.toString(), "--state", "Charge", "--input", "{oops")
+            .exitCode());
+    assertEquals(
+        2,
+        CommandRun.of("test-state", dir.resolve("missing.json").toString(), "--state", "A")
+            .exitCode());
     CommandRun both =
-        CommandRun.of("test-state", file.toString(), "--state", "Charge", "--mock-result", "{}", "--mock-error", "E");
+        CommandRun.of(
+            "test-state",
+            file.toString(),
+            "--state",
+            "Charge",
+            "--mock-result",
+            "{}",
+            "--mock-error",
+            "E");
     both.assertPrinted(2, List.of(), List.of("--mock-result and --mock-error cannot be combined"));
   }
 

@@ -41,27 +41,33 @@ class ValidateCommandTest {
     run.assertPrinted(
         1,
         List.of(
-            file + ":/States: error [NoTerminalState] no state reachable from StartAt 'A' is a"
+            file
+                + ":/States: error [NoTerminalState] no state reachable from StartAt 'A' is a"
                 + " Succeed or Fail state or has \"End\": true",
-            file + ":/States/A/Next: error [UnknownState] 'Next' names 'B', which is not a state of"
+            file
+                + ":/States/A/Next: error [UnknownState] 'Next' names 'B', which is not a state of"
                 + " this scope",
-            file + ":/States/C: error [UnreachableState] State \"C\" is not reachable: no StartAt,"
+            file
+                + ":/States/C: error [UnreachableState] State \"C\" is not reachable: no StartAt,"
                 + " Next, Default or Catch 'Next' of this scope names it",
-            file + ":/States/C/Seconds: error [NumberRange] 'Seconds' must be an integer at least 0,"
+            file
+                + ":/States/C/Seconds: error [NumberRange] 'Seconds' must be an integer at least 0,"
                 + " but is -1"),
         List.of());
   }
 
   @Test
   void readerProblemsAreProblemsToo() throws IOException {
-    Path file = write("shape.json", "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Sleep\"}}}");
+    Path file =
+        write("shape.json", "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Sleep\"}}}");
 
     CommandRun run = CommandRun.of("validate", file.toString());
 
     run.assertPrinted(
         1,
         List.of(
-            file + ":/States/A/Type: error [UnknownStateType] expected one of Pass, Task, Choice,"
+            file
+                + ":/States/A/Type: error [UnknownStateType] expected one of Pass, Task, Choice,"
                 + " Wait, Succeed, Fail, Parallel, Map, but found \"Sleep\""),
         List.of());
   }
@@ -80,9 +86,11 @@ class ValidateCommandTest {
     run.assertPrinted(
         0,
         List.of(
-            file + ":/States/B: warning [NotReachableFromStart] StartAt 'A' never leads to this"
+            file
+                + ":/States/B: warning [NotReachableFromStart] StartAt 'A' never leads to this"
                 + " state; only states that are themselves out of reach name it",
-            file + ":/States/C: warning [NotReachableFromStart] StartAt 'A' never leads to this"
+            file
+                + ":/States/C: warning [NotReachableFromStart] StartAt 'A' never leads to this"
                 + " state; only states that are themselves out of reach name it"),
         List.of());
   }
@@ -103,7 +111,8 @@ class ValidateCommandTest {
     assertEquals(1, express.exitCode());
     assertEquals(
         List.of(
-            file + ":/States/Publish/Resource: error [ExpressUnsupported] Express state machine"
+            file
+                + ":/States/Publish/Resource: error [ExpressUnsupported] Express state machine"
                 + " does not support '.waitForTaskToken' service integration"),
         express.outLines());
   }
@@ -134,7 +143,8 @@ class ValidateCommandTest {
         2,
         List.of(),
         List.of(
-            file + ": not valid JSON: Unrecognized token 'StartAt': was expecting (JSON String,"
+            file
+                + ": not valid JSON: Unrecognized token 'StartAt': was expecting (JSON String,"
                 + " Number, Array, Object or token 'null', 'true' or 'false') (line 1, column 1)"));
   }
 
@@ -167,9 +177,7 @@ class ValidateCommandTest {
     CommandRun run = CommandRun.of("validate", file.toString());
 
     run.assertPrinted(
-        2,
-        List.of(),
-        List.of(file + ": binary data (a NUL byte at offset 4), not JSON text"));
+        2, List.of(), List.of(file + ": binary data (a NUL byte at offset 4), not JSON text"));
   }
 
   @Test
@@ -200,8 +208,11 @@ class ValidateCommandTest {
   @Test
   void everyFileIsCheckedAndTheWorstStatusWins() throws IOException {
     Path valid = write("valid.json", VALID);
-    Path invalid = write("invalid.json", "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Fail\"}},"
-        + " \"TimeoutSeconds\": 0}");
+    Path invalid =
+        write(
+            "invalid.json",
+            "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Fail\"}},"
+                + " \"TimeoutSeconds\": 0}");
     Path missing = dir.resolve("missing.json");
 
     CommandRun run =
@@ -210,7 +221,8 @@ class ValidateCommandTest {
     run.assertPrinted(
         2,
         List.of(
-            invalid + ":/TimeoutSeconds: error [NumberRange] 'TimeoutSeconds' must be an integer at"
+            invalid
+                + ":/TimeoutSeconds: error [NumberRange] 'TimeoutSeconds' must be an integer at"
                 + " least 1 and below 99999999, but is 0"),
         List.of(missing + ": no such file"));
   }

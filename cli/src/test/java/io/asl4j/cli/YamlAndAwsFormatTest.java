@@ -57,14 +57,18 @@ class YamlAndAwsFormatTest {
     run.assertPrinted(
         1,
         List.of(
-            file + ":2:1: /States: error [NoTerminalState] no state reachable from StartAt 'Greet'"
+            file
+                + ":2:1: /States: error [NoTerminalState] no state reachable from StartAt 'Greet'"
                 + " is a Succeed or Fail state or has \"End\": true",
-            file + ":5:5: /States/Greet/Retry: error [UnknownField] field 'Retry' is not supported by"
+            file
+                + ":5:5: /States/Greet/Retry: error [UnknownField] field 'Retry' is not supported by"
                 + " a Pass state",
-            file + ":7:7: /States/Greet/Parameters/name: warning [NoDollar] '$.name' looks like a path"
+            file
+                + ":7:7: /States/Greet/Parameters/name: warning [NoDollar] '$.name' looks like a path"
                 + " or an intrinsic function, but is passed as text because the field name does not"
                 + " end with '.$'; name it 'name.$' to evaluate it",
-            file + ":8:5: /States/Greet/Next: error [UnknownState] 'Next' names 'Gone', which is not"
+            file
+                + ":8:5: /States/Greet/Next: error [UnknownState] 'Next' names 'Gone', which is not"
                 + " a state of this scope"),
         List.of());
   }
@@ -118,7 +122,11 @@ class YamlAndAwsFormatTest {
     assertEquals(1, run.errLines().size());
     assertEquals(
         true,
-        run.errLines().get(0).matches(java.util.regex.Pattern.quote(file + ": not valid YAML: ") + ".*\\(line \\d+, column \\d+\\)"),
+        run.errLines()
+            .get(0)
+            .matches(
+                java.util.regex.Pattern.quote(file + ": not valid YAML: ")
+                    + ".*\\(line \\d+, column \\d+\\)"),
         run.err());
   }
 
@@ -153,7 +161,14 @@ class YamlAndAwsFormatTest {
 
     CommandRun some =
         CommandRun.of(
-            "validate", "--format", "aws", "--severity", "WARNING", "--max-results", "1", file.toString());
+            "validate",
+            "--format",
+            "aws",
+            "--severity",
+            "WARNING",
+            "--max-results",
+            "1",
+            file.toString());
     assertEquals(1, some.exitCode());
     assertEquals(
         "{\n"
@@ -182,7 +197,8 @@ class YamlAndAwsFormatTest {
   void aNegativeMaxResultsIsAUsageError() throws IOException {
     Path file = write("hello.asl.yaml", YAML);
 
-    CommandRun run = CommandRun.of("validate", "--format", "aws", "--max-results", "-1", file.toString());
+    CommandRun run =
+        CommandRun.of("validate", "--format", "aws", "--max-results", "-1", file.toString());
 
     assertEquals(2, run.exitCode());
     assertEquals("--max-results must be at least 0, but is -1", run.errLines().get(0));

@@ -94,8 +94,7 @@ public record ConformanceCases(List<ConformanceCase> cases, List<CaseOutcome> fa
     }
     lambdaNodes
         .properties()
-        .forEach(
-            e -> lambdas.put(e.getKey(), LambdaMock.fromJson(e.getKey(), e.getValue())));
+        .forEach(e -> lambdas.put(e.getKey(), LambdaMock.fromJson(e.getKey(), e.getValue())));
     JsonNode history = doc.get("history");
     if (history != null && !history.isArray()) {
       throw new IllegalArgumentException("'history' is not an array");

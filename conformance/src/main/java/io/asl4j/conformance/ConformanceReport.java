@@ -19,6 +19,7 @@ import java.util.TreeMap;
 public final class ConformanceReport {
 
   private final Map<String, List<CaseOutcome>> byGroup = new TreeMap<>();
+
   /** Cases the runtime cannot run alone (they need AWS itself), by category. */
   private final Map<String, Integer> notRunnable = new TreeMap<>();
 
@@ -34,35 +35,45 @@ public final class ConformanceReport {
 
   /**
    * Counts a case the runtime cannot run on its own (a service it has no fake for, a real Lambda
-   * function the case does not describe): not run, so neither passed nor failed, but part of
-   * {@link #runnableSummary()}.
+   * function the case does not describe): not run, so neither passed nor failed, but part of {@link
+   * #runnableSummary()}.
    */
   public void notRunnable(ConformanceCase c) {
     notRunnable.merge(c.category(), 1, Integer::sum);
   }
 
   /**
-   * One line per category, {@code <category> <passed>/<runnable> (of the <runnable> runnable,
-   * <n> not runnable)}, the way the README reports the corpus; the parenthesis only when some
-   * cases of the category could not run.
+   * One line per category, {@code <category> <passed>/<runnable> (of the <runnable> runnable, <n>
+   * not runnable)}, the way the README reports the corpus; the parenthesis only when some cases of
+   * the category could not run.
    */
   public String runnableSummary() {
     Map<String, int[]> byCategory = new TreeMap<>();
-    byGroup.values().forEach(outcomes -> outcomes.forEach(o -> {
-      int[] counts = byCategory.computeIfAbsent(o.category(), k -> new int[2]);
-      counts[0] += o.passed() ? 1 : 0;
-      counts[1]++;
-    }));
+    byGroup
+        .values()
+        .forEach(
+            outcomes ->
+                outcomes.forEach(
+                    o -> {
+                      int[] counts = byCategory.computeIfAbsent(o.category(), k -> new int[2]);
+                      counts[0] += o.passed() ? 1 : 0;
+                      counts[1]++;
+                    }));
     notRunnable.keySet().forEach(category -> byCategory.computeIfAbsent(category, k -> new int[2]));
     StringBuilder out = new StringBuilder();
-    byCategory.forEach((category, counts) -> {
-      out.append(category).append(' ').append(counts[0]).append('/').append(counts[1]);
-      int skipped = notRunnable.getOrDefault(category, 0);
-      if (skipped > 0) {
-        out.append(" (of the ").append(counts[1]).append(" runnable, ").append(skipped).append(" not runnable)");
-      }
-      out.append('\n');
-    });
+    byCategory.forEach(
+        (category, counts) -> {
+          out.append(category).append(' ').append(counts[0]).append('/').append(counts[1]);
+          int skipped = notRunnable.getOrDefault(category, 0);
+          if (skipped > 0) {
+            out.append(" (of the ")
+                .append(counts[1])
+                .append(" runnable, ")
+                .append(skipped)
+                .append(" not runnable)");
+          }
+          out.append('\n');
+        });
     return out.toString();
   }
 

@@ -85,8 +85,8 @@ public final class ConformanceRunner {
   }
 
   /**
-   * Integrations the in-memory fakes answer with no setup a case cannot describe: any queue,
-   * topic or bus is there, and a task token the execution did not issue is unknown.
+   * Integrations the in-memory fakes answer with no setup a case cannot describe: any queue, topic
+   * or bus is there, and a task token the execution did not issue is unknown.
    */
   private static final List<String> SELF_CONTAINED =
       List.of(
@@ -134,7 +134,11 @@ public final class ConformanceRunner {
       if (type.equals("TaskSubmitted")) {
         submitted = true;
       } else if (submitted && (type.equals("TaskSucceeded") || type.equals("TaskFailed"))) {
-        JsonNode details = event.path(type.equals("TaskSucceeded") ? "taskSucceededEventDetails" : "taskFailedEventDetails");
+        JsonNode details =
+            event.path(
+                type.equals("TaskSucceeded")
+                    ? "taskSucceededEventDetails"
+                    : "taskFailedEventDetails");
         if (details.path("resource").asText().endsWith(WAIT_FOR_TASK_TOKEN)) {
           return true;
         }
@@ -158,8 +162,12 @@ public final class ConformanceRunner {
     // never shows AWS scheduling means the run went where AWS's did not.
     for (String resource : reached) {
       if (!recordingSchedules(c, resource)) {
-        return Optional.of(CaseOutcome.failed(c, "the run reached " + resource
-            + ", which the recorded history never shows AWS scheduling"));
+        return Optional.of(
+            CaseOutcome.failed(
+                c,
+                "the run reached "
+                    + resource
+                    + ", which the recorded history never shows AWS scheduling"));
       }
     }
     return Optional.empty();
@@ -183,7 +191,9 @@ public final class ConformanceRunner {
       String action = details.path("resource").asText();
       int suffix = action.indexOf('.');
       String scheduled =
-          details.path("resourceType").asText() + ":" + (suffix < 0 ? action : action.substring(0, suffix));
+          details.path("resourceType").asText()
+              + ":"
+              + (suffix < 0 ? action : action.substring(0, suffix));
       if (scheduled.equals(integration)) {
         return true;
       }
@@ -197,11 +207,14 @@ public final class ConformanceRunner {
       ActualResult actual =
           execution.status() == ExecutionStatus.SUCCEEDED
               ? ActualResult.succeeded(execution.output())
-              : new ActualResult(execution.status().name(), null, execution.error(), execution.cause());
+              : new ActualResult(
+                  execution.status().name(), null, execution.error(), execution.cause());
       ExpectedComparator comparator = ExpectedComparator.forCase(c);
       Comparison result = comparator.compare(actual);
       if (result.matches() && c.history() != null) {
-        result = comparator.compareHistory(execution.history().stream().map(HistoryEvent::toJson).toList());
+        result =
+            comparator.compareHistory(
+                execution.history().stream().map(HistoryEvent::toJson).toList());
       }
       return CaseOutcome.of(c, result);
     } catch (AslReadException | AslValidationException e) {
@@ -222,34 +235,50 @@ public final class ConformanceRunner {
             .virtualClock(Instant.now())
             .seed(0)
             .account("111111111111")
-            .type("EXPRESS".equals(c.stateMachineType()) ? StateMachineType.EXPRESS : StateMachineType.STANDARD);
+            .type(
+                "EXPRESS".equals(c.stateMachineType())
+                    ? StateMachineType.EXPRESS
+                    : StateMachineType.STANDARD);
     for (Map.Entry<String, LambdaMock> entry : c.lambdas().entrySet()) {
       LambdaMock mock = entry.getValue();
       builder.handler(mock.arn(), (input, ctx) -> invoke(mock, input, ctx));
     }
     // A lambda:invoke naming a function the case does not have fails as Lambda does.
-    builder.handler(LAMBDA_INVOKE, (input, ctx) -> {
-      String name = input.path("FunctionName").asText("");
-      throw new StatesError(
-          "Lambda.ResourceNotFoundException",
-          "Function not found: arn:aws:lambda:us-east-1:111111111111:function:" + name
-              + ":$LATEST (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException;"
-              + " Request ID: " + UUID.randomUUID() + "; Proxy: null)");
-    });
+    builder.handler(
+        LAMBDA_INVOKE,
+        (input, ctx) -> {
+          String name = input.path("FunctionName").asText("");
+          throw new StatesError(
+              "Lambda.ResourceNotFoundException",
+              "Function not found: arn:aws:lambda:us-east-1:111111111111:function:"
+                  + name
+                  + ":$LATEST (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException;"
+                  + " Request ID: "
+                  + UUID.randomUUID()
+                  + "; Proxy: null)");
+        });
     AwsServices services = AwsServices.create(0);
     builder.services(services);
     S3Objects objects = services.s3();
     for (JsonNode object : c.raw().path("s3Objects")) {
-      objects.put(object.path("bucket").asText(), object.path("key").asText(), object.path("body").asText());
+      objects.put(
+          object.path("bucket").asText(),
+          object.path("key").asText(),
+          object.path("body").asText());
     }
     builder.s3(objects);
     for (JsonNode dependency : c.raw().path("externalDependencies")) {
-      String resource = servedByFakes(dependency.asText(), c) ? null : guardedResource(dependency.asText());
+      String resource =
+          servedByFakes(dependency.asText(), c) ? null : guardedResource(dependency.asText());
       if (resource != null) {
-        builder.handler(resource, (input, ctx) -> {
-          reached.add(resource);
-          throw new StatesError("Asl4j.NeedsAws", "the case needs " + resource + " as the recording test set it up");
-        });
+        builder.handler(
+            resource,
+            (input, ctx) -> {
+              reached.add(resource);
+              throw new StatesError(
+                  "Asl4j.NeedsAws",
+                  "the case needs " + resource + " as the recording test set it up");
+            });
       }
     }
     LocalStateMachine machine = builder.build();
@@ -265,12 +294,11 @@ public final class ConformanceRunner {
     if (invocation instanceof LambdaMock.FunctionError error) {
       boolean viaInvoke = ctx.resource().startsWith(LAMBDA_INVOKE);
       throw new StatesError(
-          error.errorType(), viaInvoke ? error.causeForInvokeIntegration() : error.causeForFunctionArn());
+          error.errorType(),
+          viaInvoke ? error.causeForInvokeIntegration() : error.causeForFunctionArn());
     }
     LambdaMock.Returned returned = (LambdaMock.Returned) invocation;
     // A payload that is not JSON (raw bytes) still counts against the payload limit.
     return returned.json().orElseGet(() -> TextNode.valueOf(returned.payload()));
   }
-
-
 }

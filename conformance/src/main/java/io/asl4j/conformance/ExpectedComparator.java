@@ -65,9 +65,17 @@ public final class ExpectedComparator {
 
   /** The tokens that replace SDK HTTP metadata values: each stands for its own key's value. */
   private static final Set<String> HTTP_METADATA_TOKENS =
-      Set.of("date", "Date", "RequestId", "x-amzn-RequestId", "x-amzn-requestid", "X-Amzn-Trace-Id", "x-amz-crc32");
+      Set.of(
+          "date",
+          "Date",
+          "RequestId",
+          "x-amzn-RequestId",
+          "x-amzn-requestid",
+          "X-Amzn-Trace-Id",
+          "x-amz-crc32");
 
-  private static final Set<String> HTTP_METADATA_KEYS = Set.of("SdkHttpMetadata", "SdkResponseMetadata");
+  private static final Set<String> HTTP_METADATA_KEYS =
+      Set.of("SdkHttpMetadata", "SdkResponseMetadata");
 
   /** A reference token ({@code <uuid:1>}) or an ARN part token ({@code <ArnPart_0idx>}). */
   private static final Pattern RECORDER_TOKEN =
@@ -85,10 +93,13 @@ public final class ExpectedComparator {
   private final ConformanceCase.Expected expected;
   private final JsonNode history;
   private final boolean branchOrderFree;
+
   /** The case's own tokens and literals: any string, or any text inside one. */
   private final Set<String> caseTokens;
+
   /** Those of them a JSONPath transformer wrote: they may stand for a value of any type. */
   private final Set<String> anyTypeTokens;
+
   private final List<String> inlineWildcards;
 
   private ExpectedComparator(
@@ -243,7 +254,8 @@ public final class ExpectedComparator {
     String sizes = " (expected " + recorded.size() + " events, actual " + actual.size() + ")";
     int prefix = firstReordered < 0 ? recorded.size() : firstReordered;
     for (int i = 0; i < prefix; i++) {
-      Comparison c = compareEvent(i, recorded.get(i), i < actual.size() ? actual.get(i) : null, sizes, true);
+      Comparison c =
+          compareEvent(i, recorded.get(i), i < actual.size() ? actual.get(i) : null, sizes, true);
       if (!c.matches()) {
         return c;
       }
@@ -270,7 +282,8 @@ public final class ExpectedComparator {
       }
     }
     // Each recorded event of the span must match a distinct actual one, details and all.
-    List<JsonNode> unmatched = new ArrayList<>(actual.subList(firstReordered, lastReordered + 1 + lost));
+    List<JsonNode> unmatched =
+        new ArrayList<>(actual.subList(firstReordered, lastReordered + 1 + lost));
     List<String> missing = new ArrayList<>();
     for (int i = firstReordered; i <= lastReordered; i++) {
       JsonNode want = recorded.get(i);
@@ -297,7 +310,9 @@ public final class ExpectedComparator {
             + ", compared without order) differ: no actual event matches "
             + missing
             + "; unmatched actual events "
-            + unmatched.stream().map(e -> e.path("type").asText() + " " + show(detailsOf(e))).toList()
+            + unmatched.stream()
+                .map(e -> e.path("type").asText() + " " + show(detailsOf(e)))
+                .toList()
             + sizes);
   }
 
@@ -315,7 +330,8 @@ public final class ExpectedComparator {
    * Compares one event: its type first (the clearest message), then the whole event, ids too when
    * {@code withIds}.
    */
-  private Comparison compareEvent(int index, JsonNode exp, JsonNode act, String sizes, boolean withIds) {
+  private Comparison compareEvent(
+      int index, JsonNode exp, JsonNode act, String sizes, boolean withIds) {
     String part = "history: event #" + (index + 1);
     if (exp == null || act == null) {
       return Comparison.mismatch(
@@ -328,7 +344,8 @@ public final class ExpectedComparator {
     }
     String type = exp.path("type").asText();
     if (!type.equals(act.path("type").asText())) {
-      return Comparison.mismatch(part + " expected " + type + " but was " + act.path("type").asText() + sizes);
+      return Comparison.mismatch(
+          part + " expected " + type + " but was " + act.path("type").asText() + sizes);
     }
     JsonNode want = exp;
     JsonNode got = act;
@@ -426,7 +443,8 @@ public final class ExpectedComparator {
         return differs(part, pointer, exp, act);
       }
       for (int i = 0; i < Math.min(exp.size(), act.size()); i++) {
-        Comparison c = compareNode(part, pointer + "/" + i, key, httpMetadata, exp.get(i), act.get(i));
+        Comparison c =
+            compareNode(part, pointer + "/" + i, key, httpMetadata, exp.get(i), act.get(i));
         if (!c.matches()) {
           return c;
         }
@@ -453,13 +471,21 @@ public final class ExpectedComparator {
   private static final Pattern JSON_TEXT_DETAIL =
       Pattern.compile("/[A-Za-z]+EventDetails/(?:input|output|parameters)");
 
-  private Comparison compareJsonText(String part, String pointer, String key, JsonNode exp, String act) {
+  private Comparison compareJsonText(
+      String part, String pointer, String key, JsonNode exp, String act) {
     Optional<JsonNode> actual = parse(act);
     if (actual.isEmpty()) {
-      return compareText(part, pointer, key, false, exp.isTextual() ? exp.textValue() : exp.toString(), TextNode.valueOf(act));
+      return compareText(
+          part,
+          pointer,
+          key,
+          false,
+          exp.isTextual() ? exp.textValue() : exp.toString(),
+          TextNode.valueOf(act));
     }
     if (exp.isTextual()) {
-      if (tokenApplies(exp.textValue(), key, false, TextNode.valueOf(act)) || anyTypeTokens.contains(exp.textValue())) {
+      if (tokenApplies(exp.textValue(), key, false, TextNode.valueOf(act))
+          || anyTypeTokens.contains(exp.textValue())) {
         return Comparison.match();
       }
       Optional<JsonNode> expected = parse(exp.textValue());
@@ -474,7 +500,8 @@ public final class ExpectedComparator {
 
   private Comparison compareText(
       String part, String pointer, String key, boolean httpMetadata, String exp, JsonNode act) {
-    if ((act.isTextual() && act.textValue().equals(exp)) || tokenApplies(exp, key, httpMetadata, act)) {
+    if ((act.isTextual() && act.textValue().equals(exp))
+        || tokenApplies(exp, key, httpMetadata, act)) {
       return Comparison.match();
     }
     if (!act.isTextual() && anyTypeTokens.contains(exp)) {
@@ -509,7 +536,10 @@ public final class ExpectedComparator {
    * SDK HTTP metadata the value of the token's own key (a header's list of strings).
    */
   private boolean tokenApplies(String exp, String key, boolean httpMetadata, JsonNode value) {
-    if (httpMetadata && key != null && HTTP_METADATA_TOKENS.contains(exp) && key.equalsIgnoreCase(exp)) {
+    if (httpMetadata
+        && key != null
+        && HTTP_METADATA_TOKENS.contains(exp)
+        && key.equalsIgnoreCase(exp)) {
       if (value.isTextual()) {
         return true;
       }
@@ -538,9 +568,11 @@ public final class ExpectedComparator {
     }
     return switch (exp) {
       case "date" -> GlobalRedactions.apply(actual).equals("date");
-      case "timestamp" -> key != null && key.toLowerCase(java.util.Locale.ROOT).contains("timestamp");
+      case "timestamp" ->
+          key != null && key.toLowerCase(java.util.Locale.ROOT).contains("timestamp");
       case "datetime" -> key != null && DATE_OR_TIME_KEY.matcher(key).find();
-      case "snf_role_arn" -> key != null && key.toLowerCase(java.util.Locale.ROOT).endsWith("rolearn");
+      case "snf_role_arn" ->
+          key != null && key.toLowerCase(java.util.Locale.ROOT).endsWith("rolearn");
       default -> false;
     };
   }
@@ -548,7 +580,9 @@ public final class ExpectedComparator {
   private static final Pattern DATE_OR_TIME_KEY = Pattern.compile("(?i)date|time");
 
   private static boolean uuidApplies(String key, String actual) {
-    return key != null && key.toLowerCase(java.util.Locale.ROOT).endsWith("id") && UUID.matcher(actual).matches();
+    return key != null
+        && key.toLowerCase(java.util.Locale.ROOT).endsWith("id")
+        && UUID.matcher(actual).matches();
   }
 
   /** The pattern an expected string stands for, or {@code null} when it holds no wildcard. */

@@ -67,8 +67,8 @@ public final class KnownFailures {
   }
 
   /**
-   * Parses known-failures text: {@code <case> | <part of the mismatch> | <reason>} lines, {@code
-   * #} comment lines, blank lines.
+   * Parses known-failures text: {@code <case> | <part of the mismatch> | <reason>} lines, {@code #}
+   * comment lines, blank lines.
    *
    * @throws IllegalArgumentException naming the line of a malformed or repeated entry
    */
@@ -126,16 +126,23 @@ public final class KnownFailures {
     Optional<Entry> entry = entryFor(outcome);
     if (outcome.passed()) {
       return entry.isPresent() && !mayPass(outcome)
-          ? Optional.of(outcome.key() + " passes now: remove it from the known failures (listed as: "
-              + entry.get().reason() + ")")
+          ? Optional.of(
+              outcome.key()
+                  + " passes now: remove it from the known failures (listed as: "
+                  + entry.get().reason()
+                  + ")")
           : Optional.empty();
     }
     if (entry.isEmpty()) {
       return Optional.of(outcome.key() + " fails: " + outcome.reason());
     }
     if (!outcome.reason().contains(entry.get().failure())) {
-      return Optional.of(outcome.key() + " fails differently: listed as failing with \""
-          + entry.get().failure() + "\" but: " + outcome.reason());
+      return Optional.of(
+          outcome.key()
+              + " fails differently: listed as failing with \""
+              + entry.get().failure()
+              + "\" but: "
+              + outcome.reason());
     }
     return Optional.empty();
   }
@@ -144,8 +151,8 @@ public final class KnownFailures {
    * Decides the suite: every failing case must be listed with the mismatch it fails with, every
    * listed case that ran must fail (unless unstable), and every entry must name a case that ran.
    *
-   * @param wholeRun whether every case ran, so that an entry naming none of them is stale (a partial
-   *     run only reports it)
+   * @param wholeRun whether every case ran, so that an entry naming none of them is stale (a
+   *     partial run only reports it)
    */
   public Verdict judge(Collection<CaseOutcome> outcomes, boolean wholeRun) {
     List<String> problems = new ArrayList<>();
@@ -157,7 +164,8 @@ public final class KnownFailures {
     List<String> unused =
         entries.keySet().stream().filter(k -> !used.contains(k)).sorted().toList();
     if (wholeRun) {
-      unused.forEach(k -> problems.add(k + " is listed but no such case ran: remove the stale entry"));
+      unused.forEach(
+          k -> problems.add(k + " is listed but no such case ran: remove the stale entry"));
     }
     return new Verdict(problems, unused);
   }

@@ -16,11 +16,11 @@ import java.util.Optional;
  * TestState} and compares the answer with the recorded one: status, output, error, cause, next
  * state and inspection data, with the case's redaction tokens and literals as wildcards.
  *
- * <p>The recorder kept some values as the JSON text AWS sent (TestState answers with text, and
- * text not starting with <code>{</code> was not parsed back), so an expected string is compared
- * with a non-string actual value by the JSON it holds. The recorded requests carry no {@code
- * roleArn}, so this runner decides as the recording tests did (see {@link #needsRole}). Nothing
- * here depends on a case's id or input.
+ * <p>The recorder kept some values as the JSON text AWS sent (TestState answers with text, and text
+ * not starting with <code>{</code> was not parsed back), so an expected string is compared with a
+ * non-string actual value by the JSON it holds. The recorded requests carry no {@code roleArn}, so
+ * this runner decides as the recording tests did (see {@link #needsRole}). Nothing here depends on
+ * a case's id or input.
  */
 public final class TestStateCaseRunner {
   /** The role the recording tests created for their calls (its name is redacted in the records). */
@@ -34,12 +34,12 @@ public final class TestStateCaseRunner {
   }
 
   /**
-   * Whether the local runtime can answer {@code c} on its own: a TestState case that does not
-   * need a real Lambda function. As with the service cases that need an AWS service, a case is not
+   * Whether the local runtime can answer {@code c} on its own: a TestState case that does not need
+   * a real Lambda function. As with the service cases that need an AWS service, a case is not
    * runnable when the state under test (or a state inside it, such as a Map's processor) is a Task
    * invoking a Lambda function, by function ARN or {@code lambda:invoke}, while the request has no
-   * {@code mock} and the case describes no function: only the function the recording test
-   * deployed could answer it.
+   * {@code mock} and the case describes no function: only the function the recording test deployed
+   * could answer it.
    */
   public static boolean runnable(ConformanceCase c) {
     return isTestState(c) && !needsUndescribedFunction(c);
@@ -52,11 +52,14 @@ public final class TestStateCaseRunner {
     }
     JsonNode definition = request.path("definition");
     if (definition.isTextual()) {
-      definition = parse(definition.textValue()).orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+      definition =
+          parse(definition.textValue())
+              .orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
     }
-    JsonNode tested = request.hasNonNull("stateName")
-        ? stateNamed(definition, request.get("stateName").asText())
-        : definition;
+    JsonNode tested =
+        request.hasNonNull("stateName")
+            ? stateNamed(definition, request.get("stateName").asText())
+            : definition;
     return tested != null && invokesLambda(tested);
   }
 
@@ -81,14 +84,19 @@ public final class TestStateCaseRunner {
 
   /** Whether {@code state}, or a state nested in it, is a Task invoking a Lambda function. */
   private static boolean invokesLambda(JsonNode node) {
-    return hasTask(node, task -> {
-      ResourceArn resource = ResourceArn.parse(task.path("Resource").asText(""));
-      return resource.kind() == ResourceArn.Kind.LAMBDA_FUNCTION
-          || resource.canonical().startsWith(ResourceArn.STATES_PREFIX + "lambda:invoke");
-    });
+    return hasTask(
+        node,
+        task -> {
+          ResourceArn resource = ResourceArn.parse(task.path("Resource").asText(""));
+          return resource.kind() == ResourceArn.Kind.LAMBDA_FUNCTION
+              || resource.canonical().startsWith(ResourceArn.STATES_PREFIX + "lambda:invoke");
+        });
   }
 
-  /** Whether {@code node}, or an object anywhere under it, is a Task state that {@code test} accepts. */
+  /**
+   * Whether {@code node}, or an object anywhere under it, is a Task state that {@code test}
+   * accepts.
+   */
   private static boolean hasTask(JsonNode node, java.util.function.Predicate<JsonNode> test) {
     if (node.isObject() && "Task".equals(node.path("Type").asText()) && test.test(node)) {
       return true;
@@ -112,7 +120,9 @@ public final class TestStateCaseRunner {
   static boolean needsRole(JsonNode request) {
     JsonNode definition = request.path("definition");
     if (definition.isTextual()) {
-      definition = parse(definition.textValue()).orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+      definition =
+          parse(definition.textValue())
+              .orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
     }
     return hasTask(definition, task -> true);
   }
@@ -128,7 +138,12 @@ public final class TestStateCaseRunner {
       TestStateResult result = builder.seed(0).run();
       return CaseOutcome.of(c, compare(c, result));
     } catch (RuntimeException e) {
-      return CaseOutcome.failed(c, "crashed: " + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).replace('\n', ' '));
+      return CaseOutcome.failed(
+          c,
+          "crashed: "
+              + e.getClass().getSimpleName()
+              + ": "
+              + String.valueOf(e.getMessage()).replace('\n', ' '));
     }
   }
 
@@ -146,9 +161,11 @@ public final class TestStateCaseRunner {
     parts.put("output", actual.output());
     parts.put("error", actual.error() == null ? null : TextNode.valueOf(actual.error()));
     parts.put("cause", actual.cause() == null ? null : TextNode.valueOf(actual.cause()));
-    parts.put("nextState", actual.nextState() == null ? null : TextNode.valueOf(actual.nextState()));
+    parts.put(
+        "nextState", actual.nextState() == null ? null : TextNode.valueOf(actual.nextState()));
     for (Map.Entry<String, JsonNode> part : parts.entrySet()) {
-      Comparison comparison = comparePart(part.getKey(), expected.get(part.getKey()), part.getValue(), wildcards);
+      Comparison comparison =
+          comparePart(part.getKey(), expected.get(part.getKey()), part.getValue(), wildcards);
       if (!comparison.matches()) {
         return comparison;
       }
@@ -158,18 +175,24 @@ public final class TestStateCaseRunner {
     if (expectedData == null || actualData == null) {
       return expectedData == null && actualData == null
           ? Comparison.match()
-          : Comparison.mismatch("inspectionData: expected " + expectedData + " but was " + actualData);
+          : Comparison.mismatch(
+              "inspectionData: expected " + expectedData + " but was " + actualData);
     }
     for (Iterator<String> names = actualData.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!expectedData.has(name)) {
-        return Comparison.mismatch("inspectionData." + name + ": unexpected, with value " + actualData.get(name));
+        return Comparison.mismatch(
+            "inspectionData." + name + ": unexpected, with value " + actualData.get(name));
       }
     }
     for (Iterator<Map.Entry<String, JsonNode>> fields = expectedData.fields(); fields.hasNext(); ) {
       Map.Entry<String, JsonNode> field = fields.next();
       Comparison comparison =
-          comparePart("inspectionData." + field.getKey(), field.getValue(), actualData.get(field.getKey()), wildcards);
+          comparePart(
+              "inspectionData." + field.getKey(),
+              field.getValue(),
+              actualData.get(field.getKey()),
+              wildcards);
       if (!comparison.matches()) {
         return comparison;
       }
@@ -177,7 +200,8 @@ public final class TestStateCaseRunner {
     return Comparison.match();
   }
 
-  private static Comparison comparePart(String part, JsonNode expected, JsonNode actual, List<String> wildcards) {
+  private static Comparison comparePart(
+      String part, JsonNode expected, JsonNode actual, List<String> wildcards) {
     if (expected == null || actual == null) {
       return expected == null && actual == null
           ? Comparison.match()
@@ -191,7 +215,9 @@ public final class TestStateCaseRunner {
       }
     }
     Comparison comparison = ExpectedComparator.compareValues(exp, actual, wildcards);
-    return comparison.matches() ? comparison : Comparison.mismatch(part + ": " + comparison.difference());
+    return comparison.matches()
+        ? comparison
+        : Comparison.mismatch(part + ": " + comparison.difference());
   }
 
   private static Optional<JsonNode> parse(String text) {

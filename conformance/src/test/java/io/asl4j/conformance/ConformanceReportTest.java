@@ -110,15 +110,20 @@ class ConformanceReportTest {
   }
 
   @Test
-  void sumsUpEachCategoryAsPassedOfRunnableNamingTheCasesNotRunnable(@TempDir Path dir) throws IOException {
+  void sumsUpEachCategoryAsPassedOfRunnableNamingTheCasesNotRunnable(@TempDir Path dir)
+      throws IOException {
     Path file = dir.resolve("service/services/T.test_e.json");
     Files.createDirectories(file.getParent());
-    Files.writeString(file, "{\"id\":\"services/T.test_e\",\"category\":\"service\",\"expected\":{\"status\":\"SUCCEEDED\"}}");
+    Files.writeString(
+        file,
+        "{\"id\":\"services/T.test_e\",\"category\":\"service\",\"expected\":{\"status\":\"SUCCEEDED\"}}");
     ConformanceReport report = report();
     report.add(outcome("service", "services/T.test_f", null));
     report.notRunnable(ConformanceCases.read(file));
 
-    assertEquals("lambda 0/1\npure 2/3\nservice 1/1 (of the 1 runnable, 1 not runnable)\n", report.runnableSummary());
+    assertEquals(
+        "lambda 0/1\npure 2/3\nservice 1/1 (of the 1 runnable, 1 not runnable)\n",
+        report.runnableSummary());
     assertEquals("3 passed, 2 failed", report.summaryLine());
   }
 }

@@ -49,77 +49,109 @@ class ConformanceRunnerTest {
   private ConformanceCase serviceCase(String body) throws IOException {
     Path file = dir.resolve("service/callback/T.test_x.json");
     Files.createDirectories(file.getParent());
-    Files.writeString(file, ("{'id':'callback/T.test_x','category':'service','stateMachineType':'STANDARD',"
-        + body + "}").replace('\'', '"'));
+    Files.writeString(
+        file,
+        ("{'id':'callback/T.test_x','category':'service','stateMachineType':'STANDARD',"
+                + body
+                + "}")
+            .replace('\'', '"'));
     return ConformanceCases.read(file);
   }
 
   @Test
   void aCallbackNobodyAnsweredRunsOnTheFakes() throws IOException {
-    ConformanceCase c = serviceCase(CALLBACK_OVER_SQS
-        + ",'expected':{'status':'FAILED','error':'States.Timeout'},'history':[" + UNTIL_SUBMITTED
-        + "{'id':6,'previousEventId':5,'timestamp':'timestamp','type':'TaskTimedOut','taskTimedOutEventDetails':"
-        + "{'resourceType':'sqs','resource':'sendMessage.waitForTaskToken','error':'States.Timeout'}},"
-        + "{'id':7,'previousEventId':6,'timestamp':'timestamp','type':'ExecutionFailed','executionFailedEventDetails':"
-        + "{'error':'States.Timeout'}}]");
+    ConformanceCase c =
+        serviceCase(
+            CALLBACK_OVER_SQS
+                + ",'expected':{'status':'FAILED','error':'States.Timeout'},'history':["
+                + UNTIL_SUBMITTED
+                + "{'id':6,'previousEventId':5,'timestamp':'timestamp','type':'TaskTimedOut','taskTimedOutEventDetails':"
+                + "{'resourceType':'sqs','resource':'sendMessage.waitForTaskToken','error':'States.Timeout'}},"
+                + "{'id':7,'previousEventId':6,'timestamp':'timestamp','type':'ExecutionFailed','executionFailedEventDetails':"
+                + "{'error':'States.Timeout'}}]");
 
     assertTrue(ConformanceRunner.runnable(c));
-    assertTrue(ConformanceRunner.attempt(c).orElseThrow().passed(), ConformanceRunner.attempt(c).toString());
+    assertTrue(
+        ConformanceRunner.attempt(c).orElseThrow().passed(),
+        ConformanceRunner.attempt(c).toString());
   }
 
   @Test
   void aCallbackTheRecordingTestAnsweredNeedsItsOtherHalf() throws IOException {
-    ConformanceCase answered = serviceCase(CALLBACK_OVER_SQS
-        + ",'expected':{'status':'SUCCEEDED','output':{}},'history':[" + UNTIL_SUBMITTED
-        + "{'type':'TaskSucceeded','taskSucceededEventDetails':{'output':'{}','resource':'sendMessage.waitForTaskToken'}},"
-        + "{'type':'TaskStateExited'},{'type':'ExecutionSucceeded'}]");
-    ConformanceCase failedByAnswer = serviceCase(CALLBACK_OVER_SQS
-        + ",'expected':{'status':'FAILED','error':'Rejected'},'history':[" + UNTIL_SUBMITTED
-        + "{'type':'TaskFailed','taskFailedEventDetails':{'error':'Rejected','resource':'sendMessage.waitForTaskToken'}},"
-        + "{'type':'ExecutionFailed'}]");
+    ConformanceCase answered =
+        serviceCase(
+            CALLBACK_OVER_SQS
+                + ",'expected':{'status':'SUCCEEDED','output':{}},'history':["
+                + UNTIL_SUBMITTED
+                + "{'type':'TaskSucceeded','taskSucceededEventDetails':{'output':'{}','resource':'sendMessage.waitForTaskToken'}},"
+                + "{'type':'TaskStateExited'},{'type':'ExecutionSucceeded'}]");
+    ConformanceCase failedByAnswer =
+        serviceCase(
+            CALLBACK_OVER_SQS
+                + ",'expected':{'status':'FAILED','error':'Rejected'},'history':["
+                + UNTIL_SUBMITTED
+                + "{'type':'TaskFailed','taskFailedEventDetails':{'error':'Rejected','resource':'sendMessage.waitForTaskToken'}},"
+                + "{'type':'ExecutionFailed'}]");
     for (ConformanceCase c : List.of(answered, failedByAnswer)) {
       assertTrue(ConformanceRunner.runnable(c), "it may fail before it sends the message");
-      assertEquals(Optional.empty(), ConformanceRunner.attempt(c), "it sent the message: only its other half goes on");
+      assertEquals(
+          Optional.empty(),
+          ConformanceRunner.attempt(c),
+          "it sent the message: only its other half goes on");
     }
   }
 
   @Test
   void reachingAResourceTheRecordingNeverShowsAwsSchedulingIsAFailure() throws IOException {
-    ConformanceCase noHistory = serviceCase(CALLBACK_OVER_SQS + ",'expected':{'status':'FAILED','error':'States.Timeout'}");
+    ConformanceCase noHistory =
+        serviceCase(CALLBACK_OVER_SQS + ",'expected':{'status':'FAILED','error':'States.Timeout'}");
 
     assertTrue(ConformanceRunner.runnable(noHistory), "it may fail before it sends the message");
     assertEquals(
-        Optional.of(CaseOutcome.failed(noHistory, "the run reached arn:aws:states:::sqs:sendMessage,"
-            + " which the recorded history never shows AWS scheduling")),
+        Optional.of(
+            CaseOutcome.failed(
+                noHistory,
+                "the run reached arn:aws:states:::sqs:sendMessage,"
+                    + " which the recorded history never shows AWS scheduling")),
         ConformanceRunner.attempt(noHistory));
   }
 
   @Test
   void aCaseFailingBeforeItReachesAServiceOnlyAwsCanAnswerHasAVerdict() throws IOException {
-    String timeoutPath = "'definition':{'StartAt':'Get','States':{'Get':{'Type':'Task',"
-        + "'Resource':'arn:aws:states:::aws-sdk:s3:getObject','TimeoutSecondsPath':'$.timeout',"
-        + "'Parameters':{'Bucket':'b','Key':'k'},'End':true}}},"
-        + "'externalDependencies':['Task Get: arn:aws:states:::aws-sdk:s3:getObject'],'input':{%s},";
-    ConformanceCase failsFirst = serviceCase(String.format(timeoutPath, "")
-        + "'expected':{'status':'FAILED','error':'States.Runtime','cause':'An error occurred while executing the state"
-        + " \\u0027Get\\u0027 (entered at the event id #2). Invalid path \\u0027$.timeout\\u0027 : No results for path:"
-        + " $[\\u0027timeout\\u0027]'}");
-    ConformanceCase reachesIt = serviceCase(String.format(timeoutPath, "'timeout':5") + "'expected':{'status':'SUCCEEDED'},"
-        + "'history':[{'id':3,'previousEventId':2,'type':'TaskScheduled','taskScheduledEventDetails':"
-        + "{'resourceType':'aws-sdk:s3','resource':'getObject'}}]");
+    String timeoutPath =
+        "'definition':{'StartAt':'Get','States':{'Get':{'Type':'Task',"
+            + "'Resource':'arn:aws:states:::aws-sdk:s3:getObject','TimeoutSecondsPath':'$.timeout',"
+            + "'Parameters':{'Bucket':'b','Key':'k'},'End':true}}},"
+            + "'externalDependencies':['Task Get: arn:aws:states:::aws-sdk:s3:getObject'],'input':{%s},";
+    ConformanceCase failsFirst =
+        serviceCase(
+            String.format(timeoutPath, "")
+                + "'expected':{'status':'FAILED','error':'States.Runtime','cause':'An error occurred while executing the state"
+                + " \\u0027Get\\u0027 (entered at the event id #2). Invalid path \\u0027$.timeout\\u0027 : No results for path:"
+                + " $[\\u0027timeout\\u0027]'}");
+    ConformanceCase reachesIt =
+        serviceCase(
+            String.format(timeoutPath, "'timeout':5")
+                + "'expected':{'status':'SUCCEEDED'},"
+                + "'history':[{'id':3,'previousEventId':2,'type':'TaskScheduled','taskScheduledEventDetails':"
+                + "{'resourceType':'aws-sdk:s3','resource':'getObject'}}]");
 
     assertTrue(ConformanceRunner.runnable(failsFirst));
-    assertEquals(Optional.of(true), ConformanceRunner.attempt(failsFirst).map(CaseOutcome::passed),
+    assertEquals(
+        Optional.of(true),
+        ConformanceRunner.attempt(failsFirst).map(CaseOutcome::passed),
         () -> ConformanceRunner.attempt(failsFirst).toString());
     assertEquals(Optional.empty(), ConformanceRunner.attempt(reachesIt));
   }
 
   @Test
   void anActivityOrCredentialsNeedAws() throws IOException {
-    ConformanceCase activity = serviceCase("'definition':{'StartAt':'A','States':{'A':{'Type':'Task',"
-        + "'Resource':'arn:aws:states:us-east-1:111111111111:activity:work','End':true}}},"
-        + "'externalDependencies':['Task A: arn:aws:states:us-east-1:111111111111:activity:work'],"
-        + "'input':{},'expected':{'status':'SUCCEEDED'}");
+    ConformanceCase activity =
+        serviceCase(
+            "'definition':{'StartAt':'A','States':{'A':{'Type':'Task',"
+                + "'Resource':'arn:aws:states:us-east-1:111111111111:activity:work','End':true}}},"
+                + "'externalDependencies':['Task A: arn:aws:states:us-east-1:111111111111:activity:work'],"
+                + "'input':{},'expected':{'status':'SUCCEEDED'}");
 
     assertFalse(ConformanceRunner.runnable(activity));
     assertEquals(null, ConformanceRunner.guardedResource("Credentials"));

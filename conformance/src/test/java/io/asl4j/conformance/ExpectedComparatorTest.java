@@ -88,10 +88,17 @@ class ExpectedComparatorTest {
 
   @Test
   void pointsAtTheFirstDifference() {
-    assertMismatch("value at /a/b~1c/1: expected 2 but was \"2\"", "{\"a\": {\"b/c\": [1, 2, 3]}}", "{\"a\": {\"b/c\": [1, \"2\", 4]}}");
-    assertMismatch("value at /a: expected {\"x\":1} but the key is missing", "{\"a\": {\"x\": 1}}", "{}");
+    assertMismatch(
+        "value at /a/b~1c/1: expected 2 but was \"2\"",
+        "{\"a\": {\"b/c\": [1, 2, 3]}}",
+        "{\"a\": {\"b/c\": [1, \"2\", 4]}}");
+    assertMismatch(
+        "value at /a: expected {\"x\":1} but the key is missing", "{\"a\": {\"x\": 1}}", "{}");
     assertMismatch("value at /extra: unexpected key, with value [1]", "{}", "{\"extra\": [1]}");
-    assertMismatch("value at /list: expected 2 elements but was 3: [1,2,3]", "{\"list\": [1, 2]}", "{\"list\": [1, 2, 3]}");
+    assertMismatch(
+        "value at /list: expected 2 elements but was 3: [1,2,3]",
+        "{\"list\": [1, 2]}",
+        "{\"list\": [1, 2, 3]}");
     assertMismatch("value: expected null but was false", "null", "false");
   }
 
@@ -164,9 +171,15 @@ class ExpectedComparatorTest {
 
   @Test
   void leavesInvalidDatesUnredactedAsTheRecorderDid() {
-    assertMismatch("value: expected \"cannot parse 2016-12-05T21:29:29\" but was \"cannot parse"
-                + " 2016-12-05T21:29:30\"", "\"cannot parse 2016-12-05T21:29:29\"", "\"cannot parse 2016-12-05T21:29:30\"");
-    assertMismatch("value: expected \"cannot parse 2016-13-05T21:29:29Z\" but was \"cannot parse date\"", "\"cannot parse 2016-13-05T21:29:29Z\"", "\"cannot parse 2016-12-05T21:29:29Z\"");
+    assertMismatch(
+        "value: expected \"cannot parse 2016-12-05T21:29:29\" but was \"cannot parse"
+            + " 2016-12-05T21:29:30\"",
+        "\"cannot parse 2016-12-05T21:29:29\"",
+        "\"cannot parse 2016-12-05T21:29:30\"");
+    assertMismatch(
+        "value: expected \"cannot parse 2016-13-05T21:29:29Z\" but was \"cannot parse date\"",
+        "\"cannot parse 2016-13-05T21:29:29Z\"",
+        "\"cannot parse 2016-12-05T21:29:29Z\"");
   }
 
   @Test
@@ -299,11 +312,15 @@ class ExpectedComparatorTest {
     assertTrue(comparator.listsNewestFirst());
     assertEquals(
         Comparison.match(),
-        comparator.compareHistory(events("ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded")));
+        comparator.compareHistory(
+            events(
+                "ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded")));
     assertEquals(
         Comparison.mismatch(
             "history: event #1 expected ExecutionSucceeded but was ExecutionStarted (expected 4 events, actual 4)"),
-        comparator.compareHistory(events("ExecutionSucceeded", "PassStateExited", "PassStateEntered", "ExecutionStarted")));
+        comparator.compareHistory(
+            events(
+                "ExecutionSucceeded", "PassStateExited", "PassStateEntered", "ExecutionStarted")));
   }
 
   @Test
@@ -326,7 +343,11 @@ class ExpectedComparatorTest {
         Comparison.match(),
         comparator.compareHistory(
             parallelHistory(
-                "ExecutionSucceeded", "PassStateEntered", "PassStateExited", "PassStateEntered", "PassStateExited")));
+                "ExecutionSucceeded",
+                "PassStateEntered",
+                "PassStateExited",
+                "PassStateEntered",
+                "PassStateExited")));
     assertEquals(
         Comparison.mismatch(
             "history: the Parallel branch events (#3 to #6, compared without order) differ: no"
@@ -334,14 +355,22 @@ class ExpectedComparatorTest {
                 + " [PassStateEntered none] (expected 8 events, actual 8)"),
         comparator.compareHistory(
             parallelHistory(
-                "ExecutionSucceeded", "PassStateEntered", "PassStateEntered", "PassStateEntered", "PassStateExited")));
+                "ExecutionSucceeded",
+                "PassStateEntered",
+                "PassStateEntered",
+                "PassStateEntered",
+                "PassStateExited")));
     assertEquals(
         Comparison.mismatch(
             "history: event #8 expected ExecutionSucceeded but was ExecutionFailed (expected 8"
                 + " events, actual 8)"),
         comparator.compareHistory(
             parallelHistory(
-                "ExecutionFailed", "PassStateEntered", "PassStateExited", "PassStateEntered", "PassStateExited")));
+                "ExecutionFailed",
+                "PassStateEntered",
+                "PassStateExited",
+                "PassStateEntered",
+                "PassStateExited")));
   }
 
   @Test
@@ -465,7 +494,10 @@ class ExpectedComparatorTest {
   }
 
   /** Events of these types, as the runtime lists them (oldest first), with ids from 1. */
-  /** A Parallel state's execution: started, the Parallel entered, {@code branches}, exited, {@code end}. */
+  /**
+   * A Parallel state's execution: started, the Parallel entered, {@code branches}, exited, {@code
+   * end}.
+   */
   private static List<JsonNode> parallelHistory(String end, String... branches) {
     List<String> types = new ArrayList<>(List.of("ExecutionStarted", "ParallelStateEntered"));
     types.addAll(List.of(branches));
@@ -483,41 +515,68 @@ class ExpectedComparatorTest {
 
   @Test
   void aRedactionTokenDoesNotMatchANumber() {
-    assertMismatch("value at /StartDate: expected \"date\" but was 1733000000", "{\"StartDate\": \"date\"}", "{\"StartDate\": 1733000000}");
+    assertMismatch(
+        "value at /StartDate: expected \"date\" but was 1733000000",
+        "{\"StartDate\": \"date\"}",
+        "{\"StartDate\": 1733000000}");
     assertEquals(
         Comparison.mismatch("value at /n: expected \"RandomNumberGenerated\" but was 7"),
         ExpectedComparator.compareValues(
-            json("{\"n\": \"RandomNumberGenerated\"}"), json("{\"n\": 7}"), List.of("RandomNumberGenerated")));
+            json("{\"n\": \"RandomNumberGenerated\"}"),
+            json("{\"n\": 7}"),
+            List.of("RandomNumberGenerated")));
     assertEquals(
         Comparison.match(),
         ExpectedComparator.compareValues(
-            json("{\"n\": \"RandomNumberGenerated\"}"), json("{\"n\": \"17\"}"), List.of("RandomNumberGenerated")));
+            json("{\"n\": \"RandomNumberGenerated\"}"),
+            json("{\"n\": \"17\"}"),
+            List.of("RandomNumberGenerated")));
   }
 
   @Test
   void theDateTokenMatchesOnlyAnIsoDateTime() {
     assertMatches("{\"at\": \"date\"}", "{\"at\": \"2024-02-07T13:49:50.123Z\"}");
-    assertMismatch("value at /at: expected \"date\" but was \"yesterday\"", "{\"at\": \"date\"}", "{\"at\": \"yesterday\"}");
+    assertMismatch(
+        "value at /at: expected \"date\" but was \"yesterday\"",
+        "{\"at\": \"date\"}",
+        "{\"at\": \"yesterday\"}");
   }
 
   @Test
   void globalTokensApplyOnlyWhereTheRecorderWritesThem() {
     // timestamp: under keys matching /timestamp/i only.
     assertMatches("{\"BatchTimestamp\": \"timestamp\"}", "{\"BatchTimestamp\": \"x\"}");
-    assertMismatch("value at /label: expected \"timestamp\" but was \"x\"", "{\"label\": \"timestamp\"}", "{\"label\": \"x\"}");
+    assertMismatch(
+        "value at /label: expected \"timestamp\" but was \"x\"",
+        "{\"label\": \"timestamp\"}",
+        "{\"label\": \"x\"}");
     // <uuid:N>: a UUID under a key ending in id.
     String uuid = "\"0f8fad5b-d9cb-469f-a165-70867728950e\"";
     assertMatches("{\"MessageId\": \"<uuid:1>\"}", "{\"MessageId\": " + uuid + "}");
-    assertMismatch("value at /Message: expected \"<uuid:1>\" but was " + uuid, "{\"Message\": \"<uuid:1>\"}", "{\"Message\": " + uuid + "}");
-    assertMismatch("value at /MessageId: expected \"<uuid:1>\" but was \"m-1\"", "{\"MessageId\": \"<uuid:1>\"}", "{\"MessageId\": \"m-1\"}");
+    assertMismatch(
+        "value at /Message: expected \"<uuid:1>\" but was " + uuid,
+        "{\"Message\": \"<uuid:1>\"}",
+        "{\"Message\": " + uuid + "}");
+    assertMismatch(
+        "value at /MessageId: expected \"<uuid:1>\" but was \"m-1\"",
+        "{\"MessageId\": \"<uuid:1>\"}",
+        "{\"MessageId\": \"m-1\"}");
     // HTTP metadata tokens: the value of their own key inside SdkHttpMetadata.
-    assertMatches("{\"SdkHttpMetadata\": {\"AllHttpHeaders\": {\"x-amzn-RequestId\": \"x-amzn-RequestId\"}}}", "{\"SdkHttpMetadata\": {\"AllHttpHeaders\": {\"x-amzn-RequestId\": [\"e220a839\"]}}}");
-    assertMismatch("value at /RequestId: expected \"RequestId\" but was \"e220a839\"", "{\"RequestId\": \"RequestId\"}", "{\"RequestId\": \"e220a839\"}");
+    assertMatches(
+        "{\"SdkHttpMetadata\": {\"AllHttpHeaders\": {\"x-amzn-RequestId\": \"x-amzn-RequestId\"}}}",
+        "{\"SdkHttpMetadata\": {\"AllHttpHeaders\": {\"x-amzn-RequestId\": [\"e220a839\"]}}}");
+    assertMismatch(
+        "value at /RequestId: expected \"RequestId\" but was \"e220a839\"",
+        "{\"RequestId\": \"RequestId\"}",
+        "{\"RequestId\": \"e220a839\"}");
   }
 
   @Test
   void aJsonStringIsRefusedWhereAnArrayIsExpected() {
-    assertMismatch("value at /items: expected [1,2] but was \"[1,2]\"", "{\"items\": [1, 2]}", "{\"items\": \"[1,2]\"}");
+    assertMismatch(
+        "value at /items: expected [1,2] but was \"[1,2]\"",
+        "{\"items\": [1, 2]}",
+        "{\"items\": \"[1,2]\"}");
     // The recorder parsed strings that start with {, so an object matches its JSON text.
     assertMatches("{\"o\": {\"a\": 1}}", "{\"o\": \"{\\\"a\\\":1}\"}");
   }
@@ -537,20 +596,25 @@ class ExpectedComparatorTest {
     ExpectedComparator comparator = ExpectedComparator.forCase(c);
     List<JsonNode> actual =
         List.of(
-            json("{\"id\": 1, \"previousEventId\": 0, \"timestamp\": \"2024-02-07T13:49:50.123Z\", \"type\": \"ExecutionStarted\"}"),
-            json("{\"id\": 2, \"previousEventId\": 0, \"timestamp\": \"2024-02-07T13:49:50.123Z\", \"type\": \"MapStateSucceeded\"}"),
-            json("{\"id\": 3, \"previousEventId\": 2, \"timestamp\": \"2024-02-07T13:49:50.123Z\", \"type\": \"MapStateExited\","
-                + " \"stateExitedEventDetails\": {\"name\": \"M\", \"output\": \"[1, 2]\"}}"));
+            json(
+                "{\"id\": 1, \"previousEventId\": 0, \"timestamp\": \"2024-02-07T13:49:50.123Z\", \"type\": \"ExecutionStarted\"}"),
+            json(
+                "{\"id\": 2, \"previousEventId\": 0, \"timestamp\": \"2024-02-07T13:49:50.123Z\", \"type\": \"MapStateSucceeded\"}"),
+            json(
+                "{\"id\": 3, \"previousEventId\": 2, \"timestamp\": \"2024-02-07T13:49:50.123Z\", \"type\": \"MapStateExited\","
+                    + " \"stateExitedEventDetails\": {\"name\": \"M\", \"output\": \"[1, 2]\"}}"));
 
     assertEquals(
-        Comparison.mismatch("history: event #3 (MapStateExited) at /previousEventId: expected 1 but was 2"),
+        Comparison.mismatch(
+            "history: event #3 (MapStateExited) at /previousEventId: expected 1 but was 2"),
         comparator.compareHistory(actual));
     ((com.fasterxml.jackson.databind.node.ObjectNode) actual.get(2)).put("previousEventId", 1);
     assertEquals(Comparison.match(), comparator.compareHistory(actual));
     ((com.fasterxml.jackson.databind.node.ObjectNode) actual.get(2).get("stateExitedEventDetails"))
         .put("output", "[2,1]");
     assertEquals(
-        Comparison.mismatch("history: event #3 (MapStateExited) at /stateExitedEventDetails/output/0: expected 1 but was 2"),
+        Comparison.mismatch(
+            "history: event #3 (MapStateExited) at /stateExitedEventDetails/output/0: expected 1 but was 2"),
         comparator.compareHistory(actual));
   }
 }

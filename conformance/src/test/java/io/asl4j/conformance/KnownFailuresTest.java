@@ -15,7 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 class KnownFailuresTest {
 
   private static CaseOutcome outcome(String category, String id, boolean passed) {
-    return outcome(category, id, passed, "history: event #9 (MapStateExited) at /previousEventId: expected 6 but was 7");
+    return outcome(
+        category,
+        id,
+        passed,
+        "history: event #9 (MapStateExited) at /previousEventId: expected 6 but was 7");
   }
 
   private static CaseOutcome outcome(String category, String id, boolean passed, String mismatch) {
@@ -46,7 +50,8 @@ class KnownFailuresTest {
     assertEquals(
         Optional.of("history order"), known.reasonFor(outcome("pure", "base/A.test_three", false)));
     assertEquals(
-        Optional.of("(MapStateExited)"), known.failureFor(outcome("pure", "base/A.test_three", false)));
+        Optional.of("(MapStateExited)"),
+        known.failureFor(outcome("pure", "base/A.test_three", false)));
     assertEquals(Optional.empty(), known.reasonFor(outcome("pure", "base/A.test_five", false)));
   }
 
@@ -63,10 +68,14 @@ class KnownFailuresTest {
         new KnownFailures.Verdict(List.of(), List.of()),
         known.judge(List.of(outcome("pure", "base/A.test_one", false)), true));
     assertEquals(
-        Optional.of("pure/base/A.test_one fails differently: listed as failing with \"but was 7\" but:"
-            + " status: expected SUCCEEDED but was FAILED"),
-        known.problem(outcome("pure", "base/A.test_one", false, "status: expected SUCCEEDED but was FAILED")));
-    assertEquals(false, KnownFailures.parse(LIST).mayPass(outcome("pure", "base/A.test_one", true)));
+        Optional.of(
+            "pure/base/A.test_one fails differently: listed as failing with \"but was 7\" but:"
+                + " status: expected SUCCEEDED but was FAILED"),
+        known.problem(
+            outcome(
+                "pure", "base/A.test_one", false, "status: expected SUCCEEDED but was FAILED")));
+    assertEquals(
+        false, KnownFailures.parse(LIST).mayPass(outcome("pure", "base/A.test_one", true)));
   }
 
   @Test
@@ -146,7 +155,8 @@ class KnownFailuresTest {
   void rejectsALineWithoutTheFailureOrTheReason() {
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class, () -> KnownFailures.parse("# x\nbase/A.test_one | needs a clock\n"));
+            IllegalArgumentException.class,
+            () -> KnownFailures.parse("# x\nbase/A.test_one | needs a clock\n"));
     assertEquals(
         "line 2: expected '<case id or path> | <part of the mismatch it fails with> | <reason>', got:"
             + " base/A.test_one | needs a clock",

@@ -27,8 +27,10 @@ final class SuiteRun {
   private final String knownFile;
   private final KnownFailures known;
   private final List<CaseOutcome> outcomes = new ArrayList<>();
+
   /** The cases not run: they need AWS itself. */
   private final List<ConformanceCase> notRunnable = new ArrayList<>();
+
   private final AtomicInteger finished = new AtomicInteger();
   private int planned = -1;
 
@@ -42,11 +44,16 @@ final class SuiteRun {
     Path dir = Path.of(System.getProperty("asl4j.conformance.dir", "../../shared/conformance"));
     assumeTrue(
         Files.isDirectory(dir),
-        "conformance corpus not found at " + dir.toAbsolutePath() + " (set -Dasl4j.conformance.dir); skipping");
+        "conformance corpus not found at "
+            + dir.toAbsolutePath()
+            + " (set -Dasl4j.conformance.dir); skipping");
     return dir;
   }
 
-  /** A run judged against {@code /conformance/<knownFile>} on the test class path (none: no entries). */
+  /**
+   * A run judged against {@code /conformance/<knownFile>} on the test class path (none: no
+   * entries).
+   */
   static SuiteRun against(String knownFile) throws IOException {
     try (InputStream in = SuiteRun.class.getResourceAsStream("/conformance/" + knownFile)) {
       KnownFailures known =
@@ -72,29 +79,37 @@ final class SuiteRun {
       List<ConformanceCase> cases, Function<ConformanceCase, Optional<CaseOutcome>> attempt) {
     planned = cases.size();
     return cases.stream()
-        .map(c -> DynamicTest.dynamicTest(c.relativePath(), () -> {
-          finished.incrementAndGet();
-          Optional<CaseOutcome> attempted = attempt.apply(c);
-          if (attempted.isEmpty()) {
-            notRunnable(c);
-            abort("the run reached a resource only AWS can answer, as the recording test set it up");
-          }
-          CaseOutcome outcome = attempted.get();
-          synchronized (outcomes) {
-            outcomes.add(outcome);
-          }
-          known.problem(outcome).ifPresent(problem -> fail(problem + " (" + knownFile + ")"));
-        }));
+        .map(
+            c ->
+                DynamicTest.dynamicTest(
+                    c.relativePath(),
+                    () -> {
+                      finished.incrementAndGet();
+                      Optional<CaseOutcome> attempted = attempt.apply(c);
+                      if (attempted.isEmpty()) {
+                        notRunnable(c);
+                        abort(
+                            "the run reached a resource only AWS can answer, as the recording test set it up");
+                      }
+                      CaseOutcome outcome = attempted.get();
+                      synchronized (outcomes) {
+                        outcomes.add(outcome);
+                      }
+                      known
+                          .problem(outcome)
+                          .ifPresent(problem -> fail(problem + " (" + knownFile + ")"));
+                    }));
   }
 
   /**
-   * After a run of every case, an entry of the known failures that named no case that ran is
-   * stale and fails the suite (the cases' own verdicts failed their tests already).
+   * After a run of every case, an entry of the known failures that named no case that ran is stale
+   * and fails the suite (the cases' own verdicts failed their tests already).
    */
   void failOnStaleEntries() {
     if (planned >= 0 && finished.get() == planned) {
       List<String> stale = known.judge(outcomes, true).unusedEntries();
-      assertTrue(stale.isEmpty(), "stale entries in " + knownFile + ", naming no case that ran: " + stale);
+      assertTrue(
+          stale.isEmpty(), "stale entries in " + knownFile + ", naming no case that ran: " + stale);
     }
   }
 

@@ -20,17 +20,25 @@ class TestStateCaseRunnerTest {
   private ConformanceCase testState(String request, String more) throws IOException {
     Path file = dir.resolve("test_state/test_state/T.test_x.json");
     Files.createDirectories(file.getParent());
-    Files.writeString(file, ("{'id':'test_state/T.test_x','category':'test_state','expected':{'status':'SUCCEEDED'},"
-        + "'request':" + request + more + "}").replace('\'', '"'));
+    Files.writeString(
+        file,
+        ("{'id':'test_state/T.test_x','category':'test_state','expected':{'status':'SUCCEEDED'},"
+                + "'request':"
+                + request
+                + more
+                + "}")
+            .replace('\'', '"'));
     return ConformanceCases.read(file);
   }
 
   @Test
   void aLambdaTaskWithNeitherAMockNorAFunctionDescriptionIsNotRunnable() throws IOException {
-    ConformanceCase byArn = testState(
-        "{'definition':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:111111111111:function:f','End':true},'input':{}}");
-    ConformanceCase byInvoke = testState(
-        "{'definition':{'Type':'Task','Resource':'arn:aws:states:::lambda:invoke','Parameters':{'FunctionName':'f'},'End':true}}");
+    ConformanceCase byArn =
+        testState(
+            "{'definition':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:111111111111:function:f','End':true},'input':{}}");
+    ConformanceCase byInvoke =
+        testState(
+            "{'definition':{'Type':'Task','Resource':'arn:aws:states:::lambda:invoke','Parameters':{'FunctionName':'f'},'End':true}}");
 
     assertTrue(TestStateCaseRunner.isTestState(byArn));
     assertFalse(TestStateCaseRunner.runnable(byArn));
@@ -39,54 +47,67 @@ class TestStateCaseRunnerTest {
 
   @Test
   void aMockedLambdaTaskIsRunnable() throws IOException {
-    ConformanceCase mocked = testState(
-        "{'definition':{'Type':'Task','Resource':'arn:aws:states:::lambda:invoke','End':true},'mock':{'result':'{}'}}");
+    ConformanceCase mocked =
+        testState(
+            "{'definition':{'Type':'Task','Resource':'arn:aws:states:::lambda:invoke','End':true},'mock':{'result':'{}'}}");
 
     assertTrue(TestStateCaseRunner.runnable(mocked));
   }
 
   @Test
   void aLambdaTaskWhoseFunctionTheCaseDescribesIsRunnable() throws IOException {
-    ConformanceCase described = testState(
-        "{'definition':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:111111111111:function:f','End':true}}",
-        ",'lambdas':{'f':{'kind':'identity','arn':'arn:aws:lambda:us-east-1:111111111111:function:f'}}");
+    ConformanceCase described =
+        testState(
+            "{'definition':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:111111111111:function:f','End':true}}",
+            ",'lambdas':{'f':{'kind':'identity','arn':'arn:aws:lambda:us-east-1:111111111111:function:f'}}");
 
     assertTrue(TestStateCaseRunner.runnable(described));
   }
 
   @Test
   void aMapUnderTestWhoseProcessorInvokesAnUndescribedFunctionIsNotRunnable() throws IOException {
-    ConformanceCase map = testState(
-        "{'definition':{'Type':'Map','ItemProcessor':{'StartAt':'F','States':{'F':{'Type':'Task',"
-            + "'Resource':'arn:aws:lambda:us-east-1:111111111111:function:f','End':true}}},'End':true}}");
+    ConformanceCase map =
+        testState(
+            "{'definition':{'Type':'Map','ItemProcessor':{'StartAt':'F','States':{'F':{'Type':'Task',"
+                + "'Resource':'arn:aws:lambda:us-east-1:111111111111:function:f','End':true}}},'End':true}}");
 
     assertFalse(TestStateCaseRunner.runnable(map));
   }
 
   @Test
   void onlyTheStateNamedByStateNameCountsInAWholeMachine() throws IOException {
-    String machine = "{'StartAt':'P','States':{'P':{'Type':'Pass','Next':'F'},"
-        + "'F':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:111111111111:function:f','End':true}}}";
+    String machine =
+        "{'StartAt':'P','States':{'P':{'Type':'Pass','Next':'F'},"
+            + "'F':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:111111111111:function:f','End':true}}}";
 
-    assertTrue(TestStateCaseRunner.runnable(testState("{'definition':" + machine + ",'stateName':'P'}")));
-    assertFalse(TestStateCaseRunner.runnable(testState("{'definition':" + machine + ",'stateName':'F'}")));
+    assertTrue(
+        TestStateCaseRunner.runnable(testState("{'definition':" + machine + ",'stateName':'P'}")));
+    assertFalse(
+        TestStateCaseRunner.runnable(testState("{'definition':" + machine + ",'stateName':'F'}")));
   }
 
   @Test
   void nonLambdaTasksAndOtherStatesStayRunnable() throws IOException {
-    assertTrue(TestStateCaseRunner.runnable(testState("{'definition':{'Type':'Pass','End':true}}")));
-    assertTrue(TestStateCaseRunner.runnable(
-        testState("{'definition':{'Type':'Task','Resource':'arn:aws:states:::sqs:sendMessage','End':true}}")));
+    assertTrue(
+        TestStateCaseRunner.runnable(testState("{'definition':{'Type':'Pass','End':true}}")));
+    assertTrue(
+        TestStateCaseRunner.runnable(
+            testState(
+                "{'definition':{'Type':'Task','Resource':'arn:aws:states:::sqs:sendMessage','End':true}}")));
   }
 
   @Test
-  void aCallIsGivenARoleAsTheRecordingTestsGaveOneExactlyWhenItsDefinitionHasATask() throws IOException {
-    String flowStatesOnly = "{'definition':{'StartAt':'P','States':{'P':{'Type':'Pass','Next':'S'},"
-        + "'S':{'Type':'Succeed'}}},'stateName':'P'}";
-    String besideATask = "{'definition':{'StartAt':'P','States':{'P':{'Type':'Pass','Next':'T'},"
-        + "'T':{'Type':'Task','Resource':'arn:aws:states:::sqs:sendMessage','End':true}}},'stateName':'P'}";
-    String mapOverATask = "{'definition':{'Type':'Map','ItemProcessor':{'StartAt':'T','States':{'T':{'Type':'Task',"
-        + "'Resource':'arn:aws:states:::lambda:invoke','End':true}}},'End':true},'mock':{'result':'[]'}}";
+  void aCallIsGivenARoleAsTheRecordingTestsGaveOneExactlyWhenItsDefinitionHasATask()
+      throws IOException {
+    String flowStatesOnly =
+        "{'definition':{'StartAt':'P','States':{'P':{'Type':'Pass','Next':'S'},"
+            + "'S':{'Type':'Succeed'}}},'stateName':'P'}";
+    String besideATask =
+        "{'definition':{'StartAt':'P','States':{'P':{'Type':'Pass','Next':'T'},"
+            + "'T':{'Type':'Task','Resource':'arn:aws:states:::sqs:sendMessage','End':true}}},'stateName':'P'}";
+    String mapOverATask =
+        "{'definition':{'Type':'Map','ItemProcessor':{'StartAt':'T','States':{'T':{'Type':'Task',"
+            + "'Resource':'arn:aws:states:::lambda:invoke','End':true}}},'End':true},'mock':{'result':'[]'}}";
 
     assertFalse(TestStateCaseRunner.needsRole(testState(flowStatesOnly).raw().get("request")));
     assertTrue(TestStateCaseRunner.needsRole(testState(besideATask).raw().get("request")));

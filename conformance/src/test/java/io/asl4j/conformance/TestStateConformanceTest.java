@@ -31,7 +31,8 @@ class TestStateConformanceTest {
     run = SuiteRun.against("test-state-known-failures.txt");
     ConformanceCases loaded = ConformanceCases.load(dir);
     assertTrue(loaded.failures().isEmpty(), "unreadable cases: " + loaded.failures());
-    List<ConformanceCase> testState = loaded.cases().stream().filter(TestStateCaseRunner::isTestState).toList();
+    List<ConformanceCase> testState =
+        loaded.cases().stream().filter(TestStateCaseRunner::isTestState).toList();
     List<ConformanceCase> cases = testState.stream().filter(TestStateCaseRunner::runnable).toList();
     testState.stream().filter(c -> !TestStateCaseRunner.runnable(c)).forEach(run::notRunnable);
     assertTrue(!cases.isEmpty(), "no TestState cases found in " + dir);

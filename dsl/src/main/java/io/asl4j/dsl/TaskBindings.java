@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Java implementations bound to the Task states of one definition, as JSON functions by state
- * name: what a generated {@code <Workflow>Definition.tasks()} returns once its typed methods are
- * called. A runner binds them without the workflow's code depending on it: {@code
+ * Java implementations bound to the Task states of one definition, as JSON functions by state name:
+ * what a generated {@code <Workflow>Definition.tasks()} returns once its typed methods are called.
+ * A runner binds them without the workflow's code depending on it: {@code
  * LocalStateMachine.bind(tasks)} in {@code asl4j-runtime}, {@code asl4j.bind(tasks)} in {@code
  * asl4j-junit}. That is why it lives in {@code dsl}: the processor runs on the main compilation,
  * where the runtime is usually only a test dependency.

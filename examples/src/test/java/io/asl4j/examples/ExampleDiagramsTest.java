@@ -57,7 +57,9 @@ class ExampleDiagramsTest {
             e ->
                 DynamicTest.dynamicTest(
                     e.getKey(),
-                    () -> check(FOLDER, e.getKey() + ".svg", Diagrams.svg(e.getValue()), regenerate)));
+                    () ->
+                        check(
+                            FOLDER, e.getKey() + ".svg", Diagrams.svg(e.getValue()), regenerate)));
   }
 
   @Test
@@ -68,7 +70,8 @@ class ExampleDiagramsTest {
 
     for (int run = 1; run <= 2; run++) {
       AssertionFailedError failure =
-          assertThrows(AssertionFailedError.class, () -> check(folder, "flow.svg", "<svg>new</svg>", false));
+          assertThrows(
+              AssertionFailedError.class, () -> check(folder, "flow.svg", "<svg>new</svg>", false));
       assertEquals(
           "docs/diagrams/flow.svg does not match its workflow; regenerate the diagrams with `"
               + HOW_TO_REGENERATE
@@ -80,7 +83,8 @@ class ExampleDiagramsTest {
 
   @Test
   void aMissingDiagramFailsAndIsNotWritten(@TempDir Path folder) {
-    assertThrows(AssertionFailedError.class, () -> check(folder, "flow.svg", "<svg>new</svg>", false));
+    assertThrows(
+        AssertionFailedError.class, () -> check(folder, "flow.svg", "<svg>new</svg>", false));
     assertEquals(false, Files.exists(folder.resolve("flow.svg")));
   }
 
@@ -93,14 +97,16 @@ class ExampleDiagramsTest {
     check(diagrams, "old.svg", "<svg>new</svg>", true);
     check(folder.resolve("missing"), "flow.svg", "<svg>flow</svg>", true);
 
-    assertEquals("<svg>new</svg>", Files.readString(diagrams.resolve("old.svg"), StandardCharsets.UTF_8));
     assertEquals(
-        "<svg>flow</svg>", Files.readString(folder.resolve("missing/flow.svg"), StandardCharsets.UTF_8));
+        "<svg>new</svg>", Files.readString(diagrams.resolve("old.svg"), StandardCharsets.UTF_8));
+    assertEquals(
+        "<svg>flow</svg>",
+        Files.readString(folder.resolve("missing/flow.svg"), StandardCharsets.UTF_8));
   }
 
   /**
-   * Fails, without touching the file, when {@code folder/file} is not {@code expected}; when
-   * {@code regenerate}, writes {@code expected} there instead.
+   * Fails, without touching the file, when {@code folder/file} is not {@code expected}; when {@code
+   * regenerate}, writes {@code expected} there instead.
    */
   static void check(Path folder, String file, String expected, boolean regenerate)
       throws IOException {
@@ -118,7 +124,9 @@ class ExampleDiagramsTest {
     assertEquals(
         expected,
         committed,
-        "docs/diagrams/" + file + " does not match its workflow; regenerate the diagrams with `"
+        "docs/diagrams/"
+            + file
+            + " does not match its workflow; regenerate the diagrams with `"
             + HOW_TO_REGENERATE
             + "` and commit them");
   }

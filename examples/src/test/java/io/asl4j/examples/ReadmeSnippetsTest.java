@@ -18,8 +18,8 @@ import org.junit.jupiter.api.TestFactory;
  * Every Java snippet in README.md is an excerpt of the examples' sources or the consumer project's
  * ({@code consumer-test/insurance-claim}), which compile and are tested, and every Maven and Gradle
  * snippet an excerpt of the consumer project's build files, so the README cannot go stale. Lines
- * are compared trimmed; blank lines and {@code //} comments are left out, so the README may
- * comment on what it shows.
+ * are compared trimmed; blank lines and {@code //} comments are left out, so the README may comment
+ * on what it shows.
  */
 class ReadmeSnippetsTest {
   private static final Path README = Path.of("../README.md");
@@ -29,11 +29,16 @@ class ReadmeSnippetsTest {
   @TestFactory
   Stream<DynamicTest> everyJavaSnippetInTheReadmeIsTakenFromTheExamples() throws IOException {
     List<List<String>> sources;
-    try (Stream<Path> files = Stream.concat(Files.walk(SOURCES), Files.walk(CONSUMER.resolve("src")))) {
+    try (Stream<Path> files =
+        Stream.concat(Files.walk(SOURCES), Files.walk(CONSUMER.resolve("src")))) {
       sources =
-          files.filter(f -> f.toString().endsWith(".java")).map(ReadmeSnippetsTest::lines).collect(Collectors.toList());
+          files
+              .filter(f -> f.toString().endsWith(".java"))
+              .map(ReadmeSnippetsTest::lines)
+              .collect(Collectors.toList());
     }
-    List<List<String>> snippets = snippets(Files.readString(README, StandardCharsets.UTF_8), "java");
+    List<List<String>> snippets =
+        snippets(Files.readString(README, StandardCharsets.UTF_8), "java");
     assertTrue(!snippets.isEmpty(), "README.md has no Java snippets");
     List<DynamicTest> tests = new ArrayList<>();
     for (int i = 0; i < snippets.size(); i++) {
@@ -65,7 +70,9 @@ class ReadmeSnippetsTest {
                 () ->
                     assertTrue(
                         contains(build, snippet),
-                        "this README snippet is not an excerpt of consumer-test/insurance-claim/" + kind[1] + ":\n  "
+                        "this README snippet is not an excerpt of consumer-test/insurance-claim/"
+                            + kind[1]
+                            + ":\n  "
                             + String.join("\n  ", snippet))));
       }
     }
@@ -76,9 +83,13 @@ class ReadmeSnippetsTest {
   void theConsumerProjectUsesThisBuildsVersion() throws IOException {
     String pom = Files.readString(CONSUMER.resolve("pom.xml"), StandardCharsets.UTF_8);
     String version = System.getProperty("asl4j.version", "0.1.0-SNAPSHOT");
-    assertTrue(pom.contains("<asl4j.version>" + version + "</asl4j.version>"), "consumer pom.xml must use asl4j " + version);
+    assertTrue(
+        pom.contains("<asl4j.version>" + version + "</asl4j.version>"),
+        "consumer pom.xml must use asl4j " + version);
     String gradle = Files.readString(CONSUMER.resolve("build.gradle.kts"), StandardCharsets.UTF_8);
-    assertTrue(gradle.contains("val asl4jVersion = \"" + version + "\""), "build.gradle.kts must use asl4j " + version);
+    assertTrue(
+        gradle.contains("val asl4jVersion = \"" + version + "\""),
+        "build.gradle.kts must use asl4j " + version);
   }
 
   private static List<List<String>> snippets(String readme, String language) {

@@ -16,7 +16,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * a test fails, reports the path of every execution the test ran.
  */
 public final class Asl4jExtension implements ParameterResolver, TestWatcher {
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Asl4jExtension.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(Asl4jExtension.class);
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -41,7 +42,8 @@ public final class Asl4jExtension implements ParameterResolver, TestWatcher {
   public void testFailed(ExtensionContext context, Throwable cause) {
     Asl4jRuntime runtime = context.getStore(NAMESPACE).get(Asl4jRuntime.class, Asl4jRuntime.class);
     if (runtime != null && !runtime.executions().isEmpty()) {
-      StringBuilder report = new StringBuilder("asl4j: executions of " + context.getDisplayName() + ":\n");
+      StringBuilder report =
+          new StringBuilder("asl4j: executions of " + context.getDisplayName() + ":\n");
       runtime.executions().forEach(e -> report.append(ExecutionTrace.describe(e)).append('\n'));
       context.publishReportEntry("asl4j", report.toString());
     }
@@ -55,9 +57,16 @@ public final class Asl4jExtension implements ParameterResolver, TestWatcher {
 
   private static Asl4jRuntime create(ExtensionContext context) {
     Optional<Asl4jTest> settings =
-        context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, Asl4jTest.class))
-            .or(() -> context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, Asl4jTest.class)));
-    Instant clock = Instant.parse(settings.map(Asl4jTest::clock).orElse(Asl4jRuntime.DEFAULT_CLOCK));
+        context
+            .getTestMethod()
+            .flatMap(m -> AnnotationSupport.findAnnotation(m, Asl4jTest.class))
+            .or(
+                () ->
+                    context
+                        .getTestClass()
+                        .flatMap(c -> AnnotationSupport.findAnnotation(c, Asl4jTest.class)));
+    Instant clock =
+        Instant.parse(settings.map(Asl4jTest::clock).orElse(Asl4jRuntime.DEFAULT_CLOCK));
     long seed = settings.map(Asl4jTest::seed).orElse(42L);
     return new Asl4jRuntime(clock, seed, settings.map(Asl4jTest::services).orElse(true));
   }

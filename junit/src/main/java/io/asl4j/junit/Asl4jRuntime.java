@@ -32,7 +32,8 @@ public final class Asl4jRuntime {
   /** The default start of the virtual clock. */
   public static final String DEFAULT_CLOCK = "2025-01-01T00:00:00Z";
 
-  static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final Instant clockStart;
   private final long seed;
@@ -63,13 +64,17 @@ public final class Asl4jRuntime {
 
   /** Handles Task states whose {@code Resource} is exactly {@code resource}. */
   public Asl4jRuntime handler(String resource, TaskHandler handler) {
-    handlers.put(Objects.requireNonNull(resource, "resource == null"), Objects.requireNonNull(handler, "handler == null"));
+    handlers.put(
+        Objects.requireNonNull(resource, "resource == null"),
+        Objects.requireNonNull(handler, "handler == null"));
     return this;
   }
 
   /** Handles Task states whose {@code Resource} starts with {@code prefix}. */
   public Asl4jRuntime handlerForPrefix(String prefix, TaskHandler handler) {
-    prefixHandlers.put(Objects.requireNonNull(prefix, "prefix == null"), Objects.requireNonNull(handler, "handler == null"));
+    prefixHandlers.put(
+        Objects.requireNonNull(prefix, "prefix == null"),
+        Objects.requireNonNull(handler, "handler == null"));
     return this;
   }
 
@@ -77,12 +82,18 @@ public final class Asl4jRuntime {
    * Handles {@code resource} with a typed Java function: the task input converted to {@code
    * inputType}, the result converted back to JSON (records in, records out).
    */
-  public <I, O> Asl4jRuntime function(String resource, Class<I> inputType, Function<? super I, ? extends O> function) {
+  public <I, O> Asl4jRuntime function(
+      String resource, Class<I> inputType, Function<? super I, ? extends O> function) {
     Objects.requireNonNull(function, "function == null");
-    return handler(resource, (input, ctx) -> JSON.valueToTree(function.apply(JSON.convertValue(input, inputType))));
+    return handler(
+        resource,
+        (input, ctx) -> JSON.valueToTree(function.apply(JSON.convertValue(input, inputType))));
   }
 
-  /** Answers states from test case {@code testCase} of {@code stateMachine} in a Step Functions Local mock file. */
+  /**
+   * Answers states from test case {@code testCase} of {@code stateMachine} in a Step Functions
+   * Local mock file.
+   */
   public Asl4jRuntime mocks(Path mockConfigFile, String stateMachine, String testCase) {
     try {
       return mocks(MockConfig.read(mockConfigFile), stateMachine, testCase);
@@ -128,15 +139,18 @@ public final class Asl4jRuntime {
     return builder;
   }
 
-  /** A builder of {@code definition}, configured by {@link #configure}: add handlers, then {@code build()}. */
+  /**
+   * A builder of {@code definition}, configured by {@link #configure}: add handlers, then {@code
+   * build()}.
+   */
   public LocalStateMachine.Builder builder(StateMachine definition) {
     return configure(LocalStateMachine.builder(definition));
   }
 
   /**
    * A builder of the machine {@code tasks} belong to (a generated {@code
-   * <Workflow>Definition.tasks()} with its typed implementations), configured by {@link
-   * #configure} and with those implementations bound: add handlers, then {@code build()}.
+   * <Workflow>Definition.tasks()} with its typed implementations), configured by {@link #configure}
+   * and with those implementations bound: add handlers, then {@code build()}.
    */
   public LocalStateMachine.Builder bind(TaskBindings tasks) {
     return configure(LocalStateMachine.bind(tasks));
@@ -152,12 +166,18 @@ public final class Asl4jRuntime {
     return builder(definition).build();
   }
 
-  /** Runs {@code definition} to its end with {@code input} (JSON text, a {@link JsonNode} or any Jackson-convertible object). */
+  /**
+   * Runs {@code definition} to its end with {@code input} (JSON text, a {@link JsonNode} or any
+   * Jackson-convertible object).
+   */
   public Execution run(StateMachine definition, Object input) {
     return run(machine(definition), input);
   }
 
-  /** Runs {@code machine} to its end with {@code input}; the execution is remembered for failure reports. */
+  /**
+   * Runs {@code machine} to its end with {@code input}; the execution is remembered for failure
+   * reports.
+   */
   public Execution run(LocalStateMachine machine, Object input) {
     return track(machine.start(json(input))).await();
   }

@@ -70,14 +70,15 @@ public final class ExecutionAssert {
 
   /** Its status is {@code expected}. */
   /**
-   * Checks that the execution would cost at most {@code usd} as a Standard workflow on AWS
-   * ({@link io.asl4j.runtime.cost.CostEstimate}: state transitions, Map and Parallel children and
-   * retries included).
+   * Checks that the execution would cost at most {@code usd} as a Standard workflow on AWS ({@link
+   * io.asl4j.runtime.cost.CostEstimate}: state transitions, Map and Parallel children and retries
+   * included).
    */
   public ExecutionAssert costsAtMostAsStandard(String usd) {
     io.asl4j.runtime.cost.CostEstimate cost = io.asl4j.runtime.cost.CostEstimate.of(execution);
     if (cost.standardUsd().compareTo(new java.math.BigDecimal(usd)) > 0) {
-      throw new AssertionError("expected a Standard cost of at most $" + usd + " but it is: " + cost.summary());
+      throw new AssertionError(
+          "expected a Standard cost of at most $" + usd + " but it is: " + cost.summary());
     }
     return this;
   }
@@ -86,14 +87,18 @@ public final class ExecutionAssert {
   public ExecutionAssert costsAtMostAsExpress(String usd) {
     io.asl4j.runtime.cost.CostEstimate cost = io.asl4j.runtime.cost.CostEstimate.of(execution);
     if (cost.expressUsd().compareTo(new java.math.BigDecimal(usd)) > 0) {
-      throw new AssertionError("expected an Express cost of at most $" + usd + " but it is: " + cost.summary());
+      throw new AssertionError(
+          "expected an Express cost of at most $" + usd + " but it is: " + cost.summary());
     }
     return this;
   }
 
   public ExecutionAssert hasStatus(ExecutionStatus expected) {
     if (execution.status() != expected) {
-      throw fail("expected the execution to be " + expected + " but it is " + execution.status(), expected, execution.status());
+      throw fail(
+          "expected the execution to be " + expected + " but it is " + execution.status(),
+          expected,
+          execution.status());
     }
     return this;
   }
@@ -102,7 +107,14 @@ public final class ExecutionAssert {
   public ExecutionAssert failedWith(String error) {
     failed();
     if (!Objects.equals(execution.error(), error)) {
-      throw fail("expected the execution to fail with \"" + error + "\" but it failed with \"" + execution.error() + "\"", error, execution.error());
+      throw fail(
+          "expected the execution to fail with \""
+              + error
+              + "\" but it failed with \""
+              + execution.error()
+              + "\"",
+          error,
+          execution.error());
     }
     return this;
   }
@@ -111,7 +123,10 @@ public final class ExecutionAssert {
   public ExecutionAssert failedWith(String error, String cause) {
     failedWith(error);
     if (!Objects.equals(execution.cause(), cause)) {
-      throw fail("expected the cause \"" + cause + "\" but it is \"" + execution.cause() + "\"", cause, execution.cause());
+      throw fail(
+          "expected the cause \"" + cause + "\" but it is \"" + execution.cause() + "\"",
+          cause,
+          execution.cause());
     }
     return this;
   }
@@ -126,7 +141,12 @@ public final class ExecutionAssert {
       }
     }
     if (!missing.isEmpty()) {
-      throw fail("expected the execution to pass through " + ExecutionTrace.list(missing) + " but it did not", null, null);
+      throw fail(
+          "expected the execution to pass through "
+              + ExecutionTrace.list(missing)
+              + " but it did not",
+          null,
+          null);
     }
     return this;
   }
@@ -136,7 +156,12 @@ public final class ExecutionAssert {
     List<String> entered = execution.statesEntered();
     List<String> found = Arrays.stream(states).filter(entered::contains).toList();
     if (!found.isEmpty()) {
-      throw fail("expected the execution not to pass through " + ExecutionTrace.list(found) + " but it did", null, null);
+      throw fail(
+          "expected the execution not to pass through "
+              + ExecutionTrace.list(found)
+              + " but it did",
+          null,
+          null);
     }
     return this;
   }
@@ -148,7 +173,14 @@ public final class ExecutionAssert {
     for (String state : states) {
       int found = entered.subList(at, entered.size()).indexOf(state);
       if (found < 0) {
-        throw fail("expected the execution to pass through " + ExecutionTrace.list(List.of(states)) + " in this order, but \"" + state + "\" does not follow", null, null);
+        throw fail(
+            "expected the execution to pass through "
+                + ExecutionTrace.list(List.of(states))
+                + " in this order, but \""
+                + state
+                + "\" does not follow",
+            null,
+            null);
       }
       at += found + 1;
     }
@@ -160,7 +192,10 @@ public final class ExecutionAssert {
     List<String> expected = List.of(states);
     List<String> entered = execution.statesEntered();
     if (!entered.equals(expected)) {
-      throw fail("expected the path " + String.join(" -> ", expected), String.join(" -> ", expected), String.join(" -> ", entered));
+      throw fail(
+          "expected the path " + String.join(" -> ", expected),
+          String.join(" -> ", expected),
+          String.join(" -> ", entered));
     }
     return this;
   }
@@ -169,20 +204,45 @@ public final class ExecutionAssert {
   public ExecutionAssert enteredTimes(String state, int times) {
     long count = execution.statesEntered().stream().filter(state::equals).count();
     if (count != times) {
-      throw fail("expected \"" + state + "\" to be entered " + times + " times but it was entered " + count + " times", times, count);
+      throw fail(
+          "expected \""
+              + state
+              + "\" to be entered "
+              + times
+              + " times but it was entered "
+              + count
+              + " times",
+          times,
+          count);
     }
     return this;
   }
 
-  /** It was redriven {@code times} times ({@code Execution.redrive()}): its redrive count and its {@code ExecutionRedriven} events. */
+  /**
+   * It was redriven {@code times} times ({@code Execution.redrive()}): its redrive count and its
+   * {@code ExecutionRedriven} events.
+   */
   public ExecutionAssert redriven(int times) {
     if (execution.redriveCount() != times) {
-      throw fail("expected the execution to be redriven " + times + " times but it was redriven " + execution.redriveCount() + " times",
-          times, execution.redriveCount());
+      throw fail(
+          "expected the execution to be redriven "
+              + times
+              + " times but it was redriven "
+              + execution.redriveCount()
+              + " times",
+          times,
+          execution.redriveCount());
     }
-    long events = execution.history().stream().map(HistoryEvent::type).filter("ExecutionRedriven"::equals).count();
+    long events =
+        execution.history().stream()
+            .map(HistoryEvent::type)
+            .filter("ExecutionRedriven"::equals)
+            .count();
     if (events != times) {
-      throw fail("expected " + times + " ExecutionRedriven events but the history has " + events, times, events);
+      throw fail(
+          "expected " + times + " ExecutionRedriven events but the history has " + events,
+          times,
+          events);
     }
     return this;
   }
@@ -195,7 +255,10 @@ public final class ExecutionAssert {
     return this;
   }
 
-  /** Its output equals {@code expected}: JSON text, a {@link JsonNode} or a Jackson-convertible object such as a record. */
+  /**
+   * Its output equals {@code expected}: JSON text, a {@link JsonNode} or a Jackson-convertible
+   * object such as a record.
+   */
   public ExecutionAssert hasOutput(Object expected) {
     output().isEqualTo(expected);
     return this;
@@ -204,7 +267,12 @@ public final class ExecutionAssert {
   /** Assertions on its output (a SUCCEEDED execution's). */
   public OutputAssert output() {
     if (execution.output() == null) {
-      throw fail("expected the execution to have an output but it is " + execution.status() + " without one", null, null);
+      throw fail(
+          "expected the execution to have an output but it is "
+              + execution.status()
+              + " without one",
+          null,
+          null);
     }
     return new OutputAssert(execution.output(), "$");
   }
@@ -218,7 +286,10 @@ public final class ExecutionAssert {
   public ExecutionAssert took(Duration expected) {
     Duration took = duration();
     if (!took.equals(expected)) {
-      throw fail("expected the execution to take " + expected + " of virtual time but it took " + took, expected, took);
+      throw fail(
+          "expected the execution to take " + expected + " of virtual time but it took " + took,
+          expected,
+          took);
     }
     return this;
   }
@@ -227,14 +298,22 @@ public final class ExecutionAssert {
   public ExecutionAssert tookAtLeast(Duration minimum) {
     Duration took = duration();
     if (took.compareTo(minimum) < 0) {
-      throw fail("expected the execution to take at least " + minimum + " of virtual time but it took " + took, minimum, took);
+      throw fail(
+          "expected the execution to take at least "
+              + minimum
+              + " of virtual time but it took "
+              + took,
+          minimum,
+          took);
     }
     return this;
   }
 
   private Duration duration() {
     List<HistoryEvent> history = execution.history();
-    return history.isEmpty() ? Duration.ZERO : Duration.between(history.get(0).timestamp(), history.get(history.size() - 1).timestamp());
+    return history.isEmpty()
+        ? Duration.ZERO
+        : Duration.between(history.get(0).timestamp(), history.get(history.size() - 1).timestamp());
   }
 
   AssertionFailedError fail(String message, Object expected, Object actual) {
@@ -265,10 +344,19 @@ public final class ExecutionAssert {
     public OutputAssert at(String path) {
       JsonNode part = path.startsWith("$") ? select(path) : value.at(path);
       if (part == null || part.isMissingNode()) {
-        throw fail("expected the output" + (where.equals("$") ? "" : " at " + where) + " to have " + path
-            + " but it is " + ExecutionTrace.abbreviate(value.toString()), null, null);
+        throw fail(
+            "expected the output"
+                + (where.equals("$") ? "" : " at " + where)
+                + " to have "
+                + path
+                + " but it is "
+                + ExecutionTrace.abbreviate(value.toString()),
+            null,
+            null);
       }
-      return new OutputAssert(part, where.equals("$") ? path : where + (path.startsWith("$") ? path.substring(1) : path));
+      return new OutputAssert(
+          part,
+          where.equals("$") ? path : where + (path.startsWith("$") ? path.substring(1) : path));
     }
 
     private JsonNode select(String jsonPath) {
@@ -278,24 +366,37 @@ public final class ExecutionAssert {
       } catch (PathNotFoundException e) {
         return null;
       } catch (InvalidPathException e) {
-        throw new IllegalArgumentException("not a JSON Pointer or JSONPath: " + jsonPath + " (" + e.getMessage() + ")", e);
+        throw new IllegalArgumentException(
+            "not a JSON Pointer or JSONPath: " + jsonPath + " (" + e.getMessage() + ")", e);
       }
     }
 
     /**
      * Equals {@code expected}: a {@link JsonNode}, a Jackson-convertible object such as a record,
      * or a String. A String is JSON text ({@code "{\"a\": 1}"}, {@code "42"}), except that where
-     * the output is a JSON string it may also be that string's text: {@code isEqualTo("auto")}
-     * and {@code hasField("adjuster", "auto")} both match {@code "auto"}. Numbers compare by
-     * value.
+     * the output is a JSON string it may also be that string's text: {@code isEqualTo("auto")} and
+     * {@code hasField("adjuster", "auto")} both match {@code "auto"}. Numbers compare by value.
      */
     public OutputAssert isEqualTo(Object expected) {
-      if (expected instanceof CharSequence text && value.isTextual() && value.asText().equals(text.toString())) {
+      if (expected instanceof CharSequence text
+          && value.isTextual()
+          && value.asText().equals(text.toString())) {
         return this;
       }
-      JsonNode want = expected instanceof CharSequence text ? jsonOrText(text.toString()) : Asl4jRuntime.json(expected);
+      JsonNode want =
+          expected instanceof CharSequence text
+              ? jsonOrText(text.toString())
+              : Asl4jRuntime.json(expected);
       if (!sameJson(want, value)) {
-        throw fail("expected the output" + (where.equals("$") ? "" : " at " + where) + " to be " + want + " but it is " + value, want.toPrettyString(), value.toPrettyString());
+        throw fail(
+            "expected the output"
+                + (where.equals("$") ? "" : " at " + where)
+                + " to be "
+                + want
+                + " but it is "
+                + value,
+            want.toPrettyString(),
+            value.toPrettyString());
       }
       return this;
     }
@@ -332,6 +433,11 @@ public final class ExecutionAssert {
   }
 
   static boolean sameJson(JsonNode a, JsonNode b) {
-    return a.equals((x, y) -> x.isNumber() && y.isNumber() ? x.decimalValue().compareTo(y.decimalValue()) : x.equals(y) ? 0 : 1, b);
+    return a.equals(
+        (x, y) ->
+            x.isNumber() && y.isNumber()
+                ? x.decimalValue().compareTo(y.decimalValue())
+                : x.equals(y) ? 0 : 1,
+        b);
   }
 }

@@ -42,7 +42,11 @@ public final class ExecutionTrace {
     if (!history.isEmpty()) {
       Instant start = history.get(0).timestamp();
       int from = Math.max(0, history.size() - LAST_EVENTS);
-      out.append("\n  last events (").append(history.size() - from).append(" of ").append(history.size()).append("):");
+      out.append("\n  last events (")
+          .append(history.size() - from)
+          .append(" of ")
+          .append(history.size())
+          .append("):");
       for (HistoryEvent event : history.subList(from, history.size())) {
         out.append("\n    ").append(event(event, start));
       }
@@ -66,13 +70,17 @@ public final class ExecutionTrace {
   /** One event: {@code #id +elapsed Type [State] details}. */
   static String event(HistoryEvent event, Instant start) {
     StringBuilder line = new StringBuilder();
-    line.append('#').append(event.id()).append(' ').append(elapsed(Duration.between(start, event.timestamp())));
+    line.append('#')
+        .append(event.id())
+        .append(' ')
+        .append(elapsed(Duration.between(start, event.timestamp())));
     line.append(' ').append(event.type());
     String state = event.stateName();
     if (state != null) {
       line.append(' ').append(state);
     }
-    var details = event.details() == null ? null : event.details().deepCopy(); // details are read-only
+    var details =
+        event.details() == null ? null : event.details().deepCopy(); // details are read-only
     if (details != null) {
       details.remove("inputDetails");
       details.remove("outputDetails");
@@ -100,7 +108,8 @@ public final class ExecutionTrace {
     if (d.toMinutesPart() > 0) {
       out.append(d.toMinutesPart()).append('m');
     }
-    out.append(String.format(java.util.Locale.ROOT, "%d.%03ds", d.toSecondsPart(), d.toMillisPart()));
+    out.append(
+        String.format(java.util.Locale.ROOT, "%d.%03ds", d.toSecondsPart(), d.toMillisPart()));
     return out.toString();
   }
 

@@ -53,7 +53,9 @@ class Asl4jExtensionTest {
     long started = System.nanoTime();
     Execution execution = asl4j.run(asl4j.machine(ORDERS), new Order("o-1", "express"));
 
-    assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 10, "a day's Wait takes no real time");
+    assertTrue(
+        Duration.ofNanos(System.nanoTime() - started).toSeconds() < 10,
+        "a day's Wait takes no real time");
     assertThat(execution)
         .succeeded()
         .passedThrough("ExpressShip")
@@ -61,59 +63,87 @@ class Asl4jExtensionTest {
         .passedThroughInOrder("Validate", "ExpressShip", "Done")
         .hasPath("Validate", "CheckPriority", "ExpressShip", "Settle", "Done")
         .took(Duration.ofDays(1))
-        .hasOutput("{\"orderId\": \"o-1\", \"priority\": \"express\", \"valid\": true, \"ship\": \"express\"}")
+        .hasOutput(
+            "{\"orderId\": \"o-1\", \"priority\": \"express\", \"valid\": true, \"ship\": \"express\"}")
         .output()
         .hasField("ship", "express")
         .at("/valid")
         .isEqualTo(true);
     assertEquals(Instant.parse(Asl4jRuntime.DEFAULT_CLOCK), execution.history().get(0).timestamp());
-    assertEquals(new Validated("o-1", "express", true), assertThat(execution).outputAs(Validated.class));
+    assertEquals(
+        new Validated("o-1", "express", true), assertThat(execution).outputAs(Validated.class));
     assertEquals(1, asl4j.executions().size());
   }
 
   @Test
   void failedWithNamesTheErrorAndCause(Asl4jRuntime asl4j) {
-    asl4j.handler(VALIDATE, (in, ctx) -> {
-      throw new StatesError("ValidationError", "no orderId");
-    });
+    asl4j.handler(
+        VALIDATE,
+        (in, ctx) -> {
+          throw new StatesError("ValidationError", "no orderId");
+        });
 
     Execution execution = asl4j.run(asl4j.machine(ORDERS), "{}");
 
-    assertThat(execution).failedWith("InvalidOrder").failedWith("InvalidOrder", "Validation failed").passedThrough("OrderFailed").hasEvent("ExecutionFailed");
+    assertThat(execution)
+        .failedWith("InvalidOrder")
+        .failedWith("InvalidOrder", "Validation failed")
+        .passedThrough("OrderFailed")
+        .hasEvent("ExecutionFailed");
   }
 
   @Test
   void redrivenCountsTheRedrivesOfAnExecution(Asl4jRuntime asl4j) {
     int[] calls = {0};
-    asl4j.handler(VALIDATE, (in, ctx) -> {
-      if (calls[0]++ == 0) {
-        throw new StatesError("Flaky", "first call");
-      }
-      return in;
-    });
-    Execution execution = asl4j.run(
-        asl4j.machine("{\"StartAt\":\"Validate\",\"States\":{\"Validate\":{\"Type\":\"Task\",\"Resource\":\"" + VALIDATE + "\",\"End\":true}}}"),
-        "{\"orderId\": \"o-3\"}");
+    asl4j.handler(
+        VALIDATE,
+        (in, ctx) -> {
+          if (calls[0]++ == 0) {
+            throw new StatesError("Flaky", "first call");
+          }
+          return in;
+        });
+    Execution execution =
+        asl4j.run(
+            asl4j.machine(
+                "{\"StartAt\":\"Validate\",\"States\":{\"Validate\":{\"Type\":\"Task\",\"Resource\":\""
+                    + VALIDATE
+                    + "\",\"End\":true}}}"),
+            "{\"orderId\": \"o-3\"}");
     assertThat(execution).failedWith("Flaky").redriven(0);
 
     execution.redrive().await();
 
     assertThat(execution).succeeded().hasOutput("{\"orderId\": \"o-3\"}").redriven(1);
-    AssertionFailedError error = assertThrows(AssertionFailedError.class, () -> assertThat(execution).redriven(2));
-    assertTrue(error.getMessage().startsWith("expected the execution to be redriven 2 times but it was redriven 1 times\n"), error.getMessage());
+    AssertionFailedError error =
+        assertThrows(AssertionFailedError.class, () -> assertThat(execution).redriven(2));
+    assertTrue(
+        error
+            .getMessage()
+            .startsWith(
+                "expected the execution to be redriven 2 times but it was redriven 1 times\n"),
+        error.getMessage());
   }
 
   @Test
   void aFailingAssertionShowsThePathAndTheLastEvents(Asl4jRuntime asl4j) {
     asl4j.handler(VALIDATE, (in, ctx) -> in);
-    Execution execution = asl4j.run(asl4j.machine(ORDERS), "{\"orderId\": \"o-2\", \"priority\": \"normal\"}");
+    Execution execution =
+        asl4j.run(asl4j.machine(ORDERS), "{\"orderId\": \"o-2\", \"priority\": \"normal\"}");
 
-    AssertionFailedError error = assertThrows(AssertionFailedError.class, () -> assertThat(execution).passedThrough("ExpressShip"));
+    AssertionFailedError error =
+        assertThrows(
+            AssertionFailedError.class, () -> assertThat(execution).passedThrough("ExpressShip"));
 
     String message = error.getMessage();
-    assertTrue(message.startsWith("expected the execution to pass through [\"ExpressShip\"] but it did not\n"), message);
+    assertTrue(
+        message.startsWith(
+            "expected the execution to pass through [\"ExpressShip\"] but it did not\n"),
+        message);
     assertTrue(message.contains("SUCCEEDED"), message);
-    assertTrue(message.contains("  path: Validate -> CheckPriority -> StandardShip -> Settle -> Done"), message);
+    assertTrue(
+        message.contains("  path: Validate -> CheckPriority -> StandardShip -> Settle -> Done"),
+        message);
     assertTrue(message.contains("  last events (8 of "), message);
     assertTrue(message.contains("+1d0.000s ExecutionSucceeded"), message);
     assertTrue(message.contains("WaitStateExited Settle"), message);
@@ -121,22 +151,39 @@ class Asl4jExtensionTest {
 
   @Test
   void statusAndOutputMismatchesCarryExpectedAndActual(Asl4jRuntime asl4j) {
-    asl4j.handler(VALIDATE, (in, ctx) -> {
-      throw new StatesError("Boom", "it broke");
-    });
+    asl4j.handler(
+        VALIDATE,
+        (in, ctx) -> {
+          throw new StatesError("Boom", "it broke");
+        });
     Execution execution = asl4j.run(asl4j.machine(ORDERS), "{}");
 
-    AssertionFailedError status = assertThrows(AssertionFailedError.class, () -> assertThat(execution).succeeded());
-    assertTrue(status.getMessage().startsWith("expected the execution to be SUCCEEDED but it is FAILED\n"), status.getMessage());
-    assertTrue(status.getMessage().contains("FAILED (InvalidOrder: Validation failed)"), status.getMessage());
+    AssertionFailedError status =
+        assertThrows(AssertionFailedError.class, () -> assertThat(execution).succeeded());
+    assertTrue(
+        status.getMessage().startsWith("expected the execution to be SUCCEEDED but it is FAILED\n"),
+        status.getMessage());
+    assertTrue(
+        status.getMessage().contains("FAILED (InvalidOrder: Validation failed)"),
+        status.getMessage());
     assertTrue(status.getMessage().contains("path: Validate -> OrderFailed"), status.getMessage());
     assertEquals("SUCCEEDED", status.getExpected().getStringRepresentation());
 
-    AssertionFailedError wrongError = assertThrows(AssertionFailedError.class, () -> assertThat(execution).failedWith("PaymentFailed"));
-    assertTrue(wrongError.getMessage().startsWith("expected the execution to fail with \"PaymentFailed\" but it failed with \"InvalidOrder\""));
+    AssertionFailedError wrongError =
+        assertThrows(
+            AssertionFailedError.class, () -> assertThat(execution).failedWith("PaymentFailed"));
+    assertTrue(
+        wrongError
+            .getMessage()
+            .startsWith(
+                "expected the execution to fail with \"PaymentFailed\" but it failed with \"InvalidOrder\""));
 
-    AssertionFailedError noOutput = assertThrows(AssertionFailedError.class, () -> assertThat(execution).hasOutput("{}"));
-    assertTrue(noOutput.getMessage().startsWith("expected the execution to have an output but it is FAILED"));
+    AssertionFailedError noOutput =
+        assertThrows(AssertionFailedError.class, () -> assertThat(execution).hasOutput("{}"));
+    assertTrue(
+        noOutput
+            .getMessage()
+            .startsWith("expected the execution to have an output but it is FAILED"));
   }
 
   @Test
@@ -144,9 +191,16 @@ class Asl4jExtensionTest {
     asl4j.handler(VALIDATE, (in, ctx) -> in);
     Execution execution = asl4j.run(asl4j.machine(ORDERS), "{\"priority\": \"express\"}");
 
-    AssertionFailedError error = assertThrows(AssertionFailedError.class, () -> assertThat(execution).output().at("/ship").isEqualTo("\"standard\""));
+    AssertionFailedError error =
+        assertThrows(
+            AssertionFailedError.class,
+            () -> assertThat(execution).output().at("/ship").isEqualTo("\"standard\""));
 
-    assertTrue(error.getMessage().startsWith("expected the output at /ship to be \"standard\" but it is \"express\""), error.getMessage());
+    assertTrue(
+        error
+            .getMessage()
+            .startsWith("expected the output at /ship to be \"standard\" but it is \"express\""),
+        error.getMessage());
     assertThat(execution).hasOutput("{\"priority\": \"express\", \"ship\": \"express\"}");
     assertThat(execution).output().isEqualTo("{\"ship\": \"express\", \"priority\": \"express\"}");
   }
@@ -158,7 +212,9 @@ class Asl4jExtensionTest {
     Execution execution = asl4j.run(asl4j.machine(ORDERS), "{\"priority\": \"express\"}");
     assertThat(execution).succeeded();
     assertEquals(Instant.parse("2030-06-01T12:00:00Z"), execution.history().get(0).timestamp());
-    assertEquals(Instant.parse("2030-06-02T12:00:00Z"), execution.history().get(execution.history().size() - 1).timestamp());
+    assertEquals(
+        Instant.parse("2030-06-02T12:00:00Z"),
+        execution.history().get(execution.history().size() - 1).timestamp());
   }
 
   @Test
@@ -206,7 +262,8 @@ class Asl4jExtensionTest {
     LocalStateMachine machine = asl4j.machine(definition);
 
     Execution execution = asl4j.start(machine, "{}").runUntilWaiting();
-    machine.sendTaskSuccess(execution.waitingTaskTokens().get(0), Asl4jRuntime.json("{\"approved\": true}"));
+    machine.sendTaskSuccess(
+        execution.waitingTaskTokens().get(0), Asl4jRuntime.json("{\"approved\": true}"));
     execution.await();
 
     assertThat(execution).succeeded().hasOutput("{\"approved\": true}");

@@ -22,9 +22,11 @@ class CostAssertionTest {
   void anExecutionOverBudgetFailsShowingTheCost(Asl4jRuntime asl4j) {
     Execution execution = asl4j.run(asl4j.machine(ONE_PASS), "{}");
     AssertionError e =
-        assertThrows(AssertionError.class, () -> assertThat(execution).costsAtMostAsStandard("0.00001"));
+        assertThrows(
+            AssertionError.class, () -> assertThat(execution).costsAtMostAsStandard("0.00001"));
     assertEquals(
-        "expected a Standard cost of at most $0.00001 but it is: " + io.asl4j.runtime.cost.CostEstimate.of(execution).summary(),
+        "expected a Standard cost of at most $0.00001 but it is: "
+            + io.asl4j.runtime.cost.CostEstimate.of(execution).summary(),
         e.getMessage());
   }
 }

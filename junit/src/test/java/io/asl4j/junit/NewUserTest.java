@@ -17,7 +17,10 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
-/** What a new user meets first: string outputs, JSONPath, Java exceptions, service fakes, typed bindings. */
+/**
+ * What a new user meets first: string outputs, JSONPath, Java exceptions, service fakes, typed
+ * bindings.
+ */
 @Asl4jTest
 class NewUserTest {
   static final String ASSESS = "arn:aws:lambda:us-east-1:123456789012:function:assess";
@@ -38,48 +41,81 @@ class NewUserTest {
 
   @Test
   void aStringOutputComparesAsTheStringByJsonPointerJsonPathAndField(Asl4jRuntime asl4j) {
-    asl4j.handler(ASSESS, (in, ctx) -> Asl4jRuntime.json("{\"adjuster\": \"auto\", \"amount\": 120}"));
+    asl4j.handler(
+        ASSESS, (in, ctx) -> Asl4jRuntime.json("{\"adjuster\": \"auto\", \"amount\": 120}"));
 
     Execution execution = asl4j.run(asl4j.machine(CLAIM), "{\"claimId\": \"C-1\"}");
 
     assertThat(execution).succeeded().output().at("/approval/adjuster").isEqualTo("auto");
     assertThat(execution).output().at("$.approval.adjuster").isEqualTo("auto");
-    assertThat(execution).output().at("$.approval").hasField("adjuster", "auto").hasField("amount", 120);
+    assertThat(execution)
+        .output()
+        .at("$.approval")
+        .hasField("adjuster", "auto")
+        .hasField("amount", 120);
     // JSON text still works, and a number's text is the number
     assertThat(execution).output().at("/approval/adjuster").isEqualTo("\"auto\"");
     assertThat(execution).output().at("$.approval.amount").isEqualTo("120.0");
-    assertThat(execution).output().at("$.approval").isEqualTo("{\"amount\": 120, \"adjuster\": \"auto\"}");
+    assertThat(execution)
+        .output()
+        .at("$.approval")
+        .isEqualTo("{\"amount\": 120, \"adjuster\": \"auto\"}");
   }
 
   @Test
   void aWrongStringOrAMissingPathFailsWithWhereAndWhat(Asl4jRuntime asl4j) {
-    asl4j.handler(ASSESS, (in, ctx) -> Asl4jRuntime.json("{\"adjuster\": \"auto\", \"amount\": 120}"));
+    asl4j.handler(
+        ASSESS, (in, ctx) -> Asl4jRuntime.json("{\"adjuster\": \"auto\", \"amount\": 120}"));
     Execution execution = asl4j.run(asl4j.machine(CLAIM), "{\"claimId\": \"C-2\"}");
 
     AssertionFailedError wrong =
-        assertThrows(AssertionFailedError.class, () -> assertThat(execution).output().at("$.approval.adjuster").isEqualTo("manual"));
+        assertThrows(
+            AssertionFailedError.class,
+            () -> assertThat(execution).output().at("$.approval.adjuster").isEqualTo("manual"));
     AssertionFailedError notAString =
-        assertThrows(AssertionFailedError.class, () -> assertThat(execution).output().at("/approval/amount").isEqualTo("auto"));
+        assertThrows(
+            AssertionFailedError.class,
+            () -> assertThat(execution).output().at("/approval/amount").isEqualTo("auto"));
     AssertionFailedError missing =
-        assertThrows(AssertionFailedError.class, () -> assertThat(execution).output().at("$.approval.reviewer"));
+        assertThrows(
+            AssertionFailedError.class,
+            () -> assertThat(execution).output().at("$.approval.reviewer"));
     IllegalArgumentException badPath =
-        assertThrows(IllegalArgumentException.class, () -> assertThat(execution).output().at("$.approval[?(@.x =="));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> assertThat(execution).output().at("$.approval[?(@.x =="));
 
-    assertTrue(wrong.getMessage().startsWith("expected the output at $.approval.adjuster to be \"manual\" but it is \"auto\"\n"), wrong.getMessage());
-    assertTrue(notAString.getMessage().startsWith("expected the output at /approval/amount to be \"auto\" but it is 120\n"), notAString.getMessage());
     assertTrue(
-        missing.getMessage().startsWith(
-            "expected the output to have $.approval.reviewer but it is {\"claimId\":\"C-2\",\"approval\":{\"adjuster\":\"auto\",\"amount\":120}}\n"),
+        wrong
+            .getMessage()
+            .startsWith(
+                "expected the output at $.approval.adjuster to be \"manual\" but it is \"auto\"\n"),
+        wrong.getMessage());
+    assertTrue(
+        notAString
+            .getMessage()
+            .startsWith("expected the output at /approval/amount to be \"auto\" but it is 120\n"),
+        notAString.getMessage());
+    assertTrue(
+        missing
+            .getMessage()
+            .startsWith(
+                "expected the output to have $.approval.reviewer but it is {\"claimId\":\"C-2\",\"approval\":{\"adjuster\":\"auto\",\"amount\":120}}\n"),
         missing.getMessage());
-    assertTrue(badPath.getMessage().startsWith("not a JSON Pointer or JSONPath: $.approval[?(@.x =="), badPath.getMessage());
+    assertTrue(
+        badPath.getMessage().startsWith("not a JSON Pointer or JSONPath: $.approval[?(@.x =="),
+        badPath.getMessage());
   }
 
   @Test
   void aJsonPathSelectingSeveralValuesGivesThemAsAnArray(Asl4jRuntime asl4j) {
-    String definition = "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}";
+    String definition =
+        "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}";
 
     Execution execution =
-        asl4j.run(asl4j.machine(definition), "{\"items\": [{\"sku\": \"a\", \"qty\": 1}, {\"sku\": \"b\", \"qty\": 3}]}");
+        asl4j.run(
+            asl4j.machine(definition),
+            "{\"items\": [{\"sku\": \"a\", \"qty\": 1}, {\"sku\": \"b\", \"qty\": 3}]}");
 
     assertThat(execution).output().at("$.items[?(@.qty > 1)].sku").isEqualTo("[\"b\"]");
     assertThat(execution).output().at("$.items[*].sku").isEqualTo("[\"a\", \"b\"]");
@@ -90,7 +126,8 @@ class NewUserTest {
     asl4j.handler(ASSESS, (in, ctx) -> assess(in));
     Execution execution = asl4j.run(asl4j.machine(CLAIM), "{\"claimId\": \"C-3\"}");
 
-    AssertionFailedError error = assertThrows(AssertionFailedError.class, () -> assertThat(execution).succeeded());
+    AssertionFailedError error =
+        assertThrows(AssertionFailedError.class, () -> assertThat(execution).succeeded());
 
     assertEquals("java.lang.IllegalStateException", execution.error());
     String message = error.getMessage();
@@ -98,7 +135,9 @@ class NewUserTest {
         message.contains(
             "\n  exceptions thrown by task handlers (1):\n"
                 + "    java.lang.IllegalStateException: no adjuster for claim C-3\n"
-                + "      at io.asl4j.junit.NewUserTest.assess(NewUserTest.java:" + ASSESS_LINE + ")\n"),
+                + "      at io.asl4j.junit.NewUserTest.assess(NewUserTest.java:"
+                + ASSESS_LINE
+                + ")\n"),
         message);
     assertSame(execution.taskExceptions().get(0), error.getCause());
   }
@@ -115,7 +154,9 @@ class NewUserTest {
 
     Execution execution = asl4j.run(asl4j.machine(CLAIM), "{\"claimId\": \"C-4\"}");
 
-    assertThat(execution).succeeded().hasOutput("{\"claimId\": \"C-4\", \"approval\": {\"adjuster\": \"auto\"}}");
+    assertThat(execution)
+        .succeeded()
+        .hasOutput("{\"claimId\": \"C-4\", \"approval\": {\"adjuster\": \"auto\"}}");
     assertEquals(1, services.sns().published("arn:aws:sns:us-east-1:123456789012:claims").size());
   }
 
@@ -129,7 +170,9 @@ class NewUserTest {
     assertThat(execution)
         .failedWith(
             "States.TaskFailed",
-            "No task handler is registered for resource 'arn:aws:states:::sns:publish'. Registered resources: [" + ASSESS + "]."
+            "No task handler is registered for resource 'arn:aws:states:::sns:publish'. Registered resources: ["
+                + ASSESS
+                + "]."
                 + " asl4j's in-memory service fakes answer it: register them with"
                 + " LocalStateMachine.Builder.services(AwsServices.create()) (asl4j-junit's @Asl4jTest registers them"
                 + " unless services = false)");
@@ -155,7 +198,8 @@ class NewUserTest {
 
   @Test
   void bindRunsTypedTasksOnTheTestsClockWithTheFakes(Asl4jRuntime asl4j) {
-    ClaimTasks tasks = new ClaimTasks(Map.of("Assess", in -> Asl4jRuntime.json("{\"adjuster\": \"auto\"}")));
+    ClaimTasks tasks =
+        new ClaimTasks(Map.of("Assess", in -> Asl4jRuntime.json("{\"adjuster\": \"auto\"}")));
 
     Execution execution = asl4j.run(asl4j.bind(tasks).build(), "{\"claimId\": \"C-6\"}");
 

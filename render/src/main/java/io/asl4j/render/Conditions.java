@@ -6,8 +6,8 @@ import io.asl4j.dsl.model.Condition;
 import java.util.stream.Collectors;
 
 /**
- * A short, readable rendering of a Choice rule's condition, for diagram edge labels:
- * {@code $.priority == "express"}, {@code $.total > 100 && $.vip is present}.
+ * A short, readable rendering of a Choice rule's condition, for diagram edge labels: {@code
+ * $.priority == "express"}, {@code $.total > 100 && $.vip is present}.
  */
 public final class Conditions {
   /** Longer labels are cut, ending in "…". */
@@ -45,7 +45,9 @@ public final class Conditions {
   /** A nested condition: compound ones in parentheses. */
   private static String operand(Condition condition) {
     String text = full(condition);
-    return condition instanceof Condition.And || condition instanceof Condition.Or ? "(" + text + ")" : text;
+    return condition instanceof Condition.And || condition instanceof Condition.Or
+        ? "(" + text + ")"
+        : text;
   }
 
   private static String comparison(Condition.Comparison c) {
@@ -71,7 +73,9 @@ public final class Conditions {
     String value =
         operand == null
             ? "null"
-            : op.isPath() ? operand.asText() : operand.isTextual() ? operand.toString() : operand.asText();
+            : op.isPath()
+                ? operand.asText()
+                : operand.isTextual() ? operand.toString() : operand.asText();
     if (op == ComparisonOperator.STRING_MATCHES) {
       return variable + " matches " + value;
     }

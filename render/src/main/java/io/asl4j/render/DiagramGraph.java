@@ -10,15 +10,15 @@ import io.asl4j.dsl.model.ParallelState;
 import io.asl4j.dsl.model.State;
 import io.asl4j.dsl.model.StateGraph;
 import io.asl4j.dsl.model.Transition;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One graph of states as every diagram draws it: its nodes (states; a Parallel or Map state is a
- * group holding its branches' or its item processor's scopes) and the edges between them, all within
- * the scope (ASL transitions never leave their graph). The top scope has Start and End pseudo-nodes.
+ * group holding its branches' or its item processor's scopes) and the edges between them, all
+ * within the scope (ASL transitions never leave their graph). The top scope has Start and End
+ * pseudo-nodes.
  */
 final class DiagramGraph {
   static final String START = ExecutionPath.START;
@@ -110,7 +110,8 @@ final class DiagramGraph {
       case DEFAULT -> new Edge(from, transition.target(), EdgeKind.DEFAULT, "Default");
       case CATCH -> {
         Catcher catcher = ((ErrorHandling) state).catchersOrEmpty().get(transition.index());
-        yield new Edge(from, transition.target(), EdgeKind.CATCH, String.join(", ", catcher.errorEquals()));
+        yield new Edge(
+            from, transition.target(), EdgeKind.CATCH, String.join(", ", catcher.errorEquals()));
       }
     };
   }
@@ -137,5 +138,4 @@ final class DiagramGraph {
     }
     return all;
   }
-
 }

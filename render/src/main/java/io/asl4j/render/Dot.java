@@ -26,10 +26,15 @@ final class Dot {
   }
 
   private String write(String title) {
-    out.append("digraph ").append(quote(title == null || title.isBlank() ? "StateMachine" : title)).append(" {\n");
-    out.append("  graph [compound=true, rankdir=TB, fontname=\"Helvetica\", fontsize=11, nodesep=0.4, ranksep=0.5];\n");
-    out.append("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"" + INK
-        + "\", fontname=\"Helvetica\", fontsize=11];\n");
+    out.append("digraph ")
+        .append(quote(title == null || title.isBlank() ? "StateMachine" : title))
+        .append(" {\n");
+    out.append(
+        "  graph [compound=true, rankdir=TB, fontname=\"Helvetica\", fontsize=11, nodesep=0.4, ranksep=0.5];\n");
+    out.append(
+        "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\""
+            + INK
+            + "\", fontname=\"Helvetica\", fontsize=11];\n");
     out.append("  edge [color=\"" + INK + "\", fontname=\"Helvetica\", fontsize=9];\n");
     scope(top, "  ", "");
     for (String line : edgeLines) {
@@ -42,16 +47,29 @@ final class Dot {
   private void scope(DiagramGraph scope, String indent, String clusterPrefix) {
     for (DiagramGraph.Node node : scope.nodes) {
       if (node.isPseudo()) {
-        out.append(indent).append(quote(node.name())).append(" [shape=circle, style=filled, fillcolor=\"" + INK
-            + "\", fontcolor=\"#ffffff\", width=0.6, fixedsize=true, label=")
-            .append(quote(node.name().equals(DiagramGraph.START) ? "Start" : "End")).append("];\n");
+        out.append(indent)
+            .append(quote(node.name()))
+            .append(
+                " [shape=circle, style=filled, fillcolor=\""
+                    + INK
+                    + "\", fontcolor=\"#ffffff\", width=0.6, fixedsize=true, label=")
+            .append(quote(node.name().equals(DiagramGraph.START) ? "Start" : "End"))
+            .append("];\n");
       } else if (node.isGroup()) {
-        out.append(indent).append("subgraph ").append(quote("cluster_" + node.name())).append(" {\n");
-        out.append(indent).append("  label=").append(quote(node.name() + " (" + node.typeName() + ")"))
-            .append("; labeljust=l; style=").append(quote("rounded,dashed" + (mark(node) == null ? "" : ",filled")))
-            .append("; color=").append(quote(color(node, INK)));
+        out.append(indent)
+            .append("subgraph ")
+            .append(quote("cluster_" + node.name()))
+            .append(" {\n");
+        out.append(indent)
+            .append("  label=")
+            .append(quote(node.name() + " (" + node.typeName() + ")"))
+            .append("; labeljust=l; style=")
+            .append(quote("rounded,dashed" + (mark(node) == null ? "" : ",filled")))
+            .append("; color=")
+            .append(quote(color(node, INK)));
         if (mark(node) != null) {
-          out.append("; fillcolor=").append(quote(mark(node).equals("failed") ? "#fdf1f1" : "#f3faf4"))
+          out.append("; fillcolor=")
+              .append(quote(mark(node).equals("failed") ? "#fdf1f1" : "#f3faf4"))
               .append("; penwidth=2");
         }
         out.append(";\n");
@@ -60,8 +78,13 @@ final class Dot {
         } else {
           int i = 1;
           for (DiagramGraph child : node.children()) {
-            out.append(indent).append("  subgraph ").append(quote("cluster_" + node.name() + "_" + i++)).append(" {\n");
-            out.append(indent).append("    label=").append(quote(child.label))
+            out.append(indent)
+                .append("  subgraph ")
+                .append(quote("cluster_" + node.name() + "_" + i++))
+                .append(" {\n");
+            out.append(indent)
+                .append("    label=")
+                .append(quote(child.label))
                 .append("; labeljust=l; style=\"rounded\"; color=\"#aab7c4\";\n");
             scope(child, indent + "    ", node.name());
             out.append(indent).append("  }\n");
@@ -78,11 +101,17 @@ final class Dot {
         }
         String mark = mark(node);
         if (mark != null) {
-          out.append("fillcolor=").append(quote(mark.equals("failed") ? "#fbe3e4" : "#e3f4e6"))
-              .append(", color=").append(quote(color(node, INK))).append(", penwidth=2, ");
+          out.append("fillcolor=")
+              .append(quote(mark.equals("failed") ? "#fbe3e4" : "#e3f4e6"))
+              .append(", color=")
+              .append(quote(color(node, INK)))
+              .append(", penwidth=2, ");
         }
-        out.append("label=<").append(html(node.name())).append("<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#687078\">")
-            .append(node.typeName()).append("</FONT>>];\n");
+        out.append("label=<")
+            .append(html(node.name()))
+            .append("<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#687078\">")
+            .append(node.typeName())
+            .append("</FONT>>];\n");
       }
     }
     for (DiagramGraph.Edge edge : scope.edges) {
@@ -111,7 +140,12 @@ final class Dot {
         attributes.add("color=" + quote(GREEN));
         attributes.add("penwidth=2.5");
       }
-      edgeLines.add(quote(from) + " -> " + quote(to) + (attributes.isEmpty() ? "" : " [" + String.join(", ", attributes) + "]") + ";");
+      edgeLines.add(
+          quote(from)
+              + " -> "
+              + quote(to)
+              + (attributes.isEmpty() ? "" : " [" + String.join(", ", attributes) + "]")
+              + ";");
     }
   }
 
@@ -131,7 +165,9 @@ final class Dot {
     DiagramGraph.Node exit = first.nodes.get(first.nodes.size() - 1);
     for (DiagramGraph.Node node : first.nodes) {
       if (node.state() instanceof Transitioning t && t.isEnd()
-          || node.state() != null && (node.state().type() == StateType.SUCCEED || node.state().type() == StateType.FAIL)) {
+          || node.state() != null
+              && (node.state().type() == StateType.SUCCEED
+                  || node.state().type() == StateType.FAIL)) {
         exit = node;
         break;
       }
@@ -166,6 +202,9 @@ final class Dot {
   }
 
   static String html(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -63,7 +63,8 @@ public record ExecutionPath(Set<String> visited, Set<String> failed, Set<Transit
         JsonNode array = mapper.readTree(trimmed);
         array.forEach(events::add);
       } catch (IOException e) {
-        throw new IllegalArgumentException("not a JSON array of history events: " + firstLine(e.getMessage()));
+        throw new IllegalArgumentException(
+            "not a JSON array of history events: " + firstLine(e.getMessage()));
       }
     } else {
       int number = 0;
@@ -75,7 +76,8 @@ public record ExecutionPath(Set<String> visited, Set<String> failed, Set<Transit
         try {
           events.add(mapper.readTree(line));
         } catch (IOException e) {
-          throw new IllegalArgumentException("line " + number + " is not JSON: " + firstLine(e.getMessage()));
+          throw new IllegalArgumentException(
+              "line " + number + " is not JSON: " + firstLine(e.getMessage()));
         }
       }
     }
@@ -129,7 +131,9 @@ public record ExecutionPath(Set<String> visited, Set<String> failed, Set<Transit
         String name = event.path("stateExitedEventDetails").path("name").asText(null);
         stateOf.put(id, name);
         openCompound.remove(name);
-      } else if (type.startsWith("ParallelState") || type.startsWith("MapState") || type.startsWith("MapRun")) {
+      } else if (type.startsWith("ParallelState")
+          || type.startsWith("MapState")
+          || type.startsWith("MapRun")) {
         String name = openCompound.isEmpty() ? null : openCompound.get(openCompound.size() - 1);
         stateOf.put(id, name);
         outcome(type, name, lastOutcomeFailed);
@@ -147,11 +151,12 @@ public record ExecutionPath(Set<String> visited, Set<String> failed, Set<Transit
       }
     }
     Set<String> failed = new LinkedHashSet<>();
-    lastOutcomeFailed.forEach((name, isFailed) -> {
-      if (isFailed) {
-        failed.add(name);
-      }
-    });
+    lastOutcomeFailed.forEach(
+        (name, isFailed) -> {
+          if (isFailed) {
+            failed.add(name);
+          }
+        });
     return new ExecutionPath(visited, failed, transitions);
   }
 

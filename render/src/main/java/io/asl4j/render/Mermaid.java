@@ -12,7 +12,18 @@ import java.util.Set;
 /** A Mermaid flowchart (GitHub renders it in Markdown ```mermaid blocks). */
 final class Mermaid {
   private static final Set<String> RESERVED =
-      Set.of("end", "subgraph", "graph", "flowchart", "style", "class", "classdef", "click", "linkstyle", "direction", "default");
+      Set.of(
+          "end",
+          "subgraph",
+          "graph",
+          "flowchart",
+          "style",
+          "class",
+          "classdef",
+          "click",
+          "linkstyle",
+          "direction",
+          "default");
 
   private final StringBuilder out = new StringBuilder();
   private final Map<String, String> ids = new HashMap<>();
@@ -38,7 +49,11 @@ final class Mermaid {
     }
     out.append("  classDef pseudo fill:#5a6b86,stroke:#5a6b86,color:#ffffff\n");
     out.append("  classDef state fill:#ffffff,stroke:#5a6b86,color:#16191f\n");
-    out.append("  class ").append(id(DiagramGraph.START)).append(',').append(id(DiagramGraph.END)).append(" pseudo\n");
+    out.append("  class ")
+        .append(id(DiagramGraph.START))
+        .append(',')
+        .append(id(DiagramGraph.END))
+        .append(" pseudo\n");
     List<String> plain = new ArrayList<>();
     for (DiagramGraph.Node node : top.allStates()) {
       if (!node.isGroup()) {
@@ -59,13 +74,17 @@ final class Mermaid {
       for (DiagramGraph.Node node : top.allStates()) {
         if (trace.failed().contains(node.name())) {
           if (node.isGroup()) {
-            out.append("  style ").append(id(node.name())).append(" fill:#fdf1f1,stroke:#d0312d,stroke-width:3px\n");
+            out.append("  style ")
+                .append(id(node.name()))
+                .append(" fill:#fdf1f1,stroke:#d0312d,stroke-width:3px\n");
           } else {
             failed.add(id(node.name()));
           }
         } else if (trace.visited().contains(node.name())) {
           if (node.isGroup()) {
-            out.append("  style ").append(id(node.name())).append(" fill:#f3faf4,stroke:#2e8540,stroke-width:2px\n");
+            out.append("  style ")
+                .append(id(node.name()))
+                .append(" fill:#f3faf4,stroke:#2e8540,stroke-width:2px\n");
           } else {
             visited.add(id(node.name()));
           }
@@ -78,7 +97,9 @@ final class Mermaid {
         out.append("  class ").append(String.join(",", failed)).append(" failed\n");
       }
       if (!takenEdges.isEmpty()) {
-        out.append("  linkStyle ").append(join(takenEdges)).append(" stroke:#2e8540,stroke-width:3px\n");
+        out.append("  linkStyle ")
+            .append(join(takenEdges))
+            .append(" stroke:#2e8540,stroke-width:3px\n");
       }
     }
     return out.toString();
@@ -99,17 +120,29 @@ final class Mermaid {
     for (DiagramGraph.Node node : scope.nodes) {
       String id = id(node.name());
       if (node.isPseudo()) {
-        out.append(indent).append(id).append(node.name().equals(DiagramGraph.START) ? "((\"Start\"))" : "((\"End\"))").append('\n');
+        out.append(indent)
+            .append(id)
+            .append(node.name().equals(DiagramGraph.START) ? "((\"Start\"))" : "((\"End\"))")
+            .append('\n');
       } else if (node.isGroup()) {
-        out.append(indent).append("subgraph ").append(id).append(" [\"")
-            .append(escape(node.name() + " (" + node.typeName() + ")")).append("\"]\n");
+        out.append(indent)
+            .append("subgraph ")
+            .append(id)
+            .append(" [\"")
+            .append(escape(node.name() + " (" + node.typeName() + ")"))
+            .append("\"]\n");
         out.append(indent).append("  direction TB\n");
         if (node.children().size() == 1) {
           scope(node.children().get(0), indent + "  ");
         } else {
           for (DiagramGraph child : node.children()) {
             String childId = id(node.name() + "__" + child.label);
-            out.append(indent).append("  subgraph ").append(childId).append(" [\"").append(escape(child.label)).append("\"]\n");
+            out.append(indent)
+                .append("  subgraph ")
+                .append(childId)
+                .append(" [\"")
+                .append(escape(child.label))
+                .append("\"]\n");
             out.append(indent).append("    direction TB\n");
             scope(child, indent + "    ");
             out.append(indent).append("  end\n");
@@ -117,7 +150,10 @@ final class Mermaid {
         }
         out.append(indent).append("end\n");
       } else {
-        out.append(indent).append(id).append(shape(node.state().type(), escape(node.name()))).append('\n');
+        out.append(indent)
+            .append(id)
+            .append(shape(node.state().type(), escape(node.name())))
+            .append('\n');
       }
     }
     for (DiagramGraph.Edge edge : scope.edges) {
@@ -158,20 +194,22 @@ final class Mermaid {
   }
 
   private String id(String name) {
-    return ids.computeIfAbsent(name, n -> {
-      String base = n.replaceAll("[^A-Za-z0-9_]", "_");
-      if (base.isEmpty() || !Character.isLetter(base.charAt(0)) && base.charAt(0) != '_') {
-        base = "s_" + base;
-      }
-      if (RESERVED.contains(base.toLowerCase(Locale.ROOT))) {
-        base = base + "_";
-      }
-      String id = base;
-      for (int i = 2; !usedIds.add(id); i++) {
-        id = base + "_" + i;
-      }
-      return id;
-    });
+    return ids.computeIfAbsent(
+        name,
+        n -> {
+          String base = n.replaceAll("[^A-Za-z0-9_]", "_");
+          if (base.isEmpty() || !Character.isLetter(base.charAt(0)) && base.charAt(0) != '_') {
+            base = "s_" + base;
+          }
+          if (RESERVED.contains(base.toLowerCase(Locale.ROOT))) {
+            base = base + "_";
+          }
+          String id = base;
+          for (int i = 2; !usedIds.add(id); i++) {
+            id = base + "_" + i;
+          }
+          return id;
+        });
   }
 
   /** Mermaid's entity codes for what would end or break a quoted label. */

@@ -15,14 +15,14 @@ import io.asl4j.render.SvgLayout.Route;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A self-contained SVG, drawn from {@link SvgLayout}: each scope is layered top to bottom (longest
- * path, with dummy nodes on long edges), ordered within layers by barycenter sweeps, and placed with
- * nodes pulled toward their neighbours. A Parallel or Map state is a group: its scopes are laid out
- * first (branches side by side) and the group is one big node of its parent scope, so no edge ever
- * crosses a group's border. This class holds the look (colours, sizes, text widths) and the drawing.
+ * path, with dummy nodes on long edges), ordered within layers by barycenter sweeps, and placed
+ * with nodes pulled toward their neighbours. A Parallel or Map state is a group: its scopes are
+ * laid out first (branches side by side) and the group is one big node of its parent scope, so no
+ * edge ever crosses a group's border. This class holds the look (colours, sizes, text widths) and
+ * the drawing.
  */
 final class Svg {
   static final String FONT = "-apple-system, 'Segoe UI', Helvetica, Arial, sans-serif";
@@ -72,22 +72,41 @@ final class Svg {
   private String write(DiagramGraph top, String title) {
     Layout layout = layout(top);
     double titleHeight = title == null || title.isBlank() ? 0 : 28;
-    double width = Math.max(layout.width, titleHeight > 0 ? textWidth(title, NAME_SIZE) : 0) + 2 * MARGIN;
+    double width =
+        Math.max(layout.width, titleHeight > 0 ? textWidth(title, NAME_SIZE) : 0) + 2 * MARGIN;
     double height = layout.height + 2 * MARGIN + titleHeight;
     layout.offsetX = MARGIN + (width - 2 * MARGIN - layout.width) / 2;
     layout.offsetY = MARGIN + titleHeight;
     if (titleHeight > 0) {
-      body.append(String.format(Locale.ROOT, "  <text x=\"%.1f\" y=\"%.1f\" class=\"title\">%s</text>%n", MARGIN, MARGIN + 12, xml(title)));
+      body.append(
+          String.format(
+              Locale.ROOT,
+              "  <text x=\"%.1f\" y=\"%.1f\" class=\"title\">%s</text>%n",
+              MARGIN,
+              MARGIN + 12,
+              xml(title)));
     }
     draw(layout, 0, 0);
     StringBuilder svg = new StringBuilder();
-    svg.append(String.format(Locale.ROOT,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-family=\"%s\">%n",
-        width, height, width, height, xml(FONT)));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-family=\"%s\">%n",
+            width,
+            height,
+            width,
+            height,
+            xml(FONT)));
     svg.append("  <defs>\n");
-    for (String[] marker : new String[][] {{"arrow", INK}, {"arrow-catch", RED}, {"arrow-taken", GREEN}}) {
-      svg.append("    <marker id=\"").append(marker[0]).append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" orient=\"auto-start-reverse\">")
-          .append("<path d=\"M0,0 L10,5 L0,10 z\" fill=\"").append(marker[1]).append("\"/></marker>\n");
+    for (String[] marker :
+        new String[][] {{"arrow", INK}, {"arrow-catch", RED}, {"arrow-taken", GREEN}}) {
+      svg.append("    <marker id=\"")
+          .append(marker[0])
+          .append(
+              "\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" orient=\"auto-start-reverse\">")
+          .append("<path d=\"M0,0 L10,5 L0,10 z\" fill=\"")
+          .append(marker[1])
+          .append("\"/></marker>\n");
     }
     svg.append("  </defs>\n");
     svg.append("  <style>\n");
@@ -97,7 +116,12 @@ final class Svg {
     svg.append("    .label { font-size: 11px; fill: #414d5c; }\n");
     svg.append("    .catch-label { font-size: 11px; fill: ").append(RED).append("; }\n");
     svg.append("  </style>\n");
-    svg.append(String.format(Locale.ROOT, "  <rect width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>%n", width, height));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "  <rect width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>%n",
+            width,
+            height));
     svg.append(body);
     svg.append("</svg>\n");
     return svg.toString();
@@ -142,13 +166,30 @@ final class Svg {
     String fill = mark == null ? "#f7f9fb" : mark.equals("failed") ? "#fdf1f1" : "#f3faf4";
     double x = ox + box.x;
     double y = oy + box.y;
-    body.append(String.format(Locale.ROOT, "  <g class=\"group\" data-state=\"%s\">%n", xml(box.name)));
-    body.append(String.format(Locale.ROOT, "    <title>%s (%s)</title>%n", xml(box.name), box.node.typeName()));
-    body.append(String.format(Locale.ROOT,
-        "    <rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"10\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\" stroke-dasharray=\"6 4\"/>%n",
-        x, y, box.w, box.h, fill, stroke, mark == null ? "1.2" : "2"));
-    body.append(String.format(Locale.ROOT, "    <text x=\"%.1f\" y=\"%.1f\"><tspan class=\"name\" font-weight=\"600\">%s</tspan><tspan class=\"type\" dx=\"8\">%s</tspan></text>%n",
-        x + GROUP_PAD, y + 19, xml(box.name), box.node.typeName()));
+    body.append(
+        String.format(Locale.ROOT, "  <g class=\"group\" data-state=\"%s\">%n", xml(box.name)));
+    body.append(
+        String.format(
+            Locale.ROOT, "    <title>%s (%s)</title>%n", xml(box.name), box.node.typeName()));
+    body.append(
+        String.format(
+            Locale.ROOT,
+            "    <rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"10\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\" stroke-dasharray=\"6 4\"/>%n",
+            x,
+            y,
+            box.w,
+            box.h,
+            fill,
+            stroke,
+            mark == null ? "1.2" : "2"));
+    body.append(
+        String.format(
+            Locale.ROOT,
+            "    <text x=\"%.1f\" y=\"%.1f\"><tspan class=\"name\" font-weight=\"600\">%s</tspan><tspan class=\"type\" dx=\"8\">%s</tspan></text>%n",
+            x + GROUP_PAD,
+            y + 19,
+            xml(box.name),
+            box.node.typeName()));
     if (mark != null && mark.equals("failed")) {
       failedBadge(x + box.w, y);
     }
@@ -158,10 +199,21 @@ final class Svg {
         double fw = frameWidth(sub, true);
         double fx = x + sub.offsetX - (fw - sub.width) / 2;
         double fy = y + GROUP_HEADER;
-        body.append(String.format(Locale.ROOT,
-            "    <rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"8\" fill=\"#ffffff\" stroke=\"#c6ced6\"/>%n",
-            fx, fy, fw, box.h - GROUP_HEADER - GROUP_PAD + 4));
-        body.append(String.format(Locale.ROOT, "    <text x=\"%.1f\" y=\"%.1f\" class=\"type\">%s</text>%n", fx + 10, fy + 14, xml(sub.scope.label)));
+        body.append(
+            String.format(
+                Locale.ROOT,
+                "    <rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"8\" fill=\"#ffffff\" stroke=\"#c6ced6\"/>%n",
+                fx,
+                fy,
+                fw,
+                box.h - GROUP_HEADER - GROUP_PAD + 4));
+        body.append(
+            String.format(
+                Locale.ROOT,
+                "    <text x=\"%.1f\" y=\"%.1f\" class=\"type\">%s</text>%n",
+                fx + 10,
+                fy + 14,
+                xml(sub.scope.label)));
       }
     }
     body.append("  </g>\n");
@@ -171,9 +223,17 @@ final class Svg {
   }
 
   private void failedBadge(double right, double top) {
-    body.append(String.format(Locale.ROOT,
-        "    <g class=\"failed-badge\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"9\" fill=\"%s\"/><path d=\"M%.1f,%.1f l7,7 M%.1f,%.1f l-7,7\" stroke=\"#ffffff\" stroke-width=\"2\"/></g>%n",
-        right - 4, top + 4, RED, right - 7.5, top + 0.5, right - 0.5, top + 0.5));
+    body.append(
+        String.format(
+            Locale.ROOT,
+            "    <g class=\"failed-badge\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"9\" fill=\"%s\"/><path d=\"M%.1f,%.1f l7,7 M%.1f,%.1f l-7,7\" stroke=\"#ffffff\" stroke-width=\"2\"/></g>%n",
+            right - 4,
+            top + 4,
+            RED,
+            right - 7.5,
+            top + 0.5,
+            right - 0.5,
+            top + 0.5));
   }
 
   private void drawNode(Box box, double ox, double oy) {
@@ -181,38 +241,80 @@ final class Svg {
     double y = oy + box.y;
     if (box.node.isPseudo()) {
       boolean start = box.name.equals(DiagramGraph.START);
-      body.append(String.format(Locale.ROOT,
-          "  <g class=\"%s\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"11\" fill=\"#ffffff\">%s</text></g>%n",
-          start ? "start" : "end", x + box.w / 2, y + box.h / 2, box.w / 2, INK, x + box.w / 2, y + box.h / 2 + 4, start ? "Start" : "End"));
+      body.append(
+          String.format(
+              Locale.ROOT,
+              "  <g class=\"%s\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"11\" fill=\"#ffffff\">%s</text></g>%n",
+              start ? "start" : "end",
+              x + box.w / 2,
+              y + box.h / 2,
+              box.w / 2,
+              INK,
+              x + box.w / 2,
+              y + box.h / 2 + 4,
+              start ? "Start" : "End"));
       return;
     }
     String mark = mark(box.name);
     String stroke = mark == null ? INK : mark.equals("failed") ? RED : GREEN;
     String fill = mark == null ? "#ffffff" : mark.equals("failed") ? "#fbe3e4" : "#e3f4e6";
     StateType type = box.node.state().type();
-    body.append(String.format(Locale.ROOT, "  <g class=\"state%s\" data-state=\"%s\">%n", mark == null ? "" : " " + mark, xml(box.name)));
-    body.append(String.format(Locale.ROOT, "    <title>%s (%s)</title>%n", xml(box.name), box.node.typeName()));
+    body.append(
+        String.format(
+            Locale.ROOT,
+            "  <g class=\"state%s\" data-state=\"%s\">%n",
+            mark == null ? "" : " " + mark,
+            xml(box.name)));
+    body.append(
+        String.format(
+            Locale.ROOT, "    <title>%s (%s)</title>%n", xml(box.name), box.node.typeName()));
     double rx = type == StateType.SUCCEED || type == StateType.FAIL ? box.h / 2 : 6;
-    body.append(String.format(Locale.ROOT,
-        "    <rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>%n",
-        x, y, box.w, box.h, rx, fill, stroke, mark == null ? "1.2" : "2"));
+    body.append(
+        String.format(
+            Locale.ROOT,
+            "    <rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>%n",
+            x,
+            y,
+            box.w,
+            box.h,
+            rx,
+            fill,
+            stroke,
+            mark == null ? "1.2" : "2"));
     // A coloured stripe tells the type at a glance, as Workflow Studio's icons do.
-    String accent = switch (type) {
-      case TASK -> "#ff9900";
-      case CHOICE -> "#8c4fff";
-      case PASS, WAIT -> "#7d8998";
-      case SUCCEED -> GREEN;
-      case FAIL -> RED;
-      default -> INK;
-    };
+    String accent =
+        switch (type) {
+          case TASK -> "#ff9900";
+          case CHOICE -> "#8c4fff";
+          case PASS, WAIT -> "#7d8998";
+          case SUCCEED -> GREEN;
+          case FAIL -> RED;
+          default -> INK;
+        };
     if (rx < 10) {
-      body.append(String.format(Locale.ROOT,
-          "    <rect x=\"%.1f\" y=\"%.1f\" width=\"4\" height=\"%.1f\" fill=\"%s\"/>%n", x + 1, y + 6, box.h - 12, accent));
+      body.append(
+          String.format(
+              Locale.ROOT,
+              "    <rect x=\"%.1f\" y=\"%.1f\" width=\"4\" height=\"%.1f\" fill=\"%s\"/>%n",
+              x + 1,
+              y + 6,
+              box.h - 12,
+              accent));
     }
-    body.append(String.format(Locale.ROOT, "    <text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"name\">%s</text>%n",
-        x + box.w / 2, y + 20, xml(box.name)));
-    body.append(String.format(Locale.ROOT, "    <text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"type\">%s</text>%n",
-        x + box.w / 2, y + 36, box.node.typeName()));
+    body.append(
+        String.format(
+            Locale.ROOT,
+            "    <text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"name\">%s</text>%n",
+            x + box.w / 2,
+            y + 20,
+            xml(box.name)));
+    body.append(
+        String.format(
+            Locale.ROOT,
+            "    <text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"type\">%s</text>%n",
+            x + box.w / 2,
+            y + 36,
+            box.node.typeName()));
     if ("failed".equals(mark)) {
       failedBadge(x + box.w, y);
     }
@@ -238,7 +340,18 @@ final class Svg {
       double x2 = ox + (left ? to.x : to.x + to.w);
       double y2 = oy + to.y + to.h / 2;
       double bulge = left ? Math.min(x1, x2) - 36 : Math.max(x1, x2) + 36;
-      d.append(String.format(Locale.ROOT, "M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f", x1, y1, bulge, y1, bulge, y2, x2 + (left ? -2 : 2), y2));
+      d.append(
+          String.format(
+              Locale.ROOT,
+              "M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f",
+              x1,
+              y1,
+              bulge,
+              y1,
+              bulge,
+              y2,
+              x2 + (left ? -2 : 2),
+              y2));
     } else {
       double x1 = ox + port(from, route, layout, true);
       double y1 = oy + from.y + from.h;
@@ -251,7 +364,16 @@ final class Svg {
         double nx = ox + (last ? port(box, route, layout, false) : box.cx());
         double ny = oy + box.y;
         double my = (py + ny) / 2;
-        d.append(String.format(Locale.ROOT, " C%.1f,%.1f %.1f,%.1f %.1f,%.1f", px, my, nx, my, nx, ny - (last ? 2 : 0)));
+        d.append(
+            String.format(
+                Locale.ROOT,
+                " C%.1f,%.1f %.1f,%.1f %.1f,%.1f",
+                px,
+                my,
+                nx,
+                my,
+                nx,
+                ny - (last ? 2 : 0)));
         if (!last) {
           d.append(String.format(Locale.ROOT, " L%.1f,%.1f", nx, oy + box.y + box.h));
           py = oy + box.y + box.h;
@@ -259,9 +381,17 @@ final class Svg {
         px = nx;
       }
     }
-    body.append(String.format(Locale.ROOT,
-        "  <path class=\"edge%s\" data-edge=\"%s\" d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s marker-end=\"url(#%s)\"/>%n",
-        isCatch ? " catch" : "", xml(edgeId), d, color, taken ? "2.5" : "1.3", isCatch ? " stroke-dasharray=\"5 4\"" : "", marker));
+    body.append(
+        String.format(
+            Locale.ROOT,
+            "  <path class=\"edge%s\" data-edge=\"%s\" d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s marker-end=\"url(#%s)\"/>%n",
+            isCatch ? " catch" : "",
+            xml(edgeId),
+            d,
+            color,
+            taken ? "2.5" : "1.3",
+            isCatch ? " stroke-dasharray=\"5 4\"" : "",
+            marker));
     double[] at = layout.labels.get(route);
     if (at != null) {
       double cx = ox + at[0];
@@ -269,20 +399,32 @@ final class Svg {
       double w = at[2];
       double h = at[3];
       StringBuilder label = new StringBuilder();
-      label.append(String.format(Locale.ROOT,
-          "  <g class=\"edge-label\" data-edge=\"%s\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"%s\" stroke-width=\"0.6\"/>",
-          xml(edgeId), cx - w / 2, cy - h / 2, w, h, isCatch ? "#f0b8b8" : "#d5dbe1"));
+      label.append(
+          String.format(
+              Locale.ROOT,
+              "  <g class=\"edge-label\" data-edge=\"%s\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"%s\" stroke-width=\"0.6\"/>",
+              xml(edgeId),
+              cx - w / 2,
+              cy - h / 2,
+              w,
+              h,
+              isCatch ? "#f0b8b8" : "#d5dbe1"));
       double ty = cy - h / 2 + 3 + LABEL_SIZE;
       for (String text : lines(route)) {
-        label.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"%s\">%s</text>",
-            cx, ty, isCatch ? "catch-label" : "label", xml(text)));
+        label.append(
+            String.format(
+                Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"%s\">%s</text>",
+                cx,
+                ty,
+                isCatch ? "catch-label" : "label",
+                xml(text)));
         ty += LABEL_SIZE + 4;
       }
       label.append("</g>\n");
       labels.add(label.toString());
     }
   }
-
 
   private boolean taken(DiagramGraph.Edge edge) {
     if (edge.to().equals(DiagramGraph.END)) {

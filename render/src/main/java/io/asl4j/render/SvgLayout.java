@@ -100,7 +100,11 @@ final class SvgLayout {
         box = new Box(node.name(), node, w + 2 * GROUP_PAD, h + GROUP_HEADER + GROUP_PAD);
         box.inner = inner;
       } else {
-        double w = Math.max(120, Math.max(textWidth(node.name(), NAME_SIZE), textWidth(node.typeName(), LABEL_SIZE)) + 32);
+        double w =
+            Math.max(
+                120,
+                Math.max(textWidth(node.name(), NAME_SIZE), textWidth(node.typeName(), LABEL_SIZE))
+                    + 32);
         box = new Box(node.name(), node, w, NODE_HEIGHT);
       }
       layout.boxes.put(node.name(), box);
@@ -108,8 +112,15 @@ final class SvgLayout {
     // Merge edges between the same two nodes of the same kind: one line, one label per rule.
     Map<String, Route> merged = new LinkedHashMap<>();
     for (DiagramGraph.Edge edge : scope.edges) {
-      String key = edge.from() + "\u0000" + edge.to() + "\u0000" + (edge.kind() == DiagramGraph.EdgeKind.CATCH);
-      Route route = merged.computeIfAbsent(key, k -> new Route(edge, new ArrayList<>(), false, new ArrayList<>()));
+      String key =
+          edge.from()
+              + "\u0000"
+              + edge.to()
+              + "\u0000"
+              + (edge.kind() == DiagramGraph.EdgeKind.CATCH);
+      Route route =
+          merged.computeIfAbsent(
+              key, k -> new Route(edge, new ArrayList<>(), false, new ArrayList<>()));
       if (edge.label() != null) {
         route.labels().add(edge.label());
       }
@@ -163,7 +174,12 @@ final class SvgLayout {
     return back;
   }
 
-  private static void dfs(String name, Map<String, List<Route>> out, Set<String> done, Set<String> onStack, Set<Route> back) {
+  private static void dfs(
+      String name,
+      Map<String, List<Route>> out,
+      Set<String> done,
+      Set<String> onStack,
+      Set<Route> back) {
     done.add(name);
     onStack.add(name);
     for (Route route : out.getOrDefault(name, List.of())) {
@@ -269,7 +285,10 @@ final class SvgLayout {
               if (path.get(p) != box) {
                 continue;
               }
-              Box neighbour = down ? (p > 0 ? path.get(p - 1) : null) : (p < path.size() - 1 ? path.get(p + 1) : null);
+              Box neighbour =
+                  down
+                      ? (p > 0 ? path.get(p - 1) : null)
+                      : (p < path.size() - 1 ? path.get(p + 1) : null);
               if (neighbour != null) {
                 sum += neighbour.order;
                 count++;
@@ -323,7 +342,9 @@ final class SvgLayout {
     return w + 10;
   }
 
-  /** Where along its first segment a label may sit, most preferred first (0 source, 1 next layer). */
+  /**
+   * Where along its first segment a label may sit, most preferred first (0 source, 1 next layer).
+   */
   private static final double[] ALONG_THE_EDGE = {0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8};
 
   /**
@@ -346,7 +367,10 @@ final class SvgLayout {
   }
 
   /** The area two centred rectangles share, with a small margin around the other. */
-  /** How much a label of {@code w} × {@code h} centred at ({@code cx}, {@code cy}) covers those placed. */
+  /**
+   * How much a label of {@code w} × {@code h} centred at ({@code cx}, {@code cy}) covers those
+   * placed.
+   */
   private static double overlap(double cx, double cy, double w, double h, List<double[]> placed) {
     double total = 0;
     for (double[] other : placed) {
@@ -411,7 +435,10 @@ final class SvgLayout {
             List<Box> path = route.path();
             for (int q = 0; q < path.size(); q++) {
               if (path.get(q) == box) {
-                Box n = down ? (q > 0 ? path.get(q - 1) : null) : (q < path.size() - 1 ? path.get(q + 1) : null);
+                Box n =
+                    down
+                        ? (q > 0 ? path.get(q - 1) : null)
+                        : (q < path.size() - 1 ? path.get(q + 1) : null);
                 if (n != null) {
                   sum += n.cx();
                   count++;
@@ -467,7 +494,8 @@ final class SvgLayout {
         for (double t : ALONG_THE_EDGE) {
           double u = 1 - t;
           double[] point = {
-            u * u * u * x1 + 3 * u * t * bulge + t * t * t * x2, u * u * u * y1 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y2
+            u * u * u * x1 + 3 * u * t * bulge + t * t * t * x2,
+            u * u * u * y1 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y2
           };
           double total = overlap(point[0], point[1], w, h, placed);
           if (total < bestOverlap) {
@@ -572,7 +600,9 @@ final class SvgLayout {
   }
 
   static double frameWidth(Layout sub, boolean branches) {
-    return branches ? Math.max(sub.width + 20, textWidth(sub.scope.label, LABEL_SIZE) + 20) : sub.width;
+    return branches
+        ? Math.max(sub.width + 20, textWidth(sub.scope.label, LABEL_SIZE) + 20)
+        : sub.width;
   }
 
   private static double gap(Box box) {
@@ -593,7 +623,9 @@ final class SvgLayout {
     if (sharing.size() <= 1) {
       return box.cx();
     }
-    sharing.sort(Comparator.comparingDouble(r -> out ? r.path().get(1).cx() : r.path().get(r.path().size() - 2).cx()));
+    sharing.sort(
+        Comparator.comparingDouble(
+            r -> out ? r.path().get(1).cx() : r.path().get(r.path().size() - 2).cx()));
     int index = sharing.indexOf(route);
     double usable = Math.min(box.w * 0.6, 24.0 * (sharing.size() - 1));
     return box.cx() - usable / 2 + usable * index / (sharing.size() - 1);

@@ -21,7 +21,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 class DiagramsTest {
-  static final Path ORDER = Path.of("../examples/src/main/resources/workflows/order-processing.asl.json");
+  static final Path ORDER =
+      Path.of("../examples/src/main/resources/workflows/order-processing.asl.json");
   static final Path PMC = Path.of("src/test/resources/render/parallel-map-catch.asl.json");
   static final Path GOLDEN = Path.of("src/test/resources/render");
 
@@ -55,7 +56,9 @@ class DiagramsTest {
 
   @Test
   void orderProcessingMermaidWithExecution() throws Exception {
-    assertEquals(golden("order-processing-express.mmd"), Diagrams.mermaid(read(ORDER), ExecutionPath.of(express())));
+    assertEquals(
+        golden("order-processing-express.mmd"),
+        Diagrams.mermaid(read(ORDER), ExecutionPath.of(express())));
   }
 
   @Test
@@ -83,9 +86,11 @@ class DiagramsTest {
     StateMachine machine = read(ORDER);
     Execution failed =
         LocalStateMachine.builder(machine)
-            .handlerForPrefix("arn:", (in, context) -> {
-              throw new io.asl4j.runtime.StatesError("ValidationError", "bad order");
-            })
+            .handlerForPrefix(
+                "arn:",
+                (in, context) -> {
+                  throw new io.asl4j.runtime.StatesError("ValidationError", "bad order");
+                })
             .build()
             .run(JsonNodeFactory.instance.objectNode());
     ExecutionPath trace = ExecutionPath.of(failed);
@@ -109,10 +114,13 @@ class DiagramsTest {
     Execution execution = express();
     StringBuilder lines = new StringBuilder();
     StringBuilder array = new StringBuilder("[");
-    execution.history().forEach(e -> {
-      lines.append(e.toJson()).append('\n');
-      array.append(array.length() > 1 ? "," : "").append(e.toJson());
-    });
+    execution
+        .history()
+        .forEach(
+            e -> {
+              lines.append(e.toJson()).append('\n');
+              array.append(array.length() > 1 ? "," : "").append(e.toJson());
+            });
     lines.append(execution.output()).append('\n'); // run --history prints the output last
     array.append(']');
     ExecutionPath expected = ExecutionPath.of(execution);
@@ -133,7 +141,9 @@ class DiagramsTest {
   static Document parse(String svg) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
-    return factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+    return factory
+        .newDocumentBuilder()
+        .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
   }
 
   static Set<String> states(Document document) {

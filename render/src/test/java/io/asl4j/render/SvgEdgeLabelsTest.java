@@ -71,7 +71,12 @@ class SvgEdgeLabelsTest {
       assertTrue(path != null, "no edge " + m.group(1) + " for its label");
       double distance = distance(path, cx, cy);
       if (distance > 1.0) {
-        off.add(String.format(Locale.ROOT, "%s is %.1f px from its edge", m.group(6).replaceAll("<[^>]+>", " ").trim(), distance));
+        off.add(
+            String.format(
+                Locale.ROOT,
+                "%s is %.1f px from its edge",
+                m.group(6).replaceAll("<[^>]+>", " ").trim(),
+                distance));
       }
     }
     if (expectedLabels >= 0) {
@@ -111,8 +116,10 @@ class SvgEdgeLabelsTest {
           for (int i = 0; i <= 2000; i++) {
             double t = i / 2000.0;
             double u = 1 - t;
-            double bx = u * u * u * px + 3 * u * u * t * v[0] + 3 * u * t * t * v[2] + t * t * t * v[4];
-            double by = u * u * u * py + 3 * u * u * t * v[1] + 3 * u * t * t * v[3] + t * t * t * v[5];
+            double bx =
+                u * u * u * px + 3 * u * u * t * v[0] + 3 * u * t * t * v[2] + t * t * t * v[4];
+            double by =
+                u * u * u * py + 3 * u * u * t * v[1] + 3 * u * t * t * v[3] + t * t * t * v[5];
             best = Math.min(best, Math.hypot(bx - x, by - y));
           }
           px = v[4];
@@ -122,5 +129,4 @@ class SvgEdgeLabelsTest {
     }
     return best;
   }
-
 }

@@ -50,7 +50,9 @@ public final class ChildExecution {
     return run.input();
   }
 
-  /** How often its Map Run's redrives redrove it (0 for Express children, which are started anew). */
+  /**
+   * How often its Map Run's redrives redrove it (0 for Express children, which are started anew).
+   */
   public int redriveCount() {
     return run.redriveCount();
   }

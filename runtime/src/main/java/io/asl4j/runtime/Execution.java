@@ -11,8 +11,10 @@ import java.util.stream.Collectors;
  */
 public final class Execution {
   private final ExecutionRun run;
+
   /** Held by the thread running the execution's loop. */
-  private final java.util.concurrent.locks.ReentrantLock loop = new java.util.concurrent.locks.ReentrantLock();
+  private final java.util.concurrent.locks.ReentrantLock loop =
+      new java.util.concurrent.locks.ReentrantLock();
 
   Execution(ExecutionRun run) {
     this.run = run;
@@ -21,9 +23,9 @@ public final class Execution {
   /**
    * Runs the execution until it ends, and returns it. On a virtual clock time jumps ahead whenever
    * nothing can run, also past a callback nobody has answered: to the task's {@code
-   * TimeoutSeconds}, else to the execution's own limit (a year, or 5 minutes for Express). To answer
-   * a callback, stop at it with {@link #runUntilWaiting()} first. On the real clock, a waiting
-   * execution sleeps until a completion arrives from another thread or a timer is due.
+   * TimeoutSeconds}, else to the execution's own limit (a year, or 5 minutes for Express). To
+   * answer a callback, stop at it with {@link #runUntilWaiting()} first. On the real clock, a
+   * waiting execution sleeps until a completion arrives from another thread or a timer is due.
    */
   public Execution await() {
     loop.lock();
@@ -60,11 +62,11 @@ public final class Execution {
   }
 
   /**
-   * Stops the execution, from any thread, also while another thread runs it: when this returns
-   * its status is {@code ABORTED} with {@code error} and {@code cause} (unless it had already
-   * ended, which a stop leaves as it is), callbacks to its tasks are refused with {@code
-   * TaskTimedOut}, and it enters no further state. A handler running at that moment completes, and
-   * its result is discarded.
+   * Stops the execution, from any thread, also while another thread runs it: when this returns its
+   * status is {@code ABORTED} with {@code error} and {@code cause} (unless it had already ended,
+   * which a stop leaves as it is), callbacks to its tasks are refused with {@code TaskTimedOut},
+   * and it enters no further state. A handler running at that moment completes, and its result is
+   * discarded.
    */
   public void stop(String error, String cause) {
     run.stop(error, cause);
@@ -74,12 +76,12 @@ public final class Execution {
    * Restarts this failed, aborted or timed-out execution from its unsuccessful states, as AWS's
    * {@code RedriveExecution} does, now on its clock (a virtual clock stands where the execution
    * ended); it runs when awaited. The state it ended in is entered again with the input it first
-   * received, its retries counted from 0; states that exited do not run again. Inside a Parallel
-   * or inline Map only the branches and iterations that did not succeed run again, each from its
-   * own unsuccessful state; a distributed Map's Map Run is redriven ({@code MapRunRedriven}) and
-   * runs only its unsuccessful children: Standard ones are redriven, Express ones started again.
-   * The history goes on with {@code ExecutionRedriven}, the ARN stays, and {@link #redriveCount()}
-   * and {@code $$.Execution.RedriveCount} count the redrives.
+   * received, its retries counted from 0; states that exited do not run again. Inside a Parallel or
+   * inline Map only the branches and iterations that did not succeed run again, each from its own
+   * unsuccessful state; a distributed Map's Map Run is redriven ({@code MapRunRedriven}) and runs
+   * only its unsuccessful children: Standard ones are redriven, Express ones started again. The
+   * history goes on with {@code ExecutionRedriven}, the ARN stays, and {@link #redriveCount()} and
+   * {@code $$.Execution.RedriveCount} count the redrives.
    *
    * <pre>{@code
    * Execution execution = machine.run(order);   // FAILED in "Charge": the card service was down
@@ -105,11 +107,21 @@ public final class Execution {
   public Execution redriveAt(java.time.Instant when) {
     java.util.Objects.requireNonNull(when, "when == null");
     if (!run.virtualClock()) {
-      throw new IllegalStateException("redriveAt(" + when + "): " + arn() + " runs on the real clock, which cannot be moved; use redrive()");
+      throw new IllegalStateException(
+          "redriveAt("
+              + when
+              + "): "
+              + arn()
+              + " runs on the real clock, which cannot be moved; use redrive()");
     }
     java.time.Instant ended = run.stopDate();
     if (ended != null && when.isBefore(ended)) {
-      throw new IllegalArgumentException("redriveAt(" + when + "): the execution ended at " + ended + "; a redrive comes after its end");
+      throw new IllegalArgumentException(
+          "redriveAt("
+              + when
+              + "): the execution ended at "
+              + ended
+              + "; a redrive comes after its end");
     }
     return redrive(when);
   }
@@ -126,7 +138,9 @@ public final class Execution {
     return this;
   }
 
-  /** How often this execution was redriven (AWS's {@code redriveCount}); 0 for Express executions. */
+  /**
+   * How often this execution was redriven (AWS's {@code redriveCount}); 0 for Express executions.
+   */
   public int redriveCount() {
     return run.redriveCount();
   }
@@ -144,7 +158,9 @@ public final class Execution {
     if (run.express()) {
       return null;
     }
-    return run.redriveStatusReason() == null ? RedriveStatus.REDRIVABLE : RedriveStatus.NOT_REDRIVABLE;
+    return run.redriveStatusReason() == null
+        ? RedriveStatus.REDRIVABLE
+        : RedriveStatus.NOT_REDRIVABLE;
   }
 
   /**

@@ -13,21 +13,21 @@ import java.util.AbstractMap;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * One event of an execution's history, shaped like AWS's {@code GetExecutionHistory} events.
  *
- * <p>The runtime records events while an execution runs and builds their details only when they
- * are read, so recording history costs little. The events of an execution's history share the
- * JSON text of the values they show, kept with the execution once first read: a state's output is
- * the next state's input, and an echoing Task's input is its output, so each value is written once.
- * {@link #details()} is read-only, built once per event when first looked into and kept with the
+ * <p>The runtime records events while an execution runs and builds their details only when they are
+ * read, so recording history costs little. The events of an execution's history share the JSON text
+ * of the values they show, kept with the execution once first read: a state's output is the next
+ * state's input, and an echoing Task's input is its output, so each value is written once. {@link
+ * #details()} is read-only, built once per event when first looked into and kept with the
  * execution, so every read shares it; {@code toJson()} is the caller's own, changeable tree, and
  * its {@code toString()} writes the event's text straight from what was recorded, without building
  * the details, unless the node was looked into first.
@@ -38,18 +38,31 @@ public final class HistoryEvent {
   private final long timestampMillis;
   private final String type;
   private final Supplier<ObjectNode> details;
+
   /** Writes the JSON text of a value the details show (shared by the events of one read). */
   private final Function<JsonNode, String> texts;
+
   /** {@link #details()} once asked for: read-only, shared by every read of this event. */
   private volatile ObjectNode shown;
 
   /** An event whose details are {@code details} (null for none). */
-  public HistoryEvent(long id, long previousEventId, Instant timestamp, String type, ObjectNode details) {
-    this(id, previousEventId, timestamp.toEpochMilli(), type, details == null ? null : () -> details);
+  public HistoryEvent(
+      long id, long previousEventId, Instant timestamp, String type, ObjectNode details) {
+    this(
+        id,
+        previousEventId,
+        timestamp.toEpochMilli(),
+        type,
+        details == null ? null : () -> details);
   }
 
   /** An event whose details are built when first read (for the runtime's own recording). */
-  public HistoryEvent(long id, long previousEventId, long timestampMillis, String type, Supplier<ObjectNode> details) {
+  public HistoryEvent(
+      long id,
+      long previousEventId,
+      long timestampMillis,
+      String type,
+      Supplier<ObjectNode> details) {
     this(id, previousEventId, timestampMillis, type, details, JsonText::of);
   }
 
@@ -59,7 +72,11 @@ public final class HistoryEvent {
    * is written once; values are never changed once recorded).
    */
   public HistoryEvent(
-      long id, long previousEventId, long timestampMillis, String type, Supplier<ObjectNode> details,
+      long id,
+      long previousEventId,
+      long timestampMillis,
+      String type,
+      Supplier<ObjectNode> details,
       Function<JsonNode, String> texts) {
     this.id = id;
     this.previousEventId = previousEventId;
@@ -91,8 +108,9 @@ public final class HistoryEvent {
    *
    * <p>Read-only and shared: the same object for every call and every later read of the same
    * execution's history, built when first looked into. Any method that would change it (or an
-   * object or array inside it) throws {@link UnsupportedOperationException}, so no reader can change
-   * what the next one sees; {@code details().deepCopy()} gives a copy of one's own to change.
+   * object or array inside it) throws {@link UnsupportedOperationException}, so no reader can
+   * change what the next one sees; {@code details().deepCopy()} gives a copy of one's own to
+   * change.
    */
   public ObjectNode details() {
     if (details == null) {
@@ -111,7 +129,9 @@ public final class HistoryEvent {
     return d;
   }
 
-  /** The details as {@link #details()} shows them, built anew (changeable; objects inside copied). */
+  /**
+   * The details as {@link #details()} shows them, built anew (changeable; objects inside copied).
+   */
   private ObjectNode builtDetails() {
     if (details instanceof RenderedDetails ready) {
       return ready.rendered(texts);
@@ -129,15 +149,17 @@ public final class HistoryEvent {
 
   /**
    * Fresh details that can also be built with their values already written as JSON text, by the
-   * read's {@code texts}: {@link #details()} then neither defers nor replaces anything. {@code get()}
-   * gives the same details with values deferred (for writing an event's JSON text).
+   * read's {@code texts}: {@link #details()} then neither defers nor replaces anything. {@code
+   * get()} gives the same details with values deferred (for writing an event's JSON text).
    */
   public interface RenderedDetails extends FreshDetails {
     /** The details, built anew, every value shown as its JSON text by {@code texts}. */
     ObjectNode rendered(Function<JsonNode, String> texts);
   }
 
-  /** {@code fresh} with every deferred value replaced by its JSON text, objects inside it copied. */
+  /**
+   * {@code fresh} with every deferred value replaced by its JSON text, objects inside it copied.
+   */
   private ObjectNode renderedInPlace(ObjectNode fresh) {
     for (Iterator<Map.Entry<String, JsonNode>> it = fresh.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
@@ -154,8 +176,8 @@ public final class HistoryEvent {
   }
 
   /**
-   * A copy of {@code source} with every deferred value written as its JSON text: objects are
-   * copied (the details a supplier gives may be shared), arrays deep-copied, other values immutable.
+   * A copy of {@code source} with every deferred value written as its JSON text: objects are copied
+   * (the details a supplier gives may be shared), arrays deep-copied, other values immutable.
    */
   private ObjectNode rendered(ObjectNode source) {
     ObjectNode copy = JsonNodeFactory.instance.objectNode();
@@ -237,8 +259,13 @@ public final class HistoryEvent {
   private String jsonText() {
     JsonText.Cache cache = texts instanceof JsonText.Cache c ? c : null;
     StringBuilder out = new StringBuilder(512);
-    out.append("{\"id\":").append(id).append(",\"previousEventId\":").append(previousEventId)
-        .append(",\"timestamp\":\"").append(timestampText(timestampMillis)).append("\",\"type\":");
+    out.append("{\"id\":")
+        .append(id)
+        .append(",\"previousEventId\":")
+        .append(previousEventId)
+        .append(",\"timestamp\":\"")
+        .append(timestampText(timestampMillis))
+        .append("\",\"type\":");
     JsonText.quote(type, out);
     if (details != null) {
       out.append(',');
@@ -286,7 +313,10 @@ public final class HistoryEvent {
 
   private record Stamp(long millis, String text) {}
 
-  /** {@code Instant.ofEpochMilli(millis).toString()}, remembered for the next event at the same time. */
+  /**
+   * {@code Instant.ofEpochMilli(millis).toString()}, remembered for the next event at the same
+   * time.
+   */
   private static String timestampText(long millis) {
     Stamp last = lastStamp;
     if (last.millis() != millis) {

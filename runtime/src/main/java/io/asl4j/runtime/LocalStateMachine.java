@@ -8,6 +8,7 @@ import io.asl4j.dsl.model.StateMachine;
 import io.asl4j.dsl.model.StateMachineType;
 import io.asl4j.dsl.validate.ValidationOptions;
 import io.asl4j.dsl.validate.Validator;
+import io.asl4j.runtime.internal.engine.ActivityQueues;
 import io.asl4j.runtime.internal.engine.Data;
 import io.asl4j.runtime.internal.engine.ExecutionRun;
 import io.asl4j.runtime.internal.engine.MockedResponses;
@@ -15,19 +16,18 @@ import io.asl4j.runtime.internal.engine.Redeliveries;
 import io.asl4j.runtime.internal.engine.RunSetup;
 import io.asl4j.runtime.internal.engine.StartRequests;
 import io.asl4j.runtime.internal.engine.TaskTokens;
-import io.asl4j.runtime.internal.engine.ActivityQueues;
-import java.util.Optional;
 import io.asl4j.runtime.services.S3Objects;
 import java.lang.ref.WeakReference;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * A state machine running locally: build it from a definition, register task handlers, start
@@ -40,10 +40,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Execution execution = machine.run(input);   // a 1-year Wait takes microseconds
  * }</pre>
  *
- * <p>By default executions run on a virtual clock that starts at the current time and jumps
- * ahead whenever nothing can run, so Waits, retry back-off and timeouts cost nothing. The
- * definition is validated when the machine is built; an invalid one is refused with every problem.
- * Instances are immutable and can start executions from any thread.
+ * <p>By default executions run on a virtual clock that starts at the current time and jumps ahead
+ * whenever nothing can run, so Waits, retry back-off and timeouts cost nothing. The definition is
+ * validated when the machine is built; an invalid one is refused with every problem. Instances are
+ * immutable and can start executions from any thread.
  */
 public final class LocalStateMachine {
   private final StateMachine definition;
@@ -62,18 +62,22 @@ public final class LocalStateMachine {
   private final double duplicateDeliveries;
   private final TaskTokens tokens = new TaskTokens();
   private final ActivityQueues activities = new ActivityQueues();
+
   /** Unnamed starts so far: names them {@code execution-N} and seeds them {@code seed + N}. */
   private final AtomicLong executions = new AtomicLong();
+
   /** Named starts so far: seeds them {@code seed - N}, apart from every unnamed one. */
   private final AtomicLong namedExecutions = new AtomicLong();
+
   /**
-   * The Standard executions started with a name, by name: AWS refuses a name a second time (for
-   * 90 days) unless that execution is still running with the same input. Held weakly, so that
-   * naming executions keeps no history alive; one nobody holds any more counts as closed.
+   * The Standard executions started with a name, by name: AWS refuses a name a second time (for 90
+   * days) unless that execution is still running with the same input. Held weakly, so that naming
+   * executions keeps no history alive; one nobody holds any more counts as closed.
    */
   private final ConcurrentHashMap<String, NamedStart> namedStarts = new ConcurrentHashMap<>();
 
   private record NamedStart(String arn, WeakReference<Execution> execution) {}
+
   /** What all its executions share. */
   private final RunSetup.Machine shared;
 
@@ -81,7 +85,8 @@ public final class LocalStateMachine {
     this.definition = builder.definition;
     this.data = new Data();
     this.handlers = Map.copyOf(builder.handlers);
-    // Never changed after: iterating it allocates no entry set, as a Map.copyOf map's does per call.
+    // Never changed after: iterating it allocates no entry set, as a Map.copyOf map's does per
+    // call.
     this.prefixHandlers = new LinkedHashMap<>(builder.prefixHandlers);
     this.virtualStart = builder.virtualStart;
     this.virtualTime = builder.virtualTime;
@@ -93,9 +98,21 @@ public final class LocalStateMachine {
     this.mocks = builder.mocks;
     this.s3 = builder.s3;
     this.duplicateDeliveries = builder.duplicateDeliveries;
-    this.shared = new RunSetup.Machine(
-        definition, data, handlers, prefixHandlers, virtualTime, region, account, name,
-        type == StateMachineType.EXPRESS, tokens, mocks, s3, activities);
+    this.shared =
+        new RunSetup.Machine(
+            definition,
+            data,
+            handlers,
+            prefixHandlers,
+            virtualTime,
+            region,
+            account,
+            name,
+            type == StateMachineType.EXPRESS,
+            tokens,
+            mocks,
+            s3,
+            activities);
   }
 
   /** A builder for a machine running {@code definition}. */
@@ -135,13 +152,13 @@ public final class LocalStateMachine {
 
   /**
    * Starts an execution named {@code executionName}; it runs when awaited. As on AWS, a Standard
-   * machine's names are unique: starting a name again returns the same execution while it runs
-   * with the same input, and is refused otherwise; Express executions may share a name.
+   * machine's names are unique: starting a name again returns the same execution while it runs with
+   * the same input, and is refused otherwise; Express executions may share a name.
    *
-   * @throws StartExecutionException as AWS refuses the start: an input whose JSON text is over
-   *     256 KiB (262,144 bytes of UTF-8), or a name that is empty, over 80 characters, or has
-   *     whitespace, a control character or one of {@code ? * < > { } [ ] " # % \ ^ | ~ ` $ & , ; : /};
-   *     {@code ExecutionAlreadyExists} for a Standard execution's name used before
+   * @throws StartExecutionException as AWS refuses the start: an input whose JSON text is over 256
+   *     KiB (262,144 bytes of UTF-8), or a name that is empty, over 80 characters, or has
+   *     whitespace, a control character or one of {@code ? * < > { } [ ] " # % \ ^ | ~ ` $ & , ; :
+   *     /}; {@code ExecutionAlreadyExists} for a Standard execution's name used before
    */
   public Execution start(JsonNode input, String executionName) {
     Objects.requireNonNull(executionName, "executionName == null");
@@ -164,7 +181,9 @@ public final class LocalStateMachine {
     }
     Execution earlier = named.execution().get();
     JsonNode given = input == null ? NullNode.getInstance() : input;
-    if (earlier != null && earlier.status() == ExecutionStatus.RUNNING && earlier.input().equals(given)) {
+    if (earlier != null
+        && earlier.status() == ExecutionStatus.RUNNING
+        && earlier.input().equals(given)) {
       return earlier;
     }
     throw new StartExecutionException(
@@ -173,24 +192,33 @@ public final class LocalStateMachine {
 
   /**
    * Starts an execution named {@code executionName} (null: {@code execution-<number>}, named when
-   * first asked) whose randomness (task tokens, UUIDs, jitter, doubled deliveries) a seeded
-   * machine draws from {@code seed + streamOffset}. Every start gets an offset of its own —
-   * unnamed ones 1, 2, ..., named ones 0, -1, ... — also when started from several threads at
-   * once: two executions on one stream would draw the same task tokens, and a callback meant for
-   * one would complete the other.
+   * first asked) whose randomness (task tokens, UUIDs, jitter, doubled deliveries) a seeded machine
+   * draws from {@code seed + streamOffset}. Every start gets an offset of its own — unnamed ones 1,
+   * 2, ..., named ones 0, -1, ... — also when started from several threads at once: two executions
+   * on one stream would draw the same task tokens, and a callback meant for one would complete the
+   * other.
    */
   private Execution start(JsonNode input, String executionName, long number, long streamOffset) {
     JsonNode executionInput = input == null ? NullNode.getInstance() : input;
     StartRequests.check(executionInput, executionName);
-    long startMillis = virtualTime
-        ? (virtualStart != null ? virtualStart : Instant.now()).toEpochMilli()
-        : System.currentTimeMillis();
-    // Which deliveries are doubled is reproducible even without seed(...): a failing test fails again.
-    Redeliveries redeliveries = duplicateDeliveries > 0
-        ? new Redeliveries(duplicateDeliveries, (seed != null ? seed : 0) + streamOffset)
-        : null;
-    RunSetup setup = new RunSetup(
-        shared, startMillis, seed != null ? seed + streamOffset : null, executionName, number, redeliveries);
+    long startMillis =
+        virtualTime
+            ? (virtualStart != null ? virtualStart : Instant.now()).toEpochMilli()
+            : System.currentTimeMillis();
+    // Which deliveries are doubled is reproducible even without seed(...): a failing test fails
+    // again.
+    Redeliveries redeliveries =
+        duplicateDeliveries > 0
+            ? new Redeliveries(duplicateDeliveries, (seed != null ? seed : 0) + streamOffset)
+            : null;
+    RunSetup setup =
+        new RunSetup(
+            shared,
+            startMillis,
+            seed != null ? seed + streamOffset : null,
+            executionName,
+            number,
+            redeliveries);
     if (type == StateMachineType.EXPRESS) {
       setup.executionArn(); // its run id is the first draw of a seeded execution's randomness
     }
@@ -267,18 +295,20 @@ public final class LocalStateMachine {
     }
 
     /**
-     * Handles Task states whose {@code Resource} is exactly {@code resource}. A Lambda function
-     * ARN also serves {@code arn:aws:states:::lambda:invoke} calls naming that function.
+     * Handles Task states whose {@code Resource} is exactly {@code resource}. A Lambda function ARN
+     * also serves {@code arn:aws:states:::lambda:invoke} calls naming that function.
      */
     public Builder handler(String resource, TaskHandler handler) {
-      handlers.put(Objects.requireNonNull(resource, "resource == null"), Objects.requireNonNull(handler, "handler == null"));
+      handlers.put(
+          Objects.requireNonNull(resource, "resource == null"),
+          Objects.requireNonNull(handler, "handler == null"));
       return this;
     }
 
     /**
      * Binds typed Java implementations (a generated {@code <Workflow>Definition.tasks()}): one
-     * handler per resource that runs the implementation bound to the calling state. A state of
-     * that resource with no implementation fails with {@code States.TaskFailed}, naming it.
+     * handler per resource that runs the implementation bound to the calling state. A state of that
+     * resource with no implementation fails with {@code States.TaskFailed}, naming it.
      */
     public Builder bind(TaskBindings tasks) {
       Map<String, UnaryOperator<JsonNode>> byState = Map.copyOf(tasks.byStateName());
@@ -287,29 +317,43 @@ public final class LocalStateMachine {
         String resource = tasks.resources().get(state);
         if (resource == null) {
           throw new IllegalArgumentException(
-              "state '" + state + "' is not a Task state with a typed contract in " + tasks.machineName()
-                  + "; typed states: " + new java.util.TreeSet<>(tasks.resources().keySet()));
+              "state '"
+                  + state
+                  + "' is not a Task state with a typed contract in "
+                  + tasks.machineName()
+                  + "; typed states: "
+                  + new java.util.TreeSet<>(tasks.resources().keySet()));
         }
         resources.add(resource);
       }
       for (String resource : resources) {
-        handler(resource, (input, context) -> {
-          UnaryOperator<JsonNode> implementation = byState.get(context.stateName());
-          if (implementation == null) {
-            throw new StatesError(
-                "States.TaskFailed",
-                "no implementation is bound to state '" + context.stateName() + "' (resource '" + resource
-                    + "'); bound states: " + new java.util.TreeSet<>(byState.keySet()));
-          }
-          return implementation.apply(input);
-        });
+        handler(
+            resource,
+            (input, context) -> {
+              UnaryOperator<JsonNode> implementation = byState.get(context.stateName());
+              if (implementation == null) {
+                throw new StatesError(
+                    "States.TaskFailed",
+                    "no implementation is bound to state '"
+                        + context.stateName()
+                        + "' (resource '"
+                        + resource
+                        + "'); bound states: "
+                        + new java.util.TreeSet<>(byState.keySet()));
+              }
+              return implementation.apply(input);
+            });
       }
       return this;
     }
 
-    /** Handles Task states whose {@code Resource} starts with {@code prefix} (longest prefix wins). */
+    /**
+     * Handles Task states whose {@code Resource} starts with {@code prefix} (longest prefix wins).
+     */
     public Builder handlerForPrefix(String prefix, TaskHandler handler) {
-      prefixHandlers.put(Objects.requireNonNull(prefix, "prefix == null"), Objects.requireNonNull(handler, "handler == null"));
+      prefixHandlers.put(
+          Objects.requireNonNull(prefix, "prefix == null"),
+          Objects.requireNonNull(handler, "handler == null"));
       return this;
     }
 
@@ -323,7 +367,9 @@ public final class LocalStateMachine {
       return this;
     }
 
-    /** Runs on a virtual clock starting at {@code start}. The default starts at the current time. */
+    /**
+     * Runs on a virtual clock starting at {@code start}. The default starts at the current time.
+     */
     public Builder virtualClock(Instant start) {
       this.virtualTime = true;
       this.virtualStart = Objects.requireNonNull(start, "start == null");
@@ -338,15 +384,18 @@ public final class LocalStateMachine {
 
     /**
      * Seeds every random choice (jitter, UUIDs, task tokens, {@code States.MathRandom}) for
-     * reproducible runs: the N-th unnamed execution draws from {@code seed + N}, the N-th named
-     * one (counting from 0) from {@code seed - N}. Unseeded by default.
+     * reproducible runs: the N-th unnamed execution draws from {@code seed + N}, the N-th named one
+     * (counting from 0) from {@code seed - N}. Unseeded by default.
      */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
     }
 
-    /** The state machine name used in ARNs and {@code $$.StateMachine.Name}. Defaults to {@code asl4j-local}. */
+    /**
+     * The state machine name used in ARNs and {@code $$.StateMachine.Name}. Defaults to {@code
+     * asl4j-local}.
+     */
     public Builder name(String name) {
       this.name = Objects.requireNonNull(name, "name == null");
       return this;
@@ -371,7 +420,9 @@ public final class LocalStateMachine {
       return this;
     }
 
-    /** Whether executions are STANDARD or EXPRESS (which changes their ARNs). Defaults to STANDARD. */
+    /**
+     * Whether executions are STANDARD or EXPRESS (which changes their ARNs). Defaults to STANDARD.
+     */
     public Builder type(StateMachineType type) {
       this.type = Objects.requireNonNull(type, "type == null");
       return this;
@@ -408,7 +459,8 @@ public final class LocalStateMachine {
     public Builder duplicateTaskDeliveries(double fraction) {
       if (!(fraction >= 0.0 && fraction <= 1.0)) {
         throw new IllegalArgumentException(
-            "duplicateTaskDeliveries: the fraction of Task invocations delivered twice must be between 0.0 and 1.0, not " + fraction);
+            "duplicateTaskDeliveries: the fraction of Task invocations delivered twice must be between 0.0 and 1.0, not "
+                + fraction);
       }
       this.duplicateDeliveries = fraction;
       return this;
@@ -436,8 +488,11 @@ public final class LocalStateMachine {
     public LocalStateMachine build() {
       if (duplicateDeliveries > 0 && type != StateMachineType.EXPRESS) {
         throw new IllegalStateException(
-            "duplicateTaskDeliveries(" + duplicateDeliveries + ") simulates Express at-least-once delivery, but this machine is "
-                + type + ": set type(StateMachineType.EXPRESS), as AWS runs each task of a Standard execution exactly once");
+            "duplicateTaskDeliveries("
+                + duplicateDeliveries
+                + ") simulates Express at-least-once delivery, but this machine is "
+                + type
+                + ": set type(StateMachineType.EXPRESS), as AWS runs each task of a Standard execution exactly once");
       }
       Validator.validate(definition, ValidationOptions.forType(type)).throwIfInvalid();
       return new LocalStateMachine(this);

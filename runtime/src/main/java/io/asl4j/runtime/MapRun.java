@@ -32,11 +32,17 @@ public final class MapRun {
 
   /**
    * Items or child executions per status, AWS's {@code MapRunItemCounts}/{@code
-   * MapRunExecutionCounts}. {@code pending} counts those not started (and, once the Map Run
-   * failed, never to start); {@code resultsWritten} those a {@code ResultWriter} exported.
+   * MapRunExecutionCounts}. {@code pending} counts those not started (and, once the Map Run failed,
+   * never to start); {@code resultsWritten} those a {@code ResultWriter} exported.
    */
   public record Counts(
-      long pending, long running, long succeeded, long failed, long timedOut, long aborted, long total,
+      long pending,
+      long running,
+      long succeeded,
+      long failed,
+      long timedOut,
+      long aborted,
+      long total,
       long resultsWritten) {}
 
   private final MapRunRecord record;

@@ -5,7 +5,6 @@ import io.asl4j.dsl.json.AslReadException;
 import io.asl4j.dsl.json.AslReader;
 import io.asl4j.dsl.model.Graph;
 import io.asl4j.dsl.model.GraphWalker;
-import io.asl4j.dsl.model.State;
 import io.asl4j.dsl.model.TaskState;
 import io.asl4j.runtime.internal.engine.MockedResponses;
 import java.io.IOException;
@@ -32,8 +31,8 @@ import java.util.regex.Pattern;
  *     .build();
  * }</pre>
  *
- * <p>A mocked response takes the place of the state's task call, retries included (invocation 0
- * is the first attempt); for a {@code .waitForTaskToken} state it also completes the callback.
+ * <p>A mocked response takes the place of the state's task call, retries included (invocation 0 is
+ * the first attempt); for a {@code .waitForTaskToken} state it also completes the callback.
  */
 public final class MockConfig {
   private static final Pattern RANGE = Pattern.compile("(\\d+)(?:-(\\d+))?");
@@ -76,15 +75,19 @@ public final class MockConfig {
   /** The test case names of {@code stateMachine}, in file order. */
   public List<String> testCases(String stateMachine) {
     List<String> names = new ArrayList<>();
-    root.path("StateMachines").path(stateMachine).path("TestCases").fieldNames().forEachRemaining(names::add);
+    root.path("StateMachines")
+        .path(stateMachine)
+        .path("TestCases")
+        .fieldNames()
+        .forEachRemaining(names::add);
     return names;
   }
 
   /**
    * The responses of one test case for {@code definition}, for the runtime.
    *
-   * @throws IllegalArgumentException when the test case is missing, or mocks a state that is not
-   *     a Task state of {@code definition} (a renamed state would otherwise run unmocked)
+   * @throws IllegalArgumentException when the test case is missing, or mocks a state that is not a
+   *     Task state of {@code definition} (a renamed state would otherwise run unmocked)
    */
   MockedResponses responses(String stateMachine, String testCase, Graph definition) {
     MockedResponses responses = responses(stateMachine, testCase);
@@ -93,9 +96,20 @@ public final class MockConfig {
     for (String state : responses.states()) {
       if (!tasks.contains(state)) {
         throw new IllegalArgumentException(
-            "mock file: test case '" + testCase + "' of state machine '" + stateMachine + "' mocks '" + state
-                + "', which is not a Task state of this definition, at /StateMachines/" + stateMachine + "/TestCases/"
-                + testCase + "/" + state + "; its Task states are " + tasks);
+            "mock file: test case '"
+                + testCase
+                + "' of state machine '"
+                + stateMachine
+                + "' mocks '"
+                + state
+                + "', which is not a Task state of this definition, at /StateMachines/"
+                + stateMachine
+                + "/TestCases/"
+                + testCase
+                + "/"
+                + state
+                + "; its Task states are "
+                + tasks);
       }
     }
     return responses;
@@ -103,19 +117,29 @@ public final class MockConfig {
 
   /** The Task states of {@code graph} and of the branches and processors in it, in ASL order. */
   private static void collectTaskStates(Graph graph, List<String> names) {
-    GraphWalker.walk(graph, "", (name, state, pointer) -> {
-      if (state instanceof TaskState) {
-        names.add(name);
-      }
-    });
+    GraphWalker.walk(
+        graph,
+        "",
+        (name, state, pointer) -> {
+          if (state instanceof TaskState) {
+            names.add(name);
+          }
+        });
   }
 
   private MockedResponses responses(String stateMachine, String testCase) {
-    JsonNode testCaseNode = root.path("StateMachines").path(stateMachine).path("TestCases").path(testCase);
+    JsonNode testCaseNode =
+        root.path("StateMachines").path(stateMachine).path("TestCases").path(testCase);
     if (!testCaseNode.isObject()) {
       throw new IllegalArgumentException(
-          "mock file: no test case '" + testCase + "' for state machine '" + stateMachine
-              + "' at /StateMachines/" + stateMachine + "/TestCases; it has " + testCases(stateMachine));
+          "mock file: no test case '"
+              + testCase
+              + "' for state machine '"
+              + stateMachine
+              + "' at /StateMachines/"
+              + stateMachine
+              + "/TestCases; it has "
+              + testCases(stateMachine));
     }
     Map<String, List<MockedResponses.Response>> byState = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = testCaseNode.fields(); it.hasNext(); ) {
@@ -140,8 +164,13 @@ public final class MockConfig {
         list.add(new MockedResponses.Response(from, to, response.get("Return"), null, null));
       } else {
         JsonNode thrown = response.get("Throw");
-        list.add(new MockedResponses.Response(
-            from, to, null, thrown.path("Error").asText(null), thrown.path("Cause").asText(null)));
+        list.add(
+            new MockedResponses.Response(
+                from,
+                to,
+                null,
+                thrown.path("Error").asText(null),
+                thrown.path("Cause").asText(null)));
       }
     }
     return list;
@@ -154,35 +183,73 @@ public final class MockConfig {
     JsonNode responses = root.path("MockedResponses");
     require(machines.isObject(), "/StateMachines", "an object of state machines by name");
     require(responses.isObject(), "/MockedResponses", "an object of mocked responses by name");
-    machines.fields().forEachRemaining(machine -> {
-      String at = "/StateMachines/" + machine.getKey() + "/TestCases";
-      JsonNode cases = machine.getValue().path("TestCases");
-      require(cases.isObject(), at, "an object of test cases by name");
-      cases.fields().forEachRemaining(testCase -> testCase.getValue().fields().forEachRemaining(state -> {
-        String stateAt = at + "/" + testCase.getKey() + "/" + state.getKey();
-        require(state.getValue().isTextual(), stateAt, "the name of a mocked response");
-        require(responses.has(state.getValue().asText()), stateAt,
-            "the name of a mocked response, but there is no MockedResponses/" + state.getValue().asText());
-      }));
-    });
-    responses.fields().forEachRemaining(response -> {
-      String at = "/MockedResponses/" + response.getKey();
-      require(response.getValue().isObject(), at, "an object of responses by invocation (\"0\", \"1-2\")");
-      response.getValue().fields().forEachRemaining(invocation -> {
-        String invocationAt = at + "/" + invocation.getKey();
-        require(RANGE.matcher(invocation.getKey()).matches(), invocationAt, "an invocation number or range such as \"0\" or \"1-2\"");
-        JsonNode value = invocation.getValue();
-        require(value.has("Return") ^ value.has("Throw"), invocationAt, "exactly one of Return and Throw");
-        if (value.has("Throw")) {
-          require(value.get("Throw").isObject(), invocationAt + "/Throw", "an object with Error and Cause");
-        }
-      });
-    });
+    machines
+        .fields()
+        .forEachRemaining(
+            machine -> {
+              String at = "/StateMachines/" + machine.getKey() + "/TestCases";
+              JsonNode cases = machine.getValue().path("TestCases");
+              require(cases.isObject(), at, "an object of test cases by name");
+              cases
+                  .fields()
+                  .forEachRemaining(
+                      testCase ->
+                          testCase
+                              .getValue()
+                              .fields()
+                              .forEachRemaining(
+                                  state -> {
+                                    String stateAt =
+                                        at + "/" + testCase.getKey() + "/" + state.getKey();
+                                    require(
+                                        state.getValue().isTextual(),
+                                        stateAt,
+                                        "the name of a mocked response");
+                                    require(
+                                        responses.has(state.getValue().asText()),
+                                        stateAt,
+                                        "the name of a mocked response, but there is no MockedResponses/"
+                                            + state.getValue().asText());
+                                  }));
+            });
+    responses
+        .fields()
+        .forEachRemaining(
+            response -> {
+              String at = "/MockedResponses/" + response.getKey();
+              require(
+                  response.getValue().isObject(),
+                  at,
+                  "an object of responses by invocation (\"0\", \"1-2\")");
+              response
+                  .getValue()
+                  .fields()
+                  .forEachRemaining(
+                      invocation -> {
+                        String invocationAt = at + "/" + invocation.getKey();
+                        require(
+                            RANGE.matcher(invocation.getKey()).matches(),
+                            invocationAt,
+                            "an invocation number or range such as \"0\" or \"1-2\"");
+                        JsonNode value = invocation.getValue();
+                        require(
+                            value.has("Return") ^ value.has("Throw"),
+                            invocationAt,
+                            "exactly one of Return and Throw");
+                        if (value.has("Throw")) {
+                          require(
+                              value.get("Throw").isObject(),
+                              invocationAt + "/Throw",
+                              "an object with Error and Cause");
+                        }
+                      });
+            });
   }
 
   private static void require(boolean ok, String at, String expected) {
     if (!ok) {
-      throw new IllegalArgumentException("mock file: expected " + expected + " at " + (at.isEmpty() ? "/" : at));
+      throw new IllegalArgumentException(
+          "mock file: expected " + expected + " at " + (at.isEmpty() ? "/" : at));
     }
   }
 }

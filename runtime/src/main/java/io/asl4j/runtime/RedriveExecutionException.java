@@ -2,9 +2,9 @@ package io.asl4j.runtime;
 
 /**
  * A redrive that AWS's {@code RedriveExecution} would refuse, with AWS's error code: {@code
- * ExecutionNotRedrivable} for an execution that is running or succeeded, whose history holds
- * 24,999 events or more, that is past its year or past the 14 days after it ended; {@code
- * InvalidArn} for an Express execution, which AWS's execution APIs do not address.
+ * ExecutionNotRedrivable} for an execution that is running or succeeded, whose history holds 24,999
+ * events or more, that is past its year or past the 14 days after it ended; {@code InvalidArn} for
+ * an Express execution, which AWS's execution APIs do not address.
  *
  * <pre>{@code
  * try {

@@ -6,6 +6,9 @@ public enum RedriveStatus {
   REDRIVABLE,
   /** {@link Execution#redrive()} would refuse it; {@code redriveStatusReason} says why. */
   NOT_REDRIVABLE,
-  /** A distributed Map's child execution: redriven when its parent execution (and so its Map Run) is. */
+  /**
+   * A distributed Map's child execution: redriven when its parent execution (and so its Map Run)
+   * is.
+   */
   REDRIVABLE_BY_MAP_RUN
 }

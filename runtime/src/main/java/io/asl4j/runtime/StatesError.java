@@ -11,8 +11,8 @@ import java.util.Objects;
  * throw new StatesError("ValidationError", "orderId is missing");
  * }</pre>
  *
- * <p>The runtime raises it for its own errors too ({@code States.Runtime}, {@code
- * States.Timeout}, ...). Either part may be absent ({@code null}), as AWS allows.
+ * <p>The runtime raises it for its own errors too ({@code States.Runtime}, {@code States.Timeout},
+ * ...). Either part may be absent ({@code null}), as AWS allows.
  */
 public class StatesError extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A task that finishes later: a {@code .waitForTaskToken} callback, or a {@code .sync} job a
  * handler reports as still running ({@link TaskContext#completeLater()}). Any thread may complete
  * it; the first completion wins, and a later one throws {@link TaskTokenException} ({@code
- * TaskTimedOut}), as AWS answers SendTaskSuccess for a task that has ended. A job's completion
- * also races {@code sendTaskSuccess} with the state's {@code $$.Task.Token}, as on AWS.
+ * TaskTimedOut}), as AWS answers SendTaskSuccess for a task that has ended. A job's completion also
+ * races {@code sendTaskSuccess} with the state's {@code $$.Task.Token}, as on AWS.
  *
  * <pre>{@code
  * TaskHandler startJob = (input, ctx) -> {

@@ -13,8 +13,8 @@ public interface TaskContext {
 
   /**
    * The Task's {@code Resource}; a service integration in the form handlers and fakes are
-   * registered by, {@code arn:aws:states:::<service>:<action>[.suffix]}, whatever partition,
-   * region and account the definition writes it with.
+   * registered by, {@code arn:aws:states:::<service>:<action>[.suffix]}, whatever partition, region
+   * and account the definition writes it with.
    */
   String resource();
 
@@ -28,14 +28,14 @@ public interface TaskContext {
   Instant now();
 
   /**
-   * Declares that this call takes {@code duration} of (virtual) time: the result is delivered
-   * that much later, so {@code TimeoutSeconds} can fire first. Defaults to no time at all.
+   * Declares that this call takes {@code duration} of (virtual) time: the result is delivered that
+   * much later, so {@code TimeoutSeconds} can fire first. Defaults to no time at all.
    */
   void simulateDuration(Duration duration);
 
   /**
-   * Says the task finishes later: a {@code .sync} job still running, say. The state waits
-   * (holding no thread) until the returned handle is completed, from any thread, or its {@code
+   * Says the task finishes later: a {@code .sync} job still running, say. The state waits (holding
+   * no thread) until the returned handle is completed, from any thread, or its {@code
    * TimeoutSeconds}/{@code HeartbeatSeconds} run out. For {@code .waitForTaskToken} tasks this is
    * the handle of {@link #taskToken()}, also completed by {@link
    * LocalStateMachine#sendTaskSuccess}. The value the handler returns is recorded as the
@@ -46,8 +46,8 @@ public interface TaskContext {
   /**
    * Reports the HTTP exchange of an {@code http:invoke} task, for TestState's {@code TRACE}
    * inspection data ({@code request} and {@code response}): {@code request} without what an
-   * EventBridge connection added (its secrets), {@code requestWithSecrets} as sent, shown only
-   * with {@code revealSecrets}. Outside TestState it is not kept.
+   * EventBridge connection added (its secrets), {@code requestWithSecrets} as sent, shown only with
+   * {@code revealSecrets}. Outside TestState it is not kept.
    */
   default void recordHttpExchange(
       com.fasterxml.jackson.databind.JsonNode request,

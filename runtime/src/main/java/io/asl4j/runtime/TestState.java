@@ -39,10 +39,10 @@ import java.util.Objects;
  * the back-off in {@code errorDetails}) instead of retrying; a matching catcher gives {@code
  * CAUGHT_ERROR} with the catcher's output and {@code Next}. Without a given context object the
  * state sees TestState's default one, whose {@code State.Name} is {@code "StateName"} and whose
- * {@code Execution.RoleArn} is the {@link Builder#roleArn role} (null when none is given). A
- * mock's {@code fieldValidationMode} checks a mocked Task result against the response of the
- * integrations whose responses asl4j knows (Lambda invoke, SQS, SNS, EventBridge, DynamoDB items,
- * HTTP); other results are accepted as they are.
+ * {@code Execution.RoleArn} is the {@link Builder#roleArn role} (null when none is given). A mock's
+ * {@code fieldValidationMode} checks a mocked Task result against the response of the integrations
+ * whose responses asl4j knows (Lambda invoke, SQS, SNS, EventBridge, DynamoDB items, HTTP); other
+ * results are accepted as they are.
  */
 public final class TestState {
   private TestState() {}
@@ -53,18 +53,23 @@ public final class TestState {
     INFO,
     /** Also {@link TestStateResult#inspectionData()}. */
     DEBUG,
-    /** As DEBUG, and the HTTP exchange of an {@code http:invoke} task ({@code request}, {@code response}). */
+    /**
+     * As DEBUG, and the HTTP exchange of an {@code http:invoke} task ({@code request}, {@code
+     * response}).
+     */
     TRACE
   }
 
-  /** A test of a state or, with {@link Builder#stateName}, of one state of a machine, in ASL JSON. */
+  /**
+   * A test of a state or, with {@link Builder#stateName}, of one state of a machine, in ASL JSON.
+   */
   public static Builder of(String definition) {
     return of(AslReader.parse(Objects.requireNonNull(definition, "definition == null")));
   }
 
   /**
-   * A test of a definition given as JSON: one state (an object with {@code Type}) or a whole
-   * state machine (with {@code States}; name the state with {@link Builder#stateName}).
+   * A test of a definition given as JSON: one state (an object with {@code Type}) or a whole state
+   * machine (with {@code States}; name the state with {@link Builder#stateName}).
    *
    * @throws io.asl4j.dsl.json.AslReadException when it is neither
    */
@@ -104,7 +109,8 @@ public final class TestState {
     if (definition == null) {
       throw new IllegalArgumentException("the request has no definition");
     }
-    Builder builder = of(definition.isTextual() ? AslReader.parse(definition.textValue()) : definition);
+    Builder builder =
+        of(definition.isTextual() ? AslReader.parse(definition.textValue()) : definition);
     if (request.hasNonNull("stateName")) {
       builder.stateName(request.get("stateName").asText());
     }
@@ -129,7 +135,11 @@ public final class TestState {
         builder.inspectionLevel(InspectionLevel.valueOf(level));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "inspectionLevel must be one of " + java.util.Arrays.toString(InspectionLevel.values()) + ", not '" + level + "'");
+            "inspectionLevel must be one of "
+                + java.util.Arrays.toString(InspectionLevel.values())
+                + ", not '"
+                + level
+                + "'");
       }
     }
     if (request.hasNonNull("revealSecrets")) {
@@ -147,7 +157,10 @@ public final class TestState {
       if (mock.hasNonNull("fieldValidationMode")) {
         String mode = mock.get("fieldValidationMode").asText();
         if (!List.of("STRICT", "PRESENT", "NONE").contains(mode)) {
-          throw new IllegalArgumentException("mock.fieldValidationMode must be one of [STRICT, PRESENT, NONE], not '" + mode + "'");
+          throw new IllegalArgumentException(
+              "mock.fieldValidationMode must be one of [STRICT, PRESENT, NONE], not '"
+                  + mode
+                  + "'");
         }
         builder.fieldValidationMode(mode);
       }
@@ -233,7 +246,9 @@ public final class TestState {
 
     /** One workflow variable in scope when the state starts. */
     public Builder variable(String name, JsonNode value) {
-      variables.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      variables.put(
+          Objects.requireNonNull(name, "name == null"),
+          Objects.requireNonNull(value, "value == null"));
       return this;
     }
 
@@ -248,7 +263,8 @@ public final class TestState {
 
     /** A mocked result of the Task call, or of the Map's iterations or Parallel's branches. */
     public Builder mockResult(JsonNode result) {
-      this.mock = new SingleStateRun.Mock(Objects.requireNonNull(result, "result == null"), null, null);
+      this.mock =
+          new SingleStateRun.Mock(Objects.requireNonNull(result, "result == null"), null, null);
       return this;
     }
 
@@ -269,7 +285,9 @@ public final class TestState {
       return this;
     }
 
-    /** Retries the matching retrier has already made ({@code stateConfiguration.retrierRetryCount}). */
+    /**
+     * Retries the matching retrier has already made ({@code stateConfiguration.retrierRetryCount}).
+     */
     public Builder retrierRetryCount(int count) {
       this.retrierRetryCount = nonNegative(count, "retrierRetryCount");
       return this;
@@ -288,14 +306,15 @@ public final class TestState {
     }
 
     /**
-     * {@code mock.fieldValidationMode}: how a mocked Task result is checked against the response
-     * of the integration it stands for, where asl4j knows that response: {@code STRICT} (the
-     * default: field names, their types, and the fields the API always returns), {@code PRESENT}
-     * (only the fields the mock has) or {@code NONE}.
+     * {@code mock.fieldValidationMode}: how a mocked Task result is checked against the response of
+     * the integration it stands for, where asl4j knows that response: {@code STRICT} (the default:
+     * field names, their types, and the fields the API always returns), {@code PRESENT} (only the
+     * fields the mock has) or {@code NONE}.
      */
     public Builder fieldValidationMode(String mode) {
       if (!List.of("STRICT", "PRESENT", "NONE").contains(mode)) {
-        throw new IllegalArgumentException("fieldValidationMode must be one of [STRICT, PRESENT, NONE], not '" + mode + "'");
+        throw new IllegalArgumentException(
+            "fieldValidationMode must be one of [STRICT, PRESENT, NONE], not '" + mode + "'");
       }
       this.fieldValidationMode = mode;
       return this;
@@ -341,17 +360,22 @@ public final class TestState {
         JsonNode value = field.getValue();
         switch (field.getKey()) {
           case "retrierRetryCount" -> retrierRetryCount(wholeNumber(value, "retrierRetryCount"));
-          case "mapIterationFailureCount" -> mapIterationFailureCount(wholeNumber(value, "mapIterationFailureCount"));
+          case "mapIterationFailureCount" ->
+              mapIterationFailureCount(wholeNumber(value, "mapIterationFailureCount"));
           case "errorCausedByState" -> {
             if (!value.isTextual()) {
-              throw new IllegalArgumentException("stateConfiguration.errorCausedByState must be a state name (a string)");
+              throw new IllegalArgumentException(
+                  "stateConfiguration.errorCausedByState must be a state name (a string)");
             }
             errorCausedByState(value.textValue());
           }
           case "mapItemReaderData" -> mapItemReaderData(jsonOrText(value));
-          default -> throw new IllegalArgumentException(
-              "stateConfiguration has no field '" + field.getKey() + "'; it has retrierRetryCount,"
-                  + " mapIterationFailureCount, errorCausedByState and mapItemReaderData");
+          default ->
+              throw new IllegalArgumentException(
+                  "stateConfiguration has no field '"
+                      + field.getKey()
+                      + "'; it has retrierRetryCount,"
+                      + " mapIterationFailureCount, errorCausedByState and mapItemReaderData");
         }
       }
       return this;
@@ -359,7 +383,8 @@ public final class TestState {
 
     private static int wholeNumber(JsonNode value, String field) {
       if (!value.canConvertToInt() || !value.isIntegralNumber()) {
-        throw new IllegalArgumentException("stateConfiguration." + field + " must be a whole number, not " + value);
+        throw new IllegalArgumentException(
+            "stateConfiguration." + field + " must be a whole number, not " + value);
       }
       return value.intValue();
     }
@@ -370,15 +395,22 @@ public final class TestState {
       return this;
     }
 
-    /** A handler for Task calls when no mock is given (as {@link LocalStateMachine.Builder#handler}). */
+    /**
+     * A handler for Task calls when no mock is given (as {@link
+     * LocalStateMachine.Builder#handler}).
+     */
     public Builder handler(String resource, TaskHandler handler) {
-      handlers.put(Objects.requireNonNull(resource, "resource == null"), Objects.requireNonNull(handler, "handler == null"));
+      handlers.put(
+          Objects.requireNonNull(resource, "resource == null"),
+          Objects.requireNonNull(handler, "handler == null"));
       return this;
     }
 
     /** A handler for Task resources starting with {@code prefix} when no mock is given. */
     public Builder handlerForPrefix(String prefix, TaskHandler handler) {
-      prefixHandlers.put(Objects.requireNonNull(prefix, "prefix == null"), Objects.requireNonNull(handler, "handler == null"));
+      prefixHandlers.put(
+          Objects.requireNonNull(prefix, "prefix == null"),
+          Objects.requireNonNull(handler, "handler == null"));
       return this;
     }
 
@@ -419,26 +451,43 @@ public final class TestState {
       String name;
       if (machine != null) {
         if (stateName == null) {
-          throw new IllegalArgumentException("stateName is required when the definition is a state machine");
+          throw new IllegalArgumentException(
+              "stateName is required when the definition is a state machine");
         }
         Validator.validate(machine).throwIfInvalid();
         target = machine;
         name = stateName;
       } else {
         if (stateName != null) {
-          throw new IllegalArgumentException("stateName applies only to a state machine definition");
+          throw new IllegalArgumentException(
+              "stateName applies only to a state machine definition");
         }
         Validator.validateState(state).throwIfInvalid();
-        target = new StateMachine(null, SINGLE_STATE_NAME, Map.of(SINGLE_STATE_NAME, state), null, null, null);
+        target =
+            new StateMachine(
+                null, SINGLE_STATE_NAME, Map.of(SINGLE_STATE_NAME, state), null, null, null);
         name = SINGLE_STATE_NAME;
       }
       checkMockedResult(target, name);
       SingleStateRun.Outcome outcome =
           SingleStateRun.run(
               new SingleStateRun.Request(
-                  target, name, input, Map.copyOf(variables), context, mock, retrierRetryCount,
-                  mapIterationFailureCount, errorCausedByState, mapItemReaderData, roleArn, Map.copyOf(handlers),
-                  Map.copyOf(prefixHandlers), (clock != null ? clock : Instant.now()).toEpochMilli(), seed, region,
+                  target,
+                  name,
+                  input,
+                  Map.copyOf(variables),
+                  context,
+                  mock,
+                  retrierRetryCount,
+                  mapIterationFailureCount,
+                  errorCausedByState,
+                  mapItemReaderData,
+                  roleArn,
+                  Map.copyOf(handlers),
+                  Map.copyOf(prefixHandlers),
+                  (clock != null ? clock : Instant.now()).toEpochMilli(),
+                  seed,
+                  region,
                   account));
       return new TestStateResult(
           TestStateResult.Status.valueOf(outcome.status()),
@@ -464,7 +513,9 @@ public final class TestState {
       return data;
     }
 
-    /** A mocked Task result must look like the response it stands for, as fieldValidationMode says. */
+    /**
+     * A mocked Task result must look like the response it stands for, as fieldValidationMode says.
+     */
     private void checkMockedResult(StateMachine target, String name) {
       if (mock == null || mock.result() == null) {
         return;
@@ -473,10 +524,17 @@ public final class TestState {
       if (!(tested instanceof io.asl4j.dsl.model.TaskState task)) {
         return;
       }
-      List<String> problems = io.asl4j.runtime.internal.engine.ResponseShapes.problems(task.resource(), mock.result(), fieldValidationMode);
+      List<String> problems =
+          io.asl4j.runtime.internal.engine.ResponseShapes.problems(
+              task.resource(), mock.result(), fieldValidationMode);
       if (!problems.isEmpty()) {
-        throw new IllegalArgumentException("mock.result does not match the response of " + task.resource()
-            + " (fieldValidationMode " + fieldValidationMode + "): " + String.join("; ", problems));
+        throw new IllegalArgumentException(
+            "mock.result does not match the response of "
+                + task.resource()
+                + " (fieldValidationMode "
+                + fieldValidationMode
+                + "): "
+                + String.join("; ", problems));
       }
     }
 

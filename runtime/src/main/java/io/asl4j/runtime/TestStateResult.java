@@ -22,7 +22,12 @@ import java.util.Optional;
  *     {@code null} at inspection level INFO
  */
 public record TestStateResult(
-    Status status, JsonNode output, String error, String cause, String nextState, ObjectNode inspectionData) {
+    Status status,
+    JsonNode output,
+    String error,
+    String cause,
+    String nextState,
+    ObjectNode inspectionData) {
 
   public TestStateResult {
     Objects.requireNonNull(status, "status == null");

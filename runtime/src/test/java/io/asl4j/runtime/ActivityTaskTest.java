@@ -17,15 +17,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Activity tasks: workers take them with {@link LocalStateMachine#getActivityTask}, from any thread. */
+/**
+ * Activity tasks: workers take them with {@link LocalStateMachine#getActivityTask}, from any
+ * thread.
+ */
 class ActivityTaskTest {
   private static final String ACTIVITY = "arn:aws:states:us-east-1:123456789012:activity:review";
 
   /** One activity Task; {@code extra} adds fields to it (TimeoutSeconds, Retry). */
   private static LocalStateMachine machine(String extra) {
     return LocalStateMachine.builder(
-            ("{'StartAt':'Review','States':{'Review':{'Type':'Task','Resource':'" + ACTIVITY + "',"
-                    + extra + "'End':true}}}")
+            ("{'StartAt':'Review','States':{'Review':{'Type':'Task','Resource':'"
+                    + ACTIVITY
+                    + "',"
+                    + extra
+                    + "'End':true}}}")
                 .replace('\'', '"'))
         .virtualClock(START)
         .build();
@@ -48,8 +54,14 @@ class ActivityTaskTest {
 
     assertEquals(json("{\"ok\":true}"), execution.await().output());
     assertEquals(
-        List.of("ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityStarted", "ActivitySucceeded",
-            "TaskStateExited", "ExecutionSucceeded"),
+        List.of(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "ActivityScheduled",
+            "ActivityStarted",
+            "ActivitySucceeded",
+            "TaskStateExited",
+            "ExecutionSucceeded"),
         types(execution));
     assertEquals("worker-1", execution.history().get(3).details().get("workerName").asText());
   }
@@ -71,7 +83,8 @@ class ActivityTaskTest {
   @Test
   void tasksThatTimedOutBeforeAWorkerCameAreNotHandedOut() {
     LocalStateMachine machine =
-        machine("'TimeoutSeconds':10,'Retry':[{'ErrorEquals':['States.Timeout'],'IntervalSeconds':1,'MaxAttempts':1}],");
+        machine(
+            "'TimeoutSeconds':10,'Retry':[{'ErrorEquals':['States.Timeout'],'IntervalSeconds':1,'MaxAttempts':1}],");
     Execution execution = machine.start(json("{\"doc\":3}")).runUntilWaiting();
     String first = execution.waitingTaskTokens().get(0);
     // Another execution, awaited while nobody polls: both its attempts time out, and it fails.
@@ -80,7 +93,10 @@ class ActivityTaskTest {
     assertEquals("States.Timeout", timedOut.error());
 
     ActivityTask task = machine.getActivityTask(ACTIVITY, "worker").orElseThrow();
-    assertEquals(first, task.taskToken(), "the one still waiting; the timed-out execution's two are dropped");
+    assertEquals(
+        first,
+        task.taskToken(),
+        "the one still waiting; the timed-out execution's two are dropped");
     assertEquals(Optional.empty(), machine.getActivityTask(ACTIVITY, "worker"));
   }
 
@@ -96,14 +112,17 @@ class ActivityTaskTest {
       List<Future<List<ActivityTask>>> taken = new ArrayList<>();
       for (int w = 0; w < 4; w++) {
         String name = "worker-" + w;
-        taken.add(workers.submit(() -> {
-          List<ActivityTask> mine = new ArrayList<>();
-          for (Optional<ActivityTask> task; (task = machine.getActivityTask(ACTIVITY, name)).isPresent(); ) {
-            mine.add(task.get());
-            machine.sendTaskSuccess(task.get().taskToken(), task.get().input());
-          }
-          return mine;
-        }));
+        taken.add(
+            workers.submit(
+                () -> {
+                  List<ActivityTask> mine = new ArrayList<>();
+                  for (Optional<ActivityTask> task;
+                      (task = machine.getActivityTask(ACTIVITY, name)).isPresent(); ) {
+                    mine.add(task.get());
+                    machine.sendTaskSuccess(task.get().taskToken(), task.get().input());
+                  }
+                  return mine;
+                }));
       }
       Set<String> tokens = new HashSet<>();
       int count = 0;

@@ -31,10 +31,12 @@ class CallbackTest {
   /** The approval machine; {@code heartbeat} is empty or a {@code "HeartbeatSeconds":n,} field. */
   private LocalStateMachine approval(String heartbeat) {
     return LocalStateMachine.builder(String.format(APPROVAL, heartbeat))
-        .handler("arn:aws:lambda:us-east-1:123456789012:function:SendApprovalEmail", (input, ctx) -> {
-          emailed.set(input);
-          return json("{\"sent\":true}");
-        })
+        .handler(
+            "arn:aws:lambda:us-east-1:123456789012:function:SendApprovalEmail",
+            (input, ctx) -> {
+              emailed.set(input);
+              return json("{\"sent\":true}");
+            })
         .virtualClock(START)
         .build();
   }
@@ -49,7 +51,8 @@ class CallbackTest {
     Execution execution = machine.start(json("{\"orderId\":\"o-1\"}")).runUntilWaiting();
     assertEquals(ExecutionStatus.RUNNING, execution.status());
     String token = execution.waitingTaskTokens().get(0);
-    assertEquals(token, emailed.get().get("taskToken").asText(), "the handler received $$.Task.Token");
+    assertEquals(
+        token, emailed.get().get("taskToken").asText(), "the handler received $$.Task.Token");
 
     machine.sendTaskSuccess(token, json("{\"approved\":true}"));
     execution.await();
@@ -57,8 +60,15 @@ class CallbackTest {
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
     assertEquals(json("{\"approved\":true}"), execution.output());
     assertEquals(
-        List.of("ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted",
-            "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded"),
+        List.of(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSubmitted",
+            "TaskSucceeded",
+            "TaskStateExited",
+            "ExecutionSucceeded"),
         types(execution));
   }
 
@@ -73,12 +83,19 @@ class CallbackTest {
 
   @Test
   void aMissedHeartbeatTimesTheTaskOutRecordedAsStatesTimeoutAsAwsRecordsIt() {
-    Execution execution = approval("\"HeartbeatSeconds\":60,").start(json("{\"orderId\":\"o-1\"}")).await();
+    Execution execution =
+        approval("\"HeartbeatSeconds\":60,").start(json("{\"orderId\":\"o-1\"}")).await();
     assertEquals("States.Timeout", execution.error());
     List<HistoryEvent> history = execution.history();
     assertEquals(
-        List.of("ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted",
-            "TaskTimedOut", "ExecutionFailed"),
+        List.of(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSubmitted",
+            "TaskTimedOut",
+            "ExecutionFailed"),
         types(execution));
     assertEquals("States.Timeout", history.get(5).details().get("error").asText());
     assertEquals(START.plusSeconds(60), history.get(history.size() - 1).timestamp());
@@ -86,10 +103,17 @@ class CallbackTest {
 
   /** The approval machine with a Catch of {@code errorEquals} before its others. */
   private LocalStateMachine approvalCatching(String errorEquals, String heartbeat) {
-    String machine = String.format(APPROVAL, heartbeat)
-        .replace("\"Catch\":[", "\"Catch\":[{\"ErrorEquals\":[\"" + errorEquals + "\"],\"ResultPath\":\"$.late\",\"Next\":\"Rejected\"},");
+    String machine =
+        String.format(APPROVAL, heartbeat)
+            .replace(
+                "\"Catch\":[",
+                "\"Catch\":[{\"ErrorEquals\":[\""
+                    + errorEquals
+                    + "\"],\"ResultPath\":\"$.late\",\"Next\":\"Rejected\"},");
     return LocalStateMachine.builder(machine)
-        .handler("arn:aws:lambda:us-east-1:123456789012:function:SendApprovalEmail", (input, ctx) -> json("{}"))
+        .handler(
+            "arn:aws:lambda:us-east-1:123456789012:function:SendApprovalEmail",
+            (input, ctx) -> json("{}"))
         .virtualClock(START)
         .build();
   }
@@ -97,14 +121,24 @@ class CallbackTest {
   @Test
   void aCatchOfHeartbeatTimeoutCatchesAMissedHeartbeatButNotTheTaskTimeout() {
     Execution missedHeartbeat =
-        approvalCatching("States.HeartbeatTimeout", "\"HeartbeatSeconds\":60,").start(json("{\"orderId\":\"o-1\"}")).await();
-    Execution timedOut = approvalCatching("States.HeartbeatTimeout", "").start(json("{\"orderId\":\"o-1\"}")).await();
+        approvalCatching("States.HeartbeatTimeout", "\"HeartbeatSeconds\":60,")
+            .start(json("{\"orderId\":\"o-1\"}"))
+            .await();
+    Execution timedOut =
+        approvalCatching("States.HeartbeatTimeout", "")
+            .start(json("{\"orderId\":\"o-1\"}"))
+            .await();
     Execution caughtAsTimeout =
-        approvalCatching("States.Timeout", "\"HeartbeatSeconds\":60,").start(json("{\"orderId\":\"o-1\"}")).await();
+        approvalCatching("States.Timeout", "\"HeartbeatSeconds\":60,")
+            .start(json("{\"orderId\":\"o-1\"}"))
+            .await();
     Execution notATaskFailure =
-        approvalCatching("States.TaskFailed", "\"HeartbeatSeconds\":60,").start(json("{\"orderId\":\"o-1\"}")).await();
+        approvalCatching("States.TaskFailed", "\"HeartbeatSeconds\":60,")
+            .start(json("{\"orderId\":\"o-1\"}"))
+            .await();
 
-    JsonNode caught = json("{\"orderId\":\"o-1\",\"late\":{\"Error\":\"States.Timeout\",\"Cause\":\"\"}}");
+    JsonNode caught =
+        json("{\"orderId\":\"o-1\",\"late\":{\"Error\":\"States.Timeout\",\"Cause\":\"\"}}");
     assertEquals(caught, missedHeartbeat.output());
     assertEquals(ExecutionStatus.FAILED, timedOut.status());
     assertEquals("States.Timeout", timedOut.error());
@@ -154,7 +188,8 @@ class CallbackTest {
     assertEquals(List.of(), stopped.waitingTaskTokens());
     assertEquals(List.of(waitingToken), waiting.waitingTaskTokens());
     TaskTokenException refused =
-        assertThrows(TaskTokenException.class, () -> machine.sendTaskSuccess(stoppedToken, json("{}")));
+        assertThrows(
+            TaskTokenException.class, () -> machine.sendTaskSuccess(stoppedToken, json("{}")));
     assertEquals("TaskTimedOut", refused.errorCode());
     machine.sendTaskSuccess(waitingToken, json("{\"approved\":true}"));
     assertEquals(json("{\"approved\":true}"), waiting.await().output());
@@ -178,10 +213,12 @@ class CallbackTest {
     LocalStateMachine machine =
         LocalStateMachine.builder(
                 "{\"StartAt\":\"Run\",\"States\":{\"Run\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::glue:startJobRun.sync\",\"End\":true}}}")
-            .handler("arn:aws:states:::glue:startJobRun", (input, ctx) -> {
-              job.set(ctx.completeLater());
-              return json("{\"JobRunId\":\"jr-1\"}");
-            })
+            .handler(
+                "arn:aws:states:::glue:startJobRun",
+                (input, ctx) -> {
+                  job.set(ctx.completeLater());
+                  return json("{\"JobRunId\":\"jr-1\"}");
+                })
             .build();
     Execution execution = machine.start(json("{}")).runUntilWaiting();
     assertEquals(ExecutionStatus.RUNNING, execution.status());
@@ -197,11 +234,13 @@ class CallbackTest {
                 ("{'StartAt':'Run','States':{'Run':{'Type':'Task','Resource':'arn:aws:states:::glue:startJobRun.sync',"
                         + "'Parameters':{'Arguments':{'--token.$':'$$.Task.Token'}},'End':true}}}")
                     .replace('\'', '"'))
-            .handler("arn:aws:states:::glue:startJobRun", (input, ctx) -> {
-              seen.set(input.at("/Arguments/--token").asText());
-              assertEquals(seen.get(), ctx.completeLater().token());
-              return json("{\"JobRunId\":\"jr-1\"}");
-            })
+            .handler(
+                "arn:aws:states:::glue:startJobRun",
+                (input, ctx) -> {
+                  seen.set(input.at("/Arguments/--token").asText());
+                  assertEquals(seen.get(), ctx.completeLater().token());
+                  return json("{\"JobRunId\":\"jr-1\"}");
+                })
             .build();
     Execution execution = machine.start(json("{}")).runUntilWaiting();
     assertEquals(List.of(seen.get()), execution.waitingTaskTokens());
@@ -214,7 +253,8 @@ class CallbackTest {
   @Test
   void anExpressExecutionTimesOutAfterFiveMinutes() {
     LocalStateMachine machine =
-        LocalStateMachine.builder("{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":600,\"End\":true}}}")
+        LocalStateMachine.builder(
+                "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":600,\"End\":true}}}")
             .type(StateMachineType.EXPRESS)
             .virtualClock(START)
             .build();
@@ -226,11 +266,12 @@ class CallbackTest {
 
   @Test
   void aMockFileAnswersStatesByInvocationIncludingRetries() {
-    MockConfig mocks = MockConfig.parse(
-        ("{'StateMachines':{'Orders':{'TestCases':{'RetryPath':{'Charge':'FailThenCharge'}}}},"
-                + "'MockedResponses':{'FailThenCharge':{'0-1':{'Throw':{'Error':'Busy','Cause':'try later'}},"
-                + "'2':{'Return':{'charged':true}}}}}")
-            .replace('\'', '"'));
+    MockConfig mocks =
+        MockConfig.parse(
+            ("{'StateMachines':{'Orders':{'TestCases':{'RetryPath':{'Charge':'FailThenCharge'}}}},"
+                    + "'MockedResponses':{'FailThenCharge':{'0-1':{'Throw':{'Error':'Busy','Cause':'try later'}},"
+                    + "'2':{'Return':{'charged':true}}}}}")
+                .replace('\'', '"'));
     LocalStateMachine machine =
         LocalStateMachine.builder(
                 ("{'StartAt':'Charge','States':{'Charge':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:1:function:charge',"
@@ -248,7 +289,9 @@ class CallbackTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> MockConfig.parse("{\"StateMachines\":{\"M\":{\"TestCases\":{\"T\":{\"S\":\"Nope\"}}}},\"MockedResponses\":{}}"));
+            () ->
+                MockConfig.parse(
+                    "{\"StateMachines\":{\"M\":{\"TestCases\":{\"T\":{\"S\":\"Nope\"}}}},\"MockedResponses\":{}}"));
     assertEquals(
         "mock file: expected the name of a mocked response, but there is no MockedResponses/Nope at /StateMachines/M/TestCases/T/S",
         e.getMessage());
@@ -261,7 +304,8 @@ class CallbackTest {
                     + "'Resource':'arn:aws:states:::sqs:sendMessage.waitForTaskToken',"
                     + "'Parameters':{'MessageBody':{'token.$':'$$.Task.Token'}},'End':true}}}")
                 .replace('\'', '"'))
-        .handler("arn:aws:states:::sqs:sendMessage", (input, ctx) -> json("{\"MessageId\":\"m-1\"}"))
+        .handler(
+            "arn:aws:states:::sqs:sendMessage", (input, ctx) -> json("{\"MessageId\":\"m-1\"}"))
         .virtualClock(START);
   }
 
@@ -289,18 +333,21 @@ class CallbackTest {
     List<CompletableFuture<List<String>>> starters = new java.util.ArrayList<>();
     java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
     for (int t = 0; t < threads; t++) {
-      starters.add(CompletableFuture.supplyAsync(() -> {
-        try {
-          go.await();
-        } catch (InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-        List<String> tokens = new java.util.ArrayList<>();
-        for (int i = 0; i < each; i++) {
-          tokens.addAll(machine.start(json("{}")).runUntilWaiting().waitingTaskTokens());
-        }
-        return tokens;
-      }, java.util.concurrent.Executors.newSingleThreadExecutor()));
+      starters.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  go.await();
+                } catch (InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+                List<String> tokens = new java.util.ArrayList<>();
+                for (int i = 0; i < each; i++) {
+                  tokens.addAll(machine.start(json("{}")).runUntilWaiting().waitingTaskTokens());
+                }
+                return tokens;
+              },
+              java.util.concurrent.Executors.newSingleThreadExecutor()));
     }
     go.countDown();
     java.util.Set<String> tokens = new java.util.HashSet<>();
@@ -319,37 +366,41 @@ class CallbackTest {
     List<List<String>> runs = new java.util.ArrayList<>();
     for (int run = 0; run < 2; run++) {
       LocalStateMachine machine = parkedOnAToken().seed(11).build();
-      runs.add(List.of(
-          machine.start(json("{}")).runUntilWaiting().waitingTaskTokens().get(0),
-          machine.start(json("{}"), "named").runUntilWaiting().waitingTaskTokens().get(0),
-          machine.start(json("{}")).runUntilWaiting().waitingTaskTokens().get(0)));
+      runs.add(
+          List.of(
+              machine.start(json("{}")).runUntilWaiting().waitingTaskTokens().get(0),
+              machine.start(json("{}"), "named").runUntilWaiting().waitingTaskTokens().get(0),
+              machine.start(json("{}")).runUntilWaiting().waitingTaskTokens().get(0)));
     }
     assertEquals(runs.get(0), runs.get(1));
     assertEquals(3, new java.util.HashSet<>(runs.get(0)).size());
   }
 
   @Test
-  void aTokenCompletedFromTwoThreadsAtOnceIsAcceptedOnceAndRefusedOnceAsTimedOut() throws Exception {
+  void aTokenCompletedFromTwoThreadsAtOnceIsAcceptedOnceAndRefusedOnceAsTimedOut()
+      throws Exception {
     LocalStateMachine machine = parkedOnAToken().build();
     List<String> tokens = new java.util.ArrayList<>();
     for (int i = 0; i < 2000; i++) {
       tokens.addAll(machine.start(json("{}")).runUntilWaiting().waitingTaskTokens());
     }
     java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
-    java.util.concurrent.Callable<List<String>> racer = () -> {
-      List<String> outcomes = new java.util.ArrayList<>();
-      for (String token : tokens) {
-        together.await(10, TimeUnit.SECONDS);
-        try {
-          machine.sendTaskSuccess(token, json("{}"));
-          outcomes.add("accepted");
-        } catch (TaskTokenException e) {
-          outcomes.add(e.errorCode());
-        }
-      }
-      return outcomes;
-    };
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    java.util.concurrent.Callable<List<String>> racer =
+        () -> {
+          List<String> outcomes = new java.util.ArrayList<>();
+          for (String token : tokens) {
+            together.await(10, TimeUnit.SECONDS);
+            try {
+              machine.sendTaskSuccess(token, json("{}"));
+              outcomes.add("accepted");
+            } catch (TaskTokenException e) {
+              outcomes.add(e.errorCode());
+            }
+          }
+          return outcomes;
+        };
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
       java.util.concurrent.Future<List<String>> one = pool.submit(racer);
       java.util.concurrent.Future<List<String>> other = pool.submit(racer);
@@ -357,7 +408,10 @@ class CallbackTest {
       List<String> second = other.get(60, TimeUnit.SECONDS);
       java.util.Map<String, Integer> pairs = new java.util.TreeMap<>();
       for (int i = 0; i < tokens.size(); i++) {
-        pairs.merge(new java.util.TreeSet<>(List.of(first.get(i), second.get(i))).toString(), 1, Integer::sum);
+        pairs.merge(
+            new java.util.TreeSet<>(List.of(first.get(i), second.get(i))).toString(),
+            1,
+            Integer::sum);
       }
       assertEquals(java.util.Map.of("[TaskTimedOut, accepted]", tokens.size()), pairs);
     } finally {

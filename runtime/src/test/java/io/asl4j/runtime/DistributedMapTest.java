@@ -19,23 +19,36 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A distributed Map runs each item, or batch, as a child execution with its own ARN, status and
- * history, inspectable through {@link Execution#mapRuns()}; the parent's history keeps only the
- * Map Run events.
+ * history, inspectable through {@link Execution#mapRuns()}; the parent's history keeps only the Map
+ * Run events.
  */
 class DistributedMapTest {
   private static final String T0 = "2025-01-01T00:00:00Z";
   private static final String ROLE = "arn:aws:iam::123456789012:role/asl4j-local";
-  private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+  private static final String UUID =
+      "[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
   private static JsonNode json(String text) {
     return TestJson.json(text.replace('\'', '"'));
   }
 
-  /** A machine whose only state, Fan, is a distributed Map with {@code mapFields} and this processor. */
-  private static String definition(String executionType, String mapFields, String startAt, String states) {
-    return ("{'StartAt':'Fan','States':{'Fan':{'Type':'Map'," + mapFields
-        + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'" + executionType + "'},"
-        + "'StartAt':'" + startAt + "','States':" + states + "},'End':true}}}").replace('\'', '"');
+  /**
+   * A machine whose only state, Fan, is a distributed Map with {@code mapFields} and this
+   * processor.
+   */
+  private static String definition(
+      String executionType, String mapFields, String startAt, String states) {
+    return ("{'StartAt':'Fan','States':{'Fan':{'Type':'Map',"
+            + mapFields
+            + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'"
+            + executionType
+            + "'},"
+            + "'StartAt':'"
+            + startAt
+            + "','States':"
+            + states
+            + "},'End':true}}}")
+        .replace('\'', '"');
   }
 
   private static LocalStateMachine.Builder builder(String definition) {
@@ -57,7 +70,10 @@ class DistributedMapTest {
     return json(event.toJson().toString());
   }
 
-  /** Fails an item equal to 2 ("Bad", "item 2"); waits {@code waitSeconds} on the others, then passes them on. */
+  /**
+   * Fails an item equal to 2 ("Bad", "item 2"); waits {@code waitSeconds} on the others, then
+   * passes them on.
+   */
   private static final String FAIL_ON_TWO =
       "{'Check':{'Type':'Choice','Choices':[{'Variable':'$','NumericEquals':2,'Next':'Bad'}],'Default':'Work'},"
           + "'Bad':{'Type':'Fail','Error':'Bad','Cause':'item 2'},"
@@ -65,23 +81,43 @@ class DistributedMapTest {
 
   @Test
   void aDistributedMapOverAJsonArrayRunsEachItemAsAChildExecutionWithItsOwnHistory() {
-    Execution execution = builder(definition("STANDARD", "",
-        "Double", "{'Double':{'Type':'Pass','Parameters':{'n.$':'$.n','twice.$':'States.MathAdd($.n, $.n)'},'End':true}}"))
-        .build()
-        .run(json("[{'n':1},{'n':2},{'n':3}]"));
+    Execution execution =
+        builder(
+                definition(
+                    "STANDARD",
+                    "",
+                    "Double",
+                    "{'Double':{'Type':'Pass','Parameters':{'n.$':'$.n','twice.$':'States.MathAdd($.n, $.n)'},'End':true}}"))
+            .build()
+            .run(json("[{'n':1},{'n':2},{'n':3}]"));
 
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
-    assertEquals(json("[{'n':1,'twice':2},{'n':2,'twice':4},{'n':3,'twice':6}]"), execution.output());
+    assertEquals(
+        json("[{'n':1,'twice':2},{'n':2,'twice':4},{'n':3,'twice':6}]"), execution.output());
     // The parent records the Map Run, not the children's states.
     assertEquals(
-        List.of("ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunSucceeded",
-            "MapStateSucceeded", "MapStateExited", "ExecutionSucceeded"),
+        List.of(
+            "ExecutionStarted",
+            "MapStateEntered",
+            "MapStateStarted",
+            "MapRunStarted",
+            "MapRunSucceeded",
+            "MapStateSucceeded",
+            "MapStateExited",
+            "ExecutionSucceeded"),
         types(execution.history()));
     MapRun mapRun = execution.mapRuns().get(0);
     assertEquals(1, execution.mapRuns().size());
     assertEquals(mapRun.arn(), execution.history().get(3).details().get("mapRunArn").asText());
-    assertTrue(mapRun.arn().matches("arn:aws:states:us-east-1:123456789012:mapRun:asl4j-local/" + UUID + ":" + UUID), mapRun.arn());
-    assertEquals("arn:aws:states:us-east-1:123456789012:stateMachine:asl4j-local/" + mapRun.label(), mapRun.stateMachineArn());
+    assertTrue(
+        mapRun
+            .arn()
+            .matches(
+                "arn:aws:states:us-east-1:123456789012:mapRun:asl4j-local/" + UUID + ":" + UUID),
+        mapRun.arn());
+    assertEquals(
+        "arn:aws:states:us-east-1:123456789012:stateMachine:asl4j-local/" + mapRun.label(),
+        mapRun.stateMachineArn());
     assertEquals(execution.arn(), mapRun.executionArn());
     assertEquals("Fan", mapRun.stateName());
     assertEquals(MapRun.Status.SUCCEEDED, mapRun.status());
@@ -102,19 +138,43 @@ class DistributedMapTest {
       assertEquals(json("{'n':" + n + "}"), child.input());
       assertEquals(json("{'n':" + n + ",'twice':" + 2 * n + "}"), child.output());
       assertTrue(child.name().matches(UUID), child.name());
-      assertEquals("arn:aws:states:us-east-1:123456789012:execution:asl4j-local/" + mapRun.label() + ":" + child.name(), child.arn());
+      assertEquals(
+          "arn:aws:states:us-east-1:123456789012:execution:asl4j-local/"
+              + mapRun.label()
+              + ":"
+              + child.name(),
+          child.arn());
       assertEquals(List.of("Double"), child.statesEntered());
       String in = "{\\\"n\\\":" + n + "}";
       String out = "{\\\"n\\\":" + n + ",\\\"twice\\\":" + 2 * n + "}";
-      assertEquals(json(
-          "[{'id':1,'previousEventId':0,'timestamp':'" + T0 + "','type':'ExecutionStarted',"
-              + "'executionStartedEventDetails':{'input':'" + in + "','inputDetails':{'truncated':false},'roleArn':'" + ROLE + "'}},"
-              + "{'id':2,'previousEventId':0,'timestamp':'" + T0 + "','type':'PassStateEntered',"
-              + "'stateEnteredEventDetails':{'name':'Double','input':'" + in + "','inputDetails':{'truncated':false}}},"
-              + "{'id':3,'previousEventId':2,'timestamp':'" + T0 + "','type':'PassStateExited',"
-              + "'stateExitedEventDetails':{'name':'Double','output':'" + out + "','outputDetails':{'truncated':false}}},"
-              + "{'id':4,'previousEventId':3,'timestamp':'" + T0 + "','type':'ExecutionSucceeded',"
-              + "'executionSucceededEventDetails':{'output':'" + out + "','outputDetails':{'truncated':false}}}]"),
+      assertEquals(
+          json(
+              "[{'id':1,'previousEventId':0,'timestamp':'"
+                  + T0
+                  + "','type':'ExecutionStarted',"
+                  + "'executionStartedEventDetails':{'input':'"
+                  + in
+                  + "','inputDetails':{'truncated':false},'roleArn':'"
+                  + ROLE
+                  + "'}},"
+                  + "{'id':2,'previousEventId':0,'timestamp':'"
+                  + T0
+                  + "','type':'PassStateEntered',"
+                  + "'stateEnteredEventDetails':{'name':'Double','input':'"
+                  + in
+                  + "','inputDetails':{'truncated':false}}},"
+                  + "{'id':3,'previousEventId':2,'timestamp':'"
+                  + T0
+                  + "','type':'PassStateExited',"
+                  + "'stateExitedEventDetails':{'name':'Double','output':'"
+                  + out
+                  + "','outputDetails':{'truncated':false}}},"
+                  + "{'id':4,'previousEventId':3,'timestamp':'"
+                  + T0
+                  + "','type':'ExecutionSucceeded',"
+                  + "'executionSucceededEventDetails':{'output':'"
+                  + out
+                  + "','outputDetails':{'truncated':false}}}]"),
           historyJson(child.history()));
     }
     assertEquals(3, children.stream().map(ChildExecution::name).distinct().count());
@@ -123,10 +183,14 @@ class DistributedMapTest {
   @Test
   void childNamesAndArnsAreTheSameOnEveryRunOfASeededMachine() {
     String definition = definition("STANDARD", "", "P", "{'P':{'Type':'Pass','End':true}}");
-    List<String> first = builder(definition).build().run(json("[1,2]")).mapRuns().get(0).childExecutions()
-        .stream().map(ChildExecution::arn).toList();
-    List<String> second = builder(definition).build().run(json("[1,2]")).mapRuns().get(0).childExecutions()
-        .stream().map(ChildExecution::arn).toList();
+    List<String> first =
+        builder(definition).build().run(json("[1,2]")).mapRuns().get(0).childExecutions().stream()
+            .map(ChildExecution::arn)
+            .toList();
+    List<String> second =
+        builder(definition).build().run(json("[1,2]")).mapRuns().get(0).childExecutions().stream()
+            .map(ChildExecution::arn)
+            .toList();
     assertEquals(first, second);
   }
 
@@ -135,21 +199,31 @@ class DistributedMapTest {
     AwsServices services = AwsServices.create(1);
     S3Objects s3 = services.s3();
     s3.put("in", "orders.csv", "id,qty\na,1\nb,2\n");
-    Execution execution = builder(definition("STANDARD",
-        "'ItemReader':{'Resource':'arn:aws:states:::s3:getObject','ReaderConfig':{'InputType':'CSV','CSVHeaderLocation':'FIRST_ROW'},"
-            + "'Parameters':{'Bucket':'in','Key':'orders.csv'}},"
-            + "'ItemSelector':{'row.$':'$$.Map.Item.Value','index.$':'$$.Map.Item.Index'},",
-        "P", "{'P':{'Type':'Pass','End':true}}"))
-        .s3(s3)
-        .build()
-        .run(json("{}"));
+    Execution execution =
+        builder(
+                definition(
+                    "STANDARD",
+                    "'ItemReader':{'Resource':'arn:aws:states:::s3:getObject','ReaderConfig':{'InputType':'CSV','CSVHeaderLocation':'FIRST_ROW'},"
+                        + "'Parameters':{'Bucket':'in','Key':'orders.csv'}},"
+                        + "'ItemSelector':{'row.$':'$$.Map.Item.Value','index.$':'$$.Map.Item.Index'},",
+                    "P",
+                    "{'P':{'Type':'Pass','End':true}}"))
+            .s3(s3)
+            .build()
+            .run(json("{}"));
 
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
     MapRun mapRun = execution.mapRuns().get(0);
     assertEquals(new MapRun.Counts(0, 0, 2, 0, 0, 0, 2, 0), mapRun.itemCounts());
     List<JsonNode> inputs = mapRun.childExecutions().stream().map(ChildExecution::input).toList();
-    assertEquals(List.of(json("{'row':{'id':'a','qty':'1'},'index':0}"), json("{'row':{'id':'b','qty':'2'},'index':1}")), inputs);
-    assertEquals(json("[{'row':{'id':'a','qty':'1'},'index':0},{'row':{'id':'b','qty':'2'},'index':1}]"), execution.output());
+    assertEquals(
+        List.of(
+            json("{'row':{'id':'a','qty':'1'},'index':0}"),
+            json("{'row':{'id':'b','qty':'2'},'index':1}")),
+        inputs);
+    assertEquals(
+        json("[{'row':{'id':'a','qty':'1'},'index':0},{'row':{'id':'b','qty':'2'},'index':1}]"),
+        execution.output());
     assertEquals(
         List.of("ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"),
         types(mapRun.childExecutions().get(1).history()));
@@ -157,31 +231,45 @@ class DistributedMapTest {
 
   @Test
   void withAnItemBatcherEachBatchIsOneChildExecutionAndCountsAsItsItems() {
-    Execution execution = builder(definition("STANDARD",
-        "'ItemBatcher':{'MaxItemsPerBatch':2,'BatchInput':{'job':'j1'}},",
-        "Count", "{'Count':{'Type':'Pass','Parameters':{'size.$':'States.ArrayLength($.Items)','job.$':'$.BatchInput.job'},'End':true}}"))
-        .build()
-        .run(json("[1,2,3,4,5]"));
+    Execution execution =
+        builder(
+                definition(
+                    "STANDARD",
+                    "'ItemBatcher':{'MaxItemsPerBatch':2,'BatchInput':{'job':'j1'}},",
+                    "Count",
+                    "{'Count':{'Type':'Pass','Parameters':{'size.$':'States.ArrayLength($.Items)','job.$':'$.BatchInput.job'},'End':true}}"))
+            .build()
+            .run(json("[1,2,3,4,5]"));
 
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
-    assertEquals(json("[{'size':2,'job':'j1'},{'size':2,'job':'j1'},{'size':1,'job':'j1'}]"), execution.output());
+    assertEquals(
+        json("[{'size':2,'job':'j1'},{'size':2,'job':'j1'},{'size':1,'job':'j1'}]"),
+        execution.output());
     MapRun mapRun = execution.mapRuns().get(0);
     assertEquals(new MapRun.Counts(0, 0, 5, 0, 0, 0, 5, 0), mapRun.itemCounts());
     assertEquals(new MapRun.Counts(0, 0, 3, 0, 0, 0, 3, 0), mapRun.executionCounts());
     assertEquals(
-        List.of(json("{'Items':[1,2],'BatchInput':{'job':'j1'}}"), json("{'Items':[3,4],'BatchInput':{'job':'j1'}}"),
+        List.of(
+            json("{'Items':[1,2],'BatchInput':{'job':'j1'}}"),
+            json("{'Items':[3,4],'BatchInput':{'job':'j1'}}"),
             json("{'Items':[5],'BatchInput':{'job':'j1'}}")),
         mapRun.childExecutions().stream().map(ChildExecution::input).toList());
     assertEquals(
-        json("{'input':'{\\\"BatchInput\\\":{\\\"job\\\":\\\"j1\\\"},\\\"Items\\\":[5]}','inputDetails':{'truncated':false},'roleArn':'" + ROLE + "'}"),
+        json(
+            "{'input':'{\\\"BatchInput\\\":{\\\"job\\\":\\\"j1\\\"},\\\"Items\\\":[5]}','inputDetails':{'truncated':false},'roleArn':'"
+                + ROLE
+                + "'}"),
         mapRun.childExecutions().get(2).history().get(0).details());
   }
 
   @Test
   void aFailingChildFailsTheMapRunEndsItsHistoryWithExecutionFailedAndLeavesTheRestPending() {
-    Execution execution = builder(definition("STANDARD", "'MaxConcurrency':1,", "Check", String.format(FAIL_ON_TWO, 0)))
-        .build()
-        .run(json("[1,2,3]"));
+    Execution execution =
+        builder(
+                definition(
+                    "STANDARD", "'MaxConcurrency':1,", "Check", String.format(FAIL_ON_TWO, 0)))
+            .build()
+            .run(json("[1,2,3]"));
 
     assertEquals(ExecutionStatus.FAILED, execution.status());
     assertEquals("Bad", execution.error());
@@ -200,23 +288,38 @@ class DistributedMapTest {
     assertEquals("item 2", failed.cause());
     assertNull(failed.output());
     assertEquals(
-        List.of("ExecutionStarted", "ChoiceStateEntered", "ChoiceStateExited", "FailStateEntered", "ExecutionFailed"),
+        List.of(
+            "ExecutionStarted",
+            "ChoiceStateEntered",
+            "ChoiceStateExited",
+            "FailStateEntered",
+            "ExecutionFailed"),
         types(failed.history()));
     assertEquals(
-        json("{'id':5,'previousEventId':4,'timestamp':'" + T0 + "','type':'ExecutionFailed',"
-            + "'executionFailedEventDetails':{'error':'Bad','cause':'item 2'}}"),
+        json(
+            "{'id':5,'previousEventId':4,'timestamp':'"
+                + T0
+                + "','type':'ExecutionFailed',"
+                + "'executionFailedEventDetails':{'error':'Bad','cause':'item 2'}}"),
         eventJson(failed.history().get(4)));
     assertEquals(
-        List.of("ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunFailed",
-            "MapStateFailed", "ExecutionFailed"),
+        List.of(
+            "ExecutionStarted",
+            "MapStateEntered",
+            "MapStateStarted",
+            "MapRunStarted",
+            "MapRunFailed",
+            "MapStateFailed",
+            "ExecutionFailed"),
         types(execution.history()));
   }
 
   @Test
   void whenTheMapRunFailsTheChildrenStillRunningAreAbortedWithTheirOwnExecutionAborted() {
-    Execution execution = builder(definition("STANDARD", "", "Check", String.format(FAIL_ON_TWO, 60)))
-        .build()
-        .run(json("[1,2,3]"));
+    Execution execution =
+        builder(definition("STANDARD", "", "Check", String.format(FAIL_ON_TWO, 60)))
+            .build()
+            .run(json("[1,2,3]"));
 
     MapRun mapRun = execution.mapRuns().get(0);
     assertEquals(new MapRun.Counts(0, 0, 0, 1, 0, 2, 3, 0), mapRun.executionCounts());
@@ -225,21 +328,34 @@ class DistributedMapTest {
     assertEquals(ExecutionStatus.ABORTED, waiting.status());
     assertEquals(START, waiting.stopDate());
     assertEquals(
-        List.of("ExecutionStarted", "ChoiceStateEntered", "ChoiceStateExited", "WaitStateEntered", "ExecutionAborted"),
+        List.of(
+            "ExecutionStarted",
+            "ChoiceStateEntered",
+            "ChoiceStateExited",
+            "WaitStateEntered",
+            "ExecutionAborted"),
         types(waiting.history()));
     assertEquals(
         json("{'id':5,'previousEventId':4,'timestamp':'" + T0 + "','type':'ExecutionAborted'}"),
         eventJson(waiting.history().get(4)));
     ChildExecution third = mapRun.childExecutions().get(2);
     assertEquals(ExecutionStatus.ABORTED, third.status());
-    assertEquals(List.of("ExecutionStarted", "ChoiceStateEntered", "ChoiceStateExited", "ExecutionAborted"), types(third.history()));
+    assertEquals(
+        List.of("ExecutionStarted", "ChoiceStateEntered", "ChoiceStateExited", "ExecutionAborted"),
+        types(third.history()));
   }
 
   @Test
   void toleratedFailuresLetTheMapRunSucceedWhileItsCountsShowTheFailedChild() {
-    Execution execution = builder(definition("STANDARD", "'ToleratedFailureCount':1,", "Check", String.format(FAIL_ON_TWO, 0)))
-        .build()
-        .run(json("[1,2,3]"));
+    Execution execution =
+        builder(
+                definition(
+                    "STANDARD",
+                    "'ToleratedFailureCount':1,",
+                    "Check",
+                    String.format(FAIL_ON_TWO, 0)))
+            .build()
+            .run(json("[1,2,3]"));
 
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
     assertEquals(json("[1,{'Error':'Bad','Cause':'item 2'},3]"), execution.output());
@@ -255,9 +371,15 @@ class DistributedMapTest {
 
   @Test
   void oneFailureMoreThanToleratedFailsTheMapRunWithExceedToleratedFailureThreshold() {
-    Execution execution = builder(definition("STANDARD", "'ToleratedFailureCount':1,'MaxConcurrency':1,", "Check", String.format(FAIL_ON_TWO, 0)))
-        .build()
-        .run(json("[2,1,2,3]"));
+    Execution execution =
+        builder(
+                definition(
+                    "STANDARD",
+                    "'ToleratedFailureCount':1,'MaxConcurrency':1,",
+                    "Check",
+                    String.format(FAIL_ON_TWO, 0)))
+            .build()
+            .run(json("[2,1,2,3]"));
 
     assertEquals(ExecutionStatus.FAILED, execution.status());
     assertEquals("States.ExceedToleratedFailureThreshold", execution.error());
@@ -270,9 +392,12 @@ class DistributedMapTest {
 
   @Test
   void maxConcurrencyStartsTheNextChildOnlyWhenOneEnds() {
-    Execution execution = builder(definition("STANDARD", "'MaxConcurrency':2,", "Check", String.format(FAIL_ON_TWO, 10)))
-        .build()
-        .run(json("[1,3,4,5]"));
+    Execution execution =
+        builder(
+                definition(
+                    "STANDARD", "'MaxConcurrency':2,", "Check", String.format(FAIL_ON_TWO, 10)))
+            .build()
+            .run(json("[1,3,4,5]"));
 
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
     MapRun mapRun = execution.mapRuns().get(0);
@@ -281,61 +406,106 @@ class DistributedMapTest {
         List.of(START, START, START.plusSeconds(10), START.plusSeconds(10)),
         mapRun.childExecutions().stream().map(ChildExecution::startDate).toList());
     assertEquals(
-        List.of(START.plusSeconds(10), START.plusSeconds(10), START.plusSeconds(20), START.plusSeconds(20)),
+        List.of(
+            START.plusSeconds(10),
+            START.plusSeconds(10),
+            START.plusSeconds(20),
+            START.plusSeconds(20)),
         mapRun.childExecutions().stream().map(ChildExecution::stopDate).toList());
     assertEquals(START.plusSeconds(20), mapRun.stopDate());
   }
 
   @Test
   void expressChildrenHaveExpressArnsAndNoRedriveCountWhileStandardChildrenHaveExecutionArns() {
-    String states = "{'Who':{'Type':'Pass','Parameters':{'id.$':'$$.Execution.Id','execution.$':'$$.Execution'},'End':true}}";
-    Execution express = builder(definition("EXPRESS", "'Label':'Orders',", "Who", states)).build().run(json("[7]"));
-    Execution standard = builder(definition("STANDARD", "'Label':'Orders',", "Who", states)).build().run(json("[7]"));
+    String states =
+        "{'Who':{'Type':'Pass','Parameters':{'id.$':'$$.Execution.Id','execution.$':'$$.Execution'},'End':true}}";
+    Execution express =
+        builder(definition("EXPRESS", "'Label':'Orders',", "Who", states)).build().run(json("[7]"));
+    Execution standard =
+        builder(definition("STANDARD", "'Label':'Orders',", "Who", states))
+            .build()
+            .run(json("[7]"));
 
     MapRun expressRun = express.mapRuns().get(0);
     ChildExecution expressChild = expressRun.childExecutions().get(0);
     assertEquals(StateMachineType.EXPRESS, expressRun.executionType());
-    assertTrue(expressRun.arn().matches("arn:aws:states:us-east-1:123456789012:mapRun:asl4j-local/Orders:" + UUID), expressRun.arn());
     assertTrue(
-        expressChild.arn().matches("arn:aws:states:us-east-1:123456789012:express:asl4j-local/Orders:" + UUID + ":" + UUID),
+        expressRun
+            .arn()
+            .matches("arn:aws:states:us-east-1:123456789012:mapRun:asl4j-local/Orders:" + UUID),
+        expressRun.arn());
+    assertTrue(
+        expressChild
+            .arn()
+            .matches(
+                "arn:aws:states:us-east-1:123456789012:express:asl4j-local/Orders:"
+                    + UUID
+                    + ":"
+                    + UUID),
         expressChild.arn());
     assertEquals(expressChild.arn(), expressChild.output().get("id").asText());
     assertEquals(
-        json("{'Id':'" + expressChild.arn() + "','Input':7,'StartTime':'2025-01-01T00:00:00.000Z','Name':'"
-            + expressChild.name() + "','RoleArn':'" + ROLE + "'}"),
+        json(
+            "{'Id':'"
+                + expressChild.arn()
+                + "','Input':7,'StartTime':'2025-01-01T00:00:00.000Z','Name':'"
+                + expressChild.name()
+                + "','RoleArn':'"
+                + ROLE
+                + "'}"),
         expressChild.output().get("execution"));
 
     ChildExecution standardChild = standard.mapRuns().get(0).childExecutions().get(0);
     assertEquals(StateMachineType.STANDARD, standard.mapRuns().get(0).executionType());
-    assertEquals("arn:aws:states:us-east-1:123456789012:execution:asl4j-local/Orders:" + standardChild.name(), standardChild.arn());
     assertEquals(
-        json("{'Id':'" + standardChild.arn() + "','Input':7,'StartTime':'2025-01-01T00:00:00.000Z','Name':'"
-            + standardChild.name() + "','RoleArn':'" + ROLE + "','RedriveCount':0}"),
+        "arn:aws:states:us-east-1:123456789012:execution:asl4j-local/Orders:"
+            + standardChild.name(),
+        standardChild.arn());
+    assertEquals(
+        json(
+            "{'Id':'"
+                + standardChild.arn()
+                + "','Input':7,'StartTime':'2025-01-01T00:00:00.000Z','Name':'"
+                + standardChild.name()
+                + "','RoleArn':'"
+                + ROLE
+                + "','RedriveCount':0}"),
         standardChild.output().get("execution"));
   }
 
   @Test
   void insideAChildTheStateMachineIsTheMapRunsAndTaskHandlersSeeTheChildsArn() {
     String fn = "arn:aws:lambda:us-east-1:123456789012:function:arn";
-    Execution execution = builder(definition("STANDARD", "'Label':'Orders',",
-        "Who", "{'Who':{'Type':'Pass','Parameters':{'machine.$':'$$.StateMachine'},'ResultPath':'$.context','Next':'Ask'},"
-            + "'Ask':{'Type':'Task','Resource':'" + fn + "','ResultPath':'$.handler','End':true}}"))
-        .handler(fn, (input, ctx) -> MAPPER.getNodeFactory().textNode(ctx.executionArn()))
-        .build()
-        .run(json("[{}]"));
+    Execution execution =
+        builder(
+                definition(
+                    "STANDARD",
+                    "'Label':'Orders',",
+                    "Who",
+                    "{'Who':{'Type':'Pass','Parameters':{'machine.$':'$$.StateMachine'},'ResultPath':'$.context','Next':'Ask'},"
+                        + "'Ask':{'Type':'Task','Resource':'"
+                        + fn
+                        + "','ResultPath':'$.handler','End':true}}"))
+            .handler(fn, (input, ctx) -> MAPPER.getNodeFactory().textNode(ctx.executionArn()))
+            .build()
+            .run(json("[{}]"));
 
     ChildExecution child = execution.mapRuns().get(0).childExecutions().get(0);
     assertEquals(
-        json("{'context':{'machine':{'Id':'arn:aws:states:us-east-1:123456789012:stateMachine:asl4j-local/Orders',"
-            + "'Name':'asl4j-local/Orders'}},'handler':'" + child.arn() + "'}"),
+        json(
+            "{'context':{'machine':{'Id':'arn:aws:states:us-east-1:123456789012:stateMachine:asl4j-local/Orders',"
+                + "'Name':'asl4j-local/Orders'}},'handler':'"
+                + child.arn()
+                + "'}"),
         child.output());
   }
 
   @Test
   void anExpressChildStillRunningAfterFiveMinutesTimesOutAndFailsTheMapRun() {
-    Execution execution = builder(definition("EXPRESS", "", "Check", String.format(FAIL_ON_TWO, 400)))
-        .build()
-        .run(json("[1]"));
+    Execution execution =
+        builder(definition("EXPRESS", "", "Check", String.format(FAIL_ON_TWO, 400)))
+            .build()
+            .run(json("[1]"));
 
     assertEquals(ExecutionStatus.FAILED, execution.status());
     assertEquals("States.Timeout", execution.error());
@@ -344,49 +514,82 @@ class DistributedMapTest {
     assertEquals("States.Timeout", child.error());
     assertEquals(START.plusSeconds(300), child.stopDate());
     assertEquals(
-        json("{'id':5,'previousEventId':4,'timestamp':'2025-01-01T00:05:00Z','type':'ExecutionTimedOut',"
-            + "'executionTimedOutEventDetails':{'error':'States.Timeout'}}"),
+        json(
+            "{'id':5,'previousEventId':4,'timestamp':'2025-01-01T00:05:00Z','type':'ExecutionTimedOut',"
+                + "'executionTimedOutEventDetails':{'error':'States.Timeout'}}"),
         eventJson(child.history().get(4)));
-    assertEquals(new MapRun.Counts(0, 0, 0, 0, 1, 0, 1, 0), execution.mapRuns().get(0).executionCounts());
+    assertEquals(
+        new MapRun.Counts(0, 0, 0, 0, 1, 0, 1, 0), execution.mapRuns().get(0).executionCounts());
   }
 
   @Test
   void aStandardChildMayRunLongerThanFiveMinutes() {
-    Execution execution = builder(definition("STANDARD", "", "Check", String.format(FAIL_ON_TWO, 400)))
-        .build()
-        .run(json("[1]"));
+    Execution execution =
+        builder(definition("STANDARD", "", "Check", String.format(FAIL_ON_TWO, 400)))
+            .build()
+            .run(json("[1]"));
 
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
-    assertEquals(START.plusSeconds(400), execution.mapRuns().get(0).childExecutions().get(0).stopDate());
+    assertEquals(
+        START.plusSeconds(400), execution.mapRuns().get(0).childExecutions().get(0).stopDate());
   }
 
   @Test
   void anInlineMapInsideAChildRecordsItsIterationsInTheChildsHistoryNotTheParents() {
-    Execution execution = builder(definition("STANDARD", "",
-        "Inner", "{'Inner':{'Type':'Map','ItemProcessor':{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}},'End':true}}"))
-        .build()
-        .run(json("[[1,2]]"));
+    Execution execution =
+        builder(
+                definition(
+                    "STANDARD",
+                    "",
+                    "Inner",
+                    "{'Inner':{'Type':'Map','ItemProcessor':{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}},'End':true}}"))
+            .build()
+            .run(json("[[1,2]]"));
 
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
     assertEquals(
-        List.of("ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunSucceeded",
-            "MapStateSucceeded", "MapStateExited", "ExecutionSucceeded"),
+        List.of(
+            "ExecutionStarted",
+            "MapStateEntered",
+            "MapStateStarted",
+            "MapRunStarted",
+            "MapRunSucceeded",
+            "MapStateSucceeded",
+            "MapStateExited",
+            "ExecutionSucceeded"),
         types(execution.history()));
     assertEquals(
-        List.of("ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapIterationStarted", "MapIterationStarted",
-            "PassStateEntered", "PassStateExited", "MapIterationSucceeded", "PassStateEntered", "PassStateExited",
-            "MapIterationSucceeded", "MapStateSucceeded", "MapStateExited", "ExecutionSucceeded"),
+        List.of(
+            "ExecutionStarted",
+            "MapStateEntered",
+            "MapStateStarted",
+            "MapIterationStarted",
+            "MapIterationStarted",
+            "PassStateEntered",
+            "PassStateExited",
+            "MapIterationSucceeded",
+            "PassStateEntered",
+            "PassStateExited",
+            "MapIterationSucceeded",
+            "MapStateSucceeded",
+            "MapStateExited",
+            "ExecutionSucceeded"),
         types(execution.mapRuns().get(0).childExecutions().get(0).history()));
   }
 
   @Test
   void aRetriedDistributedMapStartsANewMapRunWithNewChildren() {
-    Execution execution = builder(("{'StartAt':'Fan','States':{'Fan':{'Type':'Map',"
-        + "'Retry':[{'ErrorEquals':['Bad'],'MaxAttempts':1,'IntervalSeconds':1}],"
-        + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},"
-        + "'StartAt':'Check','States':" + String.format(FAIL_ON_TWO, 0) + "},'End':true}}}").replace('\'', '"'))
-        .build()
-        .run(json("[2]"));
+    Execution execution =
+        builder(
+                ("{'StartAt':'Fan','States':{'Fan':{'Type':'Map',"
+                        + "'Retry':[{'ErrorEquals':['Bad'],'MaxAttempts':1,'IntervalSeconds':1}],"
+                        + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},"
+                        + "'StartAt':'Check','States':"
+                        + String.format(FAIL_ON_TWO, 0)
+                        + "},'End':true}}}")
+                    .replace('\'', '"'))
+            .build()
+            .run(json("[2]"));
 
     assertEquals(ExecutionStatus.FAILED, execution.status());
     List<MapRun> runs = execution.mapRuns();
@@ -394,16 +597,24 @@ class DistributedMapTest {
     assertNotEquals(runs.get(0).arn(), runs.get(1).arn());
     assertEquals(runs.get(0).label(), runs.get(1).label());
     assertEquals(START.plusSeconds(1), runs.get(1).startDate());
-    assertNotEquals(runs.get(0).childExecutions().get(0).arn(), runs.get(1).childExecutions().get(0).arn());
+    assertNotEquals(
+        runs.get(0).childExecutions().get(0).arn(), runs.get(1).childExecutions().get(0).arn());
   }
 
   @Test
   void stoppingTheParentAbortsItsMapRunAndTheChildrenWaitingInside() {
     String token = "arn:aws:states:::sqs:sendMessage.waitForTaskToken";
-    LocalStateMachine machine = builder(definition("STANDARD", "",
-        "Ask", "{'Ask':{'Type':'Task','Resource':'" + token + "','Parameters':{'token.$':'$$.Task.Token'},'End':true}}"))
-        .handler(token, (input, ctx) -> input)
-        .build();
+    LocalStateMachine machine =
+        builder(
+                definition(
+                    "STANDARD",
+                    "",
+                    "Ask",
+                    "{'Ask':{'Type':'Task','Resource':'"
+                        + token
+                        + "','Parameters':{'token.$':'$$.Task.Token'},'End':true}}"))
+            .handler(token, (input, ctx) -> input)
+            .build();
     Execution execution = machine.start(json("[1,2]")).runUntilWaiting();
     MapRun running = execution.mapRuns().get(0);
     assertEquals(MapRun.Status.RUNNING, running.status());
@@ -415,7 +626,13 @@ class DistributedMapTest {
     assertEquals(MapRun.Status.ABORTED, running.status());
     assertEquals(new MapRun.Counts(0, 0, 0, 0, 0, 2, 2, 0), running.executionCounts());
     assertEquals(
-        List.of("ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "ExecutionAborted"),
+        List.of(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSubmitted",
+            "ExecutionAborted"),
         types(running.childExecutions().get(1).history()));
   }
 
@@ -423,46 +640,82 @@ class DistributedMapTest {
   void theResultWriterExportsTheChildrenByStatusWithTheirArnsAndAManifest() {
     AwsServices services = AwsServices.create(1);
     S3Objects s3 = services.s3();
-    Execution execution = builder(definition("STANDARD",
-        "'Label':'Orders','ToleratedFailureCount':1,"
-            + "'ResultWriter':{'Resource':'arn:aws:states:::s3:putObject','Parameters':{'Bucket':'out','Prefix':'runs'}},",
-        "Check", String.format(FAIL_ON_TWO, 5)))
-        .s3(s3)
-        .build()
-        .run(json("[1,2]"));
+    Execution execution =
+        builder(
+                definition(
+                    "STANDARD",
+                    "'Label':'Orders','ToleratedFailureCount':1,"
+                        + "'ResultWriter':{'Resource':'arn:aws:states:::s3:putObject','Parameters':{'Bucket':'out','Prefix':'runs'}},",
+                    "Check",
+                    String.format(FAIL_ON_TWO, 5)))
+            .s3(s3)
+            .build()
+            .run(json("[1,2]"));
 
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
     MapRun mapRun = execution.mapRuns().get(0);
     String id = mapRun.arn().substring(mapRun.arn().lastIndexOf(':') + 1);
     String folder = "runs/" + id + "/";
     assertEquals(
-        json("{'MapRunArn':'" + mapRun.arn() + "','ResultWriterDetails':{'Bucket':'out','Key':'" + folder + "manifest.json'}}"),
+        json(
+            "{'MapRunArn':'"
+                + mapRun.arn()
+                + "','ResultWriterDetails':{'Bucket':'out','Key':'"
+                + folder
+                + "manifest.json'}}"),
         execution.output());
     ChildExecution ok = mapRun.childExecutions().get(0);
     ChildExecution bad = mapRun.childExecutions().get(1);
     String machineArn = "arn:aws:states:us-east-1:123456789012:stateMachine:asl4j-local/Orders";
     JsonNode succeeded = json(s3.get("out", folder + "SUCCEEDED_0.json").orElseThrow());
     assertEquals(
-        json("[{'ExecutionArn':'" + ok.arn() + "','Input':'1','InputDetails':{'Included':true},'Name':'" + ok.name() + "',"
-            + "'Output':'1','OutputDetails':{'Included':true},'RedriveCount':0,'RedriveStatus':'NOT_REDRIVABLE',"
-            + "'RedriveStatusReason':'Execution is SUCCEEDED and cannot be redriven','StartDate':'2025-01-01T00:00:00.000Z',"
-            + "'StateMachineArn':'" + machineArn + "','Status':'SUCCEEDED','StopDate':'2025-01-01T00:00:05.000Z'}]"),
+        json(
+            "[{'ExecutionArn':'"
+                + ok.arn()
+                + "','Input':'1','InputDetails':{'Included':true},'Name':'"
+                + ok.name()
+                + "',"
+                + "'Output':'1','OutputDetails':{'Included':true},'RedriveCount':0,'RedriveStatus':'NOT_REDRIVABLE',"
+                + "'RedriveStatusReason':'Execution is SUCCEEDED and cannot be redriven','StartDate':'2025-01-01T00:00:00.000Z',"
+                + "'StateMachineArn':'"
+                + machineArn
+                + "','Status':'SUCCEEDED','StopDate':'2025-01-01T00:00:05.000Z'}]"),
         succeeded);
     JsonNode failed = json(s3.get("out", folder + "FAILED_0.json").orElseThrow());
     assertEquals(
-        json("[{'Cause':'item 2','Error':'Bad','ExecutionArn':'" + bad.arn() + "','Input':'2','InputDetails':{'Included':true},"
-            + "'Name':'" + bad.name() + "','RedriveCount':0,'RedriveStatus':'REDRIVABLE_BY_MAP_RUN',"
-            + "'StartDate':'2025-01-01T00:00:00.000Z','StateMachineArn':'" + machineArn + "','Status':'FAILED',"
-            + "'StopDate':'2025-01-01T00:00:00.000Z'}]"),
+        json(
+            "[{'Cause':'item 2','Error':'Bad','ExecutionArn':'"
+                + bad.arn()
+                + "','Input':'2','InputDetails':{'Included':true},"
+                + "'Name':'"
+                + bad.name()
+                + "','RedriveCount':0,'RedriveStatus':'REDRIVABLE_BY_MAP_RUN',"
+                + "'StartDate':'2025-01-01T00:00:00.000Z','StateMachineArn':'"
+                + machineArn
+                + "','Status':'FAILED',"
+                + "'StopDate':'2025-01-01T00:00:00.000Z'}]"),
         failed);
     String succeededBody = s3.get("out", folder + "SUCCEEDED_0.json").orElseThrow();
     String failedBody = s3.get("out", folder + "FAILED_0.json").orElseThrow();
     assertEquals(
-        json("{'DestinationBucket':'out','MapRunArn':'" + mapRun.arn() + "','ResultFiles':{"
-            + "'FAILED':[{'Key':'" + folder + "FAILED_0.json','Size':" + failedBody.length() + "}],'PENDING':[],"
-            + "'SUCCEEDED':[{'Key':'" + folder + "SUCCEEDED_0.json','Size':" + succeededBody.length() + "}]}}"),
+        json(
+            "{'DestinationBucket':'out','MapRunArn':'"
+                + mapRun.arn()
+                + "','ResultFiles':{"
+                + "'FAILED':[{'Key':'"
+                + folder
+                + "FAILED_0.json','Size':"
+                + failedBody.length()
+                + "}],'PENDING':[],"
+                + "'SUCCEEDED':[{'Key':'"
+                + folder
+                + "SUCCEEDED_0.json','Size':"
+                + succeededBody.length()
+                + "}]}}"),
         json(s3.get("out", folder + "manifest.json").orElseThrow()));
-    assertEquals(List.of(folder + "FAILED_0.json", folder + "SUCCEEDED_0.json", folder + "manifest.json"), s3.list("out", ""));
+    assertEquals(
+        List.of(folder + "FAILED_0.json", folder + "SUCCEEDED_0.json", folder + "manifest.json"),
+        s3.list("out", ""));
     assertEquals(new MapRun.Counts(0, 0, 1, 1, 0, 0, 2, 2), mapRun.executionCounts());
   }
 
@@ -470,20 +723,29 @@ class DistributedMapTest {
   void aMapRunThatFailsStillExportsWhatItsChildrenDidIncludingThoseNeverStarted() {
     AwsServices services = AwsServices.create(1);
     S3Objects s3 = services.s3();
-    Execution execution = builder(definition("STANDARD",
-        "'MaxConcurrency':1,'ResultWriter':{'Resource':'arn:aws:states:::s3:putObject','Parameters':{'Bucket':'out'}},",
-        "Check", String.format(FAIL_ON_TWO, 0)))
-        .s3(s3)
-        .build()
-        .run(json("[2,1]"));
+    Execution execution =
+        builder(
+                definition(
+                    "STANDARD",
+                    "'MaxConcurrency':1,'ResultWriter':{'Resource':'arn:aws:states:::s3:putObject','Parameters':{'Bucket':'out'}},",
+                    "Check",
+                    String.format(FAIL_ON_TWO, 0)))
+            .s3(s3)
+            .build()
+            .run(json("[2,1]"));
 
     assertEquals(ExecutionStatus.FAILED, execution.status());
     assertEquals("Bad", execution.error());
     MapRun mapRun = execution.mapRuns().get(0);
     String folder = mapRun.arn().substring(mapRun.arn().lastIndexOf(':') + 1) + "/";
-    assertEquals(json("[{'Input':'1'}]"), json(s3.get("out", folder + "PENDING_0.json").orElseThrow()));
-    assertEquals("FAILED", json(s3.get("out", folder + "FAILED_0.json").orElseThrow()).get(0).get("Status").asText());
-    assertEquals(List.of(folder + "FAILED_0.json", folder + "PENDING_0.json", folder + "manifest.json"), s3.list("out", ""));
+    assertEquals(
+        json("[{'Input':'1'}]"), json(s3.get("out", folder + "PENDING_0.json").orElseThrow()));
+    assertEquals(
+        "FAILED",
+        json(s3.get("out", folder + "FAILED_0.json").orElseThrow()).get(0).get("Status").asText());
+    assertEquals(
+        List.of(folder + "FAILED_0.json", folder + "PENDING_0.json", folder + "manifest.json"),
+        s3.list("out", ""));
     assertEquals(new MapRun.Counts(1, 0, 0, 1, 0, 0, 2, 1), mapRun.executionCounts());
   }
 }

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 class DuplicateTaskDeliveriesTest {
   private static final String CHARGE = "arn:aws:lambda:us-east-1:123456789012:function:charge";
   private static final String ONE_TASK =
-      "{'StartAt':'Charge','States':{'Charge':{'Type':'Task','Resource':'" + CHARGE + "','End':true}}}";
+      "{'StartAt':'Charge','States':{'Charge':{'Type':'Task','Resource':'"
+          + CHARGE
+          + "','End':true}}}";
 
   private static JsonNode json(String text) {
     return TestJson.json(text.replace('\'', '"'));
@@ -50,11 +52,12 @@ class DuplicateTaskDeliveriesTest {
   @Test
   void everyDeliveryDoubledCatchesAHandlerThatChargesTwice() {
     List<String> charges = new ArrayList<>();
-    Execution execution = express(ONE_TASK)
-        .duplicateTaskDeliveries(1.0)
-        .handler(CHARGE, nonIdempotentCharge(charges))
-        .build()
-        .run(json("{'order':'o-1'}"));
+    Execution execution =
+        express(ONE_TASK)
+            .duplicateTaskDeliveries(1.0)
+            .handler(CHARGE, nonIdempotentCharge(charges))
+            .build()
+            .run(json("{'order':'o-1'}"));
 
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
     assertEquals(List.of("o-1", "o-1"), charges, "the handler was delivered the same order twice");
@@ -65,19 +68,32 @@ class DuplicateTaskDeliveriesTest {
   @Test
   void anIdempotentHandlerGivesTheSameResultAndTheHistoryShowsOneDelivery() {
     Set<String> charged = new HashSet<>();
-    TaskHandler idempotent = (input, ctx) -> {
-      charged.add(input.get("order").asText());
-      return json("{'charges':" + charged.size() + "}");
-    };
-    Execution once = express(ONE_TASK).handler(CHARGE, idempotent).build().run(json("{'order':'o-1'}"));
+    TaskHandler idempotent =
+        (input, ctx) -> {
+          charged.add(input.get("order").asText());
+          return json("{'charges':" + charged.size() + "}");
+        };
+    Execution once =
+        express(ONE_TASK).handler(CHARGE, idempotent).build().run(json("{'order':'o-1'}"));
     charged.clear();
-    Execution twice = express(ONE_TASK).duplicateTaskDeliveries(1.0).handler(CHARGE, idempotent).build().run(json("{'order':'o-1'}"));
+    Execution twice =
+        express(ONE_TASK)
+            .duplicateTaskDeliveries(1.0)
+            .handler(CHARGE, idempotent)
+            .build()
+            .run(json("{'order':'o-1'}"));
 
     assertEquals(json("{'charges':1}"), once.output());
     assertEquals(json("{'charges':1}"), twice.output());
     assertEquals(
-        List.of("ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
-            "LambdaFunctionSucceeded", "TaskStateExited", "ExecutionSucceeded"),
+        List.of(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "LambdaFunctionScheduled",
+            "LambdaFunctionStarted",
+            "LambdaFunctionSucceeded",
+            "TaskStateExited",
+            "ExecutionSucceeded"),
         types(twice));
     assertEquals(types(once), types(twice));
   }
@@ -85,16 +101,19 @@ class DuplicateTaskDeliveriesTest {
   @Test
   void theLostDeliverysErrorNeverReachesTheExecution() {
     AtomicInteger calls = new AtomicInteger();
-    Execution execution = express(ONE_TASK)
-        .duplicateTaskDeliveries(1.0)
-        .handler(CHARGE, (input, ctx) -> {
-          if (calls.incrementAndGet() == 1) {
-            throw new StatesError("Card.Declined", "first delivery");
-          }
-          return json("{'ok':true}");
-        })
-        .build()
-        .run(json("{'order':'o-1'}"));
+    Execution execution =
+        express(ONE_TASK)
+            .duplicateTaskDeliveries(1.0)
+            .handler(
+                CHARGE,
+                (input, ctx) -> {
+                  if (calls.incrementAndGet() == 1) {
+                    throw new StatesError("Card.Declined", "first delivery");
+                  }
+                  return json("{'ok':true}");
+                })
+            .build()
+            .run(json("{'order':'o-1'}"));
 
     assertEquals(2, calls.get());
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
@@ -106,11 +125,13 @@ class DuplicateTaskDeliveriesTest {
     List<JsonNode> seen = new ArrayList<>();
     express(ONE_TASK)
         .duplicateTaskDeliveries(1.0)
-        .handler(CHARGE, (input, ctx) -> {
-          seen.add(input.deepCopy());
-          ((com.fasterxml.jackson.databind.node.ObjectNode) input).put("order", "changed");
-          return input;
-        })
+        .handler(
+            CHARGE,
+            (input, ctx) -> {
+              seen.add(input.deepCopy());
+              ((com.fasterxml.jackson.databind.node.ObjectNode) input).put("order", "changed");
+              return input;
+            })
         .build()
         .run(json("{'order':'o-1'}"));
 
@@ -119,8 +140,11 @@ class DuplicateTaskDeliveriesTest {
 
   @Test
   void aFractionDoublesAReproducibleShareOfTheInvocations() {
-    String hundredTasks = "{'StartAt':'Each','States':{'Each':{'Type':'Map','ItemProcessor':{'StartAt':'Charge','States':"
-        + "{'Charge':{'Type':'Task','Resource':'" + CHARGE + "','End':true}}},'End':true}}}";
+    String hundredTasks =
+        "{'StartAt':'Each','States':{'Each':{'Type':'Map','ItemProcessor':{'StartAt':'Charge','States':"
+            + "{'Charge':{'Type':'Task','Resource':'"
+            + CHARGE
+            + "','End':true}}},'End':true}}}";
     StringBuilder orders = new StringBuilder("[");
     for (int i = 0; i < 100; i++) {
       orders.append(i == 0 ? "" : ",").append("{'order':'o-").append(i).append("'}");
@@ -128,25 +152,38 @@ class DuplicateTaskDeliveriesTest {
     JsonNode input = json(orders.append("]").toString());
 
     List<String> first = new ArrayList<>();
-    express(hundredTasks).duplicateTaskDeliveries(0.3).handler(CHARGE, nonIdempotentCharge(first)).build().run(input);
+    express(hundredTasks)
+        .duplicateTaskDeliveries(0.3)
+        .handler(CHARGE, nonIdempotentCharge(first))
+        .build()
+        .run(input);
     List<String> second = new ArrayList<>();
-    express(hundredTasks).duplicateTaskDeliveries(0.3).handler(CHARGE, nonIdempotentCharge(second)).build().run(input);
+    express(hundredTasks)
+        .duplicateTaskDeliveries(0.3)
+        .handler(CHARGE, nonIdempotentCharge(second))
+        .build()
+        .run(input);
 
     int duplicated = first.size() - 100;
-    assertTrue(duplicated > 15 && duplicated < 45, "about 30 of 100 invocations doubled, was " + duplicated);
+    assertTrue(
+        duplicated > 15 && duplicated < 45,
+        "about 30 of 100 invocations doubled, was " + duplicated);
     assertEquals(first, second, "the same seed doubles the same invocations");
   }
 
   @Test
   void aStateAnsweredByTheMockFileIsDeliveredOnceSoItsInvocationNumbersStayAsWritten() {
-    MockConfig mocks = MockConfig.parse(("{'StateMachines':{'Shop':{'TestCases':{'Happy':{'Charge':'Charged'}}}},"
-        + "'MockedResponses':{'Charged':{'0':{'Return':{'charge':'mocked'}},'1':{'Throw':{'Error':'Twice','Cause':'second invocation'}}}}}")
-        .replace('\'', '"'));
-    Execution execution = express(ONE_TASK)
-        .duplicateTaskDeliveries(1.0)
-        .mocks(mocks, "Shop", "Happy")
-        .build()
-        .run(json("{'order':'o-1'}"));
+    MockConfig mocks =
+        MockConfig.parse(
+            ("{'StateMachines':{'Shop':{'TestCases':{'Happy':{'Charge':'Charged'}}}},"
+                    + "'MockedResponses':{'Charged':{'0':{'Return':{'charge':'mocked'}},'1':{'Throw':{'Error':'Twice','Cause':'second invocation'}}}}}")
+                .replace('\'', '"'));
+    Execution execution =
+        express(ONE_TASK)
+            .duplicateTaskDeliveries(1.0)
+            .mocks(mocks, "Shop", "Happy")
+            .build()
+            .run(json("{'order':'o-1'}"));
 
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
     assertEquals(json("{'charge':'mocked'}"), execution.output());
@@ -154,7 +191,8 @@ class DuplicateTaskDeliveriesTest {
 
   @Test
   void aStandardMachineRefusesDuplicateDeliveriesAsAwsRunsItsTasksExactlyOnce() {
-    LocalStateMachine.Builder builder = LocalStateMachine.builder(ONE_TASK.replace('\'', '"')).duplicateTaskDeliveries(0.5);
+    LocalStateMachine.Builder builder =
+        LocalStateMachine.builder(ONE_TASK.replace('\'', '"')).duplicateTaskDeliveries(0.5);
 
     IllegalStateException refused = assertThrows(IllegalStateException.class, builder::build);
     assertEquals(
@@ -167,7 +205,8 @@ class DuplicateTaskDeliveriesTest {
   void aFractionOutsideZeroToOneIsRefused() {
     LocalStateMachine.Builder builder = express(ONE_TASK);
 
-    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> builder.duplicateTaskDeliveries(1.5));
+    IllegalArgumentException refused =
+        assertThrows(IllegalArgumentException.class, () -> builder.duplicateTaskDeliveries(1.5));
     assertEquals(
         "duplicateTaskDeliveries: the fraction of Task invocations delivered twice must be between 0.0 and 1.0, not 1.5",
         refused.getMessage());
@@ -177,7 +216,10 @@ class DuplicateTaskDeliveriesTest {
   @Test
   void withoutTheOptionEveryTaskIsDeliveredOnce() {
     List<String> charges = new ArrayList<>();
-    express(ONE_TASK).handler(CHARGE, nonIdempotentCharge(charges)).build().run(json("{'order':'o-1'}"));
+    express(ONE_TASK)
+        .handler(CHARGE, nonIdempotentCharge(charges))
+        .build()
+        .run(json("{'order':'o-1'}"));
 
     assertEquals(List.of("o-1"), charges);
   }

@@ -23,30 +23,39 @@ import org.junit.jupiter.api.Test;
 /** AWS's limits on execution names, variables and how many Map iterations run at once. */
 class ExecutionLimitsTest {
   private static LocalStateMachine pass() {
-    return LocalStateMachine.builder(asl("{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}")).build();
+    return LocalStateMachine.builder(
+            asl("{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}"))
+        .build();
   }
 
   @Test
   void executionNamesOverEightyCharactersAreRefusedWithValidationException() {
     LocalStateMachine machine = pass();
     String name = "n".repeat(81);
-    StartExecutionException e = assertThrows(StartExecutionException.class, () -> machine.start(json("{}"), name));
+    StartExecutionException e =
+        assertThrows(StartExecutionException.class, () -> machine.start(json("{}"), name));
     assertEquals("ValidationException", e.errorCode());
     assertEquals(
-        "ValidationException: 1 validation error detected: Value '" + name + "' at 'name' failed to satisfy"
+        "ValidationException: 1 validation error detected: Value '"
+            + name
+            + "' at 'name' failed to satisfy"
             + " constraint: Member must have length less than or equal to 80",
         e.getMessage());
-    assertEquals(ExecutionStatus.SUCCEEDED, machine.start(json("{}"), "n".repeat(80)).await().status());
+    assertEquals(
+        ExecutionStatus.SUCCEEDED, machine.start(json("{}"), "n".repeat(80)).await().status());
   }
 
   @Test
   void executionNamesWithWhitespaceControlOrSpecialCharactersAreRefusedWithInvalidName() {
     LocalStateMachine machine = pass();
-    for (String name : List.of("order 42", "a\tb", "x\u0085y", "a/b", "a:b", "50%", "{x}", "tab\u0000")) {
-      StartExecutionException e = assertThrows(StartExecutionException.class, () -> machine.start(json("{}"), name), name);
+    for (String name :
+        List.of("order 42", "a\tb", "x\u0085y", "a/b", "a:b", "50%", "{x}", "tab\u0000")) {
+      StartExecutionException e =
+          assertThrows(StartExecutionException.class, () -> machine.start(json("{}"), name), name);
       assertEquals("InvalidName: Invalid Name: '" + name + "'", e.getMessage());
     }
-    assertEquals(ExecutionStatus.SUCCEEDED, machine.start(json("{}"), "order-42_é.v1").await().status());
+    assertEquals(
+        ExecutionStatus.SUCCEEDED, machine.start(json("{}"), "order-42_é.v1").await().status());
   }
 
   /** {@code {"blob": "xxx…"}}: each variable assigned from it takes 256,002 bytes. */
@@ -64,7 +73,8 @@ class ExecutionLimitsTest {
                     + "'Parameters':{'MessageBody.$':'$$.Task.Token'},'End':true}}}"))
         .name("approval")
         .virtualClock(START)
-        .handler("arn:aws:states:::sqs:sendMessage", (input, ctx) -> json("{\"MessageId\":\"m-1\"}"));
+        .handler(
+            "arn:aws:states:::sqs:sendMessage", (input, ctx) -> json("{\"MessageId\":\"m-1\"}"));
   }
 
   @Test
@@ -85,16 +95,19 @@ class ExecutionLimitsTest {
             + "'arn:aws:states:us-east-1:123456789012:execution:approval:order-42'";
 
     StartExecutionException otherInput =
-        assertThrows(StartExecutionException.class, () -> machine.start(json("{\"order\":43}"), "order-42"));
+        assertThrows(
+            StartExecutionException.class, () -> machine.start(json("{\"order\":43}"), "order-42"));
     assertEquals("ExecutionAlreadyExists", otherInput.errorCode());
     assertEquals(refused, otherInput.getMessage());
 
     machine.sendTaskSuccess(first.waitingTaskTokens().get(0), json("{}"));
     assertEquals(ExecutionStatus.SUCCEEDED, first.await().status());
     StartExecutionException ended =
-        assertThrows(StartExecutionException.class, () -> machine.start(json("{\"order\":42}"), "order-42"));
+        assertThrows(
+            StartExecutionException.class, () -> machine.start(json("{\"order\":42}"), "order-42"));
     assertEquals(refused, ended.getMessage());
-    assertEquals(ExecutionStatus.RUNNING, machine.start(json("{\"order\":42}"), "order-43").status());
+    assertEquals(
+        ExecutionStatus.RUNNING, machine.start(json("{\"order\":42}"), "order-43").status());
   }
 
   @Test
@@ -115,12 +128,19 @@ class ExecutionLimitsTest {
     // given 41 states, each keeping the 250 KiB blob in a variable of its own: 41 × 256,002 bytes
     StringBuilder states = new StringBuilder();
     for (int i = 1; i <= 41; i++) {
-      states.append(i == 1 ? "" : ",")
-          .append("'Keep").append(i).append("':{'Type':'Pass','Assign':{'v").append(i).append(".$':'$.blob'},")
+      states
+          .append(i == 1 ? "" : ",")
+          .append("'Keep")
+          .append(i)
+          .append("':{'Type':'Pass','Assign':{'v")
+          .append(i)
+          .append(".$':'$.blob'},")
           .append(i == 41 ? "'End':true}" : "'Next':'Keep" + (i + 1) + "'}");
     }
     LocalStateMachine machine =
-        LocalStateMachine.builder(asl("{'StartAt':'Keep1','States':{" + states + "}}")).virtualClock(START).build();
+        LocalStateMachine.builder(asl("{'StartAt':'Keep1','States':{" + states + "}}"))
+            .virtualClock(START)
+            .build();
     // when
     Execution execution = machine.run(blob());
     // then the 41st fails: 40 fit in 10 MiB (10,485,760 bytes), 41 do not
@@ -141,12 +161,17 @@ class ExecutionLimitsTest {
     // given one variable assigned 50 times from the 250 KiB blob: never more than 256,002 bytes
     StringBuilder states = new StringBuilder();
     for (int i = 1; i <= 50; i++) {
-      states.append(i == 1 ? "" : ",")
-          .append("'Keep").append(i).append("':{'Type':'Pass','Assign':{'v.$':'$.blob'},")
+      states
+          .append(i == 1 ? "" : ",")
+          .append("'Keep")
+          .append(i)
+          .append("':{'Type':'Pass','Assign':{'v.$':'$.blob'},")
           .append(i == 50 ? "'End':true}" : "'Next':'Keep" + (i + 1) + "'}");
     }
     LocalStateMachine machine =
-        LocalStateMachine.builder(asl("{'StartAt':'Keep1','States':{" + states + "}}")).virtualClock(START).build();
+        LocalStateMachine.builder(asl("{'StartAt':'Keep1','States':{" + states + "}}"))
+            .virtualClock(START)
+            .build();
     Execution execution = machine.run(blob());
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
   }
@@ -156,10 +181,11 @@ class ExecutionLimitsTest {
     // given 100 iterations each holding 256,002 bytes: at most 40 run at once, 40 × 256,002 fit
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'StartAt':'Each','States':{'Each':{'Type':'Map','ItemsPath':'$.items',"
-                    + "'ItemSelector':{'blob.$':'$.blob','n.$':'$$.Map.Item.Index'},"
-                    + "'ItemProcessor':{'StartAt':'Keep','States':{'Keep':{'Type':'Pass','Assign':{'mine.$':'$.blob'},"
-                    + "'OutputPath':'$.n','End':true}}},'End':true}}}"))
+                asl(
+                    "{'StartAt':'Each','States':{'Each':{'Type':'Map','ItemsPath':'$.items',"
+                        + "'ItemSelector':{'blob.$':'$.blob','n.$':'$$.Map.Item.Index'},"
+                        + "'ItemProcessor':{'StartAt':'Keep','States':{'Keep':{'Type':'Pass','Assign':{'mine.$':'$.blob'},"
+                        + "'OutputPath':'$.n','End':true}}},'End':true}}}"))
             .virtualClock(START)
             .build();
     ObjectNode input = (ObjectNode) blob();
@@ -168,20 +194,27 @@ class ExecutionLimitsTest {
     Execution execution = machine.run(input);
     // then
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status(), execution.cause());
-    assertEquals(MAPPER.valueToTree(java.util.stream.IntStream.range(0, 100).toArray()), execution.output());
+    assertEquals(
+        MAPPER.valueToTree(java.util.stream.IntStream.range(0, 100).toArray()), execution.output());
   }
 
   /** A Map over {@code items} items whose iterations each take one (virtual) second. */
   private static Execution oneSecondIterations(int items, String maxConcurrency) {
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'StartAt':'Each','States':{'Each':{'Type':'Map'," + maxConcurrency
-                    + "'ItemProcessor':{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'" + FN + "',"
-                    + "'End':true}}},'End':true}}}"))
-            .handler(FN, (input, ctx) -> {
-              ctx.simulateDuration(Duration.ofSeconds(1));
-              return input;
-            })
+                asl(
+                    "{'StartAt':'Each','States':{'Each':{'Type':'Map',"
+                        + maxConcurrency
+                        + "'ItemProcessor':{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'"
+                        + FN
+                        + "',"
+                        + "'End':true}}},'End':true}}}"))
+            .handler(
+                FN,
+                (input, ctx) -> {
+                  ctx.simulateDuration(Duration.ofSeconds(1));
+                  return input;
+                })
             .virtualClock(START)
             .build();
     return machine.run(MAPPER.valueToTree(new int[items]));
@@ -189,9 +222,18 @@ class ExecutionLimitsTest {
 
   private static Duration mapDuration(Execution execution) {
     List<HistoryEvent> history = execution.history();
-    Instant started = history.stream().filter(e -> e.type().equals("MapStateStarted")).findFirst().orElseThrow().timestamp();
+    Instant started =
+        history.stream()
+            .filter(e -> e.type().equals("MapStateStarted"))
+            .findFirst()
+            .orElseThrow()
+            .timestamp();
     Instant succeeded =
-        history.stream().filter(e -> e.type().equals("MapStateSucceeded")).findFirst().orElseThrow().timestamp();
+        history.stream()
+            .filter(e -> e.type().equals("MapStateSucceeded"))
+            .findFirst()
+            .orElseThrow()
+            .timestamp();
     return Duration.between(started, succeeded);
   }
 
@@ -202,7 +244,8 @@ class ExecutionLimitsTest {
     for (HistoryEvent e : execution.history()) {
       if (e.type().equals("MapIterationStarted")) {
         most = Math.max(most, ++running);
-      } else if (e.type().equals("MapIterationSucceeded") || e.type().equals("MapIterationFailed")) {
+      } else if (e.type().equals("MapIterationSucceeded")
+          || e.type().equals("MapIterationFailed")) {
         running--;
       }
     }
@@ -238,8 +281,9 @@ class ExecutionLimitsTest {
     // given a JSONata Map whose Items are a million numbers
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'QueryLanguage':'JSONata','StartAt':'Each','States':{'Each':{'Type':'Map','Items':'{% [1..1000000] %}',"
-                    + "'ItemProcessor':{'StartAt':'Echo','States':{'Echo':{'Type':'Pass','End':true}}},'End':true}}}"))
+                asl(
+                    "{'QueryLanguage':'JSONata','StartAt':'Each','States':{'Each':{'Type':'Map','Items':'{% [1..1000000] %}',"
+                        + "'ItemProcessor':{'StartAt':'Echo','States':{'Echo':{'Type':'Pass','End':true}}},'End':true}}}"))
             .virtualClock(START)
             .build();
     // when
@@ -248,7 +292,8 @@ class ExecutionLimitsTest {
     long millis = (System.nanoTime() - before) / 1_000_000;
     // then
     assertEquals(ExecutionStatus.FAILED, execution.status());
-    assertEquals("The execution reached the maximum number of history events (25000).", execution.cause());
+    assertEquals(
+        "The execution reached the maximum number of history events (25000).", execution.cause());
     assertEquals(25_000, execution.history().size());
     assertEquals(true, millis < 10_000, millis + " ms");
   }
@@ -257,8 +302,9 @@ class ExecutionLimitsTest {
   void aSingleVariableOver256KibFailsTheState() {
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'QueryLanguage':'JSONata','StartAt':'Keep','States':{'Keep':{'Type':'Pass',"
-                    + "'Assign':{'twice':'{% [$states.input.blob, $states.input.blob] %}'},'Output':{},'End':true}}}"))
+                asl(
+                    "{'QueryLanguage':'JSONata','StartAt':'Keep','States':{'Keep':{'Type':'Pass',"
+                        + "'Assign':{'twice':'{% [$states.input.blob, $states.input.blob] %}'},'Output':{},'End':true}}}"))
             .virtualClock(START)
             .build();
     Execution execution = machine.run(blob());
@@ -276,8 +322,11 @@ class ExecutionLimitsTest {
   void aTimeoutSecondsPathOutsideTheLiteralsRangeFailsTheTask() {
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'" + FN + "',"
-                    + "'TimeoutSecondsPath':'$.t','End':true}}}"))
+                asl(
+                    "{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'"
+                        + FN
+                        + "',"
+                        + "'TimeoutSecondsPath':'$.t','End':true}}}"))
             .handler(FN, (input, ctx) -> input)
             .virtualClock(START)
             .build();
@@ -287,7 +336,9 @@ class ExecutionLimitsTest {
       assertEquals("States.Runtime", execution.error());
       assertEquals(
           "An error occurred while executing the state 'Work' (entered at the event id #2). The TimeoutSecondsPath"
-              + " field refers to value \"" + t.replace("\"", "") + "\" which is not an integer at least 1 and below"
+              + " field refers to value \""
+              + t.replace("\"", "")
+              + "\" which is not an integer at least 1 and below"
               + " 99999999: $.t",
           execution.cause());
     }
@@ -298,27 +349,30 @@ class ExecutionLimitsTest {
   private static Execution distributedMap(String fields, String input) {
     java.util.Map<String, String> objects = new java.util.HashMap<>();
     objects.put("b/items.json", "[1,2,3]");
-    io.asl4j.runtime.services.S3Objects s3 = new io.asl4j.runtime.services.S3Objects() {
-      @Override
-      public java.util.Optional<String> get(String bucket, String key) {
-        return java.util.Optional.ofNullable(objects.get(bucket + "/" + key));
-      }
+    io.asl4j.runtime.services.S3Objects s3 =
+        new io.asl4j.runtime.services.S3Objects() {
+          @Override
+          public java.util.Optional<String> get(String bucket, String key) {
+            return java.util.Optional.ofNullable(objects.get(bucket + "/" + key));
+          }
 
-      @Override
-      public List<String> list(String bucket, String prefix) {
-        return List.of();
-      }
+          @Override
+          public List<String> list(String bucket, String prefix) {
+            return List.of();
+          }
 
-      @Override
-      public void put(String bucket, String key, String body) {
-        objects.put(bucket + "/" + key, body);
-      }
-    };
+          @Override
+          public void put(String bucket, String key, String body) {
+            objects.put(bucket + "/" + key, body);
+          }
+        };
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'StartAt':'Each','States':{'Each':{'Type':'Map'," + fields
-                    + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},"
-                    + "'StartAt':'Echo','States':{'Echo':{'Type':'Pass','End':true}}},'End':true}}}"))
+                asl(
+                    "{'StartAt':'Each','States':{'Each':{'Type':'Map',"
+                        + fields
+                        + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},"
+                        + "'StartAt':'Echo','States':{'Echo':{'Type':'Pass','End':true}}},'End':true}}}"))
             .s3(s3)
             .virtualClock(START)
             .build();
@@ -345,7 +399,8 @@ class ExecutionLimitsTest {
             + "'ResultSelector':{'batches.$':'States.ArrayLength($)'},";
     String blob = "\"" + "i".repeat(70 * 1024) + "\"";
     // when
-    Execution execution = distributedMap(batcher, "{\"items\":[1,2],\"blob\":" + blob + ",\"bytes\":1000000}");
+    Execution execution =
+        distributedMap(batcher, "{\"items\":[1,2],\"blob\":" + blob + ",\"bytes\":1000000}");
     // then each goes to a batch of its own: together they are over the payload limit
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status(), execution.cause());
     assertEquals(json("{\"batches\":2}"), execution.output());
@@ -354,11 +409,17 @@ class ExecutionLimitsTest {
   @Test
   void aDefinitionOverOneMibIsRefusedWhenTheMachineIsBuilt() {
     String definition =
-        asl("{'Comment':'" + "c".repeat(1024 * 1024) + "','StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}");
+        asl(
+            "{'Comment':'"
+                + "c".repeat(1024 * 1024)
+                + "','StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}");
     io.asl4j.dsl.validate.AslValidationException e =
-        assertThrows(io.asl4j.dsl.validate.AslValidationException.class, () -> LocalStateMachine.builder(definition).build());
+        assertThrows(
+            io.asl4j.dsl.validate.AslValidationException.class,
+            () -> LocalStateMachine.builder(definition).build());
     assertEquals(
-        List.of("/: error [DefinitionTooLarge] the definition has 1048646 characters; AWS accepts at most 1048576 (1 MiB)"),
+        List.of(
+            "/: error [DefinitionTooLarge] the definition has 1048646 characters; AWS accepts at most 1048576 (1 MiB)"),
         e.problems().stream().map(Object::toString).collect(Collectors.toList()));
   }
 }

@@ -35,16 +35,19 @@ class ExecutionStopTest {
     CountDownLatch release = new CountDownLatch(1);
     LocalStateMachine machine =
         LocalStateMachine.builder(CALLBACK_BESIDE_A_BUSY_HANDLER)
-            .handler("arn:aws:states:::sqs:sendMessage", (input, ctx) -> json("{\"MessageId\":\"m-1\"}"))
-            .handler("arn:aws:lambda:us-east-1:123456789012:function:hold", (input, ctx) -> {
-              holding.countDown();
-              try {
-                release.await(10, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              return json("{\"held\":true}");
-            })
+            .handler(
+                "arn:aws:states:::sqs:sendMessage", (input, ctx) -> json("{\"MessageId\":\"m-1\"}"))
+            .handler(
+                "arn:aws:lambda:us-east-1:123456789012:function:hold",
+                (input, ctx) -> {
+                  holding.countDown();
+                  try {
+                    release.await(10, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return json("{\"held\":true}");
+                })
             .virtualClock(START)
             .build();
     Execution execution = machine.start(json("{}")).runUntilWaiting();
@@ -66,9 +69,20 @@ class ExecutionStopTest {
     release.countDown();
     assertEquals(ExecutionStatus.ABORTED, awaited.get(10, TimeUnit.SECONDS).status());
     assertEquals(
-        List.of("ExecutionStarted", "ParallelStateEntered", "ParallelStateStarted", "TaskStateEntered",
-            "TaskScheduled", "WaitStateEntered", "TaskStarted", "TaskSubmitted", "WaitStateExited",
-            "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "ExecutionAborted"),
+        List.of(
+            "ExecutionStarted",
+            "ParallelStateEntered",
+            "ParallelStateStarted",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "WaitStateEntered",
+            "TaskStarted",
+            "TaskSubmitted",
+            "WaitStateExited",
+            "TaskStateEntered",
+            "LambdaFunctionScheduled",
+            "LambdaFunctionStarted",
+            "ExecutionAborted"),
         types(execution));
     List<HistoryEvent> history = execution.history();
     HistoryEvent aborted = history.get(history.size() - 1);
@@ -87,14 +101,22 @@ class ExecutionStopTest {
 
     assertEquals(ExecutionStatus.ABORTED, awaited.get(10, TimeUnit.SECONDS).status());
     assertEquals(
-        List.of("ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "ExecutionAborted"),
+        List.of(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSubmitted",
+            "ExecutionAborted"),
         types(execution));
   }
 
   @Test
   void stoppingAnEndedExecutionChangesNothing() {
     LocalStateMachine machine =
-        LocalStateMachine.builder("{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}").build();
+        LocalStateMachine.builder(
+                "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}")
+            .build();
     Execution execution = machine.run(json("{\"a\":1}"));
     List<HistoryEvent> before = execution.history();
 
@@ -107,7 +129,8 @@ class ExecutionStopTest {
   }
 
   @Test
-  void aStopWhileADistributedMapChildsHandlerRunsEndsEachChildOnceWithNothingAfter() throws Exception {
+  void aStopWhileADistributedMapChildsHandlerRunsEndsEachChildOnceWithNothingAfter()
+      throws Exception {
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     String ask = "arn:aws:states:::sqs:sendMessage.waitForTaskToken";
@@ -115,23 +138,28 @@ class ExecutionStopTest {
         LocalStateMachine.builder(
                 ("{'StartAt':'Fan','States':{'Fan':{'Type':'Map','ItemsPath':'$','End':true,'ItemProcessor':{"
                         + "'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'Ask','States':{"
-                        + "'Ask':{'Type':'Task','Resource':'" + ask + "','Parameters':{'n.$':'$','token.$':'$$.Task.Token'},'End':true}}}}}}")
+                        + "'Ask':{'Type':'Task','Resource':'"
+                        + ask
+                        + "','Parameters':{'n.$':'$','token.$':'$$.Task.Token'},'End':true}}}}}}")
                     .replace('\'', '"'))
-            .handler(ask, (input, ctx) -> {
-              if (input.get("n").intValue() == 2) { // the second child's handler holds the loop
-                holding.countDown();
-                try {
-                  release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              }
-              return json("{\"MessageId\":\"m\"}");
-            })
+            .handler(
+                ask,
+                (input, ctx) -> {
+                  if (input.get("n").intValue() == 2) { // the second child's handler holds the loop
+                    holding.countDown();
+                    try {
+                      release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+                  return json("{\"MessageId\":\"m\"}");
+                })
             .virtualClock(START)
             .build();
     Execution execution = machine.start(json("[1,2]"));
-    CompletableFuture<Execution> running = CompletableFuture.supplyAsync(execution::runUntilWaiting);
+    CompletableFuture<Execution> running =
+        CompletableFuture.supplyAsync(execution::runUntilWaiting);
     assertTrue(holding.await(10, TimeUnit.SECONDS));
 
     execution.stop("Operator", "no longer needed");
@@ -144,10 +172,21 @@ class ExecutionStopTest {
     assertEquals(new MapRun.Counts(0, 0, 0, 0, 0, 2, 2, 0), mapRun.executionCounts());
     List<ChildExecution> children = mapRun.childExecutions();
     assertEquals(
-        List.of("ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "ExecutionAborted"),
+        List.of(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSubmitted",
+            "ExecutionAborted"),
         children.get(0).history().stream().map(HistoryEvent::type).toList());
     assertEquals(
-        List.of("ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "ExecutionAborted"),
+        List.of(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "ExecutionAborted"),
         children.get(1).history().stream().map(HistoryEvent::type).toList(),
         "the handler still running when the stop came records nothing after the child's end");
     assertEquals(List.of(), execution.waitingTaskTokens());

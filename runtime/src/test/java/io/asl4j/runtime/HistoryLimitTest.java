@@ -12,8 +12,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * AWS's hard quota of 25,000 history events per Standard execution: event 25,000 is the
- * execution's end, either its own or an {@code ExecutionFailed} for the quota.
+ * AWS's hard quota of 25,000 history events per Standard execution: event 25,000 is the execution's
+ * end, either its own or an {@code ExecutionFailed} for the quota.
  *
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/bp-history-limit.html">Avoid
  *     reaching the history quota</a>
@@ -26,7 +26,9 @@ class HistoryLimitTest {
   private static String countingLoop(int until) {
     return ("{'StartAt':'Count','States':{"
             + "'Count':{'Type':'Pass','Parameters':{'n.$':'States.MathAdd($.n, 1)'},'Next':'More'},"
-            + "'More':{'Type':'Choice','Choices':[{'Variable':'$.n','NumericLessThan':" + until + ",'Next':'Count'}],"
+            + "'More':{'Type':'Choice','Choices':[{'Variable':'$.n','NumericLessThan':"
+            + until
+            + ",'Next':'Count'}],"
             + "'Default':'Done'},"
             + "'Done':{'Type':'Succeed'}}}")
         .replace('\'', '"');
@@ -59,7 +61,9 @@ class HistoryLimitTest {
     assertEquals(
         "{\"id\":25000,\"previousEventId\":24999,\"timestamp\":\"2025-01-01T00:00:00Z\","
             + "\"type\":\"ExecutionFailed\",\"executionFailedEventDetails\":{\"error\":\"States.Runtime\","
-            + "\"cause\":\"" + LIMIT_CAUSE + "\"}}",
+            + "\"cause\":\""
+            + LIMIT_CAUSE
+            + "\"}}",
         history.get(24_999).toJson().toString());
     assertEquals(
         Map.of(
@@ -195,7 +199,9 @@ class HistoryLimitTest {
     String definition =
         "{\"StartAt\":\"Fan\",\"States\":{\"Fan\":{\"Type\":\"Map\",\"ItemsPath\":\"$.items\","
             + "\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"STANDARD\"},"
-            + "\"StartAt\":\"Count\",\"States\":" + loopStates + "},\"End\":true}}}";
+            + "\"StartAt\":\"Count\",\"States\":"
+            + loopStates
+            + "},\"End\":true}}}";
     LocalStateMachine machine = LocalStateMachine.builder(definition).virtualClock(START).build();
     // when
     Execution execution = machine.run(json("{\"items\":[{\"n\":0}]}"));

@@ -21,14 +21,16 @@ import org.junit.jupiter.api.function.Executable;
 class HistoryReadTest {
   /** A Task, a Parallel, a Map, a variable and text that needs escaping. */
   private static Execution run() {
-    String definition = ("{'StartAt':'Work','States':{"
-        + "'Work':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:work',"
-        + "'Assign':{'seen.$':'$.note'},'Next':'Both'},"
-        + "'Both':{'Type':'Parallel','Branches':["
-        + "{'StartAt':'A','States':{'A':{'Type':'Pass','Result':{'k':'é\\\\n\\\"q\\\"'},'End':true}}},"
-        + "{'StartAt':'B','States':{'B':{'Type':'Pass','End':true}}}],'Next':'Each'},"
-        + "'Each':{'Type':'Map','ItemsPath':'$[1].items','ItemProcessor':{'StartAt':'I','States':"
-        + "{'I':{'Type':'Pass','End':true}}},'End':true}}}").replace('\'', '"');
+    String definition =
+        ("{'StartAt':'Work','States':{"
+                + "'Work':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:work',"
+                + "'Assign':{'seen.$':'$.note'},'Next':'Both'},"
+                + "'Both':{'Type':'Parallel','Branches':["
+                + "{'StartAt':'A','States':{'A':{'Type':'Pass','Result':{'k':'é\\\\n\\\"q\\\"'},'End':true}}},"
+                + "{'StartAt':'B','States':{'B':{'Type':'Pass','End':true}}}],'Next':'Each'},"
+                + "'Each':{'Type':'Map','ItemsPath':'$[1].items','ItemProcessor':{'StartAt':'I','States':"
+                + "{'I':{'Type':'Pass','End':true}}},'End':true}}}")
+            .replace('\'', '"');
     return LocalStateMachine.builder(definition)
         .handlerForPrefix("arn:", (in, ctx) -> in)
         .virtualClock(START)
@@ -65,7 +67,8 @@ class HistoryReadTest {
     json.put("id", 99);
     json.remove("timestamp");
 
-    assertEquals("{\"id\":99,\"previousEventId\":0,\"type\":\"TaskStateEntered\",\"stateEnteredEventDetails\":"
+    assertEquals(
+        "{\"id\":99,\"previousEventId\":0,\"type\":\"TaskStateEntered\",\"stateEnteredEventDetails\":"
             + "{\"name\":\"Work\",\"input\":\"{\\\"note\\\":\\\"tab\\\\there\\\",\\\"items\\\":[1,2.5,null]}\","
             + "\"inputDetails\":{\"truncated\":false}}}",
         json.toString());
@@ -75,21 +78,28 @@ class HistoryReadTest {
   void theStateEventsShowTheirInputsAndOutputsAsJsonText() {
     List<HistoryEvent> history = run().history();
 
-    assertEquals(json("{\"name\":\"Work\",\"input\":\"{\\\"note\\\":\\\"tab\\\\there\\\",\\\"items\\\":[1,2.5,null]}\","
-            + "\"inputDetails\":{\"truncated\":false}}"),
+    assertEquals(
+        json(
+            "{\"name\":\"Work\",\"input\":\"{\\\"note\\\":\\\"tab\\\\there\\\",\\\"items\\\":[1,2.5,null]}\","
+                + "\"inputDetails\":{\"truncated\":false}}"),
         history.get(1).details());
-    HistoryEvent workExited = history.stream().filter(e -> e.type().equals("TaskStateExited")).findFirst().orElseThrow();
-    assertEquals(json("{\"name\":\"Work\",\"output\":\"{\\\"note\\\":\\\"tab\\\\there\\\",\\\"items\\\":[1,2.5,null]}\","
-            + "\"outputDetails\":{\"truncated\":false},\"assignedVariables\":{\"seen\":\"\\\"tab\\\\there\\\"\"},"
-            + "\"assignedVariablesDetails\":{\"truncated\":false}}"),
+    HistoryEvent workExited =
+        history.stream().filter(e -> e.type().equals("TaskStateExited")).findFirst().orElseThrow();
+    assertEquals(
+        json(
+            "{\"name\":\"Work\",\"output\":\"{\\\"note\\\":\\\"tab\\\\there\\\",\\\"items\\\":[1,2.5,null]}\","
+                + "\"outputDetails\":{\"truncated\":false},\"assignedVariables\":{\"seen\":\"\\\"tab\\\\there\\\"\"},"
+                + "\"assignedVariablesDetails\":{\"truncated\":false}}"),
         workExited.details());
   }
 
   @Test
   void aSecondReadOfAnEndedHistoryShowsTheSameEventsAsTheFirst() {
     Execution execution = run();
-    List<String> first = execution.history().stream().map(e -> e.toJson().toString() + e.details()).toList();
-    List<String> second = execution.history().stream().map(e -> e.toJson().toString() + e.details()).toList();
+    List<String> first =
+        execution.history().stream().map(e -> e.toJson().toString() + e.details()).toList();
+    List<String> second =
+        execution.history().stream().map(e -> e.toJson().toString() + e.details()).toList();
 
     assertEquals(first, second);
     assertEquals(first.size(), execution.history().size());
@@ -106,21 +116,27 @@ class HistoryReadTest {
         continue;
       }
       String before = details.toString();
-      List<Executable> changes = new ArrayList<>(List.of(
-          () -> details.put("changed", true),
-          () -> details.remove("name"),
-          () -> details.removeAll(),
-          () -> details.properties().clear(),
-          () -> details.set("input", json("1")),
-          () -> details.putObject("more")));
-      details.fields().forEachRemaining(f -> {
-        if (f.getValue() instanceof ObjectNode inner) {
-          changes.add(() -> inner.put("changed", true));
-          changes.add(() -> inner.removeAll());
-        }
-      });
+      List<Executable> changes =
+          new ArrayList<>(
+              List.of(
+                  () -> details.put("changed", true),
+                  () -> details.remove("name"),
+                  () -> details.removeAll(),
+                  () -> details.properties().clear(),
+                  () -> details.set("input", json("1")),
+                  () -> details.putObject("more")));
+      details
+          .fields()
+          .forEachRemaining(
+              f -> {
+                if (f.getValue() instanceof ObjectNode inner) {
+                  changes.add(() -> inner.put("changed", true));
+                  changes.add(() -> inner.removeAll());
+                }
+              });
       for (Executable change : changes) {
-        UnsupportedOperationException refused = assertThrows(UnsupportedOperationException.class, change);
+        UnsupportedOperationException refused =
+            assertThrows(UnsupportedOperationException.class, change);
         assertTrue(refused.getMessage().contains("read-only"), refused.getMessage());
       }
 

@@ -56,18 +56,24 @@ class JavaHandlerErrorsTest {
         "io.asl4j.runtime.JavaHandlerErrorsTest.refuse(JavaHandlerErrorsTest.java:31)",
         cause.get("stackTrace").get(0).asText());
     // the frames stop where the interpreter called the handler
-    cause.get("stackTrace").forEach(frame -> assertEquals(false, frame.asText().startsWith("io.asl4j.runtime.internal")));
+    cause
+        .get("stackTrace")
+        .forEach(
+            frame -> assertEquals(false, frame.asText().startsWith("io.asl4j.runtime.internal")));
     // and the Throwable itself stays on the execution
     assertEquals(1, execution.taskExceptions().size());
     assertEquals("policy P-7 has lapsed", execution.taskExceptions().get(0).getMessage());
   }
 
   @Test
-  void anUncaughtNullPointerExceptionFailsTheExecutionWithItsClassNameMessageAndLine() throws Exception {
+  void anUncaughtNullPointerExceptionFailsTheExecutionWithItsClassNameMessageAndLine()
+      throws Exception {
     // given: a handler that reads a field the input does not have
     LocalStateMachine machine =
         LocalStateMachine.builder(CLAIM)
-            .handler(CHECK, (input, ctx) -> JSON.createObjectNode().put("policy", input.get("policy").asText()))
+            .handler(
+                CHECK,
+                (input, ctx) -> JSON.createObjectNode().put("policy", input.get("policy").asText()))
             .build();
 
     // when
@@ -95,9 +101,11 @@ class JavaHandlerErrorsTest {
   void aStatesErrorThrownByAHandlerKeepsItsNameAndCause() throws Exception {
     LocalStateMachine machine =
         LocalStateMachine.builder(CLAIM)
-            .handler(CHECK, (input, ctx) -> {
-              throw new StatesError("ClaimRejected", "not covered");
-            })
+            .handler(
+                CHECK,
+                (input, ctx) -> {
+                  throw new StatesError("ClaimRejected", "not covered");
+                })
             .build();
 
     Execution execution = machine.run(JSON.readTree("{}"));

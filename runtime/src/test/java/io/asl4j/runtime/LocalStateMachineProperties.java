@@ -53,7 +53,11 @@ class LocalStateMachineProperties {
   /** Error names the fake Lambda functions throw. */
   private static final List<String> HANDLER_ERRORS =
       List.of(
-          "Exception", "CustomError", "States.TaskFailed", "Lambda.ServiceException", "States.Timeout",
+          "Exception",
+          "CustomError",
+          "States.TaskFailed",
+          "Lambda.ServiceException",
+          "States.Timeout",
           "java.lang.IllegalStateException");
 
   private static List<CorpusMachine> cases;
@@ -94,10 +98,17 @@ class LocalStateMachineProperties {
     }
     LocalStateMachine machine;
     try {
-      machine = LocalStateMachine.builder(mapCase.definition()).virtualClock(START).seed(1).s3(s3).build();
-    } catch (io.asl4j.dsl.validate.AslValidationException | io.asl4j.dsl.json.AslReadException rejected) {
+      machine =
+          LocalStateMachine.builder(mapCase.definition())
+              .virtualClock(START)
+              .seed(1)
+              .s3(s3)
+              .build();
+    } catch (io.asl4j.dsl.validate.AslValidationException
+        | io.asl4j.dsl.json.AslReadException rejected) {
       net.jqwik.api.statistics.Statistics.collect("rejected");
-      net.jqwik.api.statistics.Statistics.coverage(c -> c.check("accepted").percentage(p -> p > 70));
+      net.jqwik.api.statistics.Statistics.coverage(
+          c -> c.check("accepted").percentage(p -> p > 70));
       return;
     }
     net.jqwik.api.statistics.Statistics.collect("accepted");
@@ -113,7 +124,8 @@ class LocalStateMachineProperties {
             || (execution.status() == ExecutionStatus.FAILED && execution.error() != null),
         what + " ended " + execution.status() + " " + execution.error() + ": " + execution.cause());
     String cause = execution.cause() == null ? "" : execution.cause();
-    assertTrue(!cause.contains("Exception") && !cause.contains("java."), what + " failed with " + cause);
+    assertTrue(
+        !cause.contains("Exception") && !cause.contains("java."), what + " failed with " + cause);
   }
 
   @Provide
@@ -142,11 +154,15 @@ class LocalStateMachineProperties {
                 + body
                 + "'Done':{'Type':'Succeed'}}}";
     LocalStateMachine machine =
-        LocalStateMachine.builder(definition.replace('\'', '"')).virtualClock(START).seed(1).build();
+        LocalStateMachine.builder(definition.replace('\'', '"'))
+            .virtualClock(START)
+            .seed(1)
+            .build();
     JsonNode input = JsonNodeFactory.instance.objectNode().set("n", count);
 
     Execution execution =
-        TimeBound.within(LIMIT, definition + " on " + input, () -> machine.start(input, "loop").await());
+        TimeBound.within(
+            LIMIT, definition + " on " + input, () -> machine.start(input, "loop").await());
 
     String what = (jsonata ? "JSONata" : "JSONPath") + " loop with " + body + " on " + input;
     List<HistoryEvent> history = execution.history();
@@ -154,20 +170,37 @@ class LocalStateMachineProperties {
     assertTrue(history.size() <= 25_000, what + " recorded " + history.size() + " events");
     if (execution.status() == ExecutionStatus.FAILED && history.size() == 25_000) {
       assertEquals("States.Runtime", execution.error(), what);
-      assertEquals("The execution reached the maximum number of history events (25000).", execution.cause(), what);
+      assertEquals(
+          "The execution reached the maximum number of history events (25000).",
+          execution.cause(),
+          what);
     } else {
       assertTrue(
           execution.status() == ExecutionStatus.SUCCEEDED
-              || (execution.status() == ExecutionStatus.FAILED && execution.error().startsWith("States.")),
-          what + " ended " + execution.status() + " " + execution.error() + ": " + execution.cause());
+              || (execution.status() == ExecutionStatus.FAILED
+                  && execution.error().startsWith("States.")),
+          what
+              + " ended "
+              + execution.status()
+              + " "
+              + execution.error()
+              + ": "
+              + execution.cause());
     }
   }
 
   @Provide
   Arbitrary<JsonNode> counts() {
     return Arbitraries.frequencyOf(
-        Tuple.of(3, Arbitraries.integers().between(0, 20_000).map(n -> (JsonNode) JsonNodeFactory.instance.numberNode(n))),
-        Tuple.of(1, Arbitraries.of(1_000_000_000, Integer.MAX_VALUE).map(n -> (JsonNode) JsonNodeFactory.instance.numberNode(n))),
+        Tuple.of(
+            3,
+            Arbitraries.integers()
+                .between(0, 20_000)
+                .map(n -> (JsonNode) JsonNodeFactory.instance.numberNode(n))),
+        Tuple.of(
+            1,
+            Arbitraries.of(1_000_000_000, Integer.MAX_VALUE)
+                .map(n -> (JsonNode) JsonNodeFactory.instance.numberNode(n))),
         Tuple.of(1, JsonArbitraries.scalars()));
   }
 
@@ -182,12 +215,20 @@ class LocalStateMachineProperties {
         return "'Body':{'Type':'Wait','Seconds':1,'Next':'Check'},";
       case 2:
         return jsonata
-            ? "'Body':{'Type':'Parallel','Branches':" + branch + ",'Output':'{% $states.result[0] %}','Next':'Check'},"
-            : "'Body':{'Type':'Parallel','Branches':" + branch + ",'OutputPath':'$[0]','Next':'Check'},";
+            ? "'Body':{'Type':'Parallel','Branches':"
+                + branch
+                + ",'Output':'{% $states.result[0] %}','Next':'Check'},"
+            : "'Body':{'Type':'Parallel','Branches':"
+                + branch
+                + ",'OutputPath':'$[0]','Next':'Check'},";
       default:
         return jsonata
-            ? "'Body':{'Type':'Map','Items':'{% [] %}','Output':'{% $states.input %}','Next':'Check','ItemProcessor':" + processor + "},"
-            : "'Body':{'Type':'Map','ItemsPath':'$.none','ResultPath':null,'Next':'Check','ItemProcessor':" + processor + "},";
+            ? "'Body':{'Type':'Map','Items':'{% [] %}','Output':'{% $states.input %}','Next':'Check','ItemProcessor':"
+                + processor
+                + "},"
+            : "'Body':{'Type':'Map','ItemsPath':'$.none','ResultPath':null,'Next':'Check','ItemProcessor':"
+                + processor
+                + "},";
     }
   }
 
@@ -248,10 +289,11 @@ class LocalStateMachineProperties {
   }
 
   /**
-   * Ids 1, 2, 3...; each event points back to an earlier one; time never goes back; it starts
-   * with ExecutionStarted and ends with the event of its status; every event renders as JSON.
+   * Ids 1, 2, 3...; each event points back to an earlier one; time never goes back; it starts with
+   * ExecutionStarted and ends with the event of its status; every event renders as JSON.
    */
-  private static void assertWellFormed(List<HistoryEvent> history, ExecutionStatus status, String what) {
+  private static void assertWellFormed(
+      List<HistoryEvent> history, ExecutionStatus status, String what) {
     assertTrue(history.size() >= 2, what);
     assertEquals("ExecutionStarted", history.get(0).type(), what);
     String last = history.get(history.size() - 1).type();
@@ -270,7 +312,9 @@ class LocalStateMachineProperties {
           event.previousEventId() >= 0 && event.previousEventId() < event.id(),
           what + ": event " + event.id() + " follows " + event.previousEventId());
       if (i > 0) {
-        assertTrue(!event.timestamp().isBefore(history.get(i - 1).timestamp()), what + ": time went back at " + event);
+        assertTrue(
+            !event.timestamp().isBefore(history.get(i - 1).timestamp()),
+            what + ": time went back at " + event);
       }
       text(event.toJson());
     }
@@ -280,7 +324,9 @@ class LocalStateMachineProperties {
   private static boolean mayFailWithoutAName(JsonNode definition) {
     for (JsonNode state : states(definition)) {
       if (state.path("Type").asText().equals("Fail")
-          && (!state.has("Error") || state.has("ErrorPath") || state.path("Error").asText().contains("{%"))) {
+          && (!state.has("Error")
+              || state.has("ErrorPath")
+              || state.path("Error").asText().contains("{%"))) {
         return true;
       }
     }
@@ -302,13 +348,15 @@ class LocalStateMachineProperties {
   /** Every state of the definition, nested ones included. */
   private static List<JsonNode> states(JsonNode graph) {
     List<JsonNode> all = new ArrayList<>();
-    graph.path("States").forEach(
-        state -> {
-          all.add(state);
-          state.path("Branches").forEach(branch -> all.addAll(states(branch)));
-          all.addAll(states(state.path("Iterator")));
-          all.addAll(states(state.path("ItemProcessor")));
-        });
+    graph
+        .path("States")
+        .forEach(
+            state -> {
+              all.add(state);
+              state.path("Branches").forEach(branch -> all.addAll(states(branch)));
+              all.addAll(states(state.path("Iterator")));
+              all.addAll(states(state.path("ItemProcessor")));
+            });
     return all;
   }
 
@@ -332,9 +380,9 @@ class LocalStateMachineProperties {
   }
 
   /**
-   * A Lambda function that echoes its input, answers with random JSON, fails with a random error
-   * (a {@link StatesError} or a plain exception), or takes a while; its choices follow the seed
-   * and the order of calls, so two runs alike see the same answers.
+   * A Lambda function that echoes its input, answers with random JSON, fails with a random error (a
+   * {@link StatesError} or a plain exception), or takes a while; its choices follow the seed and
+   * the order of calls, so two runs alike see the same answers.
    */
   private static final class FakeLambda implements TaskHandler {
     private final SplittableRandom random;
@@ -356,16 +404,21 @@ class LocalStateMachineProperties {
         case 3:
           return input;
         case 4:
-          return JsonNodeFactory.instance.objectNode().put("n", random.nextInt(10)).set("echo", input);
+          return JsonNodeFactory.instance
+              .objectNode()
+              .put("n", random.nextInt(10))
+              .set("echo", input);
         case 5:
-          return JsonNodeFactory.instance.textNode("x".repeat(random.nextInt(2) == 0 ? 10 : 300_000));
+          return JsonNodeFactory.instance.textNode(
+              "x".repeat(random.nextInt(2) == 0 ? 10 : 300_000));
         case 6:
           return JsonNodeFactory.instance.nullNode();
         case 7:
           throw new IllegalStateException("handler bug " + random.nextInt(100));
         default:
           throw new StatesError(
-              HANDLER_ERRORS.get(random.nextInt(HANDLER_ERRORS.size() - 1)), "cause " + random.nextInt(100));
+              HANDLER_ERRORS.get(random.nextInt(HANDLER_ERRORS.size() - 1)),
+              "cause " + random.nextInt(100));
       }
     }
   }
@@ -456,7 +509,9 @@ class LocalStateMachineProperties {
       Assumptions.assumeTrue(
           property != null && Files.isDirectory(Path.of(property)),
           "conformance corpus absent: set -Dasl4j.conformance.dir to the shared/conformance folder"
-              + " (was " + property + ")");
+              + " (was "
+              + property
+              + ")");
       Path dir = Path.of(property);
       try {
         cases = CorpusMachine.load(dir, Set.of("pure", "lambda"));

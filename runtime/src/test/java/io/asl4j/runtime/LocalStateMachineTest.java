@@ -29,7 +29,8 @@ class LocalStateMachineTest {
     // given
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'StartAt':'Sleep','States':{'Sleep':{'Type':'Wait','Seconds':31449600,'End':true}}}"))
+                asl(
+                    "{'StartAt':'Sleep','States':{'Sleep':{'Type':'Wait','Seconds':31449600,'End':true}}}"))
             .virtualClock(START)
             .build();
     // when
@@ -41,7 +42,8 @@ class LocalStateMachineTest {
     assertEquals(json("{\"a\":1}"), execution.output());
     List<HistoryEvent> history = execution.history();
     assertEquals(START.plusSeconds(31449600), history.get(history.size() - 1).timestamp());
-    assertTrue(elapsedMillis < 5_000, "a virtual wait must not take real time: " + elapsedMillis + " ms");
+    assertTrue(
+        elapsedMillis < 5_000, "a virtual wait must not take real time: " + elapsedMillis + " ms");
   }
 
   @Test
@@ -50,14 +52,19 @@ class LocalStateMachineTest {
     AtomicInteger calls = new AtomicInteger();
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'" + FN + "',"
-                    + "'Retry':[{'ErrorEquals':['Busy'],'IntervalSeconds':2,'BackoffRate':3.0,'MaxAttempts':3}],'End':true}}}"))
-            .handler(FN, (input, ctx) -> {
-              if (calls.getAndIncrement() < 2) {
-                throw new StatesError("Busy", "try again (" + ctx.retryCount() + ")");
-              }
-              return json("{\"done\":true,\"retries\":" + ctx.retryCount() + "}");
-            })
+                asl(
+                    "{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'"
+                        + FN
+                        + "',"
+                        + "'Retry':[{'ErrorEquals':['Busy'],'IntervalSeconds':2,'BackoffRate':3.0,'MaxAttempts':3}],'End':true}}}"))
+            .handler(
+                FN,
+                (input, ctx) -> {
+                  if (calls.getAndIncrement() < 2) {
+                    throw new StatesError("Busy", "try again (" + ctx.retryCount() + ")");
+                  }
+                  return json("{\"done\":true,\"retries\":" + ctx.retryCount() + "}");
+                })
             .virtualClock(START)
             .build();
     // when
@@ -65,10 +72,11 @@ class LocalStateMachineTest {
     // then
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
     assertEquals(json("{\"done\":true,\"retries\":2}"), execution.output());
-    List<Instant> scheduled = execution.history().stream()
-        .filter(e -> e.type().equals("LambdaFunctionScheduled"))
-        .map(HistoryEvent::timestamp)
-        .collect(Collectors.toList());
+    List<Instant> scheduled =
+        execution.history().stream()
+            .filter(e -> e.type().equals("LambdaFunctionScheduled"))
+            .map(HistoryEvent::timestamp)
+            .collect(Collectors.toList());
     assertEquals(List.of(START, START.plusSeconds(2), START.plusSeconds(8)), scheduled);
   }
 
@@ -76,12 +84,17 @@ class LocalStateMachineTest {
   void aCaughtErrorContinuesAtTheCatcherWithTheErrorOutputAtItsResultPath() {
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'StartAt':'Work','States':{"
-                    + "'Work':{'Type':'Task','Resource':'" + FN + "','Catch':[{'ErrorEquals':['States.ALL'],'ResultPath':'$.error','Next':'Recover'}],'End':true},"
-                    + "'Recover':{'Type':'Pass','End':true}}}"))
-            .handler(FN, (input, ctx) -> {
-              throw new StatesError("PaymentDeclined", "card expired");
-            })
+                asl(
+                    "{'StartAt':'Work','States':{"
+                        + "'Work':{'Type':'Task','Resource':'"
+                        + FN
+                        + "','Catch':[{'ErrorEquals':['States.ALL'],'ResultPath':'$.error','Next':'Recover'}],'End':true},"
+                        + "'Recover':{'Type':'Pass','End':true}}}"))
+            .handler(
+                FN,
+                (input, ctx) -> {
+                  throw new StatesError("PaymentDeclined", "card expired");
+                })
             .build();
     Execution execution = machine.run(json("{\"order\":7}"));
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
@@ -89,21 +102,39 @@ class LocalStateMachineTest {
         json("{\"order\":7,\"error\":{\"Error\":\"PaymentDeclined\",\"Cause\":\"card expired\"}}"),
         execution.output());
     assertEquals(
-        List.of("ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
-            "LambdaFunctionFailed", "TaskStateExited", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"),
+        List.of(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "LambdaFunctionScheduled",
+            "LambdaFunctionStarted",
+            "LambdaFunctionFailed",
+            "TaskStateExited",
+            "PassStateEntered",
+            "PassStateExited",
+            "ExecutionSucceeded"),
         types(execution));
   }
 
   @Test
-  void lambdaFunctionsOfTheChinaAndGovCloudPartitionsRunTheirHandlersAndAreRecordedLikeThoseOfAws() {
+  void
+      lambdaFunctionsOfTheChinaAndGovCloudPartitionsRunTheirHandlersAndAreRecordedLikeThoseOfAws() {
     String aws = "arn:aws:lambda:us-east-1:123456789012:function:work";
     List<String> expected = partitionRun(aws, aws);
     assertEquals(
-        List.of("ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
-            "LambdaFunctionSucceeded", "TaskStateExited", "ExecutionSucceeded"),
+        List.of(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "LambdaFunctionScheduled",
+            "LambdaFunctionStarted",
+            "LambdaFunctionSucceeded",
+            "TaskStateExited",
+            "ExecutionSucceeded"),
         expected.stream().map(e -> json(e).path("type").asText()).collect(Collectors.toList()));
-    assertEquals(expected, partitionRun("arn:aws-cn:lambda:cn-north-1:123456789012:function:work", aws));
-    assertEquals(expected, partitionRun("arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:work", aws));
+    assertEquals(
+        expected, partitionRun("arn:aws-cn:lambda:cn-north-1:123456789012:function:work", aws));
+    assertEquals(
+        expected,
+        partitionRun("arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:work", aws));
   }
 
   @Test
@@ -111,9 +142,10 @@ class LocalStateMachineTest {
     String function = "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:work";
     Execution execution =
         LocalStateMachine.builder(
-                asl("{'StartAt':'Work','States':{'Work':{'Type':'Task',"
-                    + "'Resource':'arn:aws-us-gov:states:::lambda:invoke',"
-                    + "'Parameters':{'FunctionName':'work','Payload.$':'$'},'End':true}}}"))
+                asl(
+                    "{'StartAt':'Work','States':{'Work':{'Type':'Task',"
+                        + "'Resource':'arn:aws-us-gov:states:::lambda:invoke',"
+                        + "'Parameters':{'FunctionName':'work','Payload.$':'$'},'End':true}}}"))
             .handler(function, (input, ctx) -> json("{\"echo\":" + input + "}"))
             .virtualClock(START)
             .build()
@@ -121,9 +153,14 @@ class LocalStateMachineTest {
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
     assertEquals(json("{\"echo\":{\"order\":7}}"), execution.output().get("Payload"));
     assertEquals(
-        json("{\"resourceType\":\"lambda\",\"resource\":\"invoke\",\"region\":\"us-east-1\","
-            + "\"parameters\":\"{\\\"FunctionName\\\":\\\"work\\\",\\\"Payload\\\":{\\\"order\\\":7}}\"}"),
-        execution.history().stream().filter(e -> e.type().equals("TaskScheduled")).findFirst().orElseThrow().details());
+        json(
+            "{\"resourceType\":\"lambda\",\"resource\":\"invoke\",\"region\":\"us-east-1\","
+                + "\"parameters\":\"{\\\"FunctionName\\\":\\\"work\\\",\\\"Payload\\\":{\\\"order\\\":7}}\"}"),
+        execution.history().stream()
+            .filter(e -> e.type().equals("TaskScheduled"))
+            .findFirst()
+            .orElseThrow()
+            .details());
   }
 
   /**
@@ -133,7 +170,10 @@ class LocalStateMachineTest {
   private static List<String> partitionRun(String function, String shownAs) {
     Execution execution =
         LocalStateMachine.builder(
-                asl("{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'" + function + "','End':true}}}"))
+                asl(
+                    "{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'"
+                        + function
+                        + "','End':true}}}"))
             .handler(function, (input, ctx) -> json("{\"handled\":\"" + ctx.resource() + "\"}"))
             .virtualClock(START)
             .build()
@@ -141,9 +181,15 @@ class LocalStateMachineTest {
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
     assertEquals(json("{\"handled\":\"" + function + "\"}"), execution.output());
     HistoryEvent scheduled =
-        execution.history().stream().filter(e -> e.type().equals("LambdaFunctionScheduled")).findFirst().orElseThrow();
+        execution.history().stream()
+            .filter(e -> e.type().equals("LambdaFunctionScheduled"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(
-        json("{\"resource\":\"" + function + "\",\"input\":\"{}\",\"inputDetails\":{\"truncated\":false}}"),
+        json(
+            "{\"resource\":\""
+                + function
+                + "\",\"input\":\"{}\",\"inputDetails\":{\"truncated\":false}}"),
         scheduled.details());
     return execution.history().stream()
         .map(e -> e.toString().replace(function, shownAs))
@@ -154,14 +200,17 @@ class LocalStateMachineTest {
   void anUnknownResourceFailsTheTaskListingTheRegisteredResources() {
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'arn:aws:states:::sqs:sendMessage','End':true}}}"))
+                asl(
+                    "{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'arn:aws:states:::sqs:sendMessage','End':true}}}"))
             .handler(FN, (input, ctx) -> input)
             .build();
     Execution execution = machine.run(json("{}"));
     assertEquals(ExecutionStatus.FAILED, execution.status());
     assertEquals("States.TaskFailed", execution.error());
     assertEquals(
-        "No task handler is registered for resource 'arn:aws:states:::sqs:sendMessage'. Registered resources: [" + FN + "]."
+        "No task handler is registered for resource 'arn:aws:states:::sqs:sendMessage'. Registered resources: ["
+            + FN
+            + "]."
             + " asl4j's in-memory service fakes answer it: register them with"
             + " LocalStateMachine.Builder.services(AwsServices.create()) (asl4j-junit's @Asl4jTest registers them"
             + " unless services = false)",
@@ -172,7 +221,8 @@ class LocalStateMachineTest {
   void aResourceTheServiceFakesDoNotAnswerGetsNoHintAboutThem() {
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'arn:aws:states:::glue:startJobRun.sync','End':true}}}"))
+                asl(
+                    "{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'arn:aws:states:::glue:startJobRun.sync','End':true}}}"))
             .build();
     Execution execution = machine.run(json("{}"));
     assertEquals(
@@ -184,11 +234,16 @@ class LocalStateMachineTest {
   void aTaskSlowerThanItsTimeoutFailsWithStatesTimeout() {
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'" + FN + "','TimeoutSeconds':10,'End':true}}}"))
-            .handler(FN, (input, ctx) -> {
-              ctx.simulateDuration(Duration.ofMinutes(1));
-              return input;
-            })
+                asl(
+                    "{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'"
+                        + FN
+                        + "','TimeoutSeconds':10,'End':true}}}"))
+            .handler(
+                FN,
+                (input, ctx) -> {
+                  ctx.simulateDuration(Duration.ofMinutes(1));
+                  return input;
+                })
             .virtualClock(START)
             .build();
     Execution execution = machine.run(json("{}"));
@@ -202,7 +257,8 @@ class LocalStateMachineTest {
   void theMachineTimeoutEndsTheExecutionTimedOut() {
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'TimeoutSeconds':60,'StartAt':'Sleep','States':{'Sleep':{'Type':'Wait','Seconds':3600,'End':true}}}"))
+                asl(
+                    "{'TimeoutSeconds':60,'StartAt':'Sleep','States':{'Sleep':{'Type':'Wait','Seconds':3600,'End':true}}}"))
             .virtualClock(START)
             .build();
     Execution execution = machine.run(json("{}"));
@@ -214,7 +270,10 @@ class LocalStateMachineTest {
   @Test
   void aStoppedExecutionIsAborted() {
     LocalStateMachine machine =
-        LocalStateMachine.builder(asl("{'StartAt':'Sleep','States':{'Sleep':{'Type':'Wait','Seconds':5,'End':true}}}")).build();
+        LocalStateMachine.builder(
+                asl(
+                    "{'StartAt':'Sleep','States':{'Sleep':{'Type':'Wait','Seconds':5,'End':true}}}"))
+            .build();
     Execution execution = machine.start(json("{}"));
     execution.stop("Operator", "no longer needed");
     execution.await();
@@ -226,9 +285,10 @@ class LocalStateMachineTest {
   void parallelBranchesReturnTheirOutputsInBranchOrder() {
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'StartAt':'Both','States':{'Both':{'Type':'Parallel','End':true,'Branches':["
-                    + "{'StartAt':'Slow','States':{'Slow':{'Type':'Wait','Seconds':5,'Next':'A'},'A':{'Type':'Pass','Result':'a','End':true}}},"
-                    + "{'StartAt':'B','States':{'B':{'Type':'Pass','Result':'b','End':true}}}]}}}"))
+                asl(
+                    "{'StartAt':'Both','States':{'Both':{'Type':'Parallel','End':true,'Branches':["
+                        + "{'StartAt':'Slow','States':{'Slow':{'Type':'Wait','Seconds':5,'Next':'A'},'A':{'Type':'Pass','Result':'a','End':true}}},"
+                        + "{'StartAt':'B','States':{'B':{'Type':'Pass','Result':'b','End':true}}}]}}}"))
             .build();
     assertEquals(json("[\"a\",\"b\"]"), machine.run(json("{}")).output());
   }
@@ -237,12 +297,14 @@ class LocalStateMachineTest {
   void mapRunsItsProcessorPerItemAndKeepsItemOrder() {
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'StartAt':'Each','States':{'Each':{'Type':'Map','ItemsPath':'$.items','MaxConcurrency':2,"
-                    + "'ItemSelector':{'value.$':'$$.Map.Item.Value','index.$':'$$.Map.Item.Index'},"
-                    + "'ItemProcessor':{'StartAt':'Double','States':{'Double':{'Type':'Pass','Parameters':{'n.$':'States.MathAdd($.value, $.value)','i.$':'$.index'},'End':true}}},'End':true}}}"))
+                asl(
+                    "{'StartAt':'Each','States':{'Each':{'Type':'Map','ItemsPath':'$.items','MaxConcurrency':2,"
+                        + "'ItemSelector':{'value.$':'$$.Map.Item.Value','index.$':'$$.Map.Item.Index'},"
+                        + "'ItemProcessor':{'StartAt':'Double','States':{'Double':{'Type':'Pass','Parameters':{'n.$':'States.MathAdd($.value, $.value)','i.$':'$.index'},'End':true}}},'End':true}}}"))
             .build();
     Execution execution = machine.run(json("{\"items\":[1,2,3]}"));
-    assertEquals(json("[{\"n\":2,\"i\":0},{\"n\":4,\"i\":1},{\"n\":6,\"i\":2}]"), execution.output());
+    assertEquals(
+        json("[{\"n\":2,\"i\":0},{\"n\":4,\"i\":1},{\"n\":6,\"i\":2}]"), execution.output());
   }
 
   @Test
@@ -250,7 +312,10 @@ class LocalStateMachineTest {
     AslValidationException e =
         assertThrows(
             AslValidationException.class,
-            () -> LocalStateMachine.builder(asl("{'StartAt':'Nowhere','States':{'A':{'Type':'Pass','Next':'Gone'}}}")).build());
+            () ->
+                LocalStateMachine.builder(
+                        asl("{'StartAt':'Nowhere','States':{'A':{'Type':'Pass','Next':'Gone'}}}"))
+                    .build());
     assertTrue(e.problems().size() >= 2, e.getMessage());
   }
 
@@ -259,7 +324,9 @@ class LocalStateMachineTest {
     // two variables of 150 KiB each: each fits, together they are over the limit of one Assign
     String big = "x".repeat(150 * 1024);
     LocalStateMachine machine =
-        LocalStateMachine.builder(asl("{'StartAt':'Keep','States':{'Keep':{'Type':'Pass','OutputPath':null,'Assign':{'blob.$':'$.blob','again.$':'$.blob'},'End':true}}}"))
+        LocalStateMachine.builder(
+                asl(
+                    "{'StartAt':'Keep','States':{'Keep':{'Type':'Pass','OutputPath':null,'Assign':{'blob.$':'$.blob','again.$':'$.blob'},'End':true}}}"))
             .build();
     Execution execution = machine.run(json("{\"blob\":\"" + big + "\"}"));
     assertEquals(ExecutionStatus.FAILED, execution.status());
@@ -276,20 +343,30 @@ class LocalStateMachineTest {
     // after C, ~0.9 KiB above it after D
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'StartAt':'A','States':{"
-                    + "'A':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:a','ResultPath':'$.a','Next':'B'},"
-                    + "'B':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:b','ResultPath':'$.b','Next':'C'},"
-                    + "'C':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:c','ResultPath':'$.c','Next':'Same'},"
-                    + "'Same':{'Type':'Pass','Next':'D'},"
-                    + "'D':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:d','ResultPath':'$.d','End':true}}}"))
-            .handler("arn:aws:lambda:us-east-1:123456789012:function:a", (in, ctx) -> MAPPER.getNodeFactory().textNode("é".repeat(50_000)))
-            .handler("arn:aws:lambda:us-east-1:123456789012:function:b", (in, ctx) -> MAPPER.getNodeFactory().textNode("x".repeat(100_000)))
-            .handler("arn:aws:lambda:us-east-1:123456789012:function:c", (in, ctx) -> MAPPER.getNodeFactory().textNode("x".repeat(61_000)))
-            .handler("arn:aws:lambda:us-east-1:123456789012:function:d", (in, ctx) -> MAPPER.getNodeFactory().textNode("x".repeat(2_000)))
+                asl(
+                    "{'StartAt':'A','States':{"
+                        + "'A':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:a','ResultPath':'$.a','Next':'B'},"
+                        + "'B':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:b','ResultPath':'$.b','Next':'C'},"
+                        + "'C':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:c','ResultPath':'$.c','Next':'Same'},"
+                        + "'Same':{'Type':'Pass','Next':'D'},"
+                        + "'D':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:d','ResultPath':'$.d','End':true}}}"))
+            .handler(
+                "arn:aws:lambda:us-east-1:123456789012:function:a",
+                (in, ctx) -> MAPPER.getNodeFactory().textNode("é".repeat(50_000)))
+            .handler(
+                "arn:aws:lambda:us-east-1:123456789012:function:b",
+                (in, ctx) -> MAPPER.getNodeFactory().textNode("x".repeat(100_000)))
+            .handler(
+                "arn:aws:lambda:us-east-1:123456789012:function:c",
+                (in, ctx) -> MAPPER.getNodeFactory().textNode("x".repeat(61_000)))
+            .handler(
+                "arn:aws:lambda:us-east-1:123456789012:function:d",
+                (in, ctx) -> MAPPER.getNodeFactory().textNode("x".repeat(2_000)))
             .build();
     // when
     Execution execution = machine.run(json("{}"));
-    // then {"a":<100,002>,"b":<100,002>,"c":<61,002>} is 261,023 bytes and passes; with "d" 263,030 does not
+    // then {"a":<100,002>,"b":<100,002>,"c":<61,002>} is 261,023 bytes and passes; with "d" 263,030
+    // does not
     assertEquals(ExecutionStatus.FAILED, execution.status());
     assertEquals("States.DataLimitExceeded", execution.error());
     assertEquals(
@@ -301,12 +378,15 @@ class LocalStateMachineTest {
   @Test
   void jsonataRandomnessFollowsTheSeedAndItsClockIsTheVirtualOne() {
     String definition =
-        asl("{'QueryLanguage':'JSONata','StartAt':'Draw','States':{'Draw':{'Type':'Pass','Output':"
-            + "{'uuid':'{% $uuid() %}','random':'{% $random() %}','shuffled':'{% $shuffle([1,2,3,4,5,6,7,8]) %}',"
-            + "'now':'{% $now() %}','millis':'{% $millis() %}'},'End':true}}}");
+        asl(
+            "{'QueryLanguage':'JSONata','StartAt':'Draw','States':{'Draw':{'Type':'Pass','Output':"
+                + "{'uuid':'{% $uuid() %}','random':'{% $random() %}','shuffled':'{% $shuffle([1,2,3,4,5,6,7,8]) %}',"
+                + "'now':'{% $now() %}','millis':'{% $millis() %}'},'End':true}}}");
     // The same seed on two machines: the same draws. AWS draws anew; a seeded local run repeats.
-    Execution first = LocalStateMachine.builder(definition).virtualClock(START).seed(42).build().run(json("{}"));
-    Execution second = LocalStateMachine.builder(definition).virtualClock(START).seed(42).build().run(json("{}"));
+    Execution first =
+        LocalStateMachine.builder(definition).virtualClock(START).seed(42).build().run(json("{}"));
+    Execution second =
+        LocalStateMachine.builder(definition).virtualClock(START).seed(42).build().run(json("{}"));
 
     assertEquals(ExecutionStatus.SUCCEEDED, first.status());
     assertEquals(first.output(), second.output());
@@ -319,7 +399,8 @@ class LocalStateMachineTest {
     String big = "x".repeat(100 * 1024);
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'StartAt':'Triple','States':{'Triple':{'Type':'Pass','Parameters':{'text.$':'")
+                asl(
+                        "{'StartAt':'Triple','States':{'Triple':{'Type':'Pass','Parameters':{'text.$':'")
                     + "States.Format('{}{}{}', $.blob, $.blob, $.blob)"
                     + asl("'},'End':true}}}"))
             .build();
@@ -336,12 +417,14 @@ class LocalStateMachineTest {
 
   @Test
   void aNumericComparisonWithAnInfiniteNumberComparesItBeyondEveryOther() {
-    // A default Jackson reader turns -1e400 into an infinite double, whose exact value is undefined.
+    // A default Jackson reader turns -1e400 into an infinite double, whose exact value is
+    // undefined.
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'StartAt':'Check','States':{'Check':{'Type':'Choice','Choices':[{'Variable':'$.v',"
-                    + "'NumericLessThanEquals':1,'Next':'Small'}],'Default':'Large'},"
-                    + "'Small':{'Type':'Succeed'},'Large':{'Type':'Succeed'}}}"))
+                asl(
+                    "{'StartAt':'Check','States':{'Check':{'Type':'Choice','Choices':[{'Variable':'$.v',"
+                        + "'NumericLessThanEquals':1,'Next':'Small'}],'Default':'Large'},"
+                        + "'Small':{'Type':'Succeed'},'Large':{'Type':'Succeed'}}}"))
             .build();
 
     assertEquals(List.of("Check", "Small"), machine.run(json("{\"v\": -1e400}")).statesEntered());
@@ -351,7 +434,9 @@ class LocalStateMachineTest {
   @Test
   void aSecondsPathPastALongCannotBeParsedAsALong() {
     LocalStateMachine machine =
-        LocalStateMachine.builder(asl("{'StartAt':'W','States':{'W':{'Type':'Wait','SecondsPath':'$.s','End':true}}}"))
+        LocalStateMachine.builder(
+                asl(
+                    "{'StartAt':'W','States':{'W':{'Type':'Wait','SecondsPath':'$.s','End':true}}}"))
             .build();
 
     // AslReader keeps 1E+999999999 exact: reading it as a long wrote out a billion digits.
@@ -370,7 +455,9 @@ class LocalStateMachineTest {
   @Test
   void aTimestampInTheYear999999999IsTooLongAWait() {
     LocalStateMachine machine =
-        LocalStateMachine.builder(asl("{'StartAt':'W','States':{'W':{'Type':'Wait','TimestampPath':'$.t','End':true}}}"))
+        LocalStateMachine.builder(
+                asl(
+                    "{'StartAt':'W','States':{'W':{'Type':'Wait','TimestampPath':'$.t','End':true}}}"))
             .virtualClock(START)
             .build();
 
@@ -389,8 +476,11 @@ class LocalStateMachineTest {
     // 10^16 seconds in milliseconds overflowed a long: the timer was set in the past.
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'QueryLanguage':'JSONata','StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + FN + "',"
-                    + "'TimeoutSeconds':'{% $states.input.t %}','End':true}}}"))
+                asl(
+                    "{'QueryLanguage':'JSONata','StartAt':'T','States':{'T':{'Type':'Task','Resource':'"
+                        + FN
+                        + "',"
+                        + "'TimeoutSeconds':'{% $states.input.t %}','End':true}}}"))
             .virtualClock(START)
             .handler(
                 FN,
@@ -400,15 +490,19 @@ class LocalStateMachineTest {
                 })
             .build();
 
-    assertEquals(ExecutionStatus.SUCCEEDED, machine.run(json("{\"t\": 10000000000000000}")).status());
+    assertEquals(
+        ExecutionStatus.SUCCEEDED, machine.run(json("{\"t\": 10000000000000000}")).status());
   }
 
   @Test
   void aTimeoutSecondsPathOfAHugeNumberIsRefusedAtOnce() {
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + FN + "',"
-                    + "'TimeoutSecondsPath':'$.t','End':true}}}"))
+                asl(
+                    "{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'"
+                        + FN
+                        + "',"
+                        + "'TimeoutSecondsPath':'$.t','End':true}}}"))
             .handler(FN, (input, ctx) -> input)
             .build();
 
@@ -428,7 +522,9 @@ class LocalStateMachineTest {
   @Test
   void historyShowsInputsAndOutputsAsJsonTextAsAwsRecordsThem() {
     LocalStateMachine machine =
-        LocalStateMachine.builder(asl("{'StartAt':'P','States':{'P':{'Type':'Pass','Result':{'b':[1,'x']},'End':true}}}"))
+        LocalStateMachine.builder(
+                asl(
+                    "{'StartAt':'P','States':{'P':{'Type':'Pass','Result':{'b':[1,'x']},'End':true}}}"))
             .virtualClock(START)
             .build();
     List<HistoryEvent> history = machine.run(json("{\"a\":1}")).history();

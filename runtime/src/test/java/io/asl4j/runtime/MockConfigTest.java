@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /** Step Functions Local mock files, with the runtime's handlers beside them. */
 class MockConfigTest {
-  /** A charge through Lambda, then the receipt sent over SQS and a manager's sign-off by callback. */
+  /**
+   * A charge through Lambda, then the receipt sent over SQS and a manager's sign-off by callback.
+   */
   private static final String ORDER =
       ("{'StartAt':'Charge','States':{"
               + "'Charge':{'Type':'Task','Resource':'arn:aws:states:::lambda:invoke',"
@@ -47,23 +49,43 @@ class MockConfigTest {
   /** Why the mock file's test case {@code testCase} of 'Orders' is refused for {@code ORDER}. */
   private static String mocksRefused(String testCase) {
     LocalStateMachine.Builder builder = LocalStateMachine.builder(ORDER);
-    return assertThrows(IllegalArgumentException.class, () -> builder.mocks(MOCKS, "Orders", testCase)).getMessage();
+    return assertThrows(
+            IllegalArgumentException.class, () -> builder.mocks(MOCKS, "Orders", testCase))
+        .getMessage();
   }
 
   @Test
   void aMockedCallbackStateCompletesWithItsMockedResponseWithoutAnyoneSendingTheToken() {
     Execution execution =
-        LocalStateMachine.builder(ORDER).mocks(MOCKS, "Orders", "HappyPath").build().run(json("{'order':'o-1'}"));
+        LocalStateMachine.builder(ORDER)
+            .mocks(MOCKS, "Orders", "HappyPath")
+            .build()
+            .run(json("{'order':'o-1'}"));
 
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
     assertEquals(
-        json("{'order':'o-1','charge':{'paid':true},'receipt':{'id':'m-mocked'},'signOff':{'approvedBy':'ann'}}"),
+        json(
+            "{'order':'o-1','charge':{'paid':true},'receipt':{'id':'m-mocked'},'signOff':{'approvedBy':'ann'}}"),
         execution.output());
     assertEquals(
-        List.of("ExecutionStarted",
-            "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited",
-            "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited",
-            "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded", "TaskStateExited",
+        List.of(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSucceeded",
+            "TaskStateExited",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSucceeded",
+            "TaskStateExited",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSubmitted",
+            "TaskSucceeded",
+            "TaskStateExited",
             "ExecutionSucceeded"),
         types(execution));
   }
@@ -74,10 +96,12 @@ class MockConfigTest {
     LocalStateMachine machine =
         LocalStateMachine.builder(ORDER)
             .mocks(MOCKS, "Orders", "HybridPath")
-            .handler("arn:aws:states:::sqs:sendMessage", (input, ctx) -> {
-              sent.add(input.get("MessageBody"));
-              return json("{'MessageId':'m-" + sent.size() + "'}");
-            })
+            .handler(
+                "arn:aws:states:::sqs:sendMessage",
+                (input, ctx) -> {
+                  sent.add(input.get("MessageBody"));
+                  return json("{'MessageId':'m-" + sent.size() + "'}");
+                })
             .build();
 
     Execution execution = machine.start(json("{'order':'o-1'}")).runUntilWaiting();
@@ -86,7 +110,8 @@ class MockConfigTest {
     execution.await();
 
     assertEquals(
-        json("{'order':'o-1','charge':{'paid':true},'receipt':{'id':'m-1'},'signOff':{'approvedBy':'bob'}}"),
+        json(
+            "{'order':'o-1','charge':{'paid':true},'receipt':{'id':'m-1'},'signOff':{'approvedBy':'bob'}}"),
         execution.output());
     assertEquals(json("{'order':'o-1','charge':{'paid':true}}"), sent.get(0));
     assertEquals(2, sent.size(), "the receipt and the sign-off request went to the handler");
@@ -119,17 +144,29 @@ class MockConfigTest {
                 + "'Parameters':{'StateMachineArn':'arn:aws:states:us-east-1:123456789012:stateMachine:Child','Input.$':'$'},"
                 + "'OutputPath':'$.Output','End':true}}}")
             .replace('\'', '"');
-    MockConfig mocks = MockConfig.parse(
-        ("{'StateMachines':{'Parent':{'TestCases':{'ChildDone':{'Child':'Finished'}}}},"
-                + "'MockedResponses':{'Finished':{'0':{'Return':{'Status':'SUCCEEDED','Output':{'total':42}}}}}}")
-            .replace('\'', '"'));
+    MockConfig mocks =
+        MockConfig.parse(
+            ("{'StateMachines':{'Parent':{'TestCases':{'ChildDone':{'Child':'Finished'}}}},"
+                    + "'MockedResponses':{'Finished':{'0':{'Return':{'Status':'SUCCEEDED','Output':{'total':42}}}}}}")
+                .replace('\'', '"'));
 
-    Execution execution = LocalStateMachine.builder(nested).mocks(mocks, "Parent", "ChildDone").build().run(json("{}"));
+    Execution execution =
+        LocalStateMachine.builder(nested)
+            .mocks(mocks, "Parent", "ChildDone")
+            .build()
+            .run(json("{}"));
 
     assertEquals(json("{'total':42}"), execution.output());
     assertEquals(
-        List.of("ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded",
-            "TaskStateExited", "ExecutionSucceeded"),
+        List.of(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSubmitted",
+            "TaskSucceeded",
+            "TaskStateExited",
+            "ExecutionSucceeded"),
         types(execution));
   }
 }

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Test;
 class PayloadLimitTest {
   private static final int LIMIT = 262_144;
 
-  /** {@code execution} failed with States.DataLimitExceeded at {@code state} (a name or ARN), after {@code events}. */
+  /**
+   * {@code execution} failed with States.DataLimitExceeded at {@code state} (a name or ARN), after
+   * {@code events}.
+   */
   private static void assertFailedTooLarge(Execution execution, String state, String... events) {
     assertEquals(ExecutionStatus.FAILED, execution.status());
     assertEquals("States.DataLimitExceeded", execution.error());
@@ -48,7 +51,9 @@ class PayloadLimitTest {
   }
 
   private static String tooLarge(String name) {
-    return "The state/task '" + name + "' returned a result with a size exceeding the maximum number of bytes service limit.";
+    return "The state/task '"
+        + name
+        + "' returned a result with a size exceeding the maximum number of bytes service limit.";
   }
 
   private static LocalStateMachine machine(String definition) {
@@ -58,10 +63,12 @@ class PayloadLimitTest {
   @Test
   void anExecutionInputOver256KibIsRefusedAsStartExecutionRefusesIt() {
     // given an input whose JSON text is one byte over the quota
-    LocalStateMachine machine = machine("{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}");
+    LocalStateMachine machine =
+        machine("{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}");
     JsonNode input = TextNode.valueOf("x".repeat(LIMIT - 2 + 1)); // the quotes count too
     // when
-    StartExecutionException e = assertThrows(StartExecutionException.class, () -> machine.start(input));
+    StartExecutionException e =
+        assertThrows(StartExecutionException.class, () -> machine.start(input));
     // then
     assertEquals("ValidationException", e.errorCode());
     assertEquals(
@@ -72,7 +79,8 @@ class PayloadLimitTest {
 
   @Test
   void anExecutionInputOfExactly256KibRuns() {
-    LocalStateMachine machine = machine("{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}");
+    LocalStateMachine machine =
+        machine("{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}");
     JsonNode input = TextNode.valueOf("x".repeat(LIMIT - 2));
     Execution execution = machine.run(input);
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
@@ -83,12 +91,15 @@ class PayloadLimitTest {
   void aPassResultOver256KibFailsTheExecutionWithoutLeavingTheState() {
     // given AWS's recorded case: a Pass state whose Result is 257 KiB
     LocalStateMachine machine =
-        machine("{'StartAt':'State_1','States':{'State_1':{'Type':'Pass','Result':{'Arg1':'" + "a".repeat(257 * 1024)
-            + "'},'End':true}}}");
+        machine(
+            "{'StartAt':'State_1','States':{'State_1':{'Type':'Pass','Result':{'Arg1':'"
+                + "a".repeat(257 * 1024)
+                + "'},'End':true}}}");
     // when
     Execution execution = machine.run(json("{}"));
     // then
-    assertFailedTooLarge(execution, "State_1", "ExecutionStarted", "PassStateEntered", "ExecutionFailed");
+    assertFailedTooLarge(
+        execution, "State_1", "ExecutionStarted", "PassStateEntered", "ExecutionFailed");
     assertEquals(
         "{\"error\":\"States.DataLimitExceeded\",\"cause\":\"" + tooLarge("State_1") + "\"}",
         execution.history().get(2).details().toString());
@@ -100,14 +111,19 @@ class PayloadLimitTest {
     AtomicInteger calls = new AtomicInteger();
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'" + FN + "',"
-                    + "'Parameters':{'pair.$':'States.Array($.blob, $.blob)'},"
-                    + "'Catch':[{'ErrorEquals':['States.DataLimitExceeded'],'Next':'TooBig'}],'End':true},"
-                    + "'TooBig':{'Type':'Pass','End':true}}}"))
-            .handler(FN, (input, ctx) -> {
-              calls.incrementAndGet();
-              return input;
-            })
+                asl(
+                    "{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'"
+                        + FN
+                        + "',"
+                        + "'Parameters':{'pair.$':'States.Array($.blob, $.blob)'},"
+                        + "'Catch':[{'ErrorEquals':['States.DataLimitExceeded'],'Next':'TooBig'}],'End':true},"
+                        + "'TooBig':{'Type':'Pass','End':true}}}"))
+            .handler(
+                FN,
+                (input, ctx) -> {
+                  calls.incrementAndGet();
+                  return input;
+                })
             .virtualClock(START)
             .build();
     // when
@@ -115,10 +131,16 @@ class PayloadLimitTest {
     // then the error is caught like any other, and the function never runs
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
     assertEquals(
-        json("{\"Error\":\"States.DataLimitExceeded\",\"Cause\":\"" + tooLarge("Work") + "\"}"), execution.output());
+        json("{\"Error\":\"States.DataLimitExceeded\",\"Cause\":\"" + tooLarge("Work") + "\"}"),
+        execution.output());
     assertEquals(0, calls.get());
     assertEquals(
-        List.of("ExecutionStarted", "TaskStateEntered", "TaskStateExited", "PassStateEntered", "PassStateExited",
+        List.of(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "TaskStateExited",
+            "PassStateEntered",
+            "PassStateExited",
             "ExecutionSucceeded"),
         types(execution));
   }
@@ -126,13 +148,24 @@ class PayloadLimitTest {
   @Test
   void aTaskResultOver256KibFailsTheTaskNamingTheFunction() {
     LocalStateMachine machine =
-        LocalStateMachine.builder(asl("{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'" + FN + "','End':true}}}"))
+        LocalStateMachine.builder(
+                asl(
+                    "{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'"
+                        + FN
+                        + "','End':true}}}"))
             .handler(FN, (input, ctx) -> TextNode.valueOf("y".repeat(LIMIT)))
             .virtualClock(START)
             .build();
     Execution execution = machine.run(json("{}"));
-    assertFailedTooLarge(execution, FN, "ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled",
-        "LambdaFunctionStarted", "LambdaFunctionFailed", "ExecutionFailed");
+    assertFailedTooLarge(
+        execution,
+        FN,
+        "ExecutionStarted",
+        "TaskStateEntered",
+        "LambdaFunctionScheduled",
+        "LambdaFunctionStarted",
+        "LambdaFunctionFailed",
+        "ExecutionFailed");
     assertEquals(
         "{\"error\":\"States.DataLimitExceeded\",\"cause\":\"" + tooLarge(FN) + "\"}",
         execution.history().get(4).details().toString());
@@ -141,16 +174,30 @@ class PayloadLimitTest {
   @Test
   void aJobFinishingLaterWithAResultOver256KibFailsTheTask() {
     LocalStateMachine machine =
-        LocalStateMachine.builder(asl("{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'" + FN + "','End':true}}}"))
-            .handler(FN, (input, ctx) -> {
-              ctx.completeLater().succeed(TextNode.valueOf("y".repeat(LIMIT)));
-              return null;
-            })
+        LocalStateMachine.builder(
+                asl(
+                    "{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'"
+                        + FN
+                        + "','End':true}}}"))
+            .handler(
+                FN,
+                (input, ctx) -> {
+                  ctx.completeLater().succeed(TextNode.valueOf("y".repeat(LIMIT)));
+                  return null;
+                })
             .virtualClock(START)
             .build();
     Execution execution = machine.run(json("{}"));
-    assertFailedTooLarge(execution, FN, "ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled",
-        "LambdaFunctionStarted", "TaskSubmitted", "LambdaFunctionFailed", "ExecutionFailed");
+    assertFailedTooLarge(
+        execution,
+        FN,
+        "ExecutionStarted",
+        "TaskStateEntered",
+        "LambdaFunctionScheduled",
+        "LambdaFunctionStarted",
+        "TaskSubmitted",
+        "LambdaFunctionFailed",
+        "ExecutionFailed");
   }
 
   @Test
@@ -158,9 +205,12 @@ class PayloadLimitTest {
     // given a task waiting for its token
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'StartAt':'Approve','States':{'Approve':{'Type':'Task',"
-                    + "'Resource':'arn:aws:states:::lambda:invoke.waitForTaskToken',"
-                    + "'Parameters':{'FunctionName':'" + FN + "','Payload':{'token.$':'$$.Task.Token'}},'End':true}}}"))
+                asl(
+                    "{'StartAt':'Approve','States':{'Approve':{'Type':'Task',"
+                        + "'Resource':'arn:aws:states:::lambda:invoke.waitForTaskToken',"
+                        + "'Parameters':{'FunctionName':'"
+                        + FN
+                        + "','Payload':{'token.$':'$$.Task.Token'}},'End':true}}}"))
             .handler(FN, (input, ctx) -> json("{}"))
             .virtualClock(START)
             .build();
@@ -168,11 +218,15 @@ class PayloadLimitTest {
     String token = execution.waitingTaskTokens().get(0);
     // when
     TaskTokenException tooBig =
-        assertThrows(TaskTokenException.class, () -> machine.sendTaskSuccess(token, TextNode.valueOf("z".repeat(LIMIT))));
+        assertThrows(
+            TaskTokenException.class,
+            () -> machine.sendTaskSuccess(token, TextNode.valueOf("z".repeat(LIMIT))));
     TaskTokenException longToken =
-        assertThrows(TaskTokenException.class, () -> machine.sendTaskSuccess("t".repeat(1025), json("{}")));
+        assertThrows(
+            TaskTokenException.class, () -> machine.sendTaskSuccess("t".repeat(1025), json("{}")));
     TaskTokenException longError =
-        assertThrows(TaskTokenException.class, () -> machine.sendTaskFailure(token, "E".repeat(257), "c"));
+        assertThrows(
+            TaskTokenException.class, () -> machine.sendTaskFailure(token, "E".repeat(257), "c"));
     // then
     assertEquals("ValidationException", tooBig.errorCode());
     assertEquals(
@@ -180,7 +234,9 @@ class PayloadLimitTest {
             + " Member must have length less than or equal to 262144",
         tooBig.getMessage());
     assertEquals(
-        "ValidationException: 1 validation error detected: Value '" + "t".repeat(1025) + "' at 'taskToken'"
+        "ValidationException: 1 validation error detected: Value '"
+            + "t".repeat(1025)
+            + "' at 'taskToken'"
             + " failed to satisfy constraint: Member must have length less than or equal to 1024",
         longToken.getMessage());
     assertEquals(
@@ -198,8 +254,9 @@ class PayloadLimitTest {
   void mapResultsThatTogetherExceed256KibFailTheMap() {
     // given three iterations of 100 KiB each: each fits, their array does not
     LocalStateMachine machine =
-        machine("{'StartAt':'Each','States':{'Each':{'Type':'Map','ItemsPath':'$.items','ItemSelector':{'b.$':'$.blob'},"
-            + "'ItemProcessor':{'StartAt':'Echo','States':{'Echo':{'Type':'Pass','OutputPath':'$.b','End':true}}},'End':true}}}");
+        machine(
+            "{'StartAt':'Each','States':{'Each':{'Type':'Map','ItemsPath':'$.items','ItemSelector':{'b.$':'$.blob'},"
+                + "'ItemProcessor':{'StartAt':'Echo','States':{'Echo':{'Type':'Pass','OutputPath':'$.b','End':true}}},'End':true}}}");
     ObjectNode input = (ObjectNode) blob(100);
     input.set("items", json("[1,2,3]"));
     // when
@@ -209,63 +266,83 @@ class PayloadLimitTest {
     assertEquals("States.DataLimitExceeded", execution.error());
     assertEquals(tooLarge("Each"), execution.cause());
     List<String> types = types(execution);
-    assertEquals(List.of("MapStateSucceeded", "ExecutionFailed"), types.subList(types.size() - 2, types.size()));
+    assertEquals(
+        List.of("MapStateSucceeded", "ExecutionFailed"),
+        types.subList(types.size() - 2, types.size()));
     assertEquals(3, types.stream().filter("MapIterationSucceeded"::equals).count());
   }
 
   @Test
   void parallelResultsThatTogetherExceed256KibFailTheParallel() {
     LocalStateMachine machine =
-        machine("{'StartAt':'Both','States':{'Both':{'Type':'Parallel','Branches':["
-            + "{'StartAt':'A','States':{'A':{'Type':'Pass','OutputPath':'$.blob','End':true}}},"
-            + "{'StartAt':'B','States':{'B':{'Type':'Pass','OutputPath':'$.blob','End':true}}}],'End':true}}}");
+        machine(
+            "{'StartAt':'Both','States':{'Both':{'Type':'Parallel','Branches':["
+                + "{'StartAt':'A','States':{'A':{'Type':'Pass','OutputPath':'$.blob','End':true}}},"
+                + "{'StartAt':'B','States':{'B':{'Type':'Pass','OutputPath':'$.blob','End':true}}}],'End':true}}}");
     Execution execution = machine.run(blob(150));
     assertEquals(ExecutionStatus.FAILED, execution.status());
     assertEquals("States.DataLimitExceeded", execution.error());
     assertEquals(tooLarge("Both"), execution.cause());
     List<String> types = types(execution);
-    assertEquals(List.of("ParallelStateSucceeded", "ExecutionFailed"), types.subList(types.size() - 2, types.size()));
+    assertEquals(
+        List.of("ParallelStateSucceeded", "ExecutionFailed"),
+        types.subList(types.size() - 2, types.size()));
   }
 
   @Test
   void aJsonataOutputOver256KibFailsTheState() {
     LocalStateMachine machine =
-        machine("{'QueryLanguage':'JSONata','StartAt':'Twice','States':{'Twice':{'Type':'Pass',"
-            + "'Output':'{% [$states.input.blob, $states.input.blob] %}','End':true}}}");
+        machine(
+            "{'QueryLanguage':'JSONata','StartAt':'Twice','States':{'Twice':{'Type':'Pass',"
+                + "'Output':'{% [$states.input.blob, $states.input.blob] %}','End':true}}}");
     Execution execution = machine.run(blob(150));
-    assertFailedTooLarge(execution, "Twice", "ExecutionStarted", "PassStateEntered", "ExecutionFailed");
+    assertFailedTooLarge(
+        execution, "Twice", "ExecutionStarted", "PassStateEntered", "ExecutionFailed");
   }
 
   @Test
   void jsonataArgumentsOver256KibFailTheTaskBeforeItIsScheduled() {
     LocalStateMachine machine =
         LocalStateMachine.builder(
-                asl("{'QueryLanguage':'JSONata','StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'" + FN + "',"
-                    + "'Arguments':'{% {\\\"a\\\": $states.input.blob, \\\"b\\\": $states.input.blob} %}','End':true}}}"))
+                asl(
+                    "{'QueryLanguage':'JSONata','StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'"
+                        + FN
+                        + "',"
+                        + "'Arguments':'{% {\\\"a\\\": $states.input.blob, \\\"b\\\": $states.input.blob} %}','End':true}}}"))
             .handler(FN, (input, ctx) -> input)
             .virtualClock(START)
             .build();
     Execution execution = machine.run(blob(150));
-    assertFailedTooLarge(execution, "Work", "ExecutionStarted", "TaskStateEntered", "ExecutionFailed");
+    assertFailedTooLarge(
+        execution, "Work", "ExecutionStarted", "TaskStateEntered", "ExecutionFailed");
   }
 
   @Test
   void anItemSelectorOver256KibFailsTheMapBeforeTheIterationStarts() {
     LocalStateMachine machine =
-        machine("{'StartAt':'Each','States':{'Each':{'Type':'Map','ItemsPath':'$.items',"
-            + "'ItemSelector':{'a.$':'$.blob','b.$':'$.blob'},"
-            + "'ItemProcessor':{'StartAt':'Echo','States':{'Echo':{'Type':'Pass','End':true}}},'End':true}}}");
+        machine(
+            "{'StartAt':'Each','States':{'Each':{'Type':'Map','ItemsPath':'$.items',"
+                + "'ItemSelector':{'a.$':'$.blob','b.$':'$.blob'},"
+                + "'ItemProcessor':{'StartAt':'Echo','States':{'Echo':{'Type':'Pass','End':true}}},'End':true}}}");
     ObjectNode input = (ObjectNode) blob(150);
     input.set("items", json("[1]"));
     Execution execution = machine.run(input);
-    assertFailedTooLarge(execution, "Each", "ExecutionStarted", "MapStateEntered", "MapStateStarted", "ExecutionFailed");
+    assertFailedTooLarge(
+        execution,
+        "Each",
+        "ExecutionStarted",
+        "MapStateEntered",
+        "MapStateStarted",
+        "ExecutionFailed");
   }
 
   @Test
   void aWaitForMoreThan2To31SecondsIsTooLong() {
-    // AWS refuses delays of 2^31 seconds (about 68 years) and more; shorter ones end in the execution's year
+    // AWS refuses delays of 2^31 seconds (about 68 years) and more; shorter ones end in the
+    // execution's year
     LocalStateMachine machine =
-        machine("{'StartAt':'Sleep','States':{'Sleep':{'Type':'Wait','SecondsPath':'$.s','End':true}}}");
+        machine(
+            "{'StartAt':'Sleep','States':{'Sleep':{'Type':'Wait','SecondsPath':'$.s','End':true}}}");
     Execution execution = machine.run(json("{\"s\":2147483648}"));
     assertEquals(ExecutionStatus.FAILED, execution.status());
     assertEquals("States.Runtime", execution.error());
@@ -274,6 +351,8 @@ class PayloadLimitTest {
         execution.cause());
     Execution year = machine.run(json("{\"s\":2147483647}"));
     assertEquals(ExecutionStatus.TIMED_OUT, year.status());
-    assertEquals(START.plus(Duration.ofDays(365)), year.history().get(year.history().size() - 1).timestamp());
+    assertEquals(
+        START.plus(Duration.ofDays(365)),
+        year.history().get(year.history().size() - 1).timestamp());
   }
 }

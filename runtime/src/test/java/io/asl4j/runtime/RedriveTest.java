@@ -29,26 +29,37 @@ class RedriveTest {
    */
   static List<String> history(List<HistoryEvent> events, String... tokens) {
     return events.stream()
-        .map(e -> {
-          JsonNode details = e.toJson().get(e.detailsField());
-          String text = details == null ? "" : " " + details.toString().replace("\"", "'").replace(CHARGE, "CHARGE");
-          for (int i = 0; i < tokens.length; i++) {
-            text = text.replace(tokens[i], "TOKEN-" + (i + 1));
-          }
-          return e.id() + " <" + e.previousEventId() + " " + e.type() + text;
-        })
+        .map(
+            e -> {
+              JsonNode details = e.toJson().get(e.detailsField());
+              String text =
+                  details == null
+                      ? ""
+                      : " " + details.toString().replace("\"", "'").replace(CHARGE, "CHARGE");
+              for (int i = 0; i < tokens.length; i++) {
+                text = text.replace(tokens[i], "TOKEN-" + (i + 1));
+              }
+              return e.id() + " <" + e.previousEventId() + " " + e.type() + text;
+            })
         .collect(Collectors.toList());
   }
 
-  private static void assertHistory(List<String> expected, List<HistoryEvent> events, String... tokens) {
+  private static void assertHistory(
+      List<String> expected, List<HistoryEvent> events, String... tokens) {
     List<String> actual = history(events, tokens);
     if (!expected.equals(actual)) {
-      System.out.println(actual.stream().map(l -> "            \"" + l.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").collect(Collectors.joining(",\n")));
+      System.out.println(
+          actual.stream()
+              .map(l -> "            \"" + l.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+              .collect(Collectors.joining(",\n")));
     }
     assertEquals(expected, actual);
   }
 
-  /** Fails with {@code Card.Down} until the card service is {@code up}, for the amounts in {@code failing}. */
+  /**
+   * Fails with {@code Card.Down} until the card service is {@code up}, for the amounts in {@code
+   * failing}.
+   */
   private static TaskHandler charge(AtomicBoolean up, List<JsonNode> inputs, int... failing) {
     return (input, ctx) -> {
       inputs.add(input);
@@ -78,20 +89,25 @@ class RedriveTest {
 
   private static final String PASS = "{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}";
 
-  private static final String FAILS = "{'StartAt':'F','States':{'F':{'Type':'Fail','Error':'Broken','Cause':'always'}}}";
+  private static final String FAILS =
+      "{'StartAt':'F','States':{'F':{'Type':'Fail','Error':'Broken','Cause':'always'}}}";
 
   @Test
-  void aTaskFailureRedrivenResumesAtThatStateWithItsOriginalInputRetriesFromZeroAndSucceedsOnceTheHandlerDoes() {
+  void
+      aTaskFailureRedrivenResumesAtThatStateWithItsOriginalInputRetriesFromZeroAndSucceedsOnceTheHandlerDoes() {
     AtomicBoolean up = new AtomicBoolean(false);
     List<JsonNode> inputs = new ArrayList<>();
-    LocalStateMachine machine = machine(
-        "{'StartAt':'Prepare','States':{"
-            + "'Prepare':{'Type':'Pass','Result':{'amount':42},'Next':'Charge'},"
-            + "'Charge':{'Type':'Task','Resource':'" + CHARGE + "',"
-            + "'Retry':[{'ErrorEquals':['Card.Down'],'MaxAttempts':1,'IntervalSeconds':2}],'ResultPath':'$.receipt','Next':'Done'},"
-            + "'Done':{'Type':'Pass','Parameters':{'receipt.$':'$.receipt','redrives.$':'$$.Execution.RedriveCount',"
-            + "'redrivenAt.$':'$$.Execution.RedriveTime'},'End':true}}}",
-        charge(up, inputs));
+    LocalStateMachine machine =
+        machine(
+            "{'StartAt':'Prepare','States':{"
+                + "'Prepare':{'Type':'Pass','Result':{'amount':42},'Next':'Charge'},"
+                + "'Charge':{'Type':'Task','Resource':'"
+                + CHARGE
+                + "',"
+                + "'Retry':[{'ErrorEquals':['Card.Down'],'MaxAttempts':1,'IntervalSeconds':2}],'ResultPath':'$.receipt','Next':'Done'},"
+                + "'Done':{'Type':'Pass','Parameters':{'receipt.$':'$.receipt','redrives.$':'$$.Execution.RedriveCount',"
+                + "'redrivenAt.$':'$$.Execution.RedriveTime'},'End':true}}}",
+            charge(up, inputs));
     Execution execution = machine.run(json("{'order':7}"));
     assertEquals(ExecutionStatus.FAILED, execution.status());
     assertEquals(RedriveStatus.REDRIVABLE, execution.redriveStatus());
@@ -106,13 +122,21 @@ class RedriveTest {
     execution.redriveAt(START.plus(Duration.ofHours(2))).await();
 
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
-    assertEquals(json("{'receipt':{'charged':42},'redrives':2,'redrivenAt':'2025-01-01T02:00:00.000Z'}"), execution.output());
+    assertEquals(
+        json("{'receipt':{'charged':42},'redrives':2,'redrivenAt':'2025-01-01T02:00:00.000Z'}"),
+        execution.output());
     assertEquals(2, execution.redriveCount());
     assertEquals(START.plus(Duration.ofHours(2)), execution.redriveDate());
     assertEquals(RedriveStatus.NOT_REDRIVABLE, execution.redriveStatus());
     assertEquals("Execution is SUCCEEDED and cannot be redriven", execution.redriveStatusReason());
-    assertEquals(List.of(json("{'amount':42}"), json("{'amount':42}"), json("{'amount':42}"), json("{'amount':42}"),
-        json("{'amount':42}")), inputs);
+    assertEquals(
+        List.of(
+            json("{'amount':42}"),
+            json("{'amount':42}"),
+            json("{'amount':42}"),
+            json("{'amount':42}"),
+            json("{'amount':42}")),
+        inputs);
     assertHistory(
         List.of(
             "1 <0 ExecutionStarted {'input':'{\\'order\\':7}','inputDetails':{'truncated':false},'roleArn':'arn:aws:iam::123456789012:role/asl4j-local'}",
@@ -151,13 +175,17 @@ class RedriveTest {
   void aRedrivenParallelRunsOnlyItsFailedBranchFromItsFailedStateWithTheVariablesItHad() {
     AtomicBoolean up = new AtomicBoolean(false);
     List<JsonNode> inputs = new ArrayList<>();
-    Execution execution = machine(
-        "{'StartAt':'Both','States':{'Both':{'Type':'Parallel','End':true,'Branches':["
-            + "{'StartAt':'Ship','States':{'Ship':{'Type':'Pass','Result':'shipped','End':true}}},"
-            + "{'StartAt':'Prepare','States':{'Prepare':{'Type':'Pass','Parameters':{'amount.$':'$.amount'},'Assign':{'seen':1},'Next':'Charge'},"
-            + "'Charge':{'Type':'Task','Resource':'" + CHARGE + "','Next':'Note'},"
-            + "'Note':{'Type':'Pass','Parameters':{'charged.$':'$.charged','seen.$':'$seen'},'End':true}}}]}}}",
-        charge(up, inputs)).run(json("{'amount':5}"));
+    Execution execution =
+        machine(
+                "{'StartAt':'Both','States':{'Both':{'Type':'Parallel','End':true,'Branches':["
+                    + "{'StartAt':'Ship','States':{'Ship':{'Type':'Pass','Result':'shipped','End':true}}},"
+                    + "{'StartAt':'Prepare','States':{'Prepare':{'Type':'Pass','Parameters':{'amount.$':'$.amount'},'Assign':{'seen':1},'Next':'Charge'},"
+                    + "'Charge':{'Type':'Task','Resource':'"
+                    + CHARGE
+                    + "','Next':'Note'},"
+                    + "'Note':{'Type':'Pass','Parameters':{'charged.$':'$.charged','seen.$':'$seen'},'End':true}}}]}}}",
+                charge(up, inputs))
+            .run(json("{'amount':5}"));
     assertEquals(ExecutionStatus.FAILED, execution.status());
     up.set(true);
 
@@ -202,10 +230,14 @@ class RedriveTest {
   void aRedrivenInlineMapRunsOnlyItsFailedAndAbortedIterations() {
     AtomicBoolean up = new AtomicBoolean(false);
     List<JsonNode> inputs = new ArrayList<>();
-    Execution execution = machine(
-        "{'StartAt':'Each','States':{'Each':{'Type':'Map','End':true,'ItemSelector':{'amount.$':'$$.Map.Item.Value'},"
-            + "'ItemProcessor':{'StartAt':'Charge','States':{'Charge':{'Type':'Task','Resource':'" + CHARGE + "','End':true}}}}}}",
-        charge(up, inputs, 2)).run(json("[1,2,3]"));
+    Execution execution =
+        machine(
+                "{'StartAt':'Each','States':{'Each':{'Type':'Map','End':true,'ItemSelector':{'amount.$':'$$.Map.Item.Value'},"
+                    + "'ItemProcessor':{'StartAt':'Charge','States':{'Charge':{'Type':'Task','Resource':'"
+                    + CHARGE
+                    + "','End':true}}}}}}",
+                charge(up, inputs, 2))
+            .run(json("[1,2,3]"));
     assertEquals(ExecutionStatus.FAILED, execution.status());
     up.set(true);
 
@@ -214,7 +246,10 @@ class RedriveTest {
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
     assertEquals(json("[{'charged':1},{'charged':2},{'charged':3}]"), execution.output());
     // Item 3's Charge was aborted before its handler ran; item 1's is not called again.
-    assertEquals(List.of(json("{'amount':1}"), json("{'amount':2}"), json("{'amount':2}"), json("{'amount':3}")), inputs);
+    assertEquals(
+        List.of(
+            json("{'amount':1}"), json("{'amount':2}"), json("{'amount':2}"), json("{'amount':3}")),
+        inputs);
     assertHistory(
         List.of(
             "1 <0 ExecutionStarted {'input':'[1,2,3]','inputDetails':{'truncated':false},'roleArn':'arn:aws:iam::123456789012:role/asl4j-local'}",
@@ -267,42 +302,61 @@ class RedriveTest {
   @Test
   void aRetryAfterARedrivenMapAttemptRunsEveryItemAgain() {
     List<JsonNode> inputs = new ArrayList<>();
-    Execution execution = machine(
-        "{'StartAt':'Each','States':{'Each':{'Type':'Map','End':true,'ItemSelector':{'amount.$':'$$.Map.Item.Value'},"
-            + "'Retry':[{'ErrorEquals':['Card.Down'],'MaxAttempts':1}],"
-            + "'ItemProcessor':{'StartAt':'Prepare','States':{'Prepare':{'Type':'Pass','Next':'Charge'},"
-            + "'Charge':{'Type':'Task','Resource':'" + CHARGE + "','End':true}}}}}}",
-        charge(new AtomicBoolean(false), inputs, 2)).run(json("[1,2]"));
+    Execution execution =
+        machine(
+                "{'StartAt':'Each','States':{'Each':{'Type':'Map','End':true,'ItemSelector':{'amount.$':'$$.Map.Item.Value'},"
+                    + "'Retry':[{'ErrorEquals':['Card.Down'],'MaxAttempts':1}],"
+                    + "'ItemProcessor':{'StartAt':'Prepare','States':{'Prepare':{'Type':'Pass','Next':'Charge'},"
+                    + "'Charge':{'Type':'Task','Resource':'"
+                    + CHARGE
+                    + "','End':true}}}}}}",
+                charge(new AtomicBoolean(false), inputs, 2))
+            .run(json("[1,2]"));
 
     execution.redrive().await();
 
     assertEquals(ExecutionStatus.FAILED, execution.status());
     // The run and its retry; the redriven attempt (item 2 only) and its retry (every item).
     assertEquals(
-        List.of(json("{'amount':1}"), json("{'amount':2}"), json("{'amount':1}"), json("{'amount':2}"),
+        List.of(
+            json("{'amount':1}"),
             json("{'amount':2}"),
-            json("{'amount':1}"), json("{'amount':2}")),
+            json("{'amount':1}"),
+            json("{'amount':2}"),
+            json("{'amount':2}"),
+            json("{'amount':1}"),
+            json("{'amount':2}")),
         inputs);
-    // Prepare ran for both items in each of those attempts but the redriven one, which resumed item 2 at Charge.
-    assertEquals(6, execution.history().stream().filter(e -> e.type().equals("PassStateEntered")).count());
+    // Prepare ran for both items in each of those attempts but the redriven one, which resumed item
+    // 2 at Charge.
+    assertEquals(
+        6, execution.history().stream().filter(e -> e.type().equals("PassStateEntered")).count());
   }
 
   private static String distributed(String executionType) {
     return "{'StartAt':'Fan','States':{'Fan':{'Type':'Map','End':true,'ItemSelector':{'amount.$':'$$.Map.Item.Value'},"
-        + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'" + executionType + "'},"
+        + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'"
+        + executionType
+        + "'},"
         + "'StartAt':'Prepare','States':{'Prepare':{'Type':'Pass','Next':'Charge'},"
-        + "'Charge':{'Type':'Task','Resource':'" + CHARGE + "','End':true}}}}}}";
+        + "'Charge':{'Type':'Task','Resource':'"
+        + CHARGE
+        + "','End':true}}}}}}";
   }
 
   @Test
   void aRedrivenDistributedMapRedrivesItsMapRunAndOnlyItsUnsuccessfulStandardChildren() {
     AtomicBoolean up = new AtomicBoolean(false);
     List<JsonNode> inputs = new ArrayList<>();
-    Execution execution = machine(distributed("STANDARD"), charge(up, inputs, 2)).run(json("[1,2,3]"));
+    Execution execution =
+        machine(distributed("STANDARD"), charge(up, inputs, 2)).run(json("[1,2,3]"));
     MapRun mapRun = execution.mapRuns().get(0);
     assertEquals(MapRun.Status.FAILED, mapRun.status());
     assertEquals(
-        List.of(RedriveStatus.NOT_REDRIVABLE, RedriveStatus.REDRIVABLE_BY_MAP_RUN, RedriveStatus.REDRIVABLE_BY_MAP_RUN),
+        List.of(
+            RedriveStatus.NOT_REDRIVABLE,
+            RedriveStatus.REDRIVABLE_BY_MAP_RUN,
+            RedriveStatus.REDRIVABLE_BY_MAP_RUN),
         mapRun.childExecutions().stream().map(ChildExecution::redriveStatus).toList());
     List<String> arns = mapRun.childExecutions().stream().map(ChildExecution::arn).toList();
     up.set(true);
@@ -317,9 +371,17 @@ class RedriveTest {
     assertEquals(1, mapRun.redriveCount());
     assertEquals(START.plusSeconds(600), mapRun.redriveDate());
     assertEquals(new MapRun.Counts(0, 0, 3, 0, 0, 0, 3, 0), mapRun.executionCounts());
-    assertEquals(arns, mapRun.childExecutions().stream().map(ChildExecution::arn).toList(), "Standard children keep their ARNs");
-    assertEquals(List.of(0, 1, 1), mapRun.childExecutions().stream().map(ChildExecution::redriveCount).toList());
-    assertEquals(List.of(json("{'amount':1}"), json("{'amount':2}"), json("{'amount':2}"), json("{'amount':3}")), inputs);
+    assertEquals(
+        arns,
+        mapRun.childExecutions().stream().map(ChildExecution::arn).toList(),
+        "Standard children keep their ARNs");
+    assertEquals(
+        List.of(0, 1, 1),
+        mapRun.childExecutions().stream().map(ChildExecution::redriveCount).toList());
+    assertEquals(
+        List.of(
+            json("{'amount':1}"), json("{'amount':2}"), json("{'amount':2}"), json("{'amount':3}")),
+        inputs);
     assertHistory(
         List.of(
             "1 <0 ExecutionStarted {'input':'[1,2,3]','inputDetails':{'truncated':false},'roleArn':'arn:aws:iam::123456789012:role/asl4j-local'}",
@@ -363,8 +425,10 @@ class RedriveTest {
   void aRedrivenMapRunStartsItsUnsuccessfulExpressChildrenAgainAsNewExecutions() {
     AtomicBoolean up = new AtomicBoolean(false);
     List<JsonNode> inputs = new ArrayList<>();
-    Execution execution = machine(distributed("EXPRESS"), charge(up, inputs, 2)).run(json("[1,2,3]"));
-    List<String> arns = execution.mapRuns().get(0).childExecutions().stream().map(ChildExecution::arn).toList();
+    Execution execution =
+        machine(distributed("EXPRESS"), charge(up, inputs, 2)).run(json("[1,2,3]"));
+    List<String> arns =
+        execution.mapRuns().get(0).childExecutions().stream().map(ChildExecution::arn).toList();
     up.set(true);
 
     execution.redrive().await();
@@ -378,28 +442,45 @@ class RedriveTest {
     for (int i = 1; i < 3; i++) {
       // The same name, a new run id: a new Express execution, from its first state.
       String arn = children.get(i).arn();
-      assertEquals(arns.get(i).substring(0, arns.get(i).lastIndexOf(':')), arn.substring(0, arn.lastIndexOf(':')));
+      assertEquals(
+          arns.get(i).substring(0, arns.get(i).lastIndexOf(':')),
+          arn.substring(0, arn.lastIndexOf(':')));
       assertNotEquals(arns.get(i), arn);
       assertEquals(0, children.get(i).redriveCount());
     }
     assertEquals(
-        List.of("ExecutionStarted", "PassStateEntered", "PassStateExited", "TaskStateEntered", "LambdaFunctionScheduled",
-            "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited", "ExecutionSucceeded"),
+        List.of(
+            "ExecutionStarted",
+            "PassStateEntered",
+            "PassStateExited",
+            "TaskStateEntered",
+            "LambdaFunctionScheduled",
+            "LambdaFunctionStarted",
+            "LambdaFunctionSucceeded",
+            "TaskStateExited",
+            "ExecutionSucceeded"),
         children.get(1).history().stream().map(HistoryEvent::type).toList());
-    assertEquals(List.of(json("{'amount':1}"), json("{'amount':2}"), json("{'amount':2}"), json("{'amount':3}")), inputs);
+    assertEquals(
+        List.of(
+            json("{'amount':1}"), json("{'amount':2}"), json("{'amount':2}"), json("{'amount':3}")),
+        inputs);
   }
 
   @Test
   void aRedriveResumesTheFailedIterationOfAMapInsideAParallelBranchAtItsOwnFailedState() {
     AtomicBoolean up = new AtomicBoolean(false);
     List<JsonNode> inputs = new ArrayList<>();
-    Execution execution = machine(
-        "{'StartAt':'Both','States':{'Both':{'Type':'Parallel','End':true,'Branches':["
-            + "{'StartAt':'Ship','States':{'Ship':{'Type':'Pass','Result':'shipped','End':true}}},"
-            + "{'StartAt':'Each','States':{'Each':{'Type':'Map','End':true,'ItemSelector':{'amount.$':'$$.Map.Item.Value'},"
-            + "'ItemProcessor':{'StartAt':'Prepare','States':{'Prepare':{'Type':'Pass','Next':'Charge'},"
-            + "'Charge':{'Type':'Task','Resource':'" + CHARGE + "','End':true}}}}}}]}}}",
-        charge(up, inputs, 2)).run(json("[1,2]"));
+    Execution execution =
+        machine(
+                "{'StartAt':'Both','States':{'Both':{'Type':'Parallel','End':true,'Branches':["
+                    + "{'StartAt':'Ship','States':{'Ship':{'Type':'Pass','Result':'shipped','End':true}}},"
+                    + "{'StartAt':'Each','States':{'Each':{'Type':'Map','End':true,'ItemSelector':{'amount.$':'$$.Map.Item.Value'},"
+                    + "'ItemProcessor':{'StartAt':'Prepare','States':{'Prepare':{'Type':'Pass','Next':'Charge'},"
+                    + "'Charge':{'Type':'Task','Resource':'"
+                    + CHARGE
+                    + "','End':true}}}}}}]}}}",
+                charge(up, inputs, 2))
+            .run(json("[1,2]"));
     assertEquals(ExecutionStatus.FAILED, execution.status());
     up.set(true);
 
@@ -410,10 +491,24 @@ class RedriveTest {
     assertEquals(List.of(json("{'amount':1}"), json("{'amount':2}"), json("{'amount':2}")), inputs);
     List<String> types = execution.history().stream().map(HistoryEvent::type).toList();
     assertEquals(
-        List.of("ExecutionRedriven", "ParallelStateEntered", "ParallelStateStarted", "MapStateEntered", "MapStateStarted",
-            "MapIterationStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
-            "LambdaFunctionSucceeded", "TaskStateExited", "MapIterationSucceeded", "MapStateSucceeded", "MapStateExited",
-            "ParallelStateSucceeded", "ParallelStateExited", "ExecutionSucceeded"),
+        List.of(
+            "ExecutionRedriven",
+            "ParallelStateEntered",
+            "ParallelStateStarted",
+            "MapStateEntered",
+            "MapStateStarted",
+            "MapIterationStarted",
+            "TaskStateEntered",
+            "LambdaFunctionScheduled",
+            "LambdaFunctionStarted",
+            "LambdaFunctionSucceeded",
+            "TaskStateExited",
+            "MapIterationSucceeded",
+            "MapStateSucceeded",
+            "MapStateExited",
+            "ParallelStateSucceeded",
+            "ParallelStateExited",
+            "ExecutionSucceeded"),
         types.subList(types.indexOf("ExecutionRedriven"), types.size()));
   }
 
@@ -421,17 +516,21 @@ class RedriveTest {
   void aMapRunWhoseItemReaderFailedIsRedrivenAndReadsItsItemsAgain() {
     io.asl4j.runtime.services.S3Objects s3 = io.asl4j.runtime.services.AwsServices.create(1).s3();
     List<JsonNode> inputs = new ArrayList<>();
-    Execution execution = LocalStateMachine.builder(json(
-            "{'StartAt':'Fan','States':{'Fan':{'Type':'Map','End':true,"
-                + "'ItemReader':{'Resource':'arn:aws:states:::s3:getObject','ReaderConfig':{'InputType':'JSON'},"
-                + "'Parameters':{'Bucket':'in','Key':'amounts.json'}},'ItemSelector':{'amount.$':'$$.Map.Item.Value'},"
-                + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},"
-                + "'StartAt':'Charge','States':{'Charge':{'Type':'Task','Resource':'" + CHARGE + "','End':true}}}}}}").toString())
-        .handler(CHARGE, charge(new AtomicBoolean(true), inputs))
-        .s3(s3)
-        .virtualClock(START)
-        .build()
-        .run(json("{}"));
+    Execution execution =
+        LocalStateMachine.builder(
+                json("{'StartAt':'Fan','States':{'Fan':{'Type':'Map','End':true,"
+                        + "'ItemReader':{'Resource':'arn:aws:states:::s3:getObject','ReaderConfig':{'InputType':'JSON'},"
+                        + "'Parameters':{'Bucket':'in','Key':'amounts.json'}},'ItemSelector':{'amount.$':'$$.Map.Item.Value'},"
+                        + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},"
+                        + "'StartAt':'Charge','States':{'Charge':{'Type':'Task','Resource':'"
+                        + CHARGE
+                        + "','End':true}}}}}}")
+                    .toString())
+            .handler(CHARGE, charge(new AtomicBoolean(true), inputs))
+            .s3(s3)
+            .virtualClock(START)
+            .build()
+            .run(json("{}"));
     assertEquals(ExecutionStatus.FAILED, execution.status());
     String mapRunArn = execution.mapRuns().get(0).arn();
     s3.put("in", "amounts.json", "[4,5]");
@@ -446,15 +545,31 @@ class RedriveTest {
     assertEquals(1, mapRun.redriveCount());
     assertEquals(new MapRun.Counts(0, 0, 2, 0, 0, 0, 2, 0), mapRun.executionCounts());
     assertEquals(
-        List.of("ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunFailed", "MapStateFailed",
-            "ExecutionFailed", "ExecutionRedriven", "MapStateEntered", "MapStateStarted", "MapRunRedriven", "MapRunSucceeded",
-            "MapStateSucceeded", "MapStateExited", "ExecutionSucceeded"),
+        List.of(
+            "ExecutionStarted",
+            "MapStateEntered",
+            "MapStateStarted",
+            "MapRunStarted",
+            "MapRunFailed",
+            "MapStateFailed",
+            "ExecutionFailed",
+            "ExecutionRedriven",
+            "MapStateEntered",
+            "MapStateStarted",
+            "MapRunRedriven",
+            "MapRunSucceeded",
+            "MapStateSucceeded",
+            "MapStateExited",
+            "ExecutionSucceeded"),
         execution.history().stream().map(HistoryEvent::type).toList());
   }
 
   @Test
   void anAbortedExecutionIsRedrivableAndItsCallbackTaskWaitsAgainWithANewToken() {
-    LocalStateMachine machine = machine("{'StartAt':'Approve','States':{" + CALLBACK + "}}", charge(new AtomicBoolean(true), new ArrayList<>()));
+    LocalStateMachine machine =
+        machine(
+            "{'StartAt':'Approve','States':{" + CALLBACK + "}}",
+            charge(new AtomicBoolean(true), new ArrayList<>()));
     Execution execution = machine.start(json("{'order':7}")).runUntilWaiting();
     String first = execution.waitingTaskTokens().get(0);
     execution.stop("Halted", "by the operator");
@@ -465,7 +580,8 @@ class RedriveTest {
     assertEquals(ExecutionStatus.RUNNING, execution.status());
     String second = execution.waitingTaskTokens().get(0);
     assertNotEquals(first, second);
-    TaskTokenException stale = assertThrows(TaskTokenException.class, () -> machine.sendTaskSuccess(first, json("{}")));
+    TaskTokenException stale =
+        assertThrows(TaskTokenException.class, () -> machine.sendTaskSuccess(first, json("{}")));
     assertEquals("TaskTimedOut", stale.errorCode());
     machine.sendTaskSuccess(second, json("{'approved':true}"));
     execution.await();
@@ -487,13 +603,17 @@ class RedriveTest {
             "12 <11 TaskSucceeded {'resourceType':'sqs','resource':'sendMessage.waitForTaskToken','output':'{\\'approved\\':true}','outputDetails':{'truncated':false}}",
             "13 <12 TaskStateExited {'name':'Approve','output':'{\\'approved\\':true}','outputDetails':{'truncated':false}}",
             "14 <13 ExecutionSucceeded {'output':'{\\'approved\\':true}','outputDetails':{'truncated':false}}"),
-        execution.history(), first, second);
+        execution.history(),
+        first,
+        second);
   }
 
   @Test
   void aTimedOutExecutionIsRedrivableAndItsTimeoutCountsFromTheRedrive() {
-    LocalStateMachine machine = machine(
-        "{'TimeoutSeconds':60,'StartAt':'Approve','States':{" + CALLBACK + "}}", charge(new AtomicBoolean(true), new ArrayList<>()));
+    LocalStateMachine machine =
+        machine(
+            "{'TimeoutSeconds':60,'StartAt':'Approve','States':{" + CALLBACK + "}}",
+            charge(new AtomicBoolean(true), new ArrayList<>()));
     Execution execution = machine.run(json("{'order':8}"));
     assertEquals(ExecutionStatus.TIMED_OUT, execution.status());
     assertEquals(START.plusSeconds(60), execution.stopDate());
@@ -503,8 +623,20 @@ class RedriveTest {
     assertEquals(ExecutionStatus.TIMED_OUT, execution.status());
     assertEquals(START.plusSeconds(3660), execution.stopDate());
     List<HistoryEvent> history = execution.history();
-    String first = history.get(2).details().path("parameters").asText().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
-    String second = history.get(8).details().path("parameters").asText().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    String first =
+        history
+            .get(2)
+            .details()
+            .path("parameters")
+            .asText()
+            .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    String second =
+        history
+            .get(8)
+            .details()
+            .path("parameters")
+            .asText()
+            .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
     assertHistory(
         List.of(
             "1 <0 ExecutionStarted {'input':'{\\'order\\':8}','inputDetails':{'truncated':false},'roleArn':'arn:aws:iam::123456789012:role/asl4j-local'}",
@@ -519,12 +651,15 @@ class RedriveTest {
             "10 <9 TaskStarted {'resourceType':'sqs','resource':'sendMessage.waitForTaskToken'}",
             "11 <10 TaskSubmitted {'resourceType':'sqs','resource':'sendMessage.waitForTaskToken','output':'{\\'MessageId\\':\\'m-1\\'}','outputDetails':{'truncated':false}}",
             "12 <11 ExecutionTimedOut {'error':'States.Timeout'}"),
-        history, first, second);
+        history,
+        first,
+        second);
   }
 
   @Test
   void aFailStateRedrivenFailsAgain() {
-    Execution execution = machine(FAILS, charge(new AtomicBoolean(true), new ArrayList<>())).run(json("{}"));
+    Execution execution =
+        machine(FAILS, charge(new AtomicBoolean(true), new ArrayList<>())).run(json("{}"));
 
     execution.redrive().await();
 
@@ -543,37 +678,55 @@ class RedriveTest {
 
   @Test
   void aSucceededExecutionIsNotRedrivable() {
-    Execution execution = machine(PASS, charge(new AtomicBoolean(true), new ArrayList<>())).run(json("{}"));
+    Execution execution =
+        machine(PASS, charge(new AtomicBoolean(true), new ArrayList<>())).run(json("{}"));
 
-    RedriveExecutionException refused = assertThrows(RedriveExecutionException.class, execution::redrive);
+    RedriveExecutionException refused =
+        assertThrows(RedriveExecutionException.class, execution::redrive);
 
     assertEquals("ExecutionNotRedrivable", refused.errorCode());
-    assertEquals("ExecutionNotRedrivable: Execution is SUCCEEDED and cannot be redriven", refused.getMessage());
+    assertEquals(
+        "ExecutionNotRedrivable: Execution is SUCCEEDED and cannot be redriven",
+        refused.getMessage());
     assertEquals(RedriveStatus.NOT_REDRIVABLE, execution.redriveStatus());
-    assertEquals(List.of("ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"),
+    assertEquals(
+        List.of("ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"),
         execution.history().stream().map(HistoryEvent::type).toList());
   }
 
   @Test
   void aRunningExecutionIsNotRedrivable() {
-    LocalStateMachine machine = machine("{'StartAt':'Approve','States':{" + CALLBACK + "}}", charge(new AtomicBoolean(true), new ArrayList<>()));
+    LocalStateMachine machine =
+        machine(
+            "{'StartAt':'Approve','States':{" + CALLBACK + "}}",
+            charge(new AtomicBoolean(true), new ArrayList<>()));
     Execution execution = machine.start(json("{}")).runUntilWaiting();
 
-    RedriveExecutionException refused = assertThrows(RedriveExecutionException.class, execution::redrive);
+    RedriveExecutionException refused =
+        assertThrows(RedriveExecutionException.class, execution::redrive);
 
-    assertEquals("ExecutionNotRedrivable: Execution is RUNNING and cannot be redriven", refused.getMessage());
+    assertEquals(
+        "ExecutionNotRedrivable: Execution is RUNNING and cannot be redriven",
+        refused.getMessage());
     assertEquals("Execution is RUNNING and cannot be redriven", execution.redriveStatusReason());
   }
 
   @Test
   void anExpressExecutionIsRefusedAsAwsRefusesItsArn() {
-    Execution execution = LocalStateMachine.builder(FAILS.replace('\'', '"')).type(StateMachineType.EXPRESS).virtualClock(START).build()
-        .run(json("{}"));
+    Execution execution =
+        LocalStateMachine.builder(FAILS.replace('\'', '"'))
+            .type(StateMachineType.EXPRESS)
+            .virtualClock(START)
+            .build()
+            .run(json("{}"));
 
-    RedriveExecutionException refused = assertThrows(RedriveExecutionException.class, execution::redrive);
+    RedriveExecutionException refused =
+        assertThrows(RedriveExecutionException.class, execution::redrive);
 
     assertEquals("InvalidArn", refused.errorCode());
-    assertEquals("InvalidArn: Invalid Arn: 'Resource type not valid in this context: express'", refused.getMessage());
+    assertEquals(
+        "InvalidArn: Invalid Arn: 'Resource type not valid in this context: express'",
+        refused.getMessage());
     assertNull(execution.redriveStatus());
     assertEquals(0, execution.redriveCount());
   }
@@ -584,13 +737,16 @@ class RedriveTest {
     Execution late = machine.run(json("{}"));
 
     RedriveExecutionException refused =
-        assertThrows(RedriveExecutionException.class, () -> late.redriveAt(START.plus(Duration.ofDays(15))));
+        assertThrows(
+            RedriveExecutionException.class, () -> late.redriveAt(START.plus(Duration.ofDays(15))));
 
-    assertEquals("ExecutionNotRedrivable: Execution redrivable period exceeded", refused.getMessage());
+    assertEquals(
+        "ExecutionNotRedrivable: Execution redrivable period exceeded", refused.getMessage());
     // Refused, it stays as it was.
     assertEquals(ExecutionStatus.FAILED, late.status());
     assertEquals(0, late.redriveCount());
-    assertEquals(List.of("ExecutionStarted", "FailStateEntered", "ExecutionFailed"),
+    assertEquals(
+        List.of("ExecutionStarted", "FailStateEntered", "ExecutionFailed"),
         late.history().stream().map(HistoryEvent::type).toList());
     Execution intime = machine.run(json("{}"));
     intime.redriveAt(START.plus(Duration.ofDays(14))).await();
@@ -599,42 +755,54 @@ class RedriveTest {
 
   @Test
   void anExecutionPastItsYearIsNotRedrivable() {
-    Execution execution = machine(
-        "{'StartAt':'Rest','States':{'Rest':{'Type':'Wait','Seconds':31104000,'Next':'F'},"
-            + "'F':{'Type':'Fail','Error':'Broken'}}}", charge(new AtomicBoolean(true), new ArrayList<>()))
-        .run(json("{}"));
+    Execution execution =
+        machine(
+                "{'StartAt':'Rest','States':{'Rest':{'Type':'Wait','Seconds':31104000,'Next':'F'},"
+                    + "'F':{'Type':'Fail','Error':'Broken'}}}",
+                charge(new AtomicBoolean(true), new ArrayList<>()))
+            .run(json("{}"));
     assertEquals(START.plus(Duration.ofDays(360)), execution.stopDate());
 
     RedriveExecutionException refused =
-        assertThrows(RedriveExecutionException.class, () -> execution.redriveAt(START.plus(Duration.ofDays(366))));
+        assertThrows(
+            RedriveExecutionException.class,
+            () -> execution.redriveAt(START.plus(Duration.ofDays(366))));
 
-    assertEquals("ExecutionNotRedrivable: Execution has exceeded the max execution time", refused.getMessage());
+    assertEquals(
+        "ExecutionNotRedrivable: Execution has exceeded the max execution time",
+        refused.getMessage());
   }
 
   @Test
   void anExecutionThatReachedTheHistoryLimitIsNotRedrivable() {
-    Execution execution = machine(
-        "{'StartAt':'Count','States':{'Count':{'Type':'Pass','Next':'More'},"
-            + "'More':{'Type':'Choice','Choices':[{'Variable':'$.stop','IsPresent':true,'Next':'Done'}],'Default':'Count'},"
-            + "'Done':{'Type':'Succeed'}}}", charge(new AtomicBoolean(true), new ArrayList<>()))
-        .run(json("{}"));
+    Execution execution =
+        machine(
+                "{'StartAt':'Count','States':{'Count':{'Type':'Pass','Next':'More'},"
+                    + "'More':{'Type':'Choice','Choices':[{'Variable':'$.stop','IsPresent':true,'Next':'Done'}],'Default':'Count'},"
+                    + "'Done':{'Type':'Succeed'}}}",
+                charge(new AtomicBoolean(true), new ArrayList<>()))
+            .run(json("{}"));
     assertEquals(25_000, execution.history().size());
     assertEquals("States.Runtime", execution.error());
 
-    RedriveExecutionException refused = assertThrows(RedriveExecutionException.class, execution::redrive);
+    RedriveExecutionException refused =
+        assertThrows(RedriveExecutionException.class, execution::redrive);
 
-    assertEquals("ExecutionNotRedrivable: Execution history event limit exceeded", refused.getMessage());
+    assertEquals(
+        "ExecutionNotRedrivable: Execution history event limit exceeded", refused.getMessage());
   }
 
   @Test
   void aRedriveBeforeTheExecutionEndedIsAMistake() {
-    Execution execution = machine(
-        "{'StartAt':'Rest','States':{'Rest':{'Type':'Wait','Seconds':60,'Next':'F'},'F':{'Type':'Fail','Error':'Broken'}}}",
-        charge(new AtomicBoolean(true), new ArrayList<>()))
-        .run(json("{}"));
+    Execution execution =
+        machine(
+                "{'StartAt':'Rest','States':{'Rest':{'Type':'Wait','Seconds':60,'Next':'F'},'F':{'Type':'Fail','Error':'Broken'}}}",
+                charge(new AtomicBoolean(true), new ArrayList<>()))
+            .run(json("{}"));
 
     IllegalArgumentException mistake =
-        assertThrows(IllegalArgumentException.class, () -> execution.redriveAt(START.plusSeconds(30)));
+        assertThrows(
+            IllegalArgumentException.class, () -> execution.redriveAt(START.plusSeconds(30)));
 
     assertEquals(
         "redriveAt(2025-01-01T00:00:30Z): the execution ended at 2025-01-01T00:01:00Z; a redrive comes after its end",

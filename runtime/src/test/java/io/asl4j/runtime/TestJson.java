@@ -10,8 +10,10 @@ import java.time.Instant;
  */
 public final class TestJson {
   public static final ObjectMapper MAPPER = new ObjectMapper();
+
   /** The virtual clock's start in the tests that fix it. */
   public static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+
   /** A Lambda function ARN for Task states. */
   public static final String FN = "arn:aws:lambda:us-east-1:123456789012:function:work";
 
@@ -38,10 +40,12 @@ public final class TestJson {
    */
   public static LocalStateMachine sqsCallbackOnTheRealClock() {
     return LocalStateMachine.builder(
-            asl("{'StartAt':'Approve','States':{'Approve':{'Type':'Task',"
-                + "'Resource':'arn:aws:states:::sqs:sendMessage.waitForTaskToken',"
-                + "'Parameters':{'MessageBody':{'token.$':'$$.Task.Token'}},'End':true}}}"))
-        .handler("arn:aws:states:::sqs:sendMessage", (input, ctx) -> json("{\"MessageId\":\"m-1\"}"))
+            asl(
+                "{'StartAt':'Approve','States':{'Approve':{'Type':'Task',"
+                    + "'Resource':'arn:aws:states:::sqs:sendMessage.waitForTaskToken',"
+                    + "'Parameters':{'MessageBody':{'token.$':'$$.Task.Token'}},'End':true}}}"))
+        .handler(
+            "arn:aws:states:::sqs:sendMessage", (input, ctx) -> json("{\"MessageId\":\"m-1\"}"))
         .realClock()
         .build();
   }

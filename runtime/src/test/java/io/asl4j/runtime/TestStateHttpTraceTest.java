@@ -21,12 +21,29 @@ class TestStateHttpTraceTest {
 
   private static TestStateResult test(String level, boolean reveal) {
     AwsServices services = AwsServices.create(1);
-    services.http().handler(request -> new Http.Response(200, Map.of("Content-Type", "application/json"), "{\"ok\":true}"));
-    services.http().connection(CONNECTION, new Http.Connection(Map.of("Authorization", "Bearer s3cret"), Map.of(), Map.of()));
-    JsonNode request = json("{'definition':{'Type':'Task','Resource':'arn:aws:states:::http:invoke','End':true,"
-        + "'Parameters':{'ApiEndpoint':'https://api.example.com/orders','Method':'POST',"
-        + "'Authentication':{'ConnectionArn':'" + CONNECTION + "'},'Headers':{'Accept':'application/json'},"
-        + "'RequestBody':{'id':'o-1'}}},'input':{},'inspectionLevel':'" + level + "','revealSecrets':" + reveal + "}");
+    services
+        .http()
+        .handler(
+            request ->
+                new Http.Response(
+                    200, Map.of("Content-Type", "application/json"), "{\"ok\":true}"));
+    services
+        .http()
+        .connection(
+            CONNECTION,
+            new Http.Connection(Map.of("Authorization", "Bearer s3cret"), Map.of(), Map.of()));
+    JsonNode request =
+        json(
+            "{'definition':{'Type':'Task','Resource':'arn:aws:states:::http:invoke','End':true,"
+                + "'Parameters':{'ApiEndpoint':'https://api.example.com/orders','Method':'POST',"
+                + "'Authentication':{'ConnectionArn':'"
+                + CONNECTION
+                + "'},'Headers':{'Accept':'application/json'},"
+                + "'RequestBody':{'id':'o-1'}}},'input':{},'inspectionLevel':'"
+                + level
+                + "','revealSecrets':"
+                + reveal
+                + "}");
     TestState.Builder builder = TestState.fromRequest(request);
     services.handlers().forEach(builder::handler);
     return builder.run();
@@ -37,12 +54,14 @@ class TestStateHttpTraceTest {
     TestStateResult result = test("TRACE", false);
 
     assertEquals(
-        json("{'protocol':'https','method':'POST','url':'https://api.example.com/orders',"
-            + "'headers':'Accept: application/json\\nContent-Type: application/json; charset=UTF-8','body':'{\\\"id\\\":\\\"o-1\\\"}'}"),
+        json(
+            "{'protocol':'https','method':'POST','url':'https://api.example.com/orders',"
+                + "'headers':'Accept: application/json\\nContent-Type: application/json; charset=UTF-8','body':'{\\\"id\\\":\\\"o-1\\\"}'}"),
         result.inspectionData().get("request"));
     assertEquals(
-        json("{'protocol':'https','statusCode':'200','statusMessage':'OK','headers':'Content-Type: application/json',"
-            + "'body':'{\\\"ok\\\":true}'}"),
+        json(
+            "{'protocol':'https','statusCode':'200','statusMessage':'OK','headers':'Content-Type: application/json',"
+                + "'body':'{\\\"ok\\\":true}'}"),
         result.inspectionData().get("response"));
   }
 
@@ -60,11 +79,14 @@ class TestStateHttpTraceTest {
     TestStateResult result = test("DEBUG", true);
 
     assertEquals(
-        json("{'input':{},'afterInputPath':{},'afterParameters':{'ApiEndpoint':'https://api.example.com/orders','Method':'POST',"
-            + "'Authentication':{'ConnectionArn':'" + CONNECTION + "'},'Headers':{'Accept':'application/json'},'RequestBody':{'id':'o-1'}},"
-            + "'result':{'Headers':{'content-type':['application/json']},'ResponseBody':{'ok':true},'StatusCode':'200','StatusText':'OK'},"
-            + "'afterResultSelector':{'Headers':{'content-type':['application/json']},'ResponseBody':{'ok':true},'StatusCode':'200','StatusText':'OK'},"
-            + "'afterResultPath':{'Headers':{'content-type':['application/json']},'ResponseBody':{'ok':true},'StatusCode':'200','StatusText':'OK'}}"),
+        json(
+            "{'input':{},'afterInputPath':{},'afterParameters':{'ApiEndpoint':'https://api.example.com/orders','Method':'POST',"
+                + "'Authentication':{'ConnectionArn':'"
+                + CONNECTION
+                + "'},'Headers':{'Accept':'application/json'},'RequestBody':{'id':'o-1'}},"
+                + "'result':{'Headers':{'content-type':['application/json']},'ResponseBody':{'ok':true},'StatusCode':'200','StatusText':'OK'},"
+                + "'afterResultSelector':{'Headers':{'content-type':['application/json']},'ResponseBody':{'ok':true},'StatusCode':'200','StatusText':'OK'},"
+                + "'afterResultPath':{'Headers':{'content-type':['application/json']},'ResponseBody':{'ok':true},'StatusCode':'200','StatusText':'OK'}}"),
         result.inspectionData());
   }
 }

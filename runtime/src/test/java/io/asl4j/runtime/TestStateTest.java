@@ -59,7 +59,9 @@ class TestStateTest {
 
     assertEquals(TestStateResult.Status.RETRIABLE, result.status());
     assertEquals("Busy", result.error());
-    assertEquals(json("{\"retryIndex\": 1, \"retryBackoffIntervalSeconds\": 18}"), result.inspectionData().get("errorDetails"));
+    assertEquals(
+        json("{\"retryIndex\": 1, \"retryBackoffIntervalSeconds\": 18}"),
+        result.inspectionData().get("errorDetails"));
   }
 
   @Test
@@ -76,7 +78,9 @@ class TestStateTest {
 
     assertEquals(TestStateResult.Status.CAUGHT_ERROR, result.status());
     assertEquals("Handle", result.nextState());
-    assertEquals(json("{\"a\": 1, \"error\": {\"Error\": \"Busy\", \"Cause\": \"try later\"}}"), result.output());
+    assertEquals(
+        json("{\"a\": 1, \"error\": {\"Error\": \"Busy\", \"Cause\": \"try later\"}}"),
+        result.output());
   }
 
   @Test
@@ -100,7 +104,8 @@ class TestStateTest {
   @Test
   void givenContextObjectReplacesTheDefault() {
     TestStateResult result =
-        TestState.of("{\"Type\": \"Pass\", \"Parameters\": {\"who.$\": \"$$.Execution.Name\"}, \"End\": true}")
+        TestState.of(
+                "{\"Type\": \"Pass\", \"Parameters\": {\"who.$\": \"$$.Execution.Name\"}, \"End\": true}")
             .context(json("{\"Execution\": {\"Name\": \"nightly\"}}"))
             .run();
 
@@ -140,8 +145,11 @@ class TestStateTest {
   @Test
   void taskWithoutMockCallsTheRegisteredHandler() {
     TestStateResult result =
-        TestState.of("{\"Type\": \"Task\", \"Resource\": \"arn:aws:lambda:us-east-1:123456789012:function:f\", \"End\": true}")
-            .handler("arn:aws:lambda:us-east-1:123456789012:function:f", (input, ctx) -> IntNode.valueOf(ctx.stateName().length()))
+        TestState.of(
+                "{\"Type\": \"Task\", \"Resource\": \"arn:aws:lambda:us-east-1:123456789012:function:f\", \"End\": true}")
+            .handler(
+                "arn:aws:lambda:us-east-1:123456789012:function:f",
+                (input, ctx) -> IntNode.valueOf(ctx.stateName().length()))
             .run();
 
     assertEquals(IntNode.valueOf("StateName".length()), result.output());
@@ -151,10 +159,17 @@ class TestStateTest {
   void requestsThatDoNotFitTheDefinitionAreRefused() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> TestState.of("{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true}}}").run());
+        () ->
+            TestState.of(
+                    "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true}}}")
+                .run());
     assertThrows(
         IllegalArgumentException.class,
-        () -> TestState.of("{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true}}}").stateName("B").run());
+        () ->
+            TestState.of(
+                    "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true}}}")
+                .stateName("B")
+                .run());
     assertThrows(
         IllegalArgumentException.class,
         () -> TestState.of("{\"Type\": \"Pass\", \"End\": true}").mockResult("{}").run());
@@ -165,17 +180,23 @@ class TestStateTest {
     // {"s":"xxx..."}: 8 bytes around the text.
     JsonNode atLimit = JSON.createObjectNode().put("s", "x".repeat(256 * 1024 - 8));
     JsonNode overLimit = JSON.createObjectNode().put("s", "x".repeat(256 * 1024 - 7));
-    String task = "{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::sqs:sendMessage\", \"End\": true}";
+    String task =
+        "{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::sqs:sendMessage\", \"End\": true}";
 
-    assertEquals(TestStateResult.Status.SUCCEEDED, TestState.of(task).input(atLimit).mockResult(atLimit).run().status());
+    assertEquals(
+        TestStateResult.Status.SUCCEEDED,
+        TestState.of(task).input(atLimit).mockResult(atLimit).run().status());
     IllegalArgumentException input =
-        assertThrows(IllegalArgumentException.class, () -> TestState.of(task).input(overLimit).mockResult("{}").run());
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TestState.of(task).input(overLimit).mockResult("{}").run());
     assertEquals(
         "1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less"
             + " than or equal to 262144",
         input.getMessage());
     IllegalArgumentException result =
-        assertThrows(IllegalArgumentException.class, () -> TestState.of(task).mockResult(overLimit).run());
+        assertThrows(
+            IllegalArgumentException.class, () -> TestState.of(task).mockResult(overLimit).run());
     assertEquals(
         "1 validation error detected: Value at 'mock.result' failed to satisfy constraint: Member must have length"
             + " less than or equal to 262144",
@@ -186,16 +207,29 @@ class TestStateTest {
   void aStateConfigurationOfTheWrongShapeIsRefusedNamingTheField() throws Exception {
     TestState.Builder builder = TestState.of("{\"Type\": \"Pass\", \"End\": true}");
 
-    IllegalArgumentException fraction = assertThrows(
-        IllegalArgumentException.class, () -> builder.stateConfiguration(JSON.readTree("{\"retrierRetryCount\": 1.5}")));
-    IllegalArgumentException notAName = assertThrows(
-        IllegalArgumentException.class, () -> builder.stateConfiguration(JSON.readTree("{\"errorCausedByState\": 3}")));
-    IllegalArgumentException level = assertThrows(
-        IllegalArgumentException.class,
-        () -> TestState.fromRequest(JSON.readTree("{\"definition\": {\"Type\": \"Pass\", \"End\": true}, \"inspectionLevel\": \"ALL\"}")));
+    IllegalArgumentException fraction =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> builder.stateConfiguration(JSON.readTree("{\"retrierRetryCount\": 1.5}")));
+    IllegalArgumentException notAName =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> builder.stateConfiguration(JSON.readTree("{\"errorCausedByState\": 3}")));
+    IllegalArgumentException level =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                TestState.fromRequest(
+                    JSON.readTree(
+                        "{\"definition\": {\"Type\": \"Pass\", \"End\": true}, \"inspectionLevel\": \"ALL\"}")));
 
-    assertEquals("stateConfiguration.retrierRetryCount must be a whole number, not 1.5", fraction.getMessage());
-    assertEquals("stateConfiguration.errorCausedByState must be a state name (a string)", notAName.getMessage());
-    assertEquals("inspectionLevel must be one of [INFO, DEBUG, TRACE], not 'ALL'", level.getMessage());
+    assertEquals(
+        "stateConfiguration.retrierRetryCount must be a whole number, not 1.5",
+        fraction.getMessage());
+    assertEquals(
+        "stateConfiguration.errorCausedByState must be a state name (a string)",
+        notAName.getMessage());
+    assertEquals(
+        "inspectionLevel must be one of [INFO, DEBUG, TRACE], not 'ALL'", level.getMessage());
   }
 }

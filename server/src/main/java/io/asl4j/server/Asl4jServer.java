@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The Step Functions API on localhost, answered by the asl4j runtime: every client that speaks
- * it (the AWS SDKs, the AWS CLI, boto3) works against {@link #endpoint()} unchanged.
+ * The Step Functions API on localhost, answered by the asl4j runtime: every client that speaks it
+ * (the AWS SDKs, the AWS CLI, boto3) works against {@link #endpoint()} unchanged.
  *
  * <pre>{@code
  * try (Asl4jServer server = Asl4jServer.start()) {          // 127.0.0.1, a free port
@@ -27,10 +27,10 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Executions run on the real clock unless {@link Config#waitTimeScale(double)} is 0; Task
- * states are answered by a mock file's test case ({@code <stateMachineArn>#<TestCase>}), by the
- * in-memory service fakes of {@link #services()}, by Lambda functions served at a Lambda
- * endpoint, and by callbacks and activity workers through the API itself.
+ * <p>Executions run on the real clock unless {@link Config#waitTimeScale(double)} is 0; Task states
+ * are answered by a mock file's test case ({@code <stateMachineArn>#<TestCase>}), by the in-memory
+ * service fakes of {@link #services()}, by Lambda functions served at a Lambda endpoint, and by
+ * callbacks and activity workers through the API itself.
  */
 public final class Asl4jServer implements AutoCloseable {
   private final Config config;
@@ -45,11 +45,22 @@ public final class Asl4jServer implements AutoCloseable {
     Map<String, TaskHandler> prefixHandlers = Map.of();
     this.service =
         new StepFunctionsService(
-            config.region, config.account, services, config.mocks, config.waitTimeScale == 0, config.handlers, prefixHandlers,
-            config.activityPollMillis, config.lambdaEndpoint == null ? null : new LambdaForwarder(config.lambdaEndpoint));
-    SigV4 signatures = config.accessKey == null ? null : new SigV4(config.accessKey, config.secretKey);
+            config.region,
+            config.account,
+            services,
+            config.mocks,
+            config.waitTimeScale == 0,
+            config.handlers,
+            prefixHandlers,
+            config.activityPollMillis,
+            config.lambdaEndpoint == null ? null : new LambdaForwarder(config.lambdaEndpoint));
+    SigV4 signatures =
+        config.accessKey == null ? null : new SigV4(config.accessKey, config.secretKey);
     this.frontend =
-        new HttpFrontend(new InetSocketAddress(InetAddress.getByName(config.host), config.port), service, signatures);
+        new HttpFrontend(
+            new InetSocketAddress(InetAddress.getByName(config.host), config.port),
+            service,
+            signatures);
     InetSocketAddress bound = frontend.address();
     String host = bound.getAddress().getHostAddress();
     if (host.contains(":")) {
@@ -88,7 +99,10 @@ public final class Asl4jServer implements AutoCloseable {
     return frontend.address().getPort();
   }
 
-  /** The in-memory DynamoDB, SQS, SNS, EventBridge, S3 and HTTP fakes Task states call: inspect them from a test. */
+  /**
+   * The in-memory DynamoDB, SQS, SNS, EventBridge, S3 and HTTP fakes Task states call: inspect them
+   * from a test.
+   */
   public AwsServices services() {
     return services;
   }
@@ -121,7 +135,9 @@ public final class Asl4jServer implements AutoCloseable {
     service.close();
   }
 
-  /** How to serve: defaults are 127.0.0.1, a free port, us-east-1, account 123456789012, real time. */
+  /**
+   * How to serve: defaults are 127.0.0.1, a free port, us-east-1, account 123456789012, real time.
+   */
   public static final class Config {
     private String host = "127.0.0.1";
     private int port;
@@ -155,13 +171,19 @@ public final class Asl4jServer implements AutoCloseable {
       return this;
     }
 
-    /** Step Functions Local's mock file: start {@code <stateMachineArn>#<TestCase>} to use a test case. */
+    /**
+     * Step Functions Local's mock file: start {@code <stateMachineArn>#<TestCase>} to use a test
+     * case.
+     */
     public Config mocks(MockConfig mocks) {
       this.mocks = Objects.requireNonNull(mocks, "mocks == null");
       return this;
     }
 
-    /** Where Lambda Task states are invoked, over the Lambda Invoke API (e.g. {@code sam local start-lambda}). */
+    /**
+     * Where Lambda Task states are invoked, over the Lambda Invoke API (e.g. {@code sam local
+     * start-lambda}).
+     */
     public Config lambdaEndpoint(URI endpoint) {
       this.lambdaEndpoint = Objects.requireNonNull(endpoint, "endpoint == null");
       return this;
@@ -177,7 +199,8 @@ public final class Asl4jServer implements AutoCloseable {
     public Config waitTimeScale(double scale) {
       if (scale != 0 && scale != 1) {
         throw new IllegalArgumentException(
-            "wait time scale must be 0 (Waits, back-off and timeouts pass at once) or 1 (real time), not " + scale);
+            "wait time scale must be 0 (Waits, back-off and timeouts pass at once) or 1 (real time), not "
+                + scale);
       }
       this.waitTimeScale = scale;
       return this;
@@ -211,11 +234,15 @@ public final class Asl4jServer implements AutoCloseable {
      * function ARN, {@code lambda:invoke} calls naming it) with Java code, in every state machine.
      */
     public Config handler(String resource, TaskHandler handler) {
-      handlers.put(Objects.requireNonNull(resource, "resource == null"), Objects.requireNonNull(handler, "handler == null"));
+      handlers.put(
+          Objects.requireNonNull(resource, "resource == null"),
+          Objects.requireNonNull(handler, "handler == null"));
       return this;
     }
 
-    /** How long GetActivityTask waits for a task: AWS's 60 seconds by default (shorter in tests). */
+    /**
+     * How long GetActivityTask waits for a task: AWS's 60 seconds by default (shorter in tests).
+     */
     public Config activityPoll(java.time.Duration wait) {
       this.activityPollMillis = wait.toMillis();
       return this;

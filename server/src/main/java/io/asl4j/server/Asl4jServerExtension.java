@@ -15,8 +15,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
- * Serves the Step Functions API for a test class and hands its tests an {@link SfnClient}
- * pointed at it (and the {@link Asl4jServer}, to inspect its service fakes).
+ * Serves the Step Functions API for a test class and hands its tests an {@link SfnClient} pointed
+ * at it (and the {@link Asl4jServer}, to inspect its service fakes).
  *
  * <pre>{@code
  * @ExtendWith(Asl4jServerExtension.class)
@@ -33,8 +33,10 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * AWS SDK for Java v2 ({@code software.amazon.awssdk:sfn} and {@code url-connection-client}) on the
  * test class path.
  */
-public final class Asl4jServerExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Asl4jServerExtension.class);
+public final class Asl4jServerExtension
+    implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(Asl4jServerExtension.class);
 
   /**
    * An SDK v2 client of {@code endpoint}, with dummy credentials and host-prefix injection off, so
@@ -44,9 +46,11 @@ public final class Asl4jServerExtension implements BeforeAllCallback, AfterAllCa
     return SfnClient.builder()
         .endpointOverride(endpoint)
         .region(Region.of(region))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("asl4j", "asl4j")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("asl4j", "asl4j")))
         .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .overrideConfiguration(o -> o.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
+        .overrideConfiguration(
+            o -> o.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
         .build();
   }
 
@@ -81,7 +85,9 @@ public final class Asl4jServerExtension implements BeforeAllCallback, AfterAllCa
     Object value = context.getStore(NAMESPACE).get(type == SfnClient.class ? "client" : "server");
     if (value == null) {
       throw new ParameterResolutionException(
-          "no asl4j server is running for " + context.getDisplayName() + ": register Asl4jServerExtension on the class");
+          "no asl4j server is running for "
+              + context.getDisplayName()
+              + ": register Asl4jServerExtension on the class");
     }
     return value;
   }

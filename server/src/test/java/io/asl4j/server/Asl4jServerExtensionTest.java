@@ -15,17 +15,30 @@ import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
 class Asl4jServerExtensionTest {
   @Test
   void aTestGetsAClientOfTheClassesServer(SfnClient sfn, Asl4jServer server) throws Exception {
-    String machine = sfn.createStateMachine(b -> b.name("from-extension").roleArn(StepFunctionsApiTest.ROLE)
-        .definition(StepFunctionsApiTest.PASS_CHAIN)).stateMachineArn();
-    assertEquals("arn:aws:states:" + server.region() + ":" + server.account() + ":stateMachine:from-extension", machine);
-    String arn = sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"x\":1}")).executionArn();
+    String machine =
+        sfn.createStateMachine(
+                b ->
+                    b.name("from-extension")
+                        .roleArn(StepFunctionsApiTest.ROLE)
+                        .definition(StepFunctionsApiTest.PASS_CHAIN))
+            .stateMachineArn();
+    assertEquals(
+        "arn:aws:states:"
+            + server.region()
+            + ":"
+            + server.account()
+            + ":stateMachine:from-extension",
+        machine);
+    String arn =
+        sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"x\":1}")).executionArn();
     assertEquals("{\"sum\":2,\"size\":\"big\"}", StepFunctionsApiTest.awaitEnd(sfn, arn).output());
     assertEquals(List.of(), server.runningExecutions());
   }
 
   @Test
   void closingTheServerLetsARequestInFlightFinish() throws Exception {
-    Asl4jServer server = Asl4jServer.start(new Asl4jServer.Config().activityPoll(Duration.ofMillis(700)));
+    Asl4jServer server =
+        Asl4jServer.start(new Asl4jServer.Config().activityPoll(Duration.ofMillis(700)));
     try (SfnClient sfn = Asl4jServerExtension.client(server.endpoint(), server.region())) {
       String activity = sfn.createActivity(b -> b.name("idle")).activityArn();
       CompletableFuture<GetActivityTaskResponse> polling =

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The AWS CLI and boto3 against the server, as their users point them at it: dummy credentials
- * in the environment, {@code --endpoint-url}, and host-prefix injection turned off for TestState
- * and StartSyncExecution ({@code AWS_DISABLE_HOST_PREFIX_INJECTION=true}, or boto3's {@code
+ * The AWS CLI and boto3 against the server, as their users point them at it: dummy credentials in
+ * the environment, {@code --endpoint-url}, and host-prefix injection turned off for TestState and
+ * StartSyncExecution ({@code AWS_DISABLE_HOST_PREFIX_INJECTION=true}, or boto3's {@code
  * Config(inject_host_prefix=False)}). Each test is skipped, saying so, where its client is absent.
  */
 class CliAndBoto3Test {
@@ -61,7 +61,10 @@ class CliAndBoto3Test {
       process.destroyForcibly();
       throw new AssertionError("timed out: " + command);
     }
-    return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    return new Result(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
   }
 
   static boolean available(List<String> probe) {
@@ -73,7 +76,15 @@ class CliAndBoto3Test {
   }
 
   static JsonNode aws(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", server.endpoint().toString(), "--output", "json", "stepfunctions"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "aws",
+                "--endpoint-url",
+                server.endpoint().toString(),
+                "--output",
+                "json",
+                "stepfunctions"));
     command.addAll(List.of(args));
     Result result = run(command);
     assertEquals(0, result.status(), "aws " + String.join(" ", args) + ": " + result.err());
@@ -82,16 +93,40 @@ class CliAndBoto3Test {
 
   @Test
   void theAwsCliRunsACallbackWorkflowAndATestState() throws Exception {
-    Assumptions.assumeTrue(available(List.of("aws", "--version")), "the AWS CLI (aws) is not on this machine: skipped");
+    Assumptions.assumeTrue(
+        available(List.of("aws", "--version")),
+        "the AWS CLI (aws) is not on this machine: skipped");
     String queue = server.services().sqs().queueUrl("cli");
     String definition =
         "{\"StartAt\":\"Ask\",\"States\":{\"Ask\":{\"Type\":\"Task\","
             + "\"Resource\":\"arn:aws:states:::sqs:sendMessage.waitForTaskToken\","
-            + "\"Parameters\":{\"QueueUrl\":\"" + queue + "\",\"MessageBody\":{\"token.$\":\"$$.Task.Token\"}},\"End\":true}}}";
-    String machine = aws("create-state-machine", "--name", "cli-callback", "--definition", definition,
-        "--role-arn", StepFunctionsApiTest.ROLE).get("stateMachineArn").asText();
-    String arn = aws("start-execution", "--state-machine-arn", machine, "--input", "{\"n\":1}").get("executionArn").asText();
-    String token = server.services().sqs().poll(queue, Duration.ofSeconds(20)).orElseThrow().bodyJson().get("token").asText();
+            + "\"Parameters\":{\"QueueUrl\":\""
+            + queue
+            + "\",\"MessageBody\":{\"token.$\":\"$$.Task.Token\"}},\"End\":true}}}";
+    String machine =
+        aws(
+                "create-state-machine",
+                "--name",
+                "cli-callback",
+                "--definition",
+                definition,
+                "--role-arn",
+                StepFunctionsApiTest.ROLE)
+            .get("stateMachineArn")
+            .asText();
+    String arn =
+        aws("start-execution", "--state-machine-arn", machine, "--input", "{\"n\":1}")
+            .get("executionArn")
+            .asText();
+    String token =
+        server
+            .services()
+            .sqs()
+            .poll(queue, Duration.ofSeconds(20))
+            .orElseThrow()
+            .bodyJson()
+            .get("token")
+            .asText();
     aws("send-task-success", "--task-token", token, "--task-output", "{\"approved\":\"cli\"}");
     JsonNode described = null;
     for (int i = 0; i < 100; i++) {
@@ -101,46 +136,67 @@ class CliAndBoto3Test {
       }
       Thread.sleep(20);
     }
-    assertEquals(List.of("SUCCEEDED", "{\"approved\":\"cli\"}"),
+    assertEquals(
+        List.of("SUCCEEDED", "{\"approved\":\"cli\"}"),
         List.of(described.get("status").asText(), described.get("output").asText()));
 
-    JsonNode tested = aws("test-state", "--definition", "{\"Type\":\"Pass\",\"Result\":{\"from\":\"cli\"},\"End\":true}",
-        "--role-arn", StepFunctionsApiTest.ROLE, "--input", "{}");
-    assertEquals(List.of("SUCCEEDED", "{\"from\":\"cli\"}"), List.of(tested.get("status").asText(), tested.get("output").asText()));
+    JsonNode tested =
+        aws(
+            "test-state",
+            "--definition",
+            "{\"Type\":\"Pass\",\"Result\":{\"from\":\"cli\"},\"End\":true}",
+            "--role-arn",
+            StepFunctionsApiTest.ROLE,
+            "--input",
+            "{}");
+    assertEquals(
+        List.of("SUCCEEDED", "{\"from\":\"cli\"}"),
+        List.of(tested.get("status").asText(), tested.get("output").asText()));
   }
 
-  static final String BOTO3_SCRIPT = String.join("\n",
-      "import json, sys, time, boto3",
-      "from botocore.config import Config",
-      "sfn = boto3.client('stepfunctions', endpoint_url=sys.argv[1], config=Config(inject_host_prefix=False))",
-      "activity = sfn.create_activity(name='boto3-worker')['activityArn']",
-      "definition = json.dumps({'StartAt': 'Work', 'States': {'Work': {'Type': 'Task', 'Resource': activity, 'End': True}}})",
-      "machine = sfn.create_state_machine(name='boto3-activity', definition=definition, roleArn=sys.argv[2])['stateMachineArn']",
-      "arn = sfn.start_execution(stateMachineArn=machine, input=json.dumps({'order': 7}))['executionArn']",
-      "task = sfn.get_activity_task(activityArn=activity, workerName='py')",
-      "sfn.send_task_success(taskToken=task['taskToken'], output=json.dumps({'done': json.loads(task['input'])['order']}))",
-      "for _ in range(500):",
-      "    d = sfn.describe_execution(executionArn=arn)",
-      "    if d['status'] != 'RUNNING': break",
-      "    time.sleep(0.01)",
-      "t = sfn.test_state(definition=json.dumps({'Type': 'Pass', 'Parameters': {'x.$': '$.y'}, 'End': True}),",
-      "                   roleArn=sys.argv[2], input=json.dumps({'y': 'boto3'}))",
-      "try:",
-      "    sfn.describe_execution(executionArn=arn + 'x')",
-      "    missing = 'found'",
-      "except sfn.exceptions.ExecutionDoesNotExist as e:",
-      "    missing = e.response['Error']['Code']",
-      "print(json.dumps({'status': d['status'], 'output': d['output'], 'test': [t['status'], t['output']], 'missing': missing}))");
+  static final String BOTO3_SCRIPT =
+      String.join(
+          "\n",
+          "import json, sys, time, boto3",
+          "from botocore.config import Config",
+          "sfn = boto3.client('stepfunctions', endpoint_url=sys.argv[1], config=Config(inject_host_prefix=False))",
+          "activity = sfn.create_activity(name='boto3-worker')['activityArn']",
+          "definition = json.dumps({'StartAt': 'Work', 'States': {'Work': {'Type': 'Task', 'Resource': activity, 'End': True}}})",
+          "machine = sfn.create_state_machine(name='boto3-activity', definition=definition, roleArn=sys.argv[2])['stateMachineArn']",
+          "arn = sfn.start_execution(stateMachineArn=machine, input=json.dumps({'order': 7}))['executionArn']",
+          "task = sfn.get_activity_task(activityArn=activity, workerName='py')",
+          "sfn.send_task_success(taskToken=task['taskToken'], output=json.dumps({'done': json.loads(task['input'])['order']}))",
+          "for _ in range(500):",
+          "    d = sfn.describe_execution(executionArn=arn)",
+          "    if d['status'] != 'RUNNING': break",
+          "    time.sleep(0.01)",
+          "t = sfn.test_state(definition=json.dumps({'Type': 'Pass', 'Parameters': {'x.$': '$.y'}, 'End': True}),",
+          "                   roleArn=sys.argv[2], input=json.dumps({'y': 'boto3'}))",
+          "try:",
+          "    sfn.describe_execution(executionArn=arn + 'x')",
+          "    missing = 'found'",
+          "except sfn.exceptions.ExecutionDoesNotExist as e:",
+          "    missing = e.response['Error']['Code']",
+          "print(json.dumps({'status': d['status'], 'output': d['output'], 'test': [t['status'], t['output']], 'missing': missing}))");
 
   @Test
   void boto3RunsAnActivityWorkerAndATestState() throws Exception {
-    Assumptions.assumeTrue(available(List.of("python3", "-c", "import boto3")), "boto3 (python3 -c 'import boto3') is not on this machine: skipped");
+    Assumptions.assumeTrue(
+        available(List.of("python3", "-c", "import boto3")),
+        "boto3 (python3 -c 'import boto3') is not on this machine: skipped");
     Path script = home.resolve("worker.py");
     Files.writeString(script, BOTO3_SCRIPT);
-    Result result = run(List.of("python3", script.toString(), server.endpoint().toString(), StepFunctionsApiTest.ROLE));
+    Result result =
+        run(
+            List.of(
+                "python3",
+                script.toString(),
+                server.endpoint().toString(),
+                StepFunctionsApiTest.ROLE));
     assertEquals(0, result.status(), result.err());
     assertEquals(
-        JSON.readTree("{\"status\":\"SUCCEEDED\",\"output\":\"{\\\"done\\\":7}\",\"test\":[\"SUCCEEDED\",\"{\\\"x\\\":\\\"boto3\\\"}\"],\"missing\":\"ExecutionDoesNotExist\"}"),
+        JSON.readTree(
+            "{\"status\":\"SUCCEEDED\",\"output\":\"{\\\"done\\\":7}\",\"test\":[\"SUCCEEDED\",\"{\\\"x\\\":\\\"boto3\\\"}\"],\"missing\":\"ExecutionDoesNotExist\"}"),
         JSON.readTree(result.out()));
   }
 }

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
-import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.SfnException;
 
@@ -32,7 +31,8 @@ import software.amazon.awssdk.services.sfn.model.SfnException;
 class RecordedApiCasesTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final AtomicInteger NAMES = new AtomicInteger();
-  static final String BOTO_PREFIX = "An error occurred (%s) when calling the CreateStateMachine operation: ";
+  static final String BOTO_PREFIX =
+      "An error occurred (%s) when calling the CreateStateMachine operation: ";
 
   static Asl4jServer server;
   static SfnClient sfn;
@@ -62,13 +62,18 @@ class RecordedApiCasesTest {
           "scenarios/TestBaseScenarios.test_illegal_escapes[ESCAPE_SEQUENCES_ILLEGAL_INTRINSIC_FUNCTION_2]_create4",
           "asl4j adds which escape is invalid and where");
 
-  /** Whether {@code actual} is {@code expected}, each {@code <...>} redaction token standing for any text. */
+  /**
+   * Whether {@code actual} is {@code expected}, each {@code <...>} redaction token standing for any
+   * text.
+   */
   static boolean matches(String expected, String actual) {
     StringBuilder regex = new StringBuilder();
     java.util.regex.Matcher token = java.util.regex.Pattern.compile("<[^<>]+>").matcher(expected);
     int at = 0;
     while (token.find()) {
-      regex.append(java.util.regex.Pattern.quote(expected.substring(at, token.start()))).append(".+?");
+      regex
+          .append(java.util.regex.Pattern.quote(expected.substring(at, token.start())))
+          .append(".+?");
       at = token.end();
     }
     regex.append(java.util.regex.Pattern.quote(expected.substring(at)));
@@ -77,7 +82,9 @@ class RecordedApiCasesTest {
 
   static Path corpus() {
     Path dir = Path.of(System.getProperty("asl4j.conformance.dir", "../../shared/conformance"));
-    Assumptions.assumeTrue(Files.isDirectory(dir), "the conformance corpus is not at " + dir.toAbsolutePath() + ": skipped");
+    Assumptions.assumeTrue(
+        Files.isDirectory(dir),
+        "the conformance corpus is not at " + dir.toAbsolutePath() + ": skipped");
     return dir;
   }
 
@@ -96,39 +103,73 @@ class RecordedApiCasesTest {
     for (Path file : cases(corpus().resolve("validation"))) {
       JsonNode c = JSON.readTree(file.toFile());
       JsonNode response = c.path("expected").path("response");
-      String code = response.path("Error").path("Code").asText(response.path("exception_typename").asText(null));
-      if (!c.path("source").path("trust").asText().equals("aws-validated") || !"InvalidDefinition".equals(code)) {
+      String code =
+          response
+              .path("Error")
+              .path("Code")
+              .asText(response.path("exception_typename").asText(null));
+      if (!c.path("source").path("trust").asText().equals("aws-validated")
+          || !"InvalidDefinition".equals(code)) {
         continue; // the other rejections depend on request members the case does not carry
       }
-      String message = response.path("Error").path("Message").asText(response.path("exception_value").asText(null));
-      String expected = message.startsWith(String.format(BOTO_PREFIX, code))
-          ? message.substring(String.format(BOTO_PREFIX, code).length())
-          : message;
-      String definition = c.hasNonNull("definitionRaw") ? c.get("definitionRaw").asText() : c.get("definition").toString();
+      String message =
+          response
+              .path("Error")
+              .path("Message")
+              .asText(response.path("exception_value").asText(null));
+      String expected =
+          message.startsWith(String.format(BOTO_PREFIX, code))
+              ? message.substring(String.format(BOTO_PREFIX, code).length())
+              : message;
+      String definition =
+          c.hasNonNull("definitionRaw")
+              ? c.get("definitionRaw").asText()
+              : c.get("definition").toString();
       if (definition.contains("arn:aws:fake:")) {
-        continue; // a resource the recording test created and substituted: the case does not carry it
+        continue; // a resource the recording test created and substituted: the case does not carry
+        // it
       }
       String id = c.get("id").asText();
       String type = c.path("stateMachineType").asText("STANDARD");
-      tests.add(DynamicTest.dynamicTest(c.get("id").asText(), () -> {
-        SfnException refused =
-            assertThrows(SfnException.class,
-                () -> sfn.createStateMachine(b -> b.name("recorded-" + NAMES.incrementAndGet()).definition(definition)
-                    .roleArn(StepFunctionsApiTest.ROLE).type(type)));
-        String actual = refused.awsErrorDetails().errorMessage();
-        boolean same = code.equals(refused.awsErrorDetails().errorCode()) && matches(expected, actual);
-        String difference = KNOWN_DIFFERENCES.get(id);
-        if (difference != null) {
-          // Still different: when the validator's wording is fixed, this fails, and the entry goes.
-          assertEquals(false, same, id + " now matches AWS: remove it from KNOWN_DIFFERENCES (" + difference + ")");
-          return;
-        }
-        if (!same) {
-          assertEquals(List.of(code, expected), List.of(refused.awsErrorDetails().errorCode(), actual));
-        }
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              c.get("id").asText(),
+              () -> {
+                SfnException refused =
+                    assertThrows(
+                        SfnException.class,
+                        () ->
+                            sfn.createStateMachine(
+                                b ->
+                                    b.name("recorded-" + NAMES.incrementAndGet())
+                                        .definition(definition)
+                                        .roleArn(StepFunctionsApiTest.ROLE)
+                                        .type(type)));
+                String actual = refused.awsErrorDetails().errorMessage();
+                boolean same =
+                    code.equals(refused.awsErrorDetails().errorCode()) && matches(expected, actual);
+                String difference = KNOWN_DIFFERENCES.get(id);
+                if (difference != null) {
+                  // Still different: when the validator's wording is fixed, this fails, and the
+                  // entry goes.
+                  assertEquals(
+                      false,
+                      same,
+                      id
+                          + " now matches AWS: remove it from KNOWN_DIFFERENCES ("
+                          + difference
+                          + ")");
+                  return;
+                }
+                if (!same) {
+                  assertEquals(
+                      List.of(code, expected),
+                      List.of(refused.awsErrorDetails().errorCode(), actual));
+                }
+              }));
     }
-    Assumptions.assumeFalse(tests.isEmpty(), "no AWS-validated InvalidDefinition case in the corpus");
+    Assumptions.assumeFalse(
+        tests.isEmpty(), "no AWS-validated InvalidDefinition case in the corpus");
     return tests;
   }
 
@@ -145,9 +186,16 @@ class RecordedApiCasesTest {
 
   private static void replay(JsonNode c) throws Exception {
     String type = c.path("stateMachineType").asText("STANDARD");
-    String machine = sfn.createStateMachine(b -> b.name("api-" + NAMES.incrementAndGet()).definition(c.get("definition").toString())
-        .roleArn(StepFunctionsApiTest.ROLE).type(type)).stateMachineArn();
-    String input = c.hasNonNull("inputRaw") ? c.get("inputRaw").asText() : c.get("input").toString();
+    String machine =
+        sfn.createStateMachine(
+                b ->
+                    b.name("api-" + NAMES.incrementAndGet())
+                        .definition(c.get("definition").toString())
+                        .roleArn(StepFunctionsApiTest.ROLE)
+                        .type(type))
+            .stateMachineArn();
+    String input =
+        c.hasNonNull("inputRaw") ? c.get("inputRaw").asText() : c.get("input").toString();
     JsonNode expected = c.get("expected");
     if (type.equals("EXPRESS")) {
       var response = sfn.startSyncExecution(b -> b.stateMachineArn(machine).input(input));
@@ -165,12 +213,25 @@ class RecordedApiCasesTest {
     }
     JsonNode history = c.get("history");
     if (history != null) {
-      boolean reversed = history.size() > 1 && history.get(0).get("id").asLong() > history.get(1).get("id").asLong();
-      GetExecutionHistoryResponse actual = sfn.getExecutionHistory(b -> b.executionArn(arn).reverseOrder(reversed));
+      boolean reversed =
+          history.size() > 1
+              && history.get(0).get("id").asLong() > history.get(1).get("id").asLong();
+      GetExecutionHistoryResponse actual =
+          sfn.getExecutionHistory(b -> b.executionArn(arn).reverseOrder(reversed));
       List<String> expectedEvents = new ArrayList<>();
-      history.forEach(e -> expectedEvents.add(e.get("id").asLong() + "/" + e.get("previousEventId").asLong() + " " + e.get("type").asText()));
-      assertEquals(expectedEvents,
-          actual.events().stream().map(e -> e.id() + "/" + e.previousEventId() + " " + e.typeAsString()).toList());
+      history.forEach(
+          e ->
+              expectedEvents.add(
+                  e.get("id").asLong()
+                      + "/"
+                      + e.get("previousEventId").asLong()
+                      + " "
+                      + e.get("type").asText()));
+      assertEquals(
+          expectedEvents,
+          actual.events().stream()
+              .map(e -> e.id() + "/" + e.previousEventId() + " " + e.typeAsString())
+              .toList());
     }
   }
 }

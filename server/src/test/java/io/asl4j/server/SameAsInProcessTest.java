@@ -26,16 +26,21 @@ import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 class SameAsInProcessTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final TaskHandler ECHO = (input, context) -> input;
-  static final Map<String, TaskHandler> HANDLERS = Map.of(
-      "arn:aws:lambda:us-west-2:123456789012:function:sfn-validate-order", ECHO,
-      "arn:aws:lambda:us-west-2:123456789012:function:sfn-notify-customer", ECHO,
-      "arn:aws:lambda:us-west-2:123456789012:function:sfn-update-inventory", ECHO);
+  static final Map<String, TaskHandler> HANDLERS =
+      Map.of(
+          "arn:aws:lambda:us-west-2:123456789012:function:sfn-validate-order", ECHO,
+          "arn:aws:lambda:us-west-2:123456789012:function:sfn-notify-customer", ECHO,
+          "arn:aws:lambda:us-west-2:123456789012:function:sfn-update-inventory", ECHO);
 
   @Test
   void theBenchmarkWorkloadsRunThroughTheSdkAsInProcess() throws Exception {
-    Path workloads = Path.of(System.getProperty("asl4j.conformance.dir", "../../shared/conformance"))
-        .resolveSibling("bench").resolve("workloads");
-    Assumptions.assumeTrue(Files.isDirectory(workloads), "no workloads at " + workloads.toAbsolutePath() + ": skipped");
+    Path workloads =
+        Path.of(System.getProperty("asl4j.conformance.dir", "../../shared/conformance"))
+            .resolveSibling("bench")
+            .resolve("workloads");
+    Assumptions.assumeTrue(
+        Files.isDirectory(workloads),
+        "no workloads at " + workloads.toAbsolutePath() + ": skipped");
     Asl4jServer.Config config = new Asl4jServer.Config().waitTimeScale(0);
     HANDLERS.forEach(config::handler);
     List<String> compared = new ArrayList<>();
@@ -48,26 +53,39 @@ class SameAsInProcessTest {
         HANDLERS.forEach(local::handler);
         Execution expected = local.build().run(JSON.readTree(input));
 
-        String machine = sfn.createStateMachine(b -> b.name(name).definition(definition).roleArn(StepFunctionsApiTest.ROLE))
-            .stateMachineArn();
-        String arn = sfn.startExecution(b -> b.stateMachineArn(machine).name("same").input(input)).executionArn();
+        String machine =
+            sfn.createStateMachine(
+                    b -> b.name(name).definition(definition).roleArn(StepFunctionsApiTest.ROLE))
+                .stateMachineArn();
+        String arn =
+            sfn.startExecution(b -> b.stateMachineArn(machine).name("same").input(input))
+                .executionArn();
         DescribeExecutionResponse described = StepFunctionsApiTest.awaitEnd(sfn, arn);
         assertEquals(expected.status().name(), described.statusAsString(), name);
         assertEquals(expected.output(), JSON.readTree(described.output()), name);
         List<JsonNode> want = new ArrayList<>();
         for (HistoryEvent event : expected.history()) {
           ObjectNodeView details = new ObjectNodeView(event.details());
-          want.add(JSON.createObjectNode().put("id", event.id()).put("previousEventId", event.previousEventId())
-              .put("type", event.type()).set("details", details.withoutRole()));
+          want.add(
+              JSON.createObjectNode()
+                  .put("id", event.id())
+                  .put("previousEventId", event.previousEventId())
+                  .put("type", event.type())
+                  .set("details", details.withoutRole()));
         }
         List<JsonNode> got = new ArrayList<>();
         String token = null;
         do {
           String page = token;
-          var history = sfn.getExecutionHistory(b -> b.executionArn(arn).maxResults(1000).nextToken(page));
+          var history =
+              sfn.getExecutionHistory(b -> b.executionArn(arn).maxResults(1000).nextToken(page));
           for (var event : history.events()) {
-            got.add(JSON.createObjectNode().put("id", event.id()).put("previousEventId", event.previousEventId())
-                .put("type", event.typeAsString()).set("details", new ObjectNodeView(detailsOf(event)).withoutRole()));
+            got.add(
+                JSON.createObjectNode()
+                    .put("id", event.id())
+                    .put("previousEventId", event.previousEventId())
+                    .put("type", event.typeAsString())
+                    .set("details", new ObjectNodeView(detailsOf(event)).withoutRole()));
           }
           token = history.nextToken();
         } while (token != null);
@@ -98,17 +116,25 @@ class SameAsInProcessTest {
     var node = JSON.createObjectNode();
     for (var field : pojo.sdkFields()) {
       Object value = field.getValueOrDefault(pojo);
-      if (value == null || value instanceof software.amazon.awssdk.core.util.SdkAutoConstructMap<?, ?>
+      if (value == null
+          || value instanceof software.amazon.awssdk.core.util.SdkAutoConstructMap<?, ?>
           || value instanceof software.amazon.awssdk.core.util.SdkAutoConstructList<?>) {
         continue; // absent on the wire
       }
-      String member = Character.toLowerCase(field.memberName().charAt(0)) + field.memberName().substring(1);
-      node.set(member, value instanceof software.amazon.awssdk.core.SdkPojo inner ? toJson(inner) : JSON.valueToTree(value));
+      String member =
+          Character.toLowerCase(field.memberName().charAt(0)) + field.memberName().substring(1);
+      node.set(
+          member,
+          value instanceof software.amazon.awssdk.core.SdkPojo inner
+              ? toJson(inner)
+              : JSON.valueToTree(value));
     }
     return node;
   }
 
-  /** Details compared without {@code roleArn} (the runtime's placeholder; the machine's on the API). */
+  /**
+   * Details compared without {@code roleArn} (the runtime's placeholder; the machine's on the API).
+   */
   record ObjectNodeView(JsonNode details) {
     JsonNode withoutRole() {
       if (details == null) {

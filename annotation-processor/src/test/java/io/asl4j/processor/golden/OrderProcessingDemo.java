@@ -22,7 +22,9 @@ public final class OrderProcessingDemo {
   private OrderProcessingDemo() {}
 
   @StartAt
-  @Task(resource = "arn:aws:lambda:us-west-2:123456789012:function:sfn-validate-order", next = CheckPriority.class)
+  @Task(
+      resource = "arn:aws:lambda:us-west-2:123456789012:function:sfn-validate-order",
+      next = CheckPriority.class)
   @Retry(errors = Errors.TASK_FAILED, maxAttempts = 2, intervalSeconds = 2, backoffRate = 2.0)
   @Catch(errors = Errors.ALL, next = OrderFailed.class)
   interface ValidateOrder {}
@@ -35,20 +37,26 @@ public final class OrderProcessingDemo {
   @Pass(result = "\"express\"", resultPath = "$.shipMethod", next = NotifyAndUpdate.class)
   interface ExpressShip {}
 
-  @Parallel(branches = {NotifyBranch.class, UpdateBranch.class}, next = WaitForProcessing.class)
+  @Parallel(
+      branches = {NotifyBranch.class, UpdateBranch.class},
+      next = WaitForProcessing.class)
   interface NotifyAndUpdate {}
 
   @Branch
   interface NotifyBranch {
     @StartAt
-    @Task(resource = "arn:aws:lambda:us-west-2:123456789012:function:sfn-notify-customer", next = End.class)
+    @Task(
+        resource = "arn:aws:lambda:us-west-2:123456789012:function:sfn-notify-customer",
+        next = End.class)
     interface Notify {}
   }
 
   @Branch
   interface UpdateBranch {
     @StartAt
-    @Task(resource = "arn:aws:lambda:us-west-2:123456789012:function:sfn-update-inventory", next = End.class)
+    @Task(
+        resource = "arn:aws:lambda:us-west-2:123456789012:function:sfn-update-inventory",
+        next = End.class)
     interface UpdateDB {}
   }
 

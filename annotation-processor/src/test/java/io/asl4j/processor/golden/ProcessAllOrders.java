@@ -13,7 +13,12 @@ public final class ProcessAllOrders {
   private ProcessAllOrders() {}
 
   @StartAt
-  @Map(name = "ProcessAllOrders", itemsPath = "$.orders", maxConcurrency = 10, processor = PerOrder.class, next = SendSummary.class)
+  @Map(
+      name = "ProcessAllOrders",
+      itemsPath = "$.orders",
+      maxConcurrency = 10,
+      processor = PerOrder.class,
+      next = SendSummary.class)
   interface ProcessAll {}
 
   @Branch

@@ -32,11 +32,11 @@ import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.stepfunctions.IActivity;
 
 /**
- * Derives the least-privilege statements a state machine's role needs from its definition: one
- * rule per task pattern (see the table in {@code Asl4jStateMachine}'s Javadoc). Where a resource
- * cannot be known at synth time (a {@code .$} path, a JSONata expression, an {@code aws-sdk}
- * call without a recognisable resource parameter) the grant is widened as little as possible and a
- * {@code [Asl4jWidenedPolicy]} warning says where and why.
+ * Derives the least-privilege statements a state machine's role needs from its definition: one rule
+ * per task pattern (see the table in {@code Asl4jStateMachine}'s Javadoc). Where a resource cannot
+ * be known at synth time (a {@code .$} path, a JSONata expression, an {@code aws-sdk} call without
+ * a recognisable resource parameter) the grant is widened as little as possible and a {@code
+ * [Asl4jWidenedPolicy]} warning says where and why.
  */
 public final class PolicyDeriver {
   /** Tag of the warning emitted where a grant had to be widened. */
@@ -138,48 +138,57 @@ public final class PolicyDeriver {
   }
 
   private static void collectNames(Graph graph, Set<String> names) {
-    graph.states().forEach(
-        (name, state) -> {
-          names.add(name);
-          if (state instanceof MapState map && map.processor() != null) {
-            collectNames(map.processor(), names);
-          }
-          if (state instanceof ParallelState parallel && parallel.branches() != null) {
-            parallel.branches().forEach(branch -> collectNames(branch, names));
-          }
-        });
+    graph
+        .states()
+        .forEach(
+            (name, state) -> {
+              names.add(name);
+              if (state instanceof MapState map && map.processor() != null) {
+                collectNames(map.processor(), names);
+              }
+              if (state instanceof ParallelState parallel && parallel.branches() != null) {
+                parallel.branches().forEach(branch -> collectNames(branch, names));
+              }
+            });
   }
 
   // ---------------------------------------------------------------------------------------------
   // Walking the definition
 
   private void graph(Graph graph, String pointer) {
-    graph.states().forEach(
-        (name, state) -> {
-          String at = pointer + "/States/" + AslReader.escape(name);
-          boolean skip = overridden.contains(name);
-          currentState = name;
-          if (state instanceof TaskState task && !skip) {
-            task(task, at);
-          } else if (state instanceof MapState map) {
-            if (!skip) {
-              map(map, at);
-            }
-            ItemProcessor processor = map.processor();
-            if (processor != null) {
-              graph(processor, at + (map.itemProcessor() != null ? "/ItemProcessor" : "/Iterator"));
-            }
-          } else if (state instanceof ParallelState parallel && parallel.branches() != null) {
-            for (int i = 0; i < parallel.branches().size(); i++) {
-              graph(parallel.branches().get(i), at + "/Branches/" + i);
-            }
-          }
-        });
+    graph
+        .states()
+        .forEach(
+            (name, state) -> {
+              String at = pointer + "/States/" + AslReader.escape(name);
+              boolean skip = overridden.contains(name);
+              currentState = name;
+              if (state instanceof TaskState task && !skip) {
+                task(task, at);
+              } else if (state instanceof MapState map) {
+                if (!skip) {
+                  map(map, at);
+                }
+                ItemProcessor processor = map.processor();
+                if (processor != null) {
+                  graph(
+                      processor,
+                      at + (map.itemProcessor() != null ? "/ItemProcessor" : "/Iterator"));
+                }
+              } else if (state instanceof ParallelState parallel && parallel.branches() != null) {
+                for (int i = 0; i < parallel.branches().size(); i++) {
+                  graph(parallel.branches().get(i), at + "/Branches/" + i);
+                }
+              }
+            });
   }
 
   private void map(MapState map, String at) {
     if (map.isDistributed()) {
-      add(at, List.of("states:StartExecution"), List.of(env.arn("states", "stateMachine:" + selfName)));
+      add(
+          at,
+          List.of("states:StartExecution"),
+          List.of(env.arn("states", "stateMachine:" + selfName)));
       add(
           at,
           List.of("states:DescribeExecution", "states:StopExecution"),
@@ -205,17 +214,25 @@ public final class PolicyDeriver {
     String bucket = resolve(params, "Bucket", Ref.BUCKET, paramsAt);
     ResourceArn arn = ResourceArn.parse(resource);
     boolean isS3 =
-        arn.kind() == ResourceArn.Kind.SERVICE_INTEGRATION
-            && arn.serviceName().equals("s3");
+        arn.kind() == ResourceArn.Kind.SERVICE_INTEGRATION && arn.serviceName().equals("s3");
     if (isS3 && arn.action().equals("listObjectsV2")) {
-      add(at, List.of("s3:ListBucket"), List.of(orWiden(bucket, s3("*"), at, "Bucket", "s3:ListBucket")));
+      add(
+          at,
+          List.of("s3:ListBucket"),
+          List.of(orWiden(bucket, s3("*"), at, "Bucket", "s3:ListBucket")));
     } else if (isS3 && arn.action().equals("getObject")) {
       String key = literal(params, "Key");
       String object = bucket == null ? null : bucket + "/" + (key == null ? "*" : key);
       if (bucket != null && key == null) {
-        widened(at, "the ItemReader's Key is not known at synth time; granted s3:GetObject on " + "every object of the bucket");
+        widened(
+            at,
+            "the ItemReader's Key is not known at synth time; granted s3:GetObject on "
+                + "every object of the bucket");
       }
-      add(at, List.of("s3:GetObject"), List.of(orWiden(object, s3("*"), at, "Bucket", "s3:GetObject")));
+      add(
+          at,
+          List.of("s3:GetObject"),
+          List.of(orWiden(object, s3("*"), at, "Bucket", "s3:GetObject")));
     } else {
       unknownIntegration(resource, at);
     }
@@ -230,7 +247,10 @@ public final class PolicyDeriver {
     add(
         at,
         List.of(
-            "s3:PutObject", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:AbortMultipartUpload"),
+            "s3:PutObject",
+            "s3:GetObject",
+            "s3:ListMultipartUploadParts",
+            "s3:AbortMultipartUpload"),
         List.of(orWiden(objects, s3("*"), at, "Bucket", "s3:PutObject")));
   }
 
@@ -286,7 +306,8 @@ public final class PolicyDeriver {
         arn.pattern() == ResourceArn.IntegrationPattern.SYNC
             || arn.pattern() == ResourceArn.IntegrationPattern.SYNC2;
     String paramsAt = at + (task.io().parameters() != null ? "/Parameters" : "/Arguments");
-    JsonNode params = task.io().parameters() != null ? task.io().parameters() : task.io().arguments();
+    JsonNode params =
+        task.io().parameters() != null ? task.io().parameters() : task.io().arguments();
     if (sdk) {
       sdk(service, action, params, at, paramsAt);
       return;
@@ -295,7 +316,9 @@ public final class PolicyDeriver {
       case "lambda:invoke" -> {
         String fn = resolve(params, "FunctionName", Ref.FUNCTION, paramsAt);
         if (fn == null) {
-          widened(at, "FunctionName is not known at synth time; granted lambda:InvokeFunction on every function of the account and region");
+          widened(
+              at,
+              "FunctionName is not known at synth time; granted lambda:InvokeFunction on every function of the account and region");
           lambda(at, env.arn("lambda", "function:*"));
         } else {
           lambda(at, fn);
@@ -303,11 +326,23 @@ public final class PolicyDeriver {
       }
       case "dynamodb:getItem", "dynamodb:putItem", "dynamodb:updateItem", "dynamodb:deleteItem" -> {
         String table = resolve(params, "TableName", Ref.TABLE, paramsAt);
-        add(at, List.of(DYNAMODB_ACTIONS.get(action)), List.of(orWiden(table, env.arn("dynamodb", "table/*"), at, "TableName", DYNAMODB_ACTIONS.get(action))));
+        add(
+            at,
+            List.of(DYNAMODB_ACTIONS.get(action)),
+            List.of(
+                orWiden(
+                    table,
+                    env.arn("dynamodb", "table/*"),
+                    at,
+                    "TableName",
+                    DYNAMODB_ACTIONS.get(action))));
       }
       case "sqs:sendMessage" -> {
         String queue = resolve(params, "QueueUrl", Ref.QUEUE, paramsAt);
-        add(at, List.of("sqs:SendMessage"), List.of(orWiden(queue, env.arn("sqs", "*"), at, "QueueUrl", "sqs:SendMessage")));
+        add(
+            at,
+            List.of("sqs:SendMessage"),
+            List.of(orWiden(queue, env.arn("sqs", "*"), at, "QueueUrl", "sqs:SendMessage")));
         IQueue bound = target(params, "QueueUrl", IQueue.class);
         if (bound != null && bound.getEncryptionMasterKey() != null) {
           kms(at, bound.getEncryptionMasterKey());
@@ -317,7 +352,16 @@ public final class PolicyDeriver {
       case "events:putEvents" -> putEvents(params, at, paramsAt);
       case "states:startExecution" -> {
         String sm = resolve(params, "StateMachineArn", Ref.STATE_MACHINE, paramsAt);
-        add(at, List.of("states:StartExecution"), List.of(orWiden(sm, env.arn("states", "stateMachine:*"), at, "StateMachineArn", "states:StartExecution")));
+        add(
+            at,
+            List.of("states:StartExecution"),
+            List.of(
+                orWiden(
+                    sm,
+                    env.arn("states", "stateMachine:*"),
+                    at,
+                    "StateMachineArn",
+                    "states:StartExecution")));
         if (sync) {
           String executions = sm == null ? env.arn("states", "execution:*") : executionsOf(sm);
           add(at, List.of("states:DescribeExecution", "states:StopExecution"), List.of(executions));
@@ -329,9 +373,13 @@ public final class PolicyDeriver {
         String job = resolve(params, "JobName", Ref.GLUE_JOB, paramsAt);
         List<String> actions =
             sync
-                ? List.of("glue:StartJobRun", "glue:GetJobRun", "glue:GetJobRuns", "glue:BatchStopJobRun")
+                ? List.of(
+                    "glue:StartJobRun", "glue:GetJobRun", "glue:GetJobRuns", "glue:BatchStopJobRun")
                 : List.of("glue:StartJobRun");
-        add(at, actions, List.of(orWiden(job, env.arn("glue", "job/*"), at, "JobName", "glue:StartJobRun")));
+        add(
+            at,
+            actions,
+            List.of(orWiden(job, env.arn("glue", "job/*"), at, "JobName", "glue:StartJobRun")));
       }
       case "batch:submitJob" -> {
         String definition = resolve(params, "JobDefinition", Ref.JOB_DEFINITION, paramsAt);
@@ -340,8 +388,14 @@ public final class PolicyDeriver {
             at,
             List.of("batch:SubmitJob"),
             List.of(
-                orWiden(definition, env.arn("batch", "job-definition/*"), at, "JobDefinition", "batch:SubmitJob"),
-                orWiden(queue, env.arn("batch", "job-queue/*"), at, "JobQueue", "batch:SubmitJob")));
+                orWiden(
+                    definition,
+                    env.arn("batch", "job-definition/*"),
+                    at,
+                    "JobDefinition",
+                    "batch:SubmitJob"),
+                orWiden(
+                    queue, env.arn("batch", "job-queue/*"), at, "JobQueue", "batch:SubmitJob")));
         if (sync) {
           // DescribeJobs has no resource-level permissions: '*' is its only resource.
           add(at, List.of("batch:DescribeJobs"), List.of("*"));
@@ -367,7 +421,10 @@ public final class PolicyDeriver {
     }
     String key = has(params, "TargetArn") ? "TargetArn" : "TopicArn";
     String topic = resolve(params, key, Ref.TOPIC, paramsAt);
-    add(at, List.of("sns:Publish"), List.of(orWiden(topic, env.arn("sns", "*"), at, key, "sns:Publish")));
+    add(
+        at,
+        List.of("sns:Publish"),
+        List.of(orWiden(topic, env.arn("sns", "*"), at, key, "sns:Publish")));
     ITopic bound = target(params, key, ITopic.class);
     if (bound != null && bound.getMasterKey() != null) {
       kms(at, bound.getMasterKey());
@@ -378,7 +435,9 @@ public final class PolicyDeriver {
     JsonNode entries = params == null ? null : params.get("Entries");
     List<String> buses = new ArrayList<>();
     if (entries == null || !entries.isArray()) {
-      widened(at, "Entries are not known at synth time; granted events:PutEvents on every event bus of the account and region");
+      widened(
+          at,
+          "Entries are not known at synth time; granted events:PutEvents on every event bus of the account and region");
       buses.add(env.arn("events", "event-bus/*"));
     } else {
       for (int i = 0; i < entries.size(); i++) {
@@ -388,7 +447,13 @@ public final class PolicyDeriver {
           bus = env.arn("events", "event-bus/default");
         } else {
           bus = resolve(entry, "EventBusName", Ref.EVENT_BUS, paramsAt + "/Entries/" + i);
-          bus = orWiden(bus, env.arn("events", "event-bus/*"), at, "Entries/" + i + "/EventBusName", "events:PutEvents");
+          bus =
+              orWiden(
+                  bus,
+                  env.arn("events", "event-bus/*"),
+                  at,
+                  "Entries/" + i + "/EventBusName",
+                  "events:PutEvents");
         }
         if (!buses.contains(bus)) {
           buses.add(bus);
@@ -400,7 +465,16 @@ public final class PolicyDeriver {
 
   private void ecs(JsonNode params, String at, String paramsAt, boolean sync) {
     String taskDefinition = resolve(params, "TaskDefinition", Ref.TASK_DEFINITION, paramsAt);
-    add(at, List.of("ecs:RunTask"), List.of(orWiden(taskDefinition, env.arn("ecs", "task-definition/*"), at, "TaskDefinition", "ecs:RunTask")));
+    add(
+        at,
+        List.of("ecs:RunTask"),
+        List.of(
+            orWiden(
+                taskDefinition,
+                env.arn("ecs", "task-definition/*"),
+                at,
+                "TaskDefinition",
+                "ecs:RunTask")));
     ITaskDefinition bound = target(params, "TaskDefinition", ITaskDefinition.class);
     if (bound != null) {
       List<String> roles = new ArrayList<>();
@@ -411,7 +485,9 @@ public final class PolicyDeriver {
       }
       add(at, List.of("iam:PassRole"), roles);
     } else {
-      widened(at, "the task definition's roles are unknown; granted iam:PassRole on * to ecs-tasks.amazonaws.com only (bind the task definition with DefinitionSubstitutions.taskDefinition to name its roles)");
+      widened(
+          at,
+          "the task definition's roles are unknown; granted iam:PassRole on * to ecs-tasks.amazonaws.com only (bind the task definition with DefinitionSubstitutions.taskDefinition to name its roles)");
       grants.putIfAbsent(
           List.of(List.of("iam:PassRole"), List.of("*"), "ecs"),
           new Grant(
@@ -444,8 +520,18 @@ public final class PolicyDeriver {
             conditions);
     grants.putIfAbsent(invoke.key(), invoke);
     JsonNode auth = params == null ? null : params.get("Authentication");
-    String connection = resolve(auth, "ConnectionArn", Ref.CONNECTION, paramsAt + "/Authentication");
-    add(at, List.of("events:RetrieveConnectionCredentials"), List.of(orWiden(connection, env.arn("events", "connection/*"), at, "Authentication/ConnectionArn", "events:RetrieveConnectionCredentials")));
+    String connection =
+        resolve(auth, "ConnectionArn", Ref.CONNECTION, paramsAt + "/Authentication");
+    add(
+        at,
+        List.of("events:RetrieveConnectionCredentials"),
+        List.of(
+            orWiden(
+                connection,
+                env.arn("events", "connection/*"),
+                at,
+                "Authentication/ConnectionArn",
+                "events:RetrieveConnectionCredentials")));
     add(
         at,
         List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"),
@@ -469,7 +555,8 @@ public final class PolicyDeriver {
         Ref ref = Ref.ofSdkParameter(key);
         String text = field.getValue().textValue();
         String whole = Placeholders.whole(text);
-        boolean bound = whole != null && bindings.containsKey(whole) && bindings.get(whole).target() != null;
+        boolean bound =
+            whole != null && bindings.containsKey(whole) && bindings.get(whole).target() != null;
         if (ref == Ref.ANY && !bound && !text.startsWith("arn:")) {
           continue;
         }
@@ -490,7 +577,12 @@ public final class PolicyDeriver {
     if (resources.isEmpty()) {
       widened(
           at,
-          "cannot infer the resource of aws-sdk:" + service + ":" + action + "; granted " + iamAction
+          "cannot infer the resource of aws-sdk:"
+              + service
+              + ":"
+              + action
+              + "; granted "
+              + iamAction
               + " on * (bind a resource parameter to a CDK object, or give this state's statements with statePolicy)");
       resources.add("*");
     }
@@ -507,7 +599,10 @@ public final class PolicyDeriver {
         service + ":" + Character.toUpperCase(arn.action().charAt(0)) + arn.action().substring(1);
     widened(
         at,
-        "no least-privilege rule for " + resource + "; granted " + action
+        "no least-privilege rule for "
+            + resource
+            + "; granted "
+            + action
             + " on * (the integration may need more; give this state's statements with statePolicy)");
     add(at, List.of(action), List.of("*"));
   }
@@ -547,7 +642,9 @@ public final class PolicyDeriver {
     String text = literal(params, key);
     String whole = text == null ? null : Placeholders.whole(text);
     Binding binding = whole == null ? null : bindings.get(whole);
-    return binding != null && type.isInstance(binding.target()) ? type.cast(binding.target()) : null;
+    return binding != null && type.isInstance(binding.target())
+        ? type.cast(binding.target())
+        : null;
   }
 
   /**
@@ -602,22 +699,43 @@ public final class PolicyDeriver {
       case EVENT_BUS -> env.arn("events", "event-bus/" + value);
       case BUCKET -> "arn:" + env.partition() + ":s3:::" + value;
       case GLUE_JOB -> env.arn("glue", "job/" + value);
-      case JOB_DEFINITION -> env.arn("batch", "job-definition/" + value + (value.contains(":") ? "" : ":*"));
+      case JOB_DEFINITION ->
+          env.arn("batch", "job-definition/" + value + (value.contains(":") ? "" : ":*"));
       case JOB_QUEUE -> env.arn("batch", "job-queue/" + value);
-      case TASK_DEFINITION -> env.arn("ecs", "task-definition/" + value + (value.contains(":") ? "" : ":*"));
+      case TASK_DEFINITION ->
+          env.arn("ecs", "task-definition/" + value + (value.contains(":") ? "" : ":*"));
       default -> null; // a topic or connection must be named by its ARN
     };
   }
 
   private String executionsOf(String stateMachineArn) {
-    Matcher m = Pattern.compile("arn:([^:]+):states:([^:]+):([^:]+):stateMachine:([^:]+)").matcher(stateMachineArn);
+    Matcher m =
+        Pattern.compile("arn:([^:]+):states:([^:]+):([^:]+):stateMachine:([^:]+)")
+            .matcher(stateMachineArn);
     if (m.matches()) {
-      return "arn:" + m.group(1) + ":states:" + m.group(2) + ":" + m.group(3) + ":execution:" + m.group(4) + ":*";
+      return "arn:"
+          + m.group(1)
+          + ":states:"
+          + m.group(2)
+          + ":"
+          + m.group(3)
+          + ":execution:"
+          + m.group(4)
+          + ":*";
     }
     // A token: split it in CloudFormation.
     software.amazon.awscdk.ArnComponents parts =
-        software.amazon.awscdk.Arn.split(stateMachineArn, software.amazon.awscdk.ArnFormat.COLON_RESOURCE_NAME);
-    return "arn:" + parts.getPartition() + ":states:" + parts.getRegion() + ":" + parts.getAccount() + ":execution:" + parts.getResourceName() + ":*";
+        software.amazon.awscdk.Arn.split(
+            stateMachineArn, software.amazon.awscdk.ArnFormat.COLON_RESOURCE_NAME);
+    return "arn:"
+        + parts.getPartition()
+        + ":states:"
+        + parts.getRegion()
+        + ":"
+        + parts.getAccount()
+        + ":execution:"
+        + parts.getResourceName()
+        + ":*";
   }
 
   private String s3(String rest) {
@@ -643,12 +761,15 @@ public final class PolicyDeriver {
     if (resolved != null) {
       return resolved;
     }
-    widened(at, field + " is not known at synth time; granted " + action + " on " + describeWide(wide));
+    widened(
+        at, field + " is not known at synth time; granted " + action + " on " + describeWide(wide));
     return wide;
   }
 
   private static String describeWide(String wide) {
-    return wide.equals("*") || wide.contains(":s3:::") ? "'" + wide + "'" : "every resource of that type in the account and region";
+    return wide.equals("*") || wide.contains(":s3:::")
+        ? "'" + wide + "'"
+        : "every resource of that type in the account and region";
   }
 
   private void widened(String at, String message) {
@@ -660,13 +781,19 @@ public final class PolicyDeriver {
         Problem.error(
             "Asl4jSubstitutionKind",
             at,
-            "${" + name + "} is bound to " + binding.describe() + ", but state '" + currentState
-                + "' needs " + expected + " here"));
+            "${"
+                + name
+                + "} is bound to "
+                + binding.describe()
+                + ", but state '"
+                + currentState
+                + "' needs "
+                + expected
+                + " here"));
   }
 
   private void add(String at, List<String> actions, List<String> resources) {
     Grant grant = Grant.of(at, actions, resources);
     grants.putIfAbsent(grant.key(), grant);
   }
-
 }

@@ -64,7 +64,8 @@ enum Ref {
   }
 
   private static String anyArn(Object target) {
-    for (Ref ref : List.of(FUNCTION, TABLE, QUEUE, TOPIC, STATE_MACHINE, EVENT_BUS, BUCKET, TASK_DEFINITION)) {
+    for (Ref ref :
+        List.of(FUNCTION, TABLE, QUEUE, TOPIC, STATE_MACHINE, EVENT_BUS, BUCKET, TASK_DEFINITION)) {
       String arn = ref.arnOf(target);
       if (arn != null) {
         return arn;

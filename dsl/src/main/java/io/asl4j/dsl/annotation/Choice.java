@@ -29,8 +29,8 @@ public @interface Choice {
   Class<?> otherwise() default void.class;
 
   /**
-   * The {@link WorkflowData} record this state receives, so that rule paths are checked against
-   * its components. Defaults to the output of the typed Tasks leading here, if they agree.
+   * The {@link WorkflowData} record this state receives, so that rule paths are checked against its
+   * components. Defaults to the output of the typed Tasks leading here, if they agree.
    */
   Class<?> input() default void.class;
 

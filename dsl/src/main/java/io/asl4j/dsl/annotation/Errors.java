@@ -23,8 +23,8 @@ public final class Errors {
   public static final String TASK_FAILED = "States.TaskFailed";
 
   /**
-   * A Task sent no heartbeat within {@code HeartbeatSeconds}: matched by Retry and Catch, while
-   * the history and the error output record it as {@link #TIMEOUT}.
+   * A Task sent no heartbeat within {@code HeartbeatSeconds}: matched by Retry and Catch, while the
+   * history and the error output record it as {@link #TIMEOUT}.
    */
   public static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
 
@@ -62,7 +62,9 @@ public final class Errors {
   /** An output exceeded the payload size limit. */
   public static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
 
-  /** An execution-level error that {@link #ALL} does not catch, such as an invalid path at run time. */
+  /**
+   * An execution-level error that {@link #ALL} does not catch, such as an invalid path at run time.
+   */
   public static final String RUNTIME = "States.Runtime";
 
   /** An HTTP Task could not connect. */

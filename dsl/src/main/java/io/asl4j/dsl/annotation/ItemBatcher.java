@@ -18,7 +18,8 @@ import java.lang.annotation.Target;
  *
  * <p>Attributes left out are absent from the ASL.
  *
- * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itembatcher.html">ItemBatcher</a>
+ * @see <a
+ *     href="https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itembatcher.html">ItemBatcher</a>
  */
 @Documented
 @Retention(RetentionPolicy.SOURCE)

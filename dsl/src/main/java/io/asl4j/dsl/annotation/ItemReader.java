@@ -19,10 +19,11 @@ import java.lang.annotation.Target;
  * interface EachRow {}
  * }</pre>
  *
- * <p>{@code ReaderConfig} is written when any of its attributes is. Attributes left out are
- * absent from the ASL.
+ * <p>{@code ReaderConfig} is written when any of its attributes is. Attributes left out are absent
+ * from the ASL.
  *
- * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html">ItemReader</a>
+ * @see <a
+ *     href="https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html">ItemReader</a>
  */
 @Documented
 @Retention(RetentionPolicy.SOURCE)
@@ -37,7 +38,10 @@ public @interface ItemReader {
   /** JSONata {@code Arguments}: JSON text, or a {@code {% %}} expression. */
   String arguments() default "";
 
-  /** {@code ReaderConfig.InputFileType}: {@code CSV}, {@code JSON}, {@code JSONL}, {@code MANIFEST}, {@code PARQUET}. */
+  /**
+   * {@code ReaderConfig.InputFileType}: {@code CSV}, {@code JSON}, {@code JSONL}, {@code MANIFEST},
+   * {@code PARQUET}.
+   */
   String inputType() default "";
 
   /** {@code ReaderConfig.CSVHeaderLocation}: {@code FIRST_ROW} or {@code GIVEN}. */
@@ -46,7 +50,10 @@ public @interface ItemReader {
   /** {@code ReaderConfig.CSVHeaders}, with {@code csvHeaderLocation = "GIVEN"}. */
   String[] csvHeaders() default {};
 
-  /** {@code ReaderConfig.CSVDelimiter}: {@code COMMA}, {@code PIPE}, {@code SEMICOLON}, {@code SPACE}, {@code TAB}. */
+  /**
+   * {@code ReaderConfig.CSVDelimiter}: {@code COMMA}, {@code PIPE}, {@code SEMICOLON}, {@code
+   * SPACE}, {@code TAB}.
+   */
   String csvDelimiter() default "";
 
   /** {@code ReaderConfig.ManifestType}: {@code ATHENA_DATA} or {@code S3_INVENTORY}. */

@@ -15,10 +15,10 @@ import java.lang.annotation.Target;
  * interface ProcessAllOrders {}
  * }</pre>
  *
- * <p>A distributed Map's {@code ItemReader}, {@code ItemBatcher} and {@code ResultWriter} are
- * the separate annotations {@link ItemReader}, {@link ItemBatcher} and {@link ResultWriter} on
- * the same type. A numeric field is written one way: a number, a {@code ...Path} (JSONPath) or a
- * {@code ...Expression} (JSONata {@code {% %}}).
+ * <p>A distributed Map's {@code ItemReader}, {@code ItemBatcher} and {@code ResultWriter} are the
+ * separate annotations {@link ItemReader}, {@link ItemBatcher} and {@link ResultWriter} on the same
+ * type. A numeric field is written one way: a number, a {@code ...Path} (JSONPath) or a {@code
+ * ...Expression} (JSONata {@code {% %}}).
  *
  * @see <a href="https://states-language.net/spec.html#map-state">Map State</a>
  */
@@ -72,7 +72,8 @@ public @interface Map {
   String label() default "";
 
   /** {@code ProcessorConfig.Mode}. Defaults to INLINE. */
-  io.asl4j.dsl.model.ProcessorConfig.Mode mode() default io.asl4j.dsl.model.ProcessorConfig.Mode.INLINE;
+  io.asl4j.dsl.model.ProcessorConfig.Mode mode() default
+      io.asl4j.dsl.model.ProcessorConfig.Mode.INLINE;
 
   /** {@code ProcessorConfig.ExecutionType}, for DISTRIBUTED mode. */
   io.asl4j.dsl.model.ProcessorConfig.ExecutionType executionType() default

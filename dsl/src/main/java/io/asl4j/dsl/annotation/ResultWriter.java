@@ -20,13 +20,16 @@ import java.lang.annotation.Target;
  *
  * <p>{@code WriterConfig} is written when {@code outputType} or {@code transformation} is.
  *
- * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/input-output-resultwriter.html">ResultWriter</a>
+ * @see <a
+ *     href="https://docs.aws.amazon.com/step-functions/latest/dg/input-output-resultwriter.html">ResultWriter</a>
  */
 @Documented
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.TYPE)
 public @interface ResultWriter {
-  /** {@code Resource}: {@code arn:aws:states:::s3:putObject}. Optional with a {@code WriterConfig}. */
+  /**
+   * {@code Resource}: {@code arn:aws:states:::s3:putObject}. Optional with a {@code WriterConfig}.
+   */
   String resource() default "";
 
   /** JSONPath {@code Parameters}: JSON text. */

@@ -16,7 +16,8 @@ import java.lang.annotation.Target;
  *
  * <p>Attributes left out are absent from the ASL; the defaults are what AWS assumes.
  *
- * @see <a href="https://states-language.net/spec.html#retrying-after-error">Retrying after error</a>
+ * @see <a href="https://states-language.net/spec.html#retrying-after-error">Retrying after
+ *     error</a>
  */
 @Documented
 @Retention(RetentionPolicy.SOURCE)

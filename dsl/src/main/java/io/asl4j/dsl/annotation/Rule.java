@@ -6,9 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * One JSONPath comparison inside a {@link When}'s {@code and}, {@code or} or {@code not}: a
- * {@code variable} and exactly one comparison attribute, as on {@code @When}. {@code not = true}
- * negates this one comparison.
+ * One JSONPath comparison inside a {@link When}'s {@code and}, {@code or} or {@code not}: a {@code
+ * variable} and exactly one comparison attribute, as on {@code @When}. {@code not = true} negates
+ * this one comparison.
  *
  * <pre>{@code
  * @When(
@@ -153,5 +153,4 @@ public @interface Rule {
 
   /** {@code IsTimestamp}. */
   boolean isTimestamp() default true;
-
 }

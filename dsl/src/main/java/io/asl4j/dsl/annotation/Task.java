@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 
 /**
  * A Task state. Its nested type may declare one abstract method, the task's typed contract: the
- * generated {@code <Workflow>Definition.tasks()} then binds a Java implementation of that method
- * to this state for local runs.
+ * generated {@code <Workflow>Definition.tasks()} then binds a Java implementation of that method to
+ * this state for local runs.
  *
  * <pre>{@code
  * @StartAt

@@ -22,12 +22,13 @@ import java.lang.annotation.Target;
  * negates one operand, so {@code And}/{@code Or} of (negated) comparisons and {@code Not} of a
  * comparison are checked by javac; deeper trees are a JSONata {@code condition} or the builder.
  *
- * <p>Several rules naming generated constants ({@code OrderPaths.TOTAL}) of a {@link
- * WorkflowData} record compiled in the same compilation go in an explicit container, {@code
- * @When.List({@When(...), @When(...)})}: javac checks the container it synthesizes for implicitly
- * repeated annotations before annotation processors run, so {@code OrderPaths} does not exist yet
- * and javac stops with "expression not allowed as annotation value". A single {@code @When}, an
- * explicit {@code @When.List}, string literals, or constants compiled earlier all work.
+ * <p>Several rules naming generated constants ({@code OrderPaths.TOTAL}) of a {@link WorkflowData}
+ * record compiled in the same compilation go in an explicit container,
+ * {@code @When.List({@When(...), @When(...)})}: javac checks the container it synthesizes for
+ * implicitly repeated annotations before annotation processors run, so {@code OrderPaths} does not
+ * exist yet and javac stops with "expression not allowed as annotation value". A single
+ * {@code @When}, an explicit {@code @When.List}, string literals, or constants compiled earlier all
+ * work.
  *
  * <p>Only the comparison you write is used; the defaults below are mere placeholders. When the
  * Choice's input is a {@link WorkflowData} record, the variable's type must suit the comparison:

@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A record that flows through a workflow: the processor generates {@code <Record>Paths}, its
- * path metamodel, so renaming a component breaks the build instead of the workflow. A component
- * that is itself a record is navigated: {@code ClaimPaths.approval().approved()}.
+ * A record that flows through a workflow: the processor generates {@code <Record>Paths}, its path
+ * metamodel, so renaming a component breaks the build instead of the workflow. A component that is
+ * itself a record is navigated: {@code ClaimPaths.approval().approved()}.
  *
  * <pre>{@code
  * @WorkflowData record Order(String orderId, double total) {}

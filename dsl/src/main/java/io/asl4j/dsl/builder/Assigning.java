@@ -11,15 +11,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * }</pre>
  *
  * @param <S> the state type, returned by the setters
- * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html">Workflow
+ * @see <a
+ *     href="https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html">Workflow
  *     variables</a>
  */
 public sealed interface Assigning<S extends Assigning<S>> permits NextableState, Choice {
 
   /**
-   * Sets {@code Assign}: workflow variables to set from this state (JSONPath: paths with {@code
-   * .$} keys; JSONata: {@code {% %}} expressions); a Choice applies it whichever rule matched.
-   * Defaults to none.
+   * Sets {@code Assign}: workflow variables to set from this state (JSONPath: paths with {@code .$}
+   * keys; JSONata: {@code {% %}} expressions); a Choice applies it whichever rule matched. Defaults
+   * to none.
    */
   default S assign(JsonNode assign) {
     return StateBuilder.withIo(this, io -> io.withAssign(assign));

@@ -20,7 +20,8 @@ public final class BooleanPath extends BasePath implements TypedPath {
   }
 
   public Condition eq(BooleanPath other) {
-    return Condition.booleanEqualsPath(path(), Objects.requireNonNull(other, "other == null").path());
+    return Condition.booleanEqualsPath(
+        path(), Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition isTrue() {

@@ -12,9 +12,9 @@ import java.util.function.UnaryOperator;
  * Immutable: every setter returns a new catcher.
  *
  * <p>A catcher starts language-neutral; {@link #resultPath} makes it a {@link Catch.JsonPath}
- * (accepted only by JSONPath states) and {@link #output} a {@link Catch.Jsonata} (accepted only
- * by JSONata states). By default the error output replaces the state's output ({@code
- * ResultPath} {@code $}; JSONata {@code Output} {@code $states.errorOutput}).
+ * (accepted only by JSONPath states) and {@link #output} a {@link Catch.Jsonata} (accepted only by
+ * JSONata states). By default the error output replaces the state's output ({@code ResultPath}
+ * {@code $}; JSONata {@code Output} {@code $states.errorOutput}).
  *
  * <pre>{@code
  * Catch.on("ValidationError").to(sendFailureNotification)

@@ -10,8 +10,8 @@ import java.util.Objects;
 
 /**
  * A {@code Choice} state: goes to the target of the first rule that holds, else to {@link
- * #otherwise}. It has no {@code next()}: leave it through its rules, {@code otherwise()}, or
- * {@link #afterwards()}, which rejoins all branches (CDK's {@code afterwards}).
+ * #otherwise}. It has no {@code next()}: leave it through its rules, {@code otherwise()}, or {@link
+ * #afterwards()}, which rejoins all branches (CDK's {@code afterwards}).
  *
  * <pre>{@code
  * StringPath priority = JsonPaths.input().string("priority");
@@ -31,8 +31,7 @@ import java.util.Objects;
  * @see <a href="https://states-language.net/spec.html#choice-state">Choice state</a>
  */
 public abstract sealed class Choice<S extends Choice<S>> extends StateBuilder<S>
-    implements Assigning<S>
-    permits Choice.JsonPath, Choice.Jsonata {
+    implements Assigning<S> permits Choice.JsonPath, Choice.Jsonata {
   final List<ChoiceRuleSpec> rules = new ArrayList<>();
   private final List<Chainable> branches = new ArrayList<>();
   StateBuilder<?> otherwise;
@@ -52,7 +51,10 @@ public abstract sealed class Choice<S extends Choice<S>> extends StateBuilder<S>
     return new Jsonata(name);
   }
 
-  /** Sets {@code Default}, where to go when no rule holds. Defaults to none: then no match fails with {@code States.NoChoiceMatched}. */
+  /**
+   * Sets {@code Default}, where to go when no rule holds. Defaults to none: then no match fails
+   * with {@code States.NoChoiceMatched}.
+   */
   public final S otherwise(Chainable target) {
     Objects.requireNonNull(target, "target == null");
     if (otherwise != null) {

@@ -38,8 +38,12 @@ public sealed interface CommentAndAssign<T extends CommentAndAssign<T>>
   }
 
   private static <T> T change(
-      Object value, UnaryOperator<CatchSpec> catchChange, UnaryOperator<ChoiceRuleSpec> ruleChange) {
-    return value instanceof CatchFields<?> ? Catch.withSpec(value, catchChange) : Rule.withSpec(value, ruleChange);
+      Object value,
+      UnaryOperator<CatchSpec> catchChange,
+      UnaryOperator<ChoiceRuleSpec> ruleChange) {
+    return value instanceof CatchFields<?>
+        ? Catch.withSpec(value, catchChange)
+        : Rule.withSpec(value, ruleChange);
   }
 
   /**

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A JSONPath Choice condition: a comparison of a {@code Variable}, or an {@code And}, {@code
- * Or} or {@code Not} of conditions. Immutable. Typed paths ({@link JsonPaths}) create
- * comparisons with the right operator; the static factories here cover every operator by its ASL
- * name, for paths given as text.
+ * A JSONPath Choice condition: a comparison of a {@code Variable}, or an {@code And}, {@code Or} or
+ * {@code Not} of conditions. Immutable. Typed paths ({@link JsonPaths}) create comparisons with the
+ * right operator; the static factories here cover every operator by its ASL name, for paths given
+ * as text.
  *
  * <pre>{@code
  * Condition express = Condition.or(
@@ -86,7 +86,8 @@ public final class Condition {
     io.asl4j.dsl.model.Condition c = model;
     if (c instanceof io.asl4j.dsl.model.Condition.Comparison x) {
       return new Condition(
-          new io.asl4j.dsl.model.Condition.Comparison(x.variable(), x.operator(), x.operand(), comment));
+          new io.asl4j.dsl.model.Condition.Comparison(
+              x.variable(), x.operator(), x.operand(), comment));
     } else if (c instanceof io.asl4j.dsl.model.Condition.And x) {
       return new Condition(new io.asl4j.dsl.model.Condition.And(x.conditions(), comment));
     } else if (c instanceof io.asl4j.dsl.model.Condition.Or x) {
@@ -116,7 +117,10 @@ public final class Condition {
     return compare(variable, ComparisonOperator.STRING_EQUALS, TextNode.valueOf(value));
   }
 
-  /** {@code {"Variable": variable, "StringEqualsPath": path}}: compares with the value at {@code path}. */
+  /**
+   * {@code {"Variable": variable, "StringEqualsPath": path}}: compares with the value at {@code
+   * path}.
+   */
   public static Condition stringEqualsPath(String variable, String path) {
     return compare(variable, ComparisonOperator.STRING_EQUALS_PATH, TextNode.valueOf(path));
   }
@@ -126,7 +130,10 @@ public final class Condition {
     return compare(variable, ComparisonOperator.STRING_LESS_THAN, TextNode.valueOf(value));
   }
 
-  /** {@code {"Variable": variable, "StringLessThanPath": path}}: compares with the value at {@code path}. */
+  /**
+   * {@code {"Variable": variable, "StringLessThanPath": path}}: compares with the value at {@code
+   * path}.
+   */
   public static Condition stringLessThanPath(String variable, String path) {
     return compare(variable, ComparisonOperator.STRING_LESS_THAN_PATH, TextNode.valueOf(path));
   }
@@ -136,7 +143,10 @@ public final class Condition {
     return compare(variable, ComparisonOperator.STRING_GREATER_THAN, TextNode.valueOf(value));
   }
 
-  /** {@code {"Variable": variable, "StringGreaterThanPath": path}}: compares with the value at {@code path}. */
+  /**
+   * {@code {"Variable": variable, "StringGreaterThanPath": path}}: compares with the value at
+   * {@code path}.
+   */
   public static Condition stringGreaterThanPath(String variable, String path) {
     return compare(variable, ComparisonOperator.STRING_GREATER_THAN_PATH, TextNode.valueOf(path));
   }
@@ -146,19 +156,28 @@ public final class Condition {
     return compare(variable, ComparisonOperator.STRING_LESS_THAN_EQUALS, TextNode.valueOf(value));
   }
 
-  /** {@code {"Variable": variable, "StringLessThanEqualsPath": path}}: compares with the value at {@code path}. */
+  /**
+   * {@code {"Variable": variable, "StringLessThanEqualsPath": path}}: compares with the value at
+   * {@code path}.
+   */
   public static Condition stringLessThanEqualsPath(String variable, String path) {
-    return compare(variable, ComparisonOperator.STRING_LESS_THAN_EQUALS_PATH, TextNode.valueOf(path));
+    return compare(
+        variable, ComparisonOperator.STRING_LESS_THAN_EQUALS_PATH, TextNode.valueOf(path));
   }
 
   /** {@code {"Variable": variable, "StringGreaterThanEquals": value}}. */
   public static Condition stringGreaterThanEquals(String variable, String value) {
-    return compare(variable, ComparisonOperator.STRING_GREATER_THAN_EQUALS, TextNode.valueOf(value));
+    return compare(
+        variable, ComparisonOperator.STRING_GREATER_THAN_EQUALS, TextNode.valueOf(value));
   }
 
-  /** {@code {"Variable": variable, "StringGreaterThanEqualsPath": path}}: compares with the value at {@code path}. */
+  /**
+   * {@code {"Variable": variable, "StringGreaterThanEqualsPath": path}}: compares with the value at
+   * {@code path}.
+   */
   public static Condition stringGreaterThanEqualsPath(String variable, String path) {
-    return compare(variable, ComparisonOperator.STRING_GREATER_THAN_EQUALS_PATH, TextNode.valueOf(path));
+    return compare(
+        variable, ComparisonOperator.STRING_GREATER_THAN_EQUALS_PATH, TextNode.valueOf(path));
   }
 
   /** {@code {"Variable": variable, "StringMatches": value}}. */
@@ -181,7 +200,10 @@ public final class Condition {
     return compare(variable, ComparisonOperator.NUMERIC_EQUALS, JsonNumbers.of(value));
   }
 
-  /** {@code {"Variable": variable, "NumericEqualsPath": path}}: compares with the value at {@code path}. */
+  /**
+   * {@code {"Variable": variable, "NumericEqualsPath": path}}: compares with the value at {@code
+   * path}.
+   */
   public static Condition numericEqualsPath(String variable, String path) {
     return compare(variable, ComparisonOperator.NUMERIC_EQUALS_PATH, TextNode.valueOf(path));
   }
@@ -201,7 +223,10 @@ public final class Condition {
     return compare(variable, ComparisonOperator.NUMERIC_LESS_THAN, JsonNumbers.of(value));
   }
 
-  /** {@code {"Variable": variable, "NumericLessThanPath": path}}: compares with the value at {@code path}. */
+  /**
+   * {@code {"Variable": variable, "NumericLessThanPath": path}}: compares with the value at {@code
+   * path}.
+   */
   public static Condition numericLessThanPath(String variable, String path) {
     return compare(variable, ComparisonOperator.NUMERIC_LESS_THAN_PATH, TextNode.valueOf(path));
   }
@@ -221,7 +246,10 @@ public final class Condition {
     return compare(variable, ComparisonOperator.NUMERIC_GREATER_THAN, JsonNumbers.of(value));
   }
 
-  /** {@code {"Variable": variable, "NumericGreaterThanPath": path}}: compares with the value at {@code path}. */
+  /**
+   * {@code {"Variable": variable, "NumericGreaterThanPath": path}}: compares with the value at
+   * {@code path}.
+   */
   public static Condition numericGreaterThanPath(String variable, String path) {
     return compare(variable, ComparisonOperator.NUMERIC_GREATER_THAN_PATH, TextNode.valueOf(path));
   }
@@ -241,9 +269,13 @@ public final class Condition {
     return compare(variable, ComparisonOperator.NUMERIC_LESS_THAN_EQUALS, JsonNumbers.of(value));
   }
 
-  /** {@code {"Variable": variable, "NumericLessThanEqualsPath": path}}: compares with the value at {@code path}. */
+  /**
+   * {@code {"Variable": variable, "NumericLessThanEqualsPath": path}}: compares with the value at
+   * {@code path}.
+   */
   public static Condition numericLessThanEqualsPath(String variable, String path) {
-    return compare(variable, ComparisonOperator.NUMERIC_LESS_THAN_EQUALS_PATH, TextNode.valueOf(path));
+    return compare(
+        variable, ComparisonOperator.NUMERIC_LESS_THAN_EQUALS_PATH, TextNode.valueOf(path));
   }
 
   /** {@code {"Variable": variable, "NumericGreaterThanEquals": value}}. */
@@ -261,9 +293,13 @@ public final class Condition {
     return compare(variable, ComparisonOperator.NUMERIC_GREATER_THAN_EQUALS, JsonNumbers.of(value));
   }
 
-  /** {@code {"Variable": variable, "NumericGreaterThanEqualsPath": path}}: compares with the value at {@code path}. */
+  /**
+   * {@code {"Variable": variable, "NumericGreaterThanEqualsPath": path}}: compares with the value
+   * at {@code path}.
+   */
   public static Condition numericGreaterThanEqualsPath(String variable, String path) {
-    return compare(variable, ComparisonOperator.NUMERIC_GREATER_THAN_EQUALS_PATH, TextNode.valueOf(path));
+    return compare(
+        variable, ComparisonOperator.NUMERIC_GREATER_THAN_EQUALS_PATH, TextNode.valueOf(path));
   }
 
   /** {@code {"Variable": variable, "BooleanEquals": value}}. */
@@ -271,7 +307,10 @@ public final class Condition {
     return compare(variable, ComparisonOperator.BOOLEAN_EQUALS, BooleanNode.valueOf(value));
   }
 
-  /** {@code {"Variable": variable, "BooleanEqualsPath": path}}: compares with the value at {@code path}. */
+  /**
+   * {@code {"Variable": variable, "BooleanEqualsPath": path}}: compares with the value at {@code
+   * path}.
+   */
   public static Condition booleanEqualsPath(String variable, String path) {
     return compare(variable, ComparisonOperator.BOOLEAN_EQUALS_PATH, TextNode.valueOf(path));
   }
@@ -281,7 +320,10 @@ public final class Condition {
     return compare(variable, ComparisonOperator.TIMESTAMP_EQUALS, TextNode.valueOf(value));
   }
 
-  /** {@code {"Variable": variable, "TimestampEqualsPath": path}}: compares with the value at {@code path}. */
+  /**
+   * {@code {"Variable": variable, "TimestampEqualsPath": path}}: compares with the value at {@code
+   * path}.
+   */
   public static Condition timestampEqualsPath(String variable, String path) {
     return compare(variable, ComparisonOperator.TIMESTAMP_EQUALS_PATH, TextNode.valueOf(path));
   }
@@ -291,7 +333,10 @@ public final class Condition {
     return compare(variable, ComparisonOperator.TIMESTAMP_LESS_THAN, TextNode.valueOf(value));
   }
 
-  /** {@code {"Variable": variable, "TimestampLessThanPath": path}}: compares with the value at {@code path}. */
+  /**
+   * {@code {"Variable": variable, "TimestampLessThanPath": path}}: compares with the value at
+   * {@code path}.
+   */
   public static Condition timestampLessThanPath(String variable, String path) {
     return compare(variable, ComparisonOperator.TIMESTAMP_LESS_THAN_PATH, TextNode.valueOf(path));
   }
@@ -301,29 +346,43 @@ public final class Condition {
     return compare(variable, ComparisonOperator.TIMESTAMP_GREATER_THAN, TextNode.valueOf(value));
   }
 
-  /** {@code {"Variable": variable, "TimestampGreaterThanPath": path}}: compares with the value at {@code path}. */
+  /**
+   * {@code {"Variable": variable, "TimestampGreaterThanPath": path}}: compares with the value at
+   * {@code path}.
+   */
   public static Condition timestampGreaterThanPath(String variable, String path) {
-    return compare(variable, ComparisonOperator.TIMESTAMP_GREATER_THAN_PATH, TextNode.valueOf(path));
+    return compare(
+        variable, ComparisonOperator.TIMESTAMP_GREATER_THAN_PATH, TextNode.valueOf(path));
   }
 
   /** {@code {"Variable": variable, "TimestampLessThanEquals": value}}. */
   public static Condition timestampLessThanEquals(String variable, String value) {
-    return compare(variable, ComparisonOperator.TIMESTAMP_LESS_THAN_EQUALS, TextNode.valueOf(value));
+    return compare(
+        variable, ComparisonOperator.TIMESTAMP_LESS_THAN_EQUALS, TextNode.valueOf(value));
   }
 
-  /** {@code {"Variable": variable, "TimestampLessThanEqualsPath": path}}: compares with the value at {@code path}. */
+  /**
+   * {@code {"Variable": variable, "TimestampLessThanEqualsPath": path}}: compares with the value at
+   * {@code path}.
+   */
   public static Condition timestampLessThanEqualsPath(String variable, String path) {
-    return compare(variable, ComparisonOperator.TIMESTAMP_LESS_THAN_EQUALS_PATH, TextNode.valueOf(path));
+    return compare(
+        variable, ComparisonOperator.TIMESTAMP_LESS_THAN_EQUALS_PATH, TextNode.valueOf(path));
   }
 
   /** {@code {"Variable": variable, "TimestampGreaterThanEquals": value}}. */
   public static Condition timestampGreaterThanEquals(String variable, String value) {
-    return compare(variable, ComparisonOperator.TIMESTAMP_GREATER_THAN_EQUALS, TextNode.valueOf(value));
+    return compare(
+        variable, ComparisonOperator.TIMESTAMP_GREATER_THAN_EQUALS, TextNode.valueOf(value));
   }
 
-  /** {@code {"Variable": variable, "TimestampGreaterThanEqualsPath": path}}: compares with the value at {@code path}. */
+  /**
+   * {@code {"Variable": variable, "TimestampGreaterThanEqualsPath": path}}: compares with the value
+   * at {@code path}.
+   */
   public static Condition timestampGreaterThanEqualsPath(String variable, String path) {
-    return compare(variable, ComparisonOperator.TIMESTAMP_GREATER_THAN_EQUALS_PATH, TextNode.valueOf(path));
+    return compare(
+        variable, ComparisonOperator.TIMESTAMP_GREATER_THAN_EQUALS_PATH, TextNode.valueOf(path));
   }
 
   /** {@code {"Variable": variable, "IsNull": value}}. */

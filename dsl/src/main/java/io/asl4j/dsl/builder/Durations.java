@@ -10,7 +10,8 @@ final class Durations {
   static int seconds(Duration duration) {
     Objects.requireNonNull(duration, "duration == null");
     if (duration.getNano() != 0 || duration.isNegative()) {
-      throw new IllegalArgumentException("not a whole, non-negative number of seconds: " + duration);
+      throw new IllegalArgumentException(
+          "not a whole, non-negative number of seconds: " + duration);
     }
     if (duration.getSeconds() > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("more seconds than an int holds: " + duration);

@@ -46,8 +46,8 @@ public abstract sealed class ErrorHandlingState<S extends ErrorHandlingState<S>>
   }
 
   /**
-   * Adds catchers, tried in order after the retriers are exhausted; the catchers with fields of
-   * one query language are added by that language's {@code catching} overload.
+   * Adds catchers, tried in order after the retriers are exhausted; the catchers with fields of one
+   * query language are added by that language's {@code catching} overload.
    *
    * @see <a href="https://states-language.net/spec.html#fallback-states">Fallback states</a>
    */

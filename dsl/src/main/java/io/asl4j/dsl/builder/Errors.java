@@ -25,8 +25,8 @@ public final class Errors {
   public static final String TIMEOUT = "States.Timeout";
 
   /**
-   * A Task sent no heartbeat within {@code HeartbeatSeconds}: matched by Retry and Catch, while
-   * the history and the error output record it as {@link #TIMEOUT}.
+   * A Task sent no heartbeat within {@code HeartbeatSeconds}: matched by Retry and Catch, while the
+   * history and the error output record it as {@link #TIMEOUT}.
    */
   public static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
 

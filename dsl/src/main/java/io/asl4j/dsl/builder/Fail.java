@@ -6,8 +6,8 @@ import io.asl4j.dsl.model.State;
 import java.util.List;
 
 /**
- * A {@code Fail} state: ends the workflow with an error name and a cause. Nothing can follow it:
- * it is not {@link Nextable}.
+ * A {@code Fail} state: ends the workflow with an error name and a cause. Nothing can follow it: it
+ * is not {@link Nextable}.
  *
  * <pre>{@code
  * Fail.JsonPath orderFailed = Fail.jsonPath("OrderFailed").error("InvalidOrder").cause("Validation failed");
@@ -39,13 +39,17 @@ public abstract sealed class Fail<S extends Fail<S>> extends StateBuilder<S>
     return new Jsonata(name);
   }
 
-  /** Sets {@code Error} (in JSONata, text or a {@code "{% ... %}"} expression). Defaults to none. */
+  /**
+   * Sets {@code Error} (in JSONata, text or a {@code "{% ... %}"} expression). Defaults to none.
+   */
   public final S error(String error) {
     this.error = error;
     return self();
   }
 
-  /** Sets {@code Cause} (in JSONata, text or a {@code "{% ... %}"} expression). Defaults to none. */
+  /**
+   * Sets {@code Cause} (in JSONata, text or a {@code "{% ... %}"} expression). Defaults to none.
+   */
   public final S cause(String cause) {
     this.cause = cause;
     return self();

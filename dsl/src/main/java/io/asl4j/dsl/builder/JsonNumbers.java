@@ -27,7 +27,8 @@ final class JsonNumbers {
    */
   static JsonNode of(double value) {
     if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException("not a finite number: " + value + " (JSON has no NaN or Infinity)");
+      throw new IllegalArgumentException(
+          "not a finite number: " + value + " (JSON has no NaN or Infinity)");
     }
     return DecimalNode.valueOf(BigDecimal.valueOf(value));
   }
@@ -41,6 +42,8 @@ final class JsonNumbers {
     if (integer.bitLength() < 32) {
       return IntNode.valueOf(integer.intValue());
     }
-    return integer.bitLength() < 64 ? LongNode.valueOf(integer.longValue()) : BigIntegerNode.valueOf(integer);
+    return integer.bitLength() < 64
+        ? LongNode.valueOf(integer.longValue())
+        : BigIntegerNode.valueOf(integer);
   }
 }

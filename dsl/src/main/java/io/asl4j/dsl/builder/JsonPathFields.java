@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.dsl.model.NullablePath;
 
 /**
- * The JSONPath-only fields, each written once and shared by the JSONPath state types that ASL
- * gives it; the JSONata types implement none of these, so the two languages' fields never mix.
- * The interfaces are sealed: only the builder's own state types implement them.
+ * The JSONPath-only fields, each written once and shared by the JSONPath state types that ASL gives
+ * it; the JSONata types implement none of these, so the two languages' fields never mix. The
+ * interfaces are sealed: only the builder's own state types implement them.
  *
  * <pre>{@code
  * Task.jsonPath("Get").resource(Resource.dynamoDbGetItem())

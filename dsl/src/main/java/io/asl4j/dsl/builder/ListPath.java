@@ -1,6 +1,5 @@
 package io.asl4j.dsl.builder;
 
-
 /**
  * A path to a JSON array: a Map's {@code ItemsPath}, or an argument of the array intrinsics.
  *

@@ -162,8 +162,7 @@ public abstract sealed class MapState<S extends MapState<S>> extends ErrorHandli
       if (legacyIterator) {
         iterator = processor.toProcessor(processorConfig, context, pointer + "/Iterator");
       } else {
-        itemProcessor =
-            processor.toProcessor(processorConfig, context, pointer + "/ItemProcessor");
+        itemProcessor = processor.toProcessor(processorConfig, context, pointer + "/ItemProcessor");
       }
     }
     return new io.asl4j.dsl.model.MapState(

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A state that continues with {@code Next} or ends its graph with {@code "End": true}: Task,
- * Pass, Wait, Parallel and Map. A state with no {@code next()} ends its graph.
+ * A state that continues with {@code Next} or ends its graph with {@code "End": true}: Task, Pass,
+ * Wait, Parallel and Map. A state with no {@code next()} ends its graph.
  *
  * <pre>{@code
  * Pass.JsonPath a = Pass.jsonPath("A");

@@ -30,7 +30,8 @@ public final class NumberPath extends BasePath implements TypedPath {
   }
 
   public Condition eq(NumberPath other) {
-    return Condition.numericEqualsPath(path(), Objects.requireNonNull(other, "other == null").path());
+    return Condition.numericEqualsPath(
+        path(), Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition lt(long value) {
@@ -42,7 +43,8 @@ public final class NumberPath extends BasePath implements TypedPath {
   }
 
   public Condition lt(NumberPath other) {
-    return Condition.numericLessThanPath(path(), Objects.requireNonNull(other, "other == null").path());
+    return Condition.numericLessThanPath(
+        path(), Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition le(long value) {
@@ -54,7 +56,8 @@ public final class NumberPath extends BasePath implements TypedPath {
   }
 
   public Condition le(NumberPath other) {
-    return Condition.numericLessThanEqualsPath(path(), Objects.requireNonNull(other, "other == null").path());
+    return Condition.numericLessThanEqualsPath(
+        path(), Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition gt(long value) {
@@ -66,7 +69,8 @@ public final class NumberPath extends BasePath implements TypedPath {
   }
 
   public Condition gt(NumberPath other) {
-    return Condition.numericGreaterThanPath(path(), Objects.requireNonNull(other, "other == null").path());
+    return Condition.numericGreaterThanPath(
+        path(), Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition ge(long value) {
@@ -78,7 +82,8 @@ public final class NumberPath extends BasePath implements TypedPath {
   }
 
   public Condition ge(NumberPath other) {
-    return Condition.numericGreaterThanEqualsPath(path(), Objects.requireNonNull(other, "other == null").path());
+    return Condition.numericGreaterThanEqualsPath(
+        path(), Objects.requireNonNull(other, "other == null").path());
   }
 
   /** {@code IsNumeric: true}. */

@@ -1,14 +1,13 @@
 package io.asl4j.dsl.builder;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import io.asl4j.dsl.model.PassState;
 import io.asl4j.dsl.model.QueryLanguage;
 import io.asl4j.dsl.model.State;
-import io.asl4j.dsl.model.PassState;
 
 /**
- * A {@code Pass} state: passes its input on, optionally injecting a fixed {@code Result}
- * (JSONPath) or computing an {@code Output} (JSONata).
+ * A {@code Pass} state: passes its input on, optionally injecting a fixed {@code Result} (JSONPath)
+ * or computing an {@code Output} (JSONata).
  *
  * <pre>{@code
  * Pass.JsonPath expressShip = Pass.jsonPath("ExpressShip")
@@ -77,8 +76,7 @@ public abstract sealed class Pass<S extends Pass<S>> extends NextableState<S>
    * Pass.jsonata("Shape").output(Payload.object().put("id", "{% $states.input.orderId %}"))
    * }</pre>
    */
-  public static final class Jsonata extends Pass<Jsonata>
-      implements JsonataFields.Output<Jsonata> {
+  public static final class Jsonata extends Pass<Jsonata> implements JsonataFields.Output<Jsonata> {
     Jsonata(String name) {
       super(name, QueryLanguage.JSONATA);
     }

@@ -8,9 +8,9 @@ import java.util.Objects;
 
 /**
  * A JSON object for {@code Parameters}, {@code ResultSelector}, {@code ItemSelector}, {@code
- * Arguments}, {@code Output} or {@code Assign}, built field by field. Immutable: every {@code
- * put} returns a new payload. An {@link Expression} value is written under {@code key.$}, so the
- * {@code .$} suffix is handled for you.
+ * Arguments}, {@code Output} or {@code Assign}, built field by field. Immutable: every {@code put}
+ * returns a new payload. An {@link Expression} value is written under {@code key.$}, so the {@code
+ * .$} suffix is handled for you.
  *
  * <pre>{@code
  * Payload.object()

@@ -3,8 +3,8 @@ package io.asl4j.dsl.builder;
 import java.util.Objects;
 
 /**
- * A Task {@code Resource}: a Lambda function, an optimized or SDK service integration, an
- * activity, or a {@code ${Name}} placeholder bound at deployment. Immutable.
+ * A Task {@code Resource}: a Lambda function, an optimized or SDK service integration, an activity,
+ * or a {@code ${Name}} placeholder bound at deployment. Immutable.
  *
  * <pre>{@code
  * Resource.lambdaFunction("us-east-1", "123456789012", "ValidateOrder")

@@ -21,7 +21,8 @@ import java.util.Objects;
  * //  "MaxAttempts": 3, "BackoffRate": 2.0}
  * }</pre>
  *
- * @see <a href="https://states-language.net/spec.html#retrying-after-error">Retrying after error</a>
+ * @see <a href="https://states-language.net/spec.html#retrying-after-error">Retrying after
+ *     error</a>
  */
 public final class Retry {
   private final Retrier model;
@@ -67,8 +68,13 @@ public final class Retry {
     if (seconds < 1) {
       throw new IllegalArgumentException("IntervalSeconds must be at least 1: " + seconds);
     }
-    return with(seconds, model.maxAttempts(), model.backoffRate(), model.maxDelaySeconds(),
-        model.jitterStrategy(), model.comment());
+    return with(
+        seconds,
+        model.maxAttempts(),
+        model.backoffRate(),
+        model.maxDelaySeconds(),
+        model.jitterStrategy(),
+        model.comment());
   }
 
   /** Sets {@code IntervalSeconds} from a whole number of seconds. Defaults to 1 s. */
@@ -81,17 +87,28 @@ public final class Retry {
     if (attempts < 0) {
       throw new IllegalArgumentException("MaxAttempts must not be negative: " + attempts);
     }
-    return with(model.intervalSeconds(), attempts, model.backoffRate(), model.maxDelaySeconds(),
-        model.jitterStrategy(), model.comment());
+    return with(
+        model.intervalSeconds(),
+        attempts,
+        model.backoffRate(),
+        model.maxDelaySeconds(),
+        model.jitterStrategy(),
+        model.comment());
   }
 
   /** Sets {@code BackoffRate}, the multiplier of the interval per attempt. Defaults to 2.0. */
   public Retry backoffRate(double rate) {
     if (!(rate >= 1.0) || Double.isInfinite(rate)) {
-      throw new IllegalArgumentException("BackoffRate must be a finite number of at least 1.0: " + rate);
+      throw new IllegalArgumentException(
+          "BackoffRate must be a finite number of at least 1.0: " + rate);
     }
-    return with(model.intervalSeconds(), model.maxAttempts(), rate, model.maxDelaySeconds(),
-        model.jitterStrategy(), model.comment());
+    return with(
+        model.intervalSeconds(),
+        model.maxAttempts(),
+        rate,
+        model.maxDelaySeconds(),
+        model.jitterStrategy(),
+        model.comment());
   }
 
   /** Sets {@code MaxDelaySeconds}, the cap on any interval. Defaults to no cap. */
@@ -99,8 +116,13 @@ public final class Retry {
     if (seconds < 1) {
       throw new IllegalArgumentException("MaxDelaySeconds must be at least 1: " + seconds);
     }
-    return with(model.intervalSeconds(), model.maxAttempts(), model.backoffRate(), seconds,
-        model.jitterStrategy(), model.comment());
+    return with(
+        model.intervalSeconds(),
+        model.maxAttempts(),
+        model.backoffRate(),
+        seconds,
+        model.jitterStrategy(),
+        model.comment());
   }
 
   /** Sets {@code MaxDelaySeconds} from a whole number of seconds. Defaults to no cap. */
@@ -110,15 +132,24 @@ public final class Retry {
 
   /** Sets {@code JitterStrategy}. Defaults to {@code NONE}. */
   public Retry jitter(JitterStrategy strategy) {
-    return with(model.intervalSeconds(), model.maxAttempts(), model.backoffRate(),
-        model.maxDelaySeconds(), Objects.requireNonNull(strategy, "strategy == null"),
+    return with(
+        model.intervalSeconds(),
+        model.maxAttempts(),
+        model.backoffRate(),
+        model.maxDelaySeconds(),
+        Objects.requireNonNull(strategy, "strategy == null"),
         model.comment());
   }
 
   /** Sets {@code Comment}. Defaults to none. */
   public Retry comment(String comment) {
-    return with(model.intervalSeconds(), model.maxAttempts(), model.backoffRate(),
-        model.maxDelaySeconds(), model.jitterStrategy(), comment);
+    return with(
+        model.intervalSeconds(),
+        model.maxAttempts(),
+        model.backoffRate(),
+        model.maxDelaySeconds(),
+        model.jitterStrategy(),
+        comment);
   }
 
   /** The retrier as a model value. */
@@ -126,8 +157,13 @@ public final class Retry {
     return model;
   }
 
-  private Retry with(Integer interval, Integer attempts, Double rate, Integer maxDelay,
-      JitterStrategy jitter, String comment) {
+  private Retry with(
+      Integer interval,
+      Integer attempts,
+      Double rate,
+      Integer maxDelay,
+      JitterStrategy jitter,
+      String comment) {
     return new Retry(
         new Retrier(model.errorEquals(), interval, attempts, rate, maxDelay, jitter, comment));
   }

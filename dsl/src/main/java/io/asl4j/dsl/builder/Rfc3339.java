@@ -13,10 +13,12 @@ final class Rfc3339 {
   private Rfc3339() {}
 
   static String format(Instant instant) {
-    return DateTimeFormatter.ISO_INSTANT.format(Objects.requireNonNull(instant, "timestamp == null"));
+    return DateTimeFormatter.ISO_INSTANT.format(
+        Objects.requireNonNull(instant, "timestamp == null"));
   }
 
   static String format(OffsetDateTime dateTime) {
-    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Objects.requireNonNull(dateTime, "timestamp == null"));
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+        Objects.requireNonNull(dateTime, "timestamp == null"));
   }
 }

@@ -9,13 +9,13 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * One state under construction: the common part of {@link Task}, {@link Pass}, {@link Wait},
- * {@link Choice}, {@link Parallel}, {@link MapState}, {@link Succeed} and {@link Fail}.
+ * One state under construction: the common part of {@link Task}, {@link Pass}, {@link Wait}, {@link
+ * Choice}, {@link Parallel}, {@link MapState}, {@link Succeed} and {@link Fail}.
  *
- * <p>States are created by the static factories of those classes, in one of the two query
- * languages ({@code Task.jsonPath(name)}, {@code Task.jsonata(name)}); each language's type offers
- * only the fields that language allows. A state records its own transitions, so one state object
- * stands for one state of one workflow: reuse it to loop back to it.
+ * <p>States are created by the static factories of those classes, in one of the two query languages
+ * ({@code Task.jsonPath(name)}, {@code Task.jsonata(name)}); each language's type offers only the
+ * fields that language allows. A state records its own transitions, so one state object stands for
+ * one state of one workflow: reuse it to loop back to it.
  *
  * <pre>{@code
  * Pass.JsonPath start = Pass.jsonPath("Start").comment("first state");

@@ -185,7 +185,8 @@ public final class States {
     }
     if ((value instanceof Double || value instanceof Float)
         && !Double.isFinite(((Number) value).doubleValue())) {
-      throw new IllegalArgumentException("not a finite number: " + value + " (JSON has no NaN or Infinity)");
+      throw new IllegalArgumentException(
+          "not a finite number: " + value + " (JSON has no NaN or Infinity)");
     }
     if (value instanceof Number || value instanceof Boolean) {
       return value.toString();

@@ -22,7 +22,8 @@ public final class StringPath extends BasePath implements TypedPath {
   }
 
   public Condition eq(StringPath other) {
-    return Condition.stringEqualsPath(path(), Objects.requireNonNull(other, "other == null").path());
+    return Condition.stringEqualsPath(
+        path(), Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition lt(String value) {
@@ -30,7 +31,8 @@ public final class StringPath extends BasePath implements TypedPath {
   }
 
   public Condition lt(StringPath other) {
-    return Condition.stringLessThanPath(path(), Objects.requireNonNull(other, "other == null").path());
+    return Condition.stringLessThanPath(
+        path(), Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition le(String value) {
@@ -38,7 +40,8 @@ public final class StringPath extends BasePath implements TypedPath {
   }
 
   public Condition le(StringPath other) {
-    return Condition.stringLessThanEqualsPath(path(), Objects.requireNonNull(other, "other == null").path());
+    return Condition.stringLessThanEqualsPath(
+        path(), Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition gt(String value) {
@@ -46,7 +49,8 @@ public final class StringPath extends BasePath implements TypedPath {
   }
 
   public Condition gt(StringPath other) {
-    return Condition.stringGreaterThanPath(path(), Objects.requireNonNull(other, "other == null").path());
+    return Condition.stringGreaterThanPath(
+        path(), Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition ge(String value) {
@@ -54,7 +58,8 @@ public final class StringPath extends BasePath implements TypedPath {
   }
 
   public Condition ge(StringPath other) {
-    return Condition.stringGreaterThanEqualsPath(path(), Objects.requireNonNull(other, "other == null").path());
+    return Condition.stringGreaterThanEqualsPath(
+        path(), Objects.requireNonNull(other, "other == null").path());
   }
 
   /** {@code StringMatches}: {@code *} matches any run of characters; escape with {@code \\}. */

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.asl4j.dsl.model.QueryLanguage;
 import io.asl4j.dsl.model.State;
+import io.asl4j.dsl.model.TaskState;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BiFunction;
-import io.asl4j.dsl.model.TaskState;
 
 /**
  * A {@code Task} state: calls a {@link Resource}. Staged: the name, then the resource, then any
@@ -69,7 +69,9 @@ public abstract sealed class Task<S extends Task<S>> extends ErrorHandlingState<
     return self();
   }
 
-  /** Sets {@code TimeoutSeconds} from a whole number of seconds; see {@link #timeoutSeconds(int)}. */
+  /**
+   * Sets {@code TimeoutSeconds} from a whole number of seconds; see {@link #timeoutSeconds(int)}.
+   */
   public final S timeout(Duration timeout) {
     return timeoutSeconds(Durations.seconds(timeout));
   }

@@ -26,7 +26,8 @@ public final class TimestampPath extends BasePath implements TypedPath {
   }
 
   public Condition eq(TimestampPath other) {
-    return Condition.timestampEqualsPath(path(), Objects.requireNonNull(other, "other == null").path());
+    return Condition.timestampEqualsPath(
+        path(), Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition lt(Instant value) {
@@ -38,7 +39,8 @@ public final class TimestampPath extends BasePath implements TypedPath {
   }
 
   public Condition lt(TimestampPath other) {
-    return Condition.timestampLessThanPath(path(), Objects.requireNonNull(other, "other == null").path());
+    return Condition.timestampLessThanPath(
+        path(), Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition le(Instant value) {
@@ -46,7 +48,8 @@ public final class TimestampPath extends BasePath implements TypedPath {
   }
 
   public Condition le(TimestampPath other) {
-    return Condition.timestampLessThanEqualsPath(path(), Objects.requireNonNull(other, "other == null").path());
+    return Condition.timestampLessThanEqualsPath(
+        path(), Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition gt(Instant value) {
@@ -58,7 +61,8 @@ public final class TimestampPath extends BasePath implements TypedPath {
   }
 
   public Condition gt(TimestampPath other) {
-    return Condition.timestampGreaterThanPath(path(), Objects.requireNonNull(other, "other == null").path());
+    return Condition.timestampGreaterThanPath(
+        path(), Objects.requireNonNull(other, "other == null").path());
   }
 
   public Condition ge(Instant value) {
@@ -66,7 +70,8 @@ public final class TimestampPath extends BasePath implements TypedPath {
   }
 
   public Condition ge(TimestampPath other) {
-    return Condition.timestampGreaterThanEqualsPath(path(), Objects.requireNonNull(other, "other == null").path());
+    return Condition.timestampGreaterThanEqualsPath(
+        path(), Objects.requireNonNull(other, "other == null").path());
   }
 
   /** {@code IsTimestamp: true}. */

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.asl4j.dsl.model.QueryLanguage;
 import io.asl4j.dsl.model.State;
+import io.asl4j.dsl.model.WaitState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import io.asl4j.dsl.model.WaitState;
 
 /**
  * A {@code Wait} state. Staged: after the name comes exactly one time ({@code seconds}, {@code
@@ -188,8 +188,7 @@ public abstract sealed class Wait<S extends Wait<S>> extends NextableState<S>
    * Wait.jsonata("Pause").seconds(5).output("{% $states.input.order %}")
    * }</pre>
    */
-  public static final class Jsonata extends Wait<Jsonata>
-      implements JsonataFields.Output<Jsonata> {
+  public static final class Jsonata extends Wait<Jsonata> implements JsonataFields.Output<Jsonata> {
     Jsonata(String name) {
       super(name, QueryLanguage.JSONATA);
     }

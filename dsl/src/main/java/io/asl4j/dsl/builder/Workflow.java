@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Builds a whole state machine: its top-level fields and its definition, a {@link Chainable}
- * whose reachable states become {@code States}. {@link #build()} produces the shared {@link
- * StateMachine} model, checked by the shared {@link Validator}.
+ * Builds a whole state machine: its top-level fields and its definition, a {@link Chainable} whose
+ * reachable states become {@code States}. {@link #build()} produces the shared {@link StateMachine}
+ * model, checked by the shared {@link Validator}.
  *
  * <pre>{@code
  * StateMachine machine = Workflow.jsonPath()
@@ -206,8 +206,7 @@ public final class Workflow {
         start == null && extra.isEmpty()
             ? Map.of()
             : context.graph(start != null ? start : extra.get(0), extra, "");
-    QueryLanguage declared =
-        language == QueryLanguage.JSONATA || declareLanguage ? language : null;
+    QueryLanguage declared = language == QueryLanguage.JSONATA || declareLanguage ? language : null;
     return new StateMachine(
         comment, start == null ? null : start.name(), states, version, timeoutSeconds, declared);
   }

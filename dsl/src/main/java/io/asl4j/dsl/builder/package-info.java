@@ -20,9 +20,9 @@
  * {@code retry}/{@code catching}; a Wait gets exactly one time; each query language's types offer
  * only its fields; {@code States.ALL} is only {@code Retry.all()}/{@code Catch.all()}; typed paths
  * compare only with values of their type. What {@code build()} checks, through the shared
- * validator: names (unique, at most 80 characters), reachability and terminal states, Choice
- * rules, the order of {@code States.ALL} retriers and catchers, timeouts, paths, JSONata and
- * intrinsic syntax, and the mixing of query languages.
+ * validator: names (unique, at most 80 characters), reachability and terminal states, Choice rules,
+ * the order of {@code States.ALL} retriers and catchers, timeouts, paths, JSONata and intrinsic
+ * syntax, and the mixing of query languages.
  *
  * <p>Each field's setters are written once: the I/O fields in the sealed mixins {@link
  * io.asl4j.dsl.builder.JsonPathFields} and {@link io.asl4j.dsl.builder.JsonataFields}, which a

@@ -56,8 +56,8 @@ public final class AslPath {
 
   /**
    * The most dots, brackets and parentheses (outside quoted names) a Path may have: far more than
-   * any real Path, and few enough that Jayway's recursive compiler never overflows a thread's
-   * usual stack (measured: from about 700 levels while its code is not yet compiled, to thousands).
+   * any real Path, and few enough that Jayway's recursive compiler never overflows a thread's usual
+   * stack (measured: from about 700 levels while its code is not yet compiled, to thousands).
    */
   public static final int MAX_STRUCTURE = 256;
 
@@ -131,7 +131,11 @@ public final class AslPath {
     int structure = structure(text, rootLength);
     if (structure > MAX_STRUCTURE) {
       throw error(
-          "the path has " + structure + " dots, brackets and parentheses; at most " + MAX_STRUCTURE + " are read",
+          "the path has "
+              + structure
+              + " dots, brackets and parentheses; at most "
+              + MAX_STRUCTURE
+              + " are read",
           offset,
           enclosing);
     }
@@ -287,7 +291,10 @@ public final class AslPath {
   }
 
   private static boolean isAsciiNamePart(char c, boolean first) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (!first && c >= '0' && c <= '9');
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || c == '_'
+        || (!first && c >= '0' && c <= '9');
   }
 
   /**

@@ -30,15 +30,75 @@ public final class JsonataExpressions {
    */
   private static final Set<String> FUNCTIONS =
       Set.of(
-          "sum", "count", "max", "min", "average", "string", "substring", "substringBefore",
-          "substringAfter", "lowercase", "uppercase", "length", "trim", "pad", "match",
-          "contains", "replace", "split", "join", "formatNumber", "formatBase", "formatInteger",
-          "parseInteger", "number", "floor", "ceil", "round", "abs", "sqrt", "power", "random",
-          "boolean", "not", "map", "zip", "filter", "single", "reduce", "sift", "keys", "lookup",
-          "append", "exists", "spread", "merge", "reverse", "each", "error", "assert", "type",
-          "sort", "shuffle", "distinct", "base64encode", "base64decode", "encodeUrlComponent",
-          "encodeUrl", "decodeUrlComponent", "decodeUrl", "toMillis", "fromMillis", "clone",
-          "now", "millis", "partition", "range", "hash", "uuid", "parse");
+          "sum",
+          "count",
+          "max",
+          "min",
+          "average",
+          "string",
+          "substring",
+          "substringBefore",
+          "substringAfter",
+          "lowercase",
+          "uppercase",
+          "length",
+          "trim",
+          "pad",
+          "match",
+          "contains",
+          "replace",
+          "split",
+          "join",
+          "formatNumber",
+          "formatBase",
+          "formatInteger",
+          "parseInteger",
+          "number",
+          "floor",
+          "ceil",
+          "round",
+          "abs",
+          "sqrt",
+          "power",
+          "random",
+          "boolean",
+          "not",
+          "map",
+          "zip",
+          "filter",
+          "single",
+          "reduce",
+          "sift",
+          "keys",
+          "lookup",
+          "append",
+          "exists",
+          "spread",
+          "merge",
+          "reverse",
+          "each",
+          "error",
+          "assert",
+          "type",
+          "sort",
+          "shuffle",
+          "distinct",
+          "base64encode",
+          "base64decode",
+          "encodeUrlComponent",
+          "encodeUrl",
+          "decodeUrlComponent",
+          "decodeUrl",
+          "toMillis",
+          "fromMillis",
+          "clone",
+          "now",
+          "millis",
+          "partition",
+          "range",
+          "hash",
+          "uuid",
+          "parse");
 
   private JsonataExpressions() {}
 
@@ -60,8 +120,8 @@ public final class JsonataExpressions {
 
   /**
    * The longest expression body {@link #syntaxError} parses. The JSONata parser takes time growing
-   * with the square of the length (10,000 characters take up to about 0.1 s); real expressions
-   * are a few hundred characters.
+   * with the square of the length (10,000 characters take up to about 0.1 s); real expressions are
+   * a few hundred characters.
    */
   public static final int MAX_PARSED_LENGTH = 10_000;
 
@@ -86,8 +146,10 @@ public final class JsonataExpressions {
     } catch (JException e) {
       String code = e.getError();
       // Codes are like S0201; errors raised without a code carry their text in place of one.
-      String text = code != null && code.matches("[A-Z]\\d{4}") ? code + ": " + e.getMessage()
-          : e.getMessage();
+      String text =
+          code != null && code.matches("[A-Z]\\d{4}")
+              ? code + ": " + e.getMessage()
+              : e.getMessage();
       return Optional.of(text + " (position " + e.getLocation() + ")");
     } catch (RuntimeException e) {
       if (stackOverflow(e)) {
@@ -147,10 +209,10 @@ public final class JsonataExpressions {
    *       "states.input"}, {@code "states.result"}, ...; {@code $states} used otherwise as {@code
    *       "states"}.
    *   <li>Names of JSONata and Step Functions functions are left out.
-   *   <li>Names the expression binds itself ({@code $x := ...}, {@code function($x)}, {@code
-   *       @$x}, {@code #$x}) are left out from where the binding takes effect on; for {@code :=}
-   *       that is the end of the assigned value. Scopes are not tracked: a name bound in one
-   *       block counts as local for the rest of the text.
+   *   <li>Names the expression binds itself ({@code $x := ...}, {@code function($x)}, {@code @$x},
+   *       {@code #$x}) are left out from where the binding takes effect on; for {@code :=} that is
+   *       the end of the assigned value. Scopes are not tracked: a name bound in one block counts
+   *       as local for the rest of the text.
    * </ul>
    */
   public static Set<String> referencedVariables(String body) {
@@ -235,9 +297,7 @@ public final class JsonataExpressions {
   }
 
   private static Token next(List<Token> tokens, int i, int offset) {
-    return i + offset < tokens.size()
-        ? tokens.get(i + offset)
-        : new Token(Kind.LITERAL, "");
+    return i + offset < tokens.size() ? tokens.get(i + offset) : new Token(Kind.LITERAL, "");
   }
 
   /** {@code $} (the context) and {@code $$} (the root) are scanned as "" and "$": not names. */

@@ -150,7 +150,8 @@ final class JsonataScanner {
       end++;
       while (end < source.length()
           && (Character.isDigit(source.charAt(end))
-              || source.charAt(end) == '.' && end + 1 < source.length()
+              || source.charAt(end) == '.'
+                  && end + 1 < source.length()
                   && Character.isDigit(source.charAt(end + 1))
               || "eE".indexOf(source.charAt(end)) >= 0
               || "+-".indexOf(source.charAt(end)) >= 0

@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * What JSON text can never hold but a tree built in code can: arrays and objects nested deeper than
  * the reader's parser accepts, and numbers that are NaN or infinite. Found without recursion, so
- * that the recursive walks of the reader, validator and writer only ever meet trees that text
- * could have produced.
+ * that the recursive walks of the reader, validator and writer only ever meet trees that text could
+ * have produced.
  */
 public final class JsonLimits {
   /** The most levels of arrays and objects a definition may nest, the outermost object included. */
@@ -39,8 +39,8 @@ public final class JsonLimits {
 
   /**
    * A length that the compact JSON text of {@code root} cannot exceed, found without writing it:
-   * every string counted as if each character needed a six-character escape. Writing a tree only
-   * to measure it loads and warms Jackson's whole writer, the largest part of validating a first
+   * every string counted as if each character needed a six-character escape. Writing a tree only to
+   * measure it loads and warms Jackson's whole writer, the largest part of validating a first
    * definition in a fresh JVM; when this bound is within a limit, the text is too.
    */
   public static long textLengthBound(JsonNode root) {

@@ -44,7 +44,10 @@ public final class AslReader {
     MAPPER
         .getFactory()
         .setStreamReadConstraints(
-            StreamReadConstraints.builder().maxNestingDepth(JsonLimits.MAX_DEPTH).maxDocumentLength(MAX_DOCUMENT_CHARS).build());
+            StreamReadConstraints.builder()
+                .maxNestingDepth(JsonLimits.MAX_DEPTH)
+                .maxDocumentLength(MAX_DOCUMENT_CHARS)
+                .build());
   }
 
   private AslReader() {}
@@ -57,8 +60,8 @@ public final class AslReader {
    *
    * @param machine what could be read; null when the value is not an object at all
    * @param problems the reader's problems, in the order found
-   * @param unread pointers of the states and fields left out or left empty, and of required
-   *     fields that are missing: the validator does not report them again
+   * @param unread pointers of the states and fields left out or left empty, and of required fields
+   *     that are missing: the validator does not report them again
    */
   public record Reading(StateMachine machine, List<Problem> problems, Set<String> unread) {
     public Reading {
@@ -132,7 +135,11 @@ public final class AslReader {
   public static State readState(JsonNode json) {
     if (json == null || !json.isObject()) {
       throw new AslReadException(
-          List.of(Problem.error("NotAnObject", "", "a state must be a JSON object, but this is " + FieldReader.describe(json))),
+          List.of(
+              Problem.error(
+                  "NotAnObject",
+                  "",
+                  "a state must be a JSON object, but this is " + FieldReader.describe(json))),
           true);
     }
     tooDeep(json);
@@ -145,8 +152,8 @@ public final class AslReader {
   }
 
   /**
-   * Parses JSON text into a Jackson tree with the reader's settings (duplicate keys rejected,
-   * exact decimals kept).
+   * Parses JSON text into a Jackson tree with the reader's settings (duplicate keys rejected, exact
+   * decimals kept).
    *
    * @throws AslReadException when the text is not JSON
    */

@@ -123,8 +123,8 @@ public final class AslSource {
   }
 
   /**
-   * The length of the definition as AWS receives it, for its size limit: the text itself for
-   * JSON; for YAML, which tools send as JSON, the length of that JSON.
+   * The length of the definition as AWS receives it, for its size limit: the text itself for JSON;
+   * for YAML, which tools send as JSON, the length of that JSON.
    */
   public int jsonLength() {
     return jsonLength >= 0 ? jsonLength : io.asl4j.dsl.validate.Validator.jsonLength(tree);

@@ -56,12 +56,15 @@ public final class AslWriter {
 
   private AslWriter() {}
 
-  /** Jackson's pretty printer writes an empty array as {@code [ ]}; ASL by hand writes {@code []}. */
+  /**
+   * Jackson's pretty printer writes an empty array as {@code [ ]}; ASL by hand writes {@code []}.
+   */
   private static final class CompactEmptyArrays extends DefaultPrettyPrinter {
     private static final long serialVersionUID = 1L;
 
     CompactEmptyArrays() {
-      super(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+      super(
+          Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
       indentObjectsWith(new DefaultIndenter("  ", "\n"));
       indentArraysWith(new DefaultIndenter("  ", "\n"));
     }
@@ -112,8 +115,8 @@ public final class AslWriter {
 
   /**
    * The definition as YAML, as {@code .asl.yaml} files hold it: block style, strings quoted only
-   * where YAML would otherwise read them as something else ({@code "true"}, {@code "123"}), so
-   * that {@link AslSource} reads back exactly the same definition.
+   * where YAML would otherwise read them as something else ({@code "true"}, {@code "123"}), so that
+   * {@link AslSource} reads back exactly the same definition.
    *
    * @throws IllegalArgumentException as {@link #write}
    */
@@ -130,7 +133,9 @@ public final class AslWriter {
   private static final ObjectMapper YAML_MAPPER =
       new ObjectMapper(
           com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
-              .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .disable(
+                  com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature
+                      .WRITE_DOC_START_MARKER)
               .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
               .enable(
                   com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature
@@ -154,7 +159,8 @@ public final class AslWriter {
   private static void checkDepth(JsonNode json) {
     String pointer = JsonLimits.tooDeep(json);
     if (pointer != null) {
-      throw new IllegalArgumentException("cannot write " + pointer + ": " + JsonLimits.tooDeepMessage());
+      throw new IllegalArgumentException(
+          "cannot write " + pointer + ": " + JsonLimits.tooDeepMessage());
     }
   }
 

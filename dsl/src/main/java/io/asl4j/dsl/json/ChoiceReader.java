@@ -95,13 +95,16 @@ final class ChoiceReader extends FieldReader {
     if (ComparisonOperator.fromAslName(operator) == null && json.has("Variable")) {
       problems.add(
           Problem.error(
-              "UnknownField", at + "/Variable", "'Variable' is not allowed beside '" + operator + "'"));
+              "UnknownField",
+              at + "/Variable",
+              "'Variable' is not allowed beside '" + operator + "'"));
     }
     return operator(json, operator, at, variable, comment);
   }
 
   /** The condition of one operator of a rule; null when it is broken (its problems recorded). */
-  private Condition operator(JsonNode json, String operator, String at, String variable, String comment) {
+  private Condition operator(
+      JsonNode json, String operator, String at, String variable, String comment) {
     switch (operator) {
       case "Condition":
         {

@@ -35,7 +35,6 @@ abstract class FieldReader {
     this.unread = shared.unread;
   }
 
-
   // ---- field helpers ----------------------------------------------------------------------------
 
   void unknownFields(JsonNode json, Set<String> allowed, String at, String what) {
@@ -51,7 +50,9 @@ abstract class FieldReader {
     }
   }
 
-  /** Reports the fields of {@code json} not {@code allowed}, then the {@code required} ones missing. */
+  /**
+   * Reports the fields of {@code json} not {@code allowed}, then the {@code required} ones missing.
+   */
   void fields(JsonNode json, Set<String> allowed, String at, String what, String... required) {
     unknownFields(json, allowed, at, what);
     requireFields(json, at, required);
@@ -69,7 +70,10 @@ abstract class FieldReader {
     }
     if (!missing.isEmpty()) {
       problems.add(
-          Problem.error("MissingField", at, "These fields are required: " + missing.toString().replace(", ", ",")));
+          Problem.error(
+              "MissingField",
+              at,
+              "These fields are required: " + missing.toString().replace(", ", ",")));
     }
   }
 
@@ -112,12 +116,16 @@ abstract class FieldReader {
   }
 
   /**
-   * The array {@code field} of objects, each read by {@code element}: null when absent, empty
-   * when not an array; an element that is not an object is reported and left out, so that every
+   * The array {@code field} of objects, each read by {@code element}: null when absent, empty when
+   * not an array; an element that is not an object is reported and left out, so that every
    * element's problems are reported.
    */
   <T> List<T> objectList(
-      JsonNode json, String field, String at, String expected, String elementExpected,
+      JsonNode json,
+      String field,
+      String at,
+      String expected,
+      String elementExpected,
       ElementReader<T> element) {
     JsonNode node = json.get(field);
     if (node == null) {
@@ -177,13 +185,18 @@ abstract class FieldReader {
     if (node.isNumber() && !finite(node, at + "/" + field)) {
       return null;
     }
-    if (!node.isIntegralNumber() && !(node.isNumber() && node.decimalValue().stripTrailingZeros().scale() <= 0)) {
+    if (!node.isIntegralNumber()
+        && !(node.isNumber() && node.decimalValue().stripTrailingZeros().scale() <= 0)) {
       wrongType(at + "/" + field, "an integer", node);
       return null;
     }
     if (!node.canConvertToInt()) {
       unread.add(at + "/" + field);
-      problems.add(Problem.error("NumberRange", at + "/" + field, "expected an integer below 2^31, but found " + node));
+      problems.add(
+          Problem.error(
+              "NumberRange",
+              at + "/" + field,
+              "expected an integer below 2^31, but found " + node));
       return null;
     }
     return node.intValue();
@@ -201,7 +214,10 @@ abstract class FieldReader {
           Problem.error(
               "NumberRange",
               at + "/" + field,
-              "expected a number of at most " + Double.MAX_VALUE + " in size, but found " + describe(node)));
+              "expected a number of at most "
+                  + Double.MAX_VALUE
+                  + " in size, but found "
+                  + describe(node)));
       return null;
     }
     // A tiny negative number (-1e-999999999) rounds to -0.0, which would be written as "-0.0" and
@@ -212,7 +228,11 @@ abstract class FieldReader {
   JsonNode numberOrString(JsonNode json, String field, String at) {
     JsonNode node =
         typed(
-            json, field, at, n -> n.isNumber() || n.isTextual(), "a number or a JSONata expression");
+            json,
+            field,
+            at,
+            n -> n.isNumber() || n.isTextual(),
+            "a number or a JSONata expression");
     if (node != null && node.isNumber() && !finite(node, at + "/" + field)) {
       return null;
     }
@@ -223,7 +243,8 @@ abstract class FieldReader {
   boolean finite(JsonNode node, String at) {
     if (JsonLimits.isNonFinite(node)) {
       problems.add(
-          Problem.error("NumberRange", at, "expected a finite number, but found " + node.doubleValue()));
+          Problem.error(
+              "NumberRange", at, "expected a finite number, but found " + node.doubleValue()));
       return false;
     }
     return true;
@@ -298,7 +319,8 @@ abstract class FieldReader {
 
   void wrongType(String at, String expected, JsonNode found) {
     unread.add(at);
-    problems.add(Problem.error("WrongType", at, "expected " + expected + ", but found " + describe(found)));
+    problems.add(
+        Problem.error("WrongType", at, "expected " + expected + ", but found " + describe(found)));
   }
 
   static String describe(JsonNode node) {

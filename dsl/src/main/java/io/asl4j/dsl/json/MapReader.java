@@ -3,12 +3,10 @@ package io.asl4j.dsl.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.dsl.model.Io;
 import io.asl4j.dsl.model.ItemBatcher;
-import io.asl4j.dsl.model.ItemProcessor;
 import io.asl4j.dsl.model.ItemReader;
 import io.asl4j.dsl.model.MapState;
 import io.asl4j.dsl.model.QueryLanguage;
 import io.asl4j.dsl.model.ResultWriter;
-import java.util.Iterator;
 import java.util.Set;
 
 /** Reads a Map state and its ItemReader, ItemBatcher and ResultWriter. */
@@ -55,7 +53,8 @@ final class MapReader extends FieldReader {
     if (!presentObject(json, at, "an object")) {
       return null;
     }
-    unknownFields(json, Set.of("Resource", "Parameters", "Arguments", "ReaderConfig"), at, "ItemReader");
+    unknownFields(
+        json, Set.of("Resource", "Parameters", "Arguments", "ReaderConfig"), at, "ItemReader");
     ItemReader.ReaderConfig config = null;
     JsonNode configNode = json.get("ReaderConfig");
     String configAt = at + "/ReaderConfig";
@@ -63,8 +62,14 @@ final class MapReader extends FieldReader {
       unknownFields(
           configNode,
           Set.of(
-              "InputType", "CSVHeaderLocation", "CSVHeaders", "CSVDelimiter", "ManifestType",
-              "MaxItems", "MaxItemsPath", "ItemsPointer"),
+              "InputType",
+              "CSVHeaderLocation",
+              "CSVHeaders",
+              "CSVDelimiter",
+              "ManifestType",
+              "MaxItems",
+              "MaxItemsPath",
+              "ItemsPointer"),
           configAt,
           "ReaderConfig");
       config =
@@ -89,8 +94,11 @@ final class MapReader extends FieldReader {
     unknownFields(
         json,
         Set.of(
-            "MaxItemsPerBatch", "MaxItemsPerBatchPath", "MaxInputBytesPerBatch",
-            "MaxInputBytesPerBatchPath", "BatchInput"),
+            "MaxItemsPerBatch",
+            "MaxItemsPerBatchPath",
+            "MaxInputBytesPerBatch",
+            "MaxInputBytesPerBatchPath",
+            "BatchInput"),
         at,
         "ItemBatcher");
     return new ItemBatcher(
@@ -105,7 +113,8 @@ final class MapReader extends FieldReader {
     if (!presentObject(json, at, "an object")) {
       return null;
     }
-    unknownFields(json, Set.of("Resource", "Parameters", "Arguments", "WriterConfig"), at, "ResultWriter");
+    unknownFields(
+        json, Set.of("Resource", "Parameters", "Arguments", "WriterConfig"), at, "ResultWriter");
     ResultWriter.WriterConfig config = null;
     JsonNode configNode = json.get("WriterConfig");
     String configAt = at + "/WriterConfig";

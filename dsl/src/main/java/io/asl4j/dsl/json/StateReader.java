@@ -5,14 +5,11 @@ import io.asl4j.dsl.model.Catcher;
 import io.asl4j.dsl.model.ChoiceState;
 import io.asl4j.dsl.model.FailState;
 import io.asl4j.dsl.model.Io;
-import io.asl4j.dsl.model.ItemBatcher;
 import io.asl4j.dsl.model.ItemProcessor;
-import io.asl4j.dsl.model.ItemReader;
 import io.asl4j.dsl.model.ParallelState;
 import io.asl4j.dsl.model.PassState;
 import io.asl4j.dsl.model.ProcessorConfig;
 import io.asl4j.dsl.model.QueryLanguage;
-import io.asl4j.dsl.model.ResultWriter;
 import io.asl4j.dsl.model.Retrier;
 import io.asl4j.dsl.model.State;
 import io.asl4j.dsl.model.StateGraph;
@@ -30,8 +27,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a machine, its graphs and its states into the model, one reader per state type, handing
- * Map fields to {@link MapReader} and Choice rules to {@link ChoiceReader}.
+ * Reads a machine, its graphs and its states into the model, one reader per state type, handing Map
+ * fields to {@link MapReader} and Choice rules to {@link ChoiceReader}.
  */
 final class StateReader extends FieldReader {
   private final MapReader maps = new MapReader(this);
@@ -42,35 +39,97 @@ final class StateReader extends FieldReader {
   private static final Map<StateType, Set<String>> ALLOWED_FIELDS =
       Map.of(
           StateType.PASS,
-          Set.of("InputPath", "OutputPath", "Parameters", "ResultPath", "Result", "Output", "Assign", "Next", "End"),
+          Set.of(
+              "InputPath",
+              "OutputPath",
+              "Parameters",
+              "ResultPath",
+              "Result",
+              "Output",
+              "Assign",
+              "Next",
+              "End"),
           StateType.TASK,
           Set.of(
-              "Resource", "InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath",
-              "Arguments", "Output", "Assign", "TimeoutSeconds", "TimeoutSecondsPath",
-              "HeartbeatSeconds", "HeartbeatSecondsPath", "Credentials", "Retry", "Catch", "Next",
+              "Resource",
+              "InputPath",
+              "OutputPath",
+              "Parameters",
+              "ResultSelector",
+              "ResultPath",
+              "Arguments",
+              "Output",
+              "Assign",
+              "TimeoutSeconds",
+              "TimeoutSecondsPath",
+              "HeartbeatSeconds",
+              "HeartbeatSecondsPath",
+              "Credentials",
+              "Retry",
+              "Catch",
+              "Next",
               "End"),
           StateType.CHOICE,
           Set.of("InputPath", "OutputPath", "Choices", "Default", "Output", "Assign"),
           StateType.WAIT,
           Set.of(
-              "InputPath", "OutputPath", "Seconds", "SecondsPath", "Timestamp", "TimestampPath",
-              "Output", "Assign", "Next", "End"),
+              "InputPath",
+              "OutputPath",
+              "Seconds",
+              "SecondsPath",
+              "Timestamp",
+              "TimestampPath",
+              "Output",
+              "Assign",
+              "Next",
+              "End"),
           StateType.SUCCEED,
           Set.of("InputPath", "OutputPath", "Output"),
           StateType.FAIL,
           Set.of("Error", "ErrorPath", "Cause", "CausePath"),
           StateType.PARALLEL,
           Set.of(
-              "InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath", "Arguments",
-              "Output", "Assign", "Branches", "Retry", "Catch", "Next", "End"),
+              "InputPath",
+              "OutputPath",
+              "Parameters",
+              "ResultSelector",
+              "ResultPath",
+              "Arguments",
+              "Output",
+              "Assign",
+              "Branches",
+              "Retry",
+              "Catch",
+              "Next",
+              "End"),
           StateType.MAP,
           Set.of(
-              "InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath", "Output",
-              "Assign", "ItemsPath", "Items", "ItemSelector", "Iterator", "ItemProcessor",
-              "ItemReader", "ItemBatcher", "ResultWriter", "MaxConcurrency", "MaxConcurrencyPath",
-              "ToleratedFailurePercentage", "ToleratedFailurePercentagePath",
-              "ToleratedFailureCount", "ToleratedFailureCountPath", "Label", "Retry", "Catch",
-              "Next", "End"));
+              "InputPath",
+              "OutputPath",
+              "Parameters",
+              "ResultSelector",
+              "ResultPath",
+              "Output",
+              "Assign",
+              "ItemsPath",
+              "Items",
+              "ItemSelector",
+              "Iterator",
+              "ItemProcessor",
+              "ItemReader",
+              "ItemBatcher",
+              "ResultWriter",
+              "MaxConcurrency",
+              "MaxConcurrencyPath",
+              "ToleratedFailurePercentage",
+              "ToleratedFailurePercentagePath",
+              "ToleratedFailureCount",
+              "ToleratedFailureCountPath",
+              "Label",
+              "Retry",
+              "Catch",
+              "Next",
+              "End"));
 
   // ---- top level and graphs -------------------------------------------------------------------
 
@@ -81,7 +140,8 @@ final class StateReader extends FieldReader {
         Set.of("Comment", "StartAt", "States", "Version", "TimeoutSeconds", "QueryLanguage"),
         at,
         "the top level of a state machine",
-        "StartAt", "States");
+        "StartAt",
+        "States");
     return new StateMachine(
         string(json, "Comment", at),
         string(json, "StartAt", at),
@@ -121,8 +181,10 @@ final class StateReader extends FieldReader {
       wrongType(at, "a branch object with StartAt and States", json);
       return null;
     }
-    fields(json, Set.of("Comment", "StartAt", "States"), at, "a Parallel branch", "StartAt", "States");
-    return new StateGraph(string(json, "Comment", at), string(json, "StartAt", at), states(json, at));
+    fields(
+        json, Set.of("Comment", "StartAt", "States"), at, "a Parallel branch", "StartAt", "States");
+    return new StateGraph(
+        string(json, "Comment", at), string(json, "StartAt", at), states(json, at));
   }
 
   ItemProcessor processor(JsonNode json, String at, boolean legacyIterator) {
@@ -144,7 +206,8 @@ final class StateReader extends FieldReader {
       config =
           new ProcessorConfig(
               enumValue(configNode, "Mode", configAt, ProcessorConfig.Mode.class),
-              enumValue(configNode, "ExecutionType", configAt, ProcessorConfig.ExecutionType.class));
+              enumValue(
+                  configNode, "ExecutionType", configAt, ProcessorConfig.ExecutionType.class));
     }
     return new ItemProcessor(
         config, string(json, "Comment", at), string(json, "StartAt", at), states(json, at));
@@ -169,7 +232,9 @@ final class StateReader extends FieldReader {
               "UnknownStateType",
               at + "/Type",
               "expected one of Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map, but found "
-                  + (typeNode.toString().length() > 60 ? describe(typeNode) : typeNode.toString())));
+                  + (typeNode.toString().length() > 60
+                      ? describe(typeNode)
+                      : typeNode.toString())));
       return null;
     }
     Set<String> allowed = ALLOWED_FIELDS.get(type);
@@ -222,12 +287,14 @@ final class StateReader extends FieldReader {
         bool(json, "End", at));
   }
 
-  private ChoiceState choice(JsonNode json, String at, String comment, QueryLanguage language, Io io) {
+  private ChoiceState choice(
+      JsonNode json, String at, String comment, QueryLanguage language, Io io) {
     return new ChoiceState(
         comment, language, io, choiceReader.choices(json, at), string(json, "Default", at));
   }
 
-  private WaitState waitState(JsonNode json, String at, String comment, QueryLanguage language, Io io) {
+  private WaitState waitState(
+      JsonNode json, String at, String comment, QueryLanguage language, Io io) {
     return new WaitState(
         comment,
         language,
@@ -304,8 +371,13 @@ final class StateReader extends FieldReader {
     fields(
         r,
         Set.of(
-            "ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds",
-            "JitterStrategy", "Comment"),
+            "ErrorEquals",
+            "IntervalSeconds",
+            "MaxAttempts",
+            "BackoffRate",
+            "MaxDelaySeconds",
+            "JitterStrategy",
+            "Comment"),
         rAt,
         "a retrier",
         "ErrorEquals");
@@ -329,7 +401,8 @@ final class StateReader extends FieldReader {
         Set.of("ErrorEquals", "Next", "ResultPath", "Output", "Assign", "Comment"),
         cAt,
         "a catcher",
-        "ErrorEquals", "Next");
+        "ErrorEquals",
+        "Next");
     return new Catcher(
         stringList(c, "ErrorEquals", cAt),
         string(c, "Next", cAt),

@@ -8,11 +8,7 @@ import java.util.List;
  * of conditions, or a JSONata {@code Condition}.
  */
 public sealed interface Condition
-    permits Condition.Comparison,
-        Condition.And,
-        Condition.Or,
-        Condition.Not,
-        Condition.Jsonata {
+    permits Condition.Comparison, Condition.And, Condition.Or, Condition.Not, Condition.Jsonata {
 
   /** The {@code Comment} on a nested rule, or {@code null}. */
   String comment();

@@ -6,8 +6,8 @@ import java.util.List;
  * A state that can {@code Retry} and {@code Catch}: Task, Parallel and Map.
  *
  * <p>{@link #retry()} and {@link #catchers()} are {@code null} when the field is absent, so that an
- * explicit empty array is written back as it was read; most callers want {@link
- * #retriersOrEmpty()} and {@link #catchersOrEmpty()}.
+ * explicit empty array is written back as it was read; most callers want {@link #retriersOrEmpty()}
+ * and {@link #catchersOrEmpty()}.
  */
 public sealed interface ErrorHandling extends Transitioning
     permits TaskState, ParallelState, MapState {

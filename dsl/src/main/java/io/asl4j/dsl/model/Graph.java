@@ -3,8 +3,8 @@ package io.asl4j.dsl.model;
 import java.util.Map;
 
 /**
- * A scope of states: the machine itself, a Parallel branch, or a Map's item processor.
- * Transitions stay inside one graph; state names are unique across all graphs of a machine.
+ * A scope of states: the machine itself, a Parallel branch, or a Map's item processor. Transitions
+ * stay inside one graph; state names are unique across all graphs of a machine.
  */
 public sealed interface Graph permits StateMachine, StateGraph, ItemProcessor {
   /** The {@code StartAt} state name. */

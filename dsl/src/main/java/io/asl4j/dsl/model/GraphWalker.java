@@ -1,8 +1,8 @@
 package io.asl4j.dsl.model;
 
 /**
- * The one walk over a graph and the graphs nested in it (Parallel branches, Map processors), to
- * any depth. States are visited in document order, each before the graphs nested in it.
+ * The one walk over a graph and the graphs nested in it (Parallel branches, Map processors), to any
+ * depth. States are visited in document order, each before the graphs nested in it.
  */
 public final class GraphWalker {
   private GraphWalker() {}
@@ -48,7 +48,9 @@ public final class GraphWalker {
     java.util.Map<String, State> states = new java.util.LinkedHashMap<>();
     graph
         .states()
-        .forEach((name, state) -> states.put(name, rewriter.rewrite(name, rewriteNested(state, rewriter))));
+        .forEach(
+            (name, state) ->
+                states.put(name, rewriter.rewrite(name, rewriteNested(state, rewriter))));
     return (G) graph.withStates(states);
   }
 
@@ -65,7 +67,10 @@ public final class GraphWalker {
     return state;
   }
 
-  /** A state name as a JSON pointer segment (RFC 6901: {@code ~} as {@code ~0}, {@code /} as {@code ~1}). */
+  /**
+   * A state name as a JSON pointer segment (RFC 6901: {@code ~} as {@code ~0}, {@code /} as {@code
+   * ~1}).
+   */
   public static String escape(String name) {
     return name.replace("~", "~0").replace("/", "~1");
   }

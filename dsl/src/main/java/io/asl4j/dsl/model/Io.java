@@ -24,11 +24,13 @@ public record Io(
   public static final Io NONE = new Io(null, null, null, null, null, null, null, null);
 
   public Io withInputPath(NullablePath value) {
-    return new Io(value, parameters, resultSelector, resultPath, outputPath, arguments, output, assign);
+    return new Io(
+        value, parameters, resultSelector, resultPath, outputPath, arguments, output, assign);
   }
 
   public Io withParameters(JsonNode value) {
-    return new Io(inputPath, value, resultSelector, resultPath, outputPath, arguments, output, assign);
+    return new Io(
+        inputPath, value, resultSelector, resultPath, outputPath, arguments, output, assign);
   }
 
   public Io withResultSelector(JsonNode value) {
@@ -36,22 +38,27 @@ public record Io(
   }
 
   public Io withResultPath(NullablePath value) {
-    return new Io(inputPath, parameters, resultSelector, value, outputPath, arguments, output, assign);
+    return new Io(
+        inputPath, parameters, resultSelector, value, outputPath, arguments, output, assign);
   }
 
   public Io withOutputPath(NullablePath value) {
-    return new Io(inputPath, parameters, resultSelector, resultPath, value, arguments, output, assign);
+    return new Io(
+        inputPath, parameters, resultSelector, resultPath, value, arguments, output, assign);
   }
 
   public Io withArguments(JsonNode value) {
-    return new Io(inputPath, parameters, resultSelector, resultPath, outputPath, value, output, assign);
+    return new Io(
+        inputPath, parameters, resultSelector, resultPath, outputPath, value, output, assign);
   }
 
   public Io withOutput(JsonNode value) {
-    return new Io(inputPath, parameters, resultSelector, resultPath, outputPath, arguments, value, assign);
+    return new Io(
+        inputPath, parameters, resultSelector, resultPath, outputPath, arguments, value, assign);
   }
 
   public Io withAssign(JsonNode value) {
-    return new Io(inputPath, parameters, resultSelector, resultPath, outputPath, arguments, output, value);
+    return new Io(
+        inputPath, parameters, resultSelector, resultPath, outputPath, arguments, output, value);
   }
 }

@@ -5,8 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A Map's {@code ItemProcessor} (or legacy {@code Iterator}, which has no {@code
- * ProcessorConfig}).
+ * A Map's {@code ItemProcessor} (or legacy {@code Iterator}, which has no {@code ProcessorConfig}).
  *
  * @param processorConfig the {@code ProcessorConfig}, or {@code null} (inline)
  */

@@ -42,7 +42,15 @@ public record ItemReader(
         String manifestType,
         JsonNode maxItems,
         String maxItemsPath) {
-      this(inputType, csvHeaderLocation, csvHeaders, csvDelimiter, manifestType, maxItems, maxItemsPath, null);
+      this(
+          inputType,
+          csvHeaderLocation,
+          csvHeaders,
+          csvDelimiter,
+          manifestType,
+          maxItems,
+          maxItemsPath,
+          null);
     }
   }
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * legacy {@code Parameters}, in {@link #io()}, and {@code ItemSelector}) so that a definition is
  * written back as it was read. Use {@link #processor()} for whichever is present.
  *
- * @param items JSONata {@code Items}: an array or a {@code "{% %}"} string; {@code null} when absent
+ * @param items JSONata {@code Items}: an array or a {@code "{% %}"} string; {@code null} when
+ *     absent
  * @param maxConcurrency a number or a JSONata string; {@code null} when absent (0, unlimited)
  */
 public record MapState(
@@ -91,9 +92,27 @@ public record MapState(
    */
   public MapState withProcessors(ItemProcessor iterator, ItemProcessor itemProcessor) {
     return new MapState(
-        comment, queryLanguage, io, itemsPath, items, itemSelector, iterator, itemProcessor,
-        itemReader, itemBatcher, resultWriter, maxConcurrency, maxConcurrencyPath,
-        toleratedFailurePercentage, toleratedFailurePercentagePath, toleratedFailureCount,
-        toleratedFailureCountPath, label, retry, catchers, next, end);
+        comment,
+        queryLanguage,
+        io,
+        itemsPath,
+        items,
+        itemSelector,
+        iterator,
+        itemProcessor,
+        itemReader,
+        itemBatcher,
+        resultWriter,
+        maxConcurrency,
+        maxConcurrencyPath,
+        toleratedFailurePercentage,
+        toleratedFailurePercentagePath,
+        toleratedFailureCount,
+        toleratedFailureCountPath,
+        label,
+        retry,
+        catchers,
+        next,
+        end);
   }
 }

@@ -3,9 +3,9 @@ package io.asl4j.dsl.model;
 import java.util.List;
 
 /**
- * The error names Step Functions defines, all starting with {@code States.}: the one catalogue
- * that the annotations, the builder, the validator and the runtime read. Any other name starting
- * with {@code States.} is reserved for AWS.
+ * The error names Step Functions defines, all starting with {@code States.}: the one catalogue that
+ * the annotations, the builder, the validator and the runtime read. Any other name starting with
+ * {@code States.} is reserved for AWS.
  *
  * <p>How a retrier or catcher matches: names match exactly and case-sensitively; {@link #ALL}
  * matches every error but {@link #RUNTIME}; {@link #TASK_FAILED} matches every error but the
@@ -26,8 +26,8 @@ public enum PredefinedError {
   /** A Map's failed items exceeded its tolerated failure threshold. */
   EXCEED_TOLERATED_FAILURE_THRESHOLD("States.ExceedToleratedFailureThreshold", Matched.BY_ALL),
   /**
-   * A Task sent no heartbeat within {@code HeartbeatSeconds}: matched by Retry and Catch (and by
-   * a retrier or catcher naming {@link #TIMEOUT}), while the history's {@code TaskTimedOut} event,
+   * A Task sent no heartbeat within {@code HeartbeatSeconds}: matched by Retry and Catch (and by a
+   * retrier or catcher naming {@link #TIMEOUT}), while the history's {@code TaskTimedOut} event,
    * the execution's failure and a catcher's error output record it as {@code States.Timeout}, as
    * the recorded {@code .waitForTaskToken} executions in the conformance corpus show.
    */
@@ -89,8 +89,8 @@ public enum PredefinedError {
   }
 
   /**
-   * Whether this error is matched by Retry and Catch under its own name but recorded under
-   * another ({@link #recordedName()}): only {@link #HEARTBEAT_TIMEOUT}.
+   * Whether this error is matched by Retry and Catch under its own name but recorded under another
+   * ({@link #recordedName()}): only {@link #HEARTBEAT_TIMEOUT}.
    */
   public boolean retryCatchOnly() {
     return matched == Matched.BY_ALL_AND_TIMEOUT;

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * @param service {@code lambda} for a function, {@code states} for an activity, the integration's
  *     service ({@code sns}, {@code aws-sdk:s3}) for a service integration; {@code null} for {@link
  *     Kind#OTHER}
- * @param action {@code invoke} for a function, the integration's action without its suffix
- *     ({@code publish}); {@code null} for activities and {@link Kind#OTHER}
+ * @param action {@code invoke} for a function, the integration's action without its suffix ({@code
+ *     publish}); {@code null} for activities and {@link Kind#OTHER}
  * @param name the function's (without its qualifier) or the activity's name; else {@code null}
  * @param qualifier a function's version or alias ({@code arn:...:function:f:prod}); else {@code
  *     null}
@@ -82,20 +82,35 @@ public record ResourceArn(
   private static final String WORD = "[^:\\s]+";
   private static final Pattern LAMBDA_FUNCTION =
       Pattern.compile(
-          "arn:(" + WORD + "):lambda:(" + SEGMENT + "):(" + SEGMENT + "):function:(" + WORD
-              + ")(?::(" + WORD + "))?");
+          "arn:("
+              + WORD
+              + "):lambda:("
+              + SEGMENT
+              + "):("
+              + SEGMENT
+              + "):function:("
+              + WORD
+              + ")(?::("
+              + WORD
+              + "))?");
   private static final Pattern ACTIVITY =
       Pattern.compile(
           "arn:(" + WORD + "):states:(" + SEGMENT + "):(" + SEGMENT + "):activity:(" + WORD + ")");
   private static final Pattern SERVICE_INTEGRATION =
       Pattern.compile(
-          "arn:(" + WORD + "):states:(" + SEGMENT + "):(" + SEGMENT + "):"
+          "arn:("
+              + WORD
+              + "):states:("
+              + SEGMENT
+              + "):("
+              + SEGMENT
+              + "):"
               + "((?:aws-sdk:)?[a-z0-9-]+):([A-Za-z0-9]+)"
               + "(\\.sync(?::2)?|\\.waitForTaskToken)?");
 
   /**
-   * Parses {@code arn}; never fails: what is no known shape is {@link Kind#OTHER}. A segment may
-   * be a CDK token ({@code ${Token[AWS.Region.9]}}); a {@code ${AWS::Region}} placeholder, whose
+   * Parses {@code arn}; never fails: what is no known shape is {@link Kind#OTHER}. A segment may be
+   * a CDK token ({@code ${Token[AWS.Region.9]}}); a {@code ${AWS::Region}} placeholder, whose
    * colons break the segments, makes the resource {@link Kind#OTHER} until it is substituted.
    */
   public static ResourceArn parse(String arn) {
@@ -105,20 +120,44 @@ public record ResourceArn(
     Matcher m = LAMBDA_FUNCTION.matcher(arn);
     if (m.matches()) {
       return new ResourceArn(
-          arn, Kind.LAMBDA_FUNCTION, m.group(1), m.group(2), m.group(3), "lambda", "invoke",
-          m.group(4), m.group(5), IntegrationPattern.REQUEST_RESPONSE);
+          arn,
+          Kind.LAMBDA_FUNCTION,
+          m.group(1),
+          m.group(2),
+          m.group(3),
+          "lambda",
+          "invoke",
+          m.group(4),
+          m.group(5),
+          IntegrationPattern.REQUEST_RESPONSE);
     }
     m = ACTIVITY.matcher(arn);
     if (m.matches()) {
       return new ResourceArn(
-          arn, Kind.ACTIVITY, m.group(1), m.group(2), m.group(3), "states", null, m.group(4),
-          null, IntegrationPattern.REQUEST_RESPONSE);
+          arn,
+          Kind.ACTIVITY,
+          m.group(1),
+          m.group(2),
+          m.group(3),
+          "states",
+          null,
+          m.group(4),
+          null,
+          IntegrationPattern.REQUEST_RESPONSE);
     }
     m = SERVICE_INTEGRATION.matcher(arn);
     if (m.matches()) {
       return new ResourceArn(
-          arn, Kind.SERVICE_INTEGRATION, m.group(1), m.group(2), m.group(3), m.group(4),
-          m.group(5), null, null, pattern(m.group(6)));
+          arn,
+          Kind.SERVICE_INTEGRATION,
+          m.group(1),
+          m.group(2),
+          m.group(3),
+          m.group(4),
+          m.group(5),
+          null,
+          null,
+          pattern(m.group(6)));
     }
     return new ResourceArn(arn, Kind.OTHER, null, null, null, null, null, null, null, suffix(arn));
   }
@@ -137,9 +176,9 @@ public record ResourceArn(
   }
 
   /**
-   * The service integration as AWS documents it, whatever its partition, region and account:
-   * {@code arn:aws:states:::<service>:<action>[.suffix]} (handlers and service fakes are
-   * registered by this form); for every other kind, the resource as written.
+   * The service integration as AWS documents it, whatever its partition, region and account: {@code
+   * arn:aws:states:::<service>:<action>[.suffix]} (handlers and service fakes are registered by
+   * this form); for every other kind, the resource as written.
    */
   public String canonical() {
     return kind == Kind.SERVICE_INTEGRATION
@@ -153,8 +192,9 @@ public record ResourceArn(
   }
 
   /**
-   * A function's ARN without its version or alias ({@code arn:aws-cn:lambda:cn-north-1:1:function:f}),
-   * what IAM grants {@code lambda:InvokeFunction} on; the resource as written for other kinds.
+   * A function's ARN without its version or alias ({@code
+   * arn:aws-cn:lambda:cn-north-1:1:function:f}), what IAM grants {@code lambda:InvokeFunction} on;
+   * the resource as written for other kinds.
    */
   public String unqualifiedFunctionArn() {
     return kind == Kind.LAMBDA_FUNCTION

@@ -3,11 +3,10 @@ package io.asl4j.dsl.model;
 /**
  * One state of a state machine. The eight ASL state types are the permitted records.
  *
- * <p>A state does not know its own name: names are the keys of the {@code States} map that holds
- * it ({@link StateMachine#states()}, {@link StateGraph#states()}).
+ * <p>A state does not know its own name: names are the keys of the {@code States} map that holds it
+ * ({@link StateMachine#states()}, {@link StateGraph#states()}).
  */
-public sealed interface State
-    permits Transitioning, ChoiceState, SucceedState, FailState {
+public sealed interface State permits Transitioning, ChoiceState, SucceedState, FailState {
 
   /** The state's {@code Comment}, or {@code null}. */
   String comment();

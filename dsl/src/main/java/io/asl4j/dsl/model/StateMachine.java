@@ -38,7 +38,9 @@ public record StateMachine(
     return new StateMachine(comment, startAt, states, version, timeoutSeconds, queryLanguage);
   }
 
-  /** This machine with {@code TimeoutSeconds} set to {@code timeoutSeconds} ({@code null}: none). */
+  /**
+   * This machine with {@code TimeoutSeconds} set to {@code timeoutSeconds} ({@code null}: none).
+   */
   public StateMachine withTimeoutSeconds(Integer timeoutSeconds) {
     return new StateMachine(comment, startAt, states, version, timeoutSeconds, queryLanguage);
   }

@@ -6,7 +6,8 @@ package io.asl4j.dsl.model;
  * <p>Express workflows cannot use activities, {@code .sync} or {@code .waitForTaskToken}
  * integrations.
  *
- * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/choosing-workflow-type.html">Standard
+ * @see <a
+ *     href="https://docs.aws.amazon.com/step-functions/latest/dg/choosing-workflow-type.html">Standard
  *     and Express workflows</a>
  */
 public enum StateMachineType {

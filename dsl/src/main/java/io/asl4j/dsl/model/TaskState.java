@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * A {@code Task} state: calls the {@code Resource} (a Lambda function, an optimized integration,
- * an SDK integration or an activity).
+ * A {@code Task} state: calls the {@code Resource} (a Lambda function, an optimized integration, an
+ * SDK integration or an activity).
  *
  * @param timeoutSeconds a number, or a JSONata {@code "{% %}"} string; {@code null} when absent
  * @param heartbeatSeconds a number, or a JSONata {@code "{% %}"} string; {@code null} when absent
@@ -40,7 +40,18 @@ public record TaskState(
   /** This task with {@code Resource} set to {@code resource}, every other field kept. */
   public TaskState withResource(String resource) {
     return new TaskState(
-        comment, queryLanguage, io, resource, timeoutSeconds, timeoutSecondsPath, heartbeatSeconds,
-        heartbeatSecondsPath, credentials, retry, catchers, next, end);
+        comment,
+        queryLanguage,
+        io,
+        resource,
+        timeoutSeconds,
+        timeoutSecondsPath,
+        heartbeatSeconds,
+        heartbeatSecondsPath,
+        credentials,
+        retry,
+        catchers,
+        next,
+        end);
   }
 }

@@ -22,7 +22,9 @@ public record Transition(Field field, int index, String target) {
     CATCH
   }
 
-  /** Where the target is written, relative to the state: {@code /Next}, {@code /Choices/0/Next}, ... */
+  /**
+   * Where the target is written, relative to the state: {@code /Next}, {@code /Choices/0/Next}, ...
+   */
   public String pointer() {
     return switch (field) {
       case NEXT -> "/Next";

@@ -4,8 +4,7 @@ package io.asl4j.dsl.model;
  * A state that leaves through {@code Next} or ends its graph with {@code End}: Pass, Task, Wait,
  * Parallel and Map. ASL requires exactly one of the two; the validator checks that.
  */
-public sealed interface Transitioning extends State
-    permits PassState, WaitState, ErrorHandling {
+public sealed interface Transitioning extends State permits PassState, WaitState, ErrorHandling {
 
   /** The {@code Next} state name, or {@code null}. */
   String next();

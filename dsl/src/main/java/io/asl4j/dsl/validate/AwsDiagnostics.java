@@ -19,8 +19,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>As AWS does, {@code result} is FAIL when the definition has any error, whatever {@code
- * severity} and {@code maxResults} leave out. Warnings only asl4j gives (they have no AWS code,
- * see {@link #code(Problem)}) are not part of AWS's answer.
+ * severity} and {@code maxResults} leave out. Warnings only asl4j gives (they have no AWS code, see
+ * {@link #code(Problem)}) are not part of AWS's answer.
  */
 public final class AwsDiagnostics {
   /** AWS's default and largest {@code maxResults}. */
@@ -95,7 +95,10 @@ public final class AwsDiagnostics {
       }
       all.add(
           new Diagnostic(
-              problem.isError() ? "ERROR" : "WARNING", code, problem.message(), problem.location()));
+              problem.isError() ? "ERROR" : "WARNING",
+              code,
+              problem.message(),
+              problem.location()));
     }
     boolean truncated = all.size() > limit;
     return new AwsDiagnostics(

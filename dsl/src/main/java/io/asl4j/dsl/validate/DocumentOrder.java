@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sorts problems into the order their locations appear in a JSON document. Problems are found
- * rule by rule (names first, then transitions, then fields); a reader wants them top to bottom.
+ * Sorts problems into the order their locations appear in a JSON document. Problems are found rule
+ * by rule (names first, then transitions, then fields); a reader wants them top to bottom.
  *
- * <p>Only the paths to the problems are followed by name; the rest of the document is just
- * counted. Naming every node would cost the square of the depth in memory: a 1 MB definition
- * nested 500 levels deep with long keys would need hundreds of megabytes.
+ * <p>Only the paths to the problems are followed by name; the rest of the document is just counted.
+ * Naming every node would cost the square of the depth in memory: a 1 MB definition nested 500
+ * levels deep with long keys would need hundreds of megabytes.
  */
 final class DocumentOrder {
   /** A segment of some problem's pointer, with the position of its node in the document. */

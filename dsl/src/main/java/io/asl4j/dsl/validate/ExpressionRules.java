@@ -8,7 +8,6 @@ import io.asl4j.dsl.expression.IntrinsicArgument;
 import io.asl4j.dsl.expression.IntrinsicCall;
 import io.asl4j.dsl.expression.IntrinsicFunction;
 import io.asl4j.dsl.expression.JsonataExpressions;
-import io.asl4j.dsl.model.Catcher;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -238,7 +237,10 @@ final class ExpressionRules extends Rules {
 
   void assign(JsonNode assign, String at, boolean jsonata, StatesFields fields) {
     if (!assign.isObject()) {
-      error("WrongType", at, "expected an object of variables by name, but found " + describe(assign));
+      error(
+          "WrongType",
+          at,
+          "expected an object of variables by name, but found " + describe(assign));
       return;
     }
     for (Iterator<String> names = assign.fieldNames(); names.hasNext(); ) {

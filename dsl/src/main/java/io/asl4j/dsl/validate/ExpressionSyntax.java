@@ -7,8 +7,8 @@ import java.util.Set;
  * function calls and JSONata expressions. Each check returns {@code null} when the text is valid,
  * else a short explanation.
  *
- * <p>Kept behind this interface so that the rules of the validator do not depend on how the
- * parsers report errors.
+ * <p>Kept behind this interface so that the rules of the validator do not depend on how the parsers
+ * report errors.
  */
 interface ExpressionSyntax {
 
@@ -18,24 +18,33 @@ interface ExpressionSyntax {
   /** Why {@code text} is not a Reference Path (a Path that selects exactly one node). */
   String referencePathError(String text);
 
-  /** Whether the valid path {@code text} is rooted at the state input ({@code $}), not at the context or a variable. */
+  /**
+   * Whether the valid path {@code text} is rooted at the state input ({@code $}), not at the
+   * context or a variable.
+   */
   boolean isInputRooted(String text);
 
   /** Why {@code text} is not a valid intrinsic function call ({@code States.Format(...)}). */
   String intrinsicError(String text);
 
-  /** Whether {@code text} is a JSONata expression: it starts with {@code {%} and ends with {@code %}}. */
+  /**
+   * Whether {@code text} is a JSONata expression: it starts with {@code {%} and ends with {@code
+   * %}}.
+   */
   boolean isJsonata(String text);
 
-  /** The expression between {@code {%} and {@code %}} of a string for which {@link #isJsonata} holds. */
+  /**
+   * The expression between {@code {%} and {@code %}} of a string for which {@link #isJsonata}
+   * holds.
+   */
   String jsonataBody(String text);
 
   /** Why the JSONata expression {@code body} does not parse. */
   String jsonataError(String body);
 
   /**
-   * The fields {@code x} of {@code $states.x} that the parsed JSONata expression {@code body}
-   * reads ({@code result}, {@code errorOutput}, ...).
+   * The fields {@code x} of {@code $states.x} that the parsed JSONata expression {@code body} reads
+   * ({@code result}, {@code errorOutput}, ...).
    */
   Set<String> statesFieldsRead(String body);
 }

@@ -21,9 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/**
- * Field rules of one state: I/O fields, Task, Choice, Wait, Fail, Retry and Catch, and paths.
- */
+/** Field rules of one state: I/O fields, Task, Choice, Wait, Fail, Retry and Catch, and paths. */
 final class FieldRules extends Rules {
   FieldRules(Run run) {
     super(run);
@@ -73,7 +71,11 @@ final class FieldRules extends Rules {
       }
     }
     if (io.assign() != null) {
-      run.expressions.assign(io.assign(), at + "/Assign", jsonata, hasResult ? StatesFields.RESULT : StatesFields.BASIC);
+      run.expressions.assign(
+          io.assign(),
+          at + "/Assign",
+          jsonata,
+          hasResult ? StatesFields.RESULT : StatesFields.BASIC);
     }
   }
 
@@ -84,17 +86,35 @@ final class FieldRules extends Rules {
       resource(task.resource(), at + "/Resource", express);
     }
     if (task.timeoutSeconds() != null) {
-      number(task.timeoutSeconds(), at + "/TimeoutSeconds", "TimeoutSeconds", jsonata, POSITIVE_BELOW_LIMIT);
+      number(
+          task.timeoutSeconds(),
+          at + "/TimeoutSeconds",
+          "TimeoutSeconds",
+          jsonata,
+          POSITIVE_BELOW_LIMIT);
     }
     numberPath(task.timeoutSecondsPath(), at, "TimeoutSecondsPath", jsonata);
-    oneOf(task.timeoutSeconds(), task.timeoutSecondsPath(), at, "TimeoutSeconds", "TimeoutSecondsPath");
+    oneOf(
+        task.timeoutSeconds(),
+        task.timeoutSecondsPath(),
+        at,
+        "TimeoutSeconds",
+        "TimeoutSecondsPath");
     if (task.heartbeatSeconds() != null) {
       number(
-          task.heartbeatSeconds(), at + "/HeartbeatSeconds", "HeartbeatSeconds", jsonata, POSITIVE_BELOW_LIMIT);
+          task.heartbeatSeconds(),
+          at + "/HeartbeatSeconds",
+          "HeartbeatSeconds",
+          jsonata,
+          POSITIVE_BELOW_LIMIT);
     }
     numberPath(task.heartbeatSecondsPath(), at, "HeartbeatSecondsPath", jsonata);
     oneOf(
-        task.heartbeatSeconds(), task.heartbeatSecondsPath(), at, "HeartbeatSeconds", "HeartbeatSecondsPath");
+        task.heartbeatSeconds(),
+        task.heartbeatSecondsPath(),
+        at,
+        "HeartbeatSeconds",
+        "HeartbeatSecondsPath");
     BigDecimal timeout = decimal(task.timeoutSeconds());
     BigDecimal heartbeat = decimal(task.heartbeatSeconds());
     if (timeout != null
@@ -115,7 +135,8 @@ final class FieldRules extends Rules {
       credentials(task.credentials(), at + "/Credentials", jsonata);
     }
     if (task.resource() != null
-        && Resources.task(task.resource()).pattern() == io.asl4j.dsl.model.ResourceArn.IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
+        && Resources.task(task.resource()).pattern()
+            == io.asl4j.dsl.model.ResourceArn.IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
       JsonNode payload = jsonata ? task.io().arguments() : task.io().parameters();
       if (payload == null || !passesTaskToken(payload, jsonata)) {
         problems.add(
@@ -141,7 +162,9 @@ final class FieldRules extends Rules {
     for (Iterator<Map.Entry<String, JsonNode>> it = payload.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       JsonNode value = entry.getValue();
-      if (!jsonata && entry.getKey().endsWith(".$") && value.isTextual()
+      if (!jsonata
+          && entry.getKey().endsWith(".$")
+          && value.isTextual()
           && value.asText().contains("$$.Task.Token")) {
         return true;
       }
@@ -171,8 +194,11 @@ final class FieldRules extends Rules {
     } else if (kind.pattern() == io.asl4j.dsl.model.ResourceArn.IntegrationPattern.SYNC
         || kind.pattern() == io.asl4j.dsl.model.ResourceArn.IntegrationPattern.SYNC2) {
       error(
-          "ExpressUnsupported", at, "Express state machine does not support '.sync' service integration");
-    } else if (kind.pattern() == io.asl4j.dsl.model.ResourceArn.IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
+          "ExpressUnsupported",
+          at,
+          "Express state machine does not support '.sync' service integration");
+    } else if (kind.pattern()
+        == io.asl4j.dsl.model.ResourceArn.IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
       error(
           "ExpressUnsupported",
           at,
@@ -265,11 +291,15 @@ final class FieldRules extends Rules {
       String field =
           condition instanceof Condition.Comparison comparison
               ? (comparison.variable() != null ? "Variable" : comparison.operator().aslName())
-              : condition instanceof Condition.And ? "And" : condition instanceof Condition.Or ? "Or" : "Not";
+              : condition instanceof Condition.And
+                  ? "And"
+                  : condition instanceof Condition.Or ? "Or" : "Not";
       error(
           "FieldNotAllowedInJsonata",
           at + "/" + field,
-          "'" + field + "' is a JSONPath field and cannot be used in a JSONata state; use 'Condition'");
+          "'"
+              + field
+              + "' is a JSONPath field and cannot be used in a JSONata state; use 'Condition'");
       return;
     }
     if (condition instanceof Condition.Comparison comparison) {
@@ -320,7 +350,8 @@ final class FieldRules extends Rules {
       case STRING_PATTERN:
         if (!value.isTextual()) {
           operandType(operandAt, name, "a string", value);
-        } else if (operator.kind() == ComparisonOperator.Kind.STRING && run.expressions.looksDynamic(value.asText())) {
+        } else if (operator.kind() == ComparisonOperator.Kind.STRING
+            && run.expressions.looksDynamic(value.asText())) {
           run.expressions.noPath(operandAt, name, value.asText());
         }
         break;
@@ -348,7 +379,10 @@ final class FieldRules extends Rules {
   }
 
   private void operandType(String at, String operator, String expected, JsonNode found) {
-    error("OperandType", at, "'" + operator + "' expects " + expected + ", but found " + describe(found));
+    error(
+        "OperandType",
+        at,
+        "'" + operator + "' expects " + expected + ", but found " + describe(found));
   }
 
   void waitState(WaitState wait, String at, boolean jsonata) {
@@ -366,7 +400,9 @@ final class FieldRules extends Rules {
       present.add("'TimestampPath'");
     }
     boolean unreadTime =
-        isUnread(at + "/Seconds") || isUnread(at + "/SecondsPath") || isUnread(at + "/Timestamp")
+        isUnread(at + "/Seconds")
+            || isUnread(at + "/SecondsPath")
+            || isUnread(at + "/Timestamp")
             || isUnread(at + "/TimestampPath");
     if (present.size() != 1 && !(present.isEmpty() && unreadTime)) {
       error(
@@ -473,7 +509,8 @@ final class FieldRules extends Rules {
           notInJsonata(catcherAt, "ResultPath");
         }
         if (catcher.output() != null) {
-          run.expressions.jsonataValue(catcher.output(), catcherAt + "/Output", StatesFields.ERROR_OUTPUT);
+          run.expressions.jsonataValue(
+              catcher.output(), catcherAt + "/Output", StatesFields.ERROR_OUTPUT);
         }
       } else {
         resultPath(catcher.resultPath(), catcherAt + "/ResultPath");
@@ -482,7 +519,8 @@ final class FieldRules extends Rules {
         }
       }
       if (catcher.assign() != null) {
-        run.expressions.assign(catcher.assign(), catcherAt + "/Assign", jsonata, StatesFields.ERROR_OUTPUT);
+        run.expressions.assign(
+            catcher.assign(), catcherAt + "/Assign", jsonata, StatesFields.ERROR_OUTPUT);
       }
     }
   }

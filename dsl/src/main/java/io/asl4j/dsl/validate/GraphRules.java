@@ -7,7 +7,6 @@ import io.asl4j.dsl.model.ChoiceState;
 import io.asl4j.dsl.model.ErrorHandling;
 import io.asl4j.dsl.model.FailState;
 import io.asl4j.dsl.model.Graph;
-import io.asl4j.dsl.model.GraphWalker;
 import io.asl4j.dsl.model.ItemProcessor;
 import io.asl4j.dsl.model.MapState;
 import io.asl4j.dsl.model.NestedGraph;
@@ -30,8 +29,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Graph rules: state names, {@code StartAt}, transitions and reachability, and the walk that
- * hands each state to the field, Map and expression rules.
+ * Graph rules: state names, {@code StartAt}, transitions and reachability, and the walk that hands
+ * each state to the field, Map and expression rules.
  */
 final class GraphRules extends Rules {
   GraphRules(Run run) {
@@ -57,14 +56,17 @@ final class GraphRules extends Rules {
 
   /** Notes the literal {@code Error} a Fail state raises, for the catchers that name it. */
   void failError(String name, State state, String at) {
-    if (state instanceof FailState fail && fail.error() != null && !syntax.isJsonata(fail.error())) {
+    if (state instanceof FailState fail
+        && fail.error() != null
+        && !syntax.isJsonata(fail.error())) {
       failErrors.putIfAbsent(fail.error(), at);
     }
   }
 
   /** Whether the graph nested in a state runs in Express executions. */
   private static boolean express(NestedGraph nested, boolean express) {
-    return express || (nested.graph() instanceof ItemProcessor processor && expressChildren(processor));
+    return express
+        || (nested.graph() instanceof ItemProcessor processor && expressChildren(processor));
   }
 
   /** Whether a distributed Map runs its items as Express child executions. */
@@ -137,7 +139,9 @@ final class GraphRules extends Rules {
 
   /** Checks that {@code name} is a state of {@code scope}; a lone state has no scope (null). */
   void target(String name, Map<String, State> scope, String at, String field) {
-    if (scope == null || scope.containsKey(name) || unreadState(name, scopePointers.get(scope)) != null) {
+    if (scope == null
+        || scope.containsKey(name)
+        || unreadState(name, scopePointers.get(scope)) != null) {
       return;
     }
     String elsewhere = namePointers.get(name);
@@ -216,7 +220,9 @@ final class GraphRules extends Rules {
         reachesLeftOut = true;
       }
       List<String> successors =
-          raw != null ? (raw.isObject() ? rawSuccessors(raw) : List.of()) : states.get(name).successors();
+          raw != null
+              ? (raw.isObject() ? rawSuccessors(raw) : List.of())
+              : states.get(name).successors();
       for (String next : successors) {
         if ((states.containsKey(next) || leftOut.containsKey(next)) && !reached.contains(next)) {
           todo.add(next);
@@ -226,7 +232,10 @@ final class GraphRules extends Rules {
     for (String name : states.keySet()) {
       // Named, but only by states that are themselves out of reach (a loop of its own, say):
       // AWS's check counts names, so this is only likely a mistake.
-      if (!reached.contains(name) && named.contains(name) && leftOut.isEmpty() && !transitionsUnread) {
+      if (!reached.contains(name)
+          && named.contains(name)
+          && leftOut.isEmpty()
+          && !transitionsUnread) {
         problems.add(
             Problem.warning(
                 "NotReachableFromStart",
@@ -255,9 +264,11 @@ final class GraphRules extends Rules {
    * ExpressionRules}, then the graphs nested in it; {@code scope} is null for a lone state.
    */
   void state(State state, String at, boolean express, Map<String, State> scope) {
-    QueryLanguage machineDefault = machineLanguage == null ? QueryLanguage.JSONPATH : machineLanguage;
+    QueryLanguage machineDefault =
+        machineLanguage == null ? QueryLanguage.JSONPATH : machineLanguage;
     boolean jsonata = state.effectiveQueryLanguage(machineDefault) == QueryLanguage.JSONATA;
-    if (machineLanguage == QueryLanguage.JSONATA && state.queryLanguage() == QueryLanguage.JSONPATH) {
+    if (machineLanguage == QueryLanguage.JSONATA
+        && state.queryLanguage() == QueryLanguage.JSONPATH) {
       error(
           "QueryLanguageDowngrade",
           at + "/QueryLanguage",
@@ -309,11 +320,12 @@ final class GraphRules extends Rules {
       error("NextOrEnd", at + "/End", "'End' may only be true; to continue, use 'Next' instead");
     } else if (Boolean.TRUE.equals(end) && state.next() != null) {
       error("NextOrEnd", at + "/End", "'Next' and 'End' cannot both be set");
-    } else if (end == null && state.next() == null && !isUnread(at + "/Next") && !isUnread(at + "/End")) {
+    } else if (end == null
+        && state.next() == null
+        && !isUnread(at + "/Next")
+        && !isUnread(at + "/End")) {
       error(
-          "NextOrEnd",
-          at,
-          "a " + state.type().aslName() + " state needs 'Next' or \"End\": true");
+          "NextOrEnd", at, "a " + state.type().aslName() + " state needs 'Next' or \"End\": true");
     }
     if (state.next() != null) {
       target(state.next(), scope, at + "/Next", "Next");

@@ -7,10 +7,8 @@ import io.asl4j.dsl.model.ItemReader;
 import io.asl4j.dsl.model.MapState;
 import io.asl4j.dsl.model.ProcessorConfig;
 import io.asl4j.dsl.model.ResultWriter;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Map rules: ItemReader, ItemBatcher, ResultWriter, ItemProcessor configuration and Label. */
 final class MapRules extends Rules {
@@ -55,7 +53,8 @@ final class MapRules extends Rules {
         error(
             "WrongType",
             at + "/Items",
-            "expected an array or a JSONata expression {% ... %}, but found " + describe(map.items()));
+            "expected an array or a JSONata expression {% ... %}, but found "
+                + describe(map.items()));
       } else {
         run.expressions.jsonataValue(map.items(), at + "/Items", StatesFields.BASIC);
       }
@@ -71,7 +70,12 @@ final class MapRules extends Rules {
       label(map.label(), at + "/Label");
     }
     run.expressions.dynamicNumber(
-        map.maxConcurrency(), map.maxConcurrencyPath(), at, "MaxConcurrency", jsonata, NON_NEGATIVE);
+        map.maxConcurrency(),
+        map.maxConcurrencyPath(),
+        at,
+        "MaxConcurrency",
+        jsonata,
+        NON_NEGATIVE);
     run.expressions.dynamicNumber(
         map.toleratedFailurePercentage(),
         map.toleratedFailurePercentagePath(),
@@ -117,7 +121,9 @@ final class MapRules extends Rules {
     }
     for (int i = 0; i < label.length(); i++) {
       char c = label.charAt(i);
-      if (LABEL_FORBIDDEN.indexOf(c) >= 0 || Character.isWhitespace(c) || Character.isISOControl(c)) {
+      if (LABEL_FORBIDDEN.indexOf(c) >= 0
+          || Character.isWhitespace(c)
+          || Character.isISOControl(c)) {
         error("InvalidLabel", at, "Label contains invalid character: '" + printable(c) + "'");
         return;
       }
@@ -133,7 +139,9 @@ final class MapRules extends Rules {
       case '\t':
         return "\\t";
       default:
-        return Character.isISOControl(c) ? String.format(Locale.ROOT, "\\x%02x", (int) c) : String.valueOf(c);
+        return Character.isISOControl(c)
+            ? String.format(Locale.ROOT, "\\x%02x", (int) c)
+            : String.valueOf(c);
     }
   }
 
@@ -155,7 +163,8 @@ final class MapRules extends Rules {
     if ("GIVEN".equals(config.csvHeaderLocation()) && config.csvHeaders() == null) {
       missingField(configAt, "CSVHeaders");
     }
-    run.expressions.dynamicNumber(config.maxItems(), config.maxItemsPath(), configAt, "MaxItems", jsonata, MAX_ITEMS);
+    run.expressions.dynamicNumber(
+        config.maxItems(), config.maxItemsPath(), configAt, "MaxItems", jsonata, MAX_ITEMS);
     if (config.itemsPointer() != null) {
       String pointerProblem = jsonPointerError(config.itemsPointer());
       if (pointerProblem != null) {
@@ -183,7 +192,12 @@ final class MapRules extends Rules {
 
   private void itemBatcher(ItemBatcher batcher, String at, boolean jsonata) {
     run.expressions.dynamicNumber(
-        batcher.maxItemsPerBatch(), batcher.maxItemsPerBatchPath(), at, "MaxItemsPerBatch", jsonata, POSITIVE);
+        batcher.maxItemsPerBatch(),
+        batcher.maxItemsPerBatchPath(),
+        at,
+        "MaxItemsPerBatch",
+        jsonata,
+        POSITIVE);
     run.expressions.dynamicNumber(
         batcher.maxInputBytesPerBatch(),
         batcher.maxInputBytesPerBatchPath(),
@@ -209,11 +223,16 @@ final class MapRules extends Rules {
       String configAt = at + "/WriterConfig";
       oneOfValues(writer.writerConfig().outputType(), configAt, "OutputType", WRITER_OUTPUT_TYPES);
       oneOfValues(
-          writer.writerConfig().transformation(), configAt, "Transformation", WRITER_TRANSFORMATIONS);
+          writer.writerConfig().transformation(),
+          configAt,
+          "Transformation",
+          WRITER_TRANSFORMATIONS);
     }
   }
 
-  /** {@code Parameters} (JSONPath) or {@code Arguments} (JSONata) of an ItemReader or ResultWriter. */
+  /**
+   * {@code Parameters} (JSONPath) or {@code Arguments} (JSONata) of an ItemReader or ResultWriter.
+   */
   private void payloads(JsonNode parameters, JsonNode arguments, String at, boolean jsonata) {
     if (parameters != null) {
       if (jsonata) {

@@ -43,7 +43,9 @@ final class Resources {
   /** An account id: AWS's have 12 digits; examples and tests often shorten them. */
   private static final Pattern ACCOUNT = Pattern.compile("[0-9]{1,12}");
 
-  /** A {@code ${Name}} placeholder of CloudFormation, SAM or CDK (letters, digits, {@code :._-}). */
+  /**
+   * A {@code ${Name}} placeholder of CloudFormation, SAM or CDK (letters, digits, {@code :._-}).
+   */
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[A-Za-z0-9_.:-]+\\}");
 
   /** The literal words templates use in place of a region or an account id. */
@@ -51,11 +53,15 @@ final class Resources {
       Pattern.compile("(?i):((?:your-)?region|(?:your-)?account(?:[_-]?id)?)(?=:)");
 
   private static final Set<IntegrationPattern> RR = Set.of(IntegrationPattern.REQUEST_RESPONSE);
-  private static final Set<IntegrationPattern> RR_SYNC = Set.of(IntegrationPattern.REQUEST_RESPONSE, IntegrationPattern.SYNC);
+  private static final Set<IntegrationPattern> RR_SYNC =
+      Set.of(IntegrationPattern.REQUEST_RESPONSE, IntegrationPattern.SYNC);
   private static final Set<IntegrationPattern> RR_TOKEN =
       Set.of(IntegrationPattern.REQUEST_RESPONSE, IntegrationPattern.WAIT_FOR_TASK_TOKEN);
   private static final Set<IntegrationPattern> RR_SYNC_TOKEN =
-      Set.of(IntegrationPattern.REQUEST_RESPONSE, IntegrationPattern.SYNC, IntegrationPattern.WAIT_FOR_TASK_TOKEN);
+      Set.of(
+          IntegrationPattern.REQUEST_RESPONSE,
+          IntegrationPattern.SYNC,
+          IntegrationPattern.WAIT_FOR_TASK_TOKEN);
 
   /** Service → action → supported patterns, for {@code arn:aws:states:::<service>:<action>}. */
   private static final Map<String, Map<String, Set<IntegrationPattern>>> OPTIMIZED =
@@ -63,8 +69,7 @@ final class Resources {
           Map.entry("lambda", Map.of("invoke", RR_TOKEN)),
           Map.entry("batch", Map.of("submitJob", RR_SYNC)),
           Map.entry(
-              "dynamodb",
-              Map.of("getItem", RR, "putItem", RR, "updateItem", RR, "deleteItem", RR)),
+              "dynamodb", Map.of("getItem", RR, "putItem", RR, "updateItem", RR, "deleteItem", RR)),
           Map.entry("ecs", Map.of("runTask", RR_SYNC_TOKEN)),
           Map.entry("sns", Map.of("publish", RR_TOKEN)),
           Map.entry("sqs", Map.of("sendMessage", RR_TOKEN)),
@@ -148,8 +153,7 @@ final class Resources {
                       IntegrationPattern.SYNC2,
                       IntegrationPattern.WAIT_FOR_TASK_TOKEN))),
           Map.entry("http", Map.of("invoke", RR)),
-          Map.entry(
-              "bedrock", Map.of("invokeModel", RR, "createModelCustomizationJob", RR_SYNC)),
+          Map.entry("bedrock", Map.of("invokeModel", RR, "createModelCustomizationJob", RR_SYNC)),
           Map.entry("mediaconvert", Map.of("createJob", RR_SYNC)));
 
   /** Classifies a Task {@code Resource} of a state machine. */
@@ -171,11 +175,13 @@ final class Resources {
       case LAMBDA_FUNCTION:
       case ACTIVITY:
         // The TestState API accepts any word in place of the region and account of a Lambda
-        // function or an activity (its recordings ran arn:aws:lambda:your-region:your-account-id:...).
+        // function or an activity (its recordings ran
+        // arn:aws:lambda:your-region:your-account-id:...).
         boolean located =
             anyAccount
                 ? !arn.region().isEmpty() && !arn.account().isEmpty()
-                : REGION.matcher(arn.region()).matches() && ACCOUNT.matcher(arn.account()).matches();
+                : REGION.matcher(arn.region()).matches()
+                    && ACCOUNT.matcher(arn.account()).matches();
         Kind kind = arn.kind() == ResourceArn.Kind.ACTIVITY ? Kind.ACTIVITY : Kind.LAMBDA_FUNCTION;
         return new Resource(
             located && PARTITION.matcher(arn.partition()).matches() ? kind : Kind.UNKNOWN, pattern);
@@ -201,8 +207,8 @@ final class Resources {
   }
 
   /**
-   * Whether a service integration's partition is AWS's and its region and account are empty
-   * ({@code arn:aws:states:::sns:publish}) or filled in ({@code
+   * Whether a service integration's partition is AWS's and its region and account are empty ({@code
+   * arn:aws:states:::sns:publish}) or filled in ({@code
    * arn:aws:states:us-east-1:123456789012:aws-sdk:transcribe:startTranscriptionJob}), as CDK and
    * SAM templates write it after substituting {@code ${AWS::Region}} and {@code ${AWS::AccountId}}.
    */

@@ -2,17 +2,16 @@ package io.asl4j.dsl.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.dsl.internal.JsonLimits;
-import io.asl4j.dsl.model.Catcher;
 import io.asl4j.dsl.model.QueryLanguage;
 import io.asl4j.dsl.model.State;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.IdentityHashMap;
 
 /**
  * What the validator's rule families share: the run's state, the problem list, and the helpers that
@@ -35,7 +34,9 @@ abstract class Rules {
     /** The pointer of each graph's map of states, to find the states the reader left out of it. */
     final Map<Map<String, State>, String> scopePointers = new IdentityHashMap<>();
 
-    /** What the reader could not read (see {@link io.asl4j.dsl.json.AslReader.Reading#unread()}). */
+    /**
+     * What the reader could not read (see {@link io.asl4j.dsl.json.AslReader.Reading#unread()}).
+     */
     final Set<String> unread;
 
     /** The document the model was read from, for the states the reader left out; or null. */
@@ -113,8 +114,7 @@ abstract class Rules {
 
   static final Range POSITIVE = Range.integer(BigDecimal.ONE, null);
 
-  static final Range PERCENTAGE =
-      new Range(false, BigDecimal.ZERO, BigDecimal.valueOf(100), true);
+  static final Range PERCENTAGE = new Range(false, BigDecimal.ZERO, BigDecimal.valueOf(100), true);
 
   static final Range MAX_ITEMS =
       new Range(true, BigDecimal.ZERO, BigDecimal.valueOf(100_000_000), true);
@@ -219,7 +219,9 @@ abstract class Rules {
     return value.decimalValue();
   }
 
-  /** The number as written in full, unless that takes thousands of digits ({@code 1E+999999999}). */
+  /**
+   * The number as written in full, unless that takes thousands of digits ({@code 1E+999999999}).
+   */
   static String shown(BigDecimal value) {
     return Math.abs(value.scale()) <= 100 ? value.toPlainString() : value.toString();
   }

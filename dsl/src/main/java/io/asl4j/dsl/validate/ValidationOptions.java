@@ -12,7 +12,8 @@ import java.util.Objects;
  * }</pre>
  */
 public final class ValidationOptions {
-  private static final ValidationOptions DEFAULTS = new ValidationOptions(StateMachineType.STANDARD);
+  private static final ValidationOptions DEFAULTS =
+      new ValidationOptions(StateMachineType.STANDARD);
 
   private final StateMachineType type;
 

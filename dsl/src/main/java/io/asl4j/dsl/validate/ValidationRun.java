@@ -58,7 +58,10 @@ final class ValidationRun {
     return run.problems;
   }
 
-  /** A lone state, as the TestState API takes it: it has no scope, so its own transitions are not checked. */
+  /**
+   * A lone state, as the TestState API takes it: it has no scope, so its own transitions are not
+   * checked.
+   */
   List<Problem> state(State state) {
     Rules.Run run = new Rules.Run(options, syntax, unread, document, null, true);
     GraphRules graphs = run.graphs;

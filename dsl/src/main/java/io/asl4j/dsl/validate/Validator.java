@@ -101,9 +101,9 @@ public final class Validator {
   }
 
   /**
-   * Reads and validates a parsed definition (JSON, or YAML turned into the same tree): the
-   * reader's problems and the validator's, all at once. What the reader could not read is left out
-   * of the validation, so that no problem is reported twice or as a consequence of another.
+   * Reads and validates a parsed definition (JSON, or YAML turned into the same tree): the reader's
+   * problems and the validator's, all at once. What the reader could not read is left out of the
+   * validation, so that no problem is reported twice or as a consequence of another.
    *
    * @param size the length of the definition's JSON text, for AWS's size limit
    */
@@ -115,7 +115,8 @@ public final class Validator {
       return ValidationResult.of(reading.problems());
     }
     List<Problem> problems = new ArrayList<>(reading.problems());
-    for (Problem problem : validate(reading.machine(), options, size, tree, reading.unread()).problems()) {
+    for (Problem problem :
+        validate(reading.machine(), options, size, tree, reading.unread()).problems()) {
       if (!underUnread(problem.pointer(), reading.unread())) {
         problems.add(problem);
       }
@@ -177,7 +178,8 @@ public final class Validator {
                   + MAX_DEFINITION_CHARS
                   + " (1 MiB)"));
     }
-    problems.addAll(new ValidationRun(options, syntax()).partial(unread, document).machine(machine));
+    problems.addAll(
+        new ValidationRun(options, syntax()).partial(unread, document).machine(machine));
     problems.addAll(VariableRules.check(machine));
     return ValidationResult.of(DocumentOrder.sort(problems, document));
   }
@@ -190,7 +192,8 @@ public final class Validator {
     String pointer = JsonLimits.tooDeep(json);
     return pointer == null
         ? null
-        : ValidationResult.of(List.of(Problem.error("NestingTooDeep", pointer, JsonLimits.tooDeepMessage())));
+        : ValidationResult.of(
+            List.of(Problem.error("NestingTooDeep", pointer, JsonLimits.tooDeepMessage())));
   }
 
   /** NaN and infinities, which a model built in code can hold but ASL text cannot. */

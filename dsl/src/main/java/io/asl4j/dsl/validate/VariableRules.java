@@ -33,15 +33,17 @@ import java.util.regex.Pattern;
  * scope around it ever assigns it, so every read of it fails at run time. A read that only some
  * paths reach before an assignment is not reported.
  *
- * <p>A state in a Parallel branch or Map processor assigning a name an enclosing scope also
- * assigns is not a problem: AWS accepts it (recorded), and the assignment stays local to the
- * branch or iteration.
+ * <p>A state in a Parallel branch or Map processor assigning a name an enclosing scope also assigns
+ * is not a problem: AWS accepts it (recorded), and the assignment stays local to the branch or
+ * iteration.
  */
 final class VariableRules {
   /** {@code $name} in JSONPath text: not {@code $$}, {@code $.} or {@code $[}. */
-  private static final Pattern JSONPATH_VARIABLE = Pattern.compile("(?<![\\w$])\\$([A-Za-z_][A-Za-z0-9_]*)");
+  private static final Pattern JSONPATH_VARIABLE =
+      Pattern.compile("(?<![\\w$])\\$([A-Za-z_][A-Za-z0-9_]*)");
 
-  private static final Set<String> NESTED_GRAPH_FIELDS = Set.of("Branches", "ItemProcessor", "Iterator");
+  private static final Set<String> NESTED_GRAPH_FIELDS =
+      Set.of("Branches", "ItemProcessor", "Iterator");
 
   private final List<Problem> problems = new ArrayList<>();
   private final QueryLanguage machineLanguage;
@@ -67,13 +69,16 @@ final class VariableRules {
       State state = entry.getValue();
       QueryLanguage language = state.effectiveQueryLanguage(machineLanguage);
       for (String name : referencedBy(state, language)) {
-        boolean known = assignedHere.contains(name) || outer.stream().anyMatch(s -> s.contains(name));
+        boolean known =
+            assignedHere.contains(name) || outer.stream().anyMatch(s -> s.contains(name));
         if (!known) {
           problems.add(
               Problem.warning(
                   "UnassignedVariable",
                   stateAt,
-                  "variable '$" + name + "' is read here but no state of this scope or an enclosing one assigns it"));
+                  "variable '$"
+                      + name
+                      + "' is read here but no state of this scope or an enclosing one assigns it"));
         }
       }
       List<Set<String>> inner = new ArrayList<>(outer);
@@ -117,14 +122,17 @@ final class VariableRules {
     }
   }
 
-  /** The variables a state's own fields read (nested graphs excluded: they are scopes of their own). */
+  /**
+   * The variables a state's own fields read (nested graphs excluded: they are scopes of their own).
+   */
   private static Set<String> referencedBy(State state, QueryLanguage language) {
     Set<String> names = new LinkedHashSet<>();
     collect(AslWriter.toJson(state), null, language == QueryLanguage.JSONATA, names, true);
     return names;
   }
 
-  private static void collect(JsonNode node, String key, boolean jsonata, Set<String> names, boolean top) {
+  private static void collect(
+      JsonNode node, String key, boolean jsonata, Set<String> names, boolean top) {
     if (node.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
@@ -141,7 +149,8 @@ final class VariableRules {
       String text = node.textValue();
       if (jsonata) {
         if (JsonataExpressions.isExpression(text)) {
-          for (String name : JsonataExpressions.referencedVariables(JsonataExpressions.body(text))) {
+          for (String name :
+              JsonataExpressions.referencedVariables(JsonataExpressions.body(text))) {
             if (!name.equals("states") && !name.startsWith("states.")) {
               names.add(name);
             }

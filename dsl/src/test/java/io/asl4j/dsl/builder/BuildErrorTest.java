@@ -8,8 +8,8 @@ import io.asl4j.dsl.validate.AslValidationException;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code build()} runs the shared validator and throws one exception listing every problem with
- * its location: one test per validator rule the builder's types cannot rule out.
+ * {@code build()} runs the shared validator and throws one exception listing every problem with its
+ * location: one test per validator rule the builder's types cannot rule out.
  */
 class BuildErrorTest {
   private static final String LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:f";
@@ -119,7 +119,10 @@ class BuildErrorTest {
             message(
                 Workflow.jsonPath()
                     .definition(
-                        Task.jsonPath("T").resource(LAMBDA).timeoutSeconds(10).heartbeatSeconds(10))))
+                        Task.jsonPath("T")
+                            .resource(LAMBDA)
+                            .timeoutSeconds(10)
+                            .heartbeatSeconds(10))))
         .isEqualTo(
             "The state machine definition has 1 error:\n"
                 + "  /States/T/HeartbeatSeconds: error [HeartbeatNotBelowTimeout] 'HeartbeatSeconds' (10) must be below 'TimeoutSeconds' (10)");
@@ -169,9 +172,7 @@ class BuildErrorTest {
   @Test
   void intrinsicCallsMustHaveTheRightArity() {
     assertThat(
-            message(
-                Workflow.jsonPath()
-                    .definition(Fail.jsonPath("F").causePath("States.UUID(1)"))))
+            message(Workflow.jsonPath().definition(Fail.jsonPath("F").causePath("States.UUID(1)"))))
         .isEqualTo(
             "The state machine definition has 1 error:\n"
                 + "  /States/F/CausePath: error [InvalidPath] The value for the field 'CausePath' must be a valid reference path or a valid intrinsic function call: States.UUID takes no arguments but got 1 at position 0 in 'States.UUID(1)'");
@@ -182,7 +183,8 @@ class BuildErrorTest {
     assertThat(
             message(
                 Workflow.jsonPath()
-                    .definition(Task.jsonPath("T").resource(Resource.integration("dynamodb", "query")))))
+                    .definition(
+                        Task.jsonPath("T").resource(Resource.integration("dynamodb", "query")))))
         .isEqualTo(
             "The state machine definition has 1 error:\n"
                 + "  /States/T/Resource: error [UnknownResource] The resource provided arn:aws:states:::dynamodb:query is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.");
@@ -209,7 +211,8 @@ class BuildErrorTest {
     Pass.JsonPath a = Pass.jsonPath("A");
     Pass.JsonPath b = Pass.jsonPath("B");
     a.next(b).next(a);
-    assertThat(message(Workflow.jsonPath().definition(a))).isEqualTo(
+    assertThat(message(Workflow.jsonPath().definition(a)))
+        .isEqualTo(
             "The state machine definition has 1 error:\n"
                 + "  /States: error [NoTerminalState] no state reachable from StartAt 'A' is a Succeed or Fail state or has \"End\": true");
   }

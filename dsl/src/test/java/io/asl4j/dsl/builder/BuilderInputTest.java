@@ -41,7 +41,8 @@ class BuilderInputTest {
         Choice.jsonPath("C").when(JsonPaths.input().number("n").gt(0.5), Succeed.jsonPath("S"));
 
     // when
-    StateMachine built = Workflow.jsonPath().definition(Chain.start(pass).next(wait).next(choice)).build();
+    StateMachine built =
+        Workflow.jsonPath().definition(Chain.start(pass).next(wait).next(choice)).build();
 
     // then
     assertEquals(built, AslReader.read(AslWriter.write(built)));
@@ -53,7 +54,8 @@ class BuilderInputTest {
     // build() throw NumberFormatException.
     assertEquals(
         "not a finite number: NaN (JSON has no NaN or Infinity)",
-        assertThrows(IllegalArgumentException.class, () -> Payload.object().put("k", Double.NaN)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Payload.object().put("k", Double.NaN))
+            .getMessage());
     assertEquals(
         "not a finite number: Infinity (JSON has no NaN or Infinity)",
         assertThrows(
@@ -68,10 +70,12 @@ class BuilderInputTest {
             .getMessage());
     assertEquals(
         "BackoffRate must be a finite number of at least 1.0: NaN",
-        assertThrows(IllegalArgumentException.class, () -> Retry.on("E").backoffRate(Double.NaN)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Retry.on("E").backoffRate(Double.NaN))
+            .getMessage());
     assertEquals(
         "not a finite number: NaN (JSON has no NaN or Infinity)",
-        assertThrows(IllegalArgumentException.class, () -> States.format("{}", Double.NaN)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> States.format("{}", Double.NaN))
+            .getMessage());
   }
 
   @Test
@@ -80,8 +84,10 @@ class BuilderInputTest {
     // (as AWS reads them), so those named other fields.
     assertEquals("$[\"it's\"]", JsonPaths.input().string("it's").path());
     assertEquals("$['a\\b']", JsonPaths.input().string("a\\b").path());
-    assertEquals(List.of(new Field("it's")), AslPath.parse(JsonPaths.input().string("it's").path()).steps());
-    assertEquals(List.of(new Field("a\\b")), AslPath.parse(JsonPaths.input().string("a\\b").path()).steps());
+    assertEquals(
+        List.of(new Field("it's")), AslPath.parse(JsonPaths.input().string("it's").path()).steps());
+    assertEquals(
+        List.of(new Field("a\\b")), AslPath.parse(JsonPaths.input().string("a\\b").path()).steps());
   }
 
   @Test
@@ -108,7 +114,9 @@ class BuilderInputTest {
   @Test
   void aVariableNameIsCheckedAtTheCall() {
     // Before: variable(null) gave the path "$null", and variable("a b") the invalid "$a b".
-    assertEquals("name == null", assertThrows(NullPointerException.class, () -> JsonPaths.variable(null)).getMessage());
+    assertEquals(
+        "name == null",
+        assertThrows(NullPointerException.class, () -> JsonPaths.variable(null)).getMessage());
     assertEquals(
         "not a valid variable name: a b",
         assertThrows(IllegalArgumentException.class, () -> JsonPaths.variable("a b")).getMessage());
@@ -117,7 +125,9 @@ class BuilderInputTest {
   @Test
   void nullArgumentsAreNamedInTheException() {
     // Before: these threw NullPointerExceptions that did not say which argument was null.
-    assertEquals("condition == null", assertThrows(NullPointerException.class, () -> Condition.not(null)).getMessage());
+    assertEquals(
+        "condition == null",
+        assertThrows(NullPointerException.class, () -> Condition.not(null)).getMessage());
     assertEquals(
         "catcher == null",
         assertThrows(
@@ -126,10 +136,13 @@ class BuilderInputTest {
             .getMessage());
     assertEquals(
         "assign == null",
-        assertThrows(NullPointerException.class, () -> Catch.all().assign((Payload) null)).getMessage());
+        assertThrows(NullPointerException.class, () -> Catch.all().assign((Payload) null))
+            .getMessage());
     assertEquals(
         "other == null",
-        assertThrows(NullPointerException.class, () -> JsonPaths.input().number("a").eq((NumberPath) null))
+        assertThrows(
+                NullPointerException.class,
+                () -> JsonPaths.input().number("a").eq((NumberPath) null))
             .getMessage());
   }
 
@@ -139,7 +152,10 @@ class BuilderInputTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> Task.jsonPath("T").resource(Resource.lambdaInvoke()).timeout(Duration.ofSeconds(3_000_000_000L)));
+            () ->
+                Task.jsonPath("T")
+                    .resource(Resource.lambdaInvoke())
+                    .timeout(Duration.ofSeconds(3_000_000_000L)));
 
     assertEquals("more seconds than an int holds: PT833333H20M", e.getMessage());
   }
@@ -149,11 +165,14 @@ class BuilderInputTest {
     // Before: it stayed on the condition, was written as the rule's Comment, and read back there:
     // the model read from the written ASL differed from the built one.
     Choice.JsonPath choice =
-        Choice.jsonPath("C").when(JsonPaths.input().bool("b").isTrue().comment("why"), Succeed.jsonPath("S"));
+        Choice.jsonPath("C")
+            .when(JsonPaths.input().bool("b").isTrue().comment("why"), Succeed.jsonPath("S"));
 
     StateMachine built = Workflow.jsonPath().definition(choice).build();
 
-    assertEquals("why", ((io.asl4j.dsl.model.ChoiceState) built.states().get("C")).choices().get(0).comment());
+    assertEquals(
+        "why",
+        ((io.asl4j.dsl.model.ChoiceState) built.states().get("C")).choices().get(0).comment());
     assertEquals(built, AslReader.read(AslWriter.write(built)));
   }
 }

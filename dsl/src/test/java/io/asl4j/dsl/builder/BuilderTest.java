@@ -17,8 +17,7 @@ class BuilderTest {
 
   @Test
   void stringPathEqualsRendersStringEquals() {
-    Comparison c =
-        (Comparison) JsonPaths.input().string("priority").eq("express").toModel();
+    Comparison c = (Comparison) JsonPaths.input().string("priority").eq("express").toModel();
     assertThat(c.variable()).isEqualTo("$.priority");
     assertThat(c.operator().aslName()).isEqualTo("StringEquals");
     assertThat(c.operand()).isEqualTo(TextNode.valueOf("express"));
@@ -83,16 +82,18 @@ class BuilderTest {
   void statesAllCannotBeMixedIntoARetryList() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Retry.on("X", Errors.ALL));
-    assertThat(e).hasMessageThat().isEqualTo(
-        "States.ALL must appear alone in an error list: use Retry.all()");
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo("States.ALL must appear alone in an error list: use Retry.all()");
   }
 
   @Test
   void statesAllCannotBeMixedIntoACatchList() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Catch.on(Errors.ALL));
-    assertThat(e).hasMessageThat().isEqualTo(
-        "States.ALL must appear alone in an error list: use Catch.all()");
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo("States.ALL must appear alone in an error list: use Catch.all()");
   }
 
   @Test
@@ -100,8 +101,7 @@ class BuilderTest {
     String json =
         AslWriter.write(
             Workflow.jsonPath()
-                .definition(
-                    Task.jsonPath("T").resource(Resource.lambdaInvoke()).retry(Retry.all()))
+                .definition(Task.jsonPath("T").resource(Resource.lambdaInvoke()).retry(Retry.all()))
                 .build());
     assertThat(json).contains("States.ALL");
     assertThat(json).doesNotContain("IntervalSeconds");
@@ -124,7 +124,8 @@ class BuilderTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> Task.jsonPath("T").resource(Resource.lambdaInvoke()).catching(Catch.all()));
-    assertThat(e).hasMessageThat()
+    assertThat(e)
+        .hasMessageThat()
         .isEqualTo("a catcher of state 'T' has no target: call to(state)");
   }
 

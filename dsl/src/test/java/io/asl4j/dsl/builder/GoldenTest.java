@@ -100,9 +100,11 @@ class GoldenTest {
                             .afterwards())
                     .next(
                         Parallel.jsonPath("NotifyAndUpdate")
-                            .branch(Task.jsonPath("Notify").resource(lambda + "sfn-notify-customer"))
                             .branch(
-                                Task.jsonPath("UpdateDB").resource(lambda + "sfn-update-inventory")))
+                                Task.jsonPath("Notify").resource(lambda + "sfn-notify-customer"))
+                            .branch(
+                                Task.jsonPath("UpdateDB")
+                                    .resource(lambda + "sfn-update-inventory")))
                     .next(Wait.jsonPath("WaitForProcessing").seconds(2))
                     .next(Succeed.jsonPath("OrderComplete")))
             .build();
@@ -120,7 +122,8 @@ class GoldenTest {
                 MapState.jsonPath("ProcessAllOrders")
                     .itemsPath(JsonPaths.input().list("orders"))
                     .maxConcurrency(10)
-                    .itemProcessor(Task.jsonPath("ProcessSingleOrder").resource(LAMBDA + "ProcessOrder"))
+                    .itemProcessor(
+                        Task.jsonPath("ProcessSingleOrder").resource(LAMBDA + "ProcessOrder"))
                     .next(Task.jsonPath("SendSummary").resource(LAMBDA + "SendSummary")))
             .build();
 

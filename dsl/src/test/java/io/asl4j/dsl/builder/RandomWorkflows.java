@@ -15,11 +15,14 @@ import java.util.Set;
 /**
  * Writes random <em>valid</em> workflows through the builder API: chains of every state type with
  * random names, paths, payloads, retriers, catchers, Choice rules, Parallel branches and Map
- * processors, in both query languages. Everything it writes is valid ASL by construction, so
- * {@code build()} must accept it.
+ * processors, in both query languages. Everything it writes is valid ASL by construction, so {@code
+ * build()} must accept it.
  */
 final class RandomWorkflows {
-  /** Characters of state names: AWS allows any, and {@code /} and {@code ~} need escaping in pointers. */
+  /**
+   * Characters of state names: AWS allows any, and {@code /} and {@code ~} need escaping in
+   * pointers.
+   */
   private static final String NAME_CHARS = "abcXYZ019 _-.,:;!?'\"/~$[]{}()*@#%&é漢\uD83D\uDE00";
 
   private static final String FIELD_CHARS = "abz_0 .'\"[]$@*?-é";
@@ -35,8 +38,10 @@ final class RandomWorkflows {
   /** A workflow of up to about {@code size} states. */
   Workflow workflow(int size) {
     budget = size;
-    QueryLanguage language = random.nextInt(4) == 0 ? QueryLanguage.JSONATA : QueryLanguage.JSONPATH;
-    Workflow workflow = language == QueryLanguage.JSONATA ? Workflow.jsonata() : Workflow.jsonPath();
+    QueryLanguage language =
+        random.nextInt(4) == 0 ? QueryLanguage.JSONATA : QueryLanguage.JSONPATH;
+    Workflow workflow =
+        language == QueryLanguage.JSONATA ? Workflow.jsonata() : Workflow.jsonPath();
     if (random.nextInt(4) == 0) {
       workflow.comment(text(20));
     }
@@ -80,7 +85,9 @@ final class RandomWorkflows {
 
   /** The language of a new state: the machine's, or for JSONPath machines sometimes JSONata. */
   private QueryLanguage language(QueryLanguage machine) {
-    return machine == QueryLanguage.JSONATA || random.nextInt(5) > 0 ? machine : QueryLanguage.JSONATA;
+    return machine == QueryLanguage.JSONATA || random.nextInt(5) > 0
+        ? machine
+        : QueryLanguage.JSONATA;
   }
 
   private Nextable nextable(QueryLanguage machine, int depth) {
@@ -102,7 +109,8 @@ final class RandomWorkflows {
     }
   }
 
-  // ---- states ------------------------------------------------------------------------------------
+  // ---- states
+  // ------------------------------------------------------------------------------------
 
   private Pass.JsonPath passJsonPath() {
     Pass.JsonPath pass = Pass.jsonPath(name());
@@ -176,7 +184,8 @@ final class RandomWorkflows {
     Task.Jsonata task = Task.jsonata(name()).resource(resource());
     timeouts(task);
     if (random.nextBoolean()) {
-      task.arguments(Payload.object().put("Payload", jsonataExpression()).put("FunctionName", text(8)));
+      task.arguments(
+          Payload.object().put("Payload", jsonataExpression()).put("FunctionName", text(8)));
     }
     if (random.nextBoolean()) {
       task.output("{% $states.result %}");
@@ -248,7 +257,10 @@ final class RandomWorkflows {
   private Parallel.JsonPath parallelJsonPath(QueryLanguage machine, int depth) {
     Parallel.JsonPath parallel = Parallel.jsonPath(name());
     for (int i = 0; i < 1 + random.nextInt(3); i++) {
-      parallel.branch(random.nextBoolean() ? Branch.of(chain(machine, depth + 1)).comment(text(6)) : Branch.of(chain(machine, depth + 1)));
+      parallel.branch(
+          random.nextBoolean()
+              ? Branch.of(chain(machine, depth + 1)).comment(text(6))
+              : Branch.of(chain(machine, depth + 1)));
     }
     if (random.nextBoolean()) {
       parallel.resultPath(referencePath());
@@ -287,7 +299,10 @@ final class RandomWorkflows {
       map.maxConcurrency(random.nextInt(1000));
     }
     if (random.nextInt(3) == 0) {
-      map.itemSelector(Payload.object().put("value", JsonPaths.MAP_ITEM_VALUE).put("index", JsonPaths.MAP_ITEM_INDEX));
+      map.itemSelector(
+          Payload.object()
+              .put("value", JsonPaths.MAP_ITEM_VALUE)
+              .put("index", JsonPaths.MAP_ITEM_INDEX));
     }
     if (random.nextBoolean()) {
       map.resultPath(referencePath());
@@ -326,7 +341,9 @@ final class RandomWorkflows {
     Choice.JsonPath choice = Choice.jsonPath(name());
     for (int i = 0; i < 1 + random.nextInt(3); i++) {
       if (random.nextInt(4) == 0) {
-        choice.when(Rule.when(condition(0)).comment(text(10)).assign(assignJsonPath()), chain(machine, depth + 1));
+        choice.when(
+            Rule.when(condition(0)).comment(text(10)).assign(assignJsonPath()),
+            chain(machine, depth + 1));
       } else {
         choice.when(condition(0), chain(machine, depth + 1));
       }
@@ -354,19 +371,24 @@ final class RandomWorkflows {
   private Chainable fail(QueryLanguage language) {
     budget--;
     if (language == QueryLanguage.JSONATA) {
-      return Fail.jsonata(name()).error(random.nextBoolean() ? text(10) : "{% 'E' & '1' %}").cause(text(20));
+      return Fail.jsonata(name())
+          .error(random.nextBoolean() ? text(10) : "{% 'E' & '1' %}")
+          .cause(text(20));
     }
     Fail.JsonPath fail = Fail.jsonPath(name());
     if (random.nextBoolean()) {
       fail.error(text(10)).cause(text(20));
     } else {
       fail.errorPath(JsonPaths.input().string(field()))
-          .causePath(States.format(text(10).replace("{}", "{ }") + " {}", JsonPaths.input().string(field())));
+          .causePath(
+              States.format(
+                  text(10).replace("{}", "{ }") + " {}", JsonPaths.input().string(field())));
     }
     return fail;
   }
 
-  // ---- parts -------------------------------------------------------------------------------------
+  // ---- parts
+  // -------------------------------------------------------------------------------------
 
   private Retry[] retries() {
     List<Retry> retries = new ArrayList<>();
@@ -401,7 +423,9 @@ final class RandomWorkflows {
   private List<Catch> catches(QueryLanguage machine, int depth, boolean jsonata) {
     List<Catch> catches = new ArrayList<>();
     for (int i = random.nextInt(2); i >= 0; i--) {
-      Catch c = (i == 0 && random.nextBoolean() ? Catch.all() : Catch.on(errorName())).to(chain(machine, depth + 1));
+      Catch c =
+          (i == 0 && random.nextBoolean() ? Catch.all() : Catch.on(errorName()))
+              .to(chain(machine, depth + 1));
       if (random.nextInt(4) == 0) {
         c = c.comment(text(5));
       }
@@ -413,7 +437,8 @@ final class RandomWorkflows {
   private String errorName() {
     switch (random.nextInt(3)) {
       case 0:
-        return List.of(Errors.TIMEOUT, Errors.TASK_FAILED, Errors.PERMISSIONS, Errors.RUNTIME).get(random.nextInt(4));
+        return List.of(Errors.TIMEOUT, Errors.TASK_FAILED, Errors.PERMISSIONS, Errors.RUNTIME)
+            .get(random.nextInt(4));
       case 1:
         return "Lambda.ServiceException";
       default:
@@ -448,7 +473,8 @@ final class RandomWorkflows {
       case 10:
         return Condition.not(condition(depth + 1)).comment(text(4));
       default:
-        return Condition.numericEquals("$." + "a", new BigDecimal(random.nextInt(1000)).movePointLeft(2));
+        return Condition.numericEquals(
+            "$." + "a", new BigDecimal(random.nextInt(1000)).movePointLeft(2));
     }
   }
 
@@ -476,7 +502,11 @@ final class RandomWorkflows {
           payload = payload.put(key, JsonPaths.input().string(field()));
           break;
         default:
-          payload = payload.put(key, States.format(text(8).replace("{}", "{ }") + " {}", JsonPaths.input().string(field())));
+          payload =
+              payload.put(
+                  key,
+                  States.format(
+                      text(8).replace("{}", "{ }") + " {}", JsonPaths.input().string(field())));
       }
     }
     return payload;
@@ -499,7 +529,9 @@ final class RandomWorkflows {
     for (int i = random.nextInt(3); i > 0; i--) {
       path = path.object(field());
     }
-    return random.nextInt(4) == 0 ? path.list(field()).element(random.nextInt(5)).path() : path.string(field()).path();
+    return random.nextInt(4) == 0
+        ? path.list(field()).element(random.nextInt(5)).path()
+        : path.string(field()).path();
   }
 
   private Resource resource() {
@@ -572,7 +604,9 @@ final class RandomWorkflows {
   }
 
   private Instant instant() {
-    return Instant.ofEpochSecond(random.nextInt(Integer.MAX_VALUE), random.nextBoolean() ? 0 : random.nextInt(1_000_000_000));
+    return Instant.ofEpochSecond(
+        random.nextInt(Integer.MAX_VALUE),
+        random.nextBoolean() ? 0 : random.nextInt(1_000_000_000));
   }
 
   private OffsetDateTime offsetDateTime() {
@@ -584,13 +618,24 @@ final class RandomWorkflows {
     private JsonataBodies() {}
 
     static String value(Random random) {
-      return List.of("$states.input", "$states.input.a", "[1, 2]", "{'k': $states.input.id}", "$count($states.input)",
-              "$states.context.Execution.Id", "'text'", "$sum([1,2]) * 2")
+      return List.of(
+              "$states.input",
+              "$states.input.a",
+              "[1, 2]",
+              "{'k': $states.input.id}",
+              "$count($states.input)",
+              "$states.context.Execution.Id",
+              "'text'",
+              "$sum([1,2]) * 2")
           .get(random.nextInt(8));
     }
 
     static String condition(Random random) {
-      return List.of("$states.input.a > 1", "true", "$exists($states.input.b)", "$states.input.s = 'x'",
+      return List.of(
+              "$states.input.a > 1",
+              "true",
+              "$exists($states.input.b)",
+              "$states.input.s = 'x'",
               "$count($states.input.items) > 0 and $states.input.ok")
           .get(random.nextInt(5));
     }

@@ -47,8 +47,7 @@ class TypeSafetyCompilationTest {
   @Test
   void choiceStateCannotBeChainedOnto() {
     Compilation compilation =
-        compile(
-            "Pass.jsonPath(\"A\").next(Choice.jsonPath(\"C\")).next(Pass.jsonPath(\"B\"));");
+        compile("Pass.jsonPath(\"A\").next(Choice.jsonPath(\"C\")).next(Pass.jsonPath(\"B\"));");
     assertThat(compilation).hadErrorContaining("cannot find symbol");
   }
 
@@ -114,8 +113,8 @@ class TypeSafetyCompilationTest {
    * The shared setters ({@link JsonPathFields}, {@link JsonataFields}, {@link Assigning}) reach
    * only the state types and query language that ASL gives each field, and keep the state's own
    * type, so nothing can follow a Succeed even after its I/O setters. The same holds for catchers
-   * and rules ({@link CommentAndAssign}): a rule has no {@code to()}, a JSONPath catcher or rule
-   * no {@code Output}.
+   * and rules ({@link CommentAndAssign}): a rule has no {@code to()}, a JSONPath catcher or rule no
+   * {@code Output}.
    */
   @ParameterizedTest(name = "{0}")
   @ValueSource(
@@ -186,7 +185,8 @@ class TypeSafetyCompilationTest {
 
   private static Compilation compile(JavaFileObject source) {
     // Surefire's manifest-only jar hides the classpath from javac, so pass it explicitly.
-    return javac().withClasspath(List.of(location(Workflow.class), location(JsonNode.class)))
+    return javac()
+        .withClasspath(List.of(location(Workflow.class), location(JsonNode.class)))
         .compile(source);
   }
 

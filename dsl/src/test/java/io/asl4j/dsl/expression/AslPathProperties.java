@@ -22,9 +22,9 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Paths from random and adversarial text: each parses, or fails with an {@link
- * ExpressionException} that says where, in bounded time; a Reference Path written from its steps
- * reads back to the same steps.
+ * Paths from random and adversarial text: each parses, or fails with an {@link ExpressionException}
+ * that says where, in bounded time; a Reference Path written from its steps reads back to the same
+ * steps.
  */
 class AslPathProperties {
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -34,9 +34,43 @@ class AslPathProperties {
   static Arbitrary<String> pathLike() {
     Arbitrary<String> token =
         Arbitraries.of(
-            "$", "$$", "$x", ".", "..", "[", "]", "['", "']", "[\"", "\"]", "[0]", "[-1]", "[*]",
-            "*", "a", "b c", "'", "\"", "\\", ",", ":", "?(", "@", ")", "(", " == ", " && ",
-            "=~ /a.*/", "length()", "0", "99999999999", "é", "\u0000", "\uD800", "漢", " ");
+            "$",
+            "$$",
+            "$x",
+            ".",
+            "..",
+            "[",
+            "]",
+            "['",
+            "']",
+            "[\"",
+            "\"]",
+            "[0]",
+            "[-1]",
+            "[*]",
+            "*",
+            "a",
+            "b c",
+            "'",
+            "\"",
+            "\\",
+            ",",
+            ":",
+            "?(",
+            "@",
+            ")",
+            "(",
+            " == ",
+            " && ",
+            "=~ /a.*/",
+            "length()",
+            "0",
+            "99999999999",
+            "é",
+            "\u0000",
+            "\uD800",
+            "漢",
+            " ");
     Arbitrary<String> tokens = token.list().ofMaxSize(25).map(list -> String.join("", list));
     Arbitrary<String> anything = Arbitraries.strings().ofMaxLength(40);
     return Arbitraries.frequencyOf(
@@ -50,9 +84,24 @@ class AslPathProperties {
   static Arbitrary<String> adversarial() {
     Arbitrary<String> unit =
         Arbitraries.of(
-            ".a", "[0]", "..a", "['a']", "[", "(", "[?(", "[?(@.a == 1 && ", "a", " ", "\\", "'",
-            "[?(@.a =~ /(a|a)*/)]", "['a','b',", "[1:2:", "$");
-    return Combinators.combine(unit, Arbitraries.integers().between(1, 60_000), Arbitraries.of("$", "$$", "$v", ""))
+            ".a",
+            "[0]",
+            "..a",
+            "['a']",
+            "[",
+            "(",
+            "[?(",
+            "[?(@.a == 1 && ",
+            "a",
+            " ",
+            "\\",
+            "'",
+            "[?(@.a =~ /(a|a)*/)]",
+            "['a','b',",
+            "[1:2:",
+            "$");
+    return Combinators.combine(
+            unit, Arbitraries.integers().between(1, 60_000), Arbitraries.of("$", "$$", "$v", ""))
         .as((u, n, root) -> root + u.repeat(Math.max(1, n / u.length())));
   }
 
@@ -60,41 +109,46 @@ class AslPathProperties {
   void anyTextIsAPathOrRejectedWithItsPosition(@ForAll("pathLike") String text) {
     String answer =
         Deadline.within(
-        () -> {
-          AslPath path;
-          try {
-            // when
-            path = AslPath.parse(text);
-          } catch (ExpressionException e) {
-            // then
-            assertTrue(e.position() >= 0 && e.position() <= text.length(), "position " + e.position());
-            assertTrue(
-                e.getMessage().contains(" at position " + e.position() + " in '"), e.getMessage());
-            return "refused";
-          }
-          assertEquals(text, path.text());
-          assertEquals(path, AslPath.parse(path.toString()));
-          assertEquals(Root.INPUT, AslPath.parse(path.jsonPathOnRoot()).root(), path.jsonPathOnRoot());
-          if (path.isReferencePath()) {
-            AslPath onRoot = AslPath.parse(path.jsonPathOnRoot());
-            assertEquals(path.steps(), onRoot.steps(), "jsonPathOnRoot keeps the steps");
-            String printed = print(path.root(), path.variableName(), path.steps());
-            if (printed != null) {
-              AslPath reread = AslPath.parse(printed);
-              assertEquals(path.steps(), reread.steps(), printed);
-              assertEquals(path.root(), reread.root(), printed);
-              assertEquals(path.variableName(), reread.variableName(), printed);
-            }
-          }
-          return "path";
-        },
-        () -> "took too long on: " + abbreviate(text));
+            () -> {
+              AslPath path;
+              try {
+                // when
+                path = AslPath.parse(text);
+              } catch (ExpressionException e) {
+                // then
+                assertTrue(
+                    e.position() >= 0 && e.position() <= text.length(), "position " + e.position());
+                assertTrue(
+                    e.getMessage().contains(" at position " + e.position() + " in '"),
+                    e.getMessage());
+                return "refused";
+              }
+              assertEquals(text, path.text());
+              assertEquals(path, AslPath.parse(path.toString()));
+              assertEquals(
+                  Root.INPUT, AslPath.parse(path.jsonPathOnRoot()).root(), path.jsonPathOnRoot());
+              if (path.isReferencePath()) {
+                AslPath onRoot = AslPath.parse(path.jsonPathOnRoot());
+                assertEquals(path.steps(), onRoot.steps(), "jsonPathOnRoot keeps the steps");
+                String printed = print(path.root(), path.variableName(), path.steps());
+                if (printed != null) {
+                  AslPath reread = AslPath.parse(printed);
+                  assertEquals(path.steps(), reread.steps(), printed);
+                  assertEquals(path.root(), reread.root(), printed);
+                  assertEquals(path.variableName(), reread.variableName(), printed);
+                }
+              }
+              return "path";
+            },
+            () -> "took too long on: " + abbreviate(text));
     // Both answers are checked; each must be a fair share of the tries.
     Statistics.label("answer").collect(answer);
-    Statistics.label("answer").coverage(coverage -> {
-      coverage.check("path").percentage(p -> p > 1);
-      coverage.check("refused").percentage(p -> p > 30);
-    });
+    Statistics.label("answer")
+        .coverage(
+            coverage -> {
+              coverage.check("path").percentage(p -> p > 1);
+              coverage.check("refused").percentage(p -> p > 30);
+            });
   }
 
   /**
@@ -105,9 +159,27 @@ class AslPathProperties {
   Arbitrary<String> plainLike() {
     Arbitrary<String> step =
         Arbitraries.oneOf(
-            Arbitraries.strings().alpha().numeric().withChars('_').ofMinLength(0).ofMaxLength(6).map(n -> "." + n),
+            Arbitraries.strings()
+                .alpha()
+                .numeric()
+                .withChars('_')
+                .ofMinLength(0)
+                .ofMaxLength(6)
+                .map(n -> "." + n),
             Arbitraries.integers().between(0, Integer.MAX_VALUE).map(i -> "[" + i + "]"),
-            Arbitraries.of(".1a", "[-1]", "[01]", "[9999999999]", ".é", ".a-b", "[ 1]", ".", "[]", "['a']", "..a", "[*]"));
+            Arbitraries.of(
+                ".1a",
+                "[-1]",
+                "[01]",
+                "[9999999999]",
+                ".é",
+                ".a-b",
+                "[ 1]",
+                ".",
+                "[]",
+                "['a']",
+                "..a",
+                "[*]"));
     return step.list().ofMaxSize(6).map(steps -> "$" + String.join("", steps));
   }
 
@@ -124,7 +196,12 @@ class AslPathProperties {
     // Only names print() can write: none ending with a backslash or holding both quotes.
     Arbitrary<Step> field =
         Arbitraries.oneOf(
-                Arbitraries.strings().alpha().numeric().withChars('_').ofMinLength(1).ofMaxLength(8),
+                Arbitraries.strings()
+                    .alpha()
+                    .numeric()
+                    .withChars('_')
+                    .ofMinLength(1)
+                    .ofMaxLength(8),
                 Arbitraries.strings().ofMaxLength(12),
                 Arbitraries.strings().withChars(" .[]'\"$@*?(),:-é漢").ofMaxLength(6))
             .filter(name -> !name.endsWith("\\") && !(name.contains("'") && name.contains("\"")))
@@ -135,22 +212,32 @@ class AslPathProperties {
 
   @Provide
   Arbitrary<String> variables() {
-    return Arbitraries.strings().alpha().numeric().withChars('_').ofMinLength(1).ofMaxLength(10)
+    return Arbitraries.strings()
+        .alpha()
+        .numeric()
+        .withChars('_')
+        .ofMinLength(1)
+        .ofMaxLength(10)
         .filter(name -> PLAIN_NAME.matcher(name).matches());
   }
 
   @Property
   void aReferencePathWrittenFromItsStepsReadsBackToThoseSteps(
-      @ForAll("steps") List<Step> steps,
-      @ForAll Root root,
-      @ForAll("variables") String variable) {
+      @ForAll("steps") List<Step> steps, @ForAll Root root, @ForAll("variables") String variable) {
     // given
     String text = print(root, variable, steps);
     assertNotNull(text, "steps() makes only names print() can write: " + steps);
     Statistics.label("steps")
-        .collect(steps.stream().anyMatch(step -> step instanceof Field field && !PLAIN_NAME.matcher(field.name()).matches())
-            ? "a quoted name" : steps.isEmpty() ? "no step" : "plain names and indexes");
-    Statistics.label("steps").coverage(coverage -> coverage.check("a quoted name").percentage(p -> p > 30));
+        .collect(
+            steps.stream()
+                    .anyMatch(
+                        step ->
+                            step instanceof Field field
+                                && !PLAIN_NAME.matcher(field.name()).matches())
+                ? "a quoted name"
+                : steps.isEmpty() ? "no step" : "plain names and indexes");
+    Statistics.label("steps")
+        .coverage(coverage -> coverage.check("a quoted name").percentage(p -> p > 30));
 
     // when
     AslPath path = Deadline.within(() -> AslPath.parse(text), () -> "took too long on " + text);

@@ -37,22 +37,57 @@ class IntrinsicCallProperties {
   Arbitrary<String> callLike() {
     Arbitrary<String> token =
         Arbitraries.of(
-            "States.Format(", "States.Array(", "States.MathAdd(", "States.UUID(", "States.Nope(",
-            "States.", "(", ")", ",", " ", "'", "\\'", "\\{", "\\}", "\\\\", "\\\"", "\\", "{}",
-            "$", "$.a", "$$.Execution.Id", "$v", "$.a[?(@.b == 'x, y')]", "1", "-0", "1.5e3",
-            "1e999", "99999999999999999999", "true", "null", "nul", "é", "\uD800", "\n", "\"");
+            "States.Format(",
+            "States.Array(",
+            "States.MathAdd(",
+            "States.UUID(",
+            "States.Nope(",
+            "States.",
+            "(",
+            ")",
+            ",",
+            " ",
+            "'",
+            "\\'",
+            "\\{",
+            "\\}",
+            "\\\\",
+            "\\\"",
+            "\\",
+            "{}",
+            "$",
+            "$.a",
+            "$$.Execution.Id",
+            "$v",
+            "$.a[?(@.b == 'x, y')]",
+            "1",
+            "-0",
+            "1.5e3",
+            "1e999",
+            "99999999999999999999",
+            "true",
+            "null",
+            "nul",
+            "é",
+            "\uD800",
+            "\n",
+            "\"");
     Arbitrary<String> tokens = token.list().ofMaxSize(20).map(list -> String.join("", list));
     return Arbitraries.frequencyOf(
         Tuple.of(5, tokens.map(t -> "States." + t)),
         Tuple.of(2, tokens),
         Tuple.of(1, Arbitraries.strings().ofMaxLength(30)),
-        Tuple.of(2, Combinators.combine(calls(), Arbitraries.randoms()).as(IntrinsicCallProperties::mangle)),
+        Tuple.of(
+            2,
+            Combinators.combine(calls(), Arbitraries.randoms())
+                .as(IntrinsicCallProperties::mangle)),
         Tuple.of(1, adversarial()));
   }
 
   /** Long and deep text: thousands of nested calls, arguments, escapes or digits. */
   static Arbitrary<String> adversarial() {
-    return Combinators.combine(Arbitraries.integers().between(1, 50_000), Arbitraries.integers().between(0, 5))
+    return Combinators.combine(
+            Arbitraries.integers().between(1, 50_000), Arbitraries.integers().between(0, 5))
         .as(
             (n, kind) -> {
               switch (kind) {
@@ -76,30 +111,34 @@ class IntrinsicCallProperties {
   void anyTextIsACallOrRejectedWithItsPosition(@ForAll("callLike") String text) {
     String answer =
         Deadline.within(
-        () -> {
-          IntrinsicCall call;
-          try {
-            // when
-            call = IntrinsicCall.parse(text);
-          } catch (ExpressionException e) {
-            // then
-            assertTrue(e.position() >= 0 && e.position() <= text.length(), "position " + e.position());
-            assertTrue(
-                e.getMessage().contains(" at position " + e.position() + " in '"), e.getMessage());
-            return "refused";
-          }
-          assertEquals(text, call.text());
-          String printed = print(call);
-          assertEquals(call, IntrinsicCall.parse(printed), "written as " + printed);
-          return "call";
-        },
-        () -> "took too long on: " + abbreviate(text));
+            () -> {
+              IntrinsicCall call;
+              try {
+                // when
+                call = IntrinsicCall.parse(text);
+              } catch (ExpressionException e) {
+                // then
+                assertTrue(
+                    e.position() >= 0 && e.position() <= text.length(), "position " + e.position());
+                assertTrue(
+                    e.getMessage().contains(" at position " + e.position() + " in '"),
+                    e.getMessage());
+                return "refused";
+              }
+              assertEquals(text, call.text());
+              String printed = print(call);
+              assertEquals(call, IntrinsicCall.parse(printed), "written as " + printed);
+              return "call";
+            },
+            () -> "took too long on: " + abbreviate(text));
     // Both answers are checked; each must be a fair share of the tries.
     Statistics.label("answer").collect(answer);
-    Statistics.label("answer").coverage(coverage -> {
-      coverage.check("call").percentage(p -> p > 1);
-      coverage.check("refused").percentage(p -> p > 30);
-    });
+    Statistics.label("answer")
+        .coverage(
+            coverage -> {
+              coverage.check("call").percentage(p -> p > 1);
+              coverage.check("refused").percentage(p -> p > 30);
+            });
   }
 
   @Property
@@ -108,7 +147,8 @@ class IntrinsicCallProperties {
     String text = call.text();
 
     // when
-    IntrinsicCall parsed = Deadline.within(() -> IntrinsicCall.parse(text), () -> "took too long on " + text);
+    IntrinsicCall parsed =
+        Deadline.within(() -> IntrinsicCall.parse(text), () -> "took too long on " + text);
 
     // then
     call.assertMatches(parsed);
@@ -197,7 +237,8 @@ class IntrinsicCallProperties {
       }
     }
     String separator = List.of(", ", ",", " , ", ",\n\t").get(random.nextInt(4));
-    return new Call(function, arguments, function.aslName() + "(" + String.join(separator, written) + ")");
+    return new Call(
+        function, arguments, function.aslName() + "(" + String.join(separator, written) + ")");
   }
 
   private static String text(Random random) {
@@ -225,8 +266,19 @@ class IntrinsicCallProperties {
   }
 
   private static String path(Random random) {
-    return List.of("$", "$$", "$.a", "$.a.b[0]", "$['x y']", "$v", "$v.w[-1]", "$$.Map.Item.Value", "$.a[*]",
-            "$..b", "$.a[?(@.b == 'x, y')]", "$.a[1:2]")
+    return List.of(
+            "$",
+            "$$",
+            "$.a",
+            "$.a.b[0]",
+            "$['x y']",
+            "$v",
+            "$v.w[-1]",
+            "$$.Map.Item.Value",
+            "$.a[*]",
+            "$..b",
+            "$.a[?(@.b == 'x, y')]",
+            "$.a[1:2]")
         .get(random.nextInt(12));
   }
 
@@ -249,7 +301,9 @@ class IntrinsicCallProperties {
   static String print(IntrinsicCall call) {
     return call.name()
         + "("
-        + call.arguments().stream().map(IntrinsicCallProperties::print).collect(Collectors.joining(", "))
+        + call.arguments().stream()
+            .map(IntrinsicCallProperties::print)
+            .collect(Collectors.joining(", "))
         + ")";
   }
 

@@ -288,9 +288,12 @@ class IntrinsicCallTest {
     // Before: the recursive parser overflowed the stack at about 1,500 levels.
     String text = "States.Array(".repeat(20_000) + ")".repeat(20_000);
 
-    ExpressionException e = assertThrows(ExpressionException.class, () -> IntrinsicCall.parse(text));
+    ExpressionException e =
+        assertThrows(ExpressionException.class, () -> IntrinsicCall.parse(text));
 
-    assertEquals("calls are nested more than 100 levels deep at position 1300 in '" + text + "'", e.getMessage());
+    assertEquals(
+        "calls are nested more than 100 levels deep at position 1300 in '" + text + "'",
+        e.getMessage());
     assertEquals(1300, e.position()); // the 101st "States.Array("
   }
 
@@ -308,7 +311,8 @@ class IntrinsicCallTest {
         assertThrows(ExpressionException.class, () -> IntrinsicCall.parse("States.Array(1e999)"));
 
     assertEquals(
-        "number '1e999' is too large for a double at position 13 in 'States.Array(1e999)'", e.getMessage());
+        "number '1e999' is too large for a double at position 13 in 'States.Array(1e999)'",
+        e.getMessage());
   }
 
   @Test
@@ -317,9 +321,12 @@ class IntrinsicCallTest {
     String digits = "9".repeat(1_000_000);
     String text = "States.Array(" + digits + ")";
 
-    ExpressionException e = assertThrows(ExpressionException.class, () -> IntrinsicCall.parse(text));
+    ExpressionException e =
+        assertThrows(ExpressionException.class, () -> IntrinsicCall.parse(text));
 
-    assertEquals("a number may have at most 1000 characters at position 13 in '" + text + "'", e.getMessage());
+    assertEquals(
+        "a number may have at most 1000 characters at position 13 in '" + text + "'",
+        e.getMessage());
     assertEquals(
         new NumberLiteral(BigIntegerNode.valueOf(new BigInteger("9".repeat(1_000)))),
         IntrinsicCall.parse("States.Array(" + "9".repeat(1_000) + ")").arguments().get(0));

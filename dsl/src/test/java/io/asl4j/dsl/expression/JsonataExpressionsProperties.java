@@ -22,8 +22,8 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * JSONata text from random characters, token soup, a small grammar and long adversarial input:
- * what the dsl knows about it (delimiters, body, syntax, variables) comes back in bounded time and
+ * JSONata text from random characters, token soup, a small grammar and long adversarial input: what
+ * the dsl knows about it (delimiters, body, syntax, variables) comes back in bounded time and
  * without exceptions; well-formed expressions have no syntax error; {@code $eval} is never taken
  * for a function.
  */
@@ -33,11 +33,59 @@ class JsonataExpressionsProperties {
   Arbitrary<String> bodies() {
     Arbitrary<String> token =
         Arbitraries.of(
-            "$states.input", "$states.result", "$x", "$", "$$", "$eval", "$sum(", "function($a){",
-            "λ($b){", "}", "{", "(", ")", "[", "]", "'s'", "\"d\"", "'", "\"", "\\", "/re/i", "/",
-            "/*", "*/", "`n m`", "`", ":=", ";", ",", ".", "..", "?", ":", "~>", "&", "+", "-",
-            "**", "@$e", "#$i", "1", "1.5e10", "1e999", "true", "null", "and", "in", " ", "\n",
-            "é", "\uD800", "%}", "{%");
+            "$states.input",
+            "$states.result",
+            "$x",
+            "$",
+            "$$",
+            "$eval",
+            "$sum(",
+            "function($a){",
+            "λ($b){",
+            "}",
+            "{",
+            "(",
+            ")",
+            "[",
+            "]",
+            "'s'",
+            "\"d\"",
+            "'",
+            "\"",
+            "\\",
+            "/re/i",
+            "/",
+            "/*",
+            "*/",
+            "`n m`",
+            "`",
+            ":=",
+            ";",
+            ",",
+            ".",
+            "..",
+            "?",
+            ":",
+            "~>",
+            "&",
+            "+",
+            "-",
+            "**",
+            "@$e",
+            "#$i",
+            "1",
+            "1.5e10",
+            "1e999",
+            "true",
+            "null",
+            "and",
+            "in",
+            " ",
+            "\n",
+            "é",
+            "\uD800",
+            "%}",
+            "{%");
     Arbitrary<String> soup = token.list().ofMaxSize(25).map(list -> String.join(" ", list));
     return Arbitraries.frequencyOf(
         Tuple.of(5, soup),
@@ -49,7 +97,9 @@ class JsonataExpressionsProperties {
   /** Long repetitions that overflow the recursive parser or make its lexer quadratic. */
   static Arbitrary<String> adversarial() {
     Arbitrary<String> unit =
-        Arbitraries.of("(", "[", "{'a':", "-", "a.", "1+", "a?b:", "$f(", "$x:=", "'x", "/a", "`a", "$a ", "/* ");
+        Arbitraries.of(
+            "(", "[", "{'a':", "-", "a.", "1+", "a?b:", "$f(", "$x:=", "'x", "/a", "`a", "$a ",
+            "/* ");
     return Combinators.combine(unit, Arbitraries.integers().between(1, 200_000))
         .as((u, n) -> u.repeat(Math.max(1, n / u.length())) + "1");
   }
@@ -67,7 +117,8 @@ class JsonataExpressionsProperties {
         return List.of("1", "2.5", "-3", "1e3", "'s'", "\"d\"", "true", "false", "null", "'it\"s'")
             .get(random.nextInt(10));
       case 1:
-        return List.of("$states.input", "$states.input.a.b", "$x", "$states.context.Execution.Id", "a.b")
+        return List.of(
+                "$states.input", "$states.input.a.b", "$x", "$states.context.Execution.Id", "a.b")
             .get(random.nextInt(5));
       case 2:
         return "$v" + random.nextInt(5);
@@ -77,13 +128,18 @@ class JsonataExpressionsProperties {
         return "(" + expression(random, depth + 1) + ")";
       case 5:
         return expression(random, depth + 1)
-            + List.of(" + ", " - ", " * ", " / ", " = ", " != ", " < ", " and ", " or ", " & ", " in ")
+            + List.of(
+                    " + ", " - ", " * ", " / ", " = ", " != ", " < ", " and ", " or ", " & ",
+                    " in ")
                 .get(random.nextInt(11))
             + expression(random, depth + 1);
       case 6:
-        return "$" + List.of("sum", "count", "string", "uppercase", "exists", "partition", "hash")
+        return "$"
+            + List.of("sum", "count", "string", "uppercase", "exists", "partition", "hash")
                 .get(random.nextInt(7))
-            + "(" + expression(random, depth + 1) + ")";
+            + "("
+            + expression(random, depth + 1)
+            + ")";
       case 7:
         return "[" + expression(random, depth + 1) + ", " + expression(random, depth + 1) + "]";
       case 8:
@@ -91,7 +147,10 @@ class JsonataExpressionsProperties {
       case 9:
         return "($l := " + expression(random, depth + 1) + "; $l)";
       default:
-        return expression(random, depth + 1) + " ? " + expression(random, depth + 1) + " : "
+        return expression(random, depth + 1)
+            + " ? "
+            + expression(random, depth + 1)
+            + " : "
             + expression(random, depth + 1);
     }
   }
@@ -100,26 +159,28 @@ class JsonataExpressionsProperties {
   void anyTextIsAnsweredWithoutExceptionsInBoundedTime(@ForAll("bodies") String body) {
     String answer =
         Deadline.within(
-        () -> {
-          String value = "{% " + body + " %}";
-          assertTrue(JsonataExpressions.isExpression(value));
-          assertEquals(body.trim(), JsonataExpressions.body(value));
-          assertFalse(JsonataExpressions.isExpression(" " + value));
-          Optional<String> error = JsonataExpressions.syntaxError(body);
-          error.ifPresent(message -> assertFalse(message.isBlank()));
-          Set<String> referenced = JsonataExpressions.referencedVariables(body);
-          Set<String> names = JsonataExpressions.variableNames(body);
-          for (String name : referenced) {
-            assertTrue(names.contains(name.startsWith("states.") ? "states" : name), name);
-          }
-          return error.isPresent() ? "syntax error" : "expression";
-        },
-        () -> "took too long on: " + abbreviate(body));
+            () -> {
+              String value = "{% " + body + " %}";
+              assertTrue(JsonataExpressions.isExpression(value));
+              assertEquals(body.trim(), JsonataExpressions.body(value));
+              assertFalse(JsonataExpressions.isExpression(" " + value));
+              Optional<String> error = JsonataExpressions.syntaxError(body);
+              error.ifPresent(message -> assertFalse(message.isBlank()));
+              Set<String> referenced = JsonataExpressions.referencedVariables(body);
+              Set<String> names = JsonataExpressions.variableNames(body);
+              for (String name : referenced) {
+                assertTrue(names.contains(name.startsWith("states.") ? "states" : name), name);
+              }
+              return error.isPresent() ? "syntax error" : "expression";
+            },
+            () -> "took too long on: " + abbreviate(body));
     Statistics.label("answer").collect(answer);
-    Statistics.label("answer").coverage(coverage -> {
-      coverage.check("expression").percentage(p -> p > 10);
-      coverage.check("syntax error").percentage(p -> p > 10);
-    });
+    Statistics.label("answer")
+        .coverage(
+            coverage -> {
+              coverage.check("expression").percentage(p -> p > 10);
+              coverage.check("syntax error").percentage(p -> p > 10);
+            });
   }
 
   @Property
@@ -137,7 +198,9 @@ class JsonataExpressionsProperties {
     String body = "$eval(" + argument + ")";
     String definition =
         "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\","
-            + "\"Output\":\"{% " + body.replace("\\", "\\\\").replace("\"", "\\\"") + " %}\",\"End\":true}}}";
+            + "\"Output\":\"{% "
+            + body.replace("\\", "\\\\").replace("\"", "\\\"")
+            + " %}\",\"End\":true}}}";
 
     // when
     Set<String> referenced = JsonataExpressions.referencedVariables(body);

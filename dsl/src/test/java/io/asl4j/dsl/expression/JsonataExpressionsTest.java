@@ -111,8 +111,7 @@ class JsonataExpressionsTest {
   @Test
   void locallyBoundNamesAreNotReferencesOnceBound() {
     assertEquals(
-        Set.of(),
-        JsonataExpressions.referencedVariables("($x := 1; $y := $x + 1; $y * $x)"));
+        Set.of(), JsonataExpressions.referencedVariables("($x := 1; $y := $x + 1; $y * $x)"));
     assertEquals(
         Set.of("states.result"),
         JsonataExpressions.referencedVariables(

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * In a fresh JVM with this module's class path (Jayway and slf4j-api, no SLF4J provider), reading
- * a Path that needs Jayway prints nothing, where SLF4J alone prints its "No SLF4J providers" lines.
+ * In a fresh JVM with this module's class path (Jayway and slf4j-api, no SLF4J provider), reading a
+ * Path that needs Jayway prints nothing, where SLF4J alone prints its "No SLF4J providers" lines.
  */
 class JaywayLoggingTest {
   /** Parses a filter Path, which Jayway compiles (loading its loggers). */
@@ -46,7 +46,8 @@ class JaywayLoggingTest {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(options));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), ParseAFilterPath.class.getName()));
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), ParseAFilterPath.class.getName()));
     Process process = new ProcessBuilder(command).start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

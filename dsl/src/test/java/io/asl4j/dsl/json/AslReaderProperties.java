@@ -35,8 +35,8 @@ class AslReaderProperties {
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
   /**
-   * Seeds that are JSON with two fields (not a state's {@code Type}) neither holding the other,
-   * so that every try of {@link #aBrokenFieldNeverHidesTheProblemsOfAnother} breaks two.
+   * Seeds that are JSON with two fields (not a state's {@code Type}) neither holding the other, so
+   * that every try of {@link #aBrokenFieldNeverHidesTheProblemsOfAnother} breaks two.
    */
   @Provide
   Arbitrary<String> seeds() {
@@ -79,14 +79,25 @@ class AslReaderProperties {
     // then
     Statistics.label("compared")
         .collect(onlyAProblems.isEmpty() || onlyBProblems.isEmpty() ? "one read" : "both rejected");
-    Statistics.label("compared").coverage(coverage -> coverage.check("both rejected").percentage(p -> p > 5)); // measured: 20 %
+    Statistics.label("compared")
+        .coverage(
+            coverage -> coverage.check("both rejected").percentage(p -> p > 5)); // measured: 20 %
     Set<Problem> missing = new LinkedHashSet<>(onlyAProblems);
     missing.addAll(onlyBProblems);
     missing.removeAll(bothProblems);
     assertTrue(
         missing.isEmpty(),
-        () -> "problems lost when both " + pa + " and " + pb + " are broken: " + missing
-            + "\nreported: " + bothProblems + "\nin: " + abbreviate(both.toString()));
+        () ->
+            "problems lost when both "
+                + pa
+                + " and "
+                + pb
+                + " are broken: "
+                + missing
+                + "\nreported: "
+                + bothProblems
+                + "\nin: "
+                + abbreviate(both.toString()));
   }
 
   /**
@@ -112,12 +123,19 @@ class AslReaderProperties {
             machine = AslReader.read(tree);
           } catch (AslReadException e) {
             // then
-            assertLocated(e.problems(), tree, "(a tree " + depth + " levels deep)", seed.length() + 10 * depth);
+            assertLocated(
+                e.problems(),
+                tree,
+                "(a tree " + depth + " levels deep)",
+                seed.length() + 10 * depth);
             return;
           }
           ValidationResult result = Validator.validate(machine);
           assertLocated(
-              result.problems(), AslWriter.toJson(machine), "(a tree " + depth + " levels deep)", seed.length() + 10 * depth);
+              result.problems(),
+              AslWriter.toJson(machine),
+              "(a tree " + depth + " levels deep)",
+              seed.length() + 10 * depth);
           AslWriter.write(machine);
         },
         () -> "took too long on a tree " + depth + " levels deep");
@@ -139,7 +157,9 @@ class AslReaderProperties {
     return node;
   }
 
-  /** The indexes of the locations that have at least one location neither holding nor held by them. */
+  /**
+   * The indexes of the locations that have at least one location neither holding nor held by them.
+   */
   private static List<Integer> withUnrelated(List<Location> locations) {
     List<Integer> indexes = new ArrayList<>();
     for (int i = 0; i < locations.size(); i++) {

@@ -16,13 +16,18 @@ import io.asl4j.dsl.validate.Validator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The reader on input the property tests found it mishandling (see {@code AslReaderProperties}). */
+/**
+ * The reader on input the property tests found it mishandling (see {@code AslReaderProperties}).
+ */
 class AslReaderTest {
   private static final String LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:f";
 
   private static String task(String fields) {
-    return "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Task\",\"Resource\":\"" + LAMBDA + "\",\"End\":true"
-        + fields + "}}}";
+    return "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Task\",\"Resource\":\""
+        + LAMBDA
+        + "\",\"End\":true"
+        + fields
+        + "}}}";
   }
 
   private static List<Problem> problems(String json) {
@@ -55,7 +60,10 @@ class AslReaderTest {
       deep = array;
     }
     ObjectNode tree =
-        (ObjectNode) new ObjectMapper().readTree("{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}");
+        (ObjectNode)
+            new ObjectMapper()
+                .readTree(
+                    "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}");
     ((ObjectNode) tree.get("States").get("P")).set("Result", deep);
 
     // when: before, reading passed and validating threw a StreamConstraintsException
@@ -86,12 +94,19 @@ class AslReaderTest {
                 "/States/C/Choices/0",
                 "a choice rule can have only one comparison operator, but has [And, Not]"),
             Problem.error(
-                "WrongType", "/States/C/Choices/0/And", "expected an array of choice rules, but found number 5"),
+                "WrongType",
+                "/States/C/Choices/0/And",
+                "expected an array of choice rules, but found number 5"),
             Problem.error(
-                "WrongType", "/States/C/Choices/0/Not/Variable", "expected a string, but found number 1"),
-            Problem.error("WrongType", "/States/C/Choices/0/Next", "expected a string, but found number 7"),
+                "WrongType",
+                "/States/C/Choices/0/Not/Variable",
+                "expected a string, but found number 1"),
             Problem.error(
-                "WrongType", "/States/C/Choices/0/Comment", "expected a string, but found boolean false")),
+                "WrongType", "/States/C/Choices/0/Next", "expected a string, but found number 7"),
+            Problem.error(
+                "WrongType",
+                "/States/C/Choices/0/Comment",
+                "expected a string, but found boolean false")),
         problems(json));
   }
 
@@ -106,14 +121,20 @@ class AslReaderTest {
 
     // then
     assertEquals(
-        List.of(Problem.error("NumberRange", "/States/A/TimeoutSeconds", "expected a finite number, but found NaN")),
+        List.of(
+            Problem.error(
+                "NumberRange",
+                "/States/A/TimeoutSeconds",
+                "expected a finite number, but found NaN")),
         e.problems());
   }
 
   @Test
   void anUnknownStateTypeIsQuotedOnlyWhenShort() {
     String json =
-        "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":{\"long\":\"" + "x".repeat(1_000) + "\"}}}}";
+        "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":{\"long\":\""
+            + "x".repeat(1_000)
+            + "\"}}}}";
 
     assertEquals(
         List.of(
@@ -138,18 +159,26 @@ class AslReaderTest {
             null,
             "P",
             java.util.Map.of(
-                "P", new io.asl4j.dsl.model.PassState(null, null, io.asl4j.dsl.model.Io.NONE, deep, null, true)),
+                "P",
+                new io.asl4j.dsl.model.PassState(
+                    null, null, io.asl4j.dsl.model.Io.NONE, deep, null, true)),
             null,
             null,
             null);
 
-    // when / then: before, Jackson's writer limit surfaced as a RuntimeException or IllegalStateException
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AslWriter.write(machine));
+    // when / then: before, Jackson's writer limit surfaced as a RuntimeException or
+    // IllegalStateException
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> AslWriter.write(machine));
     assertEquals(
-        "cannot write /States/P/Result" + "/0".repeat(497)
+        "cannot write /States/P/Result"
+            + "/0".repeat(497)
             + ": arrays and objects are nested more than 500 levels deep here; a definition may nest at most 500",
         e.getMessage());
-    assertEquals(e.getMessage(), assertThrows(IllegalArgumentException.class, () -> AslWriter.writeCompact(machine)).getMessage());
+    assertEquals(
+        e.getMessage(),
+        assertThrows(IllegalArgumentException.class, () -> AslWriter.writeCompact(machine))
+            .getMessage());
   }
 
   @Test
@@ -190,9 +219,12 @@ class AslReaderTest {
   void aNumberTooSmallForADoubleReadsAsZeroNotNegativeZero() {
     // Found by the 30,000-try run of AslWriterProperties: -0.0 was written and read back as 0.0.
     StateMachine machine =
-        AslReader.read(task(",\"Retry\":[{\"ErrorEquals\":[\"X\"],\"BackoffRate\":-1e-999999999}]"));
+        AslReader.read(
+            task(",\"Retry\":[{\"ErrorEquals\":[\"X\"],\"BackoffRate\":-1e-999999999}]"));
 
     assertEquals(machine, AslReader.read(AslWriter.write(machine)));
-    assertEquals(0.0, ((io.asl4j.dsl.model.TaskState) machine.states().get("A")).retry().get(0).backoffRate());
+    assertEquals(
+        0.0,
+        ((io.asl4j.dsl.model.TaskState) machine.states().get("A")).retry().get(0).backoffRate());
   }
 }

@@ -53,7 +53,10 @@ class AslSourceTest {
     StateMachine machine = AslReader.read(AslSource.parse(YAML, AslSource.Format.YAML).tree());
     String written = AslWriter.writeYaml(machine);
     assertEquals(machine, AslReader.read(AslSource.parse(written, AslSource.Format.YAML).tree()));
-    assertEquals(written, AslWriter.writeYaml(AslReader.read(AslSource.parse(written, AslSource.Format.YAML).tree())));
+    assertEquals(
+        written,
+        AslWriter.writeYaml(
+            AslReader.read(AslSource.parse(written, AslSource.Format.YAML).tree())));
   }
 
   @Test
@@ -71,7 +74,8 @@ class AslSourceTest {
         """;
     AslSource source = AslSource.parse(yaml, AslSource.Format.YAML);
     List<String> lines =
-        Validator.validateTree(source.tree(), ValidationOptions.defaults(), Validator.jsonLength(source.tree()))
+        Validator.validateTree(
+                source.tree(), ValidationOptions.defaults(), Validator.jsonLength(source.tree()))
             .problems()
             .stream()
             .map(source::describe)
@@ -94,12 +98,15 @@ class AslSourceTest {
     AslReadException e =
         assertThrows(
             AslReadException.class,
-            () -> AslSource.parse("StartAt: A\nStates:\n  A: {Type: Succeed\n", AslSource.Format.YAML));
+            () ->
+                AslSource.parse(
+                    "StartAt: A\nStates:\n  A: {Type: Succeed\n", AslSource.Format.YAML));
     assertEquals(1, e.problems().size());
     Problem problem = e.problems().get(0);
     assertEquals("InvalidYaml", problem.tag());
     assertEquals(true, problem.message().startsWith("not valid YAML: "), problem.message());
-    assertEquals(true, problem.message().matches(".*\\(line \\d+, column \\d+\\)"), problem.message());
+    assertEquals(
+        true, problem.message().matches(".*\\(line \\d+, column \\d+\\)"), problem.message());
   }
 
   @Test

@@ -30,7 +30,9 @@ class AslWriterProperties {
   @Provide
   Arbitrary<String> seeds() {
     return Arbitraries.of(
-        Seeds.definitions().stream().filter(AslWriterProperties::reads).collect(Collectors.toList()));
+        Seeds.definitions().stream()
+            .filter(AslWriterProperties::reads)
+            .collect(Collectors.toList()));
   }
 
   private static boolean reads(String text) {
@@ -48,7 +50,8 @@ class AslWriterProperties {
     // given: a mutation of the seed that still reads, or else the seed
     String text = readable(seed, random);
     Statistics.label("written").collect(text.equals(seed) ? "seed" : "mutation");
-    Statistics.label("written").coverage(coverage -> coverage.check("mutation").percentage(p -> p > 50));
+    Statistics.label("written")
+        .coverage(coverage -> coverage.check("mutation").percentage(p -> p > 50));
 
     Deadline.run(
         () -> {
@@ -61,9 +64,12 @@ class AslWriterProperties {
           String context = "\nread from: " + abbreviate(text) + "\nwritten: " + abbreviate(written);
           assertEquals(machine, reread, "model changed by the round trip" + context);
           assertEquals(written, AslWriter.write(reread), "written twice differently" + context);
-          assertEquals(machine, AslReader.read(AslWriter.writeCompact(machine)), "compact" + context);
           assertEquals(
-              Validator.validate(machine), Validator.validate(reread), "problems changed" + context);
+              machine, AslReader.read(AslWriter.writeCompact(machine)), "compact" + context);
+          assertEquals(
+              Validator.validate(machine),
+              Validator.validate(reread),
+              "problems changed" + context);
           // The writer puts fields in ASL order, and problems are listed in document order: the
           // same problems, but perhaps in another order.
           assertEquals(

@@ -24,7 +24,9 @@ class RoundTripTest {
   Stream<DynamicTest> everyExecutedDefinitionRoundTrips() {
     return Stream.of("pure", "lambda", "service")
         .flatMap(category -> Corpus.cases(category).stream())
-        .map(file -> DynamicTest.dynamicTest(Corpus.name(file), () -> roundTrip(file, "definition")));
+        .map(
+            file ->
+                DynamicTest.dynamicTest(Corpus.name(file), () -> roundTrip(file, "definition")));
   }
 
   @TestFactory

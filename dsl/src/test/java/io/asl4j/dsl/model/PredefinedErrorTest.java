@@ -45,7 +45,9 @@ class PredefinedErrorTest {
   void theAnnotationAndBuilderConstantsAreTheCatalogueUnderTheSameNames() {
     Map<String, String> catalogue =
         Arrays.stream(PredefinedError.values())
-            .collect(Collectors.toMap(Enum::name, PredefinedError::errorName, (a, b) -> a, TreeMap::new));
+            .collect(
+                Collectors.toMap(
+                    Enum::name, PredefinedError::errorName, (a, b) -> a, TreeMap::new));
 
     assertEquals(catalogue, constants(io.asl4j.dsl.annotation.Errors.class));
     assertEquals(catalogue, constants(io.asl4j.dsl.builder.Errors.class));
@@ -65,7 +67,10 @@ class PredefinedErrorTest {
   void allCatchesEveryErrorButRuntime() {
     List<String> all = List.of("States.ALL");
     for (PredefinedError error : PredefinedError.values()) {
-      assertEquals(error != PredefinedError.RUNTIME, PredefinedError.matches(all, error.errorName()), error.errorName());
+      assertEquals(
+          error != PredefinedError.RUNTIME,
+          PredefinedError.matches(all, error.errorName()),
+          error.errorName());
       assertEquals(error != PredefinedError.RUNTIME, error.caughtByAll(), error.errorName());
     }
     assertTrue(PredefinedError.matches(all, "MyError"));
@@ -86,7 +91,8 @@ class PredefinedErrorTest {
   @Test
   void aMissedHeartbeatIsMatchedByBothTimeoutNamesAndRecordedAsTimeout() {
     assertTrue(PredefinedError.matches(List.of("States.Timeout"), "States.HeartbeatTimeout"));
-    assertTrue(PredefinedError.matches(List.of("States.HeartbeatTimeout"), "States.HeartbeatTimeout"));
+    assertTrue(
+        PredefinedError.matches(List.of("States.HeartbeatTimeout"), "States.HeartbeatTimeout"));
     assertFalse(PredefinedError.matches(List.of("States.HeartbeatTimeout"), "States.Timeout"));
     assertTrue(PredefinedError.HEARTBEAT_TIMEOUT.retryCatchOnly());
     assertEquals("States.Timeout", PredefinedError.recordedName("States.HeartbeatTimeout"));
@@ -106,7 +112,9 @@ class PredefinedErrorTest {
     Map<String, String> byName = new TreeMap<>();
     for (Field field : holder.getDeclaredFields()) {
       int modifiers = field.getModifiers();
-      if (Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers) && field.getType() == String.class) {
+      if (Modifier.isStatic(modifiers)
+          && Modifier.isFinal(modifiers)
+          && field.getType() == String.class) {
         try {
           byName.put(field.getName(), (String) field.get(null));
         } catch (IllegalAccessException e) {

@@ -12,16 +12,31 @@ class ResourceArnTest {
     assertEquals(
         new ResourceArn(
             "arn:aws-cn:lambda:cn-north-1:123456789012:function:validate",
-            Kind.LAMBDA_FUNCTION, "aws-cn", "cn-north-1", "123456789012", "lambda", "invoke",
-            "validate", null, IntegrationPattern.REQUEST_RESPONSE),
+            Kind.LAMBDA_FUNCTION,
+            "aws-cn",
+            "cn-north-1",
+            "123456789012",
+            "lambda",
+            "invoke",
+            "validate",
+            null,
+            IntegrationPattern.REQUEST_RESPONSE),
         ResourceArn.parse("arn:aws-cn:lambda:cn-north-1:123456789012:function:validate"));
     ResourceArn gov =
-        ResourceArn.parse("arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:validate:live");
+        ResourceArn.parse(
+            "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:validate:live");
     assertEquals(
         new ResourceArn(
             "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:validate:live",
-            Kind.LAMBDA_FUNCTION, "aws-us-gov", "us-gov-west-1", "123456789012", "lambda",
-            "invoke", "validate", "live", IntegrationPattern.REQUEST_RESPONSE),
+            Kind.LAMBDA_FUNCTION,
+            "aws-us-gov",
+            "us-gov-west-1",
+            "123456789012",
+            "lambda",
+            "invoke",
+            "validate",
+            "live",
+            IntegrationPattern.REQUEST_RESPONSE),
         gov);
     assertEquals(
         "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:validate",
@@ -34,8 +49,15 @@ class ResourceArnTest {
     ResourceArn publish = ResourceArn.parse("arn:aws:states:us-east-1:123456789012:sns:publish");
     assertEquals(
         new ResourceArn(
-            "arn:aws:states:us-east-1:123456789012:sns:publish", Kind.SERVICE_INTEGRATION, "aws",
-            "us-east-1", "123456789012", "sns", "publish", null, null,
+            "arn:aws:states:us-east-1:123456789012:sns:publish",
+            Kind.SERVICE_INTEGRATION,
+            "aws",
+            "us-east-1",
+            "123456789012",
+            "sns",
+            "publish",
+            null,
+            null,
             IntegrationPattern.REQUEST_RESPONSE),
         publish);
     assertEquals("arn:aws:states:::sns:publish", publish.canonical());
@@ -61,7 +83,8 @@ class ResourceArnTest {
         IntegrationPattern.SYNC2,
         ResourceArn.parse("arn:aws:states:::states:startExecution.sync:2").pattern());
     assertEquals(
-        IntegrationPattern.SYNC, ResourceArn.parse("arn:aws:states:::glue:startJobRun.sync").pattern());
+        IntegrationPattern.SYNC,
+        ResourceArn.parse("arn:aws:states:::glue:startJobRun.sync").pattern());
     assertEquals(
         "arn:aws:states:::states:startExecution.sync:2",
         ResourceArn.parse("arn:aws:states:::states:startExecution.sync:2").canonical());
@@ -73,8 +96,15 @@ class ResourceArnTest {
         ResourceArn.parse("arn:aws:states:us-east-1:123456789012:activity:approve");
     assertEquals(
         new ResourceArn(
-            "arn:aws:states:us-east-1:123456789012:activity:approve", Kind.ACTIVITY, "aws",
-            "us-east-1", "123456789012", "states", null, "approve", null,
+            "arn:aws:states:us-east-1:123456789012:activity:approve",
+            Kind.ACTIVITY,
+            "aws",
+            "us-east-1",
+            "123456789012",
+            "states",
+            null,
+            "approve",
+            null,
             IntegrationPattern.REQUEST_RESPONSE),
         activity);
     assertEquals(activity.arn(), activity.canonical());
@@ -84,7 +114,15 @@ class ResourceArnTest {
   void placeholdersAndStrangersAreOther() {
     assertEquals(
         new ResourceArn(
-            "${SendFn}.waitForTaskToken", Kind.OTHER, null, null, null, null, null, null, null,
+            "${SendFn}.waitForTaskToken",
+            Kind.OTHER,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
             IntegrationPattern.WAIT_FOR_TASK_TOKEN),
         ResourceArn.parse("${SendFn}.waitForTaskToken"));
     assertEquals(Kind.OTHER, ResourceArn.parse("arn:aws:states:::sns").kind());

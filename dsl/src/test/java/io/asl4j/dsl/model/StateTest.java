@@ -30,7 +30,9 @@ class StateTest {
     assertSame(each.itemProcessor(), each.nestedGraphs().get(0));
     assertSame(old.iterator(), old.nestedGraphs().get(0));
     assertEquals(List.of(), MACHINE.states().get("Done").nestedGraphs());
-    assertEquals(List.of(), new ParallelState(null, null, null, null, null, null, null, true).nestedGraphs());
+    assertEquals(
+        List.of(),
+        new ParallelState(null, null, null, null, null, null, null, true).nestedGraphs());
   }
 
   private static final StateMachine ROUTES =
@@ -59,8 +61,11 @@ class StateTest {
             .toList();
 
     assertEquals(
-        List.of("CHOICE /Choices/0/Next Work", "CHOICE /Choices/1/Next Wait", "DEFAULT /Default Fail"), pick);
-    assertEquals(List.of("NEXT /Next Done", "CATCH /Catch/0/Next Fail", "CATCH /Catch/1/Next Done"), work);
+        List.of(
+            "CHOICE /Choices/0/Next Work", "CHOICE /Choices/1/Next Wait", "DEFAULT /Default Fail"),
+        pick);
+    assertEquals(
+        List.of("NEXT /Next Done", "CATCH /Catch/0/Next Fail", "CATCH /Catch/1/Next Done"), work);
     assertEquals(List.of("Done", "Fail", "Done"), ROUTES.states().get("Work").successors());
     assertEquals(List.of(), ROUTES.states().get("Wait").transitions());
     assertEquals(List.of(), ROUTES.states().get("Done").transitions());
@@ -70,7 +75,10 @@ class StateTest {
   void terminalStatesAreSucceedFailAndEndTrue() {
     assertEquals(
         List.of("Wait", "Fail", "Done"),
-        ROUTES.states().entrySet().stream().filter(e -> e.getValue().isTerminal()).map(java.util.Map.Entry::getKey).toList());
+        ROUTES.states().entrySet().stream()
+            .filter(e -> e.getValue().isTerminal())
+            .map(java.util.Map.Entry::getKey)
+            .toList());
   }
 
   @Test
@@ -97,11 +105,13 @@ class StateTest {
     ItemProcessor legacy = ((MapState) MACHINE.states().get("Old")).iterator();
     ItemProcessor current = ((MapState) MACHINE.states().get("Each")).itemProcessor();
     MapState both =
-        new MapState(null, null, null, null, null, null, legacy, current, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, true);
+        new MapState(
+            null, null, null, null, null, null, legacy, current, null, null, null, null, null, null,
+            null, null, null, null, null, null, null, true);
 
     assertEquals(
-        List.of(new NestedGraph(legacy, "/X/Iterator"), new NestedGraph(current, "/X/ItemProcessor")),
+        List.of(
+            new NestedGraph(legacy, "/X/Iterator"), new NestedGraph(current, "/X/ItemProcessor")),
         both.nestedGraphsAt("/X"));
     assertEquals(List.<Graph>of(current), both.nestedGraphs());
   }
@@ -125,7 +135,8 @@ class StateTest {
     StateMachine rewritten =
         GraphWalker.rewrite(
             machine,
-            (name, state) -> state instanceof TaskState task ? task.withResource("new-" + name) : state);
+            (name, state) ->
+                state instanceof TaskState task ? task.withResource("new-" + name) : state);
 
     assertEquals(
         ("{'Comment':'c','StartAt':'Both','States':{"

@@ -24,7 +24,8 @@ public final class Corpus {
     Path path = Path.of(dir);
     assumeTrue(
         Files.isDirectory(path),
-        "conformance corpus not found at " + path.toAbsolutePath()
+        "conformance corpus not found at "
+            + path.toAbsolutePath()
             + " (set -Dasl4j.conformance.dir); skipping the corpus tests");
     return path;
   }

@@ -17,7 +17,10 @@ public final class Deadline {
 
   private Deadline() {}
 
-  /** Runs {@code work} on another thread and fails, naming {@code what}, when it is not done in time. */
+  /**
+   * Runs {@code work} on another thread and fails, naming {@code what}, when it is not done in
+   * time.
+   */
   public static <T> T within(ThrowingSupplier<T> work, Supplier<String> what) {
     return assertTimeoutPreemptively(PER_TRY, work, what);
   }

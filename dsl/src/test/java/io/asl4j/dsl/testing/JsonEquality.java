@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
 
-/** JSON equality as JSON means it: key order aside, numbers compared by value ({@code 2 == 2.0}). */
+/**
+ * JSON equality as JSON means it: key order aside, numbers compared by value ({@code 2 == 2.0}).
+ */
 public final class JsonEquality {
   private JsonEquality() {}
 

@@ -17,9 +17,9 @@ import java.util.Random;
 /**
  * Breaks ASL definitions the ways people and tools do: fields deleted, renamed, given another JSON
  * type or an odd value; state names and transitions changed; unknown fields and garbage inserted;
- * states dropped or copied; and, on the text, truncation, corrupted characters, random bytes,
- * deep nesting, huge numbers and duplicate keys. Deterministic for a given {@link Random}, so a
- * failing jqwik sample replays.
+ * states dropped or copied; and, on the text, truncation, corrupted characters, random bytes, deep
+ * nesting, huge numbers and duplicate keys. Deterministic for a given {@link Random}, so a failing
+ * jqwik sample replays.
  */
 public final class JsonMutator {
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
@@ -27,20 +27,87 @@ public final class JsonMutator {
   /** Field names of ASL, so that renames and insertions often hit a real (misplaced) field. */
   static final List<String> FIELDS =
       List.of(
-          "Type", "Comment", "QueryLanguage", "StartAt", "States", "Version", "TimeoutSeconds",
-          "Next", "End", "InputPath", "OutputPath", "Parameters", "ResultPath", "Result",
-          "ResultSelector", "Arguments", "Output", "Assign", "Resource", "TimeoutSecondsPath",
-          "HeartbeatSeconds", "HeartbeatSecondsPath", "Credentials", "Retry", "Catch", "Choices",
-          "Default", "Seconds", "SecondsPath", "Timestamp", "TimestampPath", "Error", "ErrorPath",
-          "Cause", "CausePath", "Branches", "ItemsPath", "Items", "ItemSelector", "Iterator",
-          "ItemProcessor", "ItemReader", "ItemBatcher", "ResultWriter", "MaxConcurrency",
-          "MaxConcurrencyPath", "ToleratedFailurePercentage", "ToleratedFailureCount", "Label",
-          "ProcessorConfig", "Mode", "ExecutionType", "ErrorEquals", "IntervalSeconds",
-          "MaxAttempts", "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Variable", "And",
-          "Or", "Not", "Condition", "StringEquals", "StringMatches", "NumericGreaterThan",
-          "NumericEqualsPath", "BooleanEquals", "TimestampLessThan", "IsPresent", "IsNull",
-          "ReaderConfig", "InputType", "MaxItems", "MaxItemsPerBatch", "BatchInput", "WriterConfig",
-          "RoleArn", "a.$", "x", "");
+          "Type",
+          "Comment",
+          "QueryLanguage",
+          "StartAt",
+          "States",
+          "Version",
+          "TimeoutSeconds",
+          "Next",
+          "End",
+          "InputPath",
+          "OutputPath",
+          "Parameters",
+          "ResultPath",
+          "Result",
+          "ResultSelector",
+          "Arguments",
+          "Output",
+          "Assign",
+          "Resource",
+          "TimeoutSecondsPath",
+          "HeartbeatSeconds",
+          "HeartbeatSecondsPath",
+          "Credentials",
+          "Retry",
+          "Catch",
+          "Choices",
+          "Default",
+          "Seconds",
+          "SecondsPath",
+          "Timestamp",
+          "TimestampPath",
+          "Error",
+          "ErrorPath",
+          "Cause",
+          "CausePath",
+          "Branches",
+          "ItemsPath",
+          "Items",
+          "ItemSelector",
+          "Iterator",
+          "ItemProcessor",
+          "ItemReader",
+          "ItemBatcher",
+          "ResultWriter",
+          "MaxConcurrency",
+          "MaxConcurrencyPath",
+          "ToleratedFailurePercentage",
+          "ToleratedFailureCount",
+          "Label",
+          "ProcessorConfig",
+          "Mode",
+          "ExecutionType",
+          "ErrorEquals",
+          "IntervalSeconds",
+          "MaxAttempts",
+          "BackoffRate",
+          "MaxDelaySeconds",
+          "JitterStrategy",
+          "Variable",
+          "And",
+          "Or",
+          "Not",
+          "Condition",
+          "StringEquals",
+          "StringMatches",
+          "NumericGreaterThan",
+          "NumericEqualsPath",
+          "BooleanEquals",
+          "TimestampLessThan",
+          "IsPresent",
+          "IsNull",
+          "ReaderConfig",
+          "InputType",
+          "MaxItems",
+          "MaxItemsPerBatch",
+          "BatchInput",
+          "WriterConfig",
+          "RoleArn",
+          "a.$",
+          "x",
+          "");
 
   static final List<String> TYPES =
       List.of("Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map", "pass", "");
@@ -115,7 +182,8 @@ public final class JsonMutator {
         at.set(Values.nested(random, 1 + random.nextInt(60)));
         break;
       case 11:
-        setSomewhere(copy, "QueryLanguage", textNode(pick(List.of("JSONata", "JSONPath", "jsonata"))));
+        setSomewhere(
+            copy, "QueryLanguage", textNode(pick(List.of("JSONata", "JSONPath", "jsonata"))));
         break;
       case 12:
         setSomewhere(copy, "Type", textNode(pick(TYPES)));
@@ -153,7 +221,11 @@ public final class JsonMutator {
     int edits = 1 + random.nextInt(6);
     for (int i = 0; i < edits; i++) {
       int at = out.length() == 0 ? 0 : random.nextInt(out.length());
-      char c = pick(List.of('"', '{', '}', '[', ']', ',', ':', '\\', '$', '\'', '\n', '\u0000', '\uD800', 'é', '0', 'e', '-', '.'));
+      char c =
+          pick(
+              List.of(
+                  '"', '{', '}', '[', ']', ',', ':', '\\', '$', '\'', '\n', '\u0000', '\uD800', 'é',
+                  '0', 'e', '-', '.'));
       switch (random.nextInt(3)) {
         case 0:
           out.insert(at, c);
@@ -184,7 +256,8 @@ public final class JsonMutator {
       }
     }
     // What a caller decoding a non-UTF-8 file would hand over: replacement characters or Latin-1.
-    return new String(bytes, random.nextBoolean() ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    return new String(
+        bytes, random.nextBoolean() ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
   }
 
   private String deepNesting(String text) {
@@ -233,7 +306,10 @@ public final class JsonMutator {
     String old = pick(names);
     String name = Values.stateName(random, names);
     ObjectNode renamed = NODES.objectNode();
-    states.fields().forEachRemaining(e -> renamed.set(e.getKey().equals(old) ? name : e.getKey(), e.getValue()));
+    states
+        .fields()
+        .forEachRemaining(
+            e -> renamed.set(e.getKey().equals(old) ? name : e.getKey(), e.getValue()));
     states.removeAll();
     states.setAll(renamed);
   }
@@ -245,7 +321,10 @@ public final class JsonMutator {
       names.addAll(fieldNames(states));
     }
     List<ObjectNode> holders = new ArrayList<>();
-    collect(root, node -> node.isObject() && (node.has("Next") || node.has("Default") || node.has("StartAt")), holders);
+    collect(
+        root,
+        node -> node.isObject() && (node.has("Next") || node.has("Default") || node.has("StartAt")),
+        holders);
     if (holders.isEmpty()) {
       return;
     }
@@ -438,7 +517,10 @@ public final class JsonMutator {
       }
       ObjectNode object = (ObjectNode) container;
       ObjectNode renamed = NODES.objectNode();
-      object.fields().forEachRemaining(e -> renamed.set(e.getKey().equals(field) ? name : e.getKey(), e.getValue()));
+      object
+          .fields()
+          .forEachRemaining(
+              e -> renamed.set(e.getKey().equals(field) ? name : e.getKey(), e.getValue()));
       object.removeAll();
       object.setAll(renamed);
     }
@@ -479,7 +561,8 @@ public final class JsonMutator {
           {
             ObjectNode object = NODES.objectNode();
             for (int i = random.nextInt(4); i > 0; i--) {
-              String key = random.nextBoolean() ? FIELDS.get(random.nextInt(FIELDS.size())) : text(random);
+              String key =
+                  random.nextBoolean() ? FIELDS.get(random.nextInt(FIELDS.size())) : text(random);
               object.set(key, any(random, depth - 1));
             }
             return object;
@@ -496,7 +579,9 @@ public final class JsonMutator {
       return similar(random, original, 30);
     }
 
-    /** As {@link #similar(Random, JsonNode)}, with anything at all {@code anyPercent} % of the time. */
+    /**
+     * As {@link #similar(Random, JsonNode)}, with anything at all {@code anyPercent} % of the time.
+     */
     public static JsonNode similar(Random random, JsonNode original, int anyPercent) {
       if (random.nextInt(100) < anyPercent) {
         return any(random, 2);
@@ -594,21 +679,69 @@ public final class JsonMutator {
     public static String expressionLike(Random random) {
       List<String> samples =
           List.of(
-              "$", "$$", "$.a", "$.a.b[0]", "$['a b']", "$.a[*]", "$..a", "$.a[?(@.b > 1)]", "$x",
-              "$x.y", "$$.Execution.Input", "$.", "$[", "$.a[", "$.a]", "$a b", "$.a[-1]",
-              "States.Format('{}', $.a)", "States.Array(1, 'two', true, null, $.x)",
-              "States.StringToJson(States.JsonToString($))", "States.Format('", "States.Nope()",
-              "States.MathAdd(1)", "States.UUID()", "States.Format('\\{\\}', $.a)",
-              "States.ArrayGetItem(States.Array(1,2), 0)", "States.Format('x', $.a", "{% $states.input %}",
-              "{% $states.result.x %}", "{% $states.errorOutput %}", "{% 1 + %}", "{% %}", "{%%}",
-              "{% $eval('1') %}", "{% ( %}", "{% $x := 1; $x %}", "{% '{%' %}", " {% 1 %} ",
-              "2016-03-14T01:59:00Z", "2016-02-30T01:59:00Z", "2016-03-14T01:59:00.123456789+01:00",
-              "2016-03-14", "arn:aws:lambda:us-east-1:123456789012:function:f",
-              "arn:aws:states:::lambda:invoke", "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
-              "arn:aws:states:::states:startExecution.sync:2", "arn:aws:states:::aws-sdk:s3:getObject",
-              "arn:aws:states:us-east-1:123456789012:activity:a", "${Placeholder}", "States.ALL",
-              "States.TaskFailed", "States.Bogus", "JSONata", "JSONPath", "DISTRIBUTED", "INLINE",
-              "EXPRESS", "STANDARD", "FULL", "NONE", "CSV", "GIVEN", "");
+              "$",
+              "$$",
+              "$.a",
+              "$.a.b[0]",
+              "$['a b']",
+              "$.a[*]",
+              "$..a",
+              "$.a[?(@.b > 1)]",
+              "$x",
+              "$x.y",
+              "$$.Execution.Input",
+              "$.",
+              "$[",
+              "$.a[",
+              "$.a]",
+              "$a b",
+              "$.a[-1]",
+              "States.Format('{}', $.a)",
+              "States.Array(1, 'two', true, null, $.x)",
+              "States.StringToJson(States.JsonToString($))",
+              "States.Format('",
+              "States.Nope()",
+              "States.MathAdd(1)",
+              "States.UUID()",
+              "States.Format('\\{\\}', $.a)",
+              "States.ArrayGetItem(States.Array(1,2), 0)",
+              "States.Format('x', $.a",
+              "{% $states.input %}",
+              "{% $states.result.x %}",
+              "{% $states.errorOutput %}",
+              "{% 1 + %}",
+              "{% %}",
+              "{%%}",
+              "{% $eval('1') %}",
+              "{% ( %}",
+              "{% $x := 1; $x %}",
+              "{% '{%' %}",
+              " {% 1 %} ",
+              "2016-03-14T01:59:00Z",
+              "2016-02-30T01:59:00Z",
+              "2016-03-14T01:59:00.123456789+01:00",
+              "2016-03-14",
+              "arn:aws:lambda:us-east-1:123456789012:function:f",
+              "arn:aws:states:::lambda:invoke",
+              "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+              "arn:aws:states:::states:startExecution.sync:2",
+              "arn:aws:states:::aws-sdk:s3:getObject",
+              "arn:aws:states:us-east-1:123456789012:activity:a",
+              "${Placeholder}",
+              "States.ALL",
+              "States.TaskFailed",
+              "States.Bogus",
+              "JSONata",
+              "JSONPath",
+              "DISTRIBUTED",
+              "INLINE",
+              "EXPRESS",
+              "STANDARD",
+              "FULL",
+              "NONE",
+              "CSV",
+              "GIVEN",
+              "");
       String sample = samples.get(random.nextInt(samples.size()));
       if (random.nextInt(4) == 0) {
         sample = sample + text(random);
@@ -681,7 +814,10 @@ public final class JsonMutator {
           out.append(NODES.textNode(e.getKey())).append(':');
           write(e.getValue(), target, repeated, out, random);
           if (node == target && e.getKey().equals(repeated)) {
-            out.append(',').append(NODES.textNode(e.getKey())).append(':').append(Values.any(random, 1));
+            out.append(',')
+                .append(NODES.textNode(e.getKey()))
+                .append(':')
+                .append(Values.any(random, 1));
           }
         }
         out.append('}');

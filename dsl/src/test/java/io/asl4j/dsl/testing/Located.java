@@ -28,7 +28,9 @@ public final class Located {
     assertLocated(problems, tree, text, text.length());
   }
 
-  /** As {@link #assertLocated(List, JsonNode, String)}, for a text described, {@code length} long. */
+  /**
+   * As {@link #assertLocated(List, JsonNode, String)}, for a text described, {@code length} long.
+   */
   public static void assertLocated(List<Problem> problems, JsonNode tree, String text, int length) {
     assertLocated(problems, tree, text, length, false);
   }
@@ -66,14 +68,17 @@ public final class Located {
     }
   }
 
-  /** RFC 6901: empty, or {@code /}-separated segments where {@code ~} is {@code ~0} or {@code ~1}. */
+  /**
+   * RFC 6901: empty, or {@code /}-separated segments where {@code ~} is {@code ~0} or {@code ~1}.
+   */
   private static boolean isPointer(String pointer) {
     if (!pointer.isEmpty() && pointer.charAt(0) != '/') {
       return false;
     }
     for (int i = 0; i < pointer.length(); i++) {
       if (pointer.charAt(i) == '~'
-          && (i + 1 >= pointer.length() || (pointer.charAt(i + 1) != '0' && pointer.charAt(i + 1) != '1'))) {
+          && (i + 1 >= pointer.length()
+              || (pointer.charAt(i + 1) != '0' && pointer.charAt(i + 1) != '1'))) {
         return false;
       }
     }
@@ -84,7 +89,10 @@ public final class Located {
   public static String abbreviate(String text) {
     return text.length() <= 2_000
         ? text
-        : text.substring(0, 1_000) + " [... " + (text.length() - 2_000) + " characters ...] "
+        : text.substring(0, 1_000)
+            + " [... "
+            + (text.length() - 2_000)
+            + " characters ...] "
             + text.substring(text.length() - 1_000);
   }
 }

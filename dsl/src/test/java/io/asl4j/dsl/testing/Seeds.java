@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  * properties still run when the corpus is absent.
  */
 public final class Seeds {
-  /** Reads numbers exactly, as {@code AslReader} does, so seeds keep {@code 1.10} and {@code 1e400}. */
+  /**
+   * Reads numbers exactly, as {@code AslReader} does, so seeds keep {@code 1.10} and {@code 1e400}.
+   */
   static final ObjectMapper EXACT =
       JsonMapper.builder()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -104,7 +106,8 @@ public final class Seeds {
     }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
-      files = walk.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList());
+      files =
+          walk.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -57,8 +57,9 @@ class AllProblemsAtOnceTest {
             Validator.validateJson(
                 "{\"StartAt\": \"Work\", \"States\": {\"Work\": {\"Type\": \"Pass\", \"Next\": true}}}")));
     assertEquals(
-        List.of("/States/Nap/Seconds: error [WrongType] expected a number or a JSONata expression,"
-            + " but found boolean true"),
+        List.of(
+            "/States/Nap/Seconds: error [WrongType] expected a number or a JSONata expression,"
+                + " but found boolean true"),
         lines(
             Validator.validateJson(
                 "{\"StartAt\": \"Nap\", \"States\": {\"Nap\": {\"Type\": \"Wait\", \"Seconds\": true,"
@@ -84,7 +85,8 @@ class AllProblemsAtOnceTest {
   @Test
   void aStatesFieldThatIsNoObjectIsTheOnlyProblemOfTheGraph() {
     assertEquals(
-        List.of("/States: error [WrongType] expected an object of states by name, but found array []"),
+        List.of(
+            "/States: error [WrongType] expected an object of states by name, but found array []"),
         lines(Validator.validateJson("{\"StartAt\": \"A\", \"States\": []}")));
   }
 

@@ -73,11 +73,19 @@ class AwsDiagnosticsTest {
 
   @Test
   void graphRulesHaveTheirOwnCodesAndTheRestAreSchemaErrors() {
-    assertEquals("MISSING_END_STATE", AwsDiagnostics.code(Problem.error("NoTerminalState", "/States", "m")));
-    assertEquals("DUPLICATE_STATE_NAME", AwsDiagnostics.code(Problem.error("DuplicateStateName", "/States/A", "m")));
-    assertEquals("INVALID_STATE_NAME", AwsDiagnostics.code(Problem.error("StateNameTooLong", "/States/A", "m")));
-    assertEquals("SCHEMA_VALIDATION_FAILED", AwsDiagnostics.code(Problem.error("UnknownResource", "/States/A/Resource", "m")));
-    assertEquals(null, AwsDiagnostics.code(Problem.warning("TaskTokenNotPassed", "/States/A", "m")));
+    assertEquals(
+        "MISSING_END_STATE", AwsDiagnostics.code(Problem.error("NoTerminalState", "/States", "m")));
+    assertEquals(
+        "DUPLICATE_STATE_NAME",
+        AwsDiagnostics.code(Problem.error("DuplicateStateName", "/States/A", "m")));
+    assertEquals(
+        "INVALID_STATE_NAME",
+        AwsDiagnostics.code(Problem.error("StateNameTooLong", "/States/A", "m")));
+    assertEquals(
+        "SCHEMA_VALIDATION_FAILED",
+        AwsDiagnostics.code(Problem.error("UnknownResource", "/States/A/Resource", "m")));
+    assertEquals(
+        null, AwsDiagnostics.code(Problem.warning("TaskTokenNotPassed", "/States/A", "m")));
   }
 
   @Test
@@ -85,7 +93,9 @@ class AwsDiagnosticsTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> AwsDiagnostics.of(ValidationResult.of(java.util.List.of()), Problem.Severity.ERROR, -1));
+            () ->
+                AwsDiagnostics.of(
+                    ValidationResult.of(java.util.List.of()), Problem.Severity.ERROR, -1));
     assertEquals("maxResults must be at least 0, but is -1", e.getMessage());
   }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class RealDefinitionsValidationTest {
 
-  // ---- resources ----------------------------------------------------------------------------------
+  // ---- resources
+  // ----------------------------------------------------------------------------------
 
   @Test
   void serviceIntegrationsWithRegionAndAccountAreAcceptedInEveryPartition() {
@@ -73,7 +74,8 @@ class RealDefinitionsValidationTest {
     assertEquals(List.of(), lines(result));
   }
 
-  // ---- ItemsPointer -------------------------------------------------------------------------------
+  // ---- ItemsPointer
+  // -------------------------------------------------------------------------------
 
   @Test
   void readerConfigItemsPointerIsAcceptedAndWrittenBack() {
@@ -101,7 +103,8 @@ class RealDefinitionsValidationTest {
             + " must be a JSON pointer such as \"/data/items\": it must be empty or start with '/'");
   }
 
-  // ---- error names --------------------------------------------------------------------------------
+  // ---- error names
+  // --------------------------------------------------------------------------------
 
   @Test
   void catchingACustomStatesErrorThatAFailStateRaisesIsOnlyAWarning() {
@@ -134,7 +137,8 @@ class RealDefinitionsValidationTest {
             + " predefined error; error names starting with 'States.' are reserved");
   }
 
-  // ---- checks users know from the CDK ---------------------------------------------------------------
+  // ---- checks users know from the CDK
+  // ---------------------------------------------------------------
 
   @Test
   void aCallbackTaskThatNeverPassesItsTokenIsWarnedAbout() {
@@ -181,12 +185,14 @@ class RealDefinitionsValidationTest {
             + " States.IntrinsicFailure: States.Format('{}{}', $.x)");
   }
 
-  // ---- AWS's warnings ----------------------------------------------------------------------------
+  // ---- AWS's warnings
+  // ----------------------------------------------------------------------------
 
   @Test
   void aPathUnderAKeyWithoutDollarIsWarnedAboutAsNoDollar() {
     assertProblems(
-        pass(", \"Parameters\": {\"order\": \"$.order\", \"id\": \"States.UUID()\", \"note\": \"$5\"}"),
+        pass(
+            ", \"Parameters\": {\"order\": \"$.order\", \"id\": \"States.UUID()\", \"note\": \"$5\"}"),
         "/States/Work/Parameters/order: warning [NoDollar] '$.order' looks like a path or an"
             + " intrinsic function, but is passed as text because the field name does not end with"
             + " '.$'; name it 'order.$' to evaluate it",
@@ -234,14 +240,17 @@ class RealDefinitionsValidationTest {
         lines(result));
   }
 
-  // ---- helpers ------------------------------------------------------------------------------------
+  // ---- helpers
+  // ------------------------------------------------------------------------------------
 
   private static String task(String resource, String fields, String... more) {
     return "{\"StartAt\": \"Work\", \"States\": {\"Work\": {\"Type\": \"Task\", \"Resource\": \""
         + resource
         + "\""
         + fields
-        + (more.length == 0 ? ", \"End\": true}" : ", \"Next\": \"Done\"}, " + String.join(", ", more))
+        + (more.length == 0
+            ? ", \"End\": true}"
+            : ", \"Next\": \"Done\"}, " + String.join(", ", more))
         + "}}";
   }
 

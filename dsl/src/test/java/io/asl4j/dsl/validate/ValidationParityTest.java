@@ -68,8 +68,13 @@ class ValidationParityTest {
     for (JsonNode tag : c.path("asl4jTags")) {
       assertTrue(
           errors.stream().anyMatch(p -> p.tag().equals(tag.asText())),
-          () -> "expected an error [" + tag.asText() + "] (" + c.path("specRule").asText()
-              + "), got:\n" + lines(errors));
+          () ->
+              "expected an error ["
+                  + tag.asText()
+                  + "] ("
+                  + c.path("specRule").asText()
+                  + "), got:\n"
+                  + lines(errors));
     }
   }
 
@@ -92,8 +97,7 @@ class ValidationParityTest {
               : recorded.path("request").path("definition");
     }
     String text = definition.toString().replace(ACTIVITY_PLACEHOLDER, ACTIVITY_ARN);
-    StateMachineType type =
-        StateMachineType.valueOf(c.path("stateMachineType").asText("STANDARD"));
+    StateMachineType type = StateMachineType.valueOf(c.path("stateMachineType").asText("STANDARD"));
     return Validator.validateJson(text, ValidationOptions.forType(type)).errors();
   }
 

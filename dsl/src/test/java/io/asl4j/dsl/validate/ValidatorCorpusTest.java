@@ -26,8 +26,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ValidatorCorpusTest {
   /**
-   * LocalStack's activity tests create the activity first and put its ARN into the template at
-   * this placeholder; AWS saw a real activity ARN there. Any ARN of that shape stands in for it.
+   * LocalStack's activity tests create the activity first and put its ARN into the template at this
+   * placeholder; AWS saw a real activity ARN there. Any ARN of that shape stands in for it.
    */
   private static final String ACTIVITY_PLACEHOLDER =
       "arn:aws:fake:us-east-1:111111111111:create_activity()[activityArn]";
@@ -63,13 +63,20 @@ class ValidatorCorpusTest {
   @TestFactory
   Stream<DynamicTest> everyMapLabelLocalStackRejectedIsRejected() {
     return Corpus.cases("validation").stream()
-        .filter(file -> !"aws-validated".equals(Corpus.read(file).path("source").path("trust").asText()))
-        .map(file -> DynamicTest.dynamicTest(Corpus.name(file), () -> {
-          List<Problem> problems = problems(Corpus.read(file));
-          assertTrue(
-              problems.stream().anyMatch(p -> p.isError() && p.tag().equals("InvalidLabel")),
-              () -> "expected an [InvalidLabel] error, got:\n" + lines(problems));
-        }));
+        .filter(
+            file ->
+                !"aws-validated".equals(Corpus.read(file).path("source").path("trust").asText()))
+        .map(
+            file ->
+                DynamicTest.dynamicTest(
+                    Corpus.name(file),
+                    () -> {
+                      List<Problem> problems = problems(Corpus.read(file));
+                      assertTrue(
+                          problems.stream()
+                              .anyMatch(p -> p.isError() && p.tag().equals("InvalidLabel")),
+                          () -> "expected an [InvalidLabel] error, got:\n" + lines(problems));
+                    }));
   }
 
   @TestFactory
@@ -117,7 +124,8 @@ class ValidatorCorpusTest {
     JsonNode c = Corpus.read(file);
     List<Problem> problems = problems(c);
     assertFalse(
-        problems.stream().noneMatch(Problem::isError), "AWS rejected this definition; we accept it");
+        problems.stream().noneMatch(Problem::isError),
+        "AWS rejected this definition; we accept it");
     Matcher location = AWS_LOCATION.matcher(errorMessage(c.path("expected").path("response")));
     if (location.find()) {
       String pointer = location.group(1).equals("/") ? "" : location.group(1);
@@ -151,8 +159,7 @@ class ValidatorCorpusTest {
         definition == null || definition.isNull()
             ? c.path("definitionRaw").asText()
             : substitutePlaceholders(definition.toString());
-    StateMachineType type =
-        StateMachineType.valueOf(c.path("stateMachineType").asText("STANDARD"));
+    StateMachineType type = StateMachineType.valueOf(c.path("stateMachineType").asText("STANDARD"));
     return Validator.validateJson(text, ValidationOptions.forType(type)).problems();
   }
 

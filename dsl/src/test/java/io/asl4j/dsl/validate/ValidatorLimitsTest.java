@@ -17,21 +17,25 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The validator on input the property tests found it mishandling (see {@code
- * ValidatorProperties}): huge numbers, NaN in models, long and deep expressions, long resources,
- * large deep documents. Each answers with problems, quickly.
+ * The validator on input the property tests found it mishandling (see {@code ValidatorProperties}):
+ * huge numbers, NaN in models, long and deep expressions, long resources, large deep documents.
+ * Each answers with problems, quickly.
  */
 class ValidatorLimitsTest {
   private static final String LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:f";
 
   private static String task(String fields) {
-    return "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Task\",\"Resource\":\"" + LAMBDA + "\",\"End\":true"
-        + fields + "}}}";
+    return "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Task\",\"Resource\":\""
+        + LAMBDA
+        + "\",\"End\":true"
+        + fields
+        + "}}}";
   }
 
   private static String jsonataPass(String output) {
     return "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Output\":\""
-        + output + "\",\"End\":true}}}";
+        + output
+        + "\",\"End\":true}}}";
   }
 
   @Test
@@ -39,7 +43,8 @@ class ValidatorLimitsTest {
     // Before: the message wrote 1E+999999999 out in full, a billion digits, taking 11 s.
     ValidationResult result =
         assertTimeoutPreemptively(
-            Duration.ofSeconds(2), () -> Validator.validateJson(task(",\"TimeoutSeconds\":1e999999999")));
+            Duration.ofSeconds(2),
+            () -> Validator.validateJson(task(",\"TimeoutSeconds\":1e999999999")));
 
     assertEquals(
         List.of(
@@ -62,7 +67,9 @@ class ValidatorLimitsTest {
     assertEquals(
         List.of(
             Problem.error(
-                "NumberRange", "/States/W/Seconds", "'Seconds' must be an integer at least 0, but is -1E-999999999")),
+                "NumberRange",
+                "/States/W/Seconds",
+                "'Seconds' must be an integer at least 0, but is -1E-999999999")),
         result.problems());
   }
 
@@ -93,9 +100,20 @@ class ValidatorLimitsTest {
     states.put(
         "T",
         new TaskState(
-            null, null, Io.NONE, LAMBDA, null, null, null, null, null,
-            List.of(new Retrier(List.of("X"), null, null, Double.POSITIVE_INFINITY, null, null, null)),
-            null, null, true));
+            null,
+            null,
+            Io.NONE,
+            LAMBDA,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(
+                new Retrier(List.of("X"), null, null, Double.POSITIVE_INFINITY, null, null, null)),
+            null,
+            null,
+            true));
     StateMachine machine = new StateMachine(null, "P", states, null, null, null);
 
     // when
@@ -104,9 +122,14 @@ class ValidatorLimitsTest {
     // then
     assertEquals(
         List.of(
-            Problem.error("NumberRange", "/States/P/Result/ratio", "JSON numbers are finite, but this is NaN"),
             Problem.error(
-                "NumberRange", "/States/T/Retry/0/BackoffRate", "JSON numbers are finite, but this is Infinity")),
+                "NumberRange",
+                "/States/P/Result/ratio",
+                "JSON numbers are finite, but this is NaN"),
+            Problem.error(
+                "NumberRange",
+                "/States/T/Retry/0/BackoffRate",
+                "JSON numbers are finite, but this is Infinity")),
         validation.problems());
   }
 
@@ -116,7 +139,8 @@ class ValidatorLimitsTest {
     String body = "'" + "x".repeat(10_000) + "'";
 
     ValidationResult result =
-        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> Validator.validateJson(jsonataPass("{% " + body + " %}")));
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(2), () -> Validator.validateJson(jsonataPass("{% " + body + " %}")));
 
     assertEquals(
         List.of(
@@ -148,11 +172,17 @@ class ValidatorLimitsTest {
     // gigabytes (the sum of all pointer lengths) and ran out of memory
     String key = "k".repeat(16_000);
     StringBuilder json =
-        new StringBuilder("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true,\"Next\":\"A\",\"Result\":");
-    json.append(("{\"" + key + "\":").repeat(490)).append('1').append("}".repeat(490)).append("}}}");
+        new StringBuilder(
+            "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true,\"Next\":\"A\",\"Result\":");
+    json.append(("{\"" + key + "\":").repeat(490))
+        .append('1')
+        .append("}".repeat(490))
+        .append("}}}");
 
     // when
-    ValidationResult result = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Validator.validateJson(json.toString()));
+    ValidationResult result =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(10), () -> Validator.validateJson(json.toString()));
 
     // then
     assertEquals(
@@ -160,7 +190,9 @@ class ValidatorLimitsTest {
             Problem.error(
                 "DefinitionTooLarge",
                 "",
-                "the definition has " + json.length() + " characters; AWS accepts at most 1048576 (1 MiB)"),
+                "the definition has "
+                    + json.length()
+                    + " characters; AWS accepts at most 1048576 (1 MiB)"),
             Problem.error("NextOrEnd", "/States/A/End", "'Next' and 'End' cannot both be set")),
         result.problems());
   }

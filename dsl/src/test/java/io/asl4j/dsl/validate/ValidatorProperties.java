@@ -110,7 +110,8 @@ class ValidatorProperties {
       @ForAll("machinesWithStates") String seed, @ForAll Random random) {
     // given: one state of the seed (at any depth), mutated
     List<JsonNode> states = states(JsonMutator.parse(seed));
-    String text = new JsonMutator(random).mutate(states.get(random.nextInt(states.size())).toString());
+    String text =
+        new JsonMutator(random).mutate(states.get(random.nextInt(states.size())).toString());
 
     Deadline.run(
         () -> {
@@ -122,7 +123,8 @@ class ValidatorProperties {
           try {
             Validator.validateState(AslReader.readState(AslReader.parse(text)));
           } catch (AslReadException e) {
-            assertEquals(e.problems(), result.problems(), "validateStateJson reports the reader's problems");
+            assertEquals(
+                e.problems(), result.problems(), "validateStateJson reports the reader's problems");
           }
         },
         () -> "took too long on: " + abbreviate(text));
@@ -150,7 +152,11 @@ class ValidatorProperties {
       draws++;
       broken = drawReadable(tree, inStates, random);
     }
-    Statistics.label("draws").collect(draws == 1 ? "1" : draws <= 5 ? "2-5" : draws < MAX_DRAWS ? "6-" + (MAX_DRAWS - 1) : "" + MAX_DRAWS);
+    Statistics.label("draws")
+        .collect(
+            draws == 1
+                ? "1"
+                : draws <= 5 ? "2-5" : draws < MAX_DRAWS ? "6-" + (MAX_DRAWS - 1) : "" + MAX_DRAWS);
     Statistics.label("readable").collect(broken != null);
     Statistics.label("readable").coverage(coverage -> coverage.check(true).percentage(p -> p > 95));
     Assume.that(broken != null);
@@ -163,7 +169,8 @@ class ValidatorProperties {
     // then
     Statistics.label("compared")
         .collect(onlyA.isEmpty() && onlyB.isEmpty() ? "no errors" : "with errors");
-    Statistics.label("compared").coverage(coverage -> coverage.check("with errors").percentage(p -> p > 50));
+    Statistics.label("compared")
+        .coverage(coverage -> coverage.check("with errors").percentage(p -> p > 50));
     String stateA = broken.stateA();
     String stateB = broken.stateB();
     Set<Problem> expected = new LinkedHashSet<>();
@@ -173,8 +180,15 @@ class ValidatorProperties {
     Broken found = broken;
     assertTrue(
         expected.isEmpty(),
-        () -> "errors lost when both " + stateA + " and " + stateB + " are broken: " + expected
-            + "\nin: " + abbreviate(found.definition().toString()));
+        () ->
+            "errors lost when both "
+                + stateA
+                + " and "
+                + stateB
+                + " are broken: "
+                + expected
+                + "\nin: "
+                + abbreviate(found.definition().toString()));
   }
 
   /** Draws of two fields and their new values, at most, to find a pair the reader reads. */
@@ -182,16 +196,25 @@ class ValidatorProperties {
 
   /** Two unrelated states' fields broken, and the validator's errors for each alone and both. */
   private record Broken(
-      String stateA, String stateB, JsonNode definition, List<Problem> onlyA, List<Problem> onlyB, List<Problem> both) {}
+      String stateA,
+      String stateB,
+      JsonNode definition,
+      List<Problem> onlyA,
+      List<Problem> onlyB,
+      List<Problem> both) {}
 
-  /** One draw: null when the states are related or the reader rejects one of the three definitions. */
+  /**
+   * One draw: null when the states are related or the reader rejects one of the three definitions.
+   */
   private static Broken drawReadable(JsonNode tree, List<Location> inStates, Random random) {
     int a = random.nextInt(inStates.size());
     String stateA = statePointer(inStates.get(a));
     List<Integer> others = new ArrayList<>();
     for (int i = 0; i < inStates.size(); i++) {
       String other = statePointer(inStates.get(i));
-      if (!other.equals(stateA) && !other.startsWith(stateA + "/") && !stateA.startsWith(other + "/")) {
+      if (!other.equals(stateA)
+          && !other.startsWith(stateA + "/")
+          && !stateA.startsWith(other + "/")) {
         others.add(i);
       }
     }
@@ -233,10 +256,14 @@ class ValidatorProperties {
   }
 
   private static boolean within(Problem problem, String statePointer) {
-    return problem.pointer().equals(statePointer) || problem.pointer().startsWith(statePointer + "/");
+    return problem.pointer().equals(statePointer)
+        || problem.pointer().startsWith(statePointer + "/");
   }
 
-  /** A copy of {@code tree} with the values at the locations numbered {@code a} and {@code b} replaced. */
+  /**
+   * A copy of {@code tree} with the values at the locations numbered {@code a} and {@code b}
+   * replaced.
+   */
   private static JsonNode replaced(JsonNode tree, int a, JsonNode valueA, int b, JsonNode valueB) {
     JsonNode copy = tree.deepCopy();
     List<Location> locations = new ArrayList<>();

@@ -148,7 +148,9 @@ class ValidatorTest {
             "Orphan": {"Type": "Succeed"}
             """);
 
-    assertProblems(json, "/States/Orphan: error [UnreachableState] State \"Orphan\" is not reachable: no StartAt, Next,"
+    assertProblems(
+        json,
+        "/States/Orphan: error [UnreachableState] State \"Orphan\" is not reachable: no StartAt, Next,"
             + " Default or Catch 'Next' of this scope names it");
   }
 
@@ -240,7 +242,8 @@ class ValidatorTest {
             """);
 
     assertProblems(
-        json, "/States/Route/Choices: error [EmptyChoices] a Choice state needs at least one rule in"
+        json,
+        "/States/Route/Choices: error [EmptyChoices] a Choice state needs at least one rule in"
             + " 'Choices'");
   }
 
@@ -256,7 +259,8 @@ class ValidatorTest {
             """);
 
     assertProblems(
-        json, "/States/Route/Choices/0: error [MissingField] The field 'Next' is required but was"
+        json,
+        "/States/Route/Choices/0: error [MissingField] The field 'Next' is required but was"
             + " missing");
   }
 
@@ -425,8 +429,12 @@ class ValidatorTest {
             "${ValidateOrderFn}",
             "arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:f")) {
       assertProblems(
-          machine("Work", "\"Work\": {\"Type\": \"Task\", \"Resource\": \"" + resource + "\","
-              + " \"Parameters\": {\"Token.$\": \"$$.Task.Token\"}, \"End\": true}"));
+          machine(
+              "Work",
+              "\"Work\": {\"Type\": \"Task\", \"Resource\": \""
+                  + resource
+                  + "\","
+                  + " \"Parameters\": {\"Token.$\": \"$$.Task.Token\"}, \"End\": true}"));
     }
   }
 
@@ -438,7 +446,9 @@ class ValidatorTest {
             "arn:aws-cn:lambda:cn-north-1:123456789012:function:validate",
             "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:validate:live")) {
       assertProblems(
-          machine("Work", "\"Work\": {\"Type\": \"Task\", \"Resource\": \"" + resource + "\", \"End\": true}"));
+          machine(
+              "Work",
+              "\"Work\": {\"Type\": \"Task\", \"Resource\": \"" + resource + "\", \"End\": true}"));
     }
     assertProblems(
         machine(
@@ -598,7 +608,9 @@ class ValidatorTest {
       assertProblems(
           machine(
               "WaitUntil",
-              "\"WaitUntil\": {\"Type\": \"Wait\", \"Timestamp\": \"" + timestamp + "\","
+              "\"WaitUntil\": {\"Type\": \"Wait\", \"Timestamp\": \""
+                  + timestamp
+                  + "\","
                   + " \"End\": true}"),
           "/States/WaitUntil/Timestamp: error [InvalidTimestamp] String does not match RFC3339"
               + " timestamp");
@@ -674,7 +686,8 @@ class ValidatorTest {
 
   @Test
   void mapLabelIsShortAndPlain() {
-    assertProblems(map("\"Label\": \"\""), "/States/Each/Label: error [InvalidLabel] Label cannot be empty");
+    assertProblems(
+        map("\"Label\": \"\""), "/States/Each/Label: error [InvalidLabel] Label cannot be empty");
     assertProblems(
         map("\"Label\": \"" + "L".repeat(41) + "\""),
         "/States/Each/Label: error [InvalidLabel] Label cannot exceed 40 characters");
@@ -689,8 +702,9 @@ class ValidatorTest {
   @Test
   void mapNumbersAreInRange() {
     assertProblems(
-        map("\"MaxConcurrency\": -1, \"ToleratedFailurePercentage\": 100.5,"
-            + " \"ToleratedFailureCount\": 1.5"),
+        map(
+            "\"MaxConcurrency\": -1, \"ToleratedFailurePercentage\": 100.5,"
+                + " \"ToleratedFailureCount\": 1.5"),
         "/States/Each/MaxConcurrency: error [NumberRange] 'MaxConcurrency' must be an integer at"
             + " least 0, but is -1",
         "/States/Each/ToleratedFailurePercentage: error [NumberRange] 'ToleratedFailurePercentage'"
@@ -805,7 +819,8 @@ class ValidatorTest {
             + " JSONata states");
   }
 
-  // ---- payload templates, variables, JSONata $states ---------------------------------------------
+  // ---- payload templates, variables, JSONata $states
+  // ---------------------------------------------
 
   @Test
   void dynamicTemplateValuesMustBeStrings() {
@@ -980,7 +995,9 @@ class ValidatorTest {
   void definitionIsAtMostOneMebibyte() {
     String comment = "c".repeat(Validator.MAX_DEFINITION_CHARS);
     String json =
-        "{\"Comment\": \"" + comment + "\", \"StartAt\": \"A\", \"States\": {\"A\": {\"Type\":"
+        "{\"Comment\": \""
+            + comment
+            + "\", \"StartAt\": \"A\", \"States\": {\"A\": {\"Type\":"
             + " \"Succeed\"}}}";
 
     assertProblems(

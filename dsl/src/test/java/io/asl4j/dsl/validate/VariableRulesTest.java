@@ -17,34 +17,41 @@ class VariableRulesTest {
   @Test
   void aJsonPathVariableNoStateAssignsIsAWarning() {
     assertEquals(
-        List.of("/States/A: warning [UnassignedVariable] variable '$total' is read here but no state of this scope or an enclosing one assigns it"),
-        problems("{'StartAt':'A','States':{'A':{'Type':'Pass','Parameters':{'t.$':'$total'},'End':true}}}"));
+        List.of(
+            "/States/A: warning [UnassignedVariable] variable '$total' is read here but no state of this scope or an enclosing one assigns it"),
+        problems(
+            "{'StartAt':'A','States':{'A':{'Type':'Pass','Parameters':{'t.$':'$total'},'End':true}}}"));
   }
 
   @Test
   void aJsonataVariableNoStateAssignsIsAWarning() {
     assertEquals(
-        List.of("/States/A: warning [UnassignedVariable] variable '$total' is read here but no state of this scope or an enclosing one assigns it"),
-        problems("{'QueryLanguage':'JSONata','StartAt':'A','States':{'A':{'Type':'Pass','Output':'{% $total + 1 %}','End':true}}}"));
+        List.of(
+            "/States/A: warning [UnassignedVariable] variable '$total' is read here but no state of this scope or an enclosing one assigns it"),
+        problems(
+            "{'QueryLanguage':'JSONata','StartAt':'A','States':{'A':{'Type':'Pass','Output':'{% $total + 1 %}','End':true}}}"));
   }
 
   @Test
   void aVariableAssignedAnywhereInTheScopeOrAroundItIsNotReported() {
     assertEquals(
         List.of(),
-        problems("{'StartAt':'Set','States':{"
-            + "'Set':{'Type':'Pass','Assign':{'total':1},'Next':'Each'},"
-            + "'Each':{'Type':'Map','ItemProcessor':{'StartAt':'Use','States':{'Use':{'Type':'Pass','Parameters':{'t.$':'$total'},'End':true}}},'End':true}}}"));
+        problems(
+            "{'StartAt':'Set','States':{"
+                + "'Set':{'Type':'Pass','Assign':{'total':1},'Next':'Each'},"
+                + "'Each':{'Type':'Map','ItemProcessor':{'StartAt':'Use','States':{'Use':{'Type':'Pass','Parameters':{'t.$':'$total'},'End':true}}},'End':true}}}"));
   }
 
   @Test
   void aDistributedMapsChildrenDoNotSeeOuterVariables() {
     assertEquals(
-        List.of("/States/Each/ItemProcessor/States/Use: warning [UnassignedVariable] variable '$total' is read here but no state of this scope or an enclosing one assigns it"),
-        problems("{'StartAt':'Set','States':{"
-            + "'Set':{'Type':'Pass','Assign':{'total':1},'Next':'Each'},"
-            + "'Each':{'Type':'Map','ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},"
-            + "'StartAt':'Use','States':{'Use':{'Type':'Pass','Parameters':{'t.$':'$total'},'End':true}}},'End':true}}}"));
+        List.of(
+            "/States/Each/ItemProcessor/States/Use: warning [UnassignedVariable] variable '$total' is read here but no state of this scope or an enclosing one assigns it"),
+        problems(
+            "{'StartAt':'Set','States':{"
+                + "'Set':{'Type':'Pass','Assign':{'total':1},'Next':'Each'},"
+                + "'Each':{'Type':'Map','ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},"
+                + "'StartAt':'Use','States':{'Use':{'Type':'Pass','Parameters':{'t.$':'$total'},'End':true}}},'End':true}}}"));
   }
 
   @Test

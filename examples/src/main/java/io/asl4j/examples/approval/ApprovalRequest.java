@@ -8,7 +8,8 @@ import io.asl4j.dsl.annotation.WorkflowData;
  * typed path {@code $.decision.approved}.
  */
 @WorkflowData
-public record ApprovalRequest(String requestId, String requester, double amount, Decision decision) {
+public record ApprovalRequest(
+    String requestId, String requester, double amount, Decision decision) {
   /** A request before its decision. */
   public static ApprovalRequest of(String requestId, String requester, double amount) {
     return new ApprovalRequest(requestId, requester, amount, null);

@@ -13,6 +13,8 @@ public final class ApprovalTasks {
 
   /** The workflow with its task bound through the generated typed bindings. */
   public static LocalStateMachine.Builder bind(LocalStateMachine.Builder builder) {
-    return HumanApprovalDefinition.tasks().processApproval(ApprovalTasks::processApproval).bindTo(builder);
+    return HumanApprovalDefinition.tasks()
+        .processApproval(ApprovalTasks::processApproval)
+        .bindTo(builder);
   }
 }

@@ -19,13 +19,19 @@ public final class HumanApprovalWorkflow {
 
   /** The definition, validated. */
   public static StateMachine stateMachine() {
-    ObjectNode parameters = new ObjectMapper().createObjectNode().put("QueueUrl", HumanApproval.QUEUE_URL);
-    parameters.putObject("MessageBody")
+    ObjectNode parameters =
+        new ObjectMapper().createObjectNode().put("QueueUrl", HumanApproval.QUEUE_URL);
+    parameters
+        .putObject("MessageBody")
         .put("taskToken.$", JsonPaths.TASK_TOKEN.path())
         .put("requestId.$", "$.requestId")
         .put("amount.$", "$.amount");
-    Fail.JsonPath rejected = Fail.jsonPath("Rejected").error("Rejected").cause("The approver said no");
-    Fail.JsonPath timedOut = Fail.jsonPath("ApprovalTimedOut").error("ApprovalTimedOut").cause("No answer within 24 hours");
+    Fail.JsonPath rejected =
+        Fail.jsonPath("Rejected").error("Rejected").cause("The approver said no");
+    Fail.JsonPath timedOut =
+        Fail.jsonPath("ApprovalTimedOut")
+            .error("ApprovalTimedOut")
+            .cause("No answer within 24 hours");
     return Workflow.jsonPath()
         .comment("Human approval through a .waitForTaskToken callback, 24 hours to answer")
         .definition(
@@ -38,7 +44,10 @@ public final class HumanApprovalWorkflow {
                         .catching(Catch.on(Errors.TIMEOUT).to(timedOut)))
                 .next(
                     Choice.jsonPath("IsApproved")
-                        .when(ApprovalRequestPaths.decision().approved().isTrue(), Task.jsonPath("ProcessApproval").resource(HumanApproval.PROCESS_APPROVAL))
+                        .when(
+                            ApprovalRequestPaths.decision().approved().isTrue(),
+                            Task.jsonPath("ProcessApproval")
+                                .resource(HumanApproval.PROCESS_APPROVAL))
                         .otherwise(rejected)))
         .build();
   }

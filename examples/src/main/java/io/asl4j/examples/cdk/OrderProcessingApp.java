@@ -34,7 +34,8 @@ public final class OrderProcessingApp {
       Map.of(
           "arn:aws:lambda:us-west-2:123456789012:function:sfn-validate-order", "ValidateOrderFn",
           "arn:aws:lambda:us-west-2:123456789012:function:sfn-notify-customer", "NotifyCustomerFn",
-          "arn:aws:lambda:us-west-2:123456789012:function:sfn-update-inventory", "UpdateInventoryFn");
+          "arn:aws:lambda:us-west-2:123456789012:function:sfn-update-inventory",
+              "UpdateInventoryFn");
 
   public static void main(String[] args) {
     App app = new App();

@@ -2,9 +2,17 @@ package io.asl4j.examples.documents;
 
 import java.util.List;
 
-/** A document as the pipeline enriches it: the S3 location, then its text, category, checks and approval. */
+/**
+ * A document as the pipeline enriches it: the S3 location, then its text, category, checks and
+ * approval.
+ */
 public record Document(
-    String bucket, String key, Extracted extracted, Classification classification, List<CheckResult> checks, Approval approval) {
+    String bucket,
+    String key,
+    Extracted extracted,
+    Classification classification,
+    List<CheckResult> checks,
+    Approval approval) {
   public static Document at(String bucket, String key) {
     return new Document(bucket, key, null, null, null, null);
   }

@@ -23,7 +23,8 @@ public final class DocumentPipeline {
   private DocumentPipeline() {}
 
   public static final String LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:";
-  public static final String REVIEW_QUEUE = "https://sqs.us-east-1.amazonaws.com/123456789012/document-reviews";
+  public static final String REVIEW_QUEUE =
+      "https://sqs.us-east-1.amazonaws.com/123456789012/document-reviews";
   public static final String TABLE = "Documents";
 
   @StartAt
@@ -35,13 +36,19 @@ public final class DocumentPipeline {
       next = ClassifyDocument.class)
   interface ExtractText {}
 
-  @Task(resource = LAMBDA + "ClassifyDocument", resultPath = "$.classification", next = RunChecks.class)
+  @Task(
+      resource = LAMBDA + "ClassifyDocument",
+      resultPath = "$.classification",
+      next = RunChecks.class)
   @Retry(errors = Errors.TASK_FAILED, intervalSeconds = 1, maxAttempts = 2)
   public interface ClassifyDocument {
     Document.Classification classifyDocument(Document document);
   }
 
-  @Parallel(branches = {Pii.class, Compliance.class}, resultPath = "$.checks", next = AllChecksPassed.class)
+  @Parallel(
+      branches = {Pii.class, Compliance.class},
+      resultPath = "$.checks",
+      next = AllChecksPassed.class)
   interface RunChecks {}
 
   @Branch
@@ -70,7 +77,9 @@ public final class DocumentPipeline {
   @Task(
       resource = "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
       parameters =
-          "{\"QueueUrl\": \"" + REVIEW_QUEUE + "\","
+          "{\"QueueUrl\": \""
+              + REVIEW_QUEUE
+              + "\","
               + " \"MessageBody\": {\"taskToken.$\": \"$$.Task.Token\", \"key.$\": \"$.key\", \"category.$\": \"$.classification.category\"}}",
       timeoutSeconds = 3 * 24 * 3600,
       resultPath = "$.approval",
@@ -81,7 +90,9 @@ public final class DocumentPipeline {
   @Task(
       resource = "arn:aws:states:::dynamodb:putItem",
       parameters =
-          "{\"TableName\": \"" + TABLE + "\", \"Item\": {\"documentId\": {\"S.$\": \"$.key\"},"
+          "{\"TableName\": \""
+              + TABLE
+              + "\", \"Item\": {\"documentId\": {\"S.$\": \"$.key\"},"
               + " \"category\": {\"S.$\": \"$.classification.category\"}, \"approvedBy\": {\"S.$\": \"$.approval.approver\"}}}",
       resultPath = "$.stored",
       next = End.class)

@@ -23,9 +23,11 @@ public final class DocumentPipelineWorkflow {
     ObjectMapper json = new ObjectMapper();
     String lambda = DocumentPipeline.LAMBDA;
 
-    ObjectNode getObject = json.createObjectNode().put("Bucket.$", "$.bucket").put("Key.$", "$.key");
+    ObjectNode getObject =
+        json.createObjectNode().put("Bucket.$", "$.bucket").put("Key.$", "$.key");
     ObjectNode review = json.createObjectNode().put("QueueUrl", DocumentPipeline.REVIEW_QUEUE);
-    review.putObject("MessageBody")
+    review
+        .putObject("MessageBody")
         .put("taskToken.$", JsonPaths.TASK_TOKEN.path())
         .put("key.$", "$.key")
         .put("category.$", "$.classification.category");
@@ -35,8 +37,14 @@ public final class DocumentPipelineWorkflow {
     item.putObject("category").put("S.$", "$.classification.category");
     item.putObject("approvedBy").put("S.$", "$.approval.approver");
 
-    Fail.JsonPath checksFailed = Fail.jsonPath("ChecksFailed").error("ChecksFailed").cause("A PII or compliance check failed");
-    Fail.JsonPath reviewExpired = Fail.jsonPath("ReviewExpired").error("ReviewExpired").cause("No reviewer answered within 3 days");
+    Fail.JsonPath checksFailed =
+        Fail.jsonPath("ChecksFailed")
+            .error("ChecksFailed")
+            .cause("A PII or compliance check failed");
+    Fail.JsonPath reviewExpired =
+        Fail.jsonPath("ReviewExpired")
+            .error("ReviewExpired")
+            .cause("No reviewer answered within 3 days");
     Chain approveAndFinalize =
         Chain.start(
                 Task.jsonPath("WaitForApproval")
@@ -45,7 +53,11 @@ public final class DocumentPipelineWorkflow {
                     .timeout(Duration.ofDays(3))
                     .resultPath("$.approval")
                     .catching(Catch.on(Errors.TIMEOUT).to(reviewExpired)))
-            .next(Task.jsonPath("FinalizeDocument").resource("arn:aws:states:::dynamodb:putItem").parameters(putItem).resultPath("$.stored"));
+            .next(
+                Task.jsonPath("FinalizeDocument")
+                    .resource("arn:aws:states:::dynamodb:putItem")
+                    .parameters(putItem)
+                    .resultPath("$.stored"));
 
     return Workflow.jsonPath()
         .comment("Document pipeline: extract, classify, check, approve, finalize")
@@ -60,11 +72,15 @@ public final class DocumentPipelineWorkflow {
                     Task.jsonPath("ClassifyDocument")
                         .resource(lambda + "ClassifyDocument")
                         .resultPath("$.classification")
-                        .retry(Retry.on(Errors.TASK_FAILED).interval(Duration.ofSeconds(1)).maxAttempts(2)))
+                        .retry(
+                            Retry.on(Errors.TASK_FAILED)
+                                .interval(Duration.ofSeconds(1))
+                                .maxAttempts(2)))
                 .next(
                     Parallel.jsonPath("RunChecks")
                         .branch(Task.jsonPath("CheckPii").resource(lambda + "CheckPii"))
-                        .branch(Task.jsonPath("CheckCompliance").resource(lambda + "CheckCompliance"))
+                        .branch(
+                            Task.jsonPath("CheckCompliance").resource(lambda + "CheckCompliance"))
                         .resultPath("$.checks"))
                 .next(
                     Choice.jsonPath("AllChecksPassed")

@@ -22,12 +22,16 @@ public final class DocumentTasks {
 
   public static Document.CheckResult checkPii(Document document) {
     boolean found = SSN.matcher(document.extracted().text()).find();
-    return new Document.CheckResult("pii", !found, found ? "contains a social security number" : "none found");
+    return new Document.CheckResult(
+        "pii", !found, found ? "contains a social security number" : "none found");
   }
 
   public static Document.CheckResult checkCompliance(Document document) {
     boolean known = !document.classification().category().equals("other");
-    return new Document.CheckResult("compliance", known, known ? "category " + document.classification().category() : "unknown category");
+    return new Document.CheckResult(
+        "compliance",
+        known,
+        known ? "category " + document.classification().category() : "unknown category");
   }
 
   public static LocalStateMachine.Builder bind(LocalStateMachine.Builder builder) {

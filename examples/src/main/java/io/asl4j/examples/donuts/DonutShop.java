@@ -8,7 +8,10 @@ import io.asl4j.dsl.annotation.Succeed;
 import io.asl4j.dsl.annotation.Task;
 import io.asl4j.dsl.annotation.Workflow;
 
-/** The donut shop: a Map over the {@code ordered} array, Fry then Ice then Box per item, two fryers at a time. */
+/**
+ * The donut shop: a Map over the {@code ordered} array, Fry then Ice then Box per item, two fryers
+ * at a time.
+ */
 @Workflow(comment = "Donut shop: Fry, Ice and Box every ordered item, two at a time")
 public final class DonutShop {
   private DonutShop() {}
@@ -16,7 +19,12 @@ public final class DonutShop {
   public static final String LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:";
 
   @StartAt
-  @Map(itemsPath = "$.ordered", maxConcurrency = 2, processor = MakeDonut.class, resultPath = "$.boxes", next = Ready.class)
+  @Map(
+      itemsPath = "$.ordered",
+      maxConcurrency = 2,
+      processor = MakeDonut.class,
+      resultPath = "$.boxes",
+      next = Ready.class)
   interface MakeDonuts {}
 
   @Branch

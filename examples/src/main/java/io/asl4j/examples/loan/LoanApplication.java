@@ -16,9 +16,9 @@ import java.time.Duration;
 /**
  * A loan application that runs for weeks, in JSONata with variables: CreditCheck (retried with
  * back-off over hours while the bureau is down) assigns {@code $applicant}, {@code $amount} and
- * {@code $score}; Decide approves at once, sends the application to manual underwriting (5 days)
- * or declines it; a 14-day cooling-off Wait; Disburse (retried daily); Done builds the output from
- * the variables.
+ * {@code $score}; Decide approves at once, sends the application to manual underwriting (5 days) or
+ * declines it; a 14-day cooling-off Wait; Disburse (retried daily); Done builds the output from the
+ * variables.
  */
 public final class LoanApplication {
   private LoanApplication() {}
@@ -32,35 +32,55 @@ public final class LoanApplication {
     Task.Jsonata creditCheck =
         Task.jsonata("CreditCheck")
             .resource(CREDIT_CHECK)
-            .arguments(Payload.object().put("applicant", "{% $states.input.applicant %}").put("ssnLast4", "{% $states.input.ssnLast4 %}"))
+            .arguments(
+                Payload.object()
+                    .put("applicant", "{% $states.input.applicant %}")
+                    .put("ssnLast4", "{% $states.input.ssnLast4 %}"))
             .assign(
                 Payload.object()
                     .put("applicant", "{% $states.input.applicant %}")
                     .put("amount", "{% $states.input.amount %}")
                     .put("score", "{% $states.result.score %}"))
-            .retry(Retry.on("CreditBureau.Unavailable").interval(Duration.ofHours(1)).maxAttempts(3).backoffRate(2.0));
+            .retry(
+                Retry.on("CreditBureau.Unavailable")
+                    .interval(Duration.ofHours(1))
+                    .maxAttempts(3)
+                    .backoffRate(2.0));
     Fail.Jsonata declined =
-        Fail.jsonata("Declined").error("LoanDeclined").cause("{% 'credit score ' & $string($score) & ' is below 600' %}");
+        Fail.jsonata("Declined")
+            .error("LoanDeclined")
+            .cause("{% 'credit score ' & $string($score) & ' is below 600' %}");
     return Workflow.jsonata()
-        .comment("Loan application: credit check, decision, underwriting, cooling-off, disbursement")
+        .comment(
+            "Loan application: credit check, decision, underwriting, cooling-off, disbursement")
         .timeout(Duration.ofDays(60))
         .definition(
             Chain.start(creditCheck)
                 .next(
                     Choice.jsonata("Decide")
                         .when("{% $score >= 700 %}", Pass.jsonata("AutoApproved"))
-                        .when("{% $score >= 600 %}", Wait.jsonata("ManualUnderwriting").duration(Duration.ofDays(5)))
+                        .when(
+                            "{% $score >= 600 %}",
+                            Wait.jsonata("ManualUnderwriting").duration(Duration.ofDays(5)))
                         .otherwise(declined)
                         .afterwards())
                 .next(Wait.jsonata("CoolingOff").duration(Duration.ofDays(14)))
                 .next(
                     Task.jsonata("Disburse")
                         .resource(DISBURSE)
-                        .arguments(Payload.object().put("applicant", "{% $applicant %}").put("amount", "{% $amount %}"))
-                        .retry(Retry.on("Bank.Timeout").interval(Duration.ofDays(1)).maxAttempts(2).backoffRate(1.0)))
+                        .arguments(
+                            Payload.object()
+                                .put("applicant", "{% $applicant %}")
+                                .put("amount", "{% $amount %}"))
+                        .retry(
+                            Retry.on("Bank.Timeout")
+                                .interval(Duration.ofDays(1))
+                                .maxAttempts(2)
+                                .backoffRate(1.0)))
                 .next(
                     Succeed.jsonata("Done")
-                        .output("{% {'applicant': $applicant, 'amount': $amount, 'score': $score, 'reference': $states.input.reference} %}")))
+                        .output(
+                            "{% {'applicant': $applicant, 'amount': $amount, 'score': $score, 'reference': $states.input.reference} %}")))
         .build();
   }
 

@@ -1,10 +1,8 @@
 package io.asl4j.examples.loan;
 
 import io.asl4j.dsl.annotation.Choice;
-import io.asl4j.dsl.annotation.End;
 import io.asl4j.dsl.annotation.Fail;
 import io.asl4j.dsl.annotation.Pass;
-import io.asl4j.dsl.model.QueryLanguage;
 import io.asl4j.dsl.annotation.Retry;
 import io.asl4j.dsl.annotation.StartAt;
 import io.asl4j.dsl.annotation.Succeed;
@@ -12,6 +10,7 @@ import io.asl4j.dsl.annotation.Task;
 import io.asl4j.dsl.annotation.Wait;
 import io.asl4j.dsl.annotation.When;
 import io.asl4j.dsl.annotation.Workflow;
+import io.asl4j.dsl.model.QueryLanguage;
 import io.asl4j.examples.loan.LoanApplication.CreditRequest;
 import io.asl4j.examples.loan.LoanApplication.CreditScore;
 import io.asl4j.examples.loan.LoanApplication.Disbursement;
@@ -29,12 +28,17 @@ public final class LoanWorkflow {
   @StartAt
   @Task(
       resource = LoanApplication.CREDIT_CHECK,
-      arguments = "{\"applicant\": \"{% $states.input.applicant %}\", \"ssnLast4\": \"{% $states.input.ssnLast4 %}\"}",
+      arguments =
+          "{\"applicant\": \"{% $states.input.applicant %}\", \"ssnLast4\": \"{% $states.input.ssnLast4 %}\"}",
       assign =
           "{\"applicant\": \"{% $states.input.applicant %}\", \"amount\": \"{% $states.input.amount %}\","
               + " \"score\": \"{% $states.result.score %}\"}",
       next = Decide.class)
-  @Retry(errors = "CreditBureau.Unavailable", intervalSeconds = 3600, maxAttempts = 3, backoffRate = 2.0)
+  @Retry(
+      errors = "CreditBureau.Unavailable",
+      intervalSeconds = 3600,
+      maxAttempts = 3,
+      backoffRate = 2.0)
   public interface CreditCheck {
     CreditScore creditCheck(CreditRequest request);
   }
@@ -62,7 +66,9 @@ public final class LoanWorkflow {
     Transfer disburse(Disbursement disbursement);
   }
 
-  @Succeed(output = "{% {'applicant': $applicant, 'amount': $amount, 'score': $score, 'reference': $states.input.reference} %}")
+  @Succeed(
+      output =
+          "{% {'applicant': $applicant, 'amount': $amount, 'score': $score, 'reference': $states.input.reference} %}")
   interface Done {}
 
   @Fail(error = "LoanDeclined", cause = "{% 'credit score ' & $string($score) & ' is below 600' %}")

@@ -7,7 +7,14 @@ import io.asl4j.dsl.annotation.WorkflowData;
  * ValidateOrder) and {@code shipMethod} (set by CheckPriority's Pass states).
  */
 @WorkflowData
-public record Order(String orderId, String item, int quantity, double price, String priority, Double total, String shipMethod) {
+public record Order(
+    String orderId,
+    String item,
+    int quantity,
+    double price,
+    String priority,
+    Double total,
+    String shipMethod) {
   /** A new order, before validation. */
   public static Order of(String orderId, String item, int quantity, double price, String priority) {
     return new Order(orderId, item, quantity, price, priority, null, null);

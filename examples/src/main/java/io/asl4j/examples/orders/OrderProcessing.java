@@ -19,9 +19,9 @@ import io.asl4j.dsl.annotation.Workflow;
 /**
  * The order-processing demo (the seed's state-machine.json) as annotated classes: ValidateOrder
  * with Retry and Catch, CheckPriority, ExpressShip/StandardShip, the NotifyAndUpdate Parallel,
- * WaitForProcessing, OrderComplete / OrderFailed. The processor writes the same ASL as
- * {@code workflows/order-processing.asl.json} and {@link OrderProcessingWorkflow} (the builder
- * style), and generates {@code OrderProcessingDefinition}.
+ * WaitForProcessing, OrderComplete / OrderFailed. The processor writes the same ASL as {@code
+ * workflows/order-processing.asl.json} and {@link OrderProcessingWorkflow} (the builder style), and
+ * generates {@code OrderProcessingDefinition}.
  */
 @Workflow(comment = "Order Processing - Task, Choice, Parallel, Wait, Error Handling")
 public final class OrderProcessing {
@@ -49,7 +49,10 @@ public final class OrderProcessing {
   @Pass(result = "\"standard\"", resultPath = "$.shipMethod", next = NotifyAndUpdate.class)
   interface StandardShip {}
 
-  @Parallel(branches = {NotifyBranch.class, UpdateBranch.class}, resultPath = "$.notifications", next = WaitForProcessing.class)
+  @Parallel(
+      branches = {NotifyBranch.class, UpdateBranch.class},
+      resultPath = "$.notifications",
+      next = WaitForProcessing.class)
   interface NotifyAndUpdate {}
 
   @Branch

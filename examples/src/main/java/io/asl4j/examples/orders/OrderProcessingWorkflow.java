@@ -26,16 +26,25 @@ public final class OrderProcessingWorkflow {
   /** The definition, validated. */
   public static StateMachine stateMachine() {
     String lambda = OrderProcessing.LAMBDA;
-    Fail.JsonPath orderFailed = Fail.jsonPath("OrderFailed").cause("Validation failed").error("InvalidOrder");
-    Pass.JsonPath expressShip = Pass.jsonPath("ExpressShip").result(TextNode.valueOf("express")).resultPath("$.shipMethod");
-    Pass.JsonPath standardShip = Pass.jsonPath("StandardShip").result(TextNode.valueOf("standard")).resultPath("$.shipMethod");
+    Fail.JsonPath orderFailed =
+        Fail.jsonPath("OrderFailed").cause("Validation failed").error("InvalidOrder");
+    Pass.JsonPath expressShip =
+        Pass.jsonPath("ExpressShip").result(TextNode.valueOf("express")).resultPath("$.shipMethod");
+    Pass.JsonPath standardShip =
+        Pass.jsonPath("StandardShip")
+            .result(TextNode.valueOf("standard"))
+            .resultPath("$.shipMethod");
     return Workflow.jsonPath()
         .comment("Order Processing - Task, Choice, Parallel, Wait, Error Handling")
         .definition(
             Chain.start(
                     Task.jsonPath("ValidateOrder")
                         .resource(lambda + "sfn-validate-order")
-                        .retry(Retry.on(Errors.TASK_FAILED).maxAttempts(2).interval(Duration.ofSeconds(2)).backoffRate(2.0))
+                        .retry(
+                            Retry.on(Errors.TASK_FAILED)
+                                .maxAttempts(2)
+                                .interval(Duration.ofSeconds(2))
+                                .backoffRate(2.0))
                         .catching(Catch.all().to(orderFailed)))
                 .next(
                     Choice.jsonPath("CheckPriority")

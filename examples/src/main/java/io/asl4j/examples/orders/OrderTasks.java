@@ -13,14 +13,16 @@ public final class OrderTasks {
       throw new StatesError("ValidationError", "orderId is missing");
     }
     if (order.quantity() <= 0) {
-      throw new StatesError("ValidationError", "quantity must be positive, was " + order.quantity());
+      throw new StatesError(
+          "ValidationError", "quantity must be positive, was " + order.quantity());
     }
     return order.withTotal(order.quantity() * order.price());
   }
 
   /** Tells the customer how the order ships. */
   public static Notification notify(Order order) {
-    return new Notification(order.orderId(), "email", "Your " + order.item() + " ships " + order.shipMethod());
+    return new Notification(
+        order.orderId(), "email", "Your " + order.item() + " ships " + order.shipMethod());
   }
 
   /** Reserves the stock. */

@@ -23,12 +23,18 @@ public final class PaymentOrderWorkflow {
     Task.JsonPath sendFailureNotification =
         Task.jsonPath("SendFailureNotification")
             .resource("arn:aws:states:::sns:publish")
-            .parameters(new ObjectMapper().createObjectNode().put("TopicArn", PaymentWorkflow.FAILURE_TOPIC).put("Message.$", "$.Cause"));
-    Fail.JsonPath paymentFailed = Fail.jsonPath("PaymentFailed").error("PaymentFailed").cause("Payment was not approved");
+            .parameters(
+                new ObjectMapper()
+                    .createObjectNode()
+                    .put("TopicArn", PaymentWorkflow.FAILURE_TOPIC)
+                    .put("Message.$", "$.Cause"));
+    Fail.JsonPath paymentFailed =
+        Fail.jsonPath("PaymentFailed").error("PaymentFailed").cause("Payment was not approved");
     Parallel.JsonPath fulfillOrder =
         Parallel.jsonPath("FulfillOrder")
             .branch(Task.jsonPath("UpdateInventory").resource(lambda + "UpdateInventory"))
-            .branch(Task.jsonPath("SendConfirmationEmail").resource(lambda + "SendConfirmationEmail"));
+            .branch(
+                Task.jsonPath("SendConfirmationEmail").resource(lambda + "SendConfirmationEmail"));
     return Workflow.jsonPath()
         .comment("Order Processing Workflow")
         .definition(
@@ -39,10 +45,15 @@ public final class PaymentOrderWorkflow {
                 .next(
                     Task.jsonPath("ProcessPayment")
                         .resource(lambda + "ProcessPayment")
-                        .retry(Retry.on(Errors.TASK_FAILED).interval(Duration.ofSeconds(2)).maxAttempts(3).backoffRate(2.0)))
+                        .retry(
+                            Retry.on(Errors.TASK_FAILED)
+                                .interval(Duration.ofSeconds(2))
+                                .maxAttempts(3)
+                                .backoffRate(2.0)))
                 .next(
                     Choice.jsonPath("IsPaymentApproved")
-                        .when(JsonPaths.input().string("paymentStatus").eq("APPROVED"), fulfillOrder)
+                        .when(
+                            JsonPaths.input().string("paymentStatus").eq("APPROVED"), fulfillOrder)
                         .otherwise(paymentFailed)))
         .build();
   }

@@ -12,7 +12,8 @@ public final class PaymentTasks {
 
   public static PaymentOrder validateOrder(PaymentOrder order) {
     if (order.quantity() <= 0 || order.customerEmail() == null) {
-      throw new StatesError("ValidationError", "Order " + order.orderId() + " has no quantity or no customer email");
+      throw new StatesError(
+          "ValidationError", "Order " + order.orderId() + " has no quantity or no customer email");
     }
     return order;
   }
@@ -22,7 +23,8 @@ public final class PaymentTasks {
   }
 
   public static Receipt updateInventory(PaymentOrder order) {
-    return new Receipt(order.orderId(), "inventory", "reserved " + order.quantity() + " x " + order.item());
+    return new Receipt(
+        order.orderId(), "inventory", "reserved " + order.quantity() + " x " + order.item());
   }
 
   public static Receipt sendConfirmationEmail(PaymentOrder order) {

@@ -43,7 +43,9 @@ public final class PaymentWorkflow {
   @When(variable = "$.paymentStatus", stringEquals = "APPROVED", next = FulfillOrder.class)
   interface IsPaymentApproved {}
 
-  @Parallel(branches = {Inventory.class, Email.class}, next = End.class)
+  @Parallel(
+      branches = {Inventory.class, Email.class},
+      next = End.class)
   interface FulfillOrder {}
 
   @Branch

@@ -34,7 +34,8 @@ class HumanApprovalTest {
   /** Starts a request and returns it parked on the callback, with the message the approver got. */
   JsonNode startAndReadTheMessage(Execution execution) {
     execution.runUntilWaiting();
-    List<io.asl4j.runtime.services.Sqs.Message> messages = services.sqs().messages(HumanApproval.QUEUE_URL);
+    List<io.asl4j.runtime.services.Sqs.Message> messages =
+        services.sqs().messages(HumanApproval.QUEUE_URL);
     assertEquals(1, messages.size());
     JsonNode body = messages.get(0).bodyJson();
     assertEquals(execution.waitingTaskTokens(), List.of(body.get("taskToken").asText()));
@@ -47,7 +48,8 @@ class HumanApprovalTest {
     JsonNode message = startAndReadTheMessage(execution);
     assertEquals("REQ-1", message.get("requestId").asText());
 
-    machine.sendTaskSuccess(message.get("taskToken").asText(), Asl4jRuntime.json(new Decision(true, "bob", "fine")));
+    machine.sendTaskSuccess(
+        message.get("taskToken").asText(), Asl4jRuntime.json(new Decision(true, "bob", "fine")));
     execution.await();
 
     assertThat(execution)
@@ -61,10 +63,14 @@ class HumanApprovalTest {
     Execution execution = asl4j.start(machine, ApprovalRequest.of("REQ-2", "ann", 99_000));
     JsonNode message = startAndReadTheMessage(execution);
 
-    machine.sendTaskSuccess(message.get("taskToken").asText(), Asl4jRuntime.json(new Decision(false, "bob", "too much")));
+    machine.sendTaskSuccess(
+        message.get("taskToken").asText(),
+        Asl4jRuntime.json(new Decision(false, "bob", "too much")));
     execution.await();
 
-    assertThat(execution).failedWith("Rejected", "The approver said no").didNotPassThrough("ProcessApproval");
+    assertThat(execution)
+        .failedWith("Rejected", "The approver said no")
+        .didNotPassThrough("ProcessApproval");
   }
 
   @Test
@@ -80,11 +86,15 @@ class HumanApprovalTest {
         .hasEvent("TaskTimedOut")
         .hasPath("WaitForApproval", "ApprovalTimedOut")
         .took(Duration.ofHours(24));
-    assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 5, "24 virtual hours, not real ones");
+    assertTrue(
+        Duration.ofNanos(System.nanoTime() - started).toSeconds() < 5,
+        "24 virtual hours, not real ones");
   }
 
   @Test
   void theBuilderWritesTheSameAsl() {
-    assertEquals(Asl4jRuntime.json(HumanApprovalDefinition.aslJson()), Asl4jRuntime.json(AslWriter.write(HumanApprovalWorkflow.stateMachine())));
+    assertEquals(
+        Asl4jRuntime.json(HumanApprovalDefinition.aslJson()),
+        Asl4jRuntime.json(AslWriter.write(HumanApprovalWorkflow.stateMachine())));
   }
 }

@@ -74,9 +74,6 @@ class OrderProcessingAppTest {
             .valueToTree(template.findResources("AWS::IAM::Policy"))
             .findValues("Statement")
             .toString();
-    assertEquals(
-        3,
-        statements.split("lambda:InvokeFunction", -1).length - 1,
-        statements);
+    assertEquals(3, statements.split("lambda:InvokeFunction", -1).length - 1, statements);
   }
 }

@@ -14,7 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The pipeline on the S3, SQS and DynamoDB fakes; the 3-day review wait runs on the virtual clock. */
+/**
+ * The pipeline on the S3, SQS and DynamoDB fakes; the 3-day review wait runs on the virtual clock.
+ */
 @Asl4jTest
 class DocumentPipelineTest {
   Asl4jRuntime asl4j;
@@ -25,13 +27,16 @@ class DocumentPipelineTest {
   void setUp(Asl4jRuntime asl4j, AwsServices services) {
     this.asl4j = asl4j;
     this.services = services;
-    services.s3().createBucket("inbox")
+    services
+        .s3()
+        .createBucket("inbox")
         .putObject("inbox", "inv-7.txt", "INVOICE 7: 3 chairs, total 270 EUR")
         .putObject("inbox", "form.txt", "Agreement. Applicant SSN 123-45-6789")
         .putObject("inbox", "note.txt", "remember the milk");
     services.sqs().createQueue("document-reviews");
     services.dynamoDb().createTable(DocumentPipeline.TABLE, "documentId");
-    machine = DocumentTasks.bind(asl4j.configure(DocumentPipelineDefinition.localMachine())).build();
+    machine =
+        DocumentTasks.bind(asl4j.configure(DocumentPipelineDefinition.localMachine())).build();
   }
 
   @Test
@@ -40,15 +45,25 @@ class DocumentPipelineTest {
     JsonNode review = services.sqs().messages(DocumentPipeline.REVIEW_QUEUE).get(0).bodyJson();
     assertEquals("invoice", review.get("category").asText());
 
-    machine.sendTaskSuccess(review.get("taskToken").asText(), Asl4jRuntime.json(new Document.Approval("dana", "ok")));
+    machine.sendTaskSuccess(
+        review.get("taskToken").asText(), Asl4jRuntime.json(new Document.Approval("dana", "ok")));
     execution.await();
 
     assertThat(execution)
         .succeeded()
-        .passedThroughInOrder("ExtractText", "ClassifyDocument", "RunChecks", "AllChecksPassed", "WaitForApproval", "FinalizeDocument")
+        .passedThroughInOrder(
+            "ExtractText",
+            "ClassifyDocument",
+            "RunChecks",
+            "AllChecksPassed",
+            "WaitForApproval",
+            "FinalizeDocument")
         .output()
         .at("/checks")
-        .isEqualTo(List.of(new Document.CheckResult("pii", true, "none found"), new Document.CheckResult("compliance", true, "category invoice")));
+        .isEqualTo(
+            List.of(
+                new Document.CheckResult("pii", true, "none found"),
+                new Document.CheckResult("compliance", true, "category invoice")));
     List<JsonNode> items = services.dynamoDb().items(DocumentPipeline.TABLE);
     assertEquals(1, items.size());
     assertEquals("dana", items.get(0).at("/approvedBy/S").asText());
@@ -66,14 +81,20 @@ class DocumentPipelineTest {
   void anUnknownCategoryFailsCompliance() {
     Execution execution = asl4j.run(machine, Document.at("inbox", "note.txt"));
 
-    assertThat(execution).failedWith("ChecksFailed").passedThrough("CheckPii", "CheckCompliance").didNotPassThrough("WaitForApproval");
+    assertThat(execution)
+        .failedWith("ChecksFailed")
+        .passedThrough("CheckPii", "CheckCompliance")
+        .didNotPassThrough("WaitForApproval");
   }
 
   @Test
   void anUnansweredReviewExpiresAfterThreeDays() {
     Execution execution = asl4j.run(machine, Document.at("inbox", "inv-7.txt"));
 
-    assertThat(execution).failedWith("ReviewExpired").took(Duration.ofDays(3)).didNotPassThrough("FinalizeDocument");
+    assertThat(execution)
+        .failedWith("ReviewExpired")
+        .took(Duration.ofDays(3))
+        .didNotPassThrough("FinalizeDocument");
   }
 
   @Test
@@ -87,6 +108,7 @@ class DocumentPipelineTest {
   void theBuilderWritesTheSameAsl() {
     assertEquals(
         Asl4jRuntime.json(DocumentPipelineDefinition.aslJson()),
-        Asl4jRuntime.json(io.asl4j.dsl.json.AslWriter.write(DocumentPipelineWorkflow.stateMachine())));
+        Asl4jRuntime.json(
+            io.asl4j.dsl.json.AslWriter.write(DocumentPipelineWorkflow.stateMachine())));
   }
 }

@@ -19,9 +19,18 @@ class DonutShopTest {
 
   @Test
   void everyItemIsFriedIcedAndBoxedInOrder(Asl4jRuntime asl4j) {
-    LocalStateMachine machine = DonutTasks.bind(asl4j.configure(DonutShopDefinition.localMachine())).build();
+    LocalStateMachine machine =
+        DonutTasks.bind(asl4j.configure(DonutShopDefinition.localMachine())).build();
 
-    Execution execution = asl4j.run(machine, new DonutOrder("ann", List.of(Donut.ordered("glazed", 12), Donut.ordered("chocolate", 4), Donut.ordered("jam", 2))));
+    Execution execution =
+        asl4j.run(
+            machine,
+            new DonutOrder(
+                "ann",
+                List.of(
+                    Donut.ordered("glazed", 12),
+                    Donut.ordered("chocolate", 4),
+                    Donut.ordered("jam", 2))));
 
     assertThat(execution)
         .succeeded()
@@ -30,10 +39,11 @@ class DonutShopTest {
         .enteredTimes("Box", 3)
         .output()
         .at("/boxes")
-        .isEqualTo(List.of(
-            new Donut("glazed", 12, true, "sugar glaze", "dozen box"),
-            new Donut("chocolate", 4, true, "chocolate", "half-dozen box"),
-            new Donut("jam", 2, true, "plain", "half-dozen box")));
+        .isEqualTo(
+            List.of(
+                new Donut("glazed", 12, true, "sugar glaze", "dozen box"),
+                new Donut("chocolate", 4, true, "chocolate", "half-dozen box"),
+                new Donut("jam", 2, true, "plain", "half-dozen box")));
   }
 
   @Test
@@ -41,29 +51,47 @@ class DonutShopTest {
     // frying takes 3 minutes: four items two at a time take 6 minutes, not 3 and not 12
     LocalStateMachine machine =
         DonutTasks.bind(asl4j.configure(DonutShopDefinition.localMachine()))
-            .handler(DonutShop.LAMBDA + "Fry", (input, ctx) -> {
-              ctx.simulateDuration(Duration.ofMinutes(3));
-              return JSON.valueToTree(DonutTasks.fry(JSON.convertValue(input, Donut.class)));
-            })
+            .handler(
+                DonutShop.LAMBDA + "Fry",
+                (input, ctx) -> {
+                  ctx.simulateDuration(Duration.ofMinutes(3));
+                  return JSON.valueToTree(DonutTasks.fry(JSON.convertValue(input, Donut.class)));
+                })
             .build();
 
-    Execution execution = asl4j.run(machine, new DonutOrder("bob", List.of(
-        Donut.ordered("glazed", 1), Donut.ordered("glazed", 2), Donut.ordered("jam", 3), Donut.ordered("plain", 4))));
+    Execution execution =
+        asl4j.run(
+            machine,
+            new DonutOrder(
+                "bob",
+                List.of(
+                    Donut.ordered("glazed", 1),
+                    Donut.ordered("glazed", 2),
+                    Donut.ordered("jam", 3),
+                    Donut.ordered("plain", 4))));
 
     assertThat(execution).succeeded().enteredTimes("Box", 4).took(Duration.ofMinutes(6));
   }
 
   @Test
   void oneBadItemFailsTheMap(Asl4jRuntime asl4j) {
-    LocalStateMachine machine = DonutTasks.bind(asl4j.configure(DonutShopDefinition.localMachine())).build();
+    LocalStateMachine machine =
+        DonutTasks.bind(asl4j.configure(DonutShopDefinition.localMachine())).build();
 
-    Execution execution = asl4j.run(machine, new DonutOrder("cy", List.of(Donut.ordered("glazed", 1), Donut.ordered("jam", 40))));
+    Execution execution =
+        asl4j.run(
+            machine,
+            new DonutOrder("cy", List.of(Donut.ordered("glazed", 1), Donut.ordered("jam", 40))));
 
-    assertThat(execution).failedWith("FryerOverflow", "at most 12 jam at a time, not 40").didNotPassThrough("Ready");
+    assertThat(execution)
+        .failedWith("FryerOverflow", "at most 12 jam at a time, not 40")
+        .didNotPassThrough("Ready");
   }
 
   @Test
   void theBuilderWritesTheSameAsl() {
-    assertEquals(Asl4jRuntime.json(DonutShopDefinition.aslJson()), Asl4jRuntime.json(AslWriter.write(DonutShopWorkflow.stateMachine())));
+    assertEquals(
+        Asl4jRuntime.json(DonutShopDefinition.aslJson()),
+        Asl4jRuntime.json(AslWriter.write(DonutShopWorkflow.stateMachine())));
   }
 }

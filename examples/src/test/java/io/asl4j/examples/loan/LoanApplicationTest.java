@@ -20,12 +20,17 @@ import org.junit.jupiter.api.Test;
 class LoanApplicationTest {
   @BeforeEach
   void typedTasks(Asl4jRuntime asl4j) {
-    asl4j.function(LoanApplication.CREDIT_CHECK, CreditRequest.class, LoanTasks::creditCheck)
+    asl4j
+        .function(LoanApplication.CREDIT_CHECK, CreditRequest.class, LoanTasks::creditCheck)
         .function(LoanApplication.DISBURSE, Disbursement.class, LoanTasks::disburse);
   }
 
   static String application(String applicant, double amount) {
-    return "{\"applicant\": \"" + applicant + "\", \"ssnLast4\": \"1234\", \"amount\": " + amount + "}";
+    return "{\"applicant\": \""
+        + applicant
+        + "\", \"ssnLast4\": \"1234\", \"amount\": "
+        + amount
+        + "}";
   }
 
   @Test
@@ -43,25 +48,34 @@ class LoanApplicationTest {
   void aFairApplicantWaitsForManualUnderwriting(Asl4jRuntime asl4j) {
     Execution execution = asl4j.run(LoanApplication.stateMachine(), application("fair", 8_000));
 
-    assertThat(execution).succeeded().passedThrough("ManualUnderwriting").took(Duration.ofDays(5 + 14)).output().hasField("score", 640);
+    assertThat(execution)
+        .succeeded()
+        .passedThrough("ManualUnderwriting")
+        .took(Duration.ofDays(5 + 14))
+        .output()
+        .hasField("score", 640);
   }
 
   @Test
   void aPoorApplicantIsDeclinedWithTheScoreInTheCause(Asl4jRuntime asl4j) {
     Execution execution = asl4j.run(LoanApplication.stateMachine(), application("poor", 8_000));
 
-    assertThat(execution).failedWith("LoanDeclined", "credit score 510 is below 600").took(Duration.ZERO);
+    assertThat(execution)
+        .failedWith("LoanDeclined", "credit score 510 is below 600")
+        .took(Duration.ZERO);
   }
 
   @Test
   void theCreditBureauIsRetriedWithBackOff(Asl4jRuntime asl4j) {
     AtomicInteger calls = new AtomicInteger();
-    asl4j.handler(LoanApplication.CREDIT_CHECK, (input, ctx) -> {
-      if (calls.incrementAndGet() <= 2) {
-        throw new StatesError("CreditBureau.Unavailable", "maintenance window");
-      }
-      return Asl4jRuntime.json("{\"score\": 720}");
-    });
+    asl4j.handler(
+        LoanApplication.CREDIT_CHECK,
+        (input, ctx) -> {
+          if (calls.incrementAndGet() <= 2) {
+            throw new StatesError("CreditBureau.Unavailable", "maintenance window");
+          }
+          return Asl4jRuntime.json("{\"score\": 720}");
+        });
 
     Execution execution = asl4j.run(LoanApplication.stateMachine(), application("prime", 1_000));
 
@@ -73,16 +87,22 @@ class LoanApplicationTest {
   @Test
   void theBankIsRetriedTheNextDay(Asl4jRuntime asl4j) {
     AtomicInteger calls = new AtomicInteger();
-    asl4j.handler(LoanApplication.DISBURSE, (input, ctx) -> {
-      if (calls.incrementAndGet() == 1) {
-        throw new StatesError("Bank.Timeout", "no answer");
-      }
-      return Asl4jRuntime.json("{\"reference\": \"TRX-late\"}");
-    });
+    asl4j.handler(
+        LoanApplication.DISBURSE,
+        (input, ctx) -> {
+          if (calls.incrementAndGet() == 1) {
+            throw new StatesError("Bank.Timeout", "no answer");
+          }
+          return Asl4jRuntime.json("{\"reference\": \"TRX-late\"}");
+        });
 
     Execution execution = asl4j.run(LoanApplication.stateMachine(), application("prime", 1_000));
 
-    assertThat(execution).succeeded().took(Duration.ofDays(15)).output().hasField("reference", "TRX-late");
+    assertThat(execution)
+        .succeeded()
+        .took(Duration.ofDays(15))
+        .output()
+        .hasField("reference", "TRX-late");
   }
 
   @Test
@@ -96,7 +116,10 @@ class LoanApplicationTest {
 
     Execution execution = asl4j.run(machine, application("fair", 3_000));
 
-    assertThat(execution).succeeded().passedThrough("ManualUnderwriting").took(Duration.ofDays(19))
+    assertThat(execution)
+        .succeeded()
+        .passedThrough("ManualUnderwriting")
+        .took(Duration.ofDays(19))
         .hasOutput(new Decision("fair", 3_000, 640, "TRX-fair-3000"));
   }
 

@@ -27,7 +27,8 @@ class OrderProcessingTest {
 
   @Test
   void expressOrder(Asl4jRuntime asl4j) {
-    Execution execution = asl4j.run(machine(asl4j), Order.of("ORD-001", "Laptop", 1, 999, "express"));
+    Execution execution =
+        asl4j.run(machine(asl4j), Order.of("ORD-001", "Laptop", 1, 999, "express"));
 
     assertThat(execution)
         .succeeded()
@@ -44,7 +45,8 @@ class OrderProcessingTest {
 
   @Test
   void anOrderCostsAFiftiethOfACentAsStandardAndLessAsExpress(Asl4jRuntime asl4j) {
-    Execution execution = asl4j.run(machine(asl4j), Order.of("ORD-001", "Laptop", 1, 999, "express"));
+    Execution execution =
+        asl4j.run(machine(asl4j), Order.of("ORD-001", "Laptop", 1, 999, "express"));
 
     // 8 state transitions x $0.000025; Express: one request and 2 s at 64 MB
     assertThat(execution).costsAtMostAsStandard("0.0002").costsAtMostAsExpress("0.000004");
@@ -56,7 +58,15 @@ class OrderProcessingTest {
 
     assertThat(execution)
         .succeeded()
-        .hasPath("ValidateOrder", "CheckPriority", "StandardShip", "NotifyAndUpdate", "Notify", "UpdateDB", "WaitForProcessing", "OrderComplete");
+        .hasPath(
+            "ValidateOrder",
+            "CheckPriority",
+            "StandardShip",
+            "NotifyAndUpdate",
+            "Notify",
+            "UpdateDB",
+            "WaitForProcessing",
+            "OrderComplete");
     Order order = assertThat(execution).outputAs(Order.class);
     assertEquals(30.0, order.total());
     assertEquals("standard", order.shipMethod());
@@ -64,14 +74,20 @@ class OrderProcessingTest {
 
   @Test
   void aStandardOrderOver100ShipsExpress(Asl4jRuntime asl4j) {
-    Execution execution = asl4j.run(machine(asl4j), Order.of("ORD-004", "Monitor", 1, 250, "standard"));
+    Execution execution =
+        asl4j.run(machine(asl4j), Order.of("ORD-004", "Monitor", 1, 250, "standard"));
 
-    assertThat(execution).succeeded().passedThrough("ExpressShip").output().hasField("total", 250.0);
+    assertThat(execution)
+        .succeeded()
+        .passedThrough("ExpressShip")
+        .output()
+        .hasField("total", 250.0);
   }
 
   @Test
   void failedValidation(Asl4jRuntime asl4j) {
-    Execution execution = asl4j.run(machine(asl4j), Order.of("ORD-003", "Phone", 0, 599, "standard"));
+    Execution execution =
+        asl4j.run(machine(asl4j), Order.of("ORD-003", "Phone", 0, 599, "standard"));
 
     // a task's error is a States.TaskFailed too: retried twice (2 s, then 4 s), then caught
     assertThat(execution)
@@ -85,15 +101,20 @@ class OrderProcessingTest {
     AtomicInteger calls = new AtomicInteger();
     LocalStateMachine machine =
         OrderTasks.bind(asl4j.configure(OrderProcessingDefinition.localMachine()))
-            .handler(OrderProcessing.LAMBDA + "sfn-validate-order", (input, ctx) -> {
-              if (calls.incrementAndGet() == 1) {
-                throw new StatesError("Lambda.ServiceException", "try again");
-              }
-              return input;
-            })
+            .handler(
+                OrderProcessing.LAMBDA + "sfn-validate-order",
+                (input, ctx) -> {
+                  if (calls.incrementAndGet() == 1) {
+                    throw new StatesError("Lambda.ServiceException", "try again");
+                  }
+                  return input;
+                })
             .build();
 
-    Execution execution = asl4j.run(machine, "{\"orderId\": \"ORD-5\", \"item\": \"Pen\", \"quantity\": 1, \"price\": 2, \"priority\": \"express\"}");
+    Execution execution =
+        asl4j.run(
+            machine,
+            "{\"orderId\": \"ORD-5\", \"item\": \"Pen\", \"quantity\": 1, \"price\": 2, \"priority\": \"express\"}");
 
     assertThat(execution).succeeded().enteredTimes("ValidateOrder", 1).took(Duration.ofSeconds(4));
     assertEquals(2, calls.get());
@@ -102,12 +123,14 @@ class OrderProcessingTest {
   @Test
   void theAnnotatedClassTheBuilderAndTheDeployedFileAreTheSameAsl() throws IOException {
     String deployed;
-    try (InputStream in = OrderProcessingTest.class.getResourceAsStream("/workflows/order-processing.asl.json")) {
+    try (InputStream in =
+        OrderProcessingTest.class.getResourceAsStream("/workflows/order-processing.asl.json")) {
       deployed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     // the same states and fields; only the order the states are written in differs
     JsonNode annotated = Asl4jRuntime.json(OrderProcessingDefinition.aslJson());
     assertEquals(Asl4jRuntime.json(AslWriter.write(AslReader.read(deployed))), annotated);
-    assertEquals(annotated, Asl4jRuntime.json(AslWriter.write(OrderProcessingWorkflow.stateMachine())));
+    assertEquals(
+        annotated, Asl4jRuntime.json(AslWriter.write(OrderProcessingWorkflow.stateMachine())));
   }
 }

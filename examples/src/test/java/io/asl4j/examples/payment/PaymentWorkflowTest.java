@@ -23,22 +23,28 @@ class PaymentWorkflowTest {
 
   @Test
   void anApprovedPaymentFulfilsTheOrderInParallel(Asl4jRuntime asl4j) {
-    Execution execution = asl4j.run(machine(asl4j), PaymentOrder.of("P-1", "ann@example.com", "Desk", 1, 450));
+    Execution execution =
+        asl4j.run(machine(asl4j), PaymentOrder.of("P-1", "ann@example.com", "Desk", 1, 450));
 
     assertThat(execution)
         .succeeded()
-        .passedThroughInOrder("ValidateOrder", "ProcessPayment", "IsPaymentApproved", "FulfillOrder")
+        .passedThroughInOrder(
+            "ValidateOrder", "ProcessPayment", "IsPaymentApproved", "FulfillOrder")
         .passedThrough("UpdateInventory", "SendConfirmationEmail")
-        .hasOutput(List.of(
-            new Receipt("P-1", "inventory", "reserved 1 x Desk"),
-            new Receipt("P-1", "email", "sent to ann@example.com")));
+        .hasOutput(
+            List.of(
+                new Receipt("P-1", "inventory", "reserved 1 x Desk"),
+                new Receipt("P-1", "email", "sent to ann@example.com")));
   }
 
   @Test
   void aDeclinedPaymentFails(Asl4jRuntime asl4j) {
-    Execution execution = asl4j.run(machine(asl4j), PaymentOrder.of("P-2", "ann@example.com", "Car", 1, 25_000));
+    Execution execution =
+        asl4j.run(machine(asl4j), PaymentOrder.of("P-2", "ann@example.com", "Car", 1, 25_000));
 
-    assertThat(execution).failedWith("PaymentFailed", "Payment was not approved").didNotPassThrough("FulfillOrder");
+    assertThat(execution)
+        .failedWith("PaymentFailed", "Payment was not approved")
+        .didNotPassThrough("FulfillOrder");
   }
 
   @Test
@@ -56,16 +62,21 @@ class PaymentWorkflowTest {
     AtomicInteger attempts = new AtomicInteger();
     LocalStateMachine machine =
         PaymentTasks.bind(asl4j.configure(PaymentWorkflowDefinition.localMachine()))
-            .handler(PaymentWorkflow.LAMBDA + "ProcessPayment", (input, ctx) -> {
-              if (attempts.incrementAndGet() < 3) {
-                throw new StatesError("PaymentGatewayUnavailable", "503 from the gateway");
-              }
-              PaymentOrder order = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(input, PaymentOrder.class);
-              return Asl4jRuntime.json(PaymentTasks.processPayment(order));
-            })
+            .handler(
+                PaymentWorkflow.LAMBDA + "ProcessPayment",
+                (input, ctx) -> {
+                  if (attempts.incrementAndGet() < 3) {
+                    throw new StatesError("PaymentGatewayUnavailable", "503 from the gateway");
+                  }
+                  PaymentOrder order =
+                      new com.fasterxml.jackson.databind.ObjectMapper()
+                          .convertValue(input, PaymentOrder.class);
+                  return Asl4jRuntime.json(PaymentTasks.processPayment(order));
+                })
             .build();
 
-    Execution execution = asl4j.run(machine, PaymentOrder.of("P-4", "ann@example.com", "Chair", 2, 120));
+    Execution execution =
+        asl4j.run(machine, PaymentOrder.of("P-4", "ann@example.com", "Chair", 2, 120));
 
     assertThat(execution).succeeded().took(Duration.ofSeconds(2 + 4));
     assertEquals(3, attempts.get());

@@ -52,7 +52,8 @@ public record CostEstimate(long transitions, long retries, Duration duration, Pr
           mapEntered++;
         }
       } else if (type.endsWith("Scheduled") && !type.startsWith("Map")) {
-        taskScheduled++; // TaskScheduled, LambdaFunctionScheduled, ActivityScheduled: one an attempt
+        taskScheduled++; // TaskScheduled, LambdaFunctionScheduled, ActivityScheduled: one an
+        // attempt
       } else if (type.equals("ParallelStateStarted")) {
         parallelStarted++;
       } else if (type.equals("MapStateStarted")) {
@@ -66,13 +67,17 @@ public record CostEstimate(long transitions, long retries, Duration duration, Pr
     Duration duration =
         history.isEmpty()
             ? Duration.ZERO
-            : Duration.between(history.get(0).timestamp(), history.get(history.size() - 1).timestamp());
+            : Duration.between(
+                history.get(0).timestamp(), history.get(history.size() - 1).timestamp());
     return new CostEstimate(entered + retries, retries, duration, pricing);
   }
 
   /** The price as a Standard workflow: transitions × price, free tier not deducted. */
   public BigDecimal standardUsd() {
-    return pricing.standardPerTransition().multiply(BigDecimal.valueOf(transitions)).stripTrailingZeros();
+    return pricing
+        .standardPerTransition()
+        .multiply(BigDecimal.valueOf(transitions))
+        .stripTrailingZeros();
   }
 
   /** The duration Express bills: rounded up to the granularity (100 ms), at least one unit. */
@@ -85,7 +90,9 @@ public record CostEstimate(long transitions, long retries, Duration duration, Pr
   /** The GB-seconds Express bills: billed duration × memory (64 MB = 0.0625 GB). */
   public BigDecimal expressGbSeconds() {
     BigDecimal seconds = BigDecimal.valueOf(billedDuration().toMillis()).movePointLeft(3);
-    BigDecimal gb = BigDecimal.valueOf(pricing.expressMemoryMb()).divide(BigDecimal.valueOf(1024), MathContext.DECIMAL64);
+    BigDecimal gb =
+        BigDecimal.valueOf(pricing.expressMemoryMb())
+            .divide(BigDecimal.valueOf(1024), MathContext.DECIMAL64);
     return seconds.multiply(gb).stripTrailingZeros();
   }
 
@@ -102,7 +109,10 @@ public record CostEstimate(long transitions, long retries, Duration duration, Pr
     return String.format(
             Locale.ROOT,
             "Standard: %d state transitions (%d retries) x $%s = $%s (free tier of 4,000/month not deducted)%n",
-            transitions, retries, pricing.standardPerTransition().toPlainString(), standardUsd().toPlainString())
+            transitions,
+            retries,
+            pricing.standardPerTransition().toPlainString(),
+            standardUsd().toPlainString())
         + String.format(
             Locale.ROOT,
             "Express: 1 request $%s + %s s billed x %d MB = %s GB-s x $%s = $%s (prices of %s, %s)",

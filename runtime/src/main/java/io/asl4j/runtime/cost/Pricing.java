@@ -8,9 +8,9 @@ import java.math.BigDecimal;
  *
  * <p>{@link #AWS_US_EAST_1}: from https://aws.amazon.com/step-functions/pricing/ (US East, N.
  * Virginia), as read on {@value #AS_OF}: Standard $0.025 per 1,000 state transitions (retries
- * included; the free tier of 4,000 transitions a month is <em>not</em> deducted here); Express $1.00
- * per million requests plus $0.00001667 per GB-second (the first price tier), duration rounded up to
- * the nearest 100 ms, memory billed in 64-MB chunks (64 MB, the minimum, is assumed).
+ * included; the free tier of 4,000 transitions a month is <em>not</em> deducted here); Express
+ * $1.00 per million requests plus $0.00001667 per GB-second (the first price tier), duration
+ * rounded up to the nearest 100 ms, memory billed in 64-MB chunks (64 MB, the minimum, is assumed).
  *
  * @param standardPerTransition USD per state transition of a Standard workflow
  * @param expressPerRequest USD per Express execution (request)

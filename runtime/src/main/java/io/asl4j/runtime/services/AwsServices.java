@@ -5,7 +5,6 @@ import io.asl4j.dsl.model.ResourceArn;
 import io.asl4j.runtime.StatesError;
 import io.asl4j.runtime.TaskContext;
 import io.asl4j.runtime.TaskHandler;
-import io.asl4j.runtime.services.internal.Aws;
 import io.asl4j.runtime.services.internal.Ids;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,6 +49,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AwsServices {
   /** The prefix of every optimized integration's resource. */
   public static final String STATES = "arn:aws:states:::";
+
   /** The prefix of every AWS SDK integration's resource. */
   public static final String AWS_SDK = STATES + "aws-sdk:";
 
@@ -91,7 +91,9 @@ public final class AwsServices {
     return new AwsServices(null);
   }
 
-  /** Fresh, empty fakes whose ids (message ids, event ids, request ids) follow from {@code seed}. */
+  /**
+   * Fresh, empty fakes whose ids (message ids, event ids, request ids) follow from {@code seed}.
+   */
   public static AwsServices create(long seed) {
     return new AwsServices(seed);
   }
@@ -128,7 +130,8 @@ public final class AwsServices {
    * Answers {@code arn:aws:states:::aws-sdk:<service>:<action>} with {@code handler}, before any
    * fake: e.g. {@code awsSdk("secretsmanager", "getSecretValue", (input, ctx) -> ...)}. The handler
    * gets the task's parameters and returns the SDK response; throw {@link StatesError} for the
-   * service's errors (named {@code <Service>.<Exception>}, e.g. {@code SecretsManager.ResourceNotFoundException}).
+   * service's errors (named {@code <Service>.<Exception>}, e.g. {@code
+   * SecretsManager.ResourceNotFoundException}).
    */
   public AwsServices awsSdk(String service, String action, TaskHandler handler) {
     Objects.requireNonNull(service, "service == null");
@@ -141,13 +144,16 @@ public final class AwsServices {
   public Map<String, TaskHandler> handlers() {
     Map<String, TaskHandler> handlers = new LinkedHashMap<>();
     for (String action : new String[] {"getItem", "putItem", "updateItem", "deleteItem"}) {
-      handlers.put(STATES + "dynamodb:" + action,
+      handlers.put(
+          STATES + "dynamodb:" + action,
           (input, ctx) -> dynamoDb.call(action, input, ctx, DynamoDb.Flavor.OPTIMIZED));
     }
     handlers.put(STATES + "sqs:sendMessage", sqs::sendMessage);
     handlers.put(STATES + "sns:publish", sns::publish);
     handlers.put(STATES + "events:putEvents", eventBridge::putEvents);
-    handlers.put(STATES + "states:startExecution", (input, ctx) -> stepFunctions.startExecution(input, ctx, false));
+    handlers.put(
+        STATES + "states:startExecution",
+        (input, ctx) -> stepFunctions.startExecution(input, ctx, false));
     handlers.put(STATES + "http:invoke", http::invoke);
     for (String action : new String[] {"getObject", "putObject", "listObjectsV2"}) {
       handlers.put(STATES + "s3:" + action, (input, ctx) -> s3.call(action, input, ctx, false));
@@ -170,12 +176,19 @@ public final class AwsServices {
     }
     switch (service) {
       case "dynamodb" -> {
-        if (java.util.List.of("getItem", "putItem", "updateItem", "deleteItem", "query", "scan").contains(action)) {
+        if (java.util.List.of("getItem", "putItem", "updateItem", "deleteItem", "query", "scan")
+            .contains(action)) {
           return dynamoDb.call(action, input, ctx, DynamoDb.Flavor.SDK);
         }
       }
       case "s3" -> {
-        if (java.util.List.of("getObject", "putObject", "listObjectsV2", "listObjects", "deleteObject", "headObject")
+        if (java.util.List.of(
+                "getObject",
+                "putObject",
+                "listObjectsV2",
+                "listObjects",
+                "deleteObject",
+                "headObject")
             .contains(action)) {
           return s3.call(action, input, ctx, true);
         }
@@ -184,14 +197,21 @@ public final class AwsServices {
         if (action.equals("startExecution")) {
           return stepFunctions.startExecution(input, ctx, true);
         }
-        if (java.util.List.of("sendTaskSuccess", "sendTaskFailure", "sendTaskHeartbeat").contains(action)) {
+        if (java.util.List.of("sendTaskSuccess", "sendTaskFailure", "sendTaskHeartbeat")
+            .contains(action)) {
           return stepFunctions.sendTask(action, input);
         }
       }
-      default -> { }
+      default -> {}
     }
-    throw new StatesError("States.TaskFailed",
-        "No fake answers '" + ctx.resource() + "': register one with AwsServices.awsSdk(\"" + service + "\", \""
-            + action + "\", handler)");
+    throw new StatesError(
+        "States.TaskFailed",
+        "No fake answers '"
+            + ctx.resource()
+            + "': register one with AwsServices.awsSdk(\""
+            + service
+            + "\", \""
+            + action
+            + "\", handler)");
   }
 }

@@ -40,16 +40,22 @@ public final class DynamoDb {
   private final Ids ids;
   private final Map<String, Table> tables = new LinkedHashMap<>();
 
-  private record Table(String name, String partitionKey, String sortKey, TreeMap<String, ObjectNode> items) {}
+  private record Table(
+      String name, String partitionKey, String sortKey, TreeMap<String, ObjectNode> items) {}
 
   /** Whether a call came through an optimized integration or {@code aws-sdk:dynamodb:*}. */
-  enum Flavor { OPTIMIZED, SDK }
+  enum Flavor {
+    OPTIMIZED,
+    SDK
+  }
 
   DynamoDb(Ids ids) {
     this.ids = ids;
   }
 
-  /** Creates an empty table keyed by the attribute {@code partitionKey}; replaces one of that name. */
+  /**
+   * Creates an empty table keyed by the attribute {@code partitionKey}; replaces one of that name.
+   */
   public DynamoDb createTable(String name, String partitionKey) {
     return createTable(name, partitionKey, null);
   }
@@ -91,7 +97,8 @@ public final class DynamoDb {
   /** A copy of the item with {@code key} (e.g. {@code {"id": {"S": "id1"}}}), if there is one. */
   public synchronized Optional<JsonNode> item(String table, JsonNode key) {
     Table t = existing(table);
-    return Optional.ofNullable(t.items().get(keyOf(t, key, false, Flavor.SDK))).map(ObjectNode::deepCopy);
+    return Optional.ofNullable(t.items().get(keyOf(t, key, false, Flavor.SDK)))
+        .map(ObjectNode::deepCopy);
   }
 
   private Table existing(String table) {
@@ -108,15 +115,16 @@ public final class DynamoDb {
     String requestId = ids.uuid();
     ObjectNode response;
     try {
-      response = switch (action) {
-        case "getItem" -> getItem(input, flavor);
-        case "putItem" -> putItem(input, flavor);
-        case "updateItem" -> updateItem(input, flavor);
-        case "deleteItem" -> deleteItem(input, flavor);
-        case "query" -> query(input, flavor, true);
-        case "scan" -> query(input, flavor, false);
-        default -> throw new IllegalArgumentException(action);
-      };
+      response =
+          switch (action) {
+            case "getItem" -> getItem(input, flavor);
+            case "putItem" -> putItem(input, flavor);
+            case "updateItem" -> updateItem(input, flavor);
+            case "deleteItem" -> deleteItem(input, flavor);
+            case "query" -> query(input, flavor, true);
+            case "scan" -> query(input, flavor, false);
+            default -> throw new IllegalArgumentException(action);
+          };
     } catch (Failure f) {
       throw error(f, flavor, requestId);
     } catch (DynamoExpressions.Invalid e) {
@@ -150,7 +158,8 @@ public final class DynamoDb {
   private ObjectNode putItem(JsonNode input, Flavor flavor) {
     Table t = table(input, "item", "Item");
     if (!input.get("Item").isObject()) {
-      throw new Failure("ValidationException", "Start of structure or map found where not expected");
+      throw new Failure(
+          "ValidationException", "Start of structure or map found where not expected");
     }
     ObjectNode item = input.get("Item").deepCopy();
     validateValues(item);
@@ -181,12 +190,18 @@ public final class DynamoDb {
     Set<String> touched = Set.of();
     String expression = Aws.string(input, "UpdateExpression");
     if (expression != null) {
-      touched = DynamoExpressions.update(
-          updated, expression, input.get("ExpressionAttributeNames"), input.get("ExpressionAttributeValues"));
+      touched =
+          DynamoExpressions.update(
+              updated,
+              expression,
+              input.get("ExpressionAttributeNames"),
+              input.get("ExpressionAttributeValues"));
       for (String keyName : keyNames(t)) {
         if (touched.contains(keyName)) {
-          throw new Failure("ValidationException",
-              "One or more parameter values were invalid: Cannot update attribute " + keyName
+          throw new Failure(
+              "ValidationException",
+              "One or more parameter values were invalid: Cannot update attribute "
+                  + keyName
                   + ". This attribute is part of the key");
         }
       }
@@ -199,7 +214,9 @@ public final class DynamoDb {
     Table t = table(input, null, null);
     String keyCondition = Aws.string(input, "KeyConditionExpression");
     if (query && keyCondition == null) {
-      throw new Failure("ValidationException", "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+      throw new Failure(
+          "ValidationException",
+          "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
     }
     String filter = Aws.string(input, "FilterExpression");
     JsonNode names = input.get("ExpressionAttributeNames");
@@ -207,15 +224,20 @@ public final class DynamoDb {
     List<ObjectNode> matching = new ArrayList<>();
     int scanned = 0;
     for (ObjectNode item : t.items().values()) {
-      if (query && !DynamoExpressions.condition(item, keyCondition, names, values, "KeyConditionExpression")) {
+      if (query
+          && !DynamoExpressions.condition(
+              item, keyCondition, names, values, "KeyConditionExpression")) {
         continue;
       }
       scanned++;
-      if (filter == null || DynamoExpressions.condition(item, filter, names, values, "FilterExpression")) {
+      if (filter == null
+          || DynamoExpressions.condition(item, filter, names, values, "FilterExpression")) {
         matching.add(item);
       }
     }
-    if (query && input.path("ScanIndexForward").isBoolean() && !input.get("ScanIndexForward").booleanValue()) {
+    if (query
+        && input.path("ScanIndexForward").isBoolean()
+        && !input.get("ScanIndexForward").booleanValue()) {
       java.util.Collections.reverse(matching);
     }
     int limit = input.path("Limit").isNumber() ? input.get("Limit").intValue() : Integer.MAX_VALUE;
@@ -233,21 +255,38 @@ public final class DynamoDb {
   private Table table(JsonNode input, String requiredLower, String requiredField) {
     String name = Aws.string(input, "TableName");
     if (name == null) {
-      throw new Failure("ValidationException", "1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null");
+      throw new Failure(
+          "ValidationException",
+          "1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null");
     }
     List<String> problems = new ArrayList<>();
     if (!TABLE_NAME.matcher(name).matches()) {
-      problems.add("Value '" + name + "' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+      problems.add(
+          "Value '"
+              + name
+              + "' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
     }
     if (name.length() < 3 || name.length() > 255) {
-      problems.add("Value '" + name + "' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3");
+      problems.add(
+          "Value '"
+              + name
+              + "' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3");
     }
-    if (requiredField != null && (input.get(requiredField) == null || input.get(requiredField).isNull())) {
-      problems.add("Value null at '" + requiredLower + "' failed to satisfy constraint: Member must not be null");
+    if (requiredField != null
+        && (input.get(requiredField) == null || input.get(requiredField).isNull())) {
+      problems.add(
+          "Value null at '"
+              + requiredLower
+              + "' failed to satisfy constraint: Member must not be null");
     }
     if (!problems.isEmpty()) {
-      throw new Failure("ValidationException",
-          problems.size() + " validation error" + (problems.size() > 1 ? "s" : "") + " detected: " + String.join("; ", problems));
+      throw new Failure(
+          "ValidationException",
+          problems.size()
+              + " validation error"
+              + (problems.size() > 1 ? "s" : "")
+              + " detected: "
+              + String.join("; ", problems));
     }
     Table t = tables.get(name);
     if (t == null) {
@@ -260,66 +299,93 @@ public final class DynamoDb {
     return t.sortKey() == null ? List.of(t.partitionKey()) : List.of(t.partitionKey(), t.sortKey());
   }
 
-  /** The key of an item (or a Key parameter) as text; refuses a key that does not fit the schema. */
+  /**
+   * The key of an item (or a Key parameter) as text; refuses a key that does not fit the schema.
+   */
   private static String keyOf(Table t, JsonNode node, boolean wholeItem, Flavor flavor) {
     if (node == null || !node.isObject()) {
-      throw new Failure("ValidationException", "The provided key element does not match the schema");
+      throw new Failure(
+          "ValidationException", "The provided key element does not match the schema");
     }
     StringBuilder key = new StringBuilder();
     for (String name : keyNames(t)) {
       JsonNode value = node.get(name);
       if (value == null) {
-        throw new Failure("ValidationException", wholeItem
-            ? "One or more parameter values were invalid: Missing the key " + name + " in the item"
-            : "The provided key element does not match the schema");
+        throw new Failure(
+            "ValidationException",
+            wholeItem
+                ? "One or more parameter values were invalid: Missing the key "
+                    + name
+                    + " in the item"
+                : "The provided key element does not match the schema");
       }
       String type = DynamoExpressions.type(value);
       if (!type.equals("S") && !type.equals("N") && !type.equals("B")) {
-        throw new Failure("ValidationException", wholeItem
-            ? "One or more parameter values were invalid: Type mismatch for key " + name
-            : "The provided key element does not match the schema");
+        throw new Failure(
+            "ValidationException",
+            wholeItem
+                ? "One or more parameter values were invalid: Type mismatch for key " + name
+                : "The provided key element does not match the schema");
       }
-      String text = type.equals("N")
-          ? DynamoExpressions.number(new java.math.BigDecimal(value.get("N").asText())).get("N").asText()
-          : value.get(type).asText();
+      String text =
+          type.equals("N")
+              ? DynamoExpressions.number(new java.math.BigDecimal(value.get("N").asText()))
+                  .get("N")
+                  .asText()
+              : value.get(type).asText();
       key.append(type).append(':').append(text).append('\u0000');
     }
     if (!wholeItem && node.size() != keyNames(t).size()) {
-      throw new Failure("ValidationException", "The provided key element does not match the schema");
+      throw new Failure(
+          "ValidationException", "The provided key element does not match the schema");
     }
     return key.toString();
   }
 
   private static void validateValues(JsonNode item) {
-    item.fields().forEachRemaining(e -> {
-      JsonNode value = e.getValue();
-      if (!value.isObject() || value.size() != 1) {
-        throw new Failure("ValidationException",
-            "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
-      }
-    });
+    item.fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode value = e.getValue();
+              if (!value.isObject() || value.size() != 1) {
+                throw new Failure(
+                    "ValidationException",
+                    "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+              }
+            });
   }
 
   private static void checkCondition(ObjectNode old, JsonNode input) {
     String condition = Aws.string(input, "ConditionExpression");
-    if (condition != null && !DynamoExpressions.condition(
-        old, condition, input.get("ExpressionAttributeNames"), input.get("ExpressionAttributeValues"), "ConditionExpression")) {
+    if (condition != null
+        && !DynamoExpressions.condition(
+            old,
+            condition,
+            input.get("ExpressionAttributeNames"),
+            input.get("ExpressionAttributeValues"),
+            "ConditionExpression")) {
       throw new Failure("ConditionalCheckFailedException", "The conditional request failed");
     }
   }
 
-  private static ObjectNode returnValues(JsonNode input, ObjectNode old, ObjectNode updated, Set<String> touched) {
+  private static ObjectNode returnValues(
+      JsonNode input, ObjectNode old, ObjectNode updated, Set<String> touched) {
     String mode = Aws.string(input, "ReturnValues");
     ObjectNode response = Aws.NODES.objectNode();
-    ObjectNode attributes = switch (mode == null ? "NONE" : mode) {
-      case "ALL_OLD" -> old;
-      case "ALL_NEW" -> updated;
-      case "UPDATED_OLD" -> only(old, touched);
-      case "UPDATED_NEW" -> only(updated, touched);
-      case "NONE" -> null;
-      default -> throw new Failure("ValidationException",
-          "1 validation error detected: Value '" + mode + "' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
-    };
+    ObjectNode attributes =
+        switch (mode == null ? "NONE" : mode) {
+          case "ALL_OLD" -> old;
+          case "ALL_NEW" -> updated;
+          case "UPDATED_OLD" -> only(old, touched);
+          case "UPDATED_NEW" -> only(updated, touched);
+          case "NONE" -> null;
+          default ->
+              throw new Failure(
+                  "ValidationException",
+                  "1 validation error detected: Value '"
+                      + mode
+                      + "' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
+        };
     if (attributes != null && attributes.size() > 0) {
       response.set("Attributes", attributes.deepCopy());
     }
@@ -331,11 +397,12 @@ public final class DynamoDb {
       return null;
     }
     ObjectNode picked = Aws.NODES.objectNode();
-    names.forEach(n -> {
-      if (item.has(n)) {
-        picked.set(n, item.get(n));
-      }
-    });
+    names.forEach(
+        n -> {
+          if (item.has(n)) {
+            picked.set(n, item.get(n));
+          }
+        });
     return picked;
   }
 
@@ -365,7 +432,8 @@ public final class DynamoDb {
       return Aws.v2Error("DynamoDb", exception, f.getMessage(), "DynamoDb", 400, requestId);
     }
     String exception = f.code.equals("ValidationException") ? "AmazonDynamoDBException" : f.code;
-    return Aws.v1Error("DynamoDB", exception, f.getMessage(), "AmazonDynamoDBv2", 400, f.code, requestId);
+    return Aws.v1Error(
+        "DynamoDB", exception, f.getMessage(), "AmazonDynamoDBv2", 400, f.code, requestId);
   }
 
   /** A DynamoDB error code and message, turned into the integration's error. */

@@ -35,8 +35,13 @@ public final class EventBridge {
    * @param time the entry's {@code Time}, or when it was put
    */
   public record Event(
-      String eventId, String eventBusName, String source, String detailType, JsonNode detail,
-      JsonNode resources, Instant time) {}
+      String eventId,
+      String eventBusName,
+      String source,
+      String detailType,
+      JsonNode detail,
+      JsonNode resources,
+      Instant time) {}
 
   EventBridge(Ids ids) {
     this.ids = ids;
@@ -55,9 +60,14 @@ public final class EventBridge {
   synchronized JsonNode putEvents(JsonNode input, TaskContext ctx) {
     JsonNode entries = input.get("Entries");
     if (entries == null || !entries.isArray() || entries.isEmpty()) {
-      throw Aws.v1Error("EventBridge", "AmazonEventBridgeException",
+      throw Aws.v1Error(
+          "EventBridge",
+          "AmazonEventBridgeException",
           "1 validation error detected: Value null at 'entries' failed to satisfy constraint: Member must not be null",
-          "AmazonEventBridge", 400, "ValidationException", ids.uuid());
+          "AmazonEventBridge",
+          400,
+          "ValidationException",
+          ids.uuid());
     }
     ObjectNode response = Aws.NODES.objectNode();
     ArrayNode results = response.putArray("Entries");
@@ -100,9 +110,15 @@ public final class EventBridge {
           // EventBridge uses the time of the call when Time is not a timestamp.
         }
       }
-      accepted.add(new Event(eventId, bus == null ? "default" : bus, Aws.string(entry, "Source"),
-          Aws.string(entry, "DetailType"), parsedDetail.deepCopy(),
-          entry.has("Resources") ? entry.get("Resources").deepCopy() : Aws.NODES.arrayNode(), at));
+      accepted.add(
+          new Event(
+              eventId,
+              bus == null ? "default" : bus,
+              Aws.string(entry, "Source"),
+              Aws.string(entry, "DetailType"),
+              parsedDetail.deepCopy(),
+              entry.has("Resources") ? entry.get("Resources").deepCopy() : Aws.NODES.arrayNode(),
+              at));
     }
     response.put("FailedEntryCount", failed);
     events.addAll(accepted);

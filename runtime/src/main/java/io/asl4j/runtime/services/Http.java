@@ -25,10 +25,10 @@ import java.util.Objects;
  *
  * <p>A form body encodes arrays as {@code Transform.RequestEncodingOptions.ArrayFormat} says:
  * {@code INDICES} ({@code a[0]=x&a[1]=y}, the default), {@code REPEAT} ({@code a=x&a=y}), {@code
- * COMMAS} ({@code a=x,y}) or {@code BRACKETS} ({@code a[]=x&a[]=y}), percent-encoded as a form
- * body is. The EventBridge connection named by {@code Authentication.ConnectionArn}, when one is
- * set up with {@link #connection}, adds its invocation parameters (headers, query string, body
- * fields) to the request; where a key is in both, the connection's value is sent.
+ * COMMAS} ({@code a=x,y}) or {@code BRACKETS} ({@code a[]=x&a[]=y}), percent-encoded as a form body
+ * is. The EventBridge connection named by {@code Authentication.ConnectionArn}, when one is set up
+ * with {@link #connection}, adds its invocation parameters (headers, query string, body fields) to
+ * the request; where a key is in both, the connection's value is sent.
  *
  * <pre>{@code
  * services.http().handler(request -> new Http.Response(200, Map.of("content-type", "application/json"), "{\"ok\":true}"));
@@ -56,7 +56,10 @@ public final class Http {
    * An EventBridge connection's {@code InvocationHttpParameters}: what every request made through
    * it carries besides the task's own. Values are strings, as EventBridge keeps them.
    */
-  public record Connection(Map<String, String> headers, Map<String, String> queryParameters, Map<String, String> bodyParameters) {
+  public record Connection(
+      Map<String, String> headers,
+      Map<String, String> queryParameters,
+      Map<String, String> bodyParameters) {
     public Connection {
       headers = headers == null ? Map.of() : new LinkedHashMap<>(headers);
       queryParameters = queryParameters == null ? Map.of() : new LinkedHashMap<>(queryParameters);
@@ -78,7 +81,9 @@ public final class Http {
 
   /** Sets up the EventBridge connection {@code connectionArn} with its invocation parameters. */
   public synchronized Http connection(String connectionArn, Connection connection) {
-    connections.put(Objects.requireNonNull(connectionArn, "connectionArn == null"), Objects.requireNonNull(connection, "connection == null"));
+    connections.put(
+        Objects.requireNonNull(connectionArn, "connectionArn == null"),
+        Objects.requireNonNull(connection, "connection == null"));
     return this;
   }
 
@@ -106,14 +111,18 @@ public final class Http {
       current = handler;
     }
     if (current == null) {
-      throw new StatesError("States.Http.Socket",
-          "No HTTP endpoint is set up for " + request.url() + "; plug one in with AwsServices.http().handler(...)");
+      throw new StatesError(
+          "States.Http.Socket",
+          "No HTTP endpoint is set up for "
+              + request.url()
+              + "; plug one in with AwsServices.http().handler(...)");
     }
     Response response = current.handle(request);
     ObjectNode result = Aws.NODES.objectNode();
     ObjectNode responseHeaders = result.putObject("Headers");
-    new java.util.TreeMap<>(response.headers()).forEach((name, value) ->
-        responseHeaders.putArray(name.toLowerCase(Locale.ROOT)).add(value));
+    new java.util.TreeMap<>(response.headers())
+        .forEach(
+            (name, value) -> responseHeaders.putArray(name.toLowerCase(Locale.ROOT)).add(value));
     String text = response.body() == null ? "" : response.body();
     JsonNode parsed = Aws.parseOrNull(text);
     if (parsed != null && !text.isBlank()) {
@@ -151,7 +160,9 @@ public final class Http {
   /** Headers as one text, {@code Name: value} a line. */
   private static String headerText(Map<String, String> headers) {
     StringBuilder text = new StringBuilder();
-    headers.forEach((name, value) -> text.append(text.length() == 0 ? "" : "\n").append(name).append(": ").append(value));
+    headers.forEach(
+        (name, value) ->
+            text.append(text.length() == 0 ? "" : "\n").append(name).append(": ").append(value));
     return text.toString();
   }
 
@@ -163,7 +174,10 @@ public final class Http {
     StringBuilder url = new StringBuilder(endpoint);
     JsonNode query = input.get("QueryParameters");
     if (connection != null && !connection.queryParameters().isEmpty()) {
-      ObjectNode merged = query != null && query.isObject() ? ((ObjectNode) query).deepCopy() : Aws.NODES.objectNode();
+      ObjectNode merged =
+          query != null && query.isObject()
+              ? ((ObjectNode) query).deepCopy()
+              : Aws.NODES.objectNode();
       connection.queryParameters().forEach(merged::put);
       query = merged;
     }
@@ -180,16 +194,26 @@ public final class Http {
     }
     String body = null;
     JsonNode requestBody = input.get("RequestBody");
-    if (connection != null && !connection.bodyParameters().isEmpty()
+    if (connection != null
+        && !connection.bodyParameters().isEmpty()
         && (requestBody == null || requestBody.isNull() || requestBody.isObject())) {
-      ObjectNode merged = requestBody != null && requestBody.isObject() ? ((ObjectNode) requestBody).deepCopy() : Aws.NODES.objectNode();
+      ObjectNode merged =
+          requestBody != null && requestBody.isObject()
+              ? ((ObjectNode) requestBody).deepCopy()
+              : Aws.NODES.objectNode();
       connection.bodyParameters().forEach(merged::put);
       requestBody = merged;
     }
     if (requestBody != null && !requestBody.isNull()) {
-      boolean form = "URL_ENCODED".equals(input.path("Transform").path("RequestBodyEncoding").asText());
+      boolean form =
+          "URL_ENCODED".equals(input.path("Transform").path("RequestBodyEncoding").asText());
       if (form && requestBody.isObject()) {
-        String arrayFormat = input.path("Transform").path("RequestEncodingOptions").path("ArrayFormat").asText("INDICES");
+        String arrayFormat =
+            input
+                .path("Transform")
+                .path("RequestEncodingOptions")
+                .path("ArrayFormat")
+                .asText("INDICES");
         body = formEncode(requestBody, arrayFormat);
         headers.putIfAbsent("Content-Type", "application/x-www-form-urlencoded");
       } else {
@@ -203,28 +227,35 @@ public final class Http {
   /** Form fields, {@code key=value} joined by {@code &}, arrays as {@code arrayFormat} says. */
   private static String formEncode(JsonNode fields, String arrayFormat) {
     List<String> pairs = new ArrayList<>();
-    fields.fields().forEachRemaining(e -> {
-      String key = e.getKey();
-      JsonNode value = e.getValue();
-      if (!value.isArray()) {
-        pairs.add(encode(key) + "=" + encode(Aws.text(value)));
-        return;
-      }
-      switch (arrayFormat) {
-        case "COMMAS" -> {
-          List<String> texts = new ArrayList<>();
-          value.forEach(element -> texts.add(Aws.text(element)));
-          pairs.add(encode(key) + "=" + encode(String.join(",", texts)));
-        }
-        case "REPEAT" -> value.forEach(element -> pairs.add(encode(key) + "=" + encode(Aws.text(element))));
-        case "BRACKETS" -> value.forEach(element -> pairs.add(encode(key + "[]") + "=" + encode(Aws.text(element))));
-        default -> {
-          for (int i = 0; i < value.size(); i++) {
-            pairs.add(encode(key + "[" + i + "]") + "=" + encode(Aws.text(value.get(i))));
-          }
-        }
-      }
-    });
+    fields
+        .fields()
+        .forEachRemaining(
+            e -> {
+              String key = e.getKey();
+              JsonNode value = e.getValue();
+              if (!value.isArray()) {
+                pairs.add(encode(key) + "=" + encode(Aws.text(value)));
+                return;
+              }
+              switch (arrayFormat) {
+                case "COMMAS" -> {
+                  List<String> texts = new ArrayList<>();
+                  value.forEach(element -> texts.add(Aws.text(element)));
+                  pairs.add(encode(key) + "=" + encode(String.join(",", texts)));
+                }
+                case "REPEAT" ->
+                    value.forEach(
+                        element -> pairs.add(encode(key) + "=" + encode(Aws.text(element))));
+                case "BRACKETS" ->
+                    value.forEach(
+                        element -> pairs.add(encode(key + "[]") + "=" + encode(Aws.text(element))));
+                default -> {
+                  for (int i = 0; i < value.size(); i++) {
+                    pairs.add(encode(key + "[" + i + "]") + "=" + encode(Aws.text(value.get(i))));
+                  }
+                }
+              }
+            });
     return String.join("&", pairs);
   }
 

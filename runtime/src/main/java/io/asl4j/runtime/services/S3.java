@@ -88,12 +88,19 @@ public final class S3 implements S3Objects {
     store(bucket, key, body, Instant.now(), null);
   }
 
-  private synchronized StoredObject store(String bucket, String key, String body, Instant now, String contentType) {
+  private synchronized StoredObject store(
+      String bucket, String key, String body, Instant now, String contentType) {
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(body, "body == null");
-    StoredObject object = new StoredObject(body, "\"" + Aws.md5Hex(body) + "\"", now.truncatedTo(ChronoUnit.SECONDS),
-        contentType == null ? "binary/octet-stream" : contentType);
-    buckets.computeIfAbsent(Objects.requireNonNull(bucket, "bucket == null"), b -> new TreeMap<>()).put(key, object);
+    StoredObject object =
+        new StoredObject(
+            body,
+            "\"" + Aws.md5Hex(body) + "\"",
+            now.truncatedTo(ChronoUnit.SECONDS),
+            contentType == null ? "binary/octet-stream" : contentType);
+    buckets
+        .computeIfAbsent(Objects.requireNonNull(bucket, "bucket == null"), b -> new TreeMap<>())
+        .put(key, object);
     return object;
   }
 
@@ -101,8 +108,8 @@ public final class S3 implements S3Objects {
 
   /**
    * One S3 call. Through {@code aws-sdk:s3:putObject} ({@code sdk}) every {@code Body}, a string
-   * too, is stored as its JSON text, as Step Functions serializes it; the plain {@code s3:putObject}
-   * resource stores a string as is.
+   * too, is stored as its JSON text, as Step Functions serializes it; the plain {@code
+   * s3:putObject} resource stores a string as is.
    */
   synchronized JsonNode call(String action, JsonNode input, TaskContext ctx, boolean sdk) {
     return switch (action) {
@@ -155,8 +162,13 @@ public final class S3 implements S3Objects {
     }
     JsonNode body = input.get("Body");
     String text = body == null ? "" : sdk ? Aws.json(body) : body.isNull() ? "" : Aws.text(body);
-    StoredObject object = store(bucket, Objects.toString(Aws.string(input, "Key"), ""), text, ctx.now(),
-        Aws.string(input, "ContentType"));
+    StoredObject object =
+        store(
+            bucket,
+            Objects.toString(Aws.string(input, "Key"), ""),
+            text,
+            ctx.now(),
+            Aws.string(input, "ContentType"));
     ObjectNode response = Aws.NODES.objectNode();
     response.put("ChecksumCRC32", Aws.crc32Base64(text));
     response.put("ChecksumType", "FULL_OBJECT");
@@ -170,9 +182,10 @@ public final class S3 implements S3Objects {
     String prefix = Objects.toString(Aws.string(input, "Prefix"), "");
     int maxKeys = input.path("MaxKeys").isNumber() ? input.get("MaxKeys").intValue() : 1000;
     String continuation = v2 ? Aws.string(input, "ContinuationToken") : null;
-    String after = continuation != null
-        ? new String(Base64.getDecoder().decode(continuation), StandardCharsets.UTF_8)
-        : Aws.string(input, v2 ? "StartAfter" : "Marker");
+    String after =
+        continuation != null
+            ? new String(Base64.getDecoder().decode(continuation), StandardCharsets.UTF_8)
+            : Aws.string(input, v2 ? "StartAfter" : "Marker");
     List<String> keys = new ArrayList<>();
     for (String key : after == null ? objects.keySet() : objects.tailMap(after, false).keySet()) {
       if (key.startsWith(prefix)) {
@@ -206,8 +219,10 @@ public final class S3 implements S3Objects {
     response.put("MaxKeys", maxKeys);
     response.put("Name", Aws.string(input, "Bucket"));
     if (truncated && v2) {
-      response.put("NextContinuationToken",
-          Base64.getEncoder().encodeToString(page.get(page.size() - 1).getBytes(StandardCharsets.UTF_8)));
+      response.put(
+          "NextContinuationToken",
+          Base64.getEncoder()
+              .encodeToString(page.get(page.size() - 1).getBytes(StandardCharsets.UTF_8)));
     }
     response.put("Prefix", prefix);
     if (v2 && Aws.string(input, "StartAfter") != null) {
@@ -217,8 +232,13 @@ public final class S3 implements S3Objects {
   }
 
   private StatesError error(String exception, String message) {
-    return new StatesError("S3." + exception, message + " (Service: S3, Status Code: 404, Request ID: "
-        + ids.uuid().replace("-", "").substring(0, 16).toUpperCase(java.util.Locale.ROOT)
-        + ", Extended Request ID: " + ids.uuid() + ")");
+    return new StatesError(
+        "S3." + exception,
+        message
+            + " (Service: S3, Status Code: 404, Request ID: "
+            + ids.uuid().replace("-", "").substring(0, 16).toUpperCase(java.util.Locale.ROOT)
+            + ", Extended Request ID: "
+            + ids.uuid()
+            + ")");
   }
 }

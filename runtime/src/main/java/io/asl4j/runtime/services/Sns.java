@@ -38,8 +38,14 @@ public final class Sns {
    * @param sequenceNumber for FIFO topics, else {@code null}
    */
   public record Message(
-      String messageId, String target, String message, String subject, JsonNode messageAttributes,
-      String messageGroupId, String messageDeduplicationId, String sequenceNumber) {
+      String messageId,
+      String target,
+      String message,
+      String subject,
+      JsonNode messageAttributes,
+      String messageGroupId,
+      String messageDeduplicationId,
+      String sequenceNumber) {
     /** The message parsed as JSON (a message that is not JSON comes back as a JSON string). */
     public JsonNode messageJson() {
       JsonNode parsed = Aws.parseOrNull(message);
@@ -71,7 +77,9 @@ public final class Sns {
     return "arn:aws:sns:" + region + ":" + account + ":" + name;
   }
 
-  /** The messages published to {@code target} (a topic ARN, target ARN or phone number), in order. */
+  /**
+   * The messages published to {@code target} (a topic ARN, target ARN or phone number), in order.
+   */
   public synchronized List<Message> published(String target) {
     return List.copyOf(topics.getOrDefault(target, List.of()));
   }
@@ -91,15 +99,25 @@ public final class Sns {
       target = Aws.string(input, "PhoneNumber");
     }
     if (target == null) {
-      throw invalid("Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter", requestId);
+      throw invalid(
+          "Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter",
+          requestId);
     }
     boolean phone = target.startsWith("+");
     if (strict && !phone && !topics.containsKey(target)) {
-      throw Aws.v1Error("SNS", "NotFoundException", "Topic does not exist", "AmazonSNS", 404, "NotFound", requestId);
+      throw Aws.v1Error(
+          "SNS",
+          "NotFoundException",
+          "Topic does not exist",
+          "AmazonSNS",
+          404,
+          "NotFound",
+          requestId);
     }
     JsonNode messageNode = input.get("Message");
     if (messageNode == null || messageNode.isNull()) {
-      throw invalid("Invalid parameter: Message Reason: no value for required parameter", requestId);
+      throw invalid(
+          "Invalid parameter: Message Reason: no value for required parameter", requestId);
     }
     String text = Aws.text(messageNode);
     if (text.isEmpty()) {
@@ -108,7 +126,8 @@ public final class Sns {
     boolean fifo = target.endsWith(".fifo");
     String groupId = Aws.string(input, "MessageGroupId");
     if (fifo && groupId == null) {
-      throw invalid("Invalid parameter: The MessageGroupId parameter is required for FIFO topics", requestId);
+      throw invalid(
+          "Invalid parameter: The MessageGroupId parameter is required for FIFO topics", requestId);
     }
     String sequenceNumber = null;
     if (fifo) {
@@ -116,9 +135,16 @@ public final class Sns {
       sequenceNumber = String.format("1%019d", n);
     }
     JsonNode attributes = input.get("MessageAttributes");
-    Message message = new Message(ids.uuid(), target, text, Aws.string(input, "Subject"),
-        attributes == null || attributes.isNull() ? null : attributes.deepCopy(), groupId,
-        Aws.string(input, "MessageDeduplicationId"), sequenceNumber);
+    Message message =
+        new Message(
+            ids.uuid(),
+            target,
+            text,
+            Aws.string(input, "Subject"),
+            attributes == null || attributes.isNull() ? null : attributes.deepCopy(),
+            groupId,
+            Aws.string(input, "MessageDeduplicationId"),
+            sequenceNumber);
     topics.computeIfAbsent(target, t -> new ArrayList<>()).add(message);
     order.add(message);
 
@@ -127,19 +153,34 @@ public final class Sns {
     if (sequenceNumber != null) {
       response.put("SequenceNumber", sequenceNumber);
     }
-    String body = "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\">\n"
-        + "  <PublishResult>\n"
-        + (sequenceNumber == null ? "" : "    <SequenceNumber>" + sequenceNumber + "</SequenceNumber>\n")
-        + "    <MessageId>" + message.messageId() + "</MessageId>\n"
-        + "  </PublishResult>\n"
-        + "  <ResponseMetadata>\n"
-        + "    <RequestId>" + requestId + "</RequestId>\n"
-        + "  </ResponseMetadata>\n"
-        + "</PublishResponse>\n";
-    return Aws.withHttpMetadata(response, Aws.jsonHeaders(body, "text/xml", ctx.now(), requestId), requestId);
+    String body =
+        "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\">\n"
+            + "  <PublishResult>\n"
+            + (sequenceNumber == null
+                ? ""
+                : "    <SequenceNumber>" + sequenceNumber + "</SequenceNumber>\n")
+            + "    <MessageId>"
+            + message.messageId()
+            + "</MessageId>\n"
+            + "  </PublishResult>\n"
+            + "  <ResponseMetadata>\n"
+            + "    <RequestId>"
+            + requestId
+            + "</RequestId>\n"
+            + "  </ResponseMetadata>\n"
+            + "</PublishResponse>\n";
+    return Aws.withHttpMetadata(
+        response, Aws.jsonHeaders(body, "text/xml", ctx.now(), requestId), requestId);
   }
 
   private static io.asl4j.runtime.StatesError invalid(String message, String requestId) {
-    return Aws.v1Error("SNS", "InvalidParameterException", message, "AmazonSNS", 400, "InvalidParameter", requestId);
+    return Aws.v1Error(
+        "SNS",
+        "InvalidParameterException",
+        message,
+        "AmazonSNS",
+        400,
+        "InvalidParameter",
+        requestId);
   }
 }

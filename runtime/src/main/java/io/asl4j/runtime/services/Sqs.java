@@ -51,7 +51,11 @@ public final class Sqs {
    * @param messageGroupId for FIFO queues, else {@code null}
    */
   public record Message(
-      String messageId, String body, String md5OfBody, JsonNode messageAttributes, String messageGroupId,
+      String messageId,
+      String body,
+      String md5OfBody,
+      JsonNode messageAttributes,
+      String messageGroupId,
       String messageDeduplicationId) {
     /** The body parsed as JSON (a body that is not JSON comes back as a JSON string). */
     public JsonNode bodyJson() {
@@ -66,7 +70,9 @@ public final class Sqs {
     this.account = account;
   }
 
-  /** Refuses queues not created with {@link #createQueue} ({@code SQS.QueueDoesNotExistException}). */
+  /**
+   * Refuses queues not created with {@link #createQueue} ({@code SQS.QueueDoesNotExistException}).
+   */
   public synchronized Sqs strict() {
     this.strict = true;
     return this;
@@ -79,7 +85,9 @@ public final class Sqs {
     return url;
   }
 
-  /** The URL of the queue {@code name}: {@code https://sqs.<region>.amazonaws.com/<account>/<name>}. */
+  /**
+   * The URL of the queue {@code name}: {@code https://sqs.<region>.amazonaws.com/<account>/<name>}.
+   */
   public String queueUrl(String name) {
     return "https://sqs." + region + ".amazonaws.com/" + account + "/" + name;
   }
@@ -105,7 +113,8 @@ public final class Sqs {
    * Takes the oldest waiting message off the queue, waiting up to {@code timeout} (real time) for
    * one to be sent: for a test consuming on its own thread while an execution runs on another.
    */
-  public synchronized Optional<Message> poll(String queueUrl, Duration timeout) throws InterruptedException {
+  public synchronized Optional<Message> poll(String queueUrl, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       Optional<Message> message = receive(queueUrl);
@@ -121,40 +130,79 @@ public final class Sqs {
     String requestId = ids.uuid();
     String url = Aws.string(input, "QueueUrl");
     if (url == null) {
-      throw Aws.v1Error("SQS", "AmazonSQSException", "The request must contain the parameter QueueUrl.",
-          "AmazonSQS", 400, "MissingParameter", requestId);
+      throw Aws.v1Error(
+          "SQS",
+          "AmazonSQSException",
+          "The request must contain the parameter QueueUrl.",
+          "AmazonSQS",
+          400,
+          "MissingParameter",
+          requestId);
     }
     String host = hostOf(url);
     if (host == null || (!host.contains(".") && !host.equals("localhost"))) {
-      throw new io.asl4j.runtime.StatesError("SQS.SdkClientException",
-          "Unable to execute HTTP request: " + (host == null ? url : host) + ": Name or service not known");
+      throw new io.asl4j.runtime.StatesError(
+          "SQS.SdkClientException",
+          "Unable to execute HTTP request: "
+              + (host == null ? url : host)
+              + ": Name or service not known");
     }
     if (strict && !queues.containsKey(url)) {
-      throw Aws.v1Error("SQS", "QueueDoesNotExistException", "The specified queue does not exist for this wsdl version.",
-          "AmazonSQS", 400, "AWS.SimpleQueueService.NonExistentQueue", requestId);
+      throw Aws.v1Error(
+          "SQS",
+          "QueueDoesNotExistException",
+          "The specified queue does not exist for this wsdl version.",
+          "AmazonSQS",
+          400,
+          "AWS.SimpleQueueService.NonExistentQueue",
+          requestId);
     }
     JsonNode bodyNode = input.get("MessageBody");
     if (bodyNode == null || bodyNode.isNull()) {
-      throw Aws.v1Error("SQS", "AmazonSQSException", "The request must contain the parameter MessageBody.",
-          "AmazonSQS", 400, "MissingParameter", requestId);
+      throw Aws.v1Error(
+          "SQS",
+          "AmazonSQSException",
+          "The request must contain the parameter MessageBody.",
+          "AmazonSQS",
+          400,
+          "MissingParameter",
+          requestId);
     }
     String body = Aws.text(bodyNode);
     if (body.isEmpty()) {
-      throw Aws.v1Error("SQS", "AmazonSQSException", "The request must contain the parameter MessageBody.",
-          "AmazonSQS", 400, "MissingParameter", requestId);
+      throw Aws.v1Error(
+          "SQS",
+          "AmazonSQSException",
+          "The request must contain the parameter MessageBody.",
+          "AmazonSQS",
+          400,
+          "MissingParameter",
+          requestId);
     }
     boolean fifo = url.endsWith(".fifo");
     String groupId = Aws.string(input, "MessageGroupId");
     if (fifo && groupId == null) {
-      throw Aws.v1Error("SQS", "AmazonSQSException", "The request must contain the parameter MessageGroupId.",
-          "AmazonSQS", 400, "MissingParameter", requestId);
+      throw Aws.v1Error(
+          "SQS",
+          "AmazonSQSException",
+          "The request must contain the parameter MessageGroupId.",
+          "AmazonSQS",
+          400,
+          "MissingParameter",
+          requestId);
     }
     JsonNode attributes = input.get("MessageAttributes");
     if (attributes != null && (attributes.isNull() || attributes.isEmpty())) {
       attributes = null;
     }
-    Message message = new Message(ids.uuid(), body, Aws.md5Hex(body), attributes == null ? null : attributes.deepCopy(),
-        groupId, Aws.string(input, "MessageDeduplicationId"));
+    Message message =
+        new Message(
+            ids.uuid(),
+            body,
+            Aws.md5Hex(body),
+            attributes == null ? null : attributes.deepCopy(),
+            groupId,
+            Aws.string(input, "MessageDeduplicationId"));
     queues.computeIfAbsent(url, u -> new ArrayDeque<>()).addLast(message);
     sent.computeIfAbsent(url, u -> new ArrayList<>()).add(message);
     notifyAll();
@@ -170,7 +218,9 @@ public final class Sqs {
     }
     String responseBody = Aws.json(response);
     return Aws.withHttpMetadata(
-        response, Aws.jsonHeaders(responseBody, "application/x-amz-json-1.0", ctx.now(), requestId), requestId);
+        response,
+        Aws.jsonHeaders(responseBody, "application/x-amz-json-1.0", ctx.now(), requestId),
+        requestId);
   }
 
   private static String hostOf(String url) {
@@ -186,18 +236,22 @@ public final class Sqs {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Map<String, JsonNode> sorted = new TreeMap<>();
     attributes.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
-    sorted.forEach((name, attribute) -> {
-      String dataType = Objects.toString(Aws.string(attribute, "DataType"), "String");
-      writeString(bytes, name);
-      writeString(bytes, dataType);
-      if (dataType.startsWith("Binary")) {
-        bytes.write(2);
-        writeBytes(bytes, java.util.Base64.getDecoder().decode(Objects.toString(Aws.string(attribute, "BinaryValue"), "")));
-      } else {
-        bytes.write(1);
-        writeString(bytes, Objects.toString(Aws.string(attribute, "StringValue"), ""));
-      }
-    });
+    sorted.forEach(
+        (name, attribute) -> {
+          String dataType = Objects.toString(Aws.string(attribute, "DataType"), "String");
+          writeString(bytes, name);
+          writeString(bytes, dataType);
+          if (dataType.startsWith("Binary")) {
+            bytes.write(2);
+            writeBytes(
+                bytes,
+                java.util.Base64.getDecoder()
+                    .decode(Objects.toString(Aws.string(attribute, "BinaryValue"), "")));
+          } else {
+            bytes.write(1);
+            writeString(bytes, Objects.toString(Aws.string(attribute, "StringValue"), ""));
+          }
+        });
     return Aws.md5Hex(bytes.toByteArray());
   }
 

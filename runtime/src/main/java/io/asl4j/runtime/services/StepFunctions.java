@@ -48,7 +48,9 @@ public final class StepFunctions {
 
   /** Registers {@code machine} as the state machine {@code arn}. */
   public synchronized StepFunctions stateMachine(String arn, LocalStateMachine machine) {
-    machines.put(Objects.requireNonNull(arn, "arn == null"), Objects.requireNonNull(machine, "machine == null"));
+    machines.put(
+        Objects.requireNonNull(arn, "arn == null"),
+        Objects.requireNonNull(machine, "machine == null"));
     return this;
   }
 
@@ -68,8 +70,14 @@ public final class StepFunctions {
       String message = "State Machine Does Not Exist: '" + arn + "'";
       throw sdk
           ? Aws.v2Error("Sfn", "StateMachineDoesNotExistException", message, "Sfn", 400, requestId)
-          : Aws.v1Error("StepFunctions", "StateMachineDoesNotExistException", message, "AWSStepFunctions", 400,
-              "StateMachineDoesNotExist", requestId);
+          : Aws.v1Error(
+              "StepFunctions",
+              "StateMachineDoesNotExistException",
+              message,
+              "AWSStepFunctions",
+              400,
+              "StateMachineDoesNotExist",
+              requestId);
     }
     JsonNode inputNode = input.get("Input");
     JsonNode childInput;
@@ -81,8 +89,14 @@ public final class StepFunctions {
         String message = "Invalid State Machine Execution Input: 'Unexpected character'";
         throw sdk
             ? Aws.v2Error("Sfn", "InvalidExecutionInputException", message, "Sfn", 400, requestId)
-            : Aws.v1Error("StepFunctions", "InvalidExecutionInputException", message, "AWSStepFunctions", 400,
-                "InvalidExecutionInput", requestId);
+            : Aws.v1Error(
+                "StepFunctions",
+                "InvalidExecutionInputException",
+                message,
+                "AWSStepFunctions",
+                400,
+                "InvalidExecutionInput",
+                requestId);
       }
     } else {
       childInput = inputNode;
@@ -100,10 +114,18 @@ public final class StepFunctions {
     } catch (io.asl4j.runtime.StartExecutionException e) {
       // The message after AWS's code, e.g. "Invalid Name: 'a b'".
       String message = e.getMessage().substring(e.errorCode().length() + 2);
-      String exception = e.errorCode().endsWith("Exception") ? e.errorCode() : e.errorCode() + "Exception";
+      String exception =
+          e.errorCode().endsWith("Exception") ? e.errorCode() : e.errorCode() + "Exception";
       throw sdk
           ? Aws.v2Error("Sfn", exception, message, "Sfn", 400, requestId)
-          : Aws.v1Error("StepFunctions", exception, message, "AWSStepFunctions", 400, e.errorCode(), requestId);
+          : Aws.v1Error(
+              "StepFunctions",
+              exception,
+              message,
+              "AWSStepFunctions",
+              400,
+              e.errorCode(),
+              requestId);
     }
     synchronized (this) {
       executions.computeIfAbsent(arn, a -> new ArrayList<>()).add(execution);
@@ -117,8 +139,16 @@ public final class StepFunctions {
         response.put("StartDate", Aws.isoMillis(started));
         return response;
       }
-      String body = "{\"executionArn\":\"" + execution.arn() + "\",\"startDate\":" + epochSeconds(started) + "}";
-      Aws.withHttpMetadata(response, Aws.jsonHeaders(body, "application/x-amz-json-1.0", ctx.now(), requestId), requestId);
+      String body =
+          "{\"executionArn\":\""
+              + execution.arn()
+              + "\",\"startDate\":"
+              + epochSeconds(started)
+              + "}";
+      Aws.withHttpMetadata(
+          response,
+          Aws.jsonHeaders(body, "application/x-amz-json-1.0", ctx.now(), requestId),
+          requestId);
       response.put("StartDate", started.toEpochMilli());
       return response;
     }
@@ -142,7 +172,8 @@ public final class StepFunctions {
   }
 
   /** The child execution as DescribeExecution shows it, keys in AWS's order. */
-  private static ObjectNode describe(String arn, Execution execution, JsonNode input, boolean parsed, Instant now) {
+  private static ObjectNode describe(
+      String arn, Execution execution, JsonNode input, boolean parsed, Instant now) {
     ObjectNode d = Aws.NODES.objectNode();
     if (execution.status() != ExecutionStatus.SUCCEEDED) {
       if (execution.cause() != null) {
@@ -172,7 +203,11 @@ public final class StepFunctions {
     d.put("StartDate", startDate(execution, now).toEpochMilli());
     d.put("StateMachineArn", arn);
     d.put("Status", execution.status().name());
-    d.put("StopDate", history.isEmpty() ? now.toEpochMilli() : history.get(history.size() - 1).timestamp().toEpochMilli());
+    d.put(
+        "StopDate",
+        history.isEmpty()
+            ? now.toEpochMilli()
+            : history.get(history.size() - 1).timestamp().toEpochMilli());
     return d;
   }
 
@@ -200,15 +235,24 @@ public final class StepFunctions {
         switch (action) {
           case "sendTaskSuccess" -> {
             JsonNode output = input.get("Output");
-            JsonNode value = output == null || output.isNull() ? Aws.NODES.nullNode()
-                : output.isTextual() ? Aws.parseOrNull(output.textValue()) : output;
+            JsonNode value =
+                output == null || output.isNull()
+                    ? Aws.NODES.nullNode()
+                    : output.isTextual() ? Aws.parseOrNull(output.textValue()) : output;
             if (value == null) {
-              throw Aws.v2Error("Sfn", "InvalidOutputException", "Invalid Output: '" + output.textValue() + "'",
-                  "Sfn", 400, requestId);
+              throw Aws.v2Error(
+                  "Sfn",
+                  "InvalidOutputException",
+                  "Invalid Output: '" + output.textValue() + "'",
+                  "Sfn",
+                  400,
+                  requestId);
             }
             machine.sendTaskSuccess(token, value);
           }
-          case "sendTaskFailure" -> machine.sendTaskFailure(token, Aws.string(input, "Error"), Aws.string(input, "Cause"));
+          case "sendTaskFailure" ->
+              machine.sendTaskFailure(
+                  token, Aws.string(input, "Error"), Aws.string(input, "Cause"));
           default -> machine.sendTaskHeartbeat(token);
         }
         return Aws.NODES.objectNode();
@@ -219,11 +263,18 @@ public final class StepFunctions {
       }
     }
     if (refused != null && "TaskTimedOut".equals(refused.errorCode())) {
-      throw Aws.v2Error("Sfn", "TaskTimedOutException", "Task Timed Out: 'Provided task does not exist anymore'",
-          "Sfn", 400, requestId);
+      throw Aws.v2Error(
+          "Sfn",
+          "TaskTimedOutException",
+          "Task Timed Out: 'Provided task does not exist anymore'",
+          "Sfn",
+          400,
+          requestId);
     }
-    throw new StatesError("Sfn.InvalidTokenException",
-        "Invalid Token: 'Invalid token' (Service: Sfn, Status Code: 400, Request ID: " + requestId
+    throw new StatesError(
+        "Sfn.InvalidTokenException",
+        "Invalid Token: 'Invalid token' (Service: Sfn, Status Code: 400, Request ID: "
+            + requestId
             + ") (SDK Attempt Count: 1)");
   }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class CostEstimateTest {
-  static final Path ORDER = Path.of("../examples/src/main/resources/workflows/order-processing.asl.json");
+  static final Path ORDER =
+      Path.of("../examples/src/main/resources/workflows/order-processing.asl.json");
 
   @Test
   void expressOrder() throws Exception {
@@ -24,13 +25,15 @@ class CostEstimateTest {
             .build()
             .run(AslReader.parse("{\"priority\":\"express\"}"));
     CostEstimate cost = CostEstimate.of(execution);
-    // ValidateOrder, CheckPriority, ExpressShip, NotifyAndUpdate, Notify, UpdateDB, WaitForProcessing, OrderComplete
+    // ValidateOrder, CheckPriority, ExpressShip, NotifyAndUpdate, Notify, UpdateDB,
+    // WaitForProcessing, OrderComplete
     assertEquals(8, cost.transitions());
     assertEquals(0, cost.retries());
     assertEquals(Duration.ofSeconds(2), cost.duration()); // the Wait, on the virtual clock
     assertEquals(new BigDecimal("0.0002"), cost.standardUsd());
     assertEquals(new BigDecimal("0.125"), cost.expressGbSeconds()); // 2 s x 64 MB
-    assertEquals(new BigDecimal("0.00000308375"), cost.expressUsd()); // 0.000001 + 0.125 x 0.00001667
+    assertEquals(
+        new BigDecimal("0.00000308375"), cost.expressUsd()); // 0.000001 + 0.125 x 0.00001667
   }
 
   @Test
@@ -38,17 +41,26 @@ class CostEstimateTest {
     AtomicInteger calls = new AtomicInteger();
     Execution execution =
         LocalStateMachine.builder(AslReader.read(Files.readString(ORDER)))
-            .handlerForPrefix("arn:", (in, context) -> {
-              if (context != null && calls.getAndIncrement() < 2) {
-                throw new StatesError("States.TaskFailed", "flaky");
-              }
-              return in;
-            })
+            .handlerForPrefix(
+                "arn:",
+                (in, context) -> {
+                  if (context != null && calls.getAndIncrement() < 2) {
+                    throw new StatesError("States.TaskFailed", "flaky");
+                  }
+                  return in;
+                })
             .build()
             .run(AslReader.parse("{\"priority\":\"standard\",\"total\":5}"));
-    Pricing doubled = new Pricing(new BigDecimal("0.00005"), new BigDecimal("0.000002"), Pricing.EXPRESS_PER_GB_SECOND, 128, 100);
+    Pricing doubled =
+        new Pricing(
+            new BigDecimal("0.00005"),
+            new BigDecimal("0.000002"),
+            Pricing.EXPRESS_PER_GB_SECOND,
+            128,
+            100);
     CostEstimate cost = CostEstimate.of(execution, doubled);
-    // ValidateOrder failed twice (retries after 2 s and 4 s), then the standard path: 8 states + 2 retries.
+    // ValidateOrder failed twice (retries after 2 s and 4 s), then the standard path: 8 states + 2
+    // retries.
     assertEquals(2, cost.retries());
     assertEquals(10, cost.transitions());
     assertEquals(Duration.ofSeconds(8), cost.duration());
@@ -64,7 +76,9 @@ class CostEstimateTest {
             + "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"B\"},\"B\":{\"Type\":\"Pass\",\"End\":true}}},"
             + "\"End\":true}}}";
     Execution execution =
-        LocalStateMachine.builder(AslReader.read(definition)).build().run(AslReader.parse("{\"items\":[1,2,3]}"));
+        LocalStateMachine.builder(AslReader.read(definition))
+            .build()
+            .run(AslReader.parse("{\"items\":[1,2,3]}"));
     CostEstimate cost = CostEstimate.of(execution);
     assertEquals(7, cost.transitions()); // M, then A and B for each of 3 items
     assertEquals(Duration.ZERO, cost.duration());

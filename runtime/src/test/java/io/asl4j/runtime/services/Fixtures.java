@@ -38,13 +38,20 @@ final class Fixtures {
 
   /** A machine of one Task state calling {@code resource} with {@code parameters}. */
   static String task(String resource, String parameters) {
-    return ("{'StartAt':'Call','States':{'Call':{'Type':'Task','Resource':'" + resource + "',"
-            + "'Parameters':" + parameters + ",'End':true}}}")
+    return ("{'StartAt':'Call','States':{'Call':{'Type':'Task','Resource':'"
+            + resource
+            + "',"
+            + "'Parameters':"
+            + parameters
+            + ",'End':true}}}")
         .replace('\'', '"');
   }
 
   static LocalStateMachine machine(String definition, AwsServices services) {
-    return LocalStateMachine.builder(definition.replace('\'', '"')).services(services).virtualClock(START).build();
+    return LocalStateMachine.builder(definition.replace('\'', '"'))
+        .services(services)
+        .virtualClock(START)
+        .build();
   }
 
   static Execution run(String definition, AwsServices services, String input) {

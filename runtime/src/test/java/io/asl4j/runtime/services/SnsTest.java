@@ -18,19 +18,45 @@ class SnsTest {
   @Test
   void publishSendsAnObjectMessageAsJsonTextAndAnswersWithAMessageIdAndXmlMetadata() {
     AwsServices services = AwsServices.create(SEED);
-    Execution execution = run(task("arn:aws:states:::sns:publish",
-        "{'TopicArn':'" + TOPIC + "','Message.$':'$','Subject':'New order'}"), services, "{'orderId':'o-1'}");
+    Execution execution =
+        run(
+            task(
+                "arn:aws:states:::sns:publish",
+                "{'TopicArn':'" + TOPIC + "','Message.$':'$','Subject':'New order'}"),
+            services,
+            "{'orderId':'o-1'}");
 
     List<String> ids = ids(2);
     // AWS's PublishResponse XML is 294 bytes with two UUIDs in it.
     String length = "294";
-    assertEquals(json("{'MessageId':'" + ids.get(1) + "','SdkHttpMetadata':{'AllHttpHeaders':{"
-            + "'x-amzn-RequestId':['" + ids.get(0) + "'],'connection':['keep-alive'],'Content-Length':['" + length + "'],"
-            + "'Date':['" + DATE + "'],'Content-Type':['text/xml']},'HttpHeaders':{'connection':'keep-alive',"
-            + "'Content-Length':'" + length + "','Content-Type':'text/xml','Date':'" + DATE + "','x-amzn-RequestId':'" + ids.get(0) + "'},"
-            + "'HttpStatusCode':200},'SdkResponseMetadata':{'RequestId':'" + ids.get(0) + "'}}"),
+    assertEquals(
+        json(
+            "{'MessageId':'"
+                + ids.get(1)
+                + "','SdkHttpMetadata':{'AllHttpHeaders':{"
+                + "'x-amzn-RequestId':['"
+                + ids.get(0)
+                + "'],'connection':['keep-alive'],'Content-Length':['"
+                + length
+                + "'],"
+                + "'Date':['"
+                + DATE
+                + "'],'Content-Type':['text/xml']},'HttpHeaders':{'connection':'keep-alive',"
+                + "'Content-Length':'"
+                + length
+                + "','Content-Type':'text/xml','Date':'"
+                + DATE
+                + "','x-amzn-RequestId':'"
+                + ids.get(0)
+                + "'},"
+                + "'HttpStatusCode':200},'SdkResponseMetadata':{'RequestId':'"
+                + ids.get(0)
+                + "'}}"),
         execution.output());
-    assertEquals(List.of(new Sns.Message(ids.get(1), TOPIC, "{\"orderId\":\"o-1\"}", "New order", null, null, null, null)),
+    assertEquals(
+        List.of(
+            new Sns.Message(
+                ids.get(1), TOPIC, "{\"orderId\":\"o-1\"}", "New order", null, null, null, null)),
         services.sns().published(TOPIC));
     assertEquals(json("{'orderId':'o-1'}"), services.sns().published().get(0).messageJson());
   }
@@ -42,17 +68,29 @@ class SnsTest {
     AwsServices qualifiedServices = AwsServices.create(SEED);
     Execution usual = run(task("arn:aws:states:::sns:publish", parameters), usualServices, "{}");
     Execution qualified =
-        run(task("arn:aws:states:us-east-1:123456789012:sns:publish", parameters), qualifiedServices, "{}");
+        run(
+            task("arn:aws:states:us-east-1:123456789012:sns:publish", parameters),
+            qualifiedServices,
+            "{}");
 
     assertEquals("SUCCEEDED", qualified.status().name());
     assertEquals(usual.output(), qualified.output());
-    assertEquals(List.of(new Sns.Message(ids(2).get(1), TOPIC, "m", null, null, null, null, null)),
+    assertEquals(
+        List.of(new Sns.Message(ids(2).get(1), TOPIC, "m", null, null, null, null, null)),
         qualifiedServices.sns().published(TOPIC));
     assertEquals(usualServices.sns().published(), qualifiedServices.sns().published());
     // AWS records the service and the action, not the ARN as written.
-    assertEquals("{\"resourceType\":\"sns\",\"resource\":\"publish\",\"region\":\"us-east-1\","
-            + "\"parameters\":\"{\\\"TopicArn\\\":\\\"" + TOPIC + "\\\",\\\"Message\\\":\\\"m\\\"}\"}",
-        qualified.history().stream().filter(e -> e.type().equals("TaskScheduled")).findFirst().orElseThrow().details().toString());
+    assertEquals(
+        "{\"resourceType\":\"sns\",\"resource\":\"publish\",\"region\":\"us-east-1\","
+            + "\"parameters\":\"{\\\"TopicArn\\\":\\\""
+            + TOPIC
+            + "\\\",\\\"Message\\\":\\\"m\\\"}\"}",
+        qualified.history().stream()
+            .filter(e -> e.type().equals("TaskScheduled"))
+            .findFirst()
+            .orElseThrow()
+            .details()
+            .toString());
     assertEquals(
         usual.history().stream().map(Object::toString).toList(),
         qualified.history().stream().map(Object::toString).toList());
@@ -62,33 +100,59 @@ class SnsTest {
   void aFifoTopicRequiresAMessageGroupIdAndAnswersWithASequenceNumber() {
     AwsServices services = AwsServices.create(SEED);
     String fifo = TOPIC + ".fifo";
-    Execution missing = run(task("arn:aws:states:::sns:publish", "{'TopicArn':'" + fifo + "','Message':'m'}"), services, "{}");
-    Execution grouped = run(task("arn:aws:states:::sns:publish",
-        "{'TopicArn':'" + fifo + "','Message':'m','MessageGroupId':'g','MessageDeduplicationId':'d'}"), services, "{}");
+    Execution missing =
+        run(
+            task("arn:aws:states:::sns:publish", "{'TopicArn':'" + fifo + "','Message':'m'}"),
+            services,
+            "{}");
+    Execution grouped =
+        run(
+            task(
+                "arn:aws:states:::sns:publish",
+                "{'TopicArn':'"
+                    + fifo
+                    + "','Message':'m','MessageGroupId':'g','MessageDeduplicationId':'d'}"),
+            services,
+            "{}");
 
     assertEquals("SNS.InvalidParameterException", missing.error());
-    assertEquals("Invalid parameter: The MessageGroupId parameter is required for FIFO topics (Service: AmazonSNS; "
-        + "Status Code: 400; Error Code: InvalidParameter; Request ID: " + ids(1).get(0) + "; Proxy: null)", missing.cause());
+    assertEquals(
+        "Invalid parameter: The MessageGroupId parameter is required for FIFO topics (Service: AmazonSNS; "
+            + "Status Code: 400; Error Code: InvalidParameter; Request ID: "
+            + ids(1).get(0)
+            + "; Proxy: null)",
+        missing.cause());
     assertEquals("10000000000000000001", grouped.output().get("SequenceNumber").asText());
-    assertEquals("352", grouped.output().at("/SdkHttpMetadata/HttpHeaders/Content-Length").asText());
+    assertEquals(
+        "352", grouped.output().at("/SdkHttpMetadata/HttpHeaders/Content-Length").asText());
   }
 
   @Test
   void aStrictSnsRefusesATopicThatWasNotCreated() {
     AwsServices services = AwsServices.create(SEED);
     services.sns().strict();
-    Execution execution = run(task("arn:aws:states:::sns:publish", "{'TopicArn':'" + TOPIC + "','Message':'m'}"), services, "{}");
+    Execution execution =
+        run(
+            task("arn:aws:states:::sns:publish", "{'TopicArn':'" + TOPIC + "','Message':'m'}"),
+            services,
+            "{}");
 
     assertEquals("SNS.NotFoundException", execution.error());
-    assertEquals("Topic does not exist (Service: AmazonSNS; Status Code: 404; Error Code: NotFound; Request ID: "
-        + ids(1).get(0) + "; Proxy: null)", execution.cause());
+    assertEquals(
+        "Topic does not exist (Service: AmazonSNS; Status Code: 404; Error Code: NotFound; Request ID: "
+            + ids(1).get(0)
+            + "; Proxy: null)",
+        execution.cause());
     assertEquals(TOPIC, services.sns().createTopic("orders"));
   }
 
   @Test
   void anEmptyMessageIsAnInvalidParameter() {
-    Execution execution = run(task("arn:aws:states:::sns:publish", "{'TopicArn':'" + TOPIC + "','Message':''}"),
-        AwsServices.create(SEED), "{}");
+    Execution execution =
+        run(
+            task("arn:aws:states:::sns:publish", "{'TopicArn':'" + TOPIC + "','Message':''}"),
+            AwsServices.create(SEED),
+            "{}");
 
     assertEquals("SNS.InvalidParameterException", execution.error());
   }
@@ -96,10 +160,18 @@ class SnsTest {
   @Test
   void messageAttributesAreKeptForTheTestToInspect() {
     AwsServices services = AwsServices.create(SEED);
-    run(task("arn:aws:states:::sns:publish", "{'TopicArn':'" + TOPIC + "','Message':'m',"
-        + "'MessageAttributes':{'kind':{'DataType':'String','StringValue':'order'}}}"), services, "{}");
+    run(
+        task(
+            "arn:aws:states:::sns:publish",
+            "{'TopicArn':'"
+                + TOPIC
+                + "','Message':'m',"
+                + "'MessageAttributes':{'kind':{'DataType':'String','StringValue':'order'}}}"),
+        services,
+        "{}");
 
-    assertEquals(json("{'kind':{'DataType':'String','StringValue':'order'}}"),
+    assertEquals(
+        json("{'kind':{'DataType':'String','StringValue':'order'}}"),
         services.sns().published(TOPIC).get(0).messageAttributes());
   }
 }

@@ -27,48 +27,92 @@ class SqsTest {
   /** The metadata of an SQS response with {@code body}. */
   static String metadata(String body, String requestId) {
     int length = body.getBytes(StandardCharsets.UTF_8).length;
-    return "'SdkHttpMetadata':{'AllHttpHeaders':{'x-amzn-RequestId':['" + requestId + "'],'connection':['keep-alive'],"
-        + "'Content-Length':['" + length + "'],'Date':['" + DATE + "'],'Content-Type':['application/x-amz-json-1.0']},"
-        + "'HttpHeaders':{'connection':'keep-alive','Content-Length':'" + length + "','Content-Type':'application/x-amz-json-1.0',"
-        + "'Date':'" + DATE + "','x-amzn-RequestId':'" + requestId + "'},'HttpStatusCode':200},"
-        + "'SdkResponseMetadata':{'RequestId':'" + requestId + "'}";
+    return "'SdkHttpMetadata':{'AllHttpHeaders':{'x-amzn-RequestId':['"
+        + requestId
+        + "'],'connection':['keep-alive'],"
+        + "'Content-Length':['"
+        + length
+        + "'],'Date':['"
+        + DATE
+        + "'],'Content-Type':['application/x-amz-json-1.0']},"
+        + "'HttpHeaders':{'connection':'keep-alive','Content-Length':'"
+        + length
+        + "','Content-Type':'application/x-amz-json-1.0',"
+        + "'Date':'"
+        + DATE
+        + "','x-amzn-RequestId':'"
+        + requestId
+        + "'},'HttpStatusCode':200},"
+        + "'SdkResponseMetadata':{'RequestId':'"
+        + requestId
+        + "'}";
   }
 
   @Test
   void sendMessageSendsAnObjectBodyAsJsonTextAndAnswersWithItsMd5AndMessageId() {
     AwsServices services = AwsServices.create(SEED);
-    Execution execution = run(task("arn:aws:states:::sqs:sendMessage", "{'QueueUrl':'" + QUEUE + "','MessageBody.$':'$'}"),
-        services, "{'orderId':'o-1','items':[1,2]}");
+    Execution execution =
+        run(
+            task(
+                "arn:aws:states:::sqs:sendMessage",
+                "{'QueueUrl':'" + QUEUE + "','MessageBody.$':'$'}"),
+            services,
+            "{'orderId':'o-1','items':[1,2]}");
 
     List<String> ids = ids(2);
     String text = "{\"orderId\":\"o-1\",\"items\":[1,2]}";
     String md5 = Aws.md5Hex(text);
     String body = "{\"MD5OfMessageBody\":\"" + md5 + "\",\"MessageId\":\"" + ids.get(1) + "\"}";
     assertEquals(106, body.length());
-    assertEquals(json("{'MD5OfMessageBody':'" + md5 + "','MessageId':'" + ids.get(1) + "'," + metadata(body, ids.get(0)) + "}"),
+    assertEquals(
+        json(
+            "{'MD5OfMessageBody':'"
+                + md5
+                + "','MessageId':'"
+                + ids.get(1)
+                + "',"
+                + metadata(body, ids.get(0))
+                + "}"),
         execution.output());
-    assertEquals(List.of(new Sqs.Message(ids.get(1), text, md5, null, null, null)), services.sqs().messages(QUEUE));
-    assertEquals(json("{'orderId':'o-1','items':[1,2]}"), services.sqs().messages(QUEUE).get(0).bodyJson());
+    assertEquals(
+        List.of(new Sqs.Message(ids.get(1), text, md5, null, null, null)),
+        services.sqs().messages(QUEUE));
+    assertEquals(
+        json("{'orderId':'o-1','items':[1,2]}"), services.sqs().messages(QUEUE).get(0).bodyJson());
   }
 
   @Test
   void aStringBodyIsSentAsIsAndItsMd5IsTheRealOne() {
     AwsServices services = AwsServices.create(SEED);
-    Execution execution = run(task("arn:aws:states:::sqs:sendMessage", "{'QueueUrl':'" + QUEUE + "','MessageBody':'test_message_body'}"),
-        services, "{}");
+    Execution execution =
+        run(
+            task(
+                "arn:aws:states:::sqs:sendMessage",
+                "{'QueueUrl':'" + QUEUE + "','MessageBody':'test_message_body'}"),
+            services,
+            "{}");
 
-    assertEquals("c8ab7bb5ebb5fd4b2ab8e0a9d5eee04f".length(), execution.output().get("MD5OfMessageBody").asText().length());
-    assertEquals(Aws.md5Hex("test_message_body"), execution.output().get("MD5OfMessageBody").asText());
+    assertEquals(
+        "c8ab7bb5ebb5fd4b2ab8e0a9d5eee04f".length(),
+        execution.output().get("MD5OfMessageBody").asText().length());
+    assertEquals(
+        Aws.md5Hex("test_message_body"), execution.output().get("MD5OfMessageBody").asText());
     assertEquals("test_message_body", services.sqs().receive(QUEUE).orElseThrow().body());
   }
 
   @Test
   void messageAttributesAreKeptAndAnsweredWithTheirMd5() {
     AwsServices services = AwsServices.create(SEED);
-    Execution execution = run(task("arn:aws:states:::sqs:sendMessage",
-        "{'QueueUrl':'" + QUEUE + "','MessageBody':'hi','MessageAttributes':{"
-            + "'b':{'DataType':'String','StringValue':'World'},'a':{'DataType':'Number','StringValue':'1'}}}"),
-        services, "{}");
+    Execution execution =
+        run(
+            task(
+                "arn:aws:states:::sqs:sendMessage",
+                "{'QueueUrl':'"
+                    + QUEUE
+                    + "','MessageBody':'hi','MessageAttributes':{"
+                    + "'b':{'DataType':'String','StringValue':'World'},'a':{'DataType':'Number','StringValue':'1'}}}"),
+            services,
+            "{}");
 
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     for (String part : new String[] {"a", "Number", null, "1", "b", "String", null, "World"}) {
@@ -80,38 +124,67 @@ class SqsTest {
       bytes.writeBytes(new byte[] {0, 0, 0, (byte) b.length});
       bytes.writeBytes(b);
     }
-    assertEquals(Aws.md5Hex(bytes.toByteArray()), execution.output().get("MD5OfMessageAttributes").asText());
-    assertEquals(json("{'b':{'DataType':'String','StringValue':'World'},'a':{'DataType':'Number','StringValue':'1'}}"),
+    assertEquals(
+        Aws.md5Hex(bytes.toByteArray()), execution.output().get("MD5OfMessageAttributes").asText());
+    assertEquals(
+        json(
+            "{'b':{'DataType':'String','StringValue':'World'},'a':{'DataType':'Number','StringValue':'1'}}"),
         services.sqs().messages(QUEUE).get(0).messageAttributes());
   }
 
   @Test
   void aMissingBodyIsAMissingParameterError() {
-    Execution execution = run(task("arn:aws:states:::sqs:sendMessage", "{'QueueUrl':'" + QUEUE + "','MessageBody.$':'$.body'}"),
-        AwsServices.create(SEED), "{'body':null}");
+    Execution execution =
+        run(
+            task(
+                "arn:aws:states:::sqs:sendMessage",
+                "{'QueueUrl':'" + QUEUE + "','MessageBody.$':'$.body'}"),
+            AwsServices.create(SEED),
+            "{'body':null}");
 
     assertEquals("SQS.AmazonSQSException", execution.error());
-    assertEquals("The request must contain the parameter MessageBody. (Service: AmazonSQS; Status Code: 400; Error Code: "
-        + "MissingParameter; Request ID: " + ids(1).get(0) + "; Proxy: null)", execution.cause());
+    assertEquals(
+        "The request must contain the parameter MessageBody. (Service: AmazonSQS; Status Code: 400; Error Code: "
+            + "MissingParameter; Request ID: "
+            + ids(1).get(0)
+            + "; Proxy: null)",
+        execution.cause());
   }
 
   @Test
   void aQueueUrlWhoseHostCannotBeResolvedIsAnSdkClientException() {
-    Execution execution = run(task("arn:aws:states:::sqs:sendMessage", "{'QueueUrl':'http://no-such-queue','MessageBody':'x'}"),
-        AwsServices.create(SEED), "{}");
+    Execution execution =
+        run(
+            task(
+                "arn:aws:states:::sqs:sendMessage",
+                "{'QueueUrl':'http://no-such-queue','MessageBody':'x'}"),
+            AwsServices.create(SEED),
+            "{}");
 
     assertEquals("SQS.SdkClientException", execution.error());
-    assertEquals("Unable to execute HTTP request: no-such-queue: Name or service not known", execution.cause());
+    assertEquals(
+        "Unable to execute HTTP request: no-such-queue: Name or service not known",
+        execution.cause());
   }
 
   @Test
   void strictQueuesRefuseAUrlNoQueueWasCreatedFor() {
     AwsServices services = AwsServices.create(SEED);
     String created = services.sqs().strict().createQueue("known");
-    Execution unknown = run(task("arn:aws:states:::sqs:sendMessage", "{'QueueUrl':'" + QUEUE + "','MessageBody':'x'}"),
-        services, "{}");
-    Execution known = run(task("arn:aws:states:::sqs:sendMessage", "{'QueueUrl':'" + created + "','MessageBody':'x'}"),
-        services, "{}");
+    Execution unknown =
+        run(
+            task(
+                "arn:aws:states:::sqs:sendMessage",
+                "{'QueueUrl':'" + QUEUE + "','MessageBody':'x'}"),
+            services,
+            "{}");
+    Execution known =
+        run(
+            task(
+                "arn:aws:states:::sqs:sendMessage",
+                "{'QueueUrl':'" + created + "','MessageBody':'x'}"),
+            services,
+            "{}");
 
     assertEquals("SQS.QueueDoesNotExistException", unknown.error());
     assertEquals(ExecutionStatus.SUCCEEDED, known.status());
@@ -122,10 +195,22 @@ class SqsTest {
   void aFifoQueueNeedsAGroupAndAnswersWithASequenceNumber() {
     AwsServices services = AwsServices.create(SEED);
     String fifo = QUEUE + ".fifo";
-    Execution execution = run(task("arn:aws:states:::sqs:sendMessage",
-        "{'QueueUrl':'" + fifo + "','MessageBody':'x','MessageGroupId':'g','MessageDeduplicationId':'d'}"), services, "{}");
-    Execution noGroup = run(task("arn:aws:states:::sqs:sendMessage", "{'QueueUrl':'" + fifo + "','MessageBody':'x'}"),
-        services, "{}");
+    Execution execution =
+        run(
+            task(
+                "arn:aws:states:::sqs:sendMessage",
+                "{'QueueUrl':'"
+                    + fifo
+                    + "','MessageBody':'x','MessageGroupId':'g','MessageDeduplicationId':'d'}"),
+            services,
+            "{}");
+    Execution noGroup =
+        run(
+            task(
+                "arn:aws:states:::sqs:sendMessage",
+                "{'QueueUrl':'" + fifo + "','MessageBody':'x'}"),
+            services,
+            "{}");
 
     assertEquals("10000000000000000001", execution.output().get("SequenceNumber").asText());
     assertEquals("g", services.sqs().messages(fifo).get(0).messageGroupId());
@@ -135,29 +220,42 @@ class SqsTest {
   @Test
   void receiveTakesTheOldestMessageAndSentKeepsThemAll() {
     AwsServices services = AwsServices.create(SEED);
-    String definition = task("arn:aws:states:::sqs:sendMessage", "{'QueueUrl':'" + QUEUE + "','MessageBody.$':'$.n'}");
+    String definition =
+        task(
+            "arn:aws:states:::sqs:sendMessage",
+            "{'QueueUrl':'" + QUEUE + "','MessageBody.$':'$.n'}");
     run(definition, services, "{'n':'first'}");
     run(definition, services, "{'n':'second'}");
 
     assertEquals("first", services.sqs().receive(QUEUE).orElseThrow().body());
-    assertEquals(List.of("second"), services.sqs().messages(QUEUE).stream().map(Sqs.Message::body).toList());
+    assertEquals(
+        List.of("second"), services.sqs().messages(QUEUE).stream().map(Sqs.Message::body).toList());
     assertEquals(2, services.sqs().sent(QUEUE).size());
     assertEquals("second", services.sqs().receive(QUEUE).orElseThrow().body());
     assertEquals(Optional.empty(), services.sqs().receive(QUEUE));
-    assertEquals(Optional.empty(), services.sqs().receive("https://sqs.us-east-1.amazonaws.com/123456789012/other"));
+    assertEquals(
+        Optional.empty(),
+        services.sqs().receive("https://sqs.us-east-1.amazonaws.com/123456789012/other"));
   }
 
   @Test
   void pollWaitsForAMessageSentFromAnotherThread() throws Exception {
     AwsServices services = AwsServices.create(SEED);
-    CompletableFuture<Execution> sender = CompletableFuture.supplyAsync(() -> {
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return run(task("arn:aws:states:::sqs:sendMessage", "{'QueueUrl':'" + QUEUE + "','MessageBody':'late'}"), services, "{}");
-    });
+    CompletableFuture<Execution> sender =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                Thread.sleep(50);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return run(
+                  task(
+                      "arn:aws:states:::sqs:sendMessage",
+                      "{'QueueUrl':'" + QUEUE + "','MessageBody':'late'}"),
+                  services,
+                  "{}");
+            });
 
     assertEquals("late", services.sqs().poll(QUEUE, Duration.ofSeconds(10)).orElseThrow().body());
     assertEquals(ExecutionStatus.SUCCEEDED, sender.get(10, TimeUnit.SECONDS).status());
@@ -166,7 +264,8 @@ class SqsTest {
 
   @Test
   void aMessageWhoseBodyIsNotJsonReadsBackAsAJsonString() {
-    assertEquals(json("'plain'"), new Sqs.Message("id", "plain", "md5", null, null, null).bodyJson());
+    assertEquals(
+        json("'plain'"), new Sqs.Message("id", "plain", "md5", null, null, null).bodyJson());
     assertNull(new Sqs.Message("id", "plain", "md5", null, null, null).messageGroupId());
   }
 }

@@ -14,88 +14,171 @@ import io.asl4j.runtime.LocalStateMachine;
 import org.junit.jupiter.api.Test;
 
 class StepFunctionsTest {
-  private static final String CHILD_ARN = "arn:aws:states:us-east-1:123456789012:stateMachine:Child";
-  private static final String CHILD_EXECUTION = "arn:aws:states:us-east-1:123456789012:execution:Child:run-1";
+  private static final String CHILD_ARN =
+      "arn:aws:states:us-east-1:123456789012:stateMachine:Child";
+  private static final String CHILD_EXECUTION =
+      "arn:aws:states:us-east-1:123456789012:execution:Child:run-1";
   private static final long MILLIS = START.toEpochMilli();
 
   private static AwsServices withChild(String childDefinition) {
     AwsServices services = AwsServices.create(SEED);
-    services.stepFunctions().stateMachine(CHILD_ARN,
-        LocalStateMachine.builder(childDefinition.replace('\'', '"')).name("Child").services(services)
-            .virtualClock(START).build());
+    services
+        .stepFunctions()
+        .stateMachine(
+            CHILD_ARN,
+            LocalStateMachine.builder(childDefinition.replace('\'', '"'))
+                .name("Child")
+                .services(services)
+                .virtualClock(START)
+                .build());
     return services;
   }
 
-  private static final String SUCCEEDING = "{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':60,'Next':'P'},"
-      + "'P':{'Type':'Pass','Parameters':{'doubled.$':'States.MathAdd($.n, $.n)'},'End':true}}}";
+  private static final String SUCCEEDING =
+      "{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':60,'Next':'P'},"
+          + "'P':{'Type':'Pass','Parameters':{'doubled.$':'States.MathAdd($.n, $.n)'},'End':true}}}";
 
   @Test
   void startExecutionSyncAnswersWithTheChildsDescriptionOutputAsJsonText() {
     AwsServices services = withChild(SUCCEEDING);
-    Execution execution = run(task("arn:aws:states:::states:startExecution.sync",
-        "{'StateMachineArn':'" + CHILD_ARN + "','Input':{'n':2},'Name':'run-1'}"), services, "{}");
+    Execution execution =
+        run(
+            task(
+                "arn:aws:states:::states:startExecution.sync",
+                "{'StateMachineArn':'" + CHILD_ARN + "','Input':{'n':2},'Name':'run-1'}"),
+            services,
+            "{}");
 
-    assertEquals(json("{'ExecutionArn':'" + CHILD_EXECUTION + "','Input':'{\\\"n\\\":2}','InputDetails':{'Included':true},"
-            + "'Name':'run-1','Output':'{\\\"doubled\\\":4}','OutputDetails':{'Included':true},'StartDate':" + MILLIS + ","
-            + "'StateMachineArn':'" + CHILD_ARN + "','Status':'SUCCEEDED','StopDate':" + (MILLIS + 60_000) + "}"),
+    assertEquals(
+        json(
+            "{'ExecutionArn':'"
+                + CHILD_EXECUTION
+                + "','Input':'{\\\"n\\\":2}','InputDetails':{'Included':true},"
+                + "'Name':'run-1','Output':'{\\\"doubled\\\":4}','OutputDetails':{'Included':true},'StartDate':"
+                + MILLIS
+                + ","
+                + "'StateMachineArn':'"
+                + CHILD_ARN
+                + "','Status':'SUCCEEDED','StopDate':"
+                + (MILLIS + 60_000)
+                + "}"),
         execution.output());
-    assertEquals(ExecutionStatus.SUCCEEDED, services.stepFunctions().executions(CHILD_ARN).get(0).status());
+    assertEquals(
+        ExecutionStatus.SUCCEEDED, services.stepFunctions().executions(CHILD_ARN).get(0).status());
   }
 
   @Test
   void startExecutionSync2AnswersWithInputAndOutputParsed() {
-    Execution execution = run(task("arn:aws:states:::states:startExecution.sync:2",
-        "{'StateMachineArn':'" + CHILD_ARN + "','Input':{'n':2},'Name':'run-1'}"), withChild(SUCCEEDING), "{}");
+    Execution execution =
+        run(
+            task(
+                "arn:aws:states:::states:startExecution.sync:2",
+                "{'StateMachineArn':'" + CHILD_ARN + "','Input':{'n':2},'Name':'run-1'}"),
+            withChild(SUCCEEDING),
+            "{}");
 
-    assertEquals(json("{'ExecutionArn':'" + CHILD_EXECUTION + "','Input':{'n':2},'InputDetails':{'Included':true},"
-            + "'Name':'run-1','Output':{'doubled':4},'OutputDetails':{'Included':true},'StartDate':" + MILLIS + ","
-            + "'StateMachineArn':'" + CHILD_ARN + "','Status':'SUCCEEDED','StopDate':" + (MILLIS + 60_000) + "}"),
+    assertEquals(
+        json(
+            "{'ExecutionArn':'"
+                + CHILD_EXECUTION
+                + "','Input':{'n':2},'InputDetails':{'Included':true},"
+                + "'Name':'run-1','Output':{'doubled':4},'OutputDetails':{'Included':true},'StartDate':"
+                + MILLIS
+                + ","
+                + "'StateMachineArn':'"
+                + CHILD_ARN
+                + "','Status':'SUCCEEDED','StopDate':"
+                + (MILLIS + 60_000)
+                + "}"),
         execution.output());
   }
 
   @Test
   void aChildSendingTaskSuccessWithItsParentsTaskTokenEndsTheSyncTaskEarly() {
-    AwsServices services = withChild("{'StartAt':'Tell','States':{'Tell':{'Type':'Task',"
-        + "'Resource':'arn:aws:states:::aws-sdk:sfn:sendTaskSuccess',"
-        + "'Parameters':{'TaskToken.$':'$.parentToken','Output':'\\\"early\\\"'},'ResultPath':null,'Next':'Linger'},"
-        + "'Linger':{'Type':'Wait','Seconds':3600,'End':true}}}");
-    LocalStateMachine parent = LocalStateMachine.builder(task("arn:aws:states:::states:startExecution.sync",
-            "{'StateMachineArn':'" + CHILD_ARN + "','Input':{'parentToken.$':'$$.Task.Token'},'Name':'run-1'}"))
-        .name("Parent").services(services).virtualClock(START).build();
-    services.stepFunctions().stateMachine("arn:aws:states:us-east-1:123456789012:stateMachine:Parent", parent);
+    AwsServices services =
+        withChild(
+            "{'StartAt':'Tell','States':{'Tell':{'Type':'Task',"
+                + "'Resource':'arn:aws:states:::aws-sdk:sfn:sendTaskSuccess',"
+                + "'Parameters':{'TaskToken.$':'$.parentToken','Output':'\\\"early\\\"'},'ResultPath':null,'Next':'Linger'},"
+                + "'Linger':{'Type':'Wait','Seconds':3600,'End':true}}}");
+    LocalStateMachine parent =
+        LocalStateMachine.builder(
+                task(
+                    "arn:aws:states:::states:startExecution.sync",
+                    "{'StateMachineArn':'"
+                        + CHILD_ARN
+                        + "','Input':{'parentToken.$':'$$.Task.Token'},'Name':'run-1'}"))
+            .name("Parent")
+            .services(services)
+            .virtualClock(START)
+            .build();
+    services
+        .stepFunctions()
+        .stateMachine("arn:aws:states:us-east-1:123456789012:stateMachine:Parent", parent);
 
     Execution execution = parent.run(json("{}"));
 
     assertEquals(json("'early'".replace('\'', '"')), execution.output());
-    assertEquals(START, execution.history().get(execution.history().size() - 1).timestamp(), "it did not wait for the child");
-    assertEquals(ExecutionStatus.SUCCEEDED, services.stepFunctions().executions(CHILD_ARN).get(0).await().status());
+    assertEquals(
+        START,
+        execution.history().get(execution.history().size() - 1).timestamp(),
+        "it did not wait for the child");
+    assertEquals(
+        ExecutionStatus.SUCCEEDED,
+        services.stepFunctions().executions(CHILD_ARN).get(0).await().status());
   }
 
   @Test
   void aFailingChildFailsTheSyncTaskWithItsDescriptionAsCause() {
-    AwsServices services = withChild("{'StartAt':'F','States':{'F':{'Type':'Fail','Error':'SomeFailure','Cause':'broken'}}}");
-    Execution execution = run(task("arn:aws:states:::states:startExecution.sync",
-        "{'StateMachineArn':'" + CHILD_ARN + "','Input':null,'Name':'run-1'}"), services, "{}");
+    AwsServices services =
+        withChild(
+            "{'StartAt':'F','States':{'F':{'Type':'Fail','Error':'SomeFailure','Cause':'broken'}}}");
+    Execution execution =
+        run(
+            task(
+                "arn:aws:states:::states:startExecution.sync",
+                "{'StateMachineArn':'" + CHILD_ARN + "','Input':null,'Name':'run-1'}"),
+            services,
+            "{}");
 
     assertEquals("States.TaskFailed", execution.error());
-    assertEquals("{\"Cause\":\"broken\",\"Error\":\"SomeFailure\",\"ExecutionArn\":\"" + CHILD_EXECUTION + "\",\"Input\":\"{}\","
-        + "\"InputDetails\":{\"Included\":true},\"Name\":\"run-1\",\"StartDate\":" + MILLIS + ",\"StateMachineArn\":\""
-        + CHILD_ARN + "\",\"Status\":\"FAILED\",\"StopDate\":" + MILLIS + "}", execution.cause());
+    assertEquals(
+        "{\"Cause\":\"broken\",\"Error\":\"SomeFailure\",\"ExecutionArn\":\""
+            + CHILD_EXECUTION
+            + "\",\"Input\":\"{}\","
+            + "\"InputDetails\":{\"Included\":true},\"Name\":\"run-1\",\"StartDate\":"
+            + MILLIS
+            + ",\"StateMachineArn\":\""
+            + CHILD_ARN
+            + "\",\"Status\":\"FAILED\",\"StopDate\":"
+            + MILLIS
+            + "}",
+        execution.cause());
   }
 
   @Test
   void startExecutionWithoutSyncAnswersWithTheArnAndStartDateAndLeavesTheChildToTheTest() {
-    AwsServices services = withChild("{'StartAt':'Wait','States':{'Wait':{'Type':'Task',"
-        + "'Resource':'arn:aws:states:::sqs:sendMessage.waitForTaskToken','Parameters':{'QueueUrl':'https://sqs.us-east-1.amazonaws.com/1/q',"
-        + "'MessageBody.$':'$$.Task.Token'},'End':true}}}");
-    Execution execution = run(task("arn:aws:states:::states:startExecution",
-        "{'StateMachineArn':'" + CHILD_ARN + "','Input':'{\\\"a\\\":1}','Name':'run-1'}"), services, "{}");
+    AwsServices services =
+        withChild(
+            "{'StartAt':'Wait','States':{'Wait':{'Type':'Task',"
+                + "'Resource':'arn:aws:states:::sqs:sendMessage.waitForTaskToken','Parameters':{'QueueUrl':'https://sqs.us-east-1.amazonaws.com/1/q',"
+                + "'MessageBody.$':'$$.Task.Token'},'End':true}}}");
+    Execution execution =
+        run(
+            task(
+                "arn:aws:states:::states:startExecution",
+                "{'StateMachineArn':'" + CHILD_ARN + "','Input':'{\\\"a\\\":1}','Name':'run-1'}"),
+            services,
+            "{}");
 
     String requestId = ids(1).get(0);
-    String body = "{\"executionArn\":\"" + CHILD_EXECUTION + "\",\"startDate\":" + (MILLIS / 1000) + ".000}";
+    String body =
+        "{\"executionArn\":\"" + CHILD_EXECUTION + "\",\"startDate\":" + (MILLIS / 1000) + ".000}";
     assertEquals(CHILD_EXECUTION, execution.output().get("ExecutionArn").asText());
     assertEquals(MILLIS, execution.output().get("StartDate").asLong());
-    assertEquals(String.valueOf(body.length()), execution.output().at("/SdkHttpMetadata/HttpHeaders/Content-Length").asText());
+    assertEquals(
+        String.valueOf(body.length()),
+        execution.output().at("/SdkHttpMetadata/HttpHeaders/Content-Length").asText());
     assertEquals(requestId, execution.output().at("/SdkResponseMetadata/RequestId").asText());
     Execution child = services.stepFunctions().executions(CHILD_ARN).get(0);
     assertEquals(ExecutionStatus.RUNNING, child.status());
@@ -104,42 +187,81 @@ class StepFunctionsTest {
 
   @Test
   void anUnknownStateMachineIsStateMachineDoesNotExist() {
-    Execution execution = run(task("arn:aws:states:::states:startExecution",
-        "{'StateMachineArn':'" + CHILD_ARN + "x'}"), withChild(SUCCEEDING), "{}");
+    Execution execution =
+        run(
+            task(
+                "arn:aws:states:::states:startExecution",
+                "{'StateMachineArn':'" + CHILD_ARN + "x'}"),
+            withChild(SUCCEEDING),
+            "{}");
 
     assertEquals("StepFunctions.StateMachineDoesNotExistException", execution.error());
-    assertEquals("State Machine Does Not Exist: '" + CHILD_ARN + "x' (Service: AWSStepFunctions; Status Code: 400; "
-        + "Error Code: StateMachineDoesNotExist; Request ID: " + ids(1).get(0) + "; Proxy: null)", execution.cause());
+    assertEquals(
+        "State Machine Does Not Exist: '"
+            + CHILD_ARN
+            + "x' (Service: AWSStepFunctions; Status Code: 400; "
+            + "Error Code: StateMachineDoesNotExist; Request ID: "
+            + ids(1).get(0)
+            + "; Proxy: null)",
+        execution.cause());
   }
 
   @Test
   void theAwsSdkStartExecutionAnswersWithAnIsoStartDate() {
-    Execution execution = run(task("arn:aws:states:::aws-sdk:sfn:startExecution",
-        "{'StateMachineArn':'" + CHILD_ARN + "','Name':'run-1'}"), withChild(SUCCEEDING), "{}");
+    Execution execution =
+        run(
+            task(
+                "arn:aws:states:::aws-sdk:sfn:startExecution",
+                "{'StateMachineArn':'" + CHILD_ARN + "','Name':'run-1'}"),
+            withChild(SUCCEEDING),
+            "{}");
 
-    assertEquals(json("{'ExecutionArn':'" + CHILD_EXECUTION + "','StartDate':'2025-01-01T00:00:00.000Z'}"), execution.output());
+    assertEquals(
+        json("{'ExecutionArn':'" + CHILD_EXECUTION + "','StartDate':'2025-01-01T00:00:00.000Z'}"),
+        execution.output());
   }
 
   @Test
   void sendTaskSuccessWithAnUnknownTokenIsInvalidToken() {
-    Execution execution = run(task("arn:aws:states:::aws-sdk:sfn:sendTaskSuccess",
-        "{'TaskToken':'NoSuchTaskToken','Output':'{}'}"), withChild(SUCCEEDING), "{}");
+    Execution execution =
+        run(
+            task(
+                "arn:aws:states:::aws-sdk:sfn:sendTaskSuccess",
+                "{'TaskToken':'NoSuchTaskToken','Output':'{}'}"),
+            withChild(SUCCEEDING),
+            "{}");
 
     assertEquals("Sfn.InvalidTokenException", execution.error());
-    assertEquals("Invalid Token: 'Invalid token' (Service: Sfn, Status Code: 400, Request ID: " + ids(1).get(0)
-        + ") (SDK Attempt Count: 1)", execution.cause());
+    assertEquals(
+        "Invalid Token: 'Invalid token' (Service: Sfn, Status Code: 400, Request ID: "
+            + ids(1).get(0)
+            + ") (SDK Attempt Count: 1)",
+        execution.cause());
   }
 
   @Test
   void sendTaskSuccessCompletesACallbackOfARegisteredMachine() {
-    AwsServices services = withChild("{'StartAt':'Wait','States':{'Wait':{'Type':'Task',"
-        + "'Resource':'arn:aws:states:::sqs:sendMessage.waitForTaskToken','Parameters':{'QueueUrl':'https://sqs.us-east-1.amazonaws.com/1/q',"
-        + "'MessageBody.$':'$$.Task.Token'},'End':true}}}");
-    run(task("arn:aws:states:::states:startExecution", "{'StateMachineArn':'" + CHILD_ARN + "','Name':'run-1'}"), services, "{}");
-    String token = services.sqs().receive("https://sqs.us-east-1.amazonaws.com/1/q").orElseThrow().body();
+    AwsServices services =
+        withChild(
+            "{'StartAt':'Wait','States':{'Wait':{'Type':'Task',"
+                + "'Resource':'arn:aws:states:::sqs:sendMessage.waitForTaskToken','Parameters':{'QueueUrl':'https://sqs.us-east-1.amazonaws.com/1/q',"
+                + "'MessageBody.$':'$$.Task.Token'},'End':true}}}");
+    run(
+        task(
+            "arn:aws:states:::states:startExecution",
+            "{'StateMachineArn':'" + CHILD_ARN + "','Name':'run-1'}"),
+        services,
+        "{}");
+    String token =
+        services.sqs().receive("https://sqs.us-east-1.amazonaws.com/1/q").orElseThrow().body();
 
-    Execution approver = run(task("arn:aws:states:::aws-sdk:sfn:sendTaskSuccess",
-        "{'TaskToken':'" + token + "','Output':'{\\\"approved\\\":true}'}"), services, "{}");
+    Execution approver =
+        run(
+            task(
+                "arn:aws:states:::aws-sdk:sfn:sendTaskSuccess",
+                "{'TaskToken':'" + token + "','Output':'{\\\"approved\\\":true}'}"),
+            services,
+            "{}");
 
     assertEquals(json("{}"), approver.output());
     Execution child = services.stepFunctions().executions(CHILD_ARN).get(0).await();

@@ -1,8 +1,8 @@
 package io.asl4j.server.internal;
 
 /**
- * A request the Step Functions API refuses: answered as HTTP {@code status} with {@code
- * {"__type": code, "message": message}}, AWS's code and wording.
+ * A request the Step Functions API refuses: answered as HTTP {@code status} with {@code {"__type":
+ * code, "message": message}}, AWS's code and wording.
  */
 public final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -41,7 +41,11 @@ public final class ApiException extends RuntimeException {
   /** AWS's wording of one constraint a member breaks. */
   static ApiException constraint(Object value, String member, String constraint) {
     return validation(
-        "1 validation error detected: Value " + (value == null ? "null" : "'" + value + "'") + " at '" + member
-            + "' failed to satisfy constraint: " + constraint);
+        "1 validation error detected: Value "
+            + (value == null ? "null" : "'" + value + "'")
+            + " at '"
+            + member
+            + "' failed to satisfy constraint: "
+            + constraint);
   }
 }

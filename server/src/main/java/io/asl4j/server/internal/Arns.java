@@ -39,6 +39,7 @@ final class Arns {
         return type;
       }
     }
-    throw new ApiException("InvalidArn", "Invalid Arn: 'Resource type not valid in this context: " + type + "'");
+    throw new ApiException(
+        "InvalidArn", "Invalid Arn: 'Resource type not valid in this context: " + type + "'");
   }
 }

@@ -21,13 +21,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The AWS JSON 1.0 protocol over the JDK's HTTP server: {@code POST /} with {@code X-Amz-Target:
- * AWSStepFunctions.<Operation>} and a JSON body; answers 200 with the response JSON, or the
- * error's status with {@code {"__type", "message"}}. Nothing a client sends makes it answer with a
- * stack trace or stop serving.
+ * AWSStepFunctions.<Operation>} and a JSON body; answers 200 with the response JSON, or the error's
+ * status with {@code {"__type", "message"}}. Nothing a client sends makes it answer with a stack
+ * trace or stop serving.
  */
 public final class HttpFrontend implements AutoCloseable {
   /** The largest request body read: above AWS's 1 MiB definition plus the JSON around it. */
   static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
   private static final String TARGET_PREFIX = "AWSStepFunctions.";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -53,7 +54,8 @@ public final class HttpFrontend implements AutoCloseable {
             return thread;
           });
 
-  public HttpFrontend(InetSocketAddress address, StepFunctionsService service, SigV4 signatures) throws IOException {
+  public HttpFrontend(InetSocketAddress address, StepFunctionsService service, SigV4 signatures)
+      throws IOException {
     this.service = service;
     this.signatures = signatures;
     this.server = HttpServer.create(address, 256);
@@ -76,7 +78,10 @@ public final class HttpFrontend implements AutoCloseable {
     String requestId = UUID.randomUUID().toString();
     try {
       if (!accepting) {
-        respond(exchange, requestId, 503,
+        respond(
+            exchange,
+            requestId,
+            503,
             error(new ApiException("ServiceUnavailable", "asl4j serve is shutting down", 503)));
         return;
       }
@@ -97,7 +102,10 @@ public final class HttpFrontend implements AutoCloseable {
       } catch (RuntimeException | StackOverflowError e) {
         System.err.println("asl4j serve: internal error answering request " + requestId + ": " + e);
         status = 500;
-        response = error(new ApiException("InternalFailure", "asl4j could not answer the request: " + e, 500));
+        response =
+            error(
+                new ApiException(
+                    "InternalFailure", "asl4j could not answer the request: " + e, 500));
       }
       respond(exchange, requestId, status, response);
     } finally {
@@ -109,7 +117,9 @@ public final class HttpFrontend implements AutoCloseable {
   private ObjectNode answer(HttpExchange exchange, byte[] body) {
     if (!exchange.getRequestMethod().equals("POST")) {
       throw new ApiException(
-          "UnknownOperationException", "The Step Functions API answers POST requests, not " + exchange.getRequestMethod(), 400);
+          "UnknownOperationException",
+          "The Step Functions API answers POST requests, not " + exchange.getRequestMethod(),
+          400);
     }
     if (signatures != null) {
       signatures.verify(exchange, body);
@@ -126,9 +136,12 @@ public final class HttpFrontend implements AutoCloseable {
     try {
       request = body.length == 0 ? JsonNodeFactory.instance.objectNode() : MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new ApiException("SerializationException", "The request body is not valid JSON: " + e.getOriginalMessage());
+      throw new ApiException(
+          "SerializationException",
+          "The request body is not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new ApiException("SerializationException", "The request body could not be read: " + e.getMessage());
+      throw new ApiException(
+          "SerializationException", "The request body could not be read: " + e.getMessage());
     }
     if (request == null || !request.isObject()) {
       throw new ApiException("SerializationException", "The request body must be a JSON object");
@@ -159,7 +172,8 @@ public final class HttpFrontend implements AutoCloseable {
     return json;
   }
 
-  private static void respond(HttpExchange exchange, String requestId, int status, ObjectNode response) throws IOException {
+  private static void respond(
+      HttpExchange exchange, String requestId, int status, ObjectNode response) throws IOException {
     byte[] bytes = MAPPER.writeValueAsBytes(response);
     exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
     exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
@@ -176,7 +190,8 @@ public final class HttpFrontend implements AutoCloseable {
   }
 
   public void close(int graceSeconds) {
-    // Waits for requests being answered, not for idle keep-alive connections (HttpServer.stop would).
+    // Waits for requests being answered, not for idle keep-alive connections (HttpServer.stop
+    // would).
     accepting = false;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(graceSeconds);
     while (inFlight.get() > 0 && System.nanoTime() < deadline) {

@@ -12,12 +12,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
-/** What the server holds: its state machines, versions, aliases, executions, activities and tags. */
+/**
+ * What the server holds: its state machines, versions, aliases, executions, activities and tags.
+ */
 final class Registry {
   final Map<String, MachineRecord> machines = new LinkedHashMap<>();
   final Map<String, ExecutionRecord> executions = new ConcurrentHashMap<>();
+
   /** Every execution in start order, for ListExecutions (newest first when listed). */
   final List<ExecutionRecord> executionOrder = new ArrayList<>();
+
   final Map<String, ActivityRecord> activities = new LinkedHashMap<>();
   final Map<String, Map<String, String>> tags = new ConcurrentHashMap<>();
 
@@ -52,11 +56,17 @@ final class Registry {
     final Map<String, VersionRecord> versions = new LinkedHashMap<>();
     final Map<String, AliasRecord> aliases = new LinkedHashMap<>();
     int lastVersion;
+
     /** Standard executions by name: AWS refuses a name twice. */
     final Map<String, ExecutionRecord> byName = new ConcurrentHashMap<>();
 
     MachineRecord(
-        String arn, String name, StateMachineType type, Instant creationDate, JsonNode logging, JsonNode tracing,
+        String arn,
+        String name,
+        StateMachineType type,
+        Instant creationDate,
+        JsonNode logging,
+        JsonNode tracing,
         Revision current) {
       this.arn = arn;
       this.name = name;
@@ -68,7 +78,8 @@ final class Registry {
     }
   }
 
-  record VersionRecord(String arn, int number, Revision revision, String description, Instant creationDate) {}
+  record VersionRecord(
+      String arn, int number, Revision revision, String description, Instant creationDate) {}
 
   static final class AliasRecord {
     final String arn;
@@ -78,7 +89,8 @@ final class Registry {
     volatile List<Route> routing;
     volatile Instant updateDate;
 
-    AliasRecord(String arn, String name, String description, List<Route> routing, Instant creationDate) {
+    AliasRecord(
+        String arn, String name, String description, List<Route> routing, Instant creationDate) {
       this.arn = arn;
       this.name = name;
       this.description = description;
@@ -113,16 +125,28 @@ final class Registry {
     final String aliasArn;
     final String traceHeader;
     final Instant startDate;
+
     /** Counted down each time the execution's run ends (again after a redrive). */
     volatile CountDownLatch ended = new CountDownLatch(1);
+
     /** Counts what arrived for it (callbacks, stops): a parked run on the instant clock runs on. */
-    final java.util.concurrent.atomic.AtomicLong pokes = new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicLong pokes =
+        new java.util.concurrent.atomic.AtomicLong();
+
     /** Whether a thread is running it (or about to); false while parked on the instant clock. */
-    final java.util.concurrent.atomic.AtomicBoolean driving = new java.util.concurrent.atomic.AtomicBoolean();
+    final java.util.concurrent.atomic.AtomicBoolean driving =
+        new java.util.concurrent.atomic.AtomicBoolean();
 
     ExecutionRecord(
-        MachineRecord machine, Revision revision, LocalStateMachine engine, Execution execution, String name,
-        String versionArn, String aliasArn, String traceHeader, Instant startDate) {
+        MachineRecord machine,
+        Revision revision,
+        LocalStateMachine engine,
+        Execution execution,
+        String name,
+        String versionArn,
+        String aliasArn,
+        String traceHeader,
+        Instant startDate) {
       this.machine = machine;
       this.revision = revision;
       this.engine = engine;

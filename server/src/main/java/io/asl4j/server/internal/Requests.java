@@ -8,13 +8,17 @@ import java.util.regex.Pattern;
 
 /** Reading request members and writing response members as the service model types them. */
 final class Requests {
-  /** AWS's rule for the names of state machines, executions, activities, aliases: no such character. */
+  /**
+   * AWS's rule for the names of state machines, executions, activities, aliases: no such character.
+   */
   private static final Pattern INVALID_NAME_CHARACTER =
       Pattern.compile("[\\s?*<>{}\\[\\]\"#%\\\\^|~`$&,;:/\\x00-\\x1f\\x7f-\\x9f]");
 
   private Requests() {}
 
-  /** A string member, or null when absent; a member of another JSON type is a serialization error. */
+  /**
+   * A string member, or null when absent; a member of another JSON type is a serialization error.
+   */
   static String string(JsonNode request, String member) {
     JsonNode value = request.get(member);
     if (value == null || value.isNull()) {
@@ -22,7 +26,11 @@ final class Requests {
     }
     if (!value.isTextual()) {
       throw new ApiException(
-          "SerializationException", "Member '" + member + "' must be a string, but is " + value.getNodeType().name().toLowerCase());
+          "SerializationException",
+          "Member '"
+              + member
+              + "' must be a string, but is "
+              + value.getNodeType().name().toLowerCase());
     }
     return value.textValue();
   }
@@ -42,7 +50,8 @@ final class Requests {
       return null;
     }
     if (!value.isBoolean()) {
-      throw new ApiException("SerializationException", "Member '" + member + "' must be a boolean, but is " + value);
+      throw new ApiException(
+          "SerializationException", "Member '" + member + "' must be a boolean, but is " + value);
     }
     return value.booleanValue();
   }
@@ -53,7 +62,8 @@ final class Requests {
       return null;
     }
     if (!value.canConvertToInt() || !value.isIntegralNumber()) {
-      throw new ApiException("SerializationException", "Member '" + member + "' must be an integer, but is " + value);
+      throw new ApiException(
+          "SerializationException", "Member '" + member + "' must be an integer, but is " + value);
     }
     return value.intValue();
   }
@@ -65,9 +75,12 @@ final class Requests {
       return 100;
     }
     if (max < 0 || max > 1000) {
-      throw ApiException.constraint(max, "maxResults", max < 0
-          ? "Member must have value greater than or equal to 0"
-          : "Member must have value less than or equal to 1000");
+      throw ApiException.constraint(
+          max,
+          "maxResults",
+          max < 0
+              ? "Member must have value greater than or equal to 0"
+              : "Member must have value less than or equal to 1000");
     }
     return max;
   }
@@ -75,10 +88,12 @@ final class Requests {
   /** Checks a resource name as AWS does: 1 to 80 characters, none of the ones it refuses. */
   static void checkName(String name, String member) {
     if (name.isEmpty()) {
-      throw ApiException.constraint(name, member, "Member must have length greater than or equal to 1");
+      throw ApiException.constraint(
+          name, member, "Member must have length greater than or equal to 1");
     }
     if (name.length() > 80) {
-      throw ApiException.constraint(name, member, "Member must have length less than or equal to 80");
+      throw ApiException.constraint(
+          name, member, "Member must have length less than or equal to 80");
     }
     if (INVALID_NAME_CHARACTER.matcher(name).find()) {
       throw new ApiException("InvalidName", "Invalid Name: '" + name + "'");

@@ -42,7 +42,7 @@ public final class SigV4 {
           case "Credential" -> credential = pair[1];
           case "SignedHeaders" -> signedHeaders = pair[1];
           case "Signature" -> signature = pair[1];
-          default -> { }
+          default -> {}
         }
       }
     }
@@ -53,7 +53,8 @@ public final class SigV4 {
     }
     String[] scope = credential.split("/");
     if (scope.length != 5 || !scope[0].equals(accessKey)) {
-      throw new ApiException("UnrecognizedClientException", "The security token included in the request is invalid.");
+      throw new ApiException(
+          "UnrecognizedClientException", "The security token included in the request is invalid.");
     }
     String amzDate = headers.getFirst("X-Amz-Date");
     StringBuilder canonical = new StringBuilder();
@@ -70,18 +71,29 @@ public final class SigV4 {
           trimmed.add(value.trim().replaceAll(" +", " "));
         }
       }
-      canonical.append(name.toLowerCase(Locale.ROOT)).append(':').append(String.join(",", trimmed)).append('\n');
+      canonical
+          .append(name.toLowerCase(Locale.ROOT))
+          .append(':')
+          .append(String.join(",", trimmed))
+          .append('\n');
     }
     canonical.append('\n').append(signedHeaders).append('\n').append(hex(sha256(body)));
     String scopeText = String.join("/", scope[1], scope[2], scope[3], scope[4]);
-    String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scopeText + "\n"
-        + hex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+    String toSign =
+        "AWS4-HMAC-SHA256\n"
+            + amzDate
+            + "\n"
+            + scopeText
+            + "\n"
+            + hex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     byte[] key = hmac(("AWS4" + secretKey).getBytes(StandardCharsets.UTF_8), scope[1]);
     key = hmac(key, scope[2]);
     key = hmac(key, scope[3]);
     key = hmac(key, scope[4]);
     String expected = hex(hmac(key, toSign));
-    if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
+    if (!MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.US_ASCII),
+        signature.getBytes(StandardCharsets.US_ASCII))) {
       throw new ApiException(
           "InvalidSignatureException",
           "The request signature we calculated does not match the signature you provided. Check your AWS Secret"

@@ -50,12 +50,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * The Step Functions API's operations, request JSON in and response JSON out, answered by the
- * asl4j runtime. Every state machine revision runs on its own {@link LocalStateMachine}; each
- * execution runs on a thread of its own while it is running (parked threads cost no CPU).
+ * The Step Functions API's operations, request JSON in and response JSON out, answered by the asl4j
+ * runtime. Every state machine revision runs on its own {@link LocalStateMachine}; each execution
+ * runs on a thread of its own while it is running (parked threads cost no CPU).
  */
 public final class StepFunctionsService implements AutoCloseable {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
   /** AWS's long poll of GetActivityTask. */
   static final long ACTIVITY_POLL_MILLIS = 60_000;
 
@@ -76,19 +77,26 @@ public final class StepFunctionsService implements AutoCloseable {
       Executors.newCachedThreadPool(
           task -> {
             // Executions wait far more than they compute: a small stack lets thousands park.
-            Thread thread = new Thread(null, task, "asl4j-execution-" + threads.incrementAndGet(), 512 * 1024);
+            Thread thread =
+                new Thread(null, task, "asl4j-execution-" + threads.incrementAndGet(), 512 * 1024);
             thread.setDaemon(true);
             return thread;
           });
 
   /**
-   * @param instantTime Waits, back-off and timeouts pass at once (a virtual clock), except that
-   *     an execution waiting for a callback or an activity worker waits for it
+   * @param instantTime Waits, back-off and timeouts pass at once (a virtual clock), except that an
+   *     execution waiting for a callback or an activity worker waits for it
    * @param extraHandlers task handlers every machine gets (e.g. Lambda forwarded to an endpoint)
    */
   public StepFunctionsService(
-      String region, String account, AwsServices services, MockConfig mocks, boolean instantTime,
-      Map<String, TaskHandler> extraHandlers, Map<String, TaskHandler> extraPrefixHandlers, long activityPollMillis,
+      String region,
+      String account,
+      AwsServices services,
+      MockConfig mocks,
+      boolean instantTime,
+      Map<String, TaskHandler> extraHandlers,
+      Map<String, TaskHandler> extraPrefixHandlers,
+      long activityPollMillis,
       LambdaForwarder lambda) {
     this.region = region;
     this.account = account;
@@ -105,15 +113,43 @@ public final class StepFunctionsService implements AutoCloseable {
   /** The names of the 37 operations of the service model, as the X-Amz-Target header names them. */
   public static final List<String> OPERATIONS =
       List.of(
-          "CreateActivity", "CreateStateMachine", "CreateStateMachineAlias", "DeleteActivity",
-          "DeleteStateMachine", "DeleteStateMachineAlias", "DeleteStateMachineVersion", "DescribeActivity",
-          "DescribeExecution", "DescribeMapRun", "DescribeStateMachine", "DescribeStateMachineAlias",
-          "DescribeStateMachineForExecution", "GetActivityTask", "GetExecutionHistory", "ListActivities",
-          "ListExecutions", "ListMapRuns", "ListStateMachineAliases", "ListStateMachineVersions",
-          "ListStateMachines", "ListTagsForResource", "PublishStateMachineVersion", "RedriveExecution",
-          "SendTaskFailure", "SendTaskHeartbeat", "SendTaskSuccess", "StartExecution", "StartSyncExecution",
-          "StopExecution", "TagResource", "TestState", "UntagResource", "UpdateMapRun", "UpdateStateMachine",
-          "UpdateStateMachineAlias", "ValidateStateMachineDefinition");
+          "CreateActivity",
+          "CreateStateMachine",
+          "CreateStateMachineAlias",
+          "DeleteActivity",
+          "DeleteStateMachine",
+          "DeleteStateMachineAlias",
+          "DeleteStateMachineVersion",
+          "DescribeActivity",
+          "DescribeExecution",
+          "DescribeMapRun",
+          "DescribeStateMachine",
+          "DescribeStateMachineAlias",
+          "DescribeStateMachineForExecution",
+          "GetActivityTask",
+          "GetExecutionHistory",
+          "ListActivities",
+          "ListExecutions",
+          "ListMapRuns",
+          "ListStateMachineAliases",
+          "ListStateMachineVersions",
+          "ListStateMachines",
+          "ListTagsForResource",
+          "PublishStateMachineVersion",
+          "RedriveExecution",
+          "SendTaskFailure",
+          "SendTaskHeartbeat",
+          "SendTaskSuccess",
+          "StartExecution",
+          "StartSyncExecution",
+          "StopExecution",
+          "TagResource",
+          "TestState",
+          "UntagResource",
+          "UpdateMapRun",
+          "UpdateStateMachine",
+          "UpdateStateMachineAlias",
+          "ValidateStateMachineDefinition");
 
   /**
    * Answers one operation.
@@ -159,7 +195,8 @@ public final class StepFunctionsService implements AutoCloseable {
       case "UpdateMapRun" -> updateMapRun(request);
       case "TestState" -> testState(request);
       case "ValidateStateMachineDefinition" -> validateStateMachineDefinition(request);
-      default -> throw new ApiException("UnknownOperationException", "Unknown operation: " + operation);
+      default ->
+          throw new ApiException("UnknownOperationException", "Unknown operation: " + operation);
     };
   }
 
@@ -185,16 +222,24 @@ public final class StepFunctionsService implements AutoCloseable {
       MachineRecord existing = registry.machines.get(arn);
       if (existing != null) {
         // AWS answers a repeated create idempotently; a different one is a conflict.
-        if (existing.type == type && existing.current.definition.equals(definition)
+        if (existing.type == type
+            && existing.current.definition.equals(definition)
             && existing.current.roleArn.equals(roleArn)) {
           ObjectNode response = JSON.objectNode().put("stateMachineArn", arn);
           Requests.putDate(response, "creationDate", existing.creationDate);
           return response;
         }
-        throw new ApiException("StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
+        throw new ApiException(
+            "StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
       }
       MachineRecord machine =
-          new MachineRecord(arn, name, type, now, request.get("loggingConfiguration"), request.get("tracingConfiguration"),
+          new MachineRecord(
+              arn,
+              name,
+              type,
+              now,
+              request.get("loggingConfiguration"),
+              request.get("tracingConfiguration"),
               new Revision(definition, roleArn, UUID.randomUUID().toString(), now));
       registry.machines.put(arn, machine);
       tagsFrom(arn, request.get("tags"));
@@ -212,7 +257,8 @@ public final class StepFunctionsService implements AutoCloseable {
     try {
       return StateMachineType.valueOf(typeName);
     } catch (IllegalArgumentException e) {
-      throw ApiException.constraint(typeName, member, "Member must satisfy enum value set: [STANDARD, EXPRESS]");
+      throw ApiException.constraint(
+          typeName, member, "Member must satisfy enum value set: [STANDARD, EXPRESS]");
     }
   }
 
@@ -225,7 +271,8 @@ public final class StepFunctionsService implements AutoCloseable {
     int count = destinations == null || !destinations.isArray() ? 0 : destinations.size();
     if ((!level.equals("OFF") && count != 1) || count > 1) {
       throw new ApiException(
-          "InvalidLoggingConfiguration", "Invalid Logging Configuration: Must specify exactly one Log Destination.");
+          "InvalidLoggingConfiguration",
+          "Invalid Logging Configuration: Must specify exactly one Log Destination.");
     }
   }
 
@@ -238,13 +285,21 @@ public final class StepFunctionsService implements AutoCloseable {
     List<String> errors = new ArrayList<>();
     for (Problem problem : result.errors()) {
       String location = problem.location();
-      errors.add(AwsDiagnostics.code(problem) + ": " + problem.message()
-          + (location == null || location.isEmpty() ? "" : " at " + location));
+      errors.add(
+          AwsDiagnostics.code(problem)
+              + ": "
+              + problem.message()
+              + (location == null || location.isEmpty() ? "" : " at " + location));
     }
-    throw new ApiException("InvalidDefinition", "Invalid State Machine Definition: '" + String.join(", ", errors) + "'");
+    throw new ApiException(
+        "InvalidDefinition",
+        "Invalid State Machine Definition: '" + String.join(", ", errors) + "'");
   }
 
-  /** The engine running {@code revision} of {@code machine}, with the responses of a mock test case or none. */
+  /**
+   * The engine running {@code revision} of {@code machine}, with the responses of a mock test case
+   * or none.
+   */
   private LocalStateMachine engine(MachineRecord machine, Revision revision, String testCase) {
     return revision.engines.computeIfAbsent(
         testCase == null ? "" : testCase,
@@ -268,8 +323,10 @@ public final class StepFunctionsService implements AutoCloseable {
           if (testCase != null) {
             if (mocks == null) {
               throw new ApiException(
-                  "InvalidArn", "Invalid Arn: 'no mock file was given (--mocks or SFN_MOCK_CONFIG) for test case "
-                      + testCase + "'");
+                  "InvalidArn",
+                  "Invalid Arn: 'no mock file was given (--mocks or SFN_MOCK_CONFIG) for test case "
+                      + testCase
+                      + "'");
             }
             try {
               builder.mocks(mocks, machine.name, testCase);
@@ -298,7 +355,10 @@ public final class StepFunctionsService implements AutoCloseable {
       response.put("definition", revision.definition);
       response.put("roleArn", revision.roleArn);
       response.put("type", machine.type.name());
-      Requests.putDate(response, "creationDate", target.version != null ? target.version.creationDate() : machine.creationDate);
+      Requests.putDate(
+          response,
+          "creationDate",
+          target.version != null ? target.version.creationDate() : machine.creationDate);
       response.set("loggingConfiguration", logging(machine));
       response.set("tracingConfiguration", tracing(machine));
       response.put("revisionId", revision.revisionId);
@@ -342,8 +402,11 @@ public final class StepFunctionsService implements AutoCloseable {
     boolean publish = Boolean.TRUE.equals(Requests.bool(request, "publish"));
     String versionDescription = Requests.string(request, "versionDescription");
     Arns.expect(arn, "stateMachine");
-    if (definition == null && roleArn == null && request.get("loggingConfiguration") == null
-        && request.get("tracingConfiguration") == null && !publish) {
+    if (definition == null
+        && roleArn == null
+        && request.get("loggingConfiguration") == null
+        && request.get("tracingConfiguration") == null
+        && !publish) {
       throw new ApiException(
           "MissingRequiredParameter",
           "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified");
@@ -360,11 +423,15 @@ public final class StepFunctionsService implements AutoCloseable {
       Instant now = Instant.now();
       Revision old = machine.current;
       boolean changed =
-          (definition != null && !definition.equals(old.definition)) || (roleArn != null && !roleArn.equals(old.roleArn));
+          (definition != null && !definition.equals(old.definition))
+              || (roleArn != null && !roleArn.equals(old.roleArn));
       if (changed) {
         machine.current =
-            new Revision(definition != null ? definition : old.definition, roleArn != null ? roleArn : old.roleArn,
-                UUID.randomUUID().toString(), now);
+            new Revision(
+                definition != null ? definition : old.definition,
+                roleArn != null ? roleArn : old.roleArn,
+                UUID.randomUUID().toString(),
+                now);
         services.stepFunctions().stateMachine(arn, engine(machine, machine.current, null));
       }
       ObjectNode response = JSON.objectNode();
@@ -436,7 +503,8 @@ public final class StepFunctionsService implements AutoCloseable {
   private Target target(String arn) {
     Target target = targetOrNull(arn);
     if (target == null) {
-      throw new ApiException("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
+      throw new ApiException(
+          "StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
     }
     return target;
   }
@@ -483,7 +551,9 @@ public final class StepFunctionsService implements AutoCloseable {
     long millis = execution.stopDate().toEpochMilli() - record.startDate.toEpochMilli();
     response.set(
         "billingDetails",
-        JSON.objectNode().put("billedMemoryUsedInMB", 64).put("billedDurationInMilliseconds", Math.max(100, (millis + 99) / 100 * 100)));
+        JSON.objectNode()
+            .put("billedMemoryUsedInMB", 64)
+            .put("billedDurationInMilliseconds", Math.max(100, (millis + 99) / 100 * 100)));
     return response;
   }
 
@@ -509,7 +579,8 @@ public final class StepFunctionsService implements AutoCloseable {
     String arn = given;
     int hash = given.indexOf('#');
     if (hash >= 0) {
-      // Step Functions Local's convention: <stateMachineArn>#<TestCaseName> runs a mock-file test case.
+      // Step Functions Local's convention: <stateMachineArn>#<TestCaseName> runs a mock-file test
+      // case.
       arn = given.substring(0, hash);
       testCase = given.substring(hash + 1);
     }
@@ -538,17 +609,21 @@ public final class StepFunctionsService implements AutoCloseable {
       }
     }
     if (sync && machine.type != StateMachineType.EXPRESS) {
-      throw new ApiException("StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
+      throw new ApiException(
+          "StateMachineTypeNotSupported",
+          "This operation is not supported by this type of state machine");
     }
     String executionName = name != null ? name : UUID.randomUUID().toString();
     LocalStateMachine engine = engine(machine, revision, testCase);
     if (machine.type == StateMachineType.STANDARD) {
       ExecutionRecord earlier = machine.byName.get(executionName);
       if (earlier != null) {
-        if (earlier.execution.status() == ExecutionStatus.RUNNING && earlier.execution.input().equals(input)) {
+        if (earlier.execution.status() == ExecutionStatus.RUNNING
+            && earlier.execution.input().equals(input)) {
           return earlier; // AWS answers a repeated start of a running execution with it
         }
-        throw new ApiException("ExecutionAlreadyExists", "Execution Already Exists: '" + earlier.arn() + "'");
+        throw new ApiException(
+            "ExecutionAlreadyExists", "Execution Already Exists: '" + earlier.arn() + "'");
       }
     }
     Execution execution;
@@ -558,11 +633,21 @@ public final class StepFunctionsService implements AutoCloseable {
       throw new ApiException(e.errorCode(), e.getMessage().substring(e.errorCode().length() + 2));
     }
     ExecutionRecord record =
-        new ExecutionRecord(machine, revision, engine, execution, executionName, versionArn, aliasArn, traceHeader, Instant.now());
+        new ExecutionRecord(
+            machine,
+            revision,
+            engine,
+            execution,
+            executionName,
+            versionArn,
+            aliasArn,
+            traceHeader,
+            Instant.now());
     if (machine.type == StateMachineType.STANDARD) {
       ExecutionRecord raced = machine.byName.putIfAbsent(executionName, record);
       if (raced != null) {
-        throw new ApiException("ExecutionAlreadyExists", "Execution Already Exists: '" + raced.arn() + "'");
+        throw new ApiException(
+            "ExecutionAlreadyExists", "Execution Already Exists: '" + raced.arn() + "'");
       }
     }
     registry.executions.put(record.arn(), record);
@@ -591,13 +676,15 @@ public final class StepFunctionsService implements AutoCloseable {
       return JSON.objectNode(); // AWS starts an execution without input with {}
     }
     if (inputText.getBytes(StandardCharsets.UTF_8).length > 262_144) {
-      throw ApiException.constraint("...", "input", "Member must have length less than or equal to 262144");
+      throw ApiException.constraint(
+          "...", "input", "Member must have length less than or equal to 262144");
     }
     try {
       return AslReader.parse(inputText);
     } catch (AslReadException e) {
       throw new ApiException(
-          "InvalidExecutionInput", "Invalid State Machine Execution Input: '" + e.problems().get(0).message() + "'");
+          "InvalidExecutionInput",
+          "Invalid State Machine Execution Input: '" + e.problems().get(0).message() + "'");
     }
   }
 
@@ -635,7 +722,8 @@ public final class StepFunctionsService implements AutoCloseable {
       if (closing) {
         return; // the server stopped it: its thread was interrupted
       }
-      System.err.println("asl4j serve: execution " + record.arn() + " ended with an internal error: " + e);
+      System.err.println(
+          "asl4j serve: execution " + record.arn() + " ended with an internal error: " + e);
     }
     record.ended.countDown();
   }
@@ -660,7 +748,8 @@ public final class StepFunctionsService implements AutoCloseable {
   /** The executions AWS lets the execution APIs address: Standard ones. */
   private ExecutionRecord standardExecution(String arn) {
     if (!arn.isEmpty() && Arns.resourceType(arn).equals("express")) {
-      throw new ApiException("InvalidArn", "Invalid Arn: 'Resource type not valid in this context: express'");
+      throw new ApiException(
+          "InvalidArn", "Invalid Arn: 'Resource type not valid in this context: express'");
     }
     return execution(arn);
   }
@@ -670,7 +759,8 @@ public final class StepFunctionsService implements AutoCloseable {
     Execution execution = record.execution;
     ObjectNode response = JSON.objectNode();
     response.put("executionArn", record.arn());
-    response.put("stateMachineArn", record.versionArn != null ? record.versionArn : record.machine.arn);
+    response.put(
+        "stateMachineArn", record.versionArn != null ? record.versionArn : record.machine.arn);
     response.put("name", record.name);
     ExecutionStatus status = execution.status();
     response.put("status", status.name());
@@ -715,21 +805,30 @@ public final class StepFunctionsService implements AutoCloseable {
         ExecutionStatus.valueOf(statusFilter);
       } catch (IllegalArgumentException e) {
         if (!statusFilter.equals("PENDING_REDRIVE")) {
-          throw ApiException.constraint(statusFilter, "statusFilter",
+          throw ApiException.constraint(
+              statusFilter,
+              "statusFilter",
               "Member must satisfy enum value set: [SUCCEEDED, TIMED_OUT, PENDING_REDRIVE, ABORTED, FAILED, RUNNING]");
         }
       }
     }
-    if (redriveFilter != null && !redriveFilter.equals("REDRIVEN") && !redriveFilter.equals("NOT_REDRIVEN")) {
-      throw ApiException.constraint(redriveFilter, "redriveFilter", "Member must satisfy enum value set: [REDRIVEN, NOT_REDRIVEN]");
+    if (redriveFilter != null
+        && !redriveFilter.equals("REDRIVEN")
+        && !redriveFilter.equals("NOT_REDRIVEN")) {
+      throw ApiException.constraint(
+          redriveFilter,
+          "redriveFilter",
+          "Member must satisfy enum value set: [REDRIVEN, NOT_REDRIVEN]");
     }
     Predicate<Integer> redriveMatches =
-        count -> redriveFilter == null || (redriveFilter.equals("REDRIVEN") ? count > 0 : count == 0);
+        count ->
+            redriveFilter == null || (redriveFilter.equals("REDRIVEN") ? count > 0 : count == 0);
     List<ObjectNode> items = new ArrayList<>();
     if (mapRunArn != null) {
       MapRunHit hit = mapRun(mapRunArn);
       for (io.asl4j.runtime.ChildExecution child : hit.run.childExecutions()) {
-        if ((statusFilter == null || child.status().name().equals(statusFilter)) && redriveMatches.test(child.redriveCount())) {
+        if ((statusFilter == null || child.status().name().equals(statusFilter))
+            && redriveMatches.test(child.redriveCount())) {
           ObjectNode item = JSON.objectNode();
           item.put("executionArn", child.arn());
           item.put("stateMachineArn", child.stateMachineArn());
@@ -748,7 +847,9 @@ public final class StepFunctionsService implements AutoCloseable {
     synchronized (registry) {
       Target target = target(machineArn);
       if (target.machine.type == StateMachineType.EXPRESS) {
-        throw new ApiException("StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
+        throw new ApiException(
+            "StateMachineTypeNotSupported",
+            "This operation is not supported by this type of state machine");
       }
       for (int i = registry.executionOrder.size() - 1; i >= 0; i--) {
         ExecutionRecord record = registry.executionOrder.get(i);
@@ -767,7 +868,8 @@ public final class StepFunctionsService implements AutoCloseable {
         }
         ObjectNode item = JSON.objectNode();
         item.put("executionArn", record.arn());
-        item.put("stateMachineArn", record.versionArn != null ? record.versionArn : record.machine.arn);
+        item.put(
+            "stateMachineArn", record.versionArn != null ? record.versionArn : record.machine.arn);
         item.put("name", record.name);
         item.put("status", status.name());
         Requests.putDate(item, "startDate", record.startDate);
@@ -793,10 +895,12 @@ public final class StepFunctionsService implements AutoCloseable {
     String error = Requests.string(request, "error");
     String cause = Requests.string(request, "cause");
     if (error != null && error.length() > 256) {
-      throw ApiException.constraint(error, "error", "Member must have length less than or equal to 256");
+      throw ApiException.constraint(
+          error, "error", "Member must have length less than or equal to 256");
     }
     if (cause != null && cause.length() > 32768) {
-      throw ApiException.constraint("...", "cause", "Member must have length less than or equal to 32768");
+      throw ApiException.constraint(
+          "...", "cause", "Member must have length less than or equal to 32768");
     }
     record.execution.stop(error, cause);
     poke(record);
@@ -818,8 +922,10 @@ public final class StepFunctionsService implements AutoCloseable {
     List<ObjectNode> items = new ArrayList<>(events.size());
     for (HistoryEvent event : events) {
       ObjectNode json = historyEvent(event, includeData);
-      if (event.type().equals("ExecutionStarted") && json.get("executionStartedEventDetails") instanceof ObjectNode started) {
-        // The runtime's placeholder role is the machine's on the API, with the version or alias started.
+      if (event.type().equals("ExecutionStarted")
+          && json.get("executionStartedEventDetails") instanceof ObjectNode started) {
+        // The runtime's placeholder role is the machine's on the API, with the version or alias
+        // started.
         started.put("roleArn", record.revision.roleArn);
         if (record.versionArn != null) {
           started.put("stateMachineVersionArn", record.versionArn);
@@ -833,7 +939,10 @@ public final class StepFunctionsService implements AutoCloseable {
     return page(request, items, "events");
   }
 
-  /** An event as GetExecutionHistory sends it; without execution data, inputs and outputs are left out. */
+  /**
+   * An event as GetExecutionHistory sends it; without execution data, inputs and outputs are left
+   * out.
+   */
   static ObjectNode historyEvent(HistoryEvent event, boolean includeData) {
     ObjectNode json = JSON.objectNode();
     Requests.putDate(json, "timestamp", event.timestamp());
@@ -883,7 +992,8 @@ public final class StepFunctionsService implements AutoCloseable {
    * when a callback names a token not in it yet (so finding them costs one scan per batch, not one
    * per callback).
    */
-  private final Map<String, ExecutionRecord> waiting = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, ExecutionRecord> waiting =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private ExecutionRecord waitingOn(String token) {
     ExecutionRecord known = waiting.remove(token);
@@ -911,9 +1021,9 @@ public final class StepFunctionsService implements AutoCloseable {
   }
 
   /**
-   * Delivers a callback to the execution waiting on the token, through the engine that gave it
-   * out, and runs that execution on; a token no running execution waits on is given to each engine
-   * in turn, for the error AWS answers (TaskTimedOut for a task that ended, else TaskDoesNotExist).
+   * Delivers a callback to the execution waiting on the token, through the engine that gave it out,
+   * and runs that execution on; a token no running execution waits on is given to each engine in
+   * turn, for the error AWS answers (TaskTimedOut for a task that ended, else TaskDoesNotExist).
    */
   private ObjectNode callback(String token, TokenCall call) {
     ExecutionRecord target = waitingOn(token);
@@ -930,7 +1040,8 @@ public final class StepFunctionsService implements AutoCloseable {
       return JSON.objectNode();
     }
     TaskTokenException first = null;
-    java.util.Set<LocalStateMachine> tried = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.Set<LocalStateMachine> tried =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     List<ExecutionRecord> records;
     synchronized (registry) {
       records = new ArrayList<>(registry.executionOrder);
@@ -945,7 +1056,8 @@ public final class StepFunctionsService implements AutoCloseable {
         return JSON.objectNode();
       } catch (TaskTokenException e) {
         if (!e.errorCode().equals("TaskDoesNotExist")) {
-          throw new ApiException(e.errorCode(), e.getMessage().substring(e.errorCode().length() + 2));
+          throw new ApiException(
+              e.errorCode(), e.getMessage().substring(e.errorCode().length() + 2));
         }
         if (first == null) {
           first = e;
@@ -953,7 +1065,8 @@ public final class StepFunctionsService implements AutoCloseable {
       }
     }
     if (first != null) {
-      throw new ApiException(first.errorCode(), first.getMessage().substring(first.errorCode().length() + 2));
+      throw new ApiException(
+          first.errorCode(), first.getMessage().substring(first.errorCode().length() + 2));
     }
     throw new ApiException("TaskDoesNotExist", "Task Does Not Exist: '" + token + "'");
   }
@@ -965,7 +1078,8 @@ public final class StepFunctionsService implements AutoCloseable {
     try {
       output = AslReader.parse(outputText);
     } catch (AslReadException e) {
-      throw new ApiException("InvalidOutput", "Invalid Output: '" + e.problems().get(0).message() + "'");
+      throw new ApiException(
+          "InvalidOutput", "Invalid Output: '" + e.problems().get(0).message() + "'");
     }
     return callback(token, engine -> engine.sendTaskSuccess(token, output));
   }
@@ -987,7 +1101,8 @@ public final class StepFunctionsService implements AutoCloseable {
     Requests.checkName(name, "name");
     String arn = arns.activity(name);
     synchronized (registry) {
-      ActivityRecord activity = registry.activities.computeIfAbsent(arn, a -> new ActivityRecord(a, name, Instant.now()));
+      ActivityRecord activity =
+          registry.activities.computeIfAbsent(arn, a -> new ActivityRecord(a, name, Instant.now()));
       tagsFrom(arn, request.get("tags"));
       ObjectNode response = JSON.objectNode().put("activityArn", arn);
       Requests.putDate(response, "creationDate", activity.creationDate);
@@ -1008,7 +1123,8 @@ public final class StepFunctionsService implements AutoCloseable {
 
   private ObjectNode describeActivity(JsonNode request) {
     ActivityRecord activity = activity(Requests.required(request, "activityArn"));
-    ObjectNode response = JSON.objectNode().put("activityArn", activity.arn).put("name", activity.name);
+    ObjectNode response =
+        JSON.objectNode().put("activityArn", activity.arn).put("name", activity.name);
     Requests.putDate(response, "creationDate", activity.creationDate);
     return response;
   }
@@ -1027,7 +1143,8 @@ public final class StepFunctionsService implements AutoCloseable {
     synchronized (registry) {
       List<ObjectNode> items = new ArrayList<>();
       for (ActivityRecord activity : registry.activities.values()) {
-        ObjectNode item = JSON.objectNode().put("activityArn", activity.arn).put("name", activity.name);
+        ObjectNode item =
+            JSON.objectNode().put("activityArn", activity.arn).put("name", activity.name);
         Requests.putDate(item, "creationDate", activity.creationDate);
         items.add(item);
       }
@@ -1036,8 +1153,8 @@ public final class StepFunctionsService implements AutoCloseable {
   }
 
   /**
-   * AWS's long poll: the next task scheduled for the activity, waiting up to 60 seconds for one;
-   * an empty answer (no {@code taskToken}) when none came.
+   * AWS's long poll: the next task scheduled for the activity, waiting up to 60 seconds for one; an
+   * empty answer (no {@code taskToken}) when none came.
    */
   private ObjectNode getActivityTask(JsonNode request) {
     String arn = Requests.required(request, "activityArn");
@@ -1054,14 +1171,17 @@ public final class StepFunctionsService implements AutoCloseable {
           }
         }
       }
-      java.util.Set<LocalStateMachine> asked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      java.util.Set<LocalStateMachine> asked =
+          java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       for (ExecutionRecord record : running) {
         if (!asked.add(record.engine)) {
           continue;
         }
         Optional<ActivityTask> task = record.engine.getActivityTask(arn, worker);
         if (task.isPresent()) {
-          return JSON.objectNode().put("taskToken", task.get().taskToken()).put("input", task.get().input().toString());
+          return JSON.objectNode()
+              .put("taskToken", task.get().taskToken())
+              .put("input", task.get().input().toString());
         }
       }
       if (System.nanoTime() >= deadline) {
@@ -1087,7 +1207,8 @@ public final class StepFunctionsService implements AutoCloseable {
     }
     int number = ++machine.lastVersion;
     VersionRecord version =
-        new VersionRecord(machine.arn + ":" + number, number, machine.current, description, Instant.now());
+        new VersionRecord(
+            machine.arn + ":" + number, number, machine.current, description, Instant.now());
     machine.versions.put(version.arn(), version);
     return version;
   }
@@ -1102,8 +1223,11 @@ public final class StepFunctionsService implements AutoCloseable {
       if (revisionId != null && !revisionId.equals(machine.current.revisionId)) {
         throw new ApiException(
             "ConflictException",
-            "Failed to publish the State Machine version for revision " + revisionId
-                + ". The current State Machine revision is " + machine.current.revisionId + ".");
+            "Failed to publish the State Machine version for revision "
+                + revisionId
+                + ". The current State Machine revision is "
+                + machine.current.revisionId
+                + ".");
       }
       VersionRecord version = publish(machine, description);
       ObjectNode response = JSON.objectNode();
@@ -1146,7 +1270,8 @@ public final class StepFunctionsService implements AutoCloseable {
             throw new ApiException(
                 "ConflictException",
                 "Version to be deleted must not be referenced by an alias. Current list of aliases referencing this version: ["
-                    + alias.name + "]");
+                    + alias.name
+                    + "]");
           }
         }
       }
@@ -1158,7 +1283,9 @@ public final class StepFunctionsService implements AutoCloseable {
   private List<Route> routing(JsonNode request, MachineRecord[] machineOut) {
     JsonNode routes = request.get("routingConfiguration");
     if (routes == null || !routes.isArray() || routes.isEmpty() || routes.size() > 2) {
-      throw ApiException.constraint(routes == null ? null : routes.toString(), "routingConfiguration",
+      throw ApiException.constraint(
+          routes == null ? null : routes.toString(),
+          "routingConfiguration",
           "Member must have length less than or equal to 2 and greater than or equal to 1");
     }
     List<Route> routing = new ArrayList<>();
@@ -1176,7 +1303,8 @@ public final class StepFunctionsService implements AutoCloseable {
         throw new ApiException("ResourceNotFound", "Resource not found: '" + versionArn + "'");
       }
       if (machine != null && machine != target.machine) {
-        throw ApiException.validation("Routing configuration must contain versions of the same state machine");
+        throw ApiException.validation(
+            "Routing configuration must contain versions of the same state machine");
       }
       machine = target.machine;
       total += weight;
@@ -1202,12 +1330,15 @@ public final class StepFunctionsService implements AutoCloseable {
       String arn = machine[0].arn + ":" + name;
       AliasRecord existing = machine[0].aliases.get(arn);
       if (existing != null) {
-        if (existing.routing.equals(routing) && java.util.Objects.equals(existing.description, description)) {
+        if (existing.routing.equals(routing)
+            && java.util.Objects.equals(existing.description, description)) {
           ObjectNode response = JSON.objectNode().put("stateMachineAliasArn", arn);
           Requests.putDate(response, "creationDate", existing.creationDate);
           return response;
         }
-        throw new ApiException("ConflictException", "Failed to create alias because an alias with the same name and a different routing configuration already exists.");
+        throw new ApiException(
+            "ConflictException",
+            "Failed to create alias because an alias with the same name and a different routing configuration already exists.");
       }
       AliasRecord alias = new AliasRecord(arn, name, description, routing, Instant.now());
       machine[0].aliases.put(arn, alias);
@@ -1232,13 +1363,17 @@ public final class StepFunctionsService implements AutoCloseable {
   private ObjectNode describeStateMachineAlias(JsonNode request) {
     synchronized (registry) {
       AliasRecord alias = alias(Requests.required(request, "stateMachineAliasArn"));
-      ObjectNode response = JSON.objectNode().put("stateMachineAliasArn", alias.arn).put("name", alias.name);
+      ObjectNode response =
+          JSON.objectNode().put("stateMachineAliasArn", alias.arn).put("name", alias.name);
       if (alias.description != null) {
         response.put("description", alias.description);
       }
       ArrayNode routes = response.putArray("routingConfiguration");
       for (Route route : alias.routing) {
-        routes.addObject().put("stateMachineVersionArn", route.versionArn()).put("weight", route.weight());
+        routes
+            .addObject()
+            .put("stateMachineVersionArn", route.versionArn())
+            .put("weight", route.weight());
       }
       Requests.putDate(response, "creationDate", alias.creationDate);
       Requests.putDate(response, "updateDate", alias.updateDate);
@@ -1251,7 +1386,8 @@ public final class StepFunctionsService implements AutoCloseable {
       AliasRecord alias = alias(Requests.required(request, "stateMachineAliasArn"));
       String description = Requests.string(request, "description");
       if (description == null && request.get("routingConfiguration") == null) {
-        throw ApiException.validation("Either the description or the RoutingConfiguration must be specified");
+        throw ApiException.validation(
+            "Either the description or the RoutingConfiguration must be specified");
       }
       if (request.get("routingConfiguration") != null) {
         alias.routing = routing(request, new MachineRecord[1]);
@@ -1302,9 +1438,11 @@ public final class StepFunctionsService implements AutoCloseable {
       return;
     }
     if (!tags.isArray()) {
-      throw new ApiException("SerializationException", "Member 'tags' must be a list of {key, value}");
+      throw new ApiException(
+          "SerializationException", "Member 'tags' must be a list of {key, value}");
     }
-    Map<String, String> held = registry.tags.computeIfAbsent(arn, a -> new java.util.LinkedHashMap<>());
+    Map<String, String> held =
+        registry.tags.computeIfAbsent(arn, a -> new java.util.LinkedHashMap<>());
     synchronized (held) {
       for (JsonNode tag : tags) {
         String key = Requests.required(tag, "key");
@@ -1321,7 +1459,10 @@ public final class StepFunctionsService implements AutoCloseable {
   private void taggable(String arn) {
     String type = Arns.expect(arn, "stateMachine", "activity");
     synchronized (registry) {
-      boolean exists = type.equals("activity") ? registry.activities.containsKey(arn) : targetOrNull(arn) != null;
+      boolean exists =
+          type.equals("activity")
+              ? registry.activities.containsKey(arn)
+              : targetOrNull(arn) != null;
       if (!exists) {
         throw new ApiException("ResourceNotFound", "Resource not found: '" + arn + "'");
       }
@@ -1368,7 +1509,8 @@ public final class StepFunctionsService implements AutoCloseable {
 
   private MapRunHit mapRun(String arn) {
     Arns.expect(arn, "mapRun");
-    // arn:aws:states:<region>:<account>:mapRun:<machine>/<label>:<id>; the parent is found by its runs
+    // arn:aws:states:<region>:<account>:mapRun:<machine>/<label>:<id>; the parent is found by its
+    // runs
     for (ExecutionRecord record : registry.executions.values()) {
       if (!arn.contains(":mapRun:" + record.machine.name + "/")) {
         continue;
@@ -1437,7 +1579,8 @@ public final class StepFunctionsService implements AutoCloseable {
   private ObjectNode updateMapRun(JsonNode request) {
     MapRunHit hit = mapRun(Requests.required(request, "mapRunArn"));
     if (hit.run.status() != MapRun.Status.RUNNING) {
-      throw ApiException.validation("Map Run " + hit.run.arn() + " is " + hit.run.status() + " and cannot be updated");
+      throw ApiException.validation(
+          "Map Run " + hit.run.arn() + " is " + hit.run.status() + " and cannot be updated");
     }
     throw ApiException.validation(
         "UpdateMapRun of a running Map Run is not supported by asl4j serve: MaxConcurrency and the tolerated"
@@ -1459,9 +1602,11 @@ public final class StepFunctionsService implements AutoCloseable {
       extraHandlers.forEach(builder::handler);
       result = builder.run();
     } catch (io.asl4j.dsl.validate.AslValidationException e) {
-      throw new ApiException("InvalidDefinition", "Invalid State Machine Definition: '" + e.getMessage() + "'");
+      throw new ApiException(
+          "InvalidDefinition", "Invalid State Machine Definition: '" + e.getMessage() + "'");
     } catch (AslReadException e) {
-      throw new ApiException("InvalidDefinition", "Invalid State Machine Definition: '" + e.getMessage() + "'");
+      throw new ApiException(
+          "InvalidDefinition", "Invalid State Machine Definition: '" + e.getMessage() + "'");
     } catch (IllegalArgumentException e) {
       throw ApiException.validation(e.getMessage());
     }
@@ -1472,10 +1617,23 @@ public final class StepFunctionsService implements AutoCloseable {
     }
     JsonNode inspection = json.get("inspectionData");
     if (inspection instanceof ObjectNode data) {
-      for (String field : List.of(
-          "input", "afterArguments", "afterInputPath", "afterParameters", "result", "afterResultSelector",
-          "afterResultPath", "variables", "afterItemsPath", "afterItemSelector", "afterItemBatcher", "afterItemsPointer",
-          "toleratedFailureCount", "toleratedFailurePercentage", "maxConcurrency")) {
+      for (String field :
+          List.of(
+              "input",
+              "afterArguments",
+              "afterInputPath",
+              "afterParameters",
+              "result",
+              "afterResultSelector",
+              "afterResultPath",
+              "variables",
+              "afterItemsPath",
+              "afterItemSelector",
+              "afterItemBatcher",
+              "afterItemsPointer",
+              "toleratedFailureCount",
+              "toleratedFailurePercentage",
+              "maxConcurrency")) {
         JsonNode value = data.get(field);
         if (value != null && !value.isTextual() && !value.isNumber()) {
           data.put(field, value.toString());
@@ -1497,7 +1655,8 @@ public final class StepFunctionsService implements AutoCloseable {
     } else if (severityName.equals("WARNING")) {
       severity = Problem.Severity.WARNING;
     } else {
-      throw ApiException.constraint(severityName, "severity", "Member must satisfy enum value set: [ERROR, WARNING]");
+      throw ApiException.constraint(
+          severityName, "severity", "Member must satisfy enum value set: [ERROR, WARNING]");
     }
     if (max != null && (max < 0 || max > 100)) {
       throw ApiException.constraint(max, "maxResults", "Member must have value between 0 and 100");
@@ -1508,14 +1667,19 @@ public final class StepFunctionsService implements AutoCloseable {
 
   // ---------------------------------------------------------------- paging and shutdown
 
-  /** One page of {@code items}: {@code nextToken} is the offset of the next page, opaque to clients. */
+  /**
+   * One page of {@code items}: {@code nextToken} is the offset of the next page, opaque to clients.
+   */
   private static ObjectNode page(JsonNode request, List<ObjectNode> items, String member) {
     int max = Requests.maxResults(request);
     String token = Requests.string(request, "nextToken");
     int from = 0;
     if (token != null) {
       try {
-        from = Integer.parseInt(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).substring(5));
+        from =
+            Integer.parseInt(
+                new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8)
+                    .substring(5));
       } catch (RuntimeException e) {
         throw new ApiException("InvalidToken", "Invalid Token: '" + token + "'");
       }
@@ -1531,7 +1695,10 @@ public final class StepFunctionsService implements AutoCloseable {
     }
     if (to < items.size()) {
       response.put(
-          "nextToken", Base64.getUrlEncoder().withoutPadding().encodeToString(("next:" + to).getBytes(StandardCharsets.UTF_8)));
+          "nextToken",
+          Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(("next:" + to).getBytes(StandardCharsets.UTF_8)));
     }
     return response;
   }

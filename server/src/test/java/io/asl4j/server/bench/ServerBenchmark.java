@@ -46,8 +46,10 @@ public final class ServerBenchmark {
     String orderInput = Files.readString(workloads.resolve("order-processing.input.json")).trim();
 
     Asl4jServer.Config config = new Asl4jServer.Config().waitTimeScale(0);
-    for (String function : List.of("sfn-validate-order", "sfn-notify-customer", "sfn-update-inventory")) {
-      config.handler("arn:aws:lambda:us-west-2:123456789012:function:" + function, (input, context) -> input);
+    for (String function :
+        List.of("sfn-validate-order", "sfn-notify-customer", "sfn-update-inventory")) {
+      config.handler(
+          "arn:aws:lambda:us-west-2:123456789012:function:" + function, (input, context) -> input);
     }
     try (Asl4jServer server = Asl4jServer.start(config)) {
       List<SfnClient> clients = new ArrayList<>();
@@ -55,28 +57,47 @@ public final class ServerBenchmark {
         clients.add(client(server.endpoint()));
       }
       SfnClient sfn = clients.get(0);
-      String express = sfn.createStateMachine(b -> b.name("pass-chain-10").definition(passChain).roleArn(ROLE)
-          .type(StateMachineType.EXPRESS)).stateMachineArn();
-      String standard = sfn.createStateMachine(b -> b.name("order-processing").definition(orders).roleArn(ROLE)).stateMachineArn();
+      String express =
+          sfn.createStateMachine(
+                  b ->
+                      b.name("pass-chain-10")
+                          .definition(passChain)
+                          .roleArn(ROLE)
+                          .type(StateMachineType.EXPRESS))
+              .stateMachineArn();
+      String standard =
+          sfn.createStateMachine(b -> b.name("order-processing").definition(orders).roleArn(ROLE))
+              .stateMachineArn();
 
-      Point trivial = new Point("ListActivities (trivial handler: the HTTP limit)", c -> c.listActivities(b -> { }));
-      Point sync = new Point("StartSyncExecution pass-chain-10", c -> {
-        if (c.startSyncExecution(b -> b.stateMachineArn(express).input(passInput)).status() != SyncExecutionStatus.SUCCEEDED) {
-          throw new IllegalStateException("pass-chain-10 did not succeed");
-        }
-      });
-      Point async = new Point("StartExecution + DescribeExecution order-processing", c -> {
-        String arn = c.startExecution(b -> b.stateMachineArn(standard).input(orderInput)).executionArn();
-        while (true) {
-          ExecutionStatus status = c.describeExecution(b -> b.executionArn(arn)).status();
-          if (status == ExecutionStatus.SUCCEEDED) {
-            return;
-          }
-          if (status != ExecutionStatus.RUNNING) {
-            throw new IllegalStateException("order-processing ended " + status);
-          }
-        }
-      });
+      Point trivial =
+          new Point(
+              "ListActivities (trivial handler: the HTTP limit)", c -> c.listActivities(b -> {}));
+      Point sync =
+          new Point(
+              "StartSyncExecution pass-chain-10",
+              c -> {
+                if (c.startSyncExecution(b -> b.stateMachineArn(express).input(passInput)).status()
+                    != SyncExecutionStatus.SUCCEEDED) {
+                  throw new IllegalStateException("pass-chain-10 did not succeed");
+                }
+              });
+      Point async =
+          new Point(
+              "StartExecution + DescribeExecution order-processing",
+              c -> {
+                String arn =
+                    c.startExecution(b -> b.stateMachineArn(standard).input(orderInput))
+                        .executionArn();
+                while (true) {
+                  ExecutionStatus status = c.describeExecution(b -> b.executionArn(arn)).status();
+                  if (status == ExecutionStatus.SUCCEEDED) {
+                    return;
+                  }
+                  if (status != ExecutionStatus.RUNNING) {
+                    throw new IllegalStateException("order-processing ended " + status);
+                  }
+                }
+              });
       List<Point> points = List.of(trivial, sync, async);
       for (Point point : points) {
         point.measure(clients, seconds / 3); // warm-up
@@ -101,10 +122,12 @@ public final class ServerBenchmark {
       System.out.println("| point | requests or executions / s | of the HTTP limit |");
       System.out.println("|---|---:|---:|");
       for (Point point : points) {
-        System.out.printf("| %s | %.0f | %.0f%% |%n", point.name, point.rate, 100 * point.rate / trivial.rate);
+        System.out.printf(
+            "| %s | %.0f | %.0f%% |%n", point.name, point.rate, 100 * point.rate / trivial.rate);
       }
-      System.out.printf("(%d client threads, %.1f s per point in %d alternating rounds, %d cores)%n", threads, seconds, rounds,
-          Runtime.getRuntime().availableProcessors());
+      System.out.printf(
+          "(%d client threads, %.1f s per point in %d alternating rounds, %d cores)%n",
+          threads, seconds, rounds, Runtime.getRuntime().availableProcessors());
 
       parkAndAnswer(server, sfn, parked);
       for (SfnClient client : clients) {
@@ -115,9 +138,16 @@ public final class ServerBenchmark {
 
   private static void parkAndAnswer(Asl4jServer server, SfnClient sfn, int count) throws Exception {
     String activity = sfn.createActivity(b -> b.name("parked")).activityArn();
-    String machine = sfn.createStateMachine(b -> b.name("parked").roleArn(ROLE)
-        .definition("{\"StartAt\":\"Work\",\"States\":{\"Work\":{\"Type\":\"Task\",\"Resource\":\"" + activity + "\",\"End\":true}}}"))
-        .stateMachineArn();
+    String machine =
+        sfn.createStateMachine(
+                b ->
+                    b.name("parked")
+                        .roleArn(ROLE)
+                        .definition(
+                            "{\"StartAt\":\"Work\",\"States\":{\"Work\":{\"Type\":\"Task\",\"Resource\":\""
+                                + activity
+                                + "\",\"End\":true}}}"))
+            .stateMachineArn();
     long heapBefore = usedHeap();
     long started = System.nanoTime();
     for (int i = 0; i < count; i++) {
@@ -127,16 +157,23 @@ public final class ServerBenchmark {
     double startSeconds = (System.nanoTime() - started) / 1e9;
     List<String> tokens = new ArrayList<>(count);
     while (tokens.size() < count) {
-      String token = sfn.getActivityTask(b -> b.activityArn(activity).workerName("bench")).taskToken();
+      String token =
+          sfn.getActivityTask(b -> b.activityArn(activity).workerName("bench")).taskToken();
       if (token != null) {
         tokens.add(token);
       }
     }
     long heapParked = usedHeap();
     int threads = ManagementFactory.getThreadMXBean().getThreadCount();
-    System.out.printf("%n%d executions parked on activity task tokens: started in %.1f s; heap %d MiB before, %d MiB parked"
+    System.out.printf(
+        "%n%d executions parked on activity task tokens: started in %.1f s; heap %d MiB before, %d MiB parked"
             + " (%.1f KiB each); %d JVM threads; -Xmx %d MiB%n",
-        count, startSeconds, heapBefore >> 20, heapParked >> 20, (heapParked - heapBefore) / 1024.0 / count, threads,
+        count,
+        startSeconds,
+        heapBefore >> 20,
+        heapParked >> 20,
+        (heapParked - heapBefore) / 1024.0 / count,
+        threads,
         Runtime.getRuntime().maxMemory() >> 20);
     long answering = System.nanoTime();
     for (String token : tokens) {
@@ -146,8 +183,9 @@ public final class ServerBenchmark {
     while (!server.runningExecutions().isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
-    System.out.printf("answered all %d with SendTaskSuccess in %.1f s; %d still running%n", count,
-        (System.nanoTime() - answering) / 1e9, server.runningExecutions().size());
+    System.out.printf(
+        "answered all %d with SendTaskSuccess in %.1f s; %d still running%n",
+        count, (System.nanoTime() - answering) / 1e9, server.runningExecutions().size());
   }
 
   private static long usedHeap() {
@@ -162,9 +200,11 @@ public final class ServerBenchmark {
     return SfnClient.builder()
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
         .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .overrideConfiguration(o -> o.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
+        .overrideConfiguration(
+            o -> o.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
         .build();
   }
 
@@ -192,13 +232,14 @@ public final class ServerBenchmark {
       long start = System.nanoTime();
       List<Future<Void>> futures = new ArrayList<>();
       for (SfnClient client : clients) {
-        Callable<Void> loop = () -> {
-          while (System.nanoTime() < end) {
-            call.run(client);
-            done.incrementAndGet();
-          }
-          return null;
-        };
+        Callable<Void> loop =
+            () -> {
+              while (System.nanoTime() < end) {
+                call.run(client);
+                done.incrementAndGet();
+              }
+              return null;
+            };
         futures.add(pool.submit(loop));
       }
       for (Future<Void> future : futures) {

@@ -16,10 +16,17 @@ import java.util.function.Consumer;
 public final class ActivityQueues {
   private final Map<String, Queue<Scheduled>> queues = new ConcurrentHashMap<>();
 
-  private record Scheduled(String token, JsonNode input, ExecutionRun run, Consumer<String> onStarted) {}
+  private record Scheduled(
+      String token, JsonNode input, ExecutionRun run, Consumer<String> onStarted) {}
 
-  void schedule(String activityArn, String token, JsonNode input, ExecutionRun run, Consumer<String> onStarted) {
-    queues.computeIfAbsent(activityArn, arn -> new ConcurrentLinkedQueue<>())
+  void schedule(
+      String activityArn,
+      String token,
+      JsonNode input,
+      ExecutionRun run,
+      Consumer<String> onStarted) {
+    queues
+        .computeIfAbsent(activityArn, arn -> new ConcurrentLinkedQueue<>())
         .add(new Scheduled(token, input, run, onStarted));
   }
 

@@ -24,6 +24,7 @@ public final class ChildRun extends RecordedExecution {
   private final long startMillis;
   private String name;
   private String arn;
+
   /** The 5-minute limit of an Express child, cancelled when it ends first. */
   Scheduler.Timer limit;
 
@@ -37,7 +38,8 @@ public final class ChildRun extends RecordedExecution {
     this(mapRun, index, items, input, startMillis, 0);
   }
 
-  ChildRun(MapRunRecord mapRun, int index, int items, JsonNode input, long startMillis, int generation) {
+  ChildRun(
+      MapRunRecord mapRun, int index, int items, JsonNode input, long startMillis, int generation) {
     super(EXPECTED_EVENTS);
     this.generation = generation;
     this.mapRun = mapRun;
@@ -72,10 +74,12 @@ public final class ChildRun extends RecordedExecution {
   public synchronized String arn() {
     if (arn == null) {
       String standard = mapRun.childArnPrefix() + ":" + name();
-      arn = mapRun.express()
-          ? standard.replaceFirst(":execution:", ":express:") + ":"
-              + MapRunRecord.uuid(standard + "/run" + (generation == 0 ? "" : "/" + generation))
-          : standard;
+      arn =
+          mapRun.express()
+              ? standard.replaceFirst(":execution:", ":express:")
+                  + ":"
+                  + MapRunRecord.uuid(standard + "/run" + (generation == 0 ? "" : "/" + generation))
+              : standard;
     }
     return arn;
   }
@@ -109,11 +113,15 @@ public final class ChildRun extends RecordedExecution {
     ExecutionStatus ended = status();
     int count = reopen(nowMillis);
     mapRun.childRedriven(this, ended);
-    return history.record(history.lastId(), nowMillis, "ExecutionRedriven", () -> {
-      ObjectNode d = ExecutionRun.NODES.objectNode();
-      d.put("redriveCount", count);
-      return d;
-    });
+    return history.record(
+        history.lastId(),
+        nowMillis,
+        "ExecutionRedriven",
+        () -> {
+          ObjectNode d = ExecutionRun.NODES.objectNode();
+          d.put("redriveCount", count);
+          return d;
+        });
   }
 
   /** See {@link io.asl4j.runtime.ChildExecution#redriveStatus()}. */
@@ -140,8 +148,14 @@ public final class ChildRun extends RecordedExecution {
    */
   boolean end(GraphOutcome outcome, long previous, long nowMillis) {
     return finish(
-        outcome.failed() ? ExecutionStatus.FAILED : ExecutionStatus.SUCCEEDED, outcome.output(), outcome.error(),
-        outcome.cause(), endEvent(outcome), endDetails(outcome), previous, nowMillis);
+        outcome.failed() ? ExecutionStatus.FAILED : ExecutionStatus.SUCCEEDED,
+        outcome.output(),
+        outcome.error(),
+        outcome.cause(),
+        endEvent(outcome),
+        endDetails(outcome),
+        previous,
+        nowMillis);
   }
 
   /**
@@ -149,22 +163,39 @@ public final class ChildRun extends RecordedExecution {
    * any thread: a stop of the parent aborts its children from the stopping thread.
    */
   boolean abort(long nowMillis) {
-    return finish(ExecutionStatus.ABORTED, null, null, null, "ExecutionAborted", null, -1, nowMillis);
-  }
-
-  /** An Express child reached its 5-minute limit: {@code ExecutionTimedOut}, {@code States.Timeout}. */
-  boolean timeOut(long nowMillis) {
-    ObjectNode d = HistoryDetails.errorAndCause("States.Timeout", null);
-    return finish(ExecutionStatus.TIMED_OUT, null, "States.Timeout", null, "ExecutionTimedOut", () -> d, -1, nowMillis);
+    return finish(
+        ExecutionStatus.ABORTED, null, null, null, "ExecutionAborted", null, -1, nowMillis);
   }
 
   /**
-   * Ends the child unless something ended it first: its loop (its processor's end, its time
-   * limit) and an abort from another thread race for it, and exactly one records the last event.
+   * An Express child reached its 5-minute limit: {@code ExecutionTimedOut}, {@code States.Timeout}.
+   */
+  boolean timeOut(long nowMillis) {
+    ObjectNode d = HistoryDetails.errorAndCause("States.Timeout", null);
+    return finish(
+        ExecutionStatus.TIMED_OUT,
+        null,
+        "States.Timeout",
+        null,
+        "ExecutionTimedOut",
+        () -> d,
+        -1,
+        nowMillis);
+  }
+
+  /**
+   * Ends the child unless something ended it first: its loop (its processor's end, its time limit)
+   * and an abort from another thread race for it, and exactly one records the last event.
    */
   private boolean finish(
-      ExecutionStatus newStatus, JsonNode newOutput, String newError, String newCause, String type,
-      java.util.function.Supplier<ObjectNode> details, long previous, long nowMillis) {
+      ExecutionStatus newStatus,
+      JsonNode newOutput,
+      String newError,
+      String newCause,
+      String type,
+      java.util.function.Supplier<ObjectNode> details,
+      long previous,
+      long nowMillis) {
     if (!claimEnd()) {
       return false;
     }

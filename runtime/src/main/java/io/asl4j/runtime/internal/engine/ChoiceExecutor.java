@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The Choice state: the first rule whose condition holds picks the next state, else {@code
  * Default}, else {@code States.NoChoiceMatched}. A comparison whose value has the wrong type is
- * false, never an error; numbers compare by value ({@code 0 == 0.0}); timestamps compare as instants.
+ * false, never an error; numbers compare by value ({@code 0 == 0.0}); timestamps compare as
+ * instants.
  */
 final class ChoiceExecutor {
   private ChoiceExecutor() {}
@@ -36,8 +37,10 @@ final class ChoiceExecutor {
       return;
     }
     // A matched rule's own Output and Assign stand for the state's.
-    JsonNode output = matched != null && matched.output() != null ? matched.output() : choice.io().output();
-    JsonNode assign = matched != null && matched.assign() != null ? matched.assign() : choice.io().assign();
+    JsonNode output =
+        matched != null && matched.output() != null ? matched.output() : choice.io().output();
+    JsonNode assign =
+        matched != null && matched.assign() != null ? matched.assign() : choice.io().assign();
     Completed completed;
     if (jsonata) {
       JsonNode out = output != null ? data.jsonata(output, "Output", states, step) : rawInput;
@@ -100,22 +103,33 @@ final class ChoiceExecutor {
             ? data.pathOrNull(comparison.variable(), input, env)
             : data.path(comparison.variable(), input, env);
     JsonNode operand =
-        operator.isPath() ? data.path(comparison.operand().asText(), input, env) : comparison.operand();
+        operator.isPath()
+            ? data.path(comparison.operand().asText(), input, env)
+            : comparison.operand();
     switch (operator.kind()) {
       case TYPE_TEST:
         return typeTest(operator, value) == operand.asBoolean();
       case STRING:
-        return value.isTextual() && operand.isTextual() && order(operator, value.textValue().compareTo(operand.textValue()));
+        return value.isTextual()
+            && operand.isTextual()
+            && order(operator, value.textValue().compareTo(operand.textValue()));
       case STRING_PATTERN:
-        return value.isTextual() && operand.isTextual() && Wildcards.matches(operand.textValue(), value.textValue());
+        return value.isTextual()
+            && operand.isTextual()
+            && Wildcards.matches(operand.textValue(), value.textValue());
       case NUMERIC:
-        return value.isNumber() && operand.isNumber() && order(operator, compareNumbers(value, operand));
+        return value.isNumber()
+            && operand.isNumber()
+            && order(operator, compareNumbers(value, operand));
       case BOOLEAN:
-        return value.isBoolean() && operand.isBoolean() && value.booleanValue() == operand.booleanValue();
+        return value.isBoolean()
+            && operand.isBoolean()
+            && value.booleanValue() == operand.booleanValue();
       case TIMESTAMP:
         {
           Instant left = value.isTextual() ? JsonValues.parseTimestamp(value.textValue()) : null;
-          Instant right = operand.isTextual() ? JsonValues.parseTimestamp(operand.textValue()) : null;
+          Instant right =
+              operand.isTextual() ? JsonValues.parseTimestamp(operand.textValue()) : null;
           return left != null && right != null && order(operator, left.compareTo(right));
         }
       default:
@@ -159,7 +173,13 @@ final class ChoiceExecutor {
     }
   }
 
-  private enum Relation { EQUAL, GREATER, GREATER_OR_EQUAL, LESS, LESS_OR_EQUAL }
+  private enum Relation {
+    EQUAL,
+    GREATER,
+    GREATER_OR_EQUAL,
+    LESS,
+    LESS_OR_EQUAL
+  }
 
   /** Each operator's relation, read off its name once (per comparison it cost a string replace). */
   private static final Relation[] RELATIONS = relations();
@@ -170,11 +190,13 @@ final class ChoiceExecutor {
     for (ComparisonOperator operator : operators) {
       String name = operator.aslName().replace("Path", "");
       relations[operator.ordinal()] =
-          name.endsWith("GreaterThanEquals") ? Relation.GREATER_OR_EQUAL
-              : name.endsWith("LessThanEquals") ? Relation.LESS_OR_EQUAL
-              : name.endsWith("GreaterThan") ? Relation.GREATER
-              : name.endsWith("LessThan") ? Relation.LESS
-              : Relation.EQUAL;
+          name.endsWith("GreaterThanEquals")
+              ? Relation.GREATER_OR_EQUAL
+              : name.endsWith("LessThanEquals")
+                  ? Relation.LESS_OR_EQUAL
+                  : name.endsWith("GreaterThan")
+                      ? Relation.GREATER
+                      : name.endsWith("LessThan") ? Relation.LESS : Relation.EQUAL;
     }
     return relations;
   }

@@ -3,6 +3,7 @@ package io.asl4j.runtime.internal.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.dsl.expression.AslPath;
 import io.asl4j.dsl.expression.ExpressionException;
+import io.asl4j.dsl.expression.JsonataExpressions;
 import io.asl4j.runtime.StatesError;
 import io.asl4j.runtime.internal.expression.IntrinsicEvaluator;
 import io.asl4j.runtime.internal.expression.PathEvaluator;
@@ -10,7 +11,6 @@ import io.asl4j.runtime.internal.expression.PathResult;
 import io.asl4j.runtime.internal.expression.PayloadTemplate;
 import io.asl4j.runtime.internal.expression.ResultPaths;
 import io.asl4j.runtime.internal.expression.ValueExpression;
-import io.asl4j.dsl.expression.JsonataExpressions;
 import io.asl4j.runtime.internal.jsonata.JsonataEngine;
 import io.asl4j.runtime.internal.jsonata.JsonataErrors;
 import io.asl4j.runtime.internal.jsonata.JsonataTemplate;
@@ -26,14 +26,19 @@ public final class Data {
   private final Map<String, AslPath> paths = new ConcurrentHashMap<>();
   private final Map<String, ValueExpression> values = new ConcurrentHashMap<>();
   private final Map<Identity, PayloadTemplate> templates = new ConcurrentHashMap<>();
+
   /** Whether a template mentions the context object: most do not, and building it costs. */
   private final Map<Identity, Boolean> readsContext = new ConcurrentHashMap<>();
-  private final Map<Identity, Map<String, JsonataTemplate>> jsonataTemplates = new ConcurrentHashMap<>();
+
+  private final Map<Identity, Map<String, JsonataTemplate>> jsonataTemplates =
+      new ConcurrentHashMap<>();
+
   /**
-   * Made on first use: a machine that evaluates no JSONata never loads the library, which is
-   * about 20 ms of a first execution in a fresh JVM.
+   * Made on first use: a machine that evaluates no JSONata never loads the library, which is about
+   * 20 ms of a first execution in a fresh JVM.
    */
   private volatile JsonataEngine jsonata;
+
   private final Map<Identity, Map<String, StatePlan>> plans = new ConcurrentHashMap<>();
 
   /** What an expression can see besides its input: {@code $$}, variables and randomness. */
@@ -51,10 +56,13 @@ public final class Data {
     long nowMillis();
   }
 
-  /** A Path in InputPath, OutputPath, ItemsPath, ...: selecting nothing is a States.Runtime error. */
+  /**
+   * A Path in InputPath, OutputPath, ItemsPath, ...: selecting nothing is a States.Runtime error.
+   */
   JsonNode path(String path, JsonNode input, Environment env) {
     try {
-      return PathEvaluator.evaluate(compiledPath(path), input, lazyContext(path, env), env::variable);
+      return PathEvaluator.evaluate(
+          compiledPath(path), input, lazyContext(path, env), env::variable);
     } catch (StatesError e) {
       throw FieldError.runtime(e.cause());
     }
@@ -62,7 +70,8 @@ public final class Data {
 
   /** A Path, or {@code null} when it selects nothing. */
   JsonNode pathOrNull(String path, JsonNode input, Environment env) {
-    PathResult result = PathEvaluator.lookup(compiledPath(path), input, lazyContext(path, env), env::variable);
+    PathResult result =
+        PathEvaluator.lookup(compiledPath(path), input, lazyContext(path, env), env::variable);
     return result.toOptional().orElse(null);
   }
 
@@ -82,7 +91,8 @@ public final class Data {
       needsContext = readsContext.computeIfAbsent(key, k -> template.toString().contains("$$"));
     }
     try {
-      return compiled.evaluate(input, needsContext ? env.context() : null, env::variable, env.intrinsics());
+      return compiled.evaluate(
+          input, needsContext ? env.context() : null, env::variable, env.intrinsics());
     } catch (StatesError e) {
       throw evaluationError(e);
     }
@@ -120,7 +130,11 @@ public final class Data {
               try {
                 return ValueExpression.parse(text);
               } catch (ExpressionException e) {
-                throw FieldError.runtime("The value of '" + field + "' is not a valid path or intrinsic function: " + e.getMessage());
+                throw FieldError.runtime(
+                    "The value of '"
+                        + field
+                        + "' is not a valid path or intrinsic function: "
+                        + e.getMessage());
               }
             });
     try {
@@ -141,7 +155,8 @@ public final class Data {
             .computeIfAbsent(new Identity(value), key -> new ConcurrentHashMap<>())
             .computeIfAbsent(field, name -> JsonataTemplate.compile(value, name));
     try {
-      return compiled.evaluate(jsonataEngine(), states, env::variable, env.random(), env.nowMillis());
+      return compiled.evaluate(
+          jsonataEngine(), states, env::variable, env.random(), env.nowMillis());
     } catch (FieldError e) {
       throw e;
     } catch (JsonataTemplate.LocatedError e) {
@@ -151,7 +166,9 @@ public final class Data {
     }
   }
 
-  /** Parses JSON text given as a string (a Lambda {@code Payload} string), else keeps the string. */
+  /**
+   * Parses JSON text given as a string (a Lambda {@code Payload} string), else keeps the string.
+   */
   JsonNode parseJsonText(String text) {
     try {
       return io.asl4j.dsl.json.AslReader.parse(text);
@@ -175,7 +192,8 @@ public final class Data {
   }
 
   /** The plans of a graph's states (the machine, a branch, an item processor), once per graph. */
-  Map<String, StatePlan> plans(io.asl4j.dsl.model.Graph graph, io.asl4j.dsl.model.QueryLanguage machineDefault) {
+  Map<String, StatePlan> plans(
+      io.asl4j.dsl.model.Graph graph, io.asl4j.dsl.model.QueryLanguage machineDefault) {
     Identity key = new Identity(graph);
     Map<String, StatePlan> graphPlans = plans.get(key);
     if (graphPlans == null) {
@@ -237,14 +255,17 @@ public final class Data {
    * The {@code States.QueryEvaluationError} of a JSONata field whose value has the wrong type, in
    * AWS's words ({@link JsonataErrors#unexpectedType}).
    */
-  static FieldError unexpectedType(JsonNode expression, String field, String expectedType, JsonNode value) {
+  static FieldError unexpectedType(
+      JsonNode expression, String field, String expectedType, JsonNode value) {
     return FieldError.query(
-        JsonataErrors.unexpectedType(expressionText(expression), field, expectedType, value).cause(), field);
+        JsonataErrors.unexpectedType(expressionText(expression), field, expectedType, value)
+            .cause(),
+        field);
   }
 
   /**
-   * A map key comparing by identity: templates are compiled per node of the model, plans per
-   * graph (whose records' own equals would compare whole trees).
+   * A map key comparing by identity: templates are compiled per node of the model, plans per graph
+   * (whose records' own equals would compare whole trees).
    */
   private static final class Identity {
     private final Object node;

@@ -12,7 +12,9 @@ final class ErrorMatching {
   /** The error of a task whose {@code HeartbeatSeconds} passed without a heartbeat. */
   static final String HEARTBEAT_TIMEOUT = PredefinedError.HEARTBEAT_TIMEOUT.errorName();
 
-  /** The name an error is recorded and passed on under: see {@link PredefinedError#recordedName()}. */
+  /**
+   * The name an error is recorded and passed on under: see {@link PredefinedError#recordedName()}.
+   */
   static String recordedName(String error) {
     return PredefinedError.recordedName(error);
   }
@@ -23,11 +25,13 @@ final class ErrorMatching {
   }
 
   /**
-   * The delay before retry number {@code attempt + 1}: {@code IntervalSeconds × BackoffRate^attempt},
-   * capped by {@code MaxDelaySeconds}, then drawn uniformly from [0, delay] under FULL jitter.
+   * The delay before retry number {@code attempt + 1}: {@code IntervalSeconds ×
+   * BackoffRate^attempt}, capped by {@code MaxDelaySeconds}, then drawn uniformly from [0, delay]
+   * under FULL jitter.
    */
   static long delayMillis(Retrier retrier, int attempt, RandomGenerator random) {
-    double seconds = retrier.intervalSecondsOrDefault() * Math.pow(retrier.backoffRateOrDefault(), attempt);
+    double seconds =
+        retrier.intervalSecondsOrDefault() * Math.pow(retrier.backoffRateOrDefault(), attempt);
     if (retrier.maxDelaySeconds() != null) {
       seconds = Math.min(seconds, retrier.maxDelaySeconds());
     }

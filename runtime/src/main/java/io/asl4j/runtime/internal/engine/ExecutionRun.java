@@ -3,7 +3,6 @@ package io.asl4j.runtime.internal.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.asl4j.dsl.model.State;
 import io.asl4j.dsl.model.StateMachine;
 import io.asl4j.dsl.model.TaskState;
 import io.asl4j.runtime.ExecutionStatus;
@@ -22,6 +21,7 @@ import java.util.Map;
  */
 public final class ExecutionRun extends RecordedExecution {
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
   /** AWS's payload limit for inputs, outputs and results. */
   static final int PAYLOAD_LIMIT_BYTES = 256 * 1024;
 
@@ -39,15 +39,19 @@ public final class ExecutionRun extends RecordedExecution {
   private final Scheduler scheduler;
   private final Data data;
   private final TaskExecutor tasks;
+
   /** The Map Runs of this execution's distributed Maps. */
   private final MapRuns mapRuns = new MapRuns();
+
   private final JsonNode input;
   private final long startMillis;
 
   /** The root frame of the current attempt: a redrive starts a new one. */
   private Frame root;
+
   /** {@code previous} of a terminal event that follows whatever was recorded last. */
   private static final long LAST_EVENT = -1;
+
   /** The tokens of the tasks waiting in this execution; closed when it ends. */
   private final WaitingTokens waitingTokens = new WaitingTokens();
 
@@ -95,24 +99,47 @@ public final class ExecutionRun extends RecordedExecution {
     // AWS ends an Express execution after 5 minutes and a Standard one after a year.
     long limitSeconds = setup.express() ? 300 : 365L * 24 * 3600;
     long limitMillis = startMillis + limitSeconds * 1000L;
-    long atMillis = machine.timeoutSeconds() == null
-        ? limitMillis
-        : Math.min(limitMillis, fromMillis + machine.timeoutSeconds() * 1000L);
+    long atMillis =
+        machine.timeoutSeconds() == null
+            ? limitMillis
+            : Math.min(limitMillis, fromMillis + machine.timeoutSeconds() * 1000L);
     scheduler.at(
         atMillis,
         () -> {
           ObjectNode d = HistoryDetails.errorAndCause("States.Timeout", null);
-          finish(ExecutionStatus.TIMED_OUT, null, "States.Timeout", null, "ExecutionTimedOut", () -> d, LAST_EVENT);
+          finish(
+              ExecutionStatus.TIMED_OUT,
+              null,
+              "States.Timeout",
+              null,
+              "ExecutionTimedOut",
+              () -> d,
+              LAST_EVENT);
         });
   }
 
-  /** The machine's root frame of an attempt, whose end ends the execution; becomes {@link #root}. */
+  /**
+   * The machine's root frame of an attempt, whose end ends the execution; becomes {@link #root}.
+   */
   private Frame rootFrame(VariableScope scope, long cursor) {
-    Frame frame = new Frame(this, machine, data.plans(machine, machine.defaultQueryLanguage()), scope, null, cursor);
+    Frame frame =
+        new Frame(
+            this,
+            machine,
+            data.plans(machine, machine.defaultQueryLanguage()),
+            scope,
+            null,
+            cursor);
     frame.onDone =
-        outcome -> finish(
-            outcome.failed() ? ExecutionStatus.FAILED : ExecutionStatus.SUCCEEDED, outcome.output(), outcome.error(),
-            outcome.cause(), endEvent(outcome), endDetails(outcome), frame.cursor);
+        outcome ->
+            finish(
+                outcome.failed() ? ExecutionStatus.FAILED : ExecutionStatus.SUCCEEDED,
+                outcome.output(),
+                outcome.error(),
+                outcome.cause(),
+                endEvent(outcome),
+                endDetails(outcome),
+                frame.cursor);
     root = frame;
     return frame;
   }
@@ -143,13 +170,20 @@ public final class ExecutionRun extends RecordedExecution {
   }
 
   /**
-   * Stops a running execution, from any thread: when this returns it is {@code ABORTED} (unless
-   * it had ended already), callbacks to its tasks are refused, and no further step does anything.
-   * A step running on the execution's loop at that moment finishes, its result discarded.
+   * Stops a running execution, from any thread: when this returns it is {@code ABORTED} (unless it
+   * had ended already), callbacks to its tasks are refused, and no further step does anything. A
+   * step running on the execution's loop at that moment finishes, its result discarded.
    */
   public void stop(String stopError, String stopCause) {
     ObjectNode d = HistoryDetails.errorAndCause(stopError, stopCause);
-    if (finish(ExecutionStatus.ABORTED, null, stopError, stopCause, "ExecutionAborted", () -> d, LAST_EVENT)) {
+    if (finish(
+        ExecutionStatus.ABORTED,
+        null,
+        stopError,
+        stopCause,
+        "ExecutionAborted",
+        () -> d,
+        LAST_EVENT)) {
       // A loop sleeping until a completion arrives (real clock) wakes up and sees the end.
       deliver(() -> {});
     }
@@ -166,9 +200,22 @@ public final class ExecutionRun extends RecordedExecution {
   }
 
   /** Starts recording a Map Run of {@code step}'s distributed Map. */
-  MapRunRecord startMapRun(Step step, String label, boolean express, int maxConcurrency, int toleratedCount, BigDecimal toleratedPercentage) {
+  MapRunRecord startMapRun(
+      Step step,
+      String label,
+      boolean express,
+      int maxConcurrency,
+      int toleratedCount,
+      BigDecimal toleratedPercentage) {
     return mapRuns.start(
-        setup, step.name, label, express, maxConcurrency, toleratedCount, toleratedPercentage, scheduler.nowMillis());
+        setup,
+        step.name,
+        label,
+        express,
+        maxConcurrency,
+        toleratedCount,
+        toleratedPercentage,
+        scheduler.nowMillis());
   }
 
   public JsonNode input() {
@@ -210,10 +257,10 @@ public final class ExecutionRun extends RecordedExecution {
   }
 
   /**
-   * Ends the execution, unless something ended it first (then returns false). Safe from any
-   * thread: the loop's own end and a stop race for it, and exactly one wins. The tasks still
-   * waiting end before the new status shows, so whoever sees it ended also sees their callbacks
-   * refused, as AWS refuses them; {@code previous} {@link #LAST_EVENT} follows the last event.
+   * Ends the execution, unless something ended it first (then returns false). Safe from any thread:
+   * the loop's own end and a stop race for it, and exactly one wins. The tasks still waiting end
+   * before the new status shows, so whoever sees it ended also sees their callbacks refused, as AWS
+   * refuses them; {@code previous} {@link #LAST_EVENT} follows the last event.
    */
   private boolean finish(
       ExecutionStatus newStatus,
@@ -233,13 +280,14 @@ public final class ExecutionRun extends RecordedExecution {
     return true;
   }
 
-  // ---- redrive ------------------------------------------------------------------------------------
+  // ---- redrive
+  // ------------------------------------------------------------------------------------
 
   /**
-   * Restarts the ended execution from its unsuccessful states, as AWS's RedriveExecution does
-   * (see {@link Redrive}): {@code ExecutionRedriven} follows its last event, and the state it
-   * ended in is entered again with the input it first received. Only on the loop's thread, with
-   * the execution ended. {@code atMillis}: when, on a virtual clock (null: its time now).
+   * Restarts the ended execution from its unsuccessful states, as AWS's RedriveExecution does (see
+   * {@link Redrive}): {@code ExecutionRedriven} follows its last event, and the state it ended in
+   * is entered again with the input it first received. Only on the loop's thread, with the
+   * execution ended. {@code atMillis}: when, on a virtual clock (null: its time now).
    *
    * @throws io.asl4j.runtime.RedriveExecutionException when AWS would refuse it
    */
@@ -258,11 +306,15 @@ public final class ExecutionRun extends RecordedExecution {
     ended.aborted = true; // what the last attempt left behind, or delivers late, does nothing now
     waitingTokens.reopen();
     int count = reopen(now);
-    long redriven = recordLazily(history.lastId(), "ExecutionRedriven", () -> {
-      ObjectNode d = NODES.objectNode();
-      d.put("redriveCount", count);
-      return d;
-    });
+    long redriven =
+        recordLazily(
+            history.lastId(),
+            "ExecutionRedriven",
+            () -> {
+              ObjectNode d = NODES.objectNode();
+              d.put("redriveCount", count);
+              return d;
+            });
     scheduleTimeLimit(now);
     Frame again = rootFrame(ended.scope, redriven);
     scheduler.post(() -> again.resume(ended, input));
@@ -278,7 +330,8 @@ public final class ExecutionRun extends RecordedExecution {
 
   /** AWS's refusal of a redrive while the execution runs (on another thread). */
   public io.asl4j.runtime.RedriveExecutionException redriveRefusedWhileRunning() {
-    return Redrive.notRedrivable(Redrive.notRedrivableReason(ExecutionStatus.RUNNING, 0, startMillis, -1, startMillis));
+    return Redrive.notRedrivable(
+        Redrive.notRedrivableReason(ExecutionStatus.RUNNING, 0, startMillis, -1, startMillis));
   }
 
   /** Whether the execution runs on a virtual clock. */
@@ -296,10 +349,14 @@ public final class ExecutionRun extends RecordedExecution {
     if (setup.express()) {
       return null;
     }
-    return Redrive.notRedrivableReason(status(), history.lastId(), startMillis, stopMillis(), atMillis);
+    return Redrive.notRedrivableReason(
+        status(), history.lastId(), startMillis, stopMillis(), atMillis);
   }
 
-  /** A redriven branch's or iteration's variables, which stopped counting when it ended, count again. */
+  /**
+   * A redriven branch's or iteration's variables, which stopped counting when it ended, count
+   * again.
+   */
   void countAgain(VariableScope scope) {
     scope.bytes = scope.measure();
     variableBytes += scope.bytes;
@@ -308,10 +365,10 @@ public final class ExecutionRun extends RecordedExecution {
   // ---- history ----------------------------------------------------------------------------------
 
   /**
-   * Records an event whose details are built only if the history is read. The history's size is
-   * the counter of the history quota: when the event would be the last one the quota allows and
-   * is not the execution's own end, the execution fails instead (see {@link HistoryQuota}), and
-   * nothing is recorded after that.
+   * Records an event whose details are built only if the history is read. The history's size is the
+   * counter of the history quota: when the event would be the last one the quota allows and is not
+   * the execution's own end, the execution fails instead (see {@link HistoryQuota}), and nothing is
+   * recorded after that.
    */
   long recordLazily(long previous, String type, java.util.function.Supplier<ObjectNode> details) {
     return recordOwn(previous, type, details, History.SUPPLIED);
@@ -335,14 +392,22 @@ public final class ExecutionRun extends RecordedExecution {
   private void closeHistory() {
     String limitCause = HistoryQuota.executionCause(setup.express());
     ObjectNode d = HistoryDetails.errorAndCause("States.Runtime", limitCause);
-    finish(ExecutionStatus.FAILED, null, "States.Runtime", limitCause, "ExecutionFailed", () -> d, LAST_EVENT);
+    finish(
+        ExecutionStatus.FAILED,
+        null,
+        "States.Runtime",
+        limitCause,
+        "ExecutionFailed",
+        () -> d,
+        LAST_EVENT);
   }
 
-  // ---- graphs -------------------------------------------------------------------------------------
+  // ---- graphs
+  // -------------------------------------------------------------------------------------
 
   /**
-   * A Parallel branch or Map iteration has ended (or was cut short): its variables are gone, and
-   * no longer count towards the execution's 10 MiB. Idempotent.
+   * A Parallel branch or Map iteration has ended (or was cut short): its variables are gone, and no
+   * longer count towards the execution's 10 MiB. Idempotent.
    */
   void release(Frame frame) {
     variableBytes -= frame.scope.bytes;
@@ -368,14 +433,17 @@ public final class ExecutionRun extends RecordedExecution {
    * VariableScope#assign(Map, String, long, long)}).
    */
   void assignVariables(Step step, Map<String, JsonNode> assigned) {
-    variableBytes += step.frame.scope.assign(assigned, step.name, variableBytes, VARIABLES_LIMIT_BYTES);
+    variableBytes +=
+        step.frame.scope.assign(assigned, step.name, variableBytes, VARIABLES_LIMIT_BYTES);
   }
 
   void enter(Frame frame, String name, JsonNode rawInput) {
     enter(frame, name, rawInput, null);
   }
 
-  /** Enters {@code name}; {@code redriven}: the same state's unsuccessful step a redrive resumes. */
+  /**
+   * Enters {@code name}; {@code redriven}: the same state's unsuccessful step a redrive resumes.
+   */
   void enter(Frame frame, String name, JsonNode rawInput, Step redriven) {
     if (!frame.live()) {
       return;
@@ -383,7 +451,8 @@ public final class ExecutionRun extends RecordedExecution {
     StatePlan plan = frame.plans.get(name);
     if (plan == null) {
       // The validator rules this out; an invalid definition must still fail cleanly.
-      frame.onDone.accept(GraphOutcome.failure("States.Runtime", "State '" + name + "' does not exist"));
+      frame.onDone.accept(
+          GraphOutcome.failure("States.Runtime", "State '" + name + "' does not exist"));
       return;
     }
     Step step = new Step(this, frame, plan, rawInput, scheduler.nowMillis());
@@ -399,6 +468,8 @@ public final class ExecutionRun extends RecordedExecution {
   static StatesError dataLimitExceeded(String stateName) {
     return new StatesError(
         "States.DataLimitExceeded",
-        "The state/task '" + stateName + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+        "The state/task '"
+            + stateName
+            + "' returned a result with a size exceeding the maximum number of bytes service limit.");
   }
 }

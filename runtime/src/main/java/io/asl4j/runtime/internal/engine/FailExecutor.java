@@ -14,16 +14,26 @@ final class FailExecutor {
     String errorCause;
     if (step.jsonata()) {
       JsonNode states = step.statesVariable(null, null);
-      errorName = fail.error() == null ? null : JsonValues.textOf(data.jsonata(TextNode.valueOf(fail.error()), "Error", states, step));
-      errorCause = fail.cause() == null ? null : JsonValues.textOf(data.jsonata(TextNode.valueOf(fail.cause()), "Cause", states, step));
+      errorName =
+          fail.error() == null
+              ? null
+              : JsonValues.textOf(
+                  data.jsonata(TextNode.valueOf(fail.error()), "Error", states, step));
+      errorCause =
+          fail.cause() == null
+              ? null
+              : JsonValues.textOf(
+                  data.jsonata(TextNode.valueOf(fail.cause()), "Cause", states, step));
     } else {
       JsonNode input = step.rawInput();
-      errorName = fail.errorPath() != null
-          ? JsonValues.textOf(data.pathOrIntrinsic(fail.errorPath(), input, step, "ErrorPath"))
-          : fail.error();
-      errorCause = fail.causePath() != null
-          ? JsonValues.textOf(data.pathOrIntrinsic(fail.causePath(), input, step, "CausePath"))
-          : fail.cause();
+      errorName =
+          fail.errorPath() != null
+              ? JsonValues.textOf(data.pathOrIntrinsic(fail.errorPath(), input, step, "ErrorPath"))
+              : fail.error();
+      errorCause =
+          fail.causePath() != null
+              ? JsonValues.textOf(data.pathOrIntrinsic(fail.causePath(), input, step, "CausePath"))
+              : fail.cause();
     }
     step.fail(errorName, errorCause);
   }

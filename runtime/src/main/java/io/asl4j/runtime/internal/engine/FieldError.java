@@ -4,8 +4,8 @@ import io.asl4j.runtime.StatesError;
 
 /**
  * An error raised while evaluating one of a state's own fields (a path, a template, a JSONata
- * expression). The interpreter prefixes its cause with AWS's "An error occurred while executing
- * the state ..." text, which needs the state's entered event id.
+ * expression). The interpreter prefixes its cause with AWS's "An error occurred while executing the
+ * state ..." text, which needs the state's entered event id.
  *
  * @see Step#failState
  */
@@ -26,7 +26,9 @@ final class FieldError extends StatesError {
     return new FieldError("States.Runtime", cause, false, null);
   }
 
-  /** A {@code States.QueryEvaluationError} in the field at {@code location} (e.g. {@code Output}). */
+  /**
+   * A {@code States.QueryEvaluationError} in the field at {@code location} (e.g. {@code Output}).
+   */
   static FieldError query(String cause, String location) {
     return new FieldError("States.QueryEvaluationError", cause, true, location);
   }

@@ -16,21 +16,34 @@ final class Frame {
   final Frame parent;
   long cursor;
   boolean aborted;
+
   /**
    * The distributed Map child execution this frame runs in (set on the child's root frame,
    * inherited by the frames inside it), or null for this execution's own frames.
    */
   ChildRun child;
+
   /** The graph's states, planned once per machine. */
   final Map<String, StatePlan> plans;
+
   /** The state this frame is in (entered, not yet exited); after a failure, the failed one. */
   Step current;
-  /** The state this frame exited last: where a redrive goes on when it stopped between two states. */
+
+  /**
+   * The state this frame exited last: where a redrive goes on when it stopped between two states.
+   */
   Step lastExited;
+
   Consumer<GraphOutcome> onDone;
 
   /** A frame running {@code graph}, whose states' plans are {@code plans}. */
-  Frame(ExecutionRun run, Graph graph, Map<String, StatePlan> plans, VariableScope scope, Frame parent, long cursor) {
+  Frame(
+      ExecutionRun run,
+      Graph graph,
+      Map<String, StatePlan> plans,
+      VariableScope scope,
+      Frame parent,
+      long cursor) {
     this.run = run;
     this.graph = graph;
     this.scope = scope;
@@ -47,15 +60,16 @@ final class Frame {
 
   /**
    * The last two values whose payload size this frame counted, and their sizes: upper bounds
-   * ({@link JsonSize#bound}), which say whether a value is within the limit as well as the
-   * exact size does and are sums and differences of each other the same way. States pass
-   * their output on as the next state's input, and many (Choice, echoing Tasks, Pass without
-   * Result) output that very node again: remembering its size skips a walk of the whole value at
-   * each exit. Two slots, so that a Map's or Parallel's result and the state's input are both
-   * known when the result is placed into the input. Sound because values are never mutated
-   * once produced (ResultPath copies).
+   * ({@link JsonSize#bound}), which say whether a value is within the limit as well as the exact
+   * size does and are sums and differences of each other the same way. States pass their output on
+   * as the next state's input, and many (Choice, echoing Tasks, Pass without Result) output that
+   * very node again: remembering its size skips a walk of the whole value at each exit. Two slots,
+   * so that a Map's or Parallel's result and the state's input are both known when the result is
+   * placed into the input. Sound because values are never mutated once produced (ResultPath
+   * copies).
    */
   private JsonNode sizedNode;
+
   private long sizedBytes;
   private JsonNode olderSizedNode;
   private long olderSizedBytes;
@@ -96,8 +110,8 @@ final class Frame {
   }
 
   /**
-   * As {@link #exceedsPayloadLimit}, for a value a Task handler returned: always counted (user
-   * code made it, and may have changed the node it was given), then remembered.
+   * As {@link #exceedsPayloadLimit}, for a value a Task handler returned: always counted (user code
+   * made it, and may have changed the node it was given), then remembered.
    */
   boolean handlerResultExceeds(JsonNode result) {
     sizedNode = null; // recount: a handler may have changed the nodes it was given
@@ -106,15 +120,18 @@ final class Frame {
   }
 
   /**
-   * A ResultPath of one field on {@code $} changes one entry of the input, so when the input's
-   * size is known the output's follows without walking it: the same sum {@link JsonSize} makes.
-   * With the input's size an upper bound, the output's is one too: the replaced value's exact
-   * size is subtracted, never more than it counted in the input's.
+   * A ResultPath of one field on {@code $} changes one entry of the input, so when the input's size
+   * is known the output's follows without walking it: the same sum {@link JsonSize} makes. With the
+   * input's size an upper bound, the output's is one too: the replaced value's exact size is
+   * subtracted, never more than it counted in the input's.
    */
   void rememberMergedSize(JsonNode rawInput, AslPath resultPath, JsonNode placed, JsonNode merged) {
     long inputBytes = knownSize(rawInput);
-    if (inputBytes < 0 || !rawInput.isObject() || !merged.isObject()
-        || resultPath.steps().size() != 1 || !(resultPath.steps().get(0) instanceof AslPath.Field field)) {
+    if (inputBytes < 0
+        || !rawInput.isObject()
+        || !merged.isObject()
+        || resultPath.steps().size() != 1
+        || !(resultPath.steps().get(0) instanceof AslPath.Field field)) {
       return;
     }
     JsonNode old = rawInput.get(field.name());
@@ -122,9 +139,10 @@ final class Frame {
     if (placedBytes < 0) {
       placedBytes = JsonSize.bound(placed, ExecutionRun.PAYLOAD_LIMIT_BYTES);
     }
-    long bytes = old == null
-        ? inputBytes + JsonSize.stringSize(field.name()) + 2 + placedBytes
-        : inputBytes - JsonSize.size(old, ExecutionRun.PAYLOAD_LIMIT_BYTES) + placedBytes;
+    long bytes =
+        old == null
+            ? inputBytes + JsonSize.stringSize(field.name()) + 2 + placedBytes
+            : inputBytes - JsonSize.size(old, ExecutionRun.PAYLOAD_LIMIT_BYTES) + placedBytes;
     rememberSize(merged, bytes);
   }
 
@@ -188,14 +206,15 @@ final class Frame {
       return;
     }
     root.aborted = true;
-    root.onDone.accept(GraphOutcome.failure("States.Runtime", HistoryQuota.childCause(child.express())));
+    root.onDone.accept(
+        GraphOutcome.failure("States.Runtime", HistoryQuota.childCause(child.express())));
   }
 
   /**
    * Runs this frame on from where {@code ended}, its predecessor in the last attempt, stopped: the
-   * state it was in (entered, never exited) again, with that state's first input and what the
-   * state ran before (the branches and iterations of a Parallel or Map) for it to resume; or, when
-   * it stopped between two states, the next one; or, when it never began, its first state.
+   * state it was in (entered, never exited) again, with that state's first input and what the state
+   * ran before (the branches and iterations of a Parallel or Map) for it to resume; or, when it
+   * stopped between two states, the next one; or, when it never began, its first state.
    */
   void resume(Frame ended, JsonNode firstInput) {
     if (scope.bytes == 0 && parent != null) {

@@ -13,24 +13,25 @@ import java.util.function.Supplier;
 
 /**
  * The event history of one execution: the parent's, or a distributed Map child's. Events are
- * numbered from 1 in recording order; the loop's thread appends and any thread may read a copy.
- * The execution's end is its last event: once recorded ({@link #recordLast}, from any thread, as a
- * stop may come from anywhere), whatever a step still running tries to record is dropped.
+ * numbered from 1 in recording order; the loop's thread appends and any thread may read a copy. The
+ * execution's end is its last event: once recorded ({@link #recordLast}, from any thread, as a stop
+ * may come from anywhere), whatever a step still running tries to record is dropped.
  *
  * <p>Stored in columns: no object per event until the history is read, and a state's entered and
- * exited events point at the state's {@link Step} instead of a closure each (the step
- * builds their details when they are read).
+ * exited events point at the state's {@link Step} instead of a closure each (the step builds their
+ * details when they are read).
  *
  * <p>No lock: a writer reserves the next slot with one compare-and-set on {@link #reserved} (which
- * also carries the closed flag, so a stop's last event and a loop's append cannot both take a
- * slot past the end), writes the slot once every slot before it is published (in practice at
- * once: only a stop racing the loop ever waits, and only for the loop's one write), then
- * publishes the count with release semantics; a reader that acquires the count sees every event
- * below it. A lock per event cost more than the rest of recording it.
+ * also carries the closed flag, so a stop's last event and a loop's append cannot both take a slot
+ * past the end), writes the slot once every slot before it is published (in practice at once: only
+ * a stop racing the loop ever waits, and only for the loop's one write), then publishes the count
+ * with release semantics; a reader that acquires the count sees every event below it. A lock per
+ * event cost more than the rest of recording it.
  */
 final class History {
   /** How an event's details are made: by a supplier, or by the step it names. */
   static final byte SUPPLIED = 0;
+
   static final byte STATE_ENTERED = 1;
   static final byte STATE_EXITED = 2;
 
@@ -55,12 +56,13 @@ final class History {
   /**
    * The columns, replaced whole when they grow: a reader holding older columns still finds every
    * event it counted in them, as they were copied before the new ones were published. Two arrays
-   * with two slots per event, written in order, rather than one per field: recording touches
-   * fewer fresh cache lines.
+   * with two slots per event, written in order, rather than one per field: recording touches fewer
+   * fresh cache lines.
    */
   private static final class Columns {
     /** Per event: the timestamp, then {@code previousEventId << 8 | kind}. */
     final long[] numbers;
+
     /** Per event: the type, then the details' source. */
     final Object[] refs;
 
@@ -80,8 +82,10 @@ final class History {
   }
 
   private Columns columns;
+
   /** The events published (readable). */
   private int count;
+
   /** The slots taken, with {@link #CLOSED} once the last event took one. */
   private int reserved;
 
@@ -91,8 +95,8 @@ final class History {
   }
 
   /**
-   * Records an event whose details are built only if the history is read; returns its id. After
-   * the last event nothing is recorded, and the last event's id is returned.
+   * Records an event whose details are built only if the history is read; returns its id. After the
+   * last event nothing is recorded, and the last event's id is returned.
    */
   long record(long previous, long nowMillis, String type, Supplier<ObjectNode> details) {
     return record(previous, nowMillis, type, details, SUPPLIED);
@@ -104,7 +108,7 @@ final class History {
    */
   long record(long previous, long nowMillis, String type, Object source, byte kind) {
     int slot;
-    for (;;) {
+    for (; ; ) {
       int r = (int) RESERVED.getVolatile(this);
       if ((r & CLOSED) != 0) {
         return r & ~CLOSED;
@@ -124,7 +128,7 @@ final class History {
    */
   void recordLast(long previous, long nowMillis, String type, Supplier<ObjectNode> details) {
     int slot;
-    for (;;) {
+    for (; ; ) {
       int r = (int) RESERVED.getVolatile(this);
       if ((r & CLOSED) != 0) {
         throw new IllegalStateException("the execution has ended already");
@@ -142,7 +146,7 @@ final class History {
    * loop's thread, once the execution has ended.
    */
   void reopen() {
-    for (;;) {
+    for (; ; ) {
       int r = (int) RESERVED.getVolatile(this);
       if ((r & CLOSED) == 0 || RESERVED.compareAndSet(this, r, r & ~CLOSED)) {
         return;
@@ -151,7 +155,8 @@ final class History {
   }
 
   /** Fills {@code slot} once all before it are published, then publishes it. */
-  private void write(int slot, long previous, long nowMillis, String type, Object source, byte kind) {
+  private void write(
+      int slot, long previous, long nowMillis, String type, Object source, byte kind) {
     for (int spins = 0; (int) COUNT.getAcquire(this) != slot; spins++) {
       if (spins < 100) {
         Thread.onSpinWait();
@@ -181,6 +186,7 @@ final class History {
    * read, so a second read writes nothing again (values are never changed once recorded).
    */
   private volatile JsonText.Cache texts;
+
   /**
    * The last read's events: handed out again while no event was recorded since, and the first
    * events of the next read (an event never changes once recorded, so its details, built once when
@@ -208,8 +214,14 @@ final class History {
     }
     for (int i = kept; i < n; i++) {
       long previousAndKind = c.numbers[2 * i + 1];
-      events[i] = new HistoryEvent(i + 1, previousAndKind >>> 8, c.numbers[2 * i], (String) c.refs[2 * i],
-          details(c.refs[2 * i + 1], (byte) (previousAndKind & 0xff)), cache);
+      events[i] =
+          new HistoryEvent(
+              i + 1,
+              previousAndKind >>> 8,
+              c.numbers[2 * i],
+              (String) c.refs[2 * i],
+              details(c.refs[2 * i + 1], (byte) (previousAndKind & 0xff)),
+              cache);
     }
     List<HistoryEvent> read = Collections.unmodifiableList(Arrays.asList(events));
     lastRead = read;

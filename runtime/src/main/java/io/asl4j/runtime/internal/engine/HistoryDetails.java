@@ -10,7 +10,8 @@ final class HistoryDetails {
   private HistoryDetails() {}
 
   /** {@code {"truncated": false}}: shared, since history details are copied when read. */
-  private static final ObjectNode NOT_TRUNCATED = ExecutionRun.NODES.objectNode().put("truncated", false);
+  private static final ObjectNode NOT_TRUNCATED =
+      ExecutionRun.NODES.objectNode().put("truncated", false);
 
   static ObjectNode notTruncated() {
     return NOT_TRUNCATED;
@@ -20,7 +21,9 @@ final class HistoryDetails {
     return value == null ? "null" : value.toString();
   }
 
-  /** {@code value} as a history event shows it: its text by {@code texts}, or deferred when null. */
+  /**
+   * {@code value} as a history event shows it: its text by {@code texts}, or deferred when null.
+   */
   static JsonNode shown(JsonNode value, Function<JsonNode, String> texts) {
     return texts == null ? deferredText(value) : ExecutionRun.NODES.textNode(texts.apply(value));
   }

@@ -14,9 +14,9 @@ final class HistoryQuota {
   static final int STANDARD = 25_000;
 
   /**
-   * An Express execution ends after 5 minutes on AWS, but a loop of Pass and Choice states takes
-   * no virtual time, so here it would run forever: past this many events it fails instead. Not an
-   * AWS quota; 40 times the Standard one, and far more than an Express workflow records in its 5
+   * An Express execution ends after 5 minutes on AWS, but a loop of Pass and Choice states takes no
+   * virtual time, so here it would run forever: past this many events it fails instead. Not an AWS
+   * quota; 40 times the Standard one, and far more than an Express workflow records in its 5
    * minutes.
    */
   static final int EXPRESS_GUARD = 1_000_000;
@@ -34,7 +34,8 @@ final class HistoryQuota {
   /** The cause of an execution's failure at the quota. */
   static String executionCause(boolean express) {
     return express
-        ? "The execution reached the local runtime's limit of " + EXPRESS_GUARD
+        ? "The execution reached the local runtime's limit of "
+            + EXPRESS_GUARD
             + " history events (AWS records no history for an Express execution and ends it after 5 minutes;"
             + " here a loop that takes no time would never end)."
         : STANDARD_CAUSE;

@@ -23,9 +23,12 @@ final class IoPipeline {
   static JsonNode effectiveInput(Step step, Io io) {
     Data data = step.run.data();
     if (step.jsonata) {
-      JsonNode arguments = io.arguments() == null
-          ? step.rawInput
-          : step.checkSize(data.jsonata(io.arguments(), "Arguments", statesVariable(step, null, null), step));
+      JsonNode arguments =
+          io.arguments() == null
+              ? step.rawInput
+              : step.checkSize(
+                  data.jsonata(
+                      io.arguments(), "Arguments", statesVariable(step, null, null), step));
       step.inspect("afterArguments", arguments);
       return arguments;
     }
@@ -33,7 +36,9 @@ final class IoPipeline {
     step.inspect("afterInputPath", afterInputPath);
     // Without Parameters the effective input is (part of) the state's input, which was checked.
     JsonNode afterParameters =
-        io.parameters() == null ? afterInputPath : step.checkSize(data.template(io.parameters(), afterInputPath, step));
+        io.parameters() == null
+            ? afterInputPath
+            : step.checkSize(data.template(io.parameters(), afterInputPath, step));
     step.inspect("afterParameters", afterParameters);
     return afterParameters;
   }
@@ -49,8 +54,8 @@ final class IoPipeline {
   }
 
   /**
-   * JSONPath: ResultSelector → ResultPath into the raw input → OutputPath, and Assign with
-   * {@code $} = the selected result. JSONata: Output (default the result) and Assign.
+   * JSONPath: ResultSelector → ResultPath into the raw input → OutputPath, and Assign with {@code
+   * $} = the selected result. JSONata: Output (default the result) and Assign.
    */
   static Completed complete(Step step, Io io, JsonNode result) {
     Data data = step.run.data();
@@ -58,11 +63,16 @@ final class IoPipeline {
     step.inspect("result", result);
     if (step.jsonata) {
       JsonNode states = statesVariable(step, result, null);
-      JsonNode out = io.output() == null ? (result == null ? rawInput : result) : data.jsonata(io.output(), "Output", states, step);
+      JsonNode out =
+          io.output() == null
+              ? (result == null ? rawInput : result)
+              : data.jsonata(io.output(), "Output", states, step);
       return new Completed(out, assignJsonata(step, io.assign(), states, "Assign"));
     }
     JsonNode selected =
-        io.resultSelector() == null || result == null ? result : data.template(io.resultSelector(), result, step);
+        io.resultSelector() == null || result == null
+            ? result
+            : data.template(io.resultSelector(), result, step);
     step.inspect("afterResultSelector", selected);
     JsonNode merged;
     NullablePath resultPath = io.resultPath();
@@ -74,14 +84,20 @@ final class IoPipeline {
       merged = rawInput;
     } else {
       StatePlan plan = step.plan;
-      AslPath compiled = io == step.state.io() && plan.resultPath != null ? plan.resultPath : data.compiledResultPath(resultPath.path());
+      AslPath compiled =
+          io == step.state.io() && plan.resultPath != null
+              ? plan.resultPath
+              : data.compiledResultPath(resultPath.path());
       merged = data.merge(rawInput, compiled, selected);
       step.frame.rememberMergedSize(rawInput, compiled, selected, merged);
     }
     step.inspect("afterResultPath", merged);
     JsonNode out = applyPath(step, io.outputPath(), merged);
     Map<String, JsonNode> assigned =
-        assignJsonPath(step, io.assign(), result == null ? applyPath(step, io.inputPath(), rawInput) : selected);
+        assignJsonPath(
+            step,
+            io.assign(),
+            result == null ? applyPath(step, io.inputPath(), rawInput) : selected);
     return new Completed(out, assigned);
   }
 
@@ -93,7 +109,10 @@ final class IoPipeline {
     Data data = step.run.data();
     if (step.jsonata) {
       JsonNode states = statesVariable(step, null, errorOutput);
-      JsonNode out = catcher.output() == null ? errorOutput : data.jsonata(catcher.output(), "Output", states, step);
+      JsonNode out =
+          catcher.output() == null
+              ? errorOutput
+              : data.jsonata(catcher.output(), "Output", states, step);
       return new Completed(out, assignJsonata(step, catcher.assign(), states, "Assign"));
     }
     JsonNode out;
@@ -121,7 +140,8 @@ final class IoPipeline {
     return assigned;
   }
 
-  static Map<String, JsonNode> assignJsonata(Step step, JsonNode assign, JsonNode states, String field) {
+  static Map<String, JsonNode> assignJsonata(
+      Step step, JsonNode assign, JsonNode states, String field) {
     if (assign == null) {
       return Map.of();
     }

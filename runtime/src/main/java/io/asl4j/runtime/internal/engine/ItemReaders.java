@@ -24,7 +24,8 @@ final class ItemReaders {
 
   private ItemReaders() {}
 
-  static ArrayNode read(RunSetup setup, Step step, ItemReader reader, JsonNode input, JsonNode states) {
+  static ArrayNode read(
+      RunSetup setup, Step step, ItemReader reader, JsonNode input, JsonNode states) {
     Data data = setup.data();
     JsonNode parameters;
     if (reader.arguments() != null) {
@@ -36,7 +37,8 @@ final class ItemReaders {
     }
     S3Objects s3 = setup.s3();
     if (s3 == null) {
-      throw failed("no S3 objects are configured for this local state machine (LocalStateMachine.Builder.s3(...))");
+      throw failed(
+          "no S3 objects are configured for this local state machine (LocalStateMachine.Builder.s3(...))");
     }
     String bucket = parameters.path("Bucket").asText();
     io.asl4j.dsl.model.ResourceArn resource =
@@ -81,7 +83,14 @@ final class ItemReaders {
   /** The body of an object the reader needs, or AWS's failure for a missing key. */
   private static String object(S3Objects s3, String bucket, String key) {
     return s3.get(bucket, key)
-        .orElseThrow(() -> failed("The specified key does not exist. (Bucket: " + bucket + ", Key: " + key + ")"));
+        .orElseThrow(
+            () ->
+                failed(
+                    "The specified key does not exist. (Bucket: "
+                        + bucket
+                        + ", Key: "
+                        + key
+                        + ")"));
   }
 
   /** The items of one file of {@code type}: CSV rows, JSON Lines, or a JSON array. */
@@ -89,31 +98,33 @@ final class ItemReaders {
     switch (type) {
       case "CSV":
         return csv(body, config);
-      case "JSONL": {
-        ArrayNode items = ExecutionRun.NODES.arrayNode();
-        for (String line : body.split("\n")) {
-          if (!line.isBlank()) {
-            items.add(parse(line));
+      case "JSONL":
+        {
+          ArrayNode items = ExecutionRun.NODES.arrayNode();
+          for (String line : body.split("\n")) {
+            if (!line.isBlank()) {
+              items.add(parse(line));
+            }
           }
+          return items;
         }
-        return items;
-      }
       case "PARQUET":
         throw failed(
             "asl4j cannot read PARQUET files: the Java Parquet readers (Apache parquet-hadoop) need a Hadoop"
                 + " stack, which this local runtime does not carry. Give the Map its items as CSV, JSON or JSON Lines,"
                 + " or stand in for the reader with TestState's mapItemReaderData.");
-      default: {
-        JsonNode json = parse(body);
-        String pointer = config == null ? null : config.itemsPointer();
-        if (pointer != null) {
-          json = pointed(json, pointer);
+      default:
+        {
+          JsonNode json = parse(body);
+          String pointer = config == null ? null : config.itemsPointer();
+          if (pointer != null) {
+            json = pointed(json, pointer);
+          }
+          if (!json.isArray()) {
+            throw failed("Attempting to map over non-iterable node.");
+          }
+          return (ArrayNode) json;
         }
-        if (!json.isArray()) {
-          throw failed("Attempting to map over non-iterable node.");
-        }
-        return (ArrayNode) json;
-      }
     }
   }
 
@@ -126,7 +137,10 @@ final class ItemReaders {
     try {
       parsed = com.fasterxml.jackson.core.JsonPointer.compile(pointer);
     } catch (IllegalArgumentException e) {
-      throw failed("ItemsPointer \"" + pointer + "\" is not a JSON Pointer: it must be empty or start with '/'.");
+      throw failed(
+          "ItemsPointer \""
+              + pointer
+              + "\" is not a JSON Pointer: it must be empty or start with '/'.");
     }
     JsonNode found = json.at(parsed);
     if (found.isMissingNode()) {
@@ -136,15 +150,18 @@ final class ItemReaders {
   }
 
   /**
-   * {@code ManifestType ATHENA_DATA}: the manifest Athena's UNLOAD writes lists the data files,
-   * one {@code s3://bucket/key} a line; their rows, in the manifest's order, are the items. {@code
+   * {@code ManifestType ATHENA_DATA}: the manifest Athena's UNLOAD writes lists the data files, one
+   * {@code s3://bucket/key} a line; their rows, in the manifest's order, are the items. {@code
    * InputType} is the data files' format (CSV, JSONL or PARQUET).
    */
-  private static ArrayNode athenaData(S3Objects s3, String manifest, String type, ItemReader.ReaderConfig config) {
+  private static ArrayNode athenaData(
+      S3Objects s3, String manifest, String type, ItemReader.ReaderConfig config) {
     if (type.equals("MANIFEST") || type.equals("JSON")) {
       throw failed(
           "ManifestType ATHENA_DATA reads the data files an Athena manifest lists: InputType must be their"
-              + " format, CSV, JSONL or PARQUET, but was " + type + ".");
+              + " format, CSV, JSONL or PARQUET, but was "
+              + type
+              + ".");
     }
     ArrayNode items = ExecutionRun.NODES.arrayNode();
     for (String line : manifest.split("\r?\n")) {
@@ -170,16 +187,23 @@ final class ItemReaders {
    * {@code InputType MANIFEST} ({@code ManifestType S3_INVENTORY}): an S3 Inventory {@code
    * manifest.json} names its CSV data files ({@code files[].key}, in the bucket of {@code
    * destinationBucket}) and their columns ({@code fileSchema}); each row is an item whose fields
-   * are those columns. (Local S3 objects are text: the data files are read as stored, uncompressed.)
+   * are those columns. (Local S3 objects are text: the data files are read as stored,
+   * uncompressed.)
    */
   private static ArrayNode s3Inventory(S3Objects s3, String body) {
     JsonNode manifest = parse(body);
     String format = manifest.path("fileFormat").asText("CSV");
     if (!format.equalsIgnoreCase("CSV")) {
-      throw failed("The S3 Inventory manifest's fileFormat is " + format + "; only CSV inventories can be read.");
+      throw failed(
+          "The S3 Inventory manifest's fileFormat is "
+              + format
+              + "; only CSV inventories can be read.");
     }
     String destination = manifest.path("destinationBucket").asText("");
-    String bucket = destination.startsWith("arn:") ? destination.substring(destination.lastIndexOf(':') + 1) : destination;
+    String bucket =
+        destination.startsWith("arn:")
+            ? destination.substring(destination.lastIndexOf(':') + 1)
+            : destination;
     List<String> columns = new ArrayList<>();
     for (String column : manifest.path("fileSchema").asText("").split(",")) {
       if (!column.isBlank()) {
@@ -201,7 +225,8 @@ final class ItemReaders {
     return items;
   }
 
-  private static long maxItems(RunSetup setup, Step step, ItemReader.ReaderConfig config, JsonNode input, JsonNode states) {
+  private static long maxItems(
+      RunSetup setup, Step step, ItemReader.ReaderConfig config, JsonNode input, JsonNode states) {
     if (config == null) {
       return 0;
     }
@@ -271,23 +296,48 @@ final class ItemReaders {
    * Groups items into batches: {@code {"Items": [...], "BatchInput": ...}} per child, at most
    * {@code MaxItemsPerBatch} items and {@code MaxInputBytesPerBatch} bytes each.
    */
-  static ArrayNode batch(RunSetup setup, Step step, ItemBatcher batcher, ArrayNode items, JsonNode input, JsonNode states) {
+  static ArrayNode batch(
+      RunSetup setup,
+      Step step,
+      ItemBatcher batcher,
+      ArrayNode items,
+      JsonNode input,
+      JsonNode states) {
     Data data = setup.data();
-    long maxItems = number(setup, step, batcher.maxItemsPerBatch(), batcher.maxItemsPerBatchPath(), input, states, "MaxItemsPerBatch");
-    long maxBytes = number(setup, step, batcher.maxInputBytesPerBatch(), batcher.maxInputBytesPerBatchPath(), input, states, "MaxInputBytesPerBatch");
+    long maxItems =
+        number(
+            setup,
+            step,
+            batcher.maxItemsPerBatch(),
+            batcher.maxItemsPerBatchPath(),
+            input,
+            states,
+            "MaxItemsPerBatch");
+    long maxBytes =
+        number(
+            setup,
+            step,
+            batcher.maxInputBytesPerBatch(),
+            batcher.maxInputBytesPerBatchPath(),
+            input,
+            states,
+            "MaxInputBytesPerBatch");
     JsonNode batchInput = null;
     if (batcher.batchInput() != null) {
-      batchInput = states != null
-          ? data.jsonata(batcher.batchInput(), "ItemBatcher/BatchInput", states, step)
-          : data.template(batcher.batchInput(), input, step);
+      batchInput =
+          states != null
+              ? data.jsonata(batcher.batchInput(), "ItemBatcher/BatchInput", states, step)
+              : data.template(batcher.batchInput(), input, step);
     }
     ArrayNode batches = ExecutionRun.NODES.arrayNode();
     ArrayNode current = null;
     long bytes = 0;
     for (JsonNode item : items) {
       long size = HistoryDetails.text(item).length();
-      boolean full = current != null
-          && ((maxItems > 0 && current.size() >= maxItems) || (maxBytes > 0 && bytes + size > maxBytes));
+      boolean full =
+          current != null
+              && ((maxItems > 0 && current.size() >= maxItems)
+                  || (maxBytes > 0 && bytes + size > maxBytes));
       if (current == null || full) {
         ObjectNode batch = batches.addObject();
         if (batchInput != null) {
@@ -302,12 +352,22 @@ final class ItemReaders {
     return batches;
   }
 
-  private static long number(RunSetup setup, Step step, JsonNode literal, String path, JsonNode input, JsonNode states, String field) {
+  private static long number(
+      RunSetup setup,
+      Step step,
+      JsonNode literal,
+      String path,
+      JsonNode input,
+      JsonNode states,
+      String field) {
     JsonNode value = null;
     if (path != null) {
       value = setup.data().path(path, input, step);
     } else if (literal != null) {
-      value = literal.isTextual() ? setup.data().jsonata(literal, "ItemBatcher/" + field, states, step) : literal;
+      value =
+          literal.isTextual()
+              ? setup.data().jsonata(literal, "ItemBatcher/" + field, states, step)
+              : literal;
     }
     Long number = value == null ? Long.valueOf(0) : MapLimits.wholeNumber(value);
     if (number == null || number < 0) {
@@ -316,7 +376,8 @@ final class ItemReaders {
     // A batch is a child execution's input, so never more than the payload limit, whatever a
     // path says (the validator refuses a larger literal). As for MaxItemsPath, where AWS reads a
     // larger value as the most it allows, a larger value is not an error.
-    if (field.equals("MaxInputBytesPerBatch") && (number == 0 || number > ExecutionRun.PAYLOAD_LIMIT_BYTES)) {
+    if (field.equals("MaxInputBytesPerBatch")
+        && (number == 0 || number > ExecutionRun.PAYLOAD_LIMIT_BYTES)) {
       return ExecutionRun.PAYLOAD_LIMIT_BYTES;
     }
     return number;

@@ -15,6 +15,7 @@ import io.asl4j.runtime.StatesError;
  */
 public final class JavaErrors {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Frames from here down are the interpreter calling the handler, not the user's code. */
   private static final String ENGINE = JavaErrors.class.getPackageName() + ".";
 
@@ -51,7 +52,9 @@ public final class JavaErrors {
             ? "Native Method"
             : frame.getFileName() == null
                 ? "Unknown Source"
-                : frame.getLineNumber() >= 0 ? frame.getFileName() + ":" + frame.getLineNumber() : frame.getFileName();
+                : frame.getLineNumber() >= 0
+                    ? frame.getFileName() + ":" + frame.getLineNumber()
+                    : frame.getFileName();
     return frame.getClassName() + "." + frame.getMethodName() + "(" + location + ")";
   }
 }

@@ -29,7 +29,8 @@ final class JsonSize {
       case OBJECT:
         {
           long total = 2;
-          SharedObjectNode.Flat flat = value instanceof SharedObjectNode shared ? shared.flatFields() : null;
+          SharedObjectNode.Flat flat =
+              value instanceof SharedObjectNode shared ? shared.flatFields() : null;
           if (flat != null) {
             for (int i = 0; i < flat.size(); i++) {
               total += stringBound(flat.name(i)) + 2 + quickBound(flat.value(i), limit);
@@ -63,7 +64,9 @@ final class JsonSize {
         return stringBound(value.textValue());
       case NUMBER:
         // The widest texts: an int 11 chars, a long 20, a double 24 ("-1.2345678901234567E-308").
-        return value.isInt() ? 11 : value.isLong() ? 20 : value.isDouble() || value.isFloat() ? 24 : size(value, limit);
+        return value.isInt()
+            ? 11
+            : value.isLong() ? 20 : value.isDouble() || value.isFloat() ? 24 : size(value, limit);
       case BOOLEAN:
         return value.booleanValue() ? 4 : 5;
       default:
@@ -89,7 +92,8 @@ final class JsonSize {
       case OBJECT:
         {
           long total = 2; // {}
-          SharedObjectNode.Flat flat = value instanceof SharedObjectNode shared ? shared.flatFields() : null;
+          SharedObjectNode.Flat flat =
+              value instanceof SharedObjectNode shared ? shared.flatFields() : null;
           if (flat != null) { // no entry object per field
             for (int i = 0; i < flat.size(); i++) {
               total += (i == 0 ? 0 : 1) + stringSize(flat.name(i)) + 1 + size(flat.value(i), limit);
@@ -100,7 +104,9 @@ final class JsonSize {
             return total;
           }
           boolean first = true;
-          for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); first = false) {
+          for (Iterator<Map.Entry<String, JsonNode>> it = value.fields();
+              it.hasNext();
+              first = false) {
             Map.Entry<String, JsonNode> e = it.next();
             total += (first ? 0 : 1) + stringSize(e.getKey()) + 1 + size(e.getValue(), limit);
             if (total > limit) {
@@ -124,7 +130,9 @@ final class JsonSize {
         return stringSize(value.textValue());
       case NUMBER:
         // int and long nodes: their decimal digits, counted without writing the text out.
-        return value.isInt() || value.isLong() ? decimalLength(value.longValue()) : value.asText().length();
+        return value.isInt() || value.isLong()
+            ? decimalLength(value.longValue())
+            : value.asText().length();
       case BOOLEAN:
         return value.booleanValue() ? 4 : 5;
       default:
@@ -167,7 +175,9 @@ final class JsonSize {
         bytes += 2;
       } else if (!Character.isSurrogate(c)) {
         bytes += 3;
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         bytes += 4;
         i++;
       } else {

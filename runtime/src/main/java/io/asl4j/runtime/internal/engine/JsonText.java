@@ -27,6 +27,7 @@ import java.util.function.Function;
  */
 public final class JsonText {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
   /** Per ASCII character: 0 written as is, else the letter after the backslash ('u': \\u00XX). */
   private static final char[] ESCAPES = new char[128];
 
@@ -45,7 +46,10 @@ public final class JsonText {
 
   private JsonText() {}
 
-  /** The compact JSON text of {@code value}; {@code "null"} for Java's null, as the history shows it. */
+  /**
+   * The compact JSON text of {@code value}; {@code "null"} for Java's null, as the history shows
+   * it.
+   */
   public static String of(JsonNode value) {
     return of(value, null);
   }
@@ -65,9 +69,9 @@ public final class JsonText {
 
   /**
    * The JSON texts of the values the events of one history read show, each written once, and each
-   * text's own quoted form once (an event's JSON shows its input as a JSON string): a state's output
-   * is the next state's input, an echoing Task's input is its output. By identity: values are never
-   * changed once recorded. Lives as long as the read's events.
+   * text's own quoted form once (an event's JSON shows its input as a JSON string): a state's
+   * output is the next state's input, an echoing Task's input is its output. By identity: values
+   * are never changed once recorded. Lives as long as the read's events.
    */
   public static final class Cache implements Function<JsonNode, String> {
     private final IdentityHashMap<JsonNode, String> texts = new IdentityHashMap<>();
@@ -91,7 +95,8 @@ public final class JsonText {
 
     /**
      * The JSON text of {@code value} as a JSON string (an event's JSON shows its input so), written
-     * on first use in one pass, without writing the unquoted text first unless it was written already.
+     * on first use in one pass, without writing the unquoted text first unless it was written
+     * already.
      */
     public synchronized String quoted(JsonNode value) {
       if (value == null) {
@@ -144,7 +149,8 @@ public final class JsonText {
   }
 
   private static void write(JsonNode value, StringBuilder out, Cache cache) {
-    SharedObjectNode.Flat flat = value instanceof SharedObjectNode shared ? shared.flatFields() : null;
+    SharedObjectNode.Flat flat =
+        value instanceof SharedObjectNode shared ? shared.flatFields() : null;
     if (flat != null) { // its fields in arrays: no entry object per field
       out.append('{');
       for (int i = 0, n = flat.size(); i < n; i++) {
@@ -206,7 +212,8 @@ public final class JsonText {
    * {@link #quote} appends for {@link #of(JsonNode)}'s text without its quotes, in one pass.
    */
   static void writeQuoted(JsonNode value, StringBuilder out) {
-    SharedObjectNode.Flat flat = value instanceof SharedObjectNode shared ? shared.flatFields() : null;
+    SharedObjectNode.Flat flat =
+        value instanceof SharedObjectNode shared ? shared.flatFields() : null;
     if (flat != null) { // its fields in arrays: no entry object per field
       out.append('{');
       for (int i = 0, n = flat.size(); i < n; i++) {
@@ -243,8 +250,12 @@ public final class JsonText {
       out.append(']');
     } else if (value instanceof TextNode text) {
       quoteTwice(text.textValue(), out);
-    } else if (value instanceof IntNode || value instanceof LongNode || value instanceof BooleanNode
-        || value instanceof NullNode || value instanceof DecimalNode || value instanceof BigIntegerNode
+    } else if (value instanceof IntNode
+        || value instanceof LongNode
+        || value instanceof BooleanNode
+        || value instanceof NullNode
+        || value instanceof DecimalNode
+        || value instanceof BigIntegerNode
         || value instanceof DoubleNode && Double.isFinite(value.doubleValue())) {
       write(value, out, null); // digits, letters, '.', '-', '+': nothing to escape
     } else {
@@ -305,7 +316,9 @@ public final class JsonText {
       i++;
     }
     out.append('"');
-    if (i == n) { // nothing to escape: one copy (a String appends as an array, a range of it char by char)
+    if (i
+        == n) { // nothing to escape: one copy (a String appends as an array, a range of it char by
+      // char)
       out.append(text).append('"');
       return;
     }

@@ -12,7 +12,10 @@ import java.time.Instant;
 final class LambdaInvokeResponse {
   private LambdaInvokeResponse() {}
 
-  /** The response around {@code payload}, as Lambda answers the call {@code requestId} at {@code now}. */
+  /**
+   * The response around {@code payload}, as Lambda answers the call {@code requestId} at {@code
+   * now}.
+   */
   static ObjectNode around(JsonNode payload, String requestId, Instant now, boolean logTail) {
     ObjectNode response = ExecutionRun.NODES.objectNode();
     response.put("ExecutedVersion", "$LATEST");
@@ -32,7 +35,11 @@ final class LambdaInvokeResponse {
     list(all, "Connection", "keep-alive");
     list(all, "x-amzn-RequestId", requestId);
     list(all, "Content-Length", length);
-    list(all, "Date", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atZone(java.time.ZoneOffset.UTC)));
+    list(
+        all,
+        "Date",
+        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            now.atZone(java.time.ZoneOffset.UTC)));
     list(all, "X-Amzn-Trace-Id", "Root=1-00000000-000000000000000000000000");
     list(all, "Content-Type", "application/json");
     ObjectNode headers = metadata.putObject("HttpHeaders");
@@ -56,10 +63,17 @@ final class LambdaInvokeResponse {
   /** {@code LogType: Tail}: the base64 tail of the function's log, as Lambda returns it. */
   private static String logTail(String requestId) {
     String log =
-        "START RequestId: " + requestId + " Version: $LATEST\n"
-            + "END RequestId: " + requestId + "\n"
-            + "REPORT RequestId: " + requestId + "\tDuration: 1.00 ms\tBilled Duration: 1 ms\n";
-    return java.util.Base64.getEncoder().encodeToString(log.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        "START RequestId: "
+            + requestId
+            + " Version: $LATEST\n"
+            + "END RequestId: "
+            + requestId
+            + "\n"
+            + "REPORT RequestId: "
+            + requestId
+            + "\tDuration: 1.00 ms\tBilled Duration: 1 ms\n";
+    return java.util.Base64.getEncoder()
+        .encodeToString(log.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /**
@@ -72,9 +86,15 @@ final class LambdaInvokeResponse {
         {
           long n = 2;
           int i = 0;
-          for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); i++) {
+          for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = value.fields();
+              it.hasNext();
+              i++) {
             java.util.Map.Entry<String, JsonNode> e = it.next();
-            n += (i > 0 ? 2 : 0) + pythonStringLength(e.getKey()) + 2 + pythonJsonLength(e.getValue());
+            n +=
+                (i > 0 ? 2 : 0)
+                    + pythonStringLength(e.getKey())
+                    + 2
+                    + pythonJsonLength(e.getValue());
           }
           return n;
         }

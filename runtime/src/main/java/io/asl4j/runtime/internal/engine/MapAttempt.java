@@ -11,59 +11,79 @@ import java.math.BigDecimal;
 /**
  * One attempt of a Map state (Retry re-runs it from the first item): its iterations, at most so
  * many at once, their results and failures, and the events AWS records for them. A distributed
- * Map's attempt runs each item (or batch) as a child execution of a Map Run ({@link
- * MapRunRecord}, {@link ChildRun}).
+ * Map's attempt runs each item (or batch) as a child execution of a Map Run ({@link MapRunRecord},
+ * {@link ChildRun}).
  */
 final class MapAttempt {
   final ExecutionRun run;
   final Step step;
   final MapState map;
   ArrayNode items;
+
   /** Reads the items inside the Map Run (ItemReader), or null when they are known up front. */
   java.util.function.Supplier<ArrayNode> reader;
+
   final JsonNode effective;
   final JsonNode states;
   int maxConcurrency;
   MapLimits.Tolerance tolerance;
   final boolean distributed;
   JsonNode[] results;
+
   /** The Map Run of this attempt of a distributed Map, else null. */
   MapRunRecord mapRun;
+
   int next;
   int active;
   int done;
   int failures;
   boolean over;
   long cursor;
+
   /** The id of the last MapIterationSucceeded or MapIterationFailed event; 0 before any. */
   long lastIterationEvent;
+
   /** The id of the MapRunStarted event of a distributed Map. */
   long mapRunStartedEvent;
+
   /** AWS ends an Express execution, a distributed Map's Express children too, after 5 minutes. */
   static final long EXPRESS_LIMIT_MILLIS = 5 * 60 * 1000L;
+
   /**
    * The iterations started, in order: {@code children.get(i)} runs item {@code i}, since fill()
-   * starts them one after another from 0. Hence a bit set by index for the finished ones, not
-   * hash collections keyed by frame (identity hashes cost, for every one of 1,000 items).
+   * starts them one after another from 0. Hence a bit set by index for the finished ones, not hash
+   * collections keyed by frame (identity hashes cost, for every one of 1,000 items).
    */
   final java.util.List<Frame> children = new java.util.ArrayList<>();
+
   final java.util.BitSet finished = new java.util.BitSet();
+
   /**
-   * The payload size of the results array, summed as JsonSize would walk it ({@code 2 + Σ (size
-   * + 1)}) from the sizes the iterations' frames counted at their last exits; -1 once one is
-   * unknown. Spares the Map's exit a walk over every result.
+   * The payload size of the results array, summed as JsonSize would walk it ({@code 2 + Σ (size +
+   * 1)}) from the sizes the iterations' frames counted at their last exits; -1 once one is unknown.
+   * Spares the Map's exit a walk over every result.
    */
   long resultsBytes;
 
   final boolean select;
+
   /** The iterations (children) that failed in this attempt: a redrive runs them again. */
   final java.util.BitSet failed = new java.util.BitSet();
+
   /** What the attempt a redrive resumes ran, for this attempt only; else null. */
   Redrive.Attempt earlier;
+
   /** The ResultWriter of this attempt (it evaluates its parameters once), or null. */
   private MapResultWriter writer;
 
-  MapAttempt(ExecutionRun run, Step step, MapState map, ArrayNode items, JsonNode effective, JsonNode states, boolean select) {
+  MapAttempt(
+      ExecutionRun run,
+      Step step,
+      MapState map,
+      ArrayNode items,
+      JsonNode effective,
+      JsonNode states,
+      boolean select) {
     this.select = select;
     this.run = run;
     this.step = step;
@@ -114,7 +134,8 @@ final class MapAttempt {
       return;
     }
     if (distributed && resumed != null && resumed.mapRun() != null) {
-      // Redriven: the same Map Run runs again (AWS's MapRunRedriven), only its unsuccessful children.
+      // Redriven: the same Map Run runs again (AWS's MapRunRedriven), only its unsuccessful
+      // children.
       mapRun = resumed.mapRun();
       int redrives = mapRun.redrive(run.nowMillis());
       ObjectNode runRedriven = ExecutionRun.NODES.objectNode();
@@ -124,10 +145,16 @@ final class MapAttempt {
       mapRunStartedEvent = step.frame.event("MapRunRedriven", runRedriven);
     } else if (distributed) {
       io.asl4j.dsl.model.ProcessorConfig config = map.processor().processorConfig();
-      mapRun = run.startMapRun(
-          step, map.label(), config.executionType() == io.asl4j.dsl.model.ProcessorConfig.ExecutionType.EXPRESS,
-          maxConcurrency, tolerance.explicit() && tolerance.count() != Integer.MAX_VALUE ? tolerance.count() : 0,
-          tolerance.percentage() == null ? BigDecimal.ZERO : tolerance.percentage());
+      mapRun =
+          run.startMapRun(
+              step,
+              map.label(),
+              config.executionType() == io.asl4j.dsl.model.ProcessorConfig.ExecutionType.EXPRESS,
+              maxConcurrency,
+              tolerance.explicit() && tolerance.count() != Integer.MAX_VALUE
+                  ? tolerance.count()
+                  : 0,
+              tolerance.percentage() == null ? BigDecimal.ZERO : tolerance.percentage());
       ObjectNode runStarted = ExecutionRun.NODES.objectNode();
       runStarted.put("mapRunArn", mapRun.arn());
       mapRunStartedEvent = step.frame.event("MapRunStarted", runStarted);
@@ -145,7 +172,8 @@ final class MapAttempt {
         // A field of the ItemReader that cannot be evaluated (a path, an expression) is the
         // state's error, located as every other state error is; the reader's own failures
         // (States.ItemReaderFailed) read as AWS records them, without that prefix.
-        String cause = e instanceof FieldError fieldError ? step.prefix() + fieldError.cause() : e.cause();
+        String cause =
+            e instanceof FieldError fieldError ? step.prefix() + fieldError.cause() : e.cause();
         ObjectNode d = ExecutionRun.NODES.objectNode();
         d.put("cause", cause == null ? "" : cause);
         d.put("error", e.error());
@@ -159,7 +187,8 @@ final class MapAttempt {
       mapRun.planned(items.size(), batched() ? batchedItems() : items.size());
     }
     cursor = step.frame.cursor;
-    step.lastAttempt = new Redrive.Attempt(children, results, i -> finished.get(i) && !failed.get(i), mapRun);
+    step.lastAttempt =
+        new Redrive.Attempt(children, results, i -> finished.get(i) && !failed.get(i), mapRun);
     this.resumed = resumed;
     if (resumed != null) {
       for (int i = 0; i < items.size(); i++) {
@@ -187,7 +216,8 @@ final class MapAttempt {
    * more than AWS runs at once whatever it says (40 inline, 10,000 child executions).
    */
   private void fill() {
-    int limit = distributed ? MapExecutor.MAX_DISTRIBUTED_CONCURRENCY : MapExecutor.MAX_INLINE_CONCURRENCY;
+    int limit =
+        distributed ? MapExecutor.MAX_DISTRIBUTED_CONCURRENCY : MapExecutor.MAX_INLINE_CONCURRENCY;
     if (maxConcurrency > 0) {
       limit = Math.min(limit, maxConcurrency);
     }
@@ -224,7 +254,10 @@ final class MapAttempt {
       return;
     }
     Frame ended = resumed == null ? null : resumed.frame(index);
-    Frame child = ended != null ? step.childFrame(processor, cursor, ended.scope) : step.childFrame(processor, cursor);
+    Frame child =
+        ended != null
+            ? step.childFrame(processor, cursor, ended.scope)
+            : step.childFrame(processor, cursor);
     children.add(child);
     child.cursor = step.frame.record(cursor, "MapIterationStarted", () -> iterationDetails(index));
     child.onDone = outcome -> iterationDone(index, child, outcome);
@@ -252,26 +285,32 @@ final class MapAttempt {
       child = step.childExecutionFrame(processor, childRun, ended.scope, redriven);
     } else {
       // A new child; an Express one is started again from its first state, as AWS reruns them.
-      childRun = ended != null
-          ? mapRun.restartChild(index, itemCount, itemInput, run.nowMillis())
-          : mapRun.startChild(index, itemCount, itemInput, run.nowMillis());
+      childRun =
+          ended != null
+              ? mapRun.restartChild(index, itemCount, itemInput, run.nowMillis())
+              : mapRun.startChild(index, itemCount, itemInput, run.nowMillis());
       childRun.started();
       child = step.childExecutionFrame(processor, childRun);
       ended = null;
     }
     children.add(child);
-    child.onDone = outcome -> {
-      if (childRun.end(outcome, child.cursor, run.nowMillis())) {
-        iterationDone(index, child, outcome);
-      }
-    };
+    child.onDone =
+        outcome -> {
+          if (childRun.end(outcome, child.cursor, run.nowMillis())) {
+            iterationDone(index, child, outcome);
+          }
+        };
     if (childRun.express()) {
-      childRun.limit = run.scheduler().at(run.nowMillis() + EXPRESS_LIMIT_MILLIS, () -> {
-        if (childRun.timeOut(run.nowMillis())) {
-          child.aborted = true;
-          iterationDone(index, child, GraphOutcome.failure("States.Timeout", null));
-        }
-      });
+      childRun.limit =
+          run.scheduler()
+              .at(
+                  run.nowMillis() + EXPRESS_LIMIT_MILLIS,
+                  () -> {
+                    if (childRun.timeOut(run.nowMillis())) {
+                      child.aborted = true;
+                      iterationDone(index, child, GraphOutcome.failure("States.Timeout", null));
+                    }
+                  });
     }
     if (ended != null) {
       step.resumeChild(child, ended, itemInput);
@@ -314,9 +353,10 @@ final class MapAttempt {
     step.invalidateContext();
     try {
       Data data = run.setup().data();
-      JsonNode selected = step.jsonata
-          ? data.jsonata(selector, "ItemSelector", step.statesVariable(null, null), step)
-          : data.template(selector, effective, step);
+      JsonNode selected =
+          step.jsonata
+              ? data.jsonata(selector, "ItemSelector", step.statesVariable(null, null), step)
+              : data.template(selector, effective, step);
       // An iteration's input is a state's input: AWS's payload limit applies to it.
       if (JsonSize.exceeds(selected, ExecutionRun.PAYLOAD_LIMIT_BYTES)) {
         throw ExecutionRun.dataLimitExceeded(step.name);
@@ -338,8 +378,11 @@ final class MapAttempt {
     run.release(child);
     if (!distributed) {
       cursor = child.cursor;
-      lastIterationEvent = step.frame.record(child.cursor, outcome.failed() ? "MapIterationFailed" : "MapIterationSucceeded",
-          () -> iterationDetails(index));
+      lastIterationEvent =
+          step.frame.record(
+              child.cursor,
+              outcome.failed() ? "MapIterationFailed" : "MapIterationSucceeded",
+              () -> iterationDetails(index));
     }
     if (outcome.failed()) {
       failed.set(index);
@@ -368,7 +411,8 @@ final class MapAttempt {
         }
         boolean tolerated = tolerance.explicit();
         String error = tolerated ? "States.ExceedToleratedFailureThreshold" : outcome.error();
-        String cause = tolerated ? "The specified tolerated failure threshold was exceeded" : outcome.cause();
+        String cause =
+            tolerated ? "The specified tolerated failure threshold was exceeded" : outcome.cause();
         step.frame.cursor = cursor;
         if (distributed) {
           ObjectNode d = ExecutionRun.NODES.objectNode();
@@ -387,7 +431,8 @@ final class MapAttempt {
         step.handleError(error, cause, this::attempt, "MapStateFailed");
         return;
       }
-      results[index] = outcome.error() == null && outcome.cause() == null ? null : errorOutput(outcome);
+      results[index] =
+          outcome.error() == null && outcome.cause() == null ? null : errorOutput(outcome);
       resultsBytes = -1;
     } else {
       results[index] = outcome.output();

@@ -34,10 +34,14 @@ final class MapExecutor {
     // TestState: stateConfiguration.mapItemReaderData stands for what the ItemReader would read.
     JsonNode readerItems = map.itemReader() != null ? run.observer.itemReaderData(step, map) : null;
     if (readerItems != null) {
-      effective = step.jsonata ? step.rawInput : step.applyPath(map.io().inputPath(), step.rawInput);
+      effective =
+          step.jsonata ? step.rawInput : step.applyPath(map.io().inputPath(), step.rawInput);
       states = step.jsonata ? step.statesVariable(null, null) : null;
       items = readerItems;
-      String pointer = map.itemReader().readerConfig() == null ? null : map.itemReader().readerConfig().itemsPointer();
+      String pointer =
+          map.itemReader().readerConfig() == null
+              ? null
+              : map.itemReader().readerConfig().itemsPointer();
       if (pointer != null && !readerItems.isArray()) {
         // The reader's data is the JSON document; ItemsPointer picks the items out of it.
         try {
@@ -56,7 +60,8 @@ final class MapExecutor {
       // An inline Map has no Map Run to read its items in: it reads them as it starts, and a
       // reader failure fails the Map state itself. (AWS documents ItemReader for distributed Maps;
       // a definition that puts one on an inline Map is run rather than crashed on.)
-      effective = step.jsonata ? step.rawInput : step.applyPath(map.io().inputPath(), step.rawInput);
+      effective =
+          step.jsonata ? step.rawInput : step.applyPath(map.io().inputPath(), step.rawInput);
       states = step.jsonata ? step.statesVariable(null, null) : null;
       try {
         items = ItemReaders.read(run.setup(), step, map.itemReader(), effective, states);
@@ -67,15 +72,32 @@ final class MapExecutor {
     } else if (map.itemReader() != null) {
       // The Map Run reads its items itself, after it started: AWS records length 0 and reports
       // reader failures as MapRunFailed.
-      JsonNode readerInput = step.jsonata ? step.rawInput : step.applyPath(map.io().inputPath(), step.rawInput);
+      JsonNode readerInput =
+          step.jsonata ? step.rawInput : step.applyPath(map.io().inputPath(), step.rawInput);
       JsonNode readerStates = step.jsonata ? step.statesVariable(null, null) : null;
-      MapAttempt mapRun = new MapAttempt(run, step, map, ExecutionRun.NODES.arrayNode(), readerInput, readerStates, map.itemBatcher() == null);
-      mapRun.reader = () -> {
-        ArrayNode read = ItemReaders.read(run.setup(), step, map.itemReader(), readerInput, readerStates);
-        return map.itemBatcher() == null
-            ? read
-            : ItemReaders.batch(run.setup(), step, map.itemBatcher(), selectItems(run, step, map, read, readerInput), readerInput, readerStates);
-      };
+      MapAttempt mapRun =
+          new MapAttempt(
+              run,
+              step,
+              map,
+              ExecutionRun.NODES.arrayNode(),
+              readerInput,
+              readerStates,
+              map.itemBatcher() == null);
+      mapRun.reader =
+          () -> {
+            ArrayNode read =
+                ItemReaders.read(run.setup(), step, map.itemReader(), readerInput, readerStates);
+            return map.itemBatcher() == null
+                ? read
+                : ItemReaders.batch(
+                    run.setup(),
+                    step,
+                    map.itemBatcher(),
+                    selectItems(run, step, map, read, readerInput),
+                    readerInput,
+                    readerStates);
+          };
       mapRun.attempt();
       return;
     } else if (step.jsonata) {
@@ -108,7 +130,14 @@ final class MapExecutor {
     run.observer.mapItems(step, map, selectedItems, effective, states);
     if (map.itemBatcher() != null) {
       // Each child gets a batch; ItemSelector, when present, shapes the items inside the batches.
-      selectedItems = ItemReaders.batch(run.setup(), step, map.itemBatcher(), selectItems(run, step, map, selectedItems, effective), effective, states);
+      selectedItems =
+          ItemReaders.batch(
+              run.setup(),
+              step,
+              map.itemBatcher(),
+              selectItems(run, step, map, selectedItems, effective),
+              effective,
+              states);
       new MapAttempt(run, step, map, selectedItems, effective, states, false).attempt();
       return;
     }
@@ -121,14 +150,21 @@ final class MapExecutor {
    * reported by the run itself, where it evaluates them.
    */
   static void inspectSelectionAndBatches(
-      ExecutionRun run, Step step, MapState map, ArrayNode items, JsonNode effective, JsonNode states) {
+      ExecutionRun run,
+      Step step,
+      MapState map,
+      ArrayNode items,
+      JsonNode effective,
+      JsonNode states) {
     try {
       ArrayNode selected = selectItems(run, step, map, items, effective);
       if (map.selector() != null) {
         step.inspect("afterItemSelector", selected);
       }
       if (map.itemBatcher() != null) {
-        step.inspect("afterItemBatcher", ItemReaders.batch(run.setup(), step, map.itemBatcher(), selected, effective, states));
+        step.inspect(
+            "afterItemBatcher",
+            ItemReaders.batch(run.setup(), step, map.itemBatcher(), selected, effective, states));
       }
     } catch (StatesError e) {
       // Evaluated again, and reported, when the Map runs.
@@ -136,11 +172,20 @@ final class MapExecutor {
   }
 
   /** Items through ItemSelector one by one (for batching, which groups the selected items). */
-  private static ArrayNode selectItems(ExecutionRun run, Step step, MapState map, ArrayNode items, JsonNode effective) {
+  private static ArrayNode selectItems(
+      ExecutionRun run, Step step, MapState map, ArrayNode items, JsonNode effective) {
     if (map.selector() == null) {
       return items;
     }
-    MapAttempt selector = new MapAttempt(run, step, map, items, effective, step.jsonata ? step.statesVariable(null, null) : null, true);
+    MapAttempt selector =
+        new MapAttempt(
+            run,
+            step,
+            map,
+            items,
+            effective,
+            step.jsonata ? step.statesVariable(null, null) : null,
+            true);
     ArrayNode selected = ExecutionRun.NODES.arrayNode();
     for (int i = 0; i < items.size(); i++) {
       selected.add(selector.selectItem(i, items.get(i)));

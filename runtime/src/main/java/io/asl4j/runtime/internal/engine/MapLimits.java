@@ -24,7 +24,9 @@ final class MapLimits {
         return true;
       }
       return percentage != null
-          && BigDecimal.valueOf(failures * 100L).compareTo(percentage.multiply(BigDecimal.valueOf(total))) > 0;
+          && BigDecimal.valueOf(failures * 100L)
+                  .compareTo(percentage.multiply(BigDecimal.valueOf(total)))
+              > 0;
     }
   }
 
@@ -34,7 +36,9 @@ final class MapLimits {
       Long parsed = wholeNumber(value);
       if (parsed == null || parsed < 0 || parsed > Integer.MAX_VALUE) {
         throw FieldError.runtime(
-            "The MaxConcurrencyPath field refers to value " + quoted(value) + " which is not a valid integer: "
+            "The MaxConcurrencyPath field refers to value "
+                + quoted(value)
+                + " which is not a valid integer: "
                 + map.maxConcurrencyPath());
       }
       return parsed.intValue();
@@ -58,7 +62,9 @@ final class MapLimits {
       Long parsed = wholeNumber(value);
       if (parsed == null) {
         throw FieldError.runtime(
-            "The ToleratedFailureCountPath field refers to value " + quoted(value) + " which is not a valid integer: "
+            "The ToleratedFailureCountPath field refers to value "
+                + quoted(value)
+                + " which is not a valid integer: "
                 + map.toleratedFailureCountPath());
       }
       count = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, parsed));
@@ -69,7 +75,8 @@ final class MapLimits {
       }
       count = value.intValue();
     }
-    boolean countGiven = map.toleratedFailureCountPath() != null || map.toleratedFailureCount() != null;
+    boolean countGiven =
+        map.toleratedFailureCountPath() != null || map.toleratedFailureCount() != null;
     if (countGiven && count < 0) {
       throw FieldError.runtime("ToleratedFailureCount cannot be negative.");
     }
@@ -78,7 +85,9 @@ final class MapLimits {
       percentage = decimalNumber(value);
       if (percentage == null) {
         throw FieldError.runtime(
-            "The ToleratedFailurePercentagePath field refers to value " + quoted(value) + " which is not a valid float: "
+            "The ToleratedFailurePercentagePath field refers to value "
+                + quoted(value)
+                + " which is not a valid float: "
                 + map.toleratedFailurePercentagePath());
       }
     } else if (map.toleratedFailurePercentage() != null) {

@@ -22,10 +22,10 @@ final class MapResultWriter {
 
   /**
    * ResultWriter: the child executions go to S3 as AWS exports them, by status, into {@code
-   * <Prefix>/<Map Run id>/}: {@code SUCCEEDED_0.json}, {@code FAILED_0.json} (failed, timed out
-   * and aborted children) and {@code PENDING_0.json} (children never started), each file written
-   * only when it has entries, plus a {@code manifest.json} naming them. The Map's result says
-   * where, as AWS's does.
+   * <Prefix>/<Map Run id>/}: {@code SUCCEEDED_0.json}, {@code FAILED_0.json} (failed, timed out and
+   * aborted children) and {@code PENDING_0.json} (children never started), each file written only
+   * when it has entries, plus a {@code manifest.json} naming them. The Map's result says where, as
+   * AWS's does.
    */
   JsonNode write(MapRunRecord mapRun, ArrayNode items) {
     io.asl4j.dsl.model.ResultWriter writer = map.resultWriter();
@@ -47,7 +47,8 @@ final class MapResultWriter {
     String manifest = writeResultFiles(mapRun, items);
     ObjectNode result = ExecutionRun.NODES.objectNode();
     result.put("MapRunArn", mapRun.arn());
-    result.putObject("ResultWriterDetails")
+    result
+        .putObject("ResultWriterDetails")
         .put("Bucket", resultWriterParameters().path("Bucket").asText())
         .put("Key", manifest);
     return result;
@@ -59,7 +60,9 @@ final class MapResultWriter {
    * cannot be written (no S3 objects configured, say) adds nothing to report.
    */
   void writeOfFailedRun(MapRunRecord mapRun, ArrayNode items) {
-    if (map.resultWriter() == null || map.resultWriter().resource() == null || run.setup().s3() == null) {
+    if (map.resultWriter() == null
+        || map.resultWriter().resource() == null
+        || run.setup().s3() == null) {
       return;
     }
     try {
@@ -76,9 +79,16 @@ final class MapResultWriter {
     if (writerParameters == null) {
       io.asl4j.dsl.model.ResultWriter writer = map.resultWriter();
       Data data = run.setup().data();
-      writerParameters = writer.arguments() != null
-          ? data.jsonata(writer.arguments(), "ResultWriter/Arguments", step.statesVariable(null, null), step)
-          : writer.parameters() != null ? data.template(writer.parameters(), effective, step) : ExecutionRun.NODES.objectNode();
+      writerParameters =
+          writer.arguments() != null
+              ? data.jsonata(
+                  writer.arguments(),
+                  "ResultWriter/Arguments",
+                  step.statesVariable(null, null),
+                  step)
+              : writer.parameters() != null
+                  ? data.template(writer.parameters(), effective, step)
+                  : ExecutionRun.NODES.objectNode();
     }
     return writerParameters;
   }
@@ -87,17 +97,21 @@ final class MapResultWriter {
   private String writeResultFiles(MapRunRecord mapRun, ArrayNode items) {
     io.asl4j.runtime.services.S3Objects s3 = run.setup().s3();
     if (s3 == null) {
-      throw new StatesError("States.ResultWriterFailed", "no S3 objects are configured for this local state machine (LocalStateMachine.Builder.s3(...))");
+      throw new StatesError(
+          "States.ResultWriterFailed",
+          "no S3 objects are configured for this local state machine (LocalStateMachine.Builder.s3(...))");
     }
     JsonNode parameters = resultWriterParameters();
     String bucket = parameters.path("Bucket").asText();
     String prefix = parameters.path("Prefix").asText("");
-    String folder = (prefix.isEmpty() ? "" : prefix.endsWith("/") ? prefix : prefix + "/") + mapRun.id() + "/";
+    String folder =
+        (prefix.isEmpty() ? "" : prefix.endsWith("/") ? prefix : prefix + "/") + mapRun.id() + "/";
     java.util.List<ChildRun> started = mapRun.children();
     java.util.List<ChildRun> succeeded = new java.util.ArrayList<>();
     java.util.List<ChildRun> failed = new java.util.ArrayList<>();
     for (ChildRun child : started) {
-      (child.status() == io.asl4j.runtime.ExecutionStatus.SUCCEEDED ? succeeded : failed).add(child);
+      (child.status() == io.asl4j.runtime.ExecutionStatus.SUCCEEDED ? succeeded : failed)
+          .add(child);
     }
     ObjectNode manifest = ExecutionRun.NODES.objectNode();
     manifest.put("DestinationBucket", bucket);
@@ -143,19 +157,24 @@ final class MapResultWriter {
   }
 
   /**
-   * One child's result as {@code transformation} shapes it: {@code NONE} the whole entry with
-   * its metadata; {@code COMPACT} only a succeeded child's output; {@code FLATTEN} that output,
-   * an array's elements one by one. A child that did not succeed keeps its whole entry (its
-   * error and cause), whatever the transformation, as AWS documents.
+   * One child's result as {@code transformation} shapes it: {@code NONE} the whole entry with its
+   * metadata; {@code COMPACT} only a succeeded child's output; {@code FLATTEN} that output, an
+   * array's elements one by one. A child that did not succeed keeps its whole entry (its error and
+   * cause), whatever the transformation, as AWS documents.
    */
   private static void addExported(ArrayNode into, ChildRun child, String transformation) {
     boolean succeeded = child.status() == io.asl4j.runtime.ExecutionStatus.SUCCEEDED;
     if (!succeeded || "NONE".equals(transformation)) {
       into.add(resultEntry(child));
-    } else if ("FLATTEN".equals(transformation) && child.output() != null && child.output().isArray()) {
+    } else if ("FLATTEN".equals(transformation)
+        && child.output() != null
+        && child.output().isArray()) {
       child.output().forEach(into::add);
     } else {
-      into.add(child.output() == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : child.output());
+      into.add(
+          child.output() == null
+              ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
+              : child.output());
     }
   }
 
@@ -164,8 +183,13 @@ final class MapResultWriter {
    * JSONL}, {@code <STATUS>_0.jsonl} (one entry a line), when it has entries.
    */
   private static void writeResultFile(
-      io.asl4j.runtime.services.S3Objects s3, String bucket, String folder, String status, ArrayNode entries,
-      ObjectNode files, boolean lines) {
+      io.asl4j.runtime.services.S3Objects s3,
+      String bucket,
+      String folder,
+      String status,
+      ArrayNode entries,
+      ObjectNode files,
+      boolean lines) {
     ArrayNode listed = files.putArray(status);
     if (entries.isEmpty()) {
       return;
@@ -180,12 +204,15 @@ final class MapResultWriter {
       body = entries.toString();
     }
     s3.put(bucket, key, body);
-    listed.addObject().put("Key", key).put("Size", body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    listed
+        .addObject()
+        .put("Key", key)
+        .put("Size", body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
   }
 
   /**
-   * One child as AWS's export describes it: its ARN, name, input and output (or error and cause)
-   * as JSON text, status, dates and redrive fields.
+   * One child as AWS's export describes it: its ARN, name, input and output (or error and cause) as
+   * JSON text, status, dates and redrive fields.
    */
   private static ObjectNode resultEntry(ChildRun child) {
     ObjectNode entry = ExecutionRun.NODES.objectNode();

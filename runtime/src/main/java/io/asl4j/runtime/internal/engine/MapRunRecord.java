@@ -22,25 +22,37 @@ public final class MapRunRecord {
   private final String label;
   private final String stateMachineArn;
   private final String childArnPrefix;
+
   /** The role its children's {@code ExecutionStarted} events name: the parent's. */
   private final String roleArn;
+
   private final boolean express;
   private final int maxConcurrency;
   private final int toleratedFailureCount;
   private final BigDecimal toleratedFailurePercentage;
   private final long startMillis;
   private long stopMillis = -1;
+
   /** RUNNING, SUCCEEDED, FAILED or ABORTED: the public {@code MapRun.Status} of the same name. */
   private ExecutionStatus status = ExecutionStatus.RUNNING;
+
   private String error;
   private String cause;
   private final List<ChildRun> children = new ArrayList<>();
-  /** Whether its items are known ({@link #planned(int, long)}): a redriven Map Run keeps its counts. */
+
+  /**
+   * Whether its items are known ({@link #planned(int, long)}): a redriven Map Run keeps its counts.
+   */
   private boolean planned;
+
   private int redriveCount;
   private long redriveMillis = -1;
-  /** Items and executions per status: the indices are {@link #PENDING} ... {@link #RESULTS_WRITTEN}. */
+
+  /**
+   * Items and executions per status: the indices are {@link #PENDING} ... {@link #RESULTS_WRITTEN}.
+   */
   private final long[] items = new long[8];
+
   private final long[] executions = new long[8];
 
   private static final int PENDING = 0;
@@ -53,15 +65,30 @@ public final class MapRunRecord {
   private static final int RESULTS_WRITTEN = 7;
 
   MapRunRecord(
-      RunSetup setup, String stateName, String label, int ordinal, boolean express, int maxConcurrency,
-      int toleratedFailureCount, BigDecimal toleratedFailurePercentage, long startMillis) {
+      RunSetup setup,
+      String stateName,
+      String label,
+      int ordinal,
+      boolean express,
+      int maxConcurrency,
+      int toleratedFailureCount,
+      BigDecimal toleratedFailurePercentage,
+      long startMillis) {
     this.executionArn = setup.executionArn();
     this.roleArn = setup.roleArn();
     this.stateName = stateName;
-    // Without a Label AWS names the Map Run by a generated string, the same for every run of the state.
+    // Without a Label AWS names the Map Run by a generated string, the same for every run of the
+    // state.
     this.label = label != null ? label : uuid(executionArn + "/label/" + stateName);
     String base = "arn:aws:states:" + setup.region() + ":" + setup.account() + ":";
-    this.arn = base + "mapRun:" + setup.machineName() + "/" + this.label + ":" + uuid(executionArn + "/mapRun/" + ordinal);
+    this.arn =
+        base
+            + "mapRun:"
+            + setup.machineName()
+            + "/"
+            + this.label
+            + ":"
+            + uuid(executionArn + "/mapRun/" + ordinal);
     this.stateMachineArn = base + "stateMachine:" + setup.machineName() + "/" + this.label;
     this.childArnPrefix = base + "execution:" + setup.machineName() + "/" + this.label;
     this.express = express;
@@ -73,7 +100,8 @@ public final class MapRunRecord {
 
   /**
    * A name-based (version 3) UUID of {@code text}: AWS's Map Run ids and child names have this
-   * form, and deriving them spares the execution's random generator (seeded runs stay as they were).
+   * form, and deriving them spares the execution's random generator (seeded runs stay as they
+   * were).
    */
   static String uuid(String text) {
     return UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8)).toString();
@@ -169,7 +197,10 @@ public final class MapRunRecord {
     return executions.clone();
   }
 
-  /** The items are known (read or batched): {@code executions} children for {@code itemCount} items, all pending. */
+  /**
+   * The items are known (read or batched): {@code executions} children for {@code itemCount} items,
+   * all pending.
+   */
   synchronized boolean planned() {
     return planned;
   }

@@ -10,10 +10,25 @@ final class MapRuns {
 
   /** Starts recording a Map Run of the distributed Map {@code stateName}. */
   synchronized MapRunRecord start(
-      RunSetup setup, String stateName, String label, boolean express, int maxConcurrency, int toleratedCount,
-      BigDecimal toleratedPercentage, long nowMillis) {
-    MapRunRecord record = new MapRunRecord(
-        setup, stateName, label, runs.size(), express, maxConcurrency, toleratedCount, toleratedPercentage, nowMillis);
+      RunSetup setup,
+      String stateName,
+      String label,
+      boolean express,
+      int maxConcurrency,
+      int toleratedCount,
+      BigDecimal toleratedPercentage,
+      long nowMillis) {
+    MapRunRecord record =
+        new MapRunRecord(
+            setup,
+            stateName,
+            label,
+            runs.size(),
+            express,
+            maxConcurrency,
+            toleratedCount,
+            toleratedPercentage,
+            nowMillis);
     runs.add(record);
     return record;
   }

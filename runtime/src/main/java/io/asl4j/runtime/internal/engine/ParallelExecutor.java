@@ -10,8 +10,8 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * The Parallel state: runs each branch in a frame of its own, interleaved on the execution's
- * loop; the first branch to fail cuts the others short, and the state's result is the array of the
+ * The Parallel state: runs each branch in a frame of its own, interleaved on the execution's loop;
+ * the first branch to fail cuts the others short, and the state's result is the array of the
  * branches' outputs, in branch order.
  */
 final class ParallelExecutor {
@@ -35,7 +35,8 @@ final class ParallelExecutor {
     List<Frame> branchFrames = new ArrayList<>(branches.size());
     BitSet succeeded = new BitSet();
     step.lastAttempt = new Redrive.Attempt(branchFrames, results, succeeded::get, null);
-    // The output array's payload size, summed from the branches' (as JsonSize sums it); -1: unknown.
+    // The output array's payload size, summed from the branches' (as JsonSize sums it); -1:
+    // unknown.
     long[] resultsBytes = {2};
     int[] remaining = {branches.size()};
     boolean[] over = {false};
@@ -58,7 +59,9 @@ final class ParallelExecutor {
         continue;
       }
       Frame ended = earlier == null ? null : earlier.frame(i);
-      Frame child = step.childFrame(branch, startCursor, ended != null ? ended.scope : new VariableScope(frame.scope));
+      Frame child =
+          step.childFrame(
+              branch, startCursor, ended != null ? ended.scope : new VariableScope(frame.scope));
       children.add(child);
       branchFrames.add(child);
       child.onDone =
@@ -80,7 +83,10 @@ final class ParallelExecutor {
               frame.cursor = Math.max(frame.cursor, child.cursor);
               children.forEach(c -> c.aborted = true);
               step.handleError(
-                  outcome.error(), outcome.cause(), () -> attempt(step, parallel, effective), "ParallelStateFailed");
+                  outcome.error(),
+                  outcome.cause(),
+                  () -> attempt(step, parallel, effective),
+                  "ParallelStateFailed");
               return;
             }
             results[index] = outcome.output();

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.AbstractCollection;
 import java.util.AbstractList;
 import java.util.AbstractMap;
-import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -23,10 +23,11 @@ import java.util.function.Supplier;
 
 /**
  * Read-only Jackson trees: the details of a history event, built once and shared by every read of
- * the history, so that no read copies them. They are {@code ObjectNode}s and {@code ArrayNode}s like
- * any other for every reading method (equality, hashing, Jackson serialisation included); every
- * method that would change them throws {@link UnsupportedOperationException} saying so, instead of
- * changing what the next reader sees. {@code deepCopy()} gives an ordinary, changeable copy.
+ * the history, so that no read copies them. They are {@code ObjectNode}s and {@code ArrayNode}s
+ * like any other for every reading method (equality, hashing, Jackson serialisation included);
+ * every method that would change them throws {@link UnsupportedOperationException} saying so,
+ * instead of changing what the next reader sees. {@code deepCopy()} gives an ordinary, changeable
+ * copy.
  */
 public final class ReadOnlyNodes {
   static final String REFUSED =
@@ -40,9 +41,10 @@ public final class ReadOnlyNodes {
   private ReadOnlyNodes() {}
 
   /**
-   * A read-only object whose fields are {@code source}'s, taken (and made read-only) when the object
-   * is first looked into: {@code source} runs at most once, from whichever thread looks first, and
-   * must give a node of its own (fresh: no one else holds it), which is kept rather than copied.
+   * A read-only object whose fields are {@code source}'s, taken (and made read-only) when the
+   * object is first looked into: {@code source} runs at most once, from whichever thread looks
+   * first, and must give a node of its own (fresh: no one else holds it), which is kept rather than
+   * copied.
    */
   public static ObjectNode builtOnUse(Supplier<ObjectNode> source) {
     return new ReadOnlyObject(new Fields(source));
@@ -425,12 +427,14 @@ public final class ReadOnlyNodes {
     }
 
     @Override
-    public void replaceAll(BiFunction<? super String, ? super JsonNode, ? extends JsonNode> function) {
+    public void replaceAll(
+        BiFunction<? super String, ? super JsonNode, ? extends JsonNode> function) {
       throw refused();
     }
 
     @Override
-    public JsonNode computeIfAbsent(String key, Function<? super String, ? extends JsonNode> mapping) {
+    public JsonNode computeIfAbsent(
+        String key, Function<? super String, ? extends JsonNode> mapping) {
       throw refused();
     }
 
@@ -441,13 +445,16 @@ public final class ReadOnlyNodes {
     }
 
     @Override
-    public JsonNode compute(String key, BiFunction<? super String, ? super JsonNode, ? extends JsonNode> remapping) {
+    public JsonNode compute(
+        String key, BiFunction<? super String, ? super JsonNode, ? extends JsonNode> remapping) {
       throw refused();
     }
 
     @Override
     public JsonNode merge(
-        String key, JsonNode value, BiFunction<? super JsonNode, ? super JsonNode, ? extends JsonNode> remapping) {
+        String key,
+        JsonNode value,
+        BiFunction<? super JsonNode, ? super JsonNode, ? extends JsonNode> remapping) {
       throw refused();
     }
   }

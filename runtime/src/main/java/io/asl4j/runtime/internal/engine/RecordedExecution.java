@@ -11,17 +11,18 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * What an execution shows of itself: its history, status, result and redrives. An execution
- * ({@link ExecutionRun}) and a distributed Map's child execution ({@link ChildRun}) both end once,
- * by whichever ends them first (their own loop, or a stop from any thread), and both run again
- * when redriven.
+ * What an execution shows of itself: its history, status, result and redrives. An execution ({@link
+ * ExecutionRun}) and a distributed Map's child execution ({@link ChildRun}) both end once, by
+ * whichever ends them first (their own loop, or a stop from any thread), and both run again when
+ * redriven.
  */
 abstract class RecordedExecution {
   private static final VarHandle ENDING;
 
   static {
     try {
-      ENDING = MethodHandles.lookup().findVarHandle(RecordedExecution.class, "ending", boolean.class);
+      ENDING =
+          MethodHandles.lookup().findVarHandle(RecordedExecution.class, "ending", boolean.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -32,11 +33,15 @@ abstract class RecordedExecution {
   private volatile JsonNode output;
   private volatile String error;
   private volatile String cause;
+
   /** When the execution last ended; -1 while it runs. */
   private volatile long stopMillis = -1;
+
   private volatile int redriveCount;
+
   /** When the execution was last redriven; -1 if never. */
   private volatile long redriveMillis = -1;
+
   /**
    * Set once, by whichever ends the execution first. From then on no step of it does anything,
    * until a redrive clears it.
@@ -102,13 +107,17 @@ abstract class RecordedExecution {
    * included, are made only if the history is read (most executions' never is).
    */
   void recordStarted(JsonNode input, long atMillis) {
-    history.record(0, atMillis, "ExecutionStarted", () -> {
-      ObjectNode details = ExecutionRun.NODES.objectNode();
-      details.set("input", HistoryDetails.deferredText(input));
-      details.set("inputDetails", HistoryDetails.notTruncated());
-      details.put("roleArn", roleArn());
-      return details;
-    });
+    history.record(
+        0,
+        atMillis,
+        "ExecutionStarted",
+        () -> {
+          ObjectNode details = ExecutionRun.NODES.objectNode();
+          details.set("input", HistoryDetails.deferredText(input));
+          details.set("inputDetails", HistoryDetails.notTruncated());
+          details.put("roleArn", roleArn());
+          return details;
+        });
   }
 
   /**
@@ -124,8 +133,14 @@ abstract class RecordedExecution {
    * status, which shows last, so whoever sees it ended also sees the result.
    */
   void ended(
-      ExecutionStatus newStatus, JsonNode newOutput, String newError, String newCause, String eventType,
-      Supplier<ObjectNode> details, long previous, long nowMillis) {
+      ExecutionStatus newStatus,
+      JsonNode newOutput,
+      String newError,
+      String newCause,
+      String eventType,
+      Supplier<ObjectNode> details,
+      long previous,
+      long nowMillis) {
     output = newOutput;
     error = newError;
     cause = newCause;
@@ -134,7 +149,10 @@ abstract class RecordedExecution {
     status = newStatus;
   }
 
-  /** It runs again after its end: its result is gone and its history takes events again. Returns the redrive's count. */
+  /**
+   * It runs again after its end: its result is gone and its history takes events again. Returns the
+   * redrive's count.
+   */
   int reopen(long nowMillis) {
     int count = redriveCount + 1;
     output = null;
@@ -149,7 +167,9 @@ abstract class RecordedExecution {
     return count;
   }
 
-  /** {@code ExecutionSucceeded} or {@code ExecutionFailed}, as {@code outcome} ends the execution. */
+  /**
+   * {@code ExecutionSucceeded} or {@code ExecutionFailed}, as {@code outcome} ends the execution.
+   */
   static String endEvent(GraphOutcome outcome) {
     return outcome.failed() ? "ExecutionFailed" : "ExecutionSucceeded";
   }

@@ -4,8 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * Which Task invocations of one Express execution are delivered twice, simulating AWS's
- * at-least-once delivery: each eligible invocation is picked with probability {@code fraction},
- * by a generator of its own so that picking changes no other random choice of the run.
+ * at-least-once delivery: each eligible invocation is picked with probability {@code fraction}, by
+ * a generator of its own so that picking changes no other random choice of the run.
  */
 public final class Redeliveries {
   private final double fraction;

@@ -11,8 +11,8 @@ import java.util.function.IntPredicate;
  * AWS's RedriveExecution: which executions may be redriven, and what a redrive resumes.
  *
  * <p>A redrive re-enters, with the input it first received, every state that has an entered event
- * and no exited one: the state the execution failed (or was stopped, or timed out) in and, inside
- * a Parallel or Map among them, the branches and iterations that did not succeed, each at its own
+ * and no exited one: the state the execution failed (or was stopped, or timed out) in and, inside a
+ * Parallel or Map among them, the branches and iterations that did not succeed, each at its own
  * unsuccessful state. Branches and iterations that succeeded keep their output and do not run
  * again; states that exited are never re-run. Retry counters start over, as AWS resets them.
  */
@@ -36,7 +36,8 @@ final class Redrive {
    * that ran it (null when it never started or kept an earlier output), the outputs of those that
    * succeeded, and the distributed Map's Map Run.
    */
-  record Attempt(List<Frame> frames, JsonNode[] outputs, IntPredicate succeeded, MapRunRecord mapRun) {
+  record Attempt(
+      List<Frame> frames, JsonNode[] outputs, IntPredicate succeeded, MapRunRecord mapRun) {
     boolean succeeded(int index) {
       return succeeded.test(index);
     }
@@ -79,6 +80,7 @@ final class Redrive {
 
   /** AWS's execution APIs do not address Express executions: their ARNs are refused as such. */
   static RedriveExecutionException express() {
-    return new RedriveExecutionException("InvalidArn", "Invalid Arn: 'Resource type not valid in this context: express'");
+    return new RedriveExecutionException(
+        "InvalidArn", "Invalid Arn: 'Resource type not valid in this context: express'");
   }
 }

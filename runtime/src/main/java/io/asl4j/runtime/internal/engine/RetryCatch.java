@@ -11,9 +11,9 @@ import io.asl4j.runtime.StatesError;
 import java.util.List;
 
 /**
- * A state's error handling: the first matching retrier re-runs the attempt after its back-off
- * (with jitter, see {@link ErrorMatching#delayMillis}); else the first matching catcher leaves the
- * state with the error output; else the graph the state runs in fails.
+ * A state's error handling: the first matching retrier re-runs the attempt after its back-off (with
+ * jitter, see {@link ErrorMatching#delayMillis}); else the first matching catcher leaves the state
+ * with the error output; else the graph the state runs in fails.
  */
 final class RetryCatch {
   private RetryCatch() {}
@@ -35,7 +35,8 @@ final class RetryCatch {
     }
   }
 
-  private static void recordEvaluationFailed(Step step, FieldError e, String errorName, String errorCause) {
+  private static void recordEvaluationFailed(
+      Step step, FieldError e, String errorName, String errorCause) {
     if (!"States.QueryEvaluationError".equals(errorName)) {
       return;
     }
@@ -51,7 +52,9 @@ final class RetryCatch {
     // evaluated after it is entered, so its failure follows WaitStateEntered.
     Frame frame = step.frame;
     long previous =
-        frame.cursor == step.enteredId && !(step.state instanceof WaitState) ? step.enteredPrevious : frame.cursor;
+        frame.cursor == step.enteredId && !(step.state instanceof WaitState)
+            ? step.enteredPrevious
+            : frame.cursor;
     frame.cursor = frame.record(previous, "EvaluationFailed", () -> d);
     if (step.state instanceof MapState || step.state instanceof ParallelState) {
       frame.event(step.state.type().aslName() + "StateFailed", null);
@@ -63,7 +66,8 @@ final class RetryCatch {
    * (null: the error is not retried). {@code failedEvent} (e.g. {@code MapStateFailed}) is recorded
    * when the error is not retried, as AWS records it only then. Without a match the frame fails.
    */
-  static void handleError(Step step, String errorName, String errorCause, Runnable retry, String failedEvent) {
+  static void handleError(
+      Step step, String errorName, String errorCause, Runnable retry, String failedEvent) {
     ErrorHandling handling = (ErrorHandling) step.state;
     ExecutionRun run = step.run;
     if (retry != null) {
@@ -71,12 +75,19 @@ final class RetryCatch {
       for (int i = 0; i < retriers.size(); i++) {
         Retrier retrier = retriers.get(i);
         if (ErrorMatching.matches(retrier.errorEquals(), errorName)) {
-          StateObserver.Retrying verdict = run.observer.retrier(
-              step, i, retrier, step.retriesByRetrier[i], ErrorMatching.recordedName(errorName), errorCause);
+          StateObserver.Retrying verdict =
+              run.observer.retrier(
+                  step,
+                  i,
+                  retrier,
+                  step.retriesByRetrier[i],
+                  ErrorMatching.recordedName(errorName),
+                  errorCause);
           if (verdict == StateObserver.Retrying.ENDED) {
             return;
           }
-          if (verdict == StateObserver.Retrying.AS_USUAL && step.retriesByRetrier[i] < retrier.maxAttemptsOrDefault()) {
+          if (verdict == StateObserver.Retrying.AS_USUAL
+              && step.retriesByRetrier[i] < retrier.maxAttemptsOrDefault()) {
             retryLater(step, retrier, i, retry);
             return;
           }
@@ -103,19 +114,23 @@ final class RetryCatch {
   /** Runs {@code retry} after retrier {@code index}'s back-off, counting the retry. */
   private static void retryLater(Step step, Retrier retrier, int index, Runnable retry) {
     ExecutionRun run = step.run;
-    long delay = ErrorMatching.delayMillis(retrier, step.retriesByRetrier[index], run.setup().random());
+    long delay =
+        ErrorMatching.delayMillis(retrier, step.retriesByRetrier[index], run.setup().random());
     step.retriesByRetrier[index]++;
     step.retryCount++;
     step.invalidateContext();
-    run.scheduler().at(run.nowMillis() + delay, () -> {
-      if (step.frame.live()) {
-        try {
-          retry.run();
-        } catch (StatesError again) {
-          failState(step, again);
-        }
-      }
-    });
+    run.scheduler()
+        .at(
+            run.nowMillis() + delay,
+            () -> {
+              if (step.frame.live()) {
+                try {
+                  retry.run();
+                } catch (StatesError again) {
+                  failState(step, again);
+                }
+              }
+            });
   }
 
   private static void caught(Step step, Catcher catcher, String errorName, String errorCause) {

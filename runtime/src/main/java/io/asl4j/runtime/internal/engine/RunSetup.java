@@ -23,24 +23,33 @@ import java.util.random.RandomGenerator;
 public final class RunSetup {
   private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
   private static final String LAMBDA_INVOKE_DOT = LAMBDA_INVOKE + ".";
+
   /** Cached for a resource no handler serves. */
   private static final TaskHandler NO_HANDLER = (input, context) -> null;
 
   private final long startMillis;
+
   /** Null for fresh randomness. */
   private final Long seed;
+
   /** Made when first drawn from: most executions draw nothing. */
   private RandomGenerator random;
+
   /** Null until first needed when the machine numbers its executions ({@link #executionNumber}). */
   private String executionName;
+
   private final long executionNumber;
   private String executionArn;
+
   /** Made when an intrinsic function first runs: most executions call none. */
   private IntrinsicEvaluator intrinsics;
+
   /** The run id of an Express execution's ARN; made when first needed (most runs never need it). */
   private String runId;
+
   /** Mocked calls per state; made on the first mocked call. */
   private Map<String, Integer> invocations;
+
   /** Duplicate deliveries (Express at-least-once), or null when every task is delivered once. */
   private final Redeliveries redeliveries;
 
@@ -66,7 +75,12 @@ public final class RunSetup {
   private final Machine m;
 
   public RunSetup(
-      Machine machine, long startMillis, Long seed, String executionName, long executionNumber, Redeliveries redeliveries) {
+      Machine machine,
+      long startMillis,
+      Long seed,
+      String executionName,
+      long executionNumber,
+      Redeliveries redeliveries) {
     this.m = machine;
     this.redeliveries = redeliveries;
     this.startMillis = startMillis;
@@ -109,8 +123,10 @@ public final class RunSetup {
 
   /** A fresh task token: opaque and unguessable, but reproducible under a seed. */
   String newTaskToken() {
-    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-        (requestId() + ":" + requestId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return java.util.Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(
+            (requestId() + ":" + requestId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   StateMachine machine() {
@@ -130,13 +146,14 @@ public final class RunSetup {
   }
 
   /**
-   * The execution's randomness: seeded when the machine is, else fresh. Made when first drawn
-   * from: the unseeded {@code SplittableRandom()} takes an atomic step on a seed shared by all
-   * threads, a cost every execution paid though few draw anything.
+   * The execution's randomness: seeded when the machine is, else fresh. Made when first drawn from:
+   * the unseeded {@code SplittableRandom()} takes an atomic step on a seed shared by all threads, a
+   * cost every execution paid though few draw anything.
    */
   synchronized RandomGenerator random() {
     if (random == null) {
-      random = seed != null ? new java.util.SplittableRandom(seed) : new java.util.SplittableRandom();
+      random =
+          seed != null ? new java.util.SplittableRandom(seed) : new java.util.SplittableRandom();
     }
     return random;
   }
@@ -166,10 +183,28 @@ public final class RunSetup {
   public String executionArn() {
     String arn = executionArn;
     if (arn == null) {
-      // Express executions are named by an "express" ARN with a run id, as StartSyncExecution shows.
-      arn = m.express()
-          ? "arn:aws:states:" + m.region() + ":" + m.account() + ":express:" + m.machineName() + ":" + executionName() + ":" + runId()
-          : "arn:aws:states:" + m.region() + ":" + m.account() + ":execution:" + m.machineName() + ":" + executionName();
+      // Express executions are named by an "express" ARN with a run id, as StartSyncExecution
+      // shows.
+      arn =
+          m.express()
+              ? "arn:aws:states:"
+                  + m.region()
+                  + ":"
+                  + m.account()
+                  + ":express:"
+                  + m.machineName()
+                  + ":"
+                  + executionName()
+                  + ":"
+                  + runId()
+              : "arn:aws:states:"
+                  + m.region()
+                  + ":"
+                  + m.account()
+                  + ":execution:"
+                  + m.machineName()
+                  + ":"
+                  + executionName();
       executionArn = arn; // racy but safe: strings are immutable
     }
     return arn;
@@ -191,7 +226,10 @@ public final class RunSetup {
     ChildRun child = step.frame.child;
     execution.put("Id", child != null ? child.arn() : executionArn());
     execution.set("Input", child != null ? child.input() : run.input());
-    execution.put("StartTime", timestamp(child != null ? child.startDate().toEpochMilli() : run.startDate().toEpochMilli()));
+    execution.put(
+        "StartTime",
+        timestamp(
+            child != null ? child.startDate().toEpochMilli() : run.startDate().toEpochMilli()));
     execution.put("Name", child != null ? child.name() : executionName());
     execution.put("RoleArn", roleArn());
     if (child != null ? !child.express() : !m.express()) {
@@ -213,7 +251,9 @@ public final class RunSetup {
     if (child != null) {
       String machineArn = child.stateMachineArn();
       stateMachine.put("Id", machineArn);
-      stateMachine.put("Name", machineArn.substring(machineArn.indexOf(":stateMachine:") + ":stateMachine:".length()));
+      stateMachine.put(
+          "Name",
+          machineArn.substring(machineArn.indexOf(":stateMachine:") + ":stateMachine:".length()));
     } else {
       stateMachine.put("Id", stateMachineArn());
       stateMachine.put("Name", m.machineName());
@@ -248,10 +288,12 @@ public final class RunSetup {
       if (invocations == null) {
         invocations = new java.util.HashMap<>();
       }
-      JsonNode mocked = m.mocks().respond(stateName, invocations.merge(stateName, 1, Integer::sum) - 1);
+      JsonNode mocked =
+          m.mocks().respond(stateName, invocations.merge(stateName, 1, Integer::sum) - 1);
       if (mocked != null) {
         if (task.resource.isCallback()) {
-          // A mocked callback task completes with the mocked response, as Step Functions Local does.
+          // A mocked callback task completes with the mocked response, as Step Functions Local
+          // does.
           context.completeLater().succeed(mocked);
         }
         return mocked;
@@ -261,17 +303,17 @@ public final class RunSetup {
   }
 
   /**
-   * Calls the handler for {@code resource}, whose canonical form is {@code canonical} (what
-   * {@link #invoke} does for a state the mocks leave alone).
+   * Calls the handler for {@code resource}, whose canonical form is {@code canonical} (what {@link
+   * #invoke} does for a state the mocks leave alone).
    */
   JsonNode deliver(String resource, String canonical, JsonNode input, TaskContext context) {
     return deliver(null, resource, canonical, input, context);
   }
 
   /**
-   * As {@link #deliver(String, String, JsonNode, TaskContext)}; {@code task}, when given, keeps
-   * the resolved handler (resolved once per state and machine: the lookups cost as much as an
-   * echoing Task).
+   * As {@link #deliver(String, String, JsonNode, TaskContext)}; {@code task}, when given, keeps the
+   * resolved handler (resolved once per state and machine: the lookups cost as much as an echoing
+   * Task).
    */
   private JsonNode deliver(
       StatePlan task, String resource, String canonical, JsonNode input, TaskContext context) {
@@ -296,7 +338,10 @@ public final class RunSetup {
       m.prefixHandlers().keySet().forEach(p -> registered.add(p + "*"));
       throw new StatesError(
           "States.TaskFailed",
-          "No task handler is registered for resource '" + resource + "'. Registered resources: " + registered
+          "No task handler is registered for resource '"
+              + resource
+              + "'. Registered resources: "
+              + registered
               + (AwsServices.answers(canonical)
                   ? ". asl4j's in-memory service fakes answer it: register them with"
                       + " LocalStateMachine.Builder.services(AwsServices.create()) (asl4j-junit's @Asl4jTest"
@@ -307,8 +352,8 @@ public final class RunSetup {
   }
 
   /**
-   * The handler of {@code resource} (for {@code lambda:invoke}, when no function handler takes
-   * the call): the base integration's for {@code .sync}/{@code .waitForTaskToken}, else the exact
+   * The handler of {@code resource} (for {@code lambda:invoke}, when no function handler takes the
+   * call): the base integration's for {@code .sync}/{@code .waitForTaskToken}, else the exact
    * registration, else the longest registered prefix; {@link #NO_HANDLER} when none.
    */
   private TaskHandler resolve(String resource) {
@@ -337,13 +382,15 @@ public final class RunSetup {
    * invocations by number, and a doubled call would shift them).
    */
   boolean deliverTwice(String stateName) {
-    return redeliveries != null && (m.mocks() == null || !m.mocks().answers(stateName)) && redeliveries.pick();
+    return redeliveries != null
+        && (m.mocks() == null || !m.mocks().answers(stateName))
+        && redeliveries.pick();
   }
 
   /**
-   * The handler of a {@code .sync}/{@code .waitForTaskToken} resource registered only for its
-   * base integration ({@code arn:aws:states:::sqs:sendMessage} also serves
-   * {@code ...sendMessage.waitForTaskToken}).
+   * The handler of a {@code .sync}/{@code .waitForTaskToken} resource registered only for its base
+   * integration ({@code arn:aws:states:::sqs:sendMessage} also serves {@code
+   * ...sendMessage.waitForTaskToken}).
    */
   private TaskHandler baseHandler(String resource) {
     if (m.handlers().containsKey(resource) || resource.startsWith(LAMBDA_INVOKE)) {
@@ -372,7 +419,8 @@ public final class RunSetup {
       payload = m.data().parseJsonText(payload.textValue());
     }
     // Without a payload (absent or null) Lambda hands the function an empty object.
-    JsonNode event = payload == null || payload.isNull() ? ExecutionRun.NODES.objectNode() : payload;
+    JsonNode event =
+        payload == null || payload.isNull() ? ExecutionRun.NODES.objectNode() : payload;
     JsonNode result = function.handle(event, context);
     boolean tail = "Tail".equals(input.path("LogType").asText());
     return LambdaInvokeResponse.around(result, requestId(), context.now(), tail);
@@ -389,7 +437,8 @@ public final class RunSetup {
     for (Map.Entry<String, TaskHandler> entry : m.handlers().entrySet()) {
       ResourceArn key = ResourceArn.parse(entry.getKey());
       if (key.kind() == ResourceArn.Kind.LAMBDA_FUNCTION
-          && functionName.equals(key.qualifier() == null ? key.name() : key.name() + ":" + key.qualifier())) {
+          && functionName.equals(
+              key.qualifier() == null ? key.name() : key.name() + ":" + key.qualifier())) {
         return entry.getValue();
       }
     }

@@ -13,31 +13,42 @@ import java.util.PriorityQueue;
  */
 final class Scheduler {
   private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
+
   /**
    * Steps handed in from other threads (task completions), applied by the loop's thread. Made by
    * the first delivery or wait: most executions never receive one, and a blocking queue is seven
    * objects (two locks, two conditions).
    */
   private volatile java.util.concurrent.LinkedBlockingQueue<Runnable> inbox;
+
   /** Tasks waiting for a completion from outside; only the loop's thread changes it. */
   private int parked;
+
   /**
-   * The first timer set (an execution's own time limit: every execution sets it first), kept out
-   * of the queue so that executions that set no other timer need no queue. It has the lowest
-   * sequence, so among timers due at the same instant it comes first, as it would in the queue.
+   * The first timer set (an execution's own time limit: every execution sets it first), kept out of
+   * the queue so that executions that set no other timer need no queue. It has the lowest sequence,
+   * so among timers due at the same instant it comes first, as it would in the queue.
    */
   private Timer deadline;
+
   /** Every other timer; made when the first is set. */
   private PriorityQueue<Timer> timers;
+
   private final boolean virtual;
-  /** The execution's time: read from any thread (a stop stamps its event with it), never going back. */
+
+  /**
+   * The execution's time: read from any thread (a stop stamps its event with it), never going back.
+   */
   private volatile long nowMillis;
+
   private static final java.lang.invoke.VarHandle NOW;
   private long sequence;
 
   static {
     try {
-      NOW = java.lang.invoke.MethodHandles.lookup().findVarHandle(Scheduler.class, "nowMillis", long.class);
+      NOW =
+          java.lang.invoke.MethodHandles.lookup()
+              .findVarHandle(Scheduler.class, "nowMillis", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -161,15 +172,16 @@ final class Scheduler {
   }
 
   /**
-   * Runs until {@code done} says so. When nothing is runnable: with {@code stopWhenWaiting}, returns
-   * as soon as a task waits for a completion from outside; otherwise time moves on to the next
-   * timer (at once on a virtual clock), or, with nothing scheduled, the loop waits for a
+   * Runs until {@code done} says so. When nothing is runnable: with {@code stopWhenWaiting},
+   * returns as soon as a task waits for a completion from outside; otherwise time moves on to the
+   * next timer (at once on a virtual clock), or, with nothing scheduled, the loop waits for a
    * completion to arrive. Returns when nothing at all is left.
    */
   void runUntil(java.util.function.BooleanSupplier done, boolean stopWhenWaiting) {
     while (!done.getAsBoolean()) {
       java.util.concurrent.LinkedBlockingQueue<Runnable> delivered = inbox;
-      if (delivered != null && !delivered.isEmpty()) { // drainTo takes the queue's lock even when empty
+      if (delivered != null
+          && !delivered.isEmpty()) { // drainTo takes the queue's lock even when empty
         delivered.drainTo(ready);
       }
       Runnable step = ready.poll();
@@ -200,7 +212,9 @@ final class Scheduler {
       // Everything due at the same instant happens before what those events cause: AWS records
       // simultaneous timeouts together, then their consequences.
       ready.add(timer.step);
-      for (Timer due = peekTimer(); due != null && due.atMillis <= timer.atMillis; due = peekTimer()) {
+      for (Timer due = peekTimer();
+          due != null && due.atMillis <= timer.atMillis;
+          due = peekTimer()) {
         pollTimer();
         if (!due.cancelled) {
           ready.add(due.step);

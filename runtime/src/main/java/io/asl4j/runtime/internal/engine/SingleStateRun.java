@@ -25,9 +25,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs exactly one state of a definition, as AWS's TestState API does, on the ordinary
- * interpreter: the state is entered in a frame of its own and a {@link StateUnderTest}, the run's {@link StateObserver}, records its
- * intermediate values and stops the run at its transition (the next state, a Catch, a Retry).
+ * Runs exactly one state of a definition, as AWS's TestState API does, on the ordinary interpreter:
+ * the state is entered in a frame of its own and a {@link StateUnderTest}, the run's {@link
+ * StateObserver}, records its intermediate values and stops the run at its transition (the next
+ * state, a Catch, a Retry).
  *
  * <p>A mocked result or error answers every Task call; for a Parallel or Map state under test it
  * stands for the branches or iterations, which then do not run.
@@ -92,7 +93,12 @@ public final class SingleStateRun {
    * @param inspection everything recorded (AWS's {@code inspectionData} at DEBUG and TRACE)
    */
   public record Outcome(
-      String status, JsonNode output, String error, String cause, String nextState, ObjectNode inspection) {}
+      String status,
+      JsonNode output,
+      String error,
+      String cause,
+      String nextState,
+      ObjectNode inspection) {}
 
   private static void checkLength(JsonNode value, String field) {
     if (value != null && JsonSize.exceeds(value, ExecutionRun.PAYLOAD_LIMIT_BYTES)) {
@@ -135,18 +141,27 @@ public final class SingleStateRun {
     }
     Graph graph = graphOf(request.machine(), request.stateName());
     if (graph == null) {
-      throw new IllegalArgumentException("State '" + request.stateName() + "' does not exist in the definition");
+      throw new IllegalArgumentException(
+          "State '" + request.stateName() + "' does not exist in the definition");
     }
     State state = graph.states().get(request.stateName());
     if (request.mock() != null
-        && !(state instanceof TaskState || state instanceof MapState || state instanceof ParallelState)) {
+        && !(state instanceof TaskState
+            || state instanceof MapState
+            || state instanceof ParallelState)) {
       throw new IllegalArgumentException(
-          "A mock can only be given for a Task, Map or Parallel state, not a " + state.type().aslName() + " state");
+          "A mock can only be given for a Task, Map or Parallel state, not a "
+              + state.type().aslName()
+              + " state");
     }
     if (request.errorCausedByState() != null) {
-      if (!(state instanceof MapState map) || map.processor() == null || graphOf(map.processor(), request.errorCausedByState()) == null) {
+      if (!(state instanceof MapState map)
+          || map.processor() == null
+          || graphOf(map.processor(), request.errorCausedByState()) == null) {
         throw new IllegalArgumentException(
-            "errorCausedByState '" + request.errorCausedByState() + "' is not a state of the Map state's item processor");
+            "errorCausedByState '"
+                + request.errorCausedByState()
+                + "' is not a state of the Map state's item processor");
       }
       if (request.mock() == null || !request.mock().failure()) {
         throw new IllegalArgumentException("errorCausedByState needs a mocked error");
@@ -159,23 +174,40 @@ public final class SingleStateRun {
       Mock mock = request.mock();
       handlers.clear();
       prefixHandlers.clear();
-      prefixHandlers.put("", (input, context) -> {
-        if (mock.failure()) {
-          throw new StatesError(mock.error(), mock.cause());
-        }
-        if (context.taskToken() != null) {
-          // A mocked callback task is answered by its mock, as a mock file answers it.
-          context.completeLater().succeed(mock.result());
-        }
-        return mock.result();
-      });
+      prefixHandlers.put(
+          "",
+          (input, context) -> {
+            if (mock.failure()) {
+              throw new StatesError(mock.error(), mock.cause());
+            }
+            if (context.taskToken() != null) {
+              // A mocked callback task is answered by its mock, as a mock file answers it.
+              context.completeLater().succeed(mock.result());
+            }
+            return mock.result();
+          });
     }
     RunSetup setup =
         new RunSetup(
             new RunSetup.Machine(
-                request.machine(), new Data(), Map.copyOf(handlers), prefixHandlers, true, request.region(),
-                request.account(), "asl4j-test-state", true, new TaskTokens(), null, null, new ActivityQueues()),
-            request.startMillis(), request.seed(), "test-state", 0, null);
+                request.machine(),
+                new Data(),
+                Map.copyOf(handlers),
+                prefixHandlers,
+                true,
+                request.region(),
+                request.account(),
+                "asl4j-test-state",
+                true,
+                new TaskTokens(),
+                null,
+                null,
+                new ActivityQueues()),
+            request.startMillis(),
+            request.seed(),
+            "test-state",
+            0,
+            null);
     JsonNode input = request.input() == null ? ExecutionRun.NODES.objectNode() : request.input();
     ExecutionRun run = new ExecutionRun(setup, input);
     StateUnderTest observed = new StateUnderTest(request, state, run);
@@ -183,7 +215,14 @@ public final class SingleStateRun {
     // The state is entered in a root frame of its own, whose scope holds the given variables.
     VariableScope scope = new VariableScope(null);
     scope.assign(request.variables());
-    Frame frame = new Frame(run, graph, run.data().plans(graph, request.machine().defaultQueryLanguage()), scope, null, 0);
+    Frame frame =
+        new Frame(
+            run,
+            graph,
+            run.data().plans(graph, request.machine().defaultQueryLanguage()),
+            scope,
+            null,
+            0);
     frame.onDone = observed::ended;
     observed.frame = frame;
     run.scheduler().post(() -> run.enter(frame, request.stateName(), input));
@@ -207,8 +246,10 @@ public final class SingleStateRun {
     private final Map<String, JsonNode> variables;
     Frame frame;
     private Step step;
+
     /** The error a catcher of the state caught, and its cause; null until one does. */
     private Caught caught;
+
     Outcome outcome;
 
     StateUnderTest(Request request, State state, ExecutionRun run) {
@@ -216,7 +257,9 @@ public final class SingleStateRun {
       this.state = state;
       this.run = run;
       this.variables = new LinkedHashMap<>(request.variables());
-      this.jsonata = state.effectiveQueryLanguage(request.machine().defaultQueryLanguage()) == QueryLanguage.JSONATA;
+      this.jsonata =
+          state.effectiveQueryLanguage(request.machine().defaultQueryLanguage())
+              == QueryLanguage.JSONATA;
     }
 
     private boolean watches(Step candidate) {
@@ -279,7 +322,8 @@ public final class SingleStateRun {
     }
 
     @Override
-    public void mapItems(Step s, MapState map, ArrayNode items, JsonNode effective, JsonNode states) {
+    public void mapItems(
+        Step s, MapState map, ArrayNode items, JsonNode effective, JsonNode states) {
       if (watches(s)) {
         MapExecutor.inspectSelectionAndBatches(run, s, map, items, effective, states);
       }
@@ -310,7 +354,8 @@ public final class SingleStateRun {
      * took over; without a mock the iterations run.
      */
     @Override
-    public boolean tookOverMap(Step s, MapState map, MapLimits.Tolerance tolerance, int total, Runnable retry) {
+    public boolean tookOverMap(
+        Step s, MapState map, MapLimits.Tolerance tolerance, int total, Runnable retry) {
       if (!watches(s)) {
         return false;
       }
@@ -318,7 +363,8 @@ public final class SingleStateRun {
         inspect("toleratedFailureCount", ExecutionRun.NODES.numberNode(tolerance.count()));
       }
       if (tolerance.percentage() != null) {
-        inspect("toleratedFailurePercentage", ExecutionRun.NODES.numberNode(tolerance.percentage()));
+        inspect(
+            "toleratedFailurePercentage", ExecutionRun.NODES.numberNode(tolerance.percentage()));
       }
       Mock mock = request.mock();
       if (mock == null) {
@@ -331,7 +377,9 @@ public final class SingleStateRun {
       Integer failures = request.mapIterationFailureCount();
       if (failures != null && tolerance.explicit() && tolerance.exceeded(failures, total)) {
         s.handleError(
-            "States.ExceedToleratedFailureThreshold", "The specified tolerated failure threshold was exceeded", retry);
+            "States.ExceedToleratedFailureThreshold",
+            "The specified tolerated failure threshold was exceeded",
+            retry);
         return true;
       }
       try {
@@ -347,7 +395,8 @@ public final class SingleStateRun {
      * true), else it is only noted.
      */
     @Override
-    public Retrying retrier(Step s, int index, Retrier retrier, int retriesSoFar, String error, String cause) {
+    public Retrying retrier(
+        Step s, int index, Retrier retrier, int retriesSoFar, String error, String cause) {
       if (!watches(s)) {
         return Retrying.AS_USUAL;
       }
@@ -355,11 +404,14 @@ public final class SingleStateRun {
       if (retriesSoFar >= retrier.maxAttemptsOrDefault()) {
         return Retrying.NOT_RETRIED;
       }
-      double seconds = retrier.intervalSecondsOrDefault() * Math.pow(retrier.backoffRateOrDefault(), retriesSoFar);
+      double seconds =
+          retrier.intervalSecondsOrDefault()
+              * Math.pow(retrier.backoffRateOrDefault(), retriesSoFar);
       if (retrier.maxDelaySeconds() != null) {
         seconds = Math.min(seconds, retrier.maxDelaySeconds());
       }
-      errorDetails.put("retryBackoffIntervalSeconds", (int) Math.min(Integer.MAX_VALUE, Math.ceil(seconds)));
+      errorDetails.put(
+          "retryBackoffIntervalSeconds", (int) Math.min(Integer.MAX_VALUE, Math.ceil(seconds)));
       finish("RETRIABLE", null, error, cause, null, Map.of());
       return Retrying.ENDED;
     }
@@ -400,7 +452,12 @@ public final class SingleStateRun {
     }
 
     private void finish(
-        String status, JsonNode output, String error, String cause, String next, Map<String, JsonNode> assigned) {
+        String status,
+        JsonNode output,
+        String error,
+        String cause,
+        String next,
+        Map<String, JsonNode> assigned) {
       if (outcome != null) {
         return;
       }
@@ -414,7 +471,11 @@ public final class SingleStateRun {
       data.set("input", step == null ? request.input() : step.rawInput);
       for (String key : reportedKeys()) {
         JsonNode value = recorded.get(key);
-        if (key.equals("afterInputPath") && value == null && state instanceof FailState && !jsonata && step != null) {
+        if (key.equals("afterInputPath")
+            && value == null
+            && state instanceof FailState
+            && !jsonata
+            && step != null) {
           value = step.rawInput; // a Fail state has no InputPath: its input passes through
         }
         if (value != null) {
@@ -433,8 +494,8 @@ public final class SingleStateRun {
 
     /**
      * The intermediate values AWS's TestState reports per state type (as its recorded answers
-     * show): e.g. a Pass with {@code Result} reports the result but not the parameters, a
-     * Parallel only what follows its branches, JSONata states their arguments and result only.
+     * show): e.g. a Pass with {@code Result} reports the result but not the parameters, a Parallel
+     * only what follows its branches, JSONata states their arguments and result only.
      */
     private List<String> reportedKeys() {
       if (jsonata) {
@@ -443,31 +504,51 @@ public final class SingleStateRun {
         }
         if (state instanceof MapState) {
           return List.of(
-              "afterItemsPointer", "afterItemSelector", "afterItemBatcher", "maxConcurrency",
-              "toleratedFailureCount", "toleratedFailurePercentage");
+              "afterItemsPointer",
+              "afterItemSelector",
+              "afterItemBatcher",
+              "maxConcurrency",
+              "toleratedFailureCount",
+              "toleratedFailurePercentage");
         }
         return List.of();
       }
       if (state instanceof PassState pass) {
         return pass.result() != null
             ? List.of("result", "afterResultSelector", "afterResultPath")
-            : List.of("afterInputPath", "afterParameters", "afterResultSelector", "afterResultPath");
+            : List.of(
+                "afterInputPath", "afterParameters", "afterResultSelector", "afterResultPath");
       }
       if (state instanceof TaskState) {
         return List.of(
-            "afterInputPath", "afterParameters", "result", "afterResultSelector", "afterResultPath",
-            "request", REQUEST_WITH_SECRETS, "response");
+            "afterInputPath",
+            "afterParameters",
+            "result",
+            "afterResultSelector",
+            "afterResultPath",
+            "request",
+            REQUEST_WITH_SECRETS,
+            "response");
       }
       if (state instanceof ParallelState) {
         return List.of("afterResultSelector", "afterResultPath");
       }
       if (state instanceof MapState) {
         return List.of(
-            "afterInputPath", "afterItemsPath", "afterItemsPointer", "afterItemSelector", "afterItemBatcher",
-            "afterResultSelector", "afterResultPath", "maxConcurrency",
-            "toleratedFailureCount", "toleratedFailurePercentage");
+            "afterInputPath",
+            "afterItemsPath",
+            "afterItemsPointer",
+            "afterItemSelector",
+            "afterItemBatcher",
+            "afterResultSelector",
+            "afterResultPath",
+            "maxConcurrency",
+            "toleratedFailureCount",
+            "toleratedFailurePercentage");
       }
-      if (state instanceof ChoiceState || state instanceof SucceedState || state instanceof FailState
+      if (state instanceof ChoiceState
+          || state instanceof SucceedState
+          || state instanceof FailState
           || state instanceof WaitState) {
         return List.of("afterInputPath");
       }

@@ -27,15 +27,18 @@ interface StateContext extends Data.Environment {
   /** JSONPath: InputPath then Parameters. JSONata: Arguments (or the raw input). */
   JsonNode effectiveInput(Io io);
 
-  /** {@code value} through {@code path}; {@code null} (no path) leaves it, a discarding one gives {@code {}}. */
+  /**
+   * {@code value} through {@code path}; {@code null} (no path) leaves it, a discarding one gives
+   * {@code {}}.
+   */
   JsonNode applyPath(NullablePath path, JsonNode value);
 
   /** Tells the observer (TestState) an intermediate value of the state. */
   void inspect(String key, JsonNode value);
 
   /**
-   * JSONPath: ResultSelector → ResultPath into the raw input → OutputPath, and Assign with
-   * {@code $} = the selected result. JSONata: Output (default the result) and Assign.
+   * JSONPath: ResultSelector → ResultPath into the raw input → OutputPath, and Assign with {@code
+   * $} = the selected result. JSONata: Output (default the result) and Assign.
    */
   Completed complete(Io io, JsonNode result);
 
@@ -60,6 +63,9 @@ interface StateContext extends Data.Environment {
   /** Fails the graph the state runs in with {@code error}: no Retry or Catch applies. */
   void fail(String error, String cause);
 
-  /** Fails the state with an error raised by the runtime or a field's evaluation (Retry and Catch apply). */
+  /**
+   * Fails the state with an error raised by the runtime or a field's evaluation (Retry and Catch
+   * apply).
+   */
   void failState(StatesError e);
 }

@@ -8,10 +8,10 @@ import io.asl4j.dsl.model.Retrier;
 import java.util.Map;
 
 /**
- * Watches an execution's states at the points AWS's TestState reports on, and may take over
- * there. Every run goes through these calls; an ordinary execution's observer is {@link #NONE},
- * which does nothing, and a single-state run's ({@link SingleStateRun}) watches the state under
- * test, records its intermediate values and stops the run at its transition.
+ * Watches an execution's states at the points AWS's TestState reports on, and may take over there.
+ * Every run goes through these calls; an ordinary execution's observer is {@link #NONE}, which does
+ * nothing, and a single-state run's ({@link SingleStateRun}) watches the state under test, records
+ * its intermediate values and stops the run at its transition.
  */
 interface StateObserver {
   /** Observes nothing and never takes over. */
@@ -30,12 +30,17 @@ interface StateObserver {
   /** A state was entered (its entered event recorded); it runs next. */
   default void entered(Step step) {}
 
-  /** The context object {@code step} sees instead of the execution's, or null for the execution's. */
+  /**
+   * The context object {@code step} sees instead of the execution's, or null for the execution's.
+   */
   default JsonNode contextObject(Step step) {
     return null;
   }
 
-  /** Whether {@code step}'s evaluation errors are reported without the "An error occurred ..." prefix. */
+  /**
+   * Whether {@code step}'s evaluation errors are reported without the "An error occurred ..."
+   * prefix.
+   */
   default boolean reportsBareCauses(Step step) {
     return false;
   }
@@ -49,14 +54,17 @@ interface StateObserver {
   }
 
   /** Retrier {@code index} of {@code step} matched an error, after {@code retriesSoFar} retries. */
-  default Retrying retrier(Step step, int index, Retrier retrier, int retriesSoFar, String error, String cause) {
+  default Retrying retrier(
+      Step step, int index, Retrier retrier, int retriesSoFar, String error, String cause) {
     return Retrying.AS_USUAL;
   }
 
   /** Catcher {@code index} of {@code step} caught an error. */
   default void caught(Step step, int index, String error, String cause) {}
 
-  /** A Parallel {@code step} is about to run its branches: true when the observer took over instead. */
+  /**
+   * A Parallel {@code step} is about to run its branches: true when the observer took over instead.
+   */
   default boolean tookOverParallel(Step step, Io io) {
     return false;
   }
@@ -67,13 +75,15 @@ interface StateObserver {
   }
 
   /** A Map {@code step} selected its items (before ItemSelector and ItemBatcher). */
-  default void mapItems(Step step, MapState map, ArrayNode items, JsonNode effective, JsonNode states) {}
+  default void mapItems(
+      Step step, MapState map, ArrayNode items, JsonNode effective, JsonNode states) {}
 
   /**
    * A Map {@code step}'s attempt is about to run its iterations, with its tolerance worked out:
    * true when the observer took over instead; {@code retry} re-runs the attempt.
    */
-  default boolean tookOverMap(Step step, MapState map, MapLimits.Tolerance tolerance, int total, Runnable retry) {
+  default boolean tookOverMap(
+      Step step, MapState map, MapLimits.Tolerance tolerance, int total, Runnable retry) {
     return false;
   }
 }

@@ -22,13 +22,16 @@ final class StatePlan {
   final String exitedEvent;
   final boolean jsonata;
   final int retriers;
+
   /**
-   * The state's {@code ResultPath} compiled, when it has one that compiles (an invalid one is
-   * left to fail where it is used, as it did).
+   * The state's {@code ResultPath} compiled, when it has one that compiles (an invalid one is left
+   * to fail where it is used, as it did).
    */
   final io.asl4j.dsl.expression.AslPath resultPath;
+
   /** A Task's resource taken apart; null for other states. */
   final TaskExecutor.Resource resource;
+
   /**
    * The plans of the state's own graphs, in the same order: a Parallel state's branches, a Map
    * state's item processor; empty for other states. Frames for them take their plans from here,
@@ -52,7 +55,10 @@ final class StatePlan {
     this.exitedEvent = type.aslName() + "StateExited";
     this.jsonata = state.effectiveQueryLanguage(machineDefault) == QueryLanguage.JSONATA;
     this.retriers = state instanceof ErrorHandling handling ? handling.retriersOrEmpty().size() : 0;
-    this.resource = state instanceof io.asl4j.dsl.model.TaskState task ? TaskExecutor.Resource.of(task.resource()) : null;
+    this.resource =
+        state instanceof io.asl4j.dsl.model.TaskState task
+            ? TaskExecutor.Resource.of(task.resource())
+            : null;
     this.resultPath = compiled(state.io() == null ? null : state.io().resultPath());
     this.nestedGraphs = List.copyOf(state.nestedGraphs());
     List<Map<String, StatePlan>> plans = new ArrayList<>(nestedGraphs.size());

@@ -40,25 +40,33 @@ final class Step implements TaskStepContext, Runnable {
   final State state;
   final JsonNode rawInput;
   long enteredId;
+
   /** The id the entered event is chained to. */
   long enteredPrevious;
+
   final long enteredMillis;
   final boolean jsonata;
   int retryCount;
   final int[] retriesByRetrier;
   String taskToken;
+
   /** {@code $$.Map.Item} while this Map state evaluates an item's ItemSelector, else null. */
   JsonNode mapItem;
+
   /**
-   * The unsuccessful step of the same state that a redrive resumes with this one, until its
-   * first attempt takes it (a Parallel's or Map's then runs only what did not succeed in it).
+   * The unsuccessful step of the same state that a redrive resumes with this one, until its first
+   * attempt takes it (a Parallel's or Map's then runs only what did not succeed in it).
    */
   Step redriven;
+
   /** What this Parallel's or Map's latest attempt ran, for a redrive; else null. */
   Redrive.Attempt lastAttempt;
+
   private JsonNode context;
+
   /** Set when the state exits: its output, the variables it assigned, the state it goes to. */
   JsonNode out;
+
   private Map<String, JsonNode> assigned;
   String next;
 
@@ -221,8 +229,8 @@ final class Step implements TaskStepContext, Runnable {
   }
 
   /**
-   * Retry or Catch an error of a Task, Parallel or Map attempt; {@code retry} re-runs the
-   * attempt. Without a match the frame fails.
+   * Retry or Catch an error of a Task, Parallel or Map attempt; {@code retry} re-runs the attempt.
+   * Without a match the frame fails.
    */
   @Override
   public void handleError(String errorName, String errorCause, Runnable retry) {
@@ -331,9 +339,9 @@ final class Step implements TaskStepContext, Runnable {
   }
 
   /**
-   * Fails the state with {@code States.DataLimitExceeded} when {@code value} is over 256 KiB:
-   * AWS checks a state's output, and its input after Parameters (or Arguments). AWS's one
-   * recorded cause says "returned a result" for both.
+   * Fails the state with {@code States.DataLimitExceeded} when {@code value} is over 256 KiB: AWS
+   * checks a state's output, and its input after Parameters (or Arguments). AWS's one recorded
+   * cause says "returned a result" for both.
    */
   JsonNode checkSize(JsonNode value) {
     if (frame.exceedsPayloadLimit(value)) {
@@ -354,7 +362,9 @@ final class Step implements TaskStepContext, Runnable {
     return exitedDetails(null);
   }
 
-  /** The details of this state's entered event, values written by {@code texts} (null: deferred). */
+  /**
+   * The details of this state's entered event, values written by {@code texts} (null: deferred).
+   */
   ObjectNode enteredDetails(Function<JsonNode, String> texts) {
     ObjectNode details = ExecutionRun.NODES.objectNode();
     details.put("name", name);
@@ -438,15 +448,17 @@ final class Step implements TaskStepContext, Runnable {
   }
 
   /**
-   * The root frame of a distributed Map child execution run by this state: a separate
-   * execution, so it sees none of this one's variables (the validator refuses such references)
-   * and its history starts over (its first state chains to event 0).
+   * The root frame of a distributed Map child execution run by this state: a separate execution, so
+   * it sees none of this one's variables (the validator refuses such references) and its history
+   * starts over (its first state chains to event 0).
    */
   Frame childExecutionFrame(Graph graph, ChildRun child) {
     return childExecutionFrame(graph, child, new VariableScope(null), 0);
   }
 
-  /** As {@link #childExecutionFrame(Graph, ChildRun)}, with a redriven child's variables and cursor. */
+  /**
+   * As {@link #childExecutionFrame(Graph, ChildRun)}, with a redriven child's variables and cursor.
+   */
   Frame childExecutionFrame(Graph graph, ChildRun child, VariableScope scope, long cursor) {
     Frame root = new Frame(run, graph, plan.nested(graph), scope, frame, cursor);
     root.child = child;

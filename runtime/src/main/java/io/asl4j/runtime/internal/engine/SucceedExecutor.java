@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.dsl.model.SucceedState;
 import java.util.Map;
 
-/** The Succeed state: ends its graph with its input through InputPath and OutputPath (or Output). */
+/**
+ * The Succeed state: ends its graph with its input through InputPath and OutputPath (or Output).
+ */
 final class SucceedExecutor {
   private SucceedExecutor() {}
 

@@ -1,13 +1,13 @@
 package io.asl4j.runtime.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asl4j.dsl.model.ResourceArn;
 import io.asl4j.dsl.model.TaskState;
 import io.asl4j.runtime.StatesError;
 import io.asl4j.runtime.TaskCompletion;
 import io.asl4j.runtime.TaskContext;
-import com.fasterxml.jackson.databind.node.NullNode;
 import io.asl4j.runtime.internal.expression.JsonNumbers;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -19,7 +19,10 @@ import java.time.Instant;
  * applies {@code TimeoutSeconds} on the execution's clock.
  */
 final class TaskExecutor {
-  /** TimeoutSeconds and HeartbeatSeconds stay below this service limit (as the validator holds literals). */
+  /**
+   * TimeoutSeconds and HeartbeatSeconds stay below this service limit (as the validator holds
+   * literals).
+   */
   private static final long SECONDS_LIMIT = 99_999_999;
 
   private final RunSetup setup;
@@ -48,14 +51,17 @@ final class TaskExecutor {
       return null;
     }
     Data data = run.setup().data();
-    JsonNode evaluated = step.jsonata()
-        ? data.jsonata(credentials, "Credentials", step.statesVariable(null, null), step)
-        : data.template(credentials, step.rawInput(), step);
+    JsonNode evaluated =
+        step.jsonata()
+            ? data.jsonata(credentials, "Credentials", step.statesVariable(null, null), step)
+            : data.template(credentials, step.rawInput(), step);
     JsonNode role = evaluated.get("RoleArn");
     return role == null ? null : role.isTextual() ? role.textValue() : role.toString();
   }
 
-  /** {@code taskCredentials}, as AWS records it in a scheduled event when the state assumes a role. */
+  /**
+   * {@code taskCredentials}, as AWS records it in a scheduled event when the state assumes a role.
+   */
   private static void putCredentials(ObjectNode details, String role) {
     if (role != null) {
       details.putObject("taskCredentials").put("roleArn", role);
@@ -71,8 +77,10 @@ final class TaskExecutor {
       step.useTaskToken(setup.newTaskToken());
     }
     JsonNode effective = step.effectiveInput(task.io());
-    Long timeoutSeconds = seconds(step, task.timeoutSeconds(), task.timeoutSecondsPath(), "TimeoutSeconds");
-    Long heartbeatSeconds = seconds(step, task.heartbeatSeconds(), task.heartbeatSecondsPath(), "HeartbeatSeconds");
+    Long timeoutSeconds =
+        seconds(step, task.timeoutSeconds(), task.timeoutSecondsPath(), "TimeoutSeconds");
+    Long heartbeatSeconds =
+        seconds(step, task.heartbeatSeconds(), task.heartbeatSecondsPath(), "HeartbeatSeconds");
     String credentialsRole = credentialsRole(step, task);
     if (resource.isActivity()) {
       ObjectNode scheduled = ExecutionRun.NODES.objectNode();
@@ -86,47 +94,60 @@ final class TaskExecutor {
         scheduled.put("heartbeatInSeconds", heartbeatSeconds);
       }
       step.event("ActivityScheduled", scheduled);
-      // An activity waits for a worker: no handler runs; a worker takes it and answers with the token.
-      Attempt attempt = new Attempt(step, task, resource, effective, timeoutSeconds, heartbeatSeconds);
+      // An activity waits for a worker: no handler runs; a worker takes it and answers with the
+      // token.
+      Attempt attempt =
+          new Attempt(step, task, resource, effective, timeoutSeconds, heartbeatSeconds);
       Parked parked = new Parked(step.taskToken());
       parked.arm(attempt);
-      setup.activities().schedule(task.resource(), step.taskToken(), effective, run, worker -> {
-        if (step.live()) {
-          ObjectNode started = ExecutionRun.NODES.objectNode();
-          started.put("workerName", worker);
-          step.event("ActivityStarted", started);
-        }
-      });
+      setup
+          .activities()
+          .schedule(
+              task.resource(),
+              step.taskToken(),
+              effective,
+              run,
+              worker -> {
+                if (step.live()) {
+                  ObjectNode started = ExecutionRun.NODES.objectNode();
+                  started.put("workerName", worker);
+                  step.event("ActivityStarted", started);
+                }
+              });
       return;
     } else if (resource.isLambdaFunctionArn()) {
       // Details built when the history is read: a parked execution then holds a lambda, not a tree.
-      step.eventLazily("LambdaFunctionScheduled", () -> {
-        ObjectNode d = ExecutionRun.NODES.objectNode();
-        d.put("resource", task.resource());
-        d.set("input", HistoryDetails.deferredText(effective));
-        d.set("inputDetails", HistoryDetails.notTruncated());
-        if (timeoutSeconds != null) {
-          d.put("timeoutInSeconds", timeoutSeconds);
-        }
-        putCredentials(d, credentialsRole);
-        return d;
-      });
+      step.eventLazily(
+          "LambdaFunctionScheduled",
+          () -> {
+            ObjectNode d = ExecutionRun.NODES.objectNode();
+            d.put("resource", task.resource());
+            d.set("input", HistoryDetails.deferredText(effective));
+            d.set("inputDetails", HistoryDetails.notTruncated());
+            if (timeoutSeconds != null) {
+              d.put("timeoutInSeconds", timeoutSeconds);
+            }
+            putCredentials(d, credentialsRole);
+            return d;
+          });
     } else {
-      step.eventLazily("TaskScheduled", () -> {
-        ObjectNode d = ExecutionRun.NODES.objectNode();
-        d.put("resourceType", resource.type());
-        d.put("resource", resource.action());
-        d.put("region", setup.region());
-        d.set("parameters", HistoryDetails.deferredText(effective));
-        if (timeoutSeconds != null) {
-          d.put("timeoutInSeconds", timeoutSeconds);
-        }
-        if (heartbeatSeconds != null) {
-          d.put("heartbeatInSeconds", heartbeatSeconds);
-        }
-        putCredentials(d, credentialsRole);
-        return d;
-      });
+      step.eventLazily(
+          "TaskScheduled",
+          () -> {
+            ObjectNode d = ExecutionRun.NODES.objectNode();
+            d.put("resourceType", resource.type());
+            d.put("resource", resource.action());
+            d.put("region", setup.region());
+            d.set("parameters", HistoryDetails.deferredText(effective));
+            if (timeoutSeconds != null) {
+              d.put("timeoutInSeconds", timeoutSeconds);
+            }
+            if (heartbeatSeconds != null) {
+              d.put("heartbeatInSeconds", heartbeatSeconds);
+            }
+            putCredentials(d, credentialsRole);
+            return d;
+          });
     }
     if (resource.isCallback() || resource.isJob()) {
       // The context object is rebuilt, equal, if read again (it depends only on the run and the
@@ -134,15 +155,19 @@ final class TaskExecutor {
       step.invalidateContext();
     }
     // The task starts in a step of its own: concurrent branches all schedule before any starts.
-    run.scheduler().post(() -> {
-      if (step.live()) {
-        try {
-          start(new Attempt(step, task, resource, effective, timeoutSeconds, heartbeatSeconds));
-        } catch (StatesError e) {
-          step.failState(e);
-        }
-      }
-    });
+    run.scheduler()
+        .post(
+            () -> {
+              if (step.live()) {
+                try {
+                  start(
+                      new Attempt(
+                          step, task, resource, effective, timeoutSeconds, heartbeatSeconds));
+                } catch (StatesError e) {
+                  step.failState(e);
+                }
+              }
+            });
   }
 
   /** AWS's error for a task result over 256 KiB, naming the resource as AWS does. */
@@ -156,35 +181,53 @@ final class TaskExecutor {
 
   /** What one attempt knows. */
   private record Attempt(
-      TaskStepContext step, TaskState task, Resource resource, JsonNode input, Long timeoutSeconds, Long heartbeatSeconds) {
+      TaskStepContext step,
+      TaskState task,
+      Resource resource,
+      JsonNode input,
+      Long timeoutSeconds,
+      Long heartbeatSeconds) {
     /** Whether events name no resource type: Lambda function ARNs and activities. */
     boolean lambdaArn() {
       return resource.isLambdaFunctionArn() || resource.isActivity();
     }
 
-    /** {@code <family>Succeeded}, family {@code LambdaFunction}, {@code Activity} or {@code Task}. */
+    /**
+     * {@code <family>Succeeded}, family {@code LambdaFunction}, {@code Activity} or {@code Task}.
+     */
     String succeededEvent() {
-      return resource.isLambdaFunctionArn() ? "LambdaFunctionSucceeded" : resource.isActivity() ? "ActivitySucceeded" : "TaskSucceeded";
+      return resource.isLambdaFunctionArn()
+          ? "LambdaFunctionSucceeded"
+          : resource.isActivity() ? "ActivitySucceeded" : "TaskSucceeded";
     }
 
     String failedEvent() {
-      return resource.isLambdaFunctionArn() ? "LambdaFunctionFailed" : resource.isActivity() ? "ActivityFailed" : "TaskFailed";
+      return resource.isLambdaFunctionArn()
+          ? "LambdaFunctionFailed"
+          : resource.isActivity() ? "ActivityFailed" : "TaskFailed";
     }
 
     String timedOutEvent() {
-      return resource.isLambdaFunctionArn() ? "LambdaFunctionTimedOut" : resource.isActivity() ? "ActivityTimedOut" : "TaskTimedOut";
+      return resource.isLambdaFunctionArn()
+          ? "LambdaFunctionTimedOut"
+          : resource.isActivity() ? "ActivityTimedOut" : "TaskTimedOut";
     }
   }
 
   private void start(Attempt a) {
     TaskStepContext step = a.step();
-    step.eventLazily(a.lambdaArn() ? "LambdaFunctionStarted" : "TaskStarted",
+    step.eventLazily(
+        a.lambdaArn() ? "LambdaFunctionStarted" : "TaskStarted",
         a.lambdaArn() ? null : () -> resourceDetails(a.resource()));
     if (setup.deliverTwice(step.name())) {
       deliverLostCopy(a);
     }
-    Call call = new Call(
-        step, a.resource().canonical(), a.resource().isCallback() ? step.taskToken() : null, a.resource().isJob() ? step.taskToken() : null);
+    Call call =
+        new Call(
+            step,
+            a.resource().canonical(),
+            a.resource().isCallback() ? step.taskToken() : null,
+            a.resource().isJob() ? step.taskToken() : null);
     JsonNode result = null;
     StatesError failure = null;
     try {
@@ -218,18 +261,20 @@ final class TaskExecutor {
     }
     long durationMillis = call.durationMillis;
     if (a.timeoutSeconds() != null && durationMillis > millis(a.timeoutSeconds())) {
-      run.scheduler().at(later(run.nowMillis(), a.timeoutSeconds()), () -> timedOut(a, "States.Timeout"));
+      run.scheduler()
+          .at(later(run.nowMillis(), a.timeoutSeconds()), () -> timedOut(a, "States.Timeout"));
       return;
     }
     JsonNode finalResult = result;
     StatesError finalFailure = failure;
-    Runnable finish = () -> {
-      if (finalFailure != null) {
-        failed(a, finalFailure.error(), finalFailure.cause());
-      } else {
-        succeeded(a, finalResult);
-      }
-    };
+    Runnable finish =
+        () -> {
+          if (finalFailure != null) {
+            failed(a, finalFailure.error(), finalFailure.cause());
+          } else {
+            succeeded(a, finalResult);
+          }
+        };
     if (durationMillis > 0) {
       run.scheduler().at(run.nowMillis() + durationMillis, finish);
     } else {
@@ -251,14 +296,19 @@ final class TaskExecutor {
     }
   }
 
-  /** {@code TaskSubmitted}: a callback sent, or a job started, with what its start call answered. */
+  /**
+   * {@code TaskSubmitted}: a callback sent, or a job started, with what its start call answered.
+   */
   private void submitted(Attempt a, JsonNode output) {
-    a.step().eventLazily("TaskSubmitted", () -> {
-      ObjectNode submitted = resourceDetails(a.resource());
-      submitted.set("output", HistoryDetails.deferredText(output));
-      submitted.set("outputDetails", HistoryDetails.notTruncated());
-      return submitted;
-    });
+    a.step()
+        .eventLazily(
+            "TaskSubmitted",
+            () -> {
+              ObjectNode submitted = resourceDetails(a.resource());
+              submitted.set("output", HistoryDetails.deferredText(output));
+              submitted.set("outputDetails", HistoryDetails.notTruncated());
+              return submitted;
+            });
   }
 
   /**
@@ -283,12 +333,15 @@ final class TaskExecutor {
     if (!step.live()) {
       return;
     }
-    step.eventLazily(a.succeededEvent(), () -> {
-      ObjectNode d = a.lambdaArn() ? ExecutionRun.NODES.objectNode() : resourceDetails(a.resource());
-      d.set("output", HistoryDetails.deferredText(result));
-      d.set("outputDetails", HistoryDetails.notTruncated());
-      return d;
-    });
+    step.eventLazily(
+        a.succeededEvent(),
+        () -> {
+          ObjectNode d =
+              a.lambdaArn() ? ExecutionRun.NODES.objectNode() : resourceDetails(a.resource());
+          d.set("output", HistoryDetails.deferredText(result));
+          d.set("outputDetails", HistoryDetails.notTruncated());
+          return d;
+        });
     try {
       step.exit(step.complete(a.task().io(), result));
     } catch (StatesError e) {
@@ -321,11 +374,13 @@ final class TaskExecutor {
     d.put("error", ErrorMatching.recordedName(error));
     step.event(a.timedOutEvent(), d);
     // Handled in a step of its own: tasks timing out together are all recorded first.
-    run.scheduler().post(() -> {
-      if (step.live()) {
-        step.handleError(error, null, () -> attempt(step, a.task()));
-      }
-    });
+    run.scheduler()
+        .post(
+            () -> {
+              if (step.live()) {
+                step.handleError(error, null, () -> attempt(step, a.task()));
+              }
+            });
   }
 
   /**
@@ -352,7 +407,8 @@ final class TaskExecutor {
       run.scheduler().parked(1);
       long now = run.nowMillis();
       if (a.timeoutSeconds() != null) {
-        timeout = run.scheduler().at(later(now, a.timeoutSeconds()), () -> expire("States.Timeout"));
+        timeout =
+            run.scheduler().at(later(now, a.timeoutSeconds()), () -> expire("States.Timeout"));
       }
       restartHeartbeat(now);
     }
@@ -368,7 +424,11 @@ final class TaskExecutor {
         heartbeat.cancel();
       }
       if (attempt.heartbeatSeconds() != null) {
-        heartbeat = run.scheduler().at(later(now, attempt.heartbeatSeconds()), () -> expire(ErrorMatching.HEARTBEAT_TIMEOUT));
+        heartbeat =
+            run.scheduler()
+                .at(
+                    later(now, attempt.heartbeatSeconds()),
+                    () -> expire(ErrorMatching.HEARTBEAT_TIMEOUT));
       }
     }
 
@@ -424,7 +484,9 @@ final class TaskExecutor {
     }
   }
 
-  /** {@code TimeoutSeconds} or {@code HeartbeatSeconds}: a literal, a JSONata expression or a Path. */
+  /**
+   * {@code TimeoutSeconds} or {@code HeartbeatSeconds}: a literal, a JSONata expression or a Path.
+   */
   private Long seconds(TaskStepContext step, JsonNode literal, String path, String field) {
     if (path != null) {
       JsonNode value = run.setup().data().path(path, step.rawInput(), step);
@@ -434,8 +496,14 @@ final class TaskExecutor {
       if (seconds == null || seconds < 1 || seconds >= SECONDS_LIMIT) {
         String shown = value.isTextual() ? value.textValue() : value.toString();
         throw FieldError.runtime(
-            "The " + field + "Path field refers to value \"" + shown + "\" which is not an integer at least 1 and below "
-                + SECONDS_LIMIT + ": " + path);
+            "The "
+                + field
+                + "Path field refers to value \""
+                + shown
+                + "\" which is not an integer at least 1 and below "
+                + SECONDS_LIMIT
+                + ": "
+                + path);
       }
       return seconds;
     }
@@ -451,7 +519,9 @@ final class TaskExecutor {
 
   /** Seconds in milliseconds, saturating: a timeout of 10^17 seconds is not a negative one. */
   private static long millis(long seconds) {
-    return seconds > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : seconds < Long.MIN_VALUE / 1000 ? Long.MIN_VALUE : seconds * 1000;
+    return seconds > Long.MAX_VALUE / 1000
+        ? Long.MAX_VALUE
+        : seconds < Long.MIN_VALUE / 1000 ? Long.MIN_VALUE : seconds * 1000;
   }
 
   /** The instant {@code seconds} after {@code nowMillis}, saturating at the end of time. */
@@ -488,11 +558,11 @@ final class TaskExecutor {
    * A Task resource as history events name it, read from its {@link ResourceArn}; made once per
    * state and machine ({@link StatePlan#resource}).
    *
-   * @param type the {@code resourceType} of {@code Task*} events: the integration's service
-   *     ({@code sns}, {@code aws-sdk:s3}); {@code lambda} for a function, {@code activity}, or
-   *     {@code unknown}
-   * @param action the {@code resource} of {@code Task*} events: the action with its suffix
-   *     ({@code publish.waitForTaskToken}); the ARN itself for an activity or an unknown resource
+   * @param type the {@code resourceType} of {@code Task*} events: the integration's service ({@code
+   *     sns}, {@code aws-sdk:s3}); {@code lambda} for a function, {@code activity}, or {@code
+   *     unknown}
+   * @param action the {@code resource} of {@code Task*} events: the action with its suffix ({@code
+   *     publish.waitForTaskToken}); the ARN itself for an activity or an unknown resource
    * @param canonical what handlers and service fakes are looked up by: {@code
    *     arn:aws:states:::<service>:<action>[.suffix]} for an integration of any partition, region
    *     and account; the ARN as written otherwise
@@ -514,10 +584,18 @@ final class TaskExecutor {
           pattern == ResourceArn.IntegrationPattern.SYNC
               || pattern == ResourceArn.IntegrationPattern.SYNC2;
       return switch (arn.kind()) {
-        case LAMBDA_FUNCTION -> new Resource("lambda", "invoke", resource, true, false, false, false);
+        case LAMBDA_FUNCTION ->
+            new Resource("lambda", "invoke", resource, true, false, false, false);
         case ACTIVITY -> new Resource("activity", resource, resource, false, true, false, false);
         case SERVICE_INTEGRATION ->
-            new Resource(arn.service(), arn.actionWithSuffix(), arn.canonical(), false, false, callback, job);
+            new Resource(
+                arn.service(),
+                arn.actionWithSuffix(),
+                arn.canonical(),
+                false,
+                false,
+                callback,
+                job);
         case OTHER -> new Resource("unknown", resource, resource, false, false, callback, job);
       };
     }
@@ -535,7 +613,10 @@ final class TaskExecutor {
     long durationMillis;
     Parked parked;
 
-    /** The token a job finished later waits on: the state's {@code $$.Task.Token}; null for other tasks. */
+    /**
+     * The token a job finished later waits on: the state's {@code $$.Task.Token}; null for other
+     * tasks.
+     */
     private final String jobToken;
 
     Call(TaskStepContext step, String resource, String callbackToken, String jobToken) {
@@ -566,7 +647,8 @@ final class TaskExecutor {
     }
 
     @Override
-    public void recordHttpExchange(JsonNode request, JsonNode requestWithSecrets, JsonNode response) {
+    public void recordHttpExchange(
+        JsonNode request, JsonNode requestWithSecrets, JsonNode response) {
       step.inspect("request", request);
       step.inspect(SingleStateRun.REQUEST_WITH_SECRETS, requestWithSecrets);
       step.inspect("response", response);

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Supplier;
 
 /**
- * What the Task state's executor ({@link TaskExecutor}) sees of the state it runs, beyond a
- * {@link StateContext}: its task token and retries, the plan of its resource, the history it
- * records into, and whether it still runs.
+ * What the Task state's executor ({@link TaskExecutor}) sees of the state it runs, beyond a {@link
+ * StateContext}: its task token and retries, the plan of its resource, the history it records into,
+ * and whether it still runs.
  */
 interface TaskStepContext extends StateContext {
   /** The state's plan: its resource, parsed once. */

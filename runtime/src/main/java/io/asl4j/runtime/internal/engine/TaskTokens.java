@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The tasks waiting for a completion, by token, across all executions of one machine. Completions
- * may come from any thread: they are handed to the waiting execution's inbox and applied by its
- * own event loop, so an execution's state is only ever touched by one thread at a time. (Ending an
+ * may come from any thread: they are handed to the waiting execution's inbox and applied by its own
+ * event loop, so an execution's state is only ever touched by one thread at a time. (Ending an
  * execution — a stop from any thread — touches only what is safe from any thread: its status, its
  * history, and its tasks here.)
  */
@@ -21,6 +21,7 @@ public final class TaskTokens {
    * unknown.
    */
   private final Map<String, Object> tasks = new ConcurrentHashMap<>();
+
   private static final Object ENDED = new Object();
 
   /** What a completion does, run on the waiting execution's loop. */
@@ -51,7 +52,9 @@ public final class TaskTokens {
     return new Handle(token);
   }
 
-  /** The task ended without a completion (timed out, execution over): later callbacks are refused. */
+  /**
+   * The task ended without a completion (timed out, execution over): later callbacks are refused.
+   */
   void end(String token) {
     Object task = tasks.get(token);
     if (task instanceof Waiting w && tasks.replace(token, w, ENDED)) {
@@ -68,20 +71,26 @@ public final class TaskTokens {
 
   /** AWS's limits on a task token, in characters. */
   static final int MAX_TOKEN_LENGTH = 1024;
+
   /** AWS's limits on SendTaskFailure's error and cause, in characters. */
   static final int MAX_ERROR_LENGTH = 256;
+
   static final int MAX_CAUSE_LENGTH = 32_768;
 
   /**
-   * What the SendTask* APIs check before looking for the task: a token of 1 to 1,024 characters,
-   * an output within the payload limit, an error of at most 256 and a cause of at most 32,768
+   * What the SendTask* APIs check before looking for the task: a token of 1 to 1,024 characters, an
+   * output within the payload limit, an error of at most 256 and a cause of at most 32,768
    * characters. AWS answers {@code ValidationException}; the task goes on waiting.
    */
   public static void checkRequest(String token, JsonNode output, String error, String cause) {
     if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
       throw invalid(
-          "Value '" + token + "' at 'taskToken' failed to satisfy constraint: Member must have length "
-              + (token == null || token.isEmpty() ? "greater than or equal to 1" : "less than or equal to " + MAX_TOKEN_LENGTH));
+          "Value '"
+              + token
+              + "' at 'taskToken' failed to satisfy constraint: Member must have length "
+              + (token == null || token.isEmpty()
+                  ? "greater than or equal to 1"
+                  : "less than or equal to " + MAX_TOKEN_LENGTH));
     }
     if (output != null && JsonSize.exceeds(output, ExecutionRun.PAYLOAD_LIMIT_BYTES)) {
       throw invalid(
@@ -89,15 +98,20 @@ public final class TaskTokens {
               + ExecutionRun.PAYLOAD_LIMIT_BYTES);
     }
     if (error != null && error.length() > MAX_ERROR_LENGTH) {
-      throw invalid("Value at 'error' failed to satisfy constraint: Member must have length less than or equal to " + MAX_ERROR_LENGTH);
+      throw invalid(
+          "Value at 'error' failed to satisfy constraint: Member must have length less than or equal to "
+              + MAX_ERROR_LENGTH);
     }
     if (cause != null && cause.length() > MAX_CAUSE_LENGTH) {
-      throw invalid("Value at 'cause' failed to satisfy constraint: Member must have length less than or equal to " + MAX_CAUSE_LENGTH);
+      throw invalid(
+          "Value at 'cause' failed to satisfy constraint: Member must have length less than or equal to "
+              + MAX_CAUSE_LENGTH);
     }
   }
 
   private static TaskTokenException invalid(String constraint) {
-    return new TaskTokenException("ValidationException", "1 validation error detected: " + constraint);
+    return new TaskTokenException(
+        "ValidationException", "1 validation error detected: " + constraint);
   }
 
   public void succeed(String token, JsonNode output) {
@@ -130,7 +144,8 @@ public final class TaskTokens {
 
   private static TaskTokenException refused(String token, Object task) {
     if (task == ENDED) {
-      return new TaskTokenException("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
+      return new TaskTokenException(
+          "TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
     }
     return new TaskTokenException("TaskDoesNotExist", "Task does not exist: '" + token + "'");
   }

@@ -11,8 +11,10 @@ import java.util.Map;
  */
 final class VariableScope {
   private final VariableScope parent;
+
   /** Made by the first assignment: most graphs assign no variables. */
   private Map<String, JsonNode> variables;
+
   /** The payload size of this scope's own values, for the execution's 10 MiB total. */
   long bytes;
 
@@ -46,7 +48,8 @@ final class VariableScope {
    * each value and for all values one state assigns, {@code executionLimit} for all variables an
    * execution holds ({@code executionBytes} now). Returns by how much the execution's total grows.
    */
-  long assign(Map<String, JsonNode> assigned, String stateName, long executionBytes, long executionLimit) {
+  long assign(
+      Map<String, JsonNode> assigned, String stateName, long executionBytes, long executionLimit) {
     long total = 0;
     long replaced = 0;
     for (Map.Entry<String, JsonNode> e : assigned.entrySet()) {
@@ -54,7 +57,9 @@ final class VariableScope {
       if (total > ExecutionRun.PAYLOAD_LIMIT_BYTES) {
         throw new StatesError(
             "States.DataLimitExceeded",
-            "The state '" + stateName + "' assigned variables whose size exceeds the maximum number of bytes service limit.");
+            "The state '"
+                + stateName
+                + "' assigned variables whose size exceeds the maximum number of bytes service limit.");
       }
       JsonNode old = own(e.getKey());
       if (old != null) {

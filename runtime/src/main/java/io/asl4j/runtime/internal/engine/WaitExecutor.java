@@ -16,19 +16,33 @@ final class WaitExecutor {
 
   static void execute(StateContext step, WaitState wait) {
     boolean jsonata = step.jsonata();
-    JsonNode effective = jsonata ? step.rawInput() : step.applyPath(wait.io().inputPath(), step.rawInput());
+    JsonNode effective =
+        jsonata ? step.rawInput() : step.applyPath(wait.io().inputPath(), step.rawInput());
     step.inspect("afterInputPath", effective);
-    long until = untilMillis(
-        wait, effective, step, step.data(), jsonata ? step.statesVariable(null, null) : null, step.nowMillis());
-    Completed completed = jsonata
-        ? step.complete(wait.io(), null)
-        : new Completed(
-            step.applyPath(wait.io().outputPath(), effective), step.assignJsonPath(wait.io().assign(), effective));
+    long until =
+        untilMillis(
+            wait,
+            effective,
+            step,
+            step.data(),
+            jsonata ? step.statesVariable(null, null) : null,
+            step.nowMillis());
+    Completed completed =
+        jsonata
+            ? step.complete(wait.io(), null)
+            : new Completed(
+                step.applyPath(wait.io().outputPath(), effective),
+                step.assignJsonPath(wait.io().assign(), effective));
     step.exitAt(until, completed);
   }
 
   static long untilMillis(
-      WaitState wait, JsonNode input, Data.Environment env, Data data, JsonNode states, long nowMillis) {
+      WaitState wait,
+      JsonNode input,
+      Data.Environment env,
+      Data data,
+      JsonNode states,
+      long nowMillis) {
     long until;
     if (wait.seconds() != null) {
       JsonNode seconds = wait.seconds();
@@ -43,18 +57,25 @@ final class WaitExecutor {
       JsonNode value = data.pathOrNull(wait.secondsPath(), input, env);
       String path = wait.secondsPath();
       if (value == null) {
-        throw FieldError.runtime("The SecondsPath parameter does not reference an input value: " + path);
+        throw FieldError.runtime(
+            "The SecondsPath parameter does not reference an input value: " + path);
       }
       // A number past a long (1E+999999999) cannot be parsed as one either; reading it as a long
       // would write out all its digits first.
       Long seconds = value.isNumber() ? JsonNumbers.wholeLong(value) : null;
       if (seconds == null) {
         throw FieldError.runtime(
-            "The SecondsPath parameter cannot be parsed as a long value: " + path + " == " + shown(value));
+            "The SecondsPath parameter cannot be parsed as a long value: "
+                + path
+                + " == "
+                + shown(value));
       }
       if (seconds < 0) {
         throw FieldError.runtime(
-            "The SecondsPath parameter references a negative value: " + path + " == " + shown(value));
+            "The SecondsPath parameter references a negative value: "
+                + path
+                + " == "
+                + shown(value));
       }
       until = nowMillis + delay(seconds);
     } else if (wait.timestamp() != null) {
@@ -75,13 +96,16 @@ final class WaitExecutor {
       String path = wait.timestampPath();
       JsonNode value = data.pathOrNull(path, input, env);
       if (value == null) {
-        throw FieldError.runtime("The TimestampPath parameter does not reference an input value: " + path);
+        throw FieldError.runtime(
+            "The TimestampPath parameter does not reference an input value: " + path);
       }
       Instant instant = value.isTextual() ? JsonValues.parseTimestamp(value.textValue()) : null;
       if (instant == null) {
         throw FieldError.runtime(
             "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: "
-                + path + " == " + shown(value));
+                + path
+                + " == "
+                + shown(value));
       }
       until = untilInstant(instant, nowMillis);
     }

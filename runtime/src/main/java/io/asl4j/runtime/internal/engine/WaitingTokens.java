@@ -7,15 +7,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The tokens of the tasks waiting in one execution, until it ends: then the set closes, and a
- * task that starts waiting afterwards is told so. Safe from any thread (callbacks, stops and
- * activity workers come from anywhere). Most executions wait on one token at a time, so one is
- * held without a set: a parked execution stays small.
+ * The tokens of the tasks waiting in one execution, until it ends: then the set closes, and a task
+ * that starts waiting afterwards is told so. Safe from any thread (callbacks, stops and activity
+ * workers come from anywhere). Most executions wait on one token at a time, so one is held without
+ * a set: a parked execution stays small.
  */
 final class WaitingTokens {
   private static final Object CLOSED = new Object();
 
-  /** {@code null} (none), a {@code String} (one), a {@code Set<String>} (several) or {@link #CLOSED}. */
+  /**
+   * {@code null} (none), a {@code String} (one), a {@code Set<String>} (several) or {@link
+   * #CLOSED}.
+   */
   private Object tokens;
 
   /** Adds {@code token}; false once closed. */
@@ -60,7 +63,9 @@ final class WaitingTokens {
     return sorted;
   }
 
-  /** Closes the set: returns the tokens still in it; afterwards {@link #add} refuses every token. */
+  /**
+   * Closes the set: returns the tokens still in it; afterwards {@link #add} refuses every token.
+   */
   synchronized Collection<String> close() {
     Object last = tokens;
     tokens = CLOSED;

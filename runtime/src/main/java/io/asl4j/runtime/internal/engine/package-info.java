@@ -11,11 +11,11 @@
  *   <li>{@code Frame}: one run of a graph (the machine, a Parallel branch, a Map iteration), the
  *       causal chain of its events and its variables ({@code VariableScope}).
  *   <li>{@code Step}: one execution of one state. Each state type's behaviour is one executor
- *       working through the step as a narrow context ({@code StateContext}; {@code
- *       TaskStepContext} for Task): {@code PassExecutor}, {@code ChoiceExecutor}, {@code
- *       WaitExecutor}, {@code SucceedExecutor}, {@code FailExecutor}, {@code ParallelExecutor},
- *       {@code TaskExecutor}, {@code MapExecutor} (with {@code MapAttempt}, {@code MapLimits} and
- *       {@code MapResultWriter}).
+ *       working through the step as a narrow context ({@code StateContext}; {@code TaskStepContext}
+ *       for Task): {@code PassExecutor}, {@code ChoiceExecutor}, {@code WaitExecutor}, {@code
+ *       SucceedExecutor}, {@code FailExecutor}, {@code ParallelExecutor}, {@code TaskExecutor},
+ *       {@code MapExecutor} (with {@code MapAttempt}, {@code MapLimits} and {@code
+ *       MapResultWriter}).
  *   <li>{@code IoPipeline}: InputPath, Parameters or Arguments, ResultSelector, ResultPath,
  *       OutputPath, Output and Assign. {@code RetryCatch}: Retry with back-off and jitter, and
  *       Catch.

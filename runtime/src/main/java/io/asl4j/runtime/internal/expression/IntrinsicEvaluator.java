@@ -58,19 +58,20 @@ import java.util.random.RandomGenerator;
  * States.StringToJson} of an empty or blank string is {@code null}; {@code States.ArrayRange}
  * includes its end when the step lands on it.
  *
- * <p>Argument errors raise {@code States.Runtime} naming the call. Text that would outgrow the
- * 256 KiB payload limit ({@code States.Format}, {@code States.JsonToString}, and {@code
+ * <p>Argument errors raise {@code States.Runtime} naming the call. Text that would outgrow the 256
+ * KiB payload limit ({@code States.Format}, {@code States.JsonToString}, and {@code
  * States.ArrayUnique} comparing items that large) stops at the limit with {@code
- * States.DataLimitExceeded}. Numbers of any size are answered at once: {@code 1E+999999999} is
- * out of range, never written out digit by digit. {@code States.MathRandom}
- * without a seed and {@code States.UUID} draw from the {@link RandomGenerator} given here, so runs
- * can be reproduced.
+ * States.DataLimitExceeded}. Numbers of any size are answered at once: {@code 1E+999999999} is out
+ * of range, never written out digit by digit. {@code States.MathRandom} without a seed and {@code
+ * States.UUID} draw from the {@link RandomGenerator} given here, so runs can be reproduced.
  */
 public final class IntrinsicEvaluator {
   private static final int MAX_RANGE_ITEMS = 1000;
   private static final int MAX_STRING_LENGTH = 10_000;
+
   /** AWS's payload limit: no text an intrinsic makes can be part of a larger payload. */
   private static final int PAYLOAD_LIMIT_BYTES = 256 * 1024;
+
   private static final List<String> HASH_ALGORITHMS =
       List.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512");
   private static final BigDecimal HALF = new BigDecimal("0.5");
@@ -586,8 +587,8 @@ public final class IntrinsicEvaluator {
   }
 
   /**
-   * A number rounded half up, as Java's {@code Math.round} does: -1.5 → -1, 1.5 → 2. A number
-   * with more than {@value #HUGE_DIGITS} digits before the point comes back as ±10^{@value
+   * A number rounded half up, as Java's {@code Math.round} does: -1.5 → -1, 1.5 → 2. A number with
+   * more than {@value #HUGE_DIGITS} digits before the point comes back as ±10^{@value
    * #HUGE_DIGITS}, as out of every range callers accept as itself: rounding {@code 1E+999999999}
    * exactly would write out its billion digits.
    */
@@ -620,7 +621,9 @@ public final class IntrinsicEvaluator {
           call,
           what
               + " ("
-              + (value.abs().equals(HUGE) ? (value.signum() < 0 ? "-" : "") + "more than 10^" + HUGE_DIGITS : value)
+              + (value.abs().equals(HUGE)
+                  ? (value.signum() < 0 ? "-" : "") + "more than 10^" + HUGE_DIGITS
+                  : value)
               + ") must be between "
               + Integer.MIN_VALUE
               + " and "

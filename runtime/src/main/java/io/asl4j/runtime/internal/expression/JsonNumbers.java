@@ -15,15 +15,15 @@ import java.math.BigDecimal;
  * <p>Two kinds of node need care. A default Jackson reader turns {@code 1e400} into an infinite
  * double, whose {@link JsonNode#decimalValue()} throws. {@code AslReader} keeps it exact, and a
  * {@link BigDecimal} such as {@code 1E+999999999} is cheap until something writes out its digits
- * ({@code toBigInteger()}, {@code setScale(0)}, {@code toPlainString()}, {@code longValue()}), which
- * takes a billion of them. Everything here answers such values without doing so.
+ * ({@code toBigInteger()}, {@code setScale(0)}, {@code toPlainString()}, {@code longValue()}),
+ * which takes a billion of them. Everything here answers such values without doing so.
  */
 public final class JsonNumbers {
   private JsonNumbers() {}
 
   /**
-   * The exact value of a number node, or {@code null} for a double or float that is infinite or
-   * NaN (values no JSON text denotes exactly).
+   * The exact value of a number node, or {@code null} for a double or float that is infinite or NaN
+   * (values no JSON text denotes exactly).
    */
   public static BigDecimal decimal(JsonNode number) {
     if ((number.isDouble() || number.isFloat()) && !Double.isFinite(number.doubleValue())) {
@@ -33,8 +33,8 @@ public final class JsonNumbers {
   }
 
   /**
-   * Compares two number nodes by value ({@code 1} equals {@code 1.0}); an infinite double is
-   * beyond every exact number of its sign.
+   * Compares two number nodes by value ({@code 1} equals {@code 1.0}); an infinite double is beyond
+   * every exact number of its sign.
    */
   public static int compare(JsonNode a, JsonNode b) {
     BigDecimal x = decimal(a);

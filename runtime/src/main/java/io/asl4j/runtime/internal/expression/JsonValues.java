@@ -75,7 +75,8 @@ final class JsonValues {
       node.properties().forEach(member -> sorted.put(member.getKey(), member.getValue()));
       out.append('{');
       for (Map.Entry<String, JsonNode> member : sorted.entrySet()) {
-        out.append(Json.compact(Json.MAPPER.getNodeFactory().textNode(member.getKey()))).append(':');
+        out.append(Json.compact(Json.MAPPER.getNodeFactory().textNode(member.getKey())))
+            .append(':');
         if (!canonical(member.getValue(), out, limit)) {
           return false;
         }

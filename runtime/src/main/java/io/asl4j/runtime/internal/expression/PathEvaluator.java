@@ -53,6 +53,7 @@ import java.util.function.Function;
 public final class PathEvaluator {
   /** The provider AWS's messages name; as text, so that naming it does not load Jayway. */
   private static final String PROVIDER = "com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider";
+
   /**
    * Jayway's configurations, in a holder of their own: most Paths are Reference Paths, walked
    * without Jayway, and a machine that has no other kind never loads it.
@@ -78,7 +79,9 @@ public final class PathEvaluator {
   static final Duration TIMEOUT = Duration.ofSeconds(1);
 
   static final String TOO_LONG =
-      "The path cannot be evaluated on this input (it ran for more than " + TIMEOUT.toSeconds() + " second)";
+      "The path cannot be evaluated on this input (it ran for more than "
+          + TIMEOUT.toSeconds()
+          + " second)";
 
   // Paths come from state machine definitions, so the set is small; the cap only guards misuse.
   private static final int CACHE_LIMIT = 10_000;
@@ -287,7 +290,8 @@ public final class PathEvaluator {
       "The path cannot be evaluated on this input (append() made a value that contains itself)";
 
   /** Whether {@code node} is among its own descendants; {@code ancestors} are those above it. */
-  private static boolean containsItself(JsonNode node, IdentityHashMap<JsonNode, Boolean> ancestors) {
+  private static boolean containsItself(
+      JsonNode node, IdentityHashMap<JsonNode, Boolean> ancestors) {
     if (!node.isContainerNode()) {
       return false;
     }
@@ -331,6 +335,7 @@ public final class PathEvaluator {
    */
   private static final class Clock {
     private static final ThreadLocal<Clock> CURRENT = new ThreadLocal<>();
+
     private static final class TimeUp extends RuntimeException {
       TimeUp() {
         super(TOO_LONG, null, false, false);

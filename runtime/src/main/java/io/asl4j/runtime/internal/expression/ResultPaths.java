@@ -23,8 +23,8 @@ import java.util.Objects;
  *
  * <p>{@code $} replaces the input with the result. Missing objects along the path are created;
  * arrays are not, and an index must name an existing element. The input is never modified: the
- * objects along the path are new nodes sharing the old ones' fields ({@link SharedObjectNode}),
- * the arrays along it are copied, and everything else is shared.
+ * objects along the path are new nodes sharing the old ones' fields ({@link SharedObjectNode}), the
+ * arrays along it are copied, and everything else is shared.
  *
  * @see <a href="https://states-language.net/spec.html#filters">ASL spec: ResultPath</a>
  */
@@ -91,12 +91,15 @@ public final class ResultPaths {
       throw failure(
           path,
           rawInput,
-          "index " + index + " is out of bounds for the array of " + node.size() + " at " + at(steps, i));
+          "index "
+              + index
+              + " is out of bounds for the array of "
+              + node.size()
+              + " at "
+              + at(steps, i));
     }
     ArrayNode copy = Json.MAPPER.createArrayNode().addAll((ArrayNode) node);
-    copy.set(
-        effective,
-        place(node.get(effective), steps, i + 1, result, path, rawInput));
+    copy.set(effective, place(node.get(effective), steps, i + 1, result, path, rawInput));
     return copy;
   }
 

@@ -12,11 +12,11 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * An object node that shares its fields with the object it was made from: what a {@code
- * ResultPath} of one field produces. A chain of Pass or Task states each placing a result into the
- * growing input would otherwise copy the whole object at every state (history holds every state's
- * input and output, so the input can never be changed in place); here each state adds one small
- * layer over the previous state's fields instead.
+ * An object node that shares its fields with the object it was made from: what a {@code ResultPath}
+ * of one field produces. A chain of Pass or Task states each placing a result into the growing
+ * input would otherwise copy the whole object at every state (history holds every state's input and
+ * output, so the input can never be changed in place); here each state adds one small layer over
+ * the previous state's fields instead.
  *
  * <p>The shared fields are an immutable {@link Fields} snapshot. The node behaves as any {@link
  * ObjectNode}: reads see the snapshot, and the first change (by user code: a handler changing the
@@ -69,6 +69,7 @@ public final class SharedObjectNode extends ObjectNode {
   abstract static sealed class Fields permits Flat, Layer {
     final int size;
     final int depth;
+
     /**
      * One bit per field name, {@code 1L << hash}: a lookup of a name whose bit is clear misses at
      * once instead of walking every layer (a ResultPath adding a field looks it up first).
@@ -97,6 +98,7 @@ public final class SharedObjectNode extends ObjectNode {
 
     final String[] names;
     final JsonNode[] values;
+
     /** Open addressing: slot → position + 1 (0 = empty); null for few fields. */
     private final int[] index;
 
@@ -216,6 +218,7 @@ public final class SharedObjectNode extends ObjectNode {
     final int hash;
     final boolean replaces;
     final JsonNode value;
+
     /**
      * The same fields flattened, made when first iterated. Racy but safe: a {@link Flat} has only
      * final fields, filled before its constructor returns, so any thread sees it whole.
@@ -223,7 +226,10 @@ public final class SharedObjectNode extends ObjectNode {
     private Flat flat;
 
     Layer(Fields base, String name, boolean replaces, JsonNode value) {
-      super(replaces ? base.size : base.size + 1, base.depth + 1, base.nameBits | bit(name.hashCode()));
+      super(
+          replaces ? base.size : base.size + 1,
+          base.depth + 1,
+          base.nameBits | bit(name.hashCode()));
       this.base = base;
       this.name = name;
       this.hash = name.hashCode();
@@ -296,8 +302,10 @@ public final class SharedObjectNode extends ObjectNode {
   private static final class FieldsMap extends AbstractMap<String, JsonNode> {
     /** Null once changed. */
     Fields snapshot;
+
     /** Null until changed. */
     private LinkedHashMap<String, JsonNode> own;
+
     private Set<Map.Entry<String, JsonNode>> entries;
 
     FieldsMap(Fields snapshot) {

@@ -9,8 +9,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * The {@code $states} object and the workflow variables of one evaluation round, converted to
- * library values on first use and then reused, so that the many leaves of one template do not
- * each convert the whole state input again; and, for an execution, its clock and randomness. Not
+ * library values on first use and then reused, so that the many leaves of one template do not each
+ * convert the whole state input again; and, for an execution, its clock and randomness. Not
  * thread-safe: one round, one thread.
  */
 final class Bindings {
@@ -29,11 +29,14 @@ final class Bindings {
 
   /**
    * Bindings whose {@code $random()}, {@code $uuid()} and {@code $shuffle()} draw from {@code
-   * random}, and whose {@code $now()} and {@code $millis()} are {@code nowMillis}; {@code null}
-   * for the engine's own.
+   * random}, and whose {@code $now()} and {@code $millis()} are {@code nowMillis}; {@code null} for
+   * the engine's own.
    */
   Bindings(
-      JsonNode states, Function<String, JsonNode> variables, RandomGenerator random, Long nowMillis) {
+      JsonNode states,
+      Function<String, JsonNode> variables,
+      RandomGenerator random,
+      Long nowMillis) {
     this.states = states;
     this.variables = Objects.requireNonNull(variables, "variables");
     this.random = random;
@@ -45,7 +48,9 @@ final class Bindings {
     return random;
   }
 
-  /** The instant of this evaluation in epoch milliseconds, or {@code null} for the engine's clock. */
+  /**
+   * The instant of this evaluation in epoch milliseconds, or {@code null} for the engine's clock.
+   */
   Long nowMillis() {
     return nowMillis;
   }

@@ -13,8 +13,8 @@ import java.util.Map;
  * <p>The first two are the library's own run-time bounds, with its wording ({@code Expression
  * evaluation timeout: Check for infinite loop}). They are checked only between sub-expressions, so
  * a single step that does a great deal of work in one go escapes them: a path step flattens every
- * item's results in one loop after evaluating them all, so {@code ($x := [1..1000]; $x.$x.$x)}
- * went on to collect a billion values, for minutes and gigabytes, long after its timeout. The third
+ * item's results in one loop after evaluating them all, so {@code ($x := [1..1000]; $x.$x.$x)} went
+ * on to collect a billion values, for minutes and gigabytes, long after its timeout. The third
  * bound catches that before it starts: every list, string and object a sub-expression returns is
  * counted as it returns, and an evaluation that has made more than {@value #MAX_VALUES} values
  * (items, characters, fields) fails. The count is cumulative, so a value passed up through several

@@ -22,8 +22,8 @@ import java.util.random.RandomGenerator;
  *       Data comes from {@code $states} ({@code input}, {@code context}, {@code result}, {@code
  *       errorOutput}) and from workflow variables {@code $name}, looked up by name only when the
  *       expression mentions them.
- *   <li>Step Functions' functions are available ({@code $partition, $range, $hash, $random,
- *       $uuid, $parse}); {@code $eval} is not.
+ *   <li>Step Functions' functions are available ({@code $partition, $range, $hash, $random, $uuid,
+ *       $parse}); {@code $eval} is not.
  *   <li>Results come back as JSON, integral numbers as integers; undefined comes back as Java
  *       {@code null}, for the caller to judge (most fields reject it, see {@link JsonataTemplate}).
  *   <li>Every failure is a {@link StatesError} {@code States.QueryEvaluationError} worded as AWS
@@ -110,7 +110,8 @@ public final class JsonataEngine {
     try {
       result = compiled.expression().evaluate(null, frame);
     } catch (RuntimeException | StackOverflowError failure) {
-      throw JsonataErrors.threwError(expression, field, LibraryErrors.describe(failure, expression));
+      throw JsonataErrors.threwError(
+          expression, field, LibraryErrors.describe(failure, expression));
     }
     try {
       return JsonataValues.toJson(result);

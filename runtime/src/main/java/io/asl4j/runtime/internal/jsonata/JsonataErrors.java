@@ -74,7 +74,11 @@ public final class JsonataErrors {
   private static StatesError error(String expression, String field, String outcome) {
     return new StatesError(
         QUERY_EVALUATION_ERROR,
-        "The JSONata expression '" + expression + "' specified for the field '" + field + "' "
+        "The JSONata expression '"
+            + expression
+            + "' specified for the field '"
+            + field
+            + "' "
             + outcome);
   }
 }

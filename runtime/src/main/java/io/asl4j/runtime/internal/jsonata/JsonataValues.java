@@ -16,11 +16,11 @@ import java.util.Map;
 /**
  * Converts between Jackson trees and the values the JSONata library works on.
  *
- * <p>The library represents JSON {@code null} as {@link Jsonata#NULL_VALUE} and "undefined" as
- * Java {@code null}; numbers are {@code Integer}, {@code Long} or {@code Double}. JSONata numbers
- * are doubles, so a number read from JSON is narrowed the way the library narrows its own: an
- * integral value becomes an integer type, anything else a double. Back in JSON, an integral double
- * is written as an integer ({@code 7}, never {@code 7.0}), as JavaScript would.
+ * <p>The library represents JSON {@code null} as {@link Jsonata#NULL_VALUE} and "undefined" as Java
+ * {@code null}; numbers are {@code Integer}, {@code Long} or {@code Double}. JSONata numbers are
+ * doubles, so a number read from JSON is narrowed the way the library narrows its own: an integral
+ * value becomes an integer type, anything else a double. Back in JSON, an integral double is
+ * written as an integer ({@code 7}, never {@code 7.0}), as JavaScript would.
  */
 final class JsonataValues {
 

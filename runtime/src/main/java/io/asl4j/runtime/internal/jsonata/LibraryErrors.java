@@ -31,14 +31,18 @@ final class LibraryErrors {
     return describe(failure, "");
   }
 
-  /** As {@link #describe(Throwable)}, for a failure of {@code expression} (to name its functions). */
+  /**
+   * As {@link #describe(Throwable)}, for a failure of {@code expression} (to name its functions).
+   */
   static String describe(Throwable failure, String expression) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof EvaluationFailure) {
         return cause.getMessage();
       }
       if (cause instanceof JException library) {
-        return "T0412".equals(library.getError()) ? notAnArrayOf(library, expression) : describe(library);
+        return "T0412".equals(library.getError())
+            ? notAnArrayOf(library, expression)
+            : describe(library);
       }
     }
     if (failure instanceof NumberFormatException unparsable && expression.contains("$number")) {
@@ -61,7 +65,8 @@ final class LibraryErrors {
    * com.dashjoin.jsonata.Jsonata$JFunction@16d35ecd}: its identity differs from run to run, so the
    * same expression would fail with a different message each time.
    */
-  private static final Pattern LIBRARY_OBJECT = Pattern.compile("com\\.dashjoin\\.jsonata\\.[\\w$.]+@[0-9a-f]+");
+  private static final Pattern LIBRARY_OBJECT =
+      Pattern.compile("com\\.dashjoin\\.jsonata\\.[\\w$.]+@[0-9a-f]+");
 
   /**
    * T0412, an argument that must be an array of one type. The library fills JSONata's template
@@ -77,30 +82,50 @@ final class LibraryErrors {
     String function = null;
     int first = Integer.MAX_VALUE;
     for (String candidate : ARRAY_FUNCTIONS.getOrDefault(letter, List.of())) {
-      java.util.regex.Matcher call = Pattern.compile("\\$" + candidate + "\\s*\\(").matcher(expression);
+      java.util.regex.Matcher call =
+          Pattern.compile("\\$" + candidate + "\\s*\\(").matcher(expression);
       if (call.find() && call.start() < first) {
         first = call.start();
         function = candidate;
       }
     }
-    return "T0412: Argument 1 of " + (function == null ? "a function" : "function \"" + function + "\"")
-        + " must be an array of \"" + type + "\"";
+    return "T0412: Argument 1 of "
+        + (function == null ? "a function" : "function \"" + function + "\"")
+        + " must be an array of \""
+        + type
+        + "\"";
   }
 
   /** The value of Java's {@code For input string: "x"} as JSON text ({@code "x"}). */
   private static String uncastable(String message) {
     String prefix = "For input string: \"";
-    String value = message != null && message.startsWith(prefix) && message.endsWith("\"")
-        ? message.substring(prefix.length(), message.length() - 1)
-        : "";
+    String value =
+        message != null && message.startsWith(prefix) && message.endsWith("\"")
+            ? message.substring(prefix.length(), message.length() - 1)
+            : "";
     return com.fasterxml.jackson.databind.node.TextNode.valueOf(value).toString();
   }
 
   /** The plural JSONata names the type of a signature letter by. */
   private static final Map<String, String> ARRAY_TYPES =
-      Map.of("a", "arrays", "b", "booleans", "f", "functions", "n", "numbers", "o", "objects", "s", "strings");
+      Map.of(
+          "a",
+          "arrays",
+          "b",
+          "booleans",
+          "f",
+          "functions",
+          "n",
+          "numbers",
+          "o",
+          "objects",
+          "s",
+          "strings");
 
-  /** The built-in functions whose first argument is an array of one type ({@code a<n>}, {@code a<s>}). */
+  /**
+   * The built-in functions whose first argument is an array of one type ({@code a<n>}, {@code
+   * a<s>}).
+   */
   private static final Map<String, List<String>> ARRAY_FUNCTIONS =
       Map.of("n", List.of("sum", "max", "min", "average"), "s", List.of("join"));
 
@@ -167,8 +192,8 @@ final class LibraryErrors {
   }
 
   /**
-   * How a function shows in a message. The library would print the Java object
-   * ({@code Jsonata$JFunction@37a94ca1}), which differs from run to run.
+   * How a function shows in a message. The library would print the Java object ({@code
+   * Jsonata$JFunction@37a94ca1}), which differs from run to run.
    */
   private static final String FUNCTION = "a function";
 

@@ -62,9 +62,11 @@ final class StepFunctionsFunctions {
   /** The largest width a picture may ask for ({@code [Y,10000]}). */
   static final int MAX_PICTURE_WIDTH = 10_000;
 
-  /** A width modifier in a date/time picture: {@code ,min} or {@code ,min-max}, each maybe {@code *}. */
-  private static final Pattern WIDTH =
-      Pattern.compile(",\\s*(\\*|\\d+)(?:\\s*-\\s*(\\*|\\d+))?");
+  /**
+   * A width modifier in a date/time picture: {@code ,min} or {@code ,min-max}, each maybe {@code
+   * *}.
+   */
+  private static final Pattern WIDTH = Pattern.compile(",\\s*(\\*|\\d+)(?:\\s*-\\s*(\\*|\\d+))?");
 
   private static final ObjectMapper STRICT_JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -100,7 +102,8 @@ final class StepFunctionsFunctions {
           new JFunction(
               (input, args) -> {
                 checkPicture("$now", (String) arg(args, 0), true);
-                return Functions.dateTimeFromMillis(now, (String) arg(args, 0), (String) arg(args, 1));
+                return Functions.dateTimeFromMillis(
+                    now, (String) arg(args, 0), (String) arg(args, 1));
               },
               "<s?s?:s>"));
     }
@@ -135,7 +138,10 @@ final class StepFunctionsFunctions {
       // Only a range makes an array this long (payloads hold far fewer items); a chunk list each
       // would take gigabytes, out of reach of the evaluation timeout.
       throw new EvaluationFailure(
-          "$partition takes at most " + EvaluationBounds.MAX_RANGE_SIZE + " items, but was given " + array.size());
+          "$partition takes at most "
+              + EvaluationBounds.MAX_RANGE_SIZE
+              + " items, but was given "
+              + array.size());
     }
     int length = (int) Math.min(chunk, Integer.MAX_VALUE);
     List<Object> chunks = new ArrayList<>();
@@ -161,7 +167,10 @@ final class StepFunctionsFunctions {
     double steps = Math.floor((end.doubleValue() - first) / increment);
     if (steps + 1 > EvaluationBounds.MAX_RANGE_SIZE) {
       throw new EvaluationFailure(
-          "$range would create " + (long) (steps + 1) + " items, more than " + EvaluationBounds.MAX_RANGE_SIZE);
+          "$range would create "
+              + (long) (steps + 1)
+              + " items, more than "
+              + EvaluationBounds.MAX_RANGE_SIZE);
     }
     List<Object> values = new ArrayList<>();
     for (long i = 0; i <= steps; i++) {
@@ -257,7 +266,10 @@ final class StepFunctionsFunctions {
     }
     if (target > MAX_STRING_LENGTH) {
       throw new EvaluationFailure(
-          "$pad would create a string of " + target + " characters, more than " + MAX_STRING_LENGTH);
+          "$pad would create a string of "
+              + target
+              + " characters, more than "
+              + MAX_STRING_LENGTH);
     }
     int[] points = fill.codePoints().toArray();
     StringBuilder padding = new StringBuilder();
@@ -312,7 +324,8 @@ final class StepFunctionsFunctions {
 
   private static Object fromMillis(List<?> args) {
     checkPicture("$fromMillis", (String) arg(args, 1), true);
-    return Functions.dateTimeFromMillis((Number) arg(args, 0), (String) arg(args, 1), (String) arg(args, 2));
+    return Functions.dateTimeFromMillis(
+        (Number) arg(args, 0), (String) arg(args, 1), (String) arg(args, 2));
   }
 
   private static Object formatInteger(List<?> args) {
@@ -322,7 +335,8 @@ final class StepFunctionsFunctions {
 
   private static Object formatNumber(List<?> args) {
     checkPicture("$formatNumber", (String) arg(args, 1), false);
-    return Functions.formatNumber((Number) arg(args, 0), (String) arg(args, 1), (Map<?, ?>) arg(args, 2));
+    return Functions.formatNumber(
+        (Number) arg(args, 0), (String) arg(args, 1), (Map<?, ?>) arg(args, 2));
   }
 
   /** Refuses a picture too long, or (for date/time pictures) asking for too wide a component. */
@@ -349,8 +363,7 @@ final class StepFunctionsFunctions {
         continue;
       }
       int close = picture.indexOf(']', open);
-      Matcher width =
-          WIDTH.matcher(picture.substring(open, close < 0 ? picture.length() : close));
+      Matcher width = WIDTH.matcher(picture.substring(open, close < 0 ? picture.length() : close));
       while (width.find()) {
         for (int group = 1; group <= 2; group++) {
           String digits = width.group(group);
@@ -390,8 +403,11 @@ final class StepFunctionsFunctions {
       String where =
           e.getLocation() == null
               ? ""
-              : " (line " + e.getLocation().getLineNr() + ", column "
-                  + e.getLocation().getColumnNr() + ")";
+              : " (line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()
+                  + ")";
       throw new EvaluationFailure("The argument of $parse is not valid JSON" + where);
     }
   }

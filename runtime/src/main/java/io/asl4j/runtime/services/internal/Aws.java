@@ -72,7 +72,9 @@ public final class Aws {
   /** The CRC32 of {@code text} as S3 reports it: base64 of the 4 big-endian bytes. */
   public static String crc32Base64(String text) {
     long value = crc32(text);
-    byte[] bytes = {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
+    byte[] bytes = {
+      (byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value
+    };
     return Base64.getEncoder().encodeToString(bytes);
   }
 
@@ -97,22 +99,48 @@ public final class Aws {
    * Error Code: ...; Request ID: ...; Proxy: null)}.
    */
   public static StatesError v1Error(
-      String prefix, String exception, String message, String service, int status, String errorCode, String requestId) {
+      String prefix,
+      String exception,
+      String message,
+      String service,
+      int status,
+      String errorCode,
+      String requestId) {
     return new StatesError(
         prefix + "." + exception,
-        message + " (Service: " + service + "; Status Code: " + status + "; Error Code: " + errorCode
-            + "; Request ID: " + requestId + "; Proxy: null)");
+        message
+            + " (Service: "
+            + service
+            + "; Status Code: "
+            + status
+            + "; Error Code: "
+            + errorCode
+            + "; Request ID: "
+            + requestId
+            + "; Proxy: null)");
   }
 
   /**
-   * The error an {@code aws-sdk:} integration reports (AWS SDK for Java 2.x format): {@code
-   * message (Service: ..., Status Code: ..., Request ID: ...)}.
+   * The error an {@code aws-sdk:} integration reports (AWS SDK for Java 2.x format): {@code message
+   * (Service: ..., Status Code: ..., Request ID: ...)}.
    */
   public static StatesError v2Error(
-      String prefix, String exception, String message, String service, int status, String requestId) {
+      String prefix,
+      String exception,
+      String message,
+      String service,
+      int status,
+      String requestId) {
     return new StatesError(
         prefix + "." + exception,
-        message + " (Service: " + service + ", Status Code: " + status + ", Request ID: " + requestId + ")");
+        message
+            + " (Service: "
+            + service
+            + ", Status Code: "
+            + status
+            + ", Request ID: "
+            + requestId
+            + ")");
   }
 
   /**
@@ -120,7 +148,8 @@ public final class Aws {
    * response, as AWS does: the headers in the order given under {@code AllHttpHeaders} (each a
    * list), sorted under {@code HttpHeaders}.
    */
-  public static ObjectNode withHttpMetadata(ObjectNode response, Map<String, String> headers, String requestId) {
+  public static ObjectNode withHttpMetadata(
+      ObjectNode response, Map<String, String> headers, String requestId) {
     ObjectNode metadata = response.putObject("SdkHttpMetadata");
     ObjectNode all = metadata.putObject("AllHttpHeaders");
     headers.forEach((name, value) -> all.putArray(name).add(value));
@@ -134,7 +163,8 @@ public final class Aws {
   }
 
   /** The headers of a JSON (or XML) AWS API response with {@code body}. */
-  public static Map<String, String> jsonHeaders(String body, String contentType, Instant now, String requestId) {
+  public static Map<String, String> jsonHeaders(
+      String body, String contentType, Instant now, String requestId) {
     Map<String, String> headers = new java.util.LinkedHashMap<>();
     headers.put("x-amzn-RequestId", requestId);
     headers.put("connection", "keep-alive");
@@ -147,6 +177,8 @@ public final class Aws {
   /** A required string parameter, or {@code null} when absent or JSON null. */
   public static String string(JsonNode input, String field) {
     JsonNode value = input == null ? null : input.get(field);
-    return value == null || value.isNull() ? null : value.isTextual() ? value.textValue() : json(value);
+    return value == null || value.isNull()
+        ? null
+        : value.isTextual() ? value.textValue() : json(value);
   }
 }

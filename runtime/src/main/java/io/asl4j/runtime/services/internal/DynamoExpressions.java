@@ -44,7 +44,8 @@ public final class DynamoExpressions {
    * Applies {@code expression} to {@code item} (modified in place) and returns the top-level
    * attribute names it touched.
    */
-  public static Set<String> update(ObjectNode item, String expression, JsonNode names, JsonNode values) {
+  public static Set<String> update(
+      ObjectNode item, String expression, JsonNode names, JsonNode values) {
     DynamoExpressions p = new DynamoExpressions(expression, names, values, "UpdateExpression");
     ObjectNode before = item.deepCopy();
     Set<String> touched = new LinkedHashSet<>();
@@ -81,7 +82,8 @@ public final class DynamoExpressions {
   }
 
   /** Whether {@code item} ({@code null} when there is none) satisfies the condition. */
-  public static boolean condition(JsonNode item, String expression, JsonNode names, JsonNode values, String kind) {
+  public static boolean condition(
+      JsonNode item, String expression, JsonNode names, JsonNode values, String kind) {
     DynamoExpressions p = new DynamoExpressions(expression, names, values, kind);
     boolean result = p.or(item == null ? Aws.NODES.objectNode() : item);
     if (!p.atEnd()) {
@@ -136,7 +138,7 @@ public final class DynamoExpressions {
           expect(")");
           return fn.equals("begins_with") ? beginsWith(a, b) : contains(a, b);
         }
-        default -> { }
+        default -> {}
       }
     }
     JsonNode left = operand(item);
@@ -172,7 +174,10 @@ public final class DynamoExpressions {
     if (token != null && token.startsWith(":")) {
       return placeholderValue();
     }
-    if (token != null && token.equalsIgnoreCase("size") && pos + 1 < tokens.size() && tokens.get(pos + 1).equals("(")) {
+    if (token != null
+        && token.equalsIgnoreCase("size")
+        && pos + 1 < tokens.size()
+        && tokens.get(pos + 1).equals("(")) {
       next();
       expect("(");
       JsonNode value = resolve(item, path());
@@ -196,9 +201,10 @@ public final class DynamoExpressions {
     if (!type.equals(type(b)) || !(type.equals("N") || type.equals("S") || type.equals("B"))) {
       return false;
     }
-    int c = type.equals("N")
-        ? new BigDecimal(a.get("N").asText()).compareTo(new BigDecimal(b.get("N").asText()))
-        : a.get(type).asText().compareTo(b.get(type).asText());
+    int c =
+        type.equals("N")
+            ? new BigDecimal(a.get("N").asText()).compareTo(new BigDecimal(b.get("N").asText()))
+            : a.get(type).asText().compareTo(b.get(type).asText());
     return switch (op) {
       case "<" -> c < 0;
       case "<=" -> c <= 0;
@@ -209,13 +215,17 @@ public final class DynamoExpressions {
 
   private static boolean equalValues(JsonNode a, JsonNode b) {
     if (type(a).equals("N") && type(b).equals("N")) {
-      return new BigDecimal(a.get("N").asText()).compareTo(new BigDecimal(b.get("N").asText())) == 0;
+      return new BigDecimal(a.get("N").asText()).compareTo(new BigDecimal(b.get("N").asText()))
+          == 0;
     }
     return a.equals(b);
   }
 
   private static boolean beginsWith(JsonNode a, JsonNode b) {
-    return a != null && b != null && type(a).equals("S") && type(b).equals("S")
+    return a != null
+        && b != null
+        && type(a).equals("S")
+        && type(b).equals("S")
         && a.get("S").asText().startsWith(b.get("S").asText());
   }
 
@@ -258,8 +268,11 @@ public final class DynamoExpressions {
       boolean plus = tokens.get(pos - 1).equals("+");
       JsonNode right = valueOperand(item);
       if (!type(left).equals("N") || !type(right).equals("N")) {
-        throw new Invalid("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: "
-            + (plus ? "+" : "-") + ", operand type: " + (type(left).equals("N") ? type(right) : type(left)));
+        throw new Invalid(
+            "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: "
+                + (plus ? "+" : "-")
+                + ", operand type: "
+                + (type(left).equals("N") ? type(right) : type(left)));
       }
       BigDecimal a = new BigDecimal(left.get("N").asText());
       BigDecimal b = new BigDecimal(right.get("N").asText());
@@ -294,8 +307,9 @@ public final class DynamoExpressions {
       JsonNode b = valueExpression(item);
       expect(")");
       if (!type(a).equals("L") || !type(b).equals("L")) {
-        throw new Invalid("Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: list_append, operand type: "
-            + (type(a).equals("L") ? type(b) : type(a)));
+        throw new Invalid(
+            "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: list_append, operand type: "
+                + (type(a).equals("L") ? type(b) : type(a)));
       }
       ObjectNode list = Aws.NODES.objectNode();
       ArrayNode elements = list.putArray("L");
@@ -306,7 +320,8 @@ public final class DynamoExpressions {
     List<String> path = path();
     JsonNode value = resolve(item, path);
     if (value == null) {
-      throw new Invalid("The provided expression refers to an attribute that does not exist in the item");
+      throw new Invalid(
+          "The provided expression refers to an attribute that does not exist in the item");
     }
     return value;
   }
@@ -318,12 +333,19 @@ public final class DynamoExpressions {
     }
     JsonNode value = values == null ? null : values.get(token);
     if (value == null) {
-      throw new Invalid("Invalid " + kind + ": An expression attribute value used in expression is not defined; attribute value: " + token);
+      throw new Invalid(
+          "Invalid "
+              + kind
+              + ": An expression attribute value used in expression is not defined; attribute value: "
+              + token);
     }
     return normalize(value.deepCopy());
   }
 
-  /** Numbers ({@code N}, {@code NS}, nested in {@code M}/{@code L}) as DynamoDB stores them: {@code 9.50} → {@code 9.5}. */
+  /**
+   * Numbers ({@code N}, {@code NS}, nested in {@code M}/{@code L}) as DynamoDB stores them: {@code
+   * 9.50} → {@code 9.5}.
+   */
   public static JsonNode normalize(JsonNode value) {
     if (value instanceof ObjectNode object && object.size() == 1) {
       String type = type(object);
@@ -338,7 +360,7 @@ public final class DynamoExpressions {
           }
           case "M" -> inner.forEach(DynamoExpressions::normalize);
           case "L" -> inner.forEach(DynamoExpressions::normalize);
-          default -> { }
+          default -> {}
         }
       } catch (NumberFormatException e) {
         throw new Invalid("A value provided cannot be converted into a number");
@@ -356,7 +378,10 @@ public final class DynamoExpressions {
       path.add(name(next()));
     }
     if (peek() != null && peek().equals("[")) {
-      throw new Invalid("Invalid " + kind + ": list indexes in document paths are not supported by the local fake");
+      throw new Invalid(
+          "Invalid "
+              + kind
+              + ": list indexes in document paths are not supported by the local fake");
     }
     return path;
   }
@@ -368,7 +393,11 @@ public final class DynamoExpressions {
     if (token.startsWith("#")) {
       JsonNode name = names == null ? null : names.get(token);
       if (name == null) {
-        throw new Invalid("Invalid " + kind + ": An expression attribute name used in the document path is not defined; attribute name: " + token);
+        throw new Invalid(
+            "Invalid "
+                + kind
+                + ": An expression attribute name used in the document path is not defined; attribute name: "
+                + token);
       }
       return name.asText();
     }
@@ -391,7 +420,8 @@ public final class DynamoExpressions {
     for (int i = 0; i < path.size() - 1; i++) {
       JsonNode next = map.get(path.get(i));
       if (next == null || !next.has("M")) {
-        throw new Invalid("The document path provided in the update expression is invalid for update");
+        throw new Invalid(
+            "The document path provided in the update expression is invalid for update");
       }
       map = (ObjectNode) next.get("M");
     }
@@ -422,7 +452,8 @@ public final class DynamoExpressions {
       if (existing != null && !type(existing).equals("N")) {
         throw new Invalid("An operand in the update expression has an incorrect data type");
       }
-      BigDecimal base = existing == null ? BigDecimal.ZERO : new BigDecimal(existing.get("N").asText());
+      BigDecimal base =
+          existing == null ? BigDecimal.ZERO : new BigDecimal(existing.get("N").asText());
       set(item, path, number(base.add(new BigDecimal(operand.get("N").asText()))));
     } else if (type.equals("SS") || type.equals("NS") || type.equals("BS")) {
       if (existing != null && !type(existing).equals(type)) {
@@ -440,7 +471,9 @@ public final class DynamoExpressions {
       }
       set(item, path, merged);
     } else {
-      throw new Invalid("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: " + type);
+      throw new Invalid(
+          "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: "
+              + type);
     }
   }
 
@@ -469,9 +502,10 @@ public final class DynamoExpressions {
 
   private static boolean setContains(JsonNode elements, String value, String scalar) {
     for (JsonNode element : elements) {
-      boolean same = scalar.equals("N")
-          ? new BigDecimal(element.asText()).compareTo(new BigDecimal(value)) == 0
-          : element.asText().equals(value);
+      boolean same =
+          scalar.equals("N")
+              ? new BigDecimal(element.asText()).compareTo(new BigDecimal(value)) == 0
+              : element.asText().equals(value);
       if (same) {
         return true;
       }
@@ -500,7 +534,10 @@ public final class DynamoExpressions {
       if (Character.isWhitespace(c)) {
         i++;
       } else if (c == '<' || c == '>') {
-        boolean two = i + 1 < expression.length() && (expression.charAt(i + 1) == '=' || (c == '<' && expression.charAt(i + 1) == '>'));
+        boolean two =
+            i + 1 < expression.length()
+                && (expression.charAt(i + 1) == '='
+                    || (c == '<' && expression.charAt(i + 1) == '>'));
         tokens.add(expression.substring(i, two ? i + 2 : i + 1));
         i += two ? 2 : 1;
       } else if ("=,().+-[]".indexOf(c) >= 0) {
@@ -508,12 +545,20 @@ public final class DynamoExpressions {
         i++;
       } else if (c == '#' || c == ':' || Character.isLetterOrDigit(c) || c == '_') {
         int start = i++;
-        while (i < expression.length() && (Character.isLetterOrDigit(expression.charAt(i)) || expression.charAt(i) == '_')) {
+        while (i < expression.length()
+            && (Character.isLetterOrDigit(expression.charAt(i)) || expression.charAt(i) == '_')) {
           i++;
         }
         tokens.add(expression.substring(start, i));
       } else {
-        throw new Invalid("Invalid " + kind + ": Syntax error; token: \"" + c + "\", near: \"" + expression + "\"");
+        throw new Invalid(
+            "Invalid "
+                + kind
+                + ": Syntax error; token: \""
+                + c
+                + "\", near: \""
+                + expression
+                + "\"");
       }
     }
     return tokens;

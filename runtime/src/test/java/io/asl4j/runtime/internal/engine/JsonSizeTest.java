@@ -33,7 +33,9 @@ class JsonSizeTest {
     JsonNode value = NODES.objectNode().put("name", "é".repeat(10)).put("n", 7);
     // {"name":<62>,"n":<11>}: keys 6 bytes a char, values 6 a char or their widest text
     assertEquals(2 + (2 + 24 + 2 + 62) + (2 + 6 + 2 + 11), JsonSize.bound(value, 1000));
-    assertEquals("{\"name\":\"éééééééééé\",\"n\":7}".getBytes(StandardCharsets.UTF_8).length, JsonSize.size(value, NO_LIMIT));
+    assertEquals(
+        "{\"name\":\"éééééééééé\",\"n\":7}".getBytes(StandardCharsets.UTF_8).length,
+        JsonSize.size(value, NO_LIMIT));
   }
 
   @Test
@@ -45,26 +47,45 @@ class JsonSizeTest {
 
   @Provide
   Arbitrary<JsonNode> values() {
-    Arbitrary<String> text = Arbitraries.strings().withCharRange('\u0000', '\u00ff').withChars('€', '\ud83d', '\ude00').ofMaxLength(12);
-    Arbitrary<JsonNode> leaves = Arbitraries.oneOf(
-        text.map(NODES::textNode),
-        Arbitraries.integers().map(NODES::numberNode),
-        Arbitraries.longs().map(NODES::numberNode),
-        Arbitraries.doubles().map(NODES::numberNode),
-        Arbitraries.bigDecimals().ofScale(3).map(d -> NODES.numberNode(new BigDecimal(d.toString()))),
-        Arbitraries.of(true, false).map(NODES::booleanNode),
-        Arbitraries.just(NODES.nullNode()));
-    return Arbitraries.recursive(() -> leaves, inner -> Arbitraries.oneOf(
-        inner.list().ofMaxSize(4).map(list -> {
-          ArrayNode array = NODES.arrayNode();
-          list.forEach(array::add);
-          return array;
-        }),
-        Arbitraries.maps(text, inner).ofMaxSize(4).map(map -> {
-          ObjectNode object = NODES.objectNode();
-          map.forEach(object::set);
-          return object;
-        })), 0, 3);
+    Arbitrary<String> text =
+        Arbitraries.strings()
+            .withCharRange('\u0000', '\u00ff')
+            .withChars('€', '\ud83d', '\ude00')
+            .ofMaxLength(12);
+    Arbitrary<JsonNode> leaves =
+        Arbitraries.oneOf(
+            text.map(NODES::textNode),
+            Arbitraries.integers().map(NODES::numberNode),
+            Arbitraries.longs().map(NODES::numberNode),
+            Arbitraries.doubles().map(NODES::numberNode),
+            Arbitraries.bigDecimals()
+                .ofScale(3)
+                .map(d -> NODES.numberNode(new BigDecimal(d.toString()))),
+            Arbitraries.of(true, false).map(NODES::booleanNode),
+            Arbitraries.just(NODES.nullNode()));
+    return Arbitraries.recursive(
+        () -> leaves,
+        inner ->
+            Arbitraries.oneOf(
+                inner
+                    .list()
+                    .ofMaxSize(4)
+                    .map(
+                        list -> {
+                          ArrayNode array = NODES.arrayNode();
+                          list.forEach(array::add);
+                          return array;
+                        }),
+                Arbitraries.maps(text, inner)
+                    .ofMaxSize(4)
+                    .map(
+                        map -> {
+                          ObjectNode object = NODES.objectNode();
+                          map.forEach(object::set);
+                          return object;
+                        })),
+        0,
+        3);
   }
 
   /**
@@ -77,17 +98,24 @@ class JsonSizeTest {
     long size = JsonSize.size(value, NO_LIMIT);
     long limit = Math.max(0, size + offset);
     long bound = JsonSize.bound(value, limit);
-    assertEquals(size > limit, bound > limit, () -> "limit " + limit + ", size " + size + ", bound " + bound + " of " + value);
+    assertEquals(
+        size > limit,
+        bound > limit,
+        () -> "limit " + limit + ", size " + size + ", bound " + bound + " of " + value);
     if (bound <= limit) {
       assertTrue(bound >= size, () -> "bound " + bound + " below size " + size + " of " + value);
     }
     long unlimited = JsonSize.bound(value, NO_LIMIT);
-    assertTrue(unlimited >= size, () -> "bound " + unlimited + " below size " + size + " of " + value);
+    assertTrue(
+        unlimited >= size, () -> "bound " + unlimited + " below size " + size + " of " + value);
   }
 
   /** The size is the UTF-8 length of the compact text Jackson writes. */
   @Property
   void theSizeIsTheCompactTextsUtf8Length(@ForAll("values") JsonNode value) {
-    assertEquals(value.toString().getBytes(StandardCharsets.UTF_8).length, JsonSize.size(value, NO_LIMIT), value::toString);
+    assertEquals(
+        value.toString().getBytes(StandardCharsets.UTF_8).length,
+        JsonSize.size(value, NO_LIMIT),
+        value::toString);
   }
 }

@@ -44,7 +44,8 @@ class StateObserverTest {
     }
 
     @Override
-    public Retrying retrier(Step step, int index, Retrier retrier, int retriesSoFar, String error, String cause) {
+    public Retrying retrier(
+        Step step, int index, Retrier retrier, int retriesSoFar, String error, String cause) {
       calls.add("retrier " + step.name + " #" + index + " after " + retriesSoFar + " " + error);
       return verdict;
     }
@@ -55,12 +56,29 @@ class StateObserverTest {
     }
   }
 
-  private static ExecutionRun run(String definition, String input, StateObserver observer) throws Exception {
-    RunSetup setup = new RunSetup(
-        new RunSetup.Machine(
-            AslReader.read(definition), new Data(), Map.of(), Map.of(), true, "us-east-1", "123456789012",
-            "observed", false, new TaskTokens(), null, null, new ActivityQueues()),
-        0, 1L, "observed-1", 1, null);
+  private static ExecutionRun run(String definition, String input, StateObserver observer)
+      throws Exception {
+    RunSetup setup =
+        new RunSetup(
+            new RunSetup.Machine(
+                AslReader.read(definition),
+                new Data(),
+                Map.of(),
+                Map.of(),
+                true,
+                "us-east-1",
+                "123456789012",
+                "observed",
+                false,
+                new TaskTokens(),
+                null,
+                null,
+                new ActivityQueues()),
+            0,
+            1L,
+            "observed-1",
+            1,
+            null);
     ExecutionRun run = new ExecutionRun(setup, JSON.readTree(input));
     run.observer = observer;
     run.start();
@@ -71,7 +89,8 @@ class StateObserverTest {
   @Test
   void observerSeesEachStateEnteredItsIntermediateValuesAndItsExitInOrder() throws Exception {
     // given
-    String definition = """
+    String definition =
+        """
         {"StartAt": "Greet", "States": {
           "Greet": {"Type": "Pass", "Result": {"hello": "world"}, "ResultPath": "$.greeting",
                     "Assign": {"greeted": true}, "Next": "Done"},
@@ -102,7 +121,8 @@ class StateObserverTest {
   @Test
   void observerThatStopsAtATransitionEndsTheRunThere() throws Exception {
     // given
-    String definition = """
+    String definition =
+        """
         {"StartAt": "First", "States": {
           "First": {"Type": "Choice", "Choices": [{"Variable": "$.go", "BooleanEquals": true, "Next": "Second"}]},
           "Second": {"Type": "Pass", "End": true}}}""";
@@ -125,7 +145,8 @@ class StateObserverTest {
   @Test
   void retrierTheObserverDoesNotRetryPassesTheErrorToTheCatchers() throws Exception {
     // given: a Parallel whose branch fails; its retrier would retry, but the observer says no
-    String definition = """
+    String definition =
+        """
         {"StartAt": "Fan", "States": {
           "Fan": {"Type": "Parallel", "End": true,
                   "Branches": [{"StartAt": "Boom", "States": {

@@ -23,7 +23,8 @@ class WildcardsProperties {
   @Property
   void matchingAgreesWithAReferenceMatcher(
       @ForAll("patterns") String pattern, @ForAll("texts") String text) {
-    assertEquals(reference(pattern, text), Wildcards.matches(pattern, text), pattern + " on " + text);
+    assertEquals(
+        reference(pattern, text), Wildcards.matches(pattern, text), pattern + " on " + text);
   }
 
   @Property

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.asl4j.dsl.expression.ExpressionException;
 import io.asl4j.dsl.expression.IntrinsicCall;
 import io.asl4j.dsl.expression.IntrinsicFunction;
 import io.asl4j.runtime.StatesError;
@@ -32,10 +31,10 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Every intrinsic function with random arguments of every type: a value or a {@code States.*}
- * error with a cause, never another exception, the same answer for the same seed, and no result
- * past the limits (1000 items from ArrayRange, 256 KiB of text). The calls are written from the
- * grammar, so every try evaluates one; broken calls have their own property: refused, located.
+ * Every intrinsic function with random arguments of every type: a value or a {@code States.*} error
+ * with a cause, never another exception, the same answer for the same seed, and no result past the
+ * limits (1000 items from ArrayRange, 256 KiB of text). The calls are written from the grammar, so
+ * every try evaluates one; broken calls have their own property: refused, located.
  */
 class IntrinsicEvaluatorProperties {
   private static final Duration LIMIT = Duration.ofSeconds(5);
@@ -78,16 +77,18 @@ class IntrinsicEvaluatorProperties {
             });
     // Measured: about 12 % of the calls have a call as an argument. (The functions are labelled,
     // not checked: at 200 tries the rarest, at about 3 %, may be missed now and then.)
-    Statistics.label("nested call").coverage(coverage -> coverage.check(true).percentage(p -> p > 3));
+    Statistics.label("nested call")
+        .coverage(coverage -> coverage.check(true).percentage(p -> p > 3));
   }
 
   /**
-   * What the grammar cannot write — wrong argument counts, numbers no double holds, path
-   * functions, broken strings, unknown names, cut-off or trailing text — is refused when the
-   * template holding it is compiled, with the position of the fault, never with another exception.
+   * What the grammar cannot write — wrong argument counts, numbers no double holds, path functions,
+   * broken strings, unknown names, cut-off or trailing text — is refused when the template holding
+   * it is compiled, with the position of the fault, never with another exception.
    */
   @Property
-  void anUnparseableIntrinsicCallIsRefusedWithItsPosition(@ForAll("unparseableCalls") Broken broken) {
+  void anUnparseableIntrinsicCallIsRefusedWithItsPosition(
+      @ForAll("unparseableCalls") Broken broken) {
     TemplateRefusals.assertRefusedWithItsPosition(broken.text(), broken.how(), LIMIT);
     Statistics.label("how")
         .coverage(
@@ -112,7 +113,8 @@ class IntrinsicEvaluatorProperties {
 
     // then
     if (outcome instanceof JsonNode range) {
-      assertTrue(range.isArray() && range.size() <= 1000, text + " gave " + range.size() + " items");
+      assertTrue(
+          range.isArray() && range.size() <= 1000, text + " gave " + range.size() + " items");
       Statistics.label("outcome").collect(range.size() <= 1 ? "0 or 1 item" : "items");
     } else {
       Statistics.label("outcome").collect("refused");
@@ -120,7 +122,8 @@ class IntrinsicEvaluatorProperties {
     Statistics.label("outcome")
         .coverage(
             coverage -> {
-              // Measured over 1,000 tries: 10 % ranges of 2 items or more, 44 % of 0 or 1, 46 % refused.
+              // Measured over 1,000 tries: 10 % ranges of 2 items or more, 44 % of 0 or 1, 46 %
+              // refused.
               coverage.check("items").percentage(p -> p > 2);
               coverage.check("refused").percentage(p -> p > 25);
             });
@@ -152,7 +155,10 @@ class IntrinsicEvaluatorProperties {
   /** The value, or the {@link StatesError} (checked), of one evaluation with a seeded evaluator. */
   private static Object outcome(IntrinsicCall call, JsonNode input, JsonNode variable, long seed) {
     Function<String, JsonNode> variables = name -> name.equals("var") ? variable : null;
-    JsonNode context = JsonNodeFactory.instance.objectNode().set("Execution", JsonNodeFactory.instance.objectNode().set("Input", input));
+    JsonNode context =
+        JsonNodeFactory.instance
+            .objectNode()
+            .set("Execution", JsonNodeFactory.instance.objectNode().set("Input", input));
     return TimeBound.within(
         LIMIT,
         call.text(),
@@ -183,7 +189,10 @@ class IntrinsicEvaluatorProperties {
   /** A failure's name and cause, compared by value. */
   private record ComparableError(String error, String cause) {}
 
-  /** A call written from the grammar: a known function, an argument count it takes, arguments that parse. */
+  /**
+   * A call written from the grammar: a known function, an argument count it takes, arguments that
+   * parse.
+   */
   @Provide
   Arbitrary<String> calls() {
     return call(2);
@@ -191,7 +200,12 @@ class IntrinsicEvaluatorProperties {
 
   /** How an unparseable call was broken; each is about a fifth of the tries. */
   private static final List<String> BREAKAGES =
-      List.of("argument count", "bad last argument", "cut off", "text after the call", "nested too deep");
+      List.of(
+          "argument count",
+          "bad last argument",
+          "cut off",
+          "text after the call",
+          "nested too deep");
 
   /** A call the grammar would write, broken in one way, with the way it was broken. */
   record Broken(String text, String how) {}
@@ -199,7 +213,9 @@ class IntrinsicEvaluatorProperties {
   @Provide
   Arbitrary<Broken> unparseableCalls() {
     List<IntrinsicFunction> fixedArity =
-        Arrays.stream(IntrinsicFunction.values()).filter(f -> !f.isVariadic() || f.minArguments() > 0).toList();
+        Arrays.stream(IntrinsicFunction.values())
+            .filter(f -> !f.isVariadic() || f.minArguments() > 0)
+            .toList();
     Arbitrary<Broken> argumentCount =
         Arbitraries.of(fixedArity)
             .flatMap(
@@ -218,13 +234,33 @@ class IntrinsicEvaluatorProperties {
                 });
     Arbitrary<String> badArgument =
         Arbitraries.of(
-            "1e999", "-1e999", "1".repeat(IntrinsicCall.MAX_NUMBER_LENGTH + 1), "1.2.3", "01x", "-",
-            "$.items.length()", "$.a.keys()", "$[", "$['a'", "$.a[?(@.b ==", "'unclosed",
-            "'bad \\x escape'", "\"double\"", "undefined", "True", "NaN", "#", "@", "States.Nope()",
-            "States.format('x')", "Stats.Array()");
+            "1e999",
+            "-1e999",
+            "1".repeat(IntrinsicCall.MAX_NUMBER_LENGTH + 1),
+            "1.2.3",
+            "01x",
+            "-",
+            "$.items.length()",
+            "$.a.keys()",
+            "$[",
+            "$['a'",
+            "$.a[?(@.b ==",
+            "'unclosed",
+            "'bad \\x escape'",
+            "\"double\"",
+            "undefined",
+            "True",
+            "NaN",
+            "#",
+            "@",
+            "States.Nope()",
+            "States.format('x')",
+            "Stats.Array()");
     Arbitrary<Broken> badLastArgument =
         Arbitraries.of(
-                Arrays.stream(IntrinsicFunction.values()).filter(f -> f.maxArguments() > 0).toList())
+                Arrays.stream(IntrinsicFunction.values())
+                    .filter(f -> f.maxArguments() > 0)
+                    .toList())
             .flatMap(
                 function ->
                     Combinators.combine(
@@ -237,13 +273,15 @@ class IntrinsicEvaluatorProperties {
                               return new Broken(written(function, all), "bad last argument");
                             }));
     Arbitrary<Broken> cutOff =
-        call(2).flatMap(
+        call(2)
+            .flatMap(
                 text ->
                     Arbitraries.integers()
                         .between(0, text.length() - 1)
                         .map(end -> new Broken(text.substring(0, end), "cut off")));
     Arbitrary<Broken> trailing =
-        Combinators.combine(call(2), Arbitraries.of(")", ",1", "x", ".a", "$", "('a')", "States.UUID()"))
+        Combinators.combine(
+                call(2), Arbitraries.of(")", ",1", "x", ".a", "$", "('a')", "States.UUID()"))
             .as((text, tail) -> new Broken(text + tail, "text after the call"));
     Arbitrary<Broken> tooDeep =
         Arbitraries.integers()
@@ -268,8 +306,19 @@ class IntrinsicEvaluatorProperties {
         Arbitraries.integers().between(-1100, 1100).map(String::valueOf),
         Arbitraries.integers().map(String::valueOf),
         Arbitraries.of(
-            "0", "1", "-1", "0.5", "-0.5", "1.5", "2147483647", "-2147483648", "2147483648",
-            "1e-999", "99999999999999999999999", "1e300", "-1e300"));
+            "0",
+            "1",
+            "-1",
+            "0.5",
+            "-0.5",
+            "1.5",
+            "2147483647",
+            "-2147483648",
+            "2147483648",
+            "1e-999",
+            "99999999999999999999999",
+            "1e300",
+            "-1e300"));
   }
 
   private static Arbitrary<String> call(int depth) {
@@ -299,17 +348,52 @@ class IntrinsicEvaluatorProperties {
             .map(s -> "'" + s.replace("{}", "\\{\\}") + "'");
     Arbitrary<String> templates =
         Arbitraries.of("'{}'", "'{} and {}'", "'\\{}'", "'{}{}{}'", "'no placeholder'", "''");
-    Arbitrary<String> escapes = Arbitraries.of("'\\''", "'\\\\'", "'a\\{b'", "','", "'MD5'", "'SHA-512'", "'SHA-3'", "'YWJj'", "'=='");
+    Arbitrary<String> escapes =
+        Arbitraries.of(
+            "'\\''", "'\\\\'", "'a\\{b'", "','", "'MD5'", "'SHA-512'", "'SHA-3'", "'YWJj'", "'=='");
     Arbitrary<String> numbers =
         Arbitraries.of(
-            "0", "1", "2", "-1", "3", "1000", "-2147483648", "2147483647", "2147483648",
-            "99999999999999999999", "0.5", "-1.5", "1.5", "2.4999", "1e2", "1e300", "-1e300", "1e-999");
+            "0",
+            "1",
+            "2",
+            "-1",
+            "3",
+            "1000",
+            "-2147483648",
+            "2147483647",
+            "2147483648",
+            "99999999999999999999",
+            "0.5",
+            "-1.5",
+            "1.5",
+            "2.4999",
+            "1e2",
+            "1e300",
+            "-1e300",
+            "1e-999");
     Arbitrary<String> literals = Arbitraries.of("true", "false", "null");
     Arbitrary<String> paths =
         Arbitraries.of(
-            "$", "$.a", "$.b", "$.c", "$.n", "$.x", "$.id", "$.items", "$.items[0]", "$.a.b",
-            "$.nosuch", "$$.Execution.Input", "$$.Execution.Input.a", "$var", "$var[0]", "$unset",
-            "$.items[*]", "$..a", "$.items[-1:]", "$.items[?(@.a == 'x, y')]");
+            "$",
+            "$.a",
+            "$.b",
+            "$.c",
+            "$.n",
+            "$.x",
+            "$.id",
+            "$.items",
+            "$.items[0]",
+            "$.a.b",
+            "$.nosuch",
+            "$$.Execution.Input",
+            "$$.Execution.Input.a",
+            "$var",
+            "$var[0]",
+            "$unset",
+            "$.items[*]",
+            "$..a",
+            "$.items[-1:]",
+            "$.items[?(@.a == 'x, y')]");
     Arbitrary<String> leaf =
         Arbitraries.frequencyOf(
             Tuple.of(2, strings),

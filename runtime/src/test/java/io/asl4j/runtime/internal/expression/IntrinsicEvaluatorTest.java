@@ -418,7 +418,10 @@ class IntrinsicEvaluatorTest {
             StatesError.class,
             () ->
                 intrinsics.evaluate(
-                    IntrinsicCall.parse("States.ArrayRange(0, $.big, 1)"), input, CONTEXT, VARIABLES));
+                    IntrinsicCall.parse("States.ArrayRange(0, $.big, 1)"),
+                    input,
+                    CONTEXT,
+                    VARIABLES));
     StatesError item =
         assertThrows(
             StatesError.class,
@@ -450,11 +453,13 @@ class IntrinsicEvaluatorTest {
 
     assertEquals(
         AslReader.parse("[1E+999999999, 1E+999999998]"),
-        intrinsics.evaluate(IntrinsicCall.parse("States.ArrayUnique($.a)"), input, CONTEXT, VARIABLES));
+        intrinsics.evaluate(
+            IntrinsicCall.parse("States.ArrayUnique($.a)"), input, CONTEXT, VARIABLES));
     assertEquals(
-        Nodes.json("[1e400, 1]"),
-        call("States.ArrayUnique($.a)", "{\"a\": [1e400, 1, 1e401]}"));
-    assertEquals(Nodes.json("true"), call("States.ArrayContains($.a, $.b)", "{\"a\": [1, 1e400], \"b\": 1e500}"));
+        Nodes.json("[1e400, 1]"), call("States.ArrayUnique($.a)", "{\"a\": [1e400, 1, 1e401]}"));
+    assertEquals(
+        Nodes.json("true"),
+        call("States.ArrayContains($.a, $.b)", "{\"a\": [1, 1e400], \"b\": 1e500}"));
   }
 
   @Test
@@ -462,10 +467,12 @@ class IntrinsicEvaluatorTest {
     String big = "{\"big\": \"" + "x".repeat(100_000) + "\"}";
 
     StatesError format =
-        assertThrows(StatesError.class, () -> call("States.Format('{}{}{}', $.big, $.big, $.big)", big));
+        assertThrows(
+            StatesError.class, () -> call("States.Format('{}{}{}', $.big, $.big, $.big)", big));
     StatesError string =
         assertThrows(
-            StatesError.class, () -> call("States.JsonToString(States.Array($.big, $.big, $.big))", big));
+            StatesError.class,
+            () -> call("States.JsonToString(States.Array($.big, $.big, $.big))", big));
 
     assertEquals("States.DataLimitExceeded", format.error());
     assertEquals(
@@ -474,7 +481,8 @@ class IntrinsicEvaluatorTest {
         format.cause());
     assertEquals("States.DataLimitExceeded", string.error());
     assertEquals(
-        Nodes.json("\"" + "x".repeat(200_000) + "\""), call("States.Format('{}{}', $.big, $.big)", big));
+        Nodes.json("\"" + "x".repeat(200_000) + "\""),
+        call("States.Format('{}{}', $.big, $.big)", big));
   }
 
   @Test

@@ -96,14 +96,21 @@ final class PassChain {
     return path(state, "OutputPath", output, context);
   }
 
-  /** A test that {@code testCase} (a recorded Pass chain) runs as recorded; random seeded with 1. */
+  /**
+   * A test that {@code testCase} (a recorded Pass chain) runs as recorded; random seeded with 1.
+   */
   static DynamicTest matchesRecording(JsonNode testCase) {
     return DynamicTest.dynamicTest(
         testCase.get("id").asText(),
-        () -> assertMatchesRecording(testCase, IntrinsicEvaluator.withRandom(new SplittableRandom(1))));
+        () ->
+            assertMatchesRecording(
+                testCase, IntrinsicEvaluator.withRandom(new SplittableRandom(1))));
   }
 
-  /** {@code result} placed into {@code raw} as {@code state}'s ResultPath says (absent: the result; null: raw). */
+  /**
+   * {@code result} placed into {@code raw} as {@code state}'s ResultPath says (absent: the result;
+   * null: raw).
+   */
   static JsonNode resultPath(JsonNode state, JsonNode raw, JsonNode result) {
     if (!state.has("ResultPath")) {
       return result;
@@ -114,7 +121,10 @@ final class PassChain {
     return ResultPaths.merge(raw, AslPath.parse(state.get("ResultPath").textValue()), result);
   }
 
-  /** {@code state}'s path {@code field} (InputPath, OutputPath) applied to {@code data}: absent keeps it, null gives {@code {}}. */
+  /**
+   * {@code state}'s path {@code field} (InputPath, OutputPath) applied to {@code data}: absent
+   * keeps it, null gives {@code {}}.
+   */
   static JsonNode path(JsonNode state, String field, JsonNode data, JsonNode context) {
     if (!state.has(field)) {
       return data;

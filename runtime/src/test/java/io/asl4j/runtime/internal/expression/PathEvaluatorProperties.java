@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asl4j.dsl.expression.AslPath;
 import io.asl4j.dsl.expression.AslPath.Root;
-import io.asl4j.dsl.expression.ExpressionException;
 import io.asl4j.runtime.StatesError;
 import io.asl4j.runtime.internal.testing.JsonArbitraries;
 import io.asl4j.runtime.internal.testing.PathArbitraries;
@@ -61,8 +60,7 @@ class PathEvaluatorProperties {
                 return "value";
               } catch (StatesError e) {
                 assertEquals("States.Runtime", e.error(), e.getMessage());
-                assertTrue(
-                    e.cause().startsWith("Invalid path '" + text + "' : "), e.cause());
+                assertTrue(e.cause().startsWith("Invalid path '" + text + "' : "), e.cause());
                 return "States.Runtime";
               } catch (RuntimeException | StackOverflowError e) {
                 return fail("evaluating '" + text + "' threw " + e, e);
@@ -90,7 +88,10 @@ class PathEvaluatorProperties {
             });
     Statistics.label("root")
         // measured: $ 59 %, $var 31 %, $$ 10 %
-        .coverage(coverage -> Arrays.stream(Root.values()).forEach(root -> coverage.check(root).percentage(p -> p > 1)));
+        .coverage(
+            coverage ->
+                Arrays.stream(Root.values())
+                    .forEach(root -> coverage.check(root).percentage(p -> p > 1)));
   }
 
   /**
@@ -103,7 +104,9 @@ class PathEvaluatorProperties {
     Statistics.label("how")
         .coverage(
             // measured: 9 % to 25 % each
-            coverage -> PathArbitraries.BREAKAGES.forEach(how -> coverage.check(how).percentage(p -> p > 1)));
+            coverage ->
+                PathArbitraries.BREAKAGES.forEach(
+                    how -> coverage.check(how).percentage(p -> p > 1)));
   }
 
   @Property
@@ -128,7 +131,9 @@ class PathEvaluatorProperties {
               } catch (StatesError e) {
                 assertEquals("States.Runtime", e.error(), e.getMessage());
                 assertTrue(
-                    e.cause().startsWith("The JSONPath '" + text + "' specified for the field 'value.$'"),
+                    e.cause()
+                        .startsWith(
+                            "The JSONPath '" + text + "' specified for the field 'value.$'"),
                     e.cause());
                 return "States.Runtime";
               }
@@ -162,7 +167,8 @@ class PathEvaluatorProperties {
       Statistics.label("outcome").collect("placed");
     } catch (StatesError e) {
       assertEquals("States.ResultPathMatchFailure", e.error(), e.getMessage());
-      assertTrue(e.cause().startsWith("Unable to apply ResultPath '" + text + "' to input '"), e.cause());
+      assertTrue(
+          e.cause().startsWith("Unable to apply ResultPath '" + text + "' to input '"), e.cause());
       Statistics.label("outcome").collect("States.ResultPathMatchFailure");
     }
     assertEquals(inputBefore, input, "the input was changed by " + text);

@@ -137,9 +137,12 @@ class PathEvaluatorTest {
             () ->
                 assertTimeoutPreemptively(
                     Duration.ofSeconds(30),
-                    () -> PathEvaluator.evaluate(AslPath.parse(path), document, CONTEXT, VARIABLES)));
+                    () ->
+                        PathEvaluator.evaluate(AslPath.parse(path), document, CONTEXT, VARIABLES)));
     assertEquals(
-        "Invalid path '" + path + "' : The path cannot be evaluated on this input (it ran for more"
+        "Invalid path '"
+            + path
+            + "' : The path cannot be evaluated on this input (it ran for more"
             + " than 1 second)",
         e.cause());
   }
@@ -206,7 +209,8 @@ class PathEvaluatorTest {
   void appendWorksOnACopyAndLeavesTheInputAlone() {
     JsonNode input = Nodes.json("{\"a\": [1, 2]}");
 
-    JsonNode appended = PathEvaluator.evaluate(AslPath.parse("$.a.append(3)"), input, null, VARIABLES);
+    JsonNode appended =
+        PathEvaluator.evaluate(AslPath.parse("$.a.append(3)"), input, null, VARIABLES);
 
     assertEquals(Nodes.json("[1, 2, 3]"), appended);
     assertEquals(Nodes.json("{\"a\": [1, 2]}"), input);
@@ -234,7 +238,9 @@ class PathEvaluatorTest {
     StatesError e =
         assertThrows(
             StatesError.class,
-            () -> PathEvaluator.evaluate(AslPath.parse("$[?(@ == 1)]"), Nodes.json("1"), null, VARIABLES));
+            () ->
+                PathEvaluator.evaluate(
+                    AslPath.parse("$[?(@ == 1)]"), Nodes.json("1"), null, VARIABLES));
 
     assertEquals("States.Runtime", e.error());
     assertEquals(
@@ -247,7 +253,9 @@ class PathEvaluatorTest {
     StatesError e =
         assertThrows(
             StatesError.class,
-            () -> PathEvaluator.evaluate(AslPath.parse("$.first()"), Nodes.json("[]"), null, VARIABLES));
+            () ->
+                PathEvaluator.evaluate(
+                    AslPath.parse("$.first()"), Nodes.json("[]"), null, VARIABLES));
 
     assertEquals("States.Runtime", e.error());
     assertEquals(

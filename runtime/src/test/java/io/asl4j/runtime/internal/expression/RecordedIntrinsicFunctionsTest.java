@@ -1,6 +1,5 @@
 package io.asl4j.runtime.internal.expression;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -8,9 +7,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The AWS-recorded cases of {@code pure/intrinsic_functions} whose machine is a chain of JSONPath
- * Pass states, replayed through the intrinsic evaluator alone. The others (JSONata or mixed-language
- * machines) are left out of this selection, not skipped: {@code ConformanceTest} runs every one of
- * them on the whole runtime.
+ * Pass states, replayed through the intrinsic evaluator alone. The others (JSONata or
+ * mixed-language machines) are left out of this selection, not skipped: {@code ConformanceTest}
+ * runs every one of them on the whole runtime.
  */
 class RecordedIntrinsicFunctionsTest {
 

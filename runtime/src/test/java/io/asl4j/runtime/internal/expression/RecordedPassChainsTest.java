@@ -1,6 +1,5 @@
 package io.asl4j.runtime.internal.expression;
 
-
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

@@ -56,9 +56,13 @@ class SharedObjectNodeTest {
 
   @Test
   void changingANodeCopiesItsFieldsAndLeavesTheNodesItSharesWithAlone() {
-    ObjectNode first = (ObjectNode) ResultPaths.merge(Nodes.json("{\"a\":1}"), AslPath.parse("$.b"), Nodes.json("2"));
-    ObjectNode second = (ObjectNode) ResultPaths.merge(first, AslPath.parse("$.c"), Nodes.json("3"));
-    ObjectNode third = (ObjectNode) ResultPaths.merge(second, AslPath.parse("$.d"), Nodes.json("4"));
+    ObjectNode first =
+        (ObjectNode)
+            ResultPaths.merge(Nodes.json("{\"a\":1}"), AslPath.parse("$.b"), Nodes.json("2"));
+    ObjectNode second =
+        (ObjectNode) ResultPaths.merge(first, AslPath.parse("$.c"), Nodes.json("3"));
+    ObjectNode third =
+        (ObjectNode) ResultPaths.merge(second, AslPath.parse("$.d"), Nodes.json("4"));
 
     second.put("a", 10); // what a handler changing the node it was given does
     second.remove("b");
@@ -72,8 +76,12 @@ class SharedObjectNodeTest {
 
   @Test
   void changesThroughIteratorsAndEntriesReachTheNode() {
-    ObjectNode node = (ObjectNode) ResultPaths.merge(Nodes.json("{\"a\":1,\"b\":2}"), AslPath.parse("$.c"), Nodes.json("3"));
-    ObjectNode sibling = (ObjectNode) ResultPaths.merge(node, AslPath.parse("$.d"), Nodes.json("4"));
+    ObjectNode node =
+        (ObjectNode)
+            ResultPaths.merge(
+                Nodes.json("{\"a\":1,\"b\":2}"), AslPath.parse("$.c"), Nodes.json("3"));
+    ObjectNode sibling =
+        (ObjectNode) ResultPaths.merge(node, AslPath.parse("$.d"), Nodes.json("4"));
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (e.getKey().equals("a")) {
@@ -90,7 +98,11 @@ class SharedObjectNodeTest {
 
   @Test
   void aSharedNodeEqualsAndHashesAsAPlainObjectWithTheSameFields() {
-    JsonNode shared = ResultPaths.merge(Nodes.json("{\"a\":[1,2],\"b\":{\"c\":null}}"), AslPath.parse("$.b.d"), Nodes.json("true"));
+    JsonNode shared =
+        ResultPaths.merge(
+            Nodes.json("{\"a\":[1,2],\"b\":{\"c\":null}}"),
+            AslPath.parse("$.b.d"),
+            Nodes.json("true"));
     JsonNode plain = Nodes.json("{\"a\":[1,2],\"b\":{\"c\":null,\"d\":true}}");
     assertEquals(plain, shared);
     assertEquals(shared, plain);
@@ -104,7 +116,10 @@ class SharedObjectNodeTest {
 
   @Provide
   Arbitrary<List<Op>> ops() {
-    return Combinators.combine(Arbitraries.integers().between(0, 9), Arbitraries.integers().between(0, 14), Arbitraries.integers().between(0, 99))
+    return Combinators.combine(
+            Arbitraries.integers().between(0, 9),
+            Arbitraries.integers().between(0, 14),
+            Arbitraries.integers().between(0, 99))
         .as(Op::new)
         .list()
         .ofMaxSize(60);
@@ -144,7 +159,8 @@ class SharedObjectNodeTest {
       assertEquals(expected.get(i).toString(), made.get(i).toString(), "node " + i);
       assertEquals(expected.get(i).size(), made.get(i).size(), "size of node " + i);
       for (int f = 0; f < 15; f++) {
-        assertEquals(expected.get(i).get("f" + f), made.get(i).get("f" + f), "f" + f + " of node " + i);
+        assertEquals(
+            expected.get(i).get("f" + f), made.get(i).get("f" + f), "f" + f + " of node " + i);
       }
     }
   }

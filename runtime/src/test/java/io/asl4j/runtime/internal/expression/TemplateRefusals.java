@@ -16,9 +16,8 @@ final class TemplateRefusals {
 
   /**
    * Compiles {@code text} as the value of a {@code value.$} field and asserts it is refused within
-   * {@code limit} with an {@link ExpressionException} that names a position inside the text —
-   * never accepted, never another exception; collects {@code how} it was broken as the "how"
-   * statistic.
+   * {@code limit} with an {@link ExpressionException} that names a position inside the text — never
+   * accepted, never another exception; collects {@code how} it was broken as the "how" statistic.
    */
   static void assertRefusedWithItsPosition(String text, String how, Duration limit) {
     ObjectNode template = JsonNodeFactory.instance.objectNode().put("value.$", text);

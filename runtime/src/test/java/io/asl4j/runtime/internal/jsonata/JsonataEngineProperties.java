@@ -28,9 +28,9 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * JSONata expressions from a grammar (arithmetic, paths, every built-in function, lambdas,
- * recursion, huge ranges and strings, regular expressions, {@code $eval}) on random inputs: a
- * value or {@code States.QueryEvaluationError}, never another exception, within the engine's time
- * and depth bounds, and the same answer from two engines seeded alike.
+ * recursion, huge ranges and strings, regular expressions, {@code $eval}) on random inputs: a value
+ * or {@code States.QueryEvaluationError}, never another exception, within the engine's time and
+ * depth bounds, and the same answer from two engines seeded alike.
  */
 class JsonataEngineProperties {
   /** The engine's own bound: short, so that runaway tries cost little. */
@@ -44,26 +44,99 @@ class JsonataEngineProperties {
    */
   private static final Duration LIMIT = Duration.ofSeconds(10);
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-02-29T12:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2024-02-29T12:00:00Z"), ZoneOffset.UTC);
 
   private static final List<String> FUNCTIONS_1 =
       List.of(
-          "string", "length", "uppercase", "lowercase", "trim", "number", "abs", "floor", "ceil",
-          "round", "sqrt", "boolean", "not", "exists", "count", "sum", "max", "min", "average",
-          "reverse", "shuffle", "distinct", "keys", "spread", "merge", "type", "base64encode",
-          "base64decode", "encodeUrlComponent", "encodeUrl", "decodeUrlComponent", "decodeUrl",
-          "fromMillis", "toMillis", "random", "parse", "single", "sort", "eval", "error", "string",
-          "formatInteger", "parseInteger");
+          "string",
+          "length",
+          "uppercase",
+          "lowercase",
+          "trim",
+          "number",
+          "abs",
+          "floor",
+          "ceil",
+          "round",
+          "sqrt",
+          "boolean",
+          "not",
+          "exists",
+          "count",
+          "sum",
+          "max",
+          "min",
+          "average",
+          "reverse",
+          "shuffle",
+          "distinct",
+          "keys",
+          "spread",
+          "merge",
+          "type",
+          "base64encode",
+          "base64decode",
+          "encodeUrlComponent",
+          "encodeUrl",
+          "decodeUrlComponent",
+          "decodeUrl",
+          "fromMillis",
+          "toMillis",
+          "random",
+          "parse",
+          "single",
+          "sort",
+          "eval",
+          "error",
+          "string",
+          "formatInteger",
+          "parseInteger");
 
   private static final List<String> FUNCTIONS_2 =
       List.of(
-          "substring", "substringBefore", "substringAfter", "pad", "contains", "split", "join",
-          "match", "power", "formatNumber", "formatBase", "formatInteger", "parseInteger",
-          "fromMillis", "toMillis", "append", "zip", "lookup", "assert", "partition", "hash",
-          "round", "now", "sort", "eval", "each", "sift", "map", "filter", "string");
+          "substring",
+          "substringBefore",
+          "substringAfter",
+          "pad",
+          "contains",
+          "split",
+          "join",
+          "match",
+          "power",
+          "formatNumber",
+          "formatBase",
+          "formatInteger",
+          "parseInteger",
+          "fromMillis",
+          "toMillis",
+          "append",
+          "zip",
+          "lookup",
+          "assert",
+          "partition",
+          "hash",
+          "round",
+          "now",
+          "sort",
+          "eval",
+          "each",
+          "sift",
+          "map",
+          "filter",
+          "string");
 
   private static final List<String> FUNCTIONS_3 =
-      List.of("substring", "pad", "replace", "split", "match", "reduce", "range", "fromMillis", "formatNumber");
+      List.of(
+          "substring",
+          "pad",
+          "replace",
+          "split",
+          "match",
+          "reduce",
+          "range",
+          "fromMillis",
+          "formatNumber");
 
   @Property
   void anExpressionGivesAValueOrAQueryEvaluationErrorWithinItsBounds(
@@ -81,7 +154,10 @@ class JsonataEngineProperties {
     }
     assertEquals(before, input, "the input was changed by " + expression);
     Statistics.label("outcome")
-        .collect(timedOut ? "timeout" : first instanceof Failure ? "States.QueryEvaluationError" : "value");
+        .collect(
+            timedOut
+                ? "timeout"
+                : first instanceof Failure ? "States.QueryEvaluationError" : "value");
     // Both answers are exercised; a timeout, which skips the comparison, stays rare.
     Statistics.label("outcome")
         .coverage(
@@ -102,18 +178,23 @@ class JsonataEngineProperties {
     // an argument near the time bound may end either run by the timeout, and not the other.
     if (!isTimeout(outcome) && !(outcome(argument, input, null, 1) instanceof Failure)) {
       assertTrue(
-          ((Failure) outcome).cause().endsWith("threw an error during evaluation. T1006: Attempted to invoke a non-function"),
+          ((Failure) outcome)
+              .cause()
+              .endsWith(
+                  "threw an error during evaluation. T1006: Attempted to invoke a non-function"),
           ((Failure) outcome).cause());
     }
   }
 
   @Property(tries = 30) // a try may run until the engine's 500 ms timeout
-  void aRunawayExpressionIsStoppedByABoundWithItsOwnWords(@ForAll("runawaysOnly") String expression) {
+  void aRunawayExpressionIsStoppedByABoundWithItsOwnWords(
+      @ForAll("runawaysOnly") String expression) {
     Object outcome = outcome(expression, JsonNodeFactory.instance.objectNode(), null, 1);
     assertTrue(outcome instanceof Failure, expression + " gave " + outcome);
     String cause = ((Failure) outcome).cause();
     assertTrue(
-        BOUNDS.stream().anyMatch(cause::contains), expression + " was not stopped by a bound: " + cause);
+        BOUNDS.stream().anyMatch(cause::contains),
+        expression + " was not stopped by a bound: " + cause);
   }
 
   /** What each bound says when it stops an evaluation. */
@@ -160,7 +241,11 @@ class JsonataEngineProperties {
           } catch (StatesError e) {
             assertEquals("States.QueryEvaluationError", e.error(), e.getMessage());
             assertTrue(
-                e.cause().startsWith("The JSONata expression '" + expression + "' specified for the field 'Output' "),
+                e.cause()
+                    .startsWith(
+                        "The JSONata expression '"
+                            + expression
+                            + "' specified for the field 'Output' "),
                 e.cause());
             return new Failure(e.cause());
           } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -171,7 +256,8 @@ class JsonataEngineProperties {
   }
 
   private static boolean isTimeout(Object outcome) {
-    return outcome instanceof Failure failure && failure.cause().contains("Expression evaluation timeout");
+    return outcome instanceof Failure failure
+        && failure.cause().contains("Expression evaluation timeout");
   }
 
   /** A failure's cause, compared by value. */
@@ -200,7 +286,10 @@ class JsonataEngineProperties {
     return Arbitraries.frequencyOf(
         Tuple.of(4, leaf()),
         Tuple.of(3, call(sub)),
-        Tuple.of(2, Combinators.combine(sub, Arbitraries.of(OPERATORS), sub).as((a, op, b) -> a + " " + op + " " + b)),
+        Tuple.of(
+            2,
+            Combinators.combine(sub, Arbitraries.of(OPERATORS), sub)
+                .as((a, op, b) -> a + " " + op + " " + b)),
         Tuple.of(1, sub.map(e -> "-" + e)),
         Tuple.of(1, Combinators.combine(sub, sub, sub).as((c, a, b) -> c + " ? " + a + " : " + b)),
         Tuple.of(1, Combinators.combine(sub, sub).as((a, b) -> "[" + a + ", " + b + "]")),
@@ -210,7 +299,8 @@ class JsonataEngineProperties {
         Tuple.of(1, Combinators.combine(sub, sub).as((a, b) -> a + "[" + b + "]")),
         Tuple.of(1, Combinators.combine(sub, sub).as((a, b) -> a + ".(" + b + ")")),
         Tuple.of(1, sub.map(body -> "(function($x, $y){" + body + "})(1, 'a')")),
-        Tuple.of(1, Combinators.combine(sub, sub).as((a, b) -> a + " ~> $map(function($x){" + b + "})")),
+        Tuple.of(
+            1, Combinators.combine(sub, sub).as((a, b) -> a + " ~> $map(function($x){" + b + "})")),
         Tuple.of(2, runaways()));
   }
 
@@ -219,7 +309,8 @@ class JsonataEngineProperties {
 
   private static Arbitrary<String> call(Arbitrary<String> argument) {
     Arbitrary<String> one =
-        Combinators.combine(Arbitraries.of(FUNCTIONS_1), argument).as((f, a) -> "$" + f + "(" + a + ")");
+        Combinators.combine(Arbitraries.of(FUNCTIONS_1), argument)
+            .as((f, a) -> "$" + f + "(" + a + ")");
     Arbitrary<String> two =
         Combinators.combine(Arbitraries.of(FUNCTIONS_2), argument, argument)
             .as((f, a, b) -> "$" + f + "(" + a + ", " + b + ")");
@@ -232,27 +323,93 @@ class JsonataEngineProperties {
   private static Arbitrary<String> leaf() {
     Arbitrary<String> numbers =
         Arbitraries.of(
-            "0", "1", "-1", "2.5", "3", "10", "100000", "1e7", "100000000", "-1e9", "1e308", "1e-320",
-            "9007199254740993", "1e21", "0.1");
+            "0",
+            "1",
+            "-1",
+            "2.5",
+            "3",
+            "10",
+            "100000",
+            "1e7",
+            "100000000",
+            "-1e9",
+            "1e308",
+            "1e-320",
+            "9007199254740993",
+            "1e21",
+            "0.1");
     Arbitrary<String> strings =
         Arbitraries.of(
-            "'a'", "\"b\"", "''", "'é'", "'\uD83D\uDE00'", "'a,b,,c'", "'{\"a\": [1, 2]}'", "'[1'",
-            "'2024-01-01T00:00:00Z'", "'[Y0001]-[M01]'", "'[Y,9999999]'", "'#,##0.00'", "'000'",
-            "'w'", "'I'", "'one hundred'", "'SHA-256'", "'MD5'", "'x'", "'%E0%A4%A'", "'YWJj'",
-            "'$states'", "'1 + 1'");
+            "'a'",
+            "\"b\"",
+            "''",
+            "'é'",
+            "'\uD83D\uDE00'",
+            "'a,b,,c'",
+            "'{\"a\": [1, 2]}'",
+            "'[1'",
+            "'2024-01-01T00:00:00Z'",
+            "'[Y0001]-[M01]'",
+            "'[Y,9999999]'",
+            "'#,##0.00'",
+            "'000'",
+            "'w'",
+            "'I'",
+            "'one hundred'",
+            "'SHA-256'",
+            "'MD5'",
+            "'x'",
+            "'%E0%A4%A'",
+            "'YWJj'",
+            "'$states'",
+            "'1 + 1'");
     Arbitrary<String> paths =
         Arbitraries.of(
-            "$states.input", "$states.input.a", "$states.input.b.c", "$states.input.items",
-            "$states.input.items[0]", "$states.input.*", "$states.input.**", "$states.input.n",
-            "$states.input.x", "$states.context.Execution.Input", "$states", "$v", "$v[0]", "$v.a",
-            "$undefinedVariable", "$", "$$", "a", "$states.input.items[-1]", "$states.input.a.b[0..1]");
+            "$states.input",
+            "$states.input.a",
+            "$states.input.b.c",
+            "$states.input.items",
+            "$states.input.items[0]",
+            "$states.input.*",
+            "$states.input.**",
+            "$states.input.n",
+            "$states.input.x",
+            "$states.context.Execution.Input",
+            "$states",
+            "$v",
+            "$v[0]",
+            "$v.a",
+            "$undefinedVariable",
+            "$",
+            "$$",
+            "a",
+            "$states.input.items[-1]",
+            "$states.input.a.b[0..1]");
     Arbitrary<String> regexes =
         Arbitraries.of("/a/", "/(a+)+b/", "/[a-z]*/i", "/^$/", "/(?<x>a)/", "/\\d+/", "/.*/");
     Arbitrary<String> functions =
         Arbitraries.of(
-            "function($x){$x}", "function($x, $y){$x & $y}", "function($a, $b){$a > $b}",
-            "$uppercase", "$string", "$now", "$random", "$uuid", "$millis");
-    Arbitrary<String> constants = Arbitraries.of("true", "false", "null", "[]", "{}", "[1, 2, 3]", "$uuid()", "$random()", "$now()", "$millis()");
+            "function($x){$x}",
+            "function($x, $y){$x & $y}",
+            "function($a, $b){$a > $b}",
+            "$uppercase",
+            "$string",
+            "$now",
+            "$random",
+            "$uuid",
+            "$millis");
+    Arbitrary<String> constants =
+        Arbitraries.of(
+            "true",
+            "false",
+            "null",
+            "[]",
+            "{}",
+            "[1, 2, 3]",
+            "$uuid()",
+            "$random()",
+            "$now()",
+            "$millis()");
     return Arbitraries.frequencyOf(
         Tuple.of(3, numbers),
         Tuple.of(3, strings),
@@ -265,7 +422,15 @@ class JsonataEngineProperties {
   /** Expressions written to exhaust time, memory or the stack. */
   private static Arbitrary<String> runaways() {
     Arbitrary<Integer> size =
-        Arbitraries.of(10, 1_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, Integer.MAX_VALUE);
+        Arbitraries.of(
+            10,
+            1_000,
+            100_000,
+            1_000_000,
+            10_000_000,
+            100_000_000,
+            1_000_000_000,
+            Integer.MAX_VALUE);
     return Arbitraries.oneOf(
         Arbitraries.of(
             "($f := function($n){$f($n)}; $f(1))",

@@ -78,8 +78,7 @@ class JsonataEngineTest {
   @Test
   void statesInputAndContextAreReadable() {
     assertEquals(json("[1,2]"), eval("$states.input.a", "{\"a\":[1,2]}"));
-    assertEquals(
-        json("{\"a\":3}"), eval("$states.context.Execution.Input", "{\"a\":3}"));
+    assertEquals(json("{\"a\":3}"), eval("$states.context.Execution.Input", "{\"a\":3}"));
   }
 
   @Test
@@ -135,8 +134,7 @@ class JsonataEngineTest {
           asked.add(name);
           return values.get(name);
         };
-    assertEquals(
-        json("12"), engine.evaluate("$price * 3", "Output", states("{}"), variables));
+    assertEquals(json("12"), engine.evaluate("$price * 3", "Output", states("{}"), variables));
     assertEquals(List.of("price"), asked);
   }
 
@@ -254,7 +252,8 @@ class JsonataEngineTest {
 
   @Test
   void aLibraryDefectNamesAFunctionItPrintsTheSameWayEveryTime() {
-    // The library failed with "unknown type to match: com.dashjoin.jsonata.Jsonata$JFunction@16d35ecd".
+    // The library failed with "unknown type to match:
+    // com.dashjoin.jsonata.Jsonata$JFunction@16d35ecd".
     assertCause(
         "$contains('a', $now)",
         "threw an error during evaluation. RuntimeException: java.lang.Error: unknown type to match:"
@@ -305,7 +304,8 @@ class JsonataEngineTest {
             () ->
                 assertTimeoutPreemptively(
                     Duration.ofSeconds(20),
-                    () -> bounded.evaluate(expression, "Output/result", states("{}"), NO_VARIABLES)));
+                    () ->
+                        bounded.evaluate(expression, "Output/result", states("{}"), NO_VARIABLES)));
     assertCause(
         expression,
         "threw an error during evaluation. Expression evaluation made more than 100000000 values:"

@@ -45,8 +45,7 @@ class JsonataTemplateTest {
         evaluate(
             "[null,\"string\",\"{% $states.input %}\",{\"key\":\"{% true %}\","
                 + "\"deep\":[\"{% $states.input.a + 1 %}\"]}]",
-            "Output",
-            "{\"a\":1}"));
+            "Output", "{\"a\":1}"));
   }
 
   @Test

@@ -34,8 +34,7 @@ class StepFunctionsFunctionsTest {
             StatesError.class,
             () -> engine.evaluate(expression, "Output", states("{}"), name -> null));
     assertEquals("States.QueryEvaluationError", error.error());
-    String prefix =
-        "The JSONata expression '" + expression + "' specified for the field 'Output' ";
+    String prefix = "The JSONata expression '" + expression + "' specified for the field 'Output' ";
     assertTrue(error.cause().startsWith(prefix), error.cause());
     return error.cause().substring(prefix.length());
   }
@@ -143,7 +142,8 @@ class StepFunctionsFunctionsTest {
   void padPadsOnEitherSideWithRepeatedCharacters() {
     assertEquals(json("\"ab   \""), eval("$pad('ab', 5)"));
     assertEquals(json("\"#-#ab\""), eval("$pad('ab', -5, '#-')"));
-    assertEquals(json("\"\u00e9\uD83D\uDE00\u00e9\""), eval("$pad('\u00e9', -3, '\u00e9\uD83D\uDE00')"));
+    assertEquals(
+        json("\"\u00e9\uD83D\uDE00\u00e9\""), eval("$pad('\u00e9', -3, '\u00e9\uD83D\uDE00')"));
     assertEquals(json("\"abc\""), eval("$pad('abc', 2)"));
     assertNull(eval("$pad($states.input.nothing, 2)"));
   }
@@ -152,7 +152,8 @@ class StepFunctionsFunctionsTest {
   void padTakesLinearTimeAndMakesAtMostTenMillionCharacters() {
     // The library's $pad appended one character at a time: a million took minutes.
     assertTimeoutPreemptively(
-        Duration.ofSeconds(2), () -> assertEquals(json("1000000"), eval("$length($pad('x', -1000000, 'ab'))")));
+        Duration.ofSeconds(2),
+        () -> assertEquals(json("1000000"), eval("$length($pad('x', -1000000, 'ab'))")));
     assertEquals(
         "threw an error during evaluation. $pad would create a string of 100000000 characters,"
             + " more than 10000000",
@@ -169,7 +170,8 @@ class StepFunctionsFunctionsTest {
     assertEquals(json("[1, 2, 3]"), eval("$spread([[1..3]])"));
     // The library's $spread copied the partial result at each item: 80,000 took ten seconds.
     assertTimeoutPreemptively(
-        Duration.ofSeconds(2), () -> assertEquals(json("200000"), eval("$count($spread([1..200000]))")));
+        Duration.ofSeconds(2),
+        () -> assertEquals(json("200000"), eval("$count($spread([1..200000]))")));
   }
 
   @Test

@@ -13,9 +13,9 @@ import java.util.stream.Stream;
 
 /**
  * The state machines of the AWS-recorded corpus (../shared/conformance), read as the runtime's own
- * property tests need them: definition, input, type and mocked Lambda ARNs. The conformance module's
- * harness reads the same files in full (expected results, handlers); the runtime cannot depend on
- * it, since it depends on the runtime.
+ * property tests need them: definition, input, type and mocked Lambda ARNs. The conformance
+ * module's harness reads the same files in full (expected results, handlers); the runtime cannot
+ * depend on it, since it depends on the runtime.
  *
  * @param key {@code category/id}, as the conformance reports name a case
  * @param definition the definition sent to CreateStateMachine (a JSON object)
@@ -51,11 +51,13 @@ public record CorpusMachine(
       String category = doc.path("category").asText("");
       if (categories.contains(category) && doc.path("definition").isObject()) {
         List<String> arns = new ArrayList<>();
-        doc.path("lambdas").forEach(lambda -> {
-          if (lambda.path("arn").isTextual()) {
-            arns.add(lambda.path("arn").textValue());
-          }
-        });
+        doc.path("lambdas")
+            .forEach(
+                lambda -> {
+                  if (lambda.path("arn").isTextual()) {
+                    arns.add(lambda.path("arn").textValue());
+                  }
+                });
         out.add(
             new CorpusMachine(
                 category + "/" + doc.path("id").asText(),

@@ -41,8 +41,26 @@ public final class JsonArbitraries {
   /** Keys that need quoting in a path, or mean something in one. */
   public static final List<String> ODD_KEYS =
       List.of(
-          "", " ", "a b", "a.b", "a'b", "a\"b", "[0]", "$", "*", "@", "..", "\\", "a.$", "ключ",
-          "日本語", "\uD83D\uDE00", "\uD800", "\u0000", "\n", "length()");
+          "",
+          " ",
+          "a b",
+          "a.b",
+          "a'b",
+          "a\"b",
+          "[0]",
+          "$",
+          "*",
+          "@",
+          "..",
+          "\\",
+          "a.$",
+          "ключ",
+          "日本語",
+          "\uD83D\uDE00",
+          "\uD800",
+          "\u0000",
+          "\n",
+          "length()");
 
   private JsonArbitraries() {}
 
@@ -71,16 +89,39 @@ public final class JsonArbitraries {
             .map(DecimalNode::valueOf);
     Arbitrary<JsonNode> edgeDecimals =
         Arbitraries.of(
-                "0.5", "-0.5", "1.5", "-1.5", "2.5", "0.0", "-0.0", "1.0", "1e2", "1E+400", "-1E+400",
-                "1E-400", "1E+999999999", "-1E+999999999", "1E-999999999", "2147483647.5",
-                "2147483648", "-2147483648.5", "9.223372036854775807E+18", "1.7976931348623157E+309")
+                "0.5",
+                "-0.5",
+                "1.5",
+                "-1.5",
+                "2.5",
+                "0.0",
+                "-0.0",
+                "1.0",
+                "1e2",
+                "1E+400",
+                "-1E+400",
+                "1E-400",
+                "1E+999999999",
+                "-1E+999999999",
+                "1E-999999999",
+                "2147483647.5",
+                "2147483648",
+                "-2147483648.5",
+                "9.223372036854775807E+18",
+                "1.7976931348623157E+309")
             .map(text -> (JsonNode) DecimalNode.valueOf(new BigDecimal(text)));
     Arbitrary<JsonNode> doubles =
         Arbitraries.oneOf(
             Arbitraries.doubles().map(DoubleNode::valueOf),
             Arbitraries.of(
-                    -0.0, Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, 1e-300, 4.5,
-                    Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)
+                    -0.0,
+                    Double.MIN_VALUE,
+                    Double.MAX_VALUE,
+                    -Double.MAX_VALUE,
+                    1e-300,
+                    4.5,
+                    Double.POSITIVE_INFINITY,
+                    Double.NEGATIVE_INFINITY)
                 .map(DoubleNode::valueOf));
     return Arbitraries.frequencyOf(
         Tuple.of(4, smallInts),
@@ -101,10 +142,30 @@ public final class JsonArbitraries {
         Tuple.of(
             2,
             Arbitraries.of(
-                "$", "$.a", "$$.Execution", "{}", "[]", "{\"a\":1}", "[1,2]", "null", "true", "1",
-                "1e999999999", " ", "{% 1 %}", "2016-03-14T01:59:00Z", "2016-13-05T21:29:29Z",
-                "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
-                "YWJj", "===", "MD5", "SHA-256", "a,b,,c", "\uD800", "\uD83D\uDE00")),
+                "$",
+                "$.a",
+                "$$.Execution",
+                "{}",
+                "[]",
+                "{\"a\":1}",
+                "[1,2]",
+                "null",
+                "true",
+                "1",
+                "1e999999999",
+                " ",
+                "{% 1 %}",
+                "2016-03-14T01:59:00Z",
+                "2016-13-05T21:29:29Z",
+                "+999999999-12-31T23:59:59Z",
+                "-999999999-01-01T00:00:00Z",
+                "YWJj",
+                "===",
+                "MD5",
+                "SHA-256",
+                "a,b,,c",
+                "\uD800",
+                "\uD83D\uDE00")),
         Tuple.of(1, Arbitraries.strings().withChars("ab").ofMinLength(100).ofMaxLength(3000)));
   }
 

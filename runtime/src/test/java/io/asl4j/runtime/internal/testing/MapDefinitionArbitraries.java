@@ -7,14 +7,14 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /**
- * Map states combining their fields in valid but unusual ways, the kind that real definitions
- * hold and the recorded ones do not: an {@code ItemReader}, {@code ItemBatcher} or {@code
- * ResultWriter} on an inline Map (or a Map without {@code ProcessorConfig}, or with the legacy
- * {@code Iterator}); a reader over JSON, JSON Lines, CSV, a listing, a nested array ({@code
- * ItemsPointer}) or a manifest, with or without {@code MaxItems}; a {@code ResultWriter} with only
- * {@code WriterConfig}, only {@code Resource} and {@code Parameters}, or both; tolerances,
- * concurrency, selectors, batches and {@code Retry}/{@code Catch} together; in JSONPath and
- * JSONata. Each definition names the S3 objects its reader reads ({@link #OBJECTS}).
+ * Map states combining their fields in valid but unusual ways, the kind that real definitions hold
+ * and the recorded ones do not: an {@code ItemReader}, {@code ItemBatcher} or {@code ResultWriter}
+ * on an inline Map (or a Map without {@code ProcessorConfig}, or with the legacy {@code Iterator});
+ * a reader over JSON, JSON Lines, CSV, a listing, a nested array ({@code ItemsPointer}) or a
+ * manifest, with or without {@code MaxItems}; a {@code ResultWriter} with only {@code
+ * WriterConfig}, only {@code Resource} and {@code Parameters}, or both; tolerances, concurrency,
+ * selectors, batches and {@code Retry}/{@code Catch} together; in JSONPath and JSONata. Each
+ * definition names the S3 objects its reader reads ({@link #OBJECTS}).
  */
 public final class MapDefinitionArbitraries {
   private MapDefinitionArbitraries() {}
@@ -41,16 +41,31 @@ public final class MapDefinitionArbitraries {
 
   public static Arbitrary<MapCase> cases() {
     Arbitrary<Boolean> jsonata = Arbitraries.of(false, true);
-    return jsonata.flatMap(j -> Combinators.combine(
-            processor(j), source(j), selector(j), batcher(j), writer(j), limits(j), handling(j), body(j))
-        .as((processor, source, selector, batcher, writer, limits, handling, body) -> {
-          String fields = source[0] + selector + batcher + writer + limits + handling;
-          String definition = "{" + (j ? "'QueryLanguage':'JSONata'," : "")
-              + "'StartAt':'Fan','States':{'Fan':{'Type':'Map'," + fields
-              + processor.replace("BODY", body) + ",'Next':'Recover'},"
-              + "'Recover':{'Type':'Pass','Next':'Done'},'Done':{'Type':'Succeed'}}}";
-          return new MapCase(definition.replace('\'', '"'), source[1].replace('\'', '"'));
-        }));
+    return jsonata.flatMap(
+        j ->
+            Combinators.combine(
+                    processor(j),
+                    source(j),
+                    selector(j),
+                    batcher(j),
+                    writer(j),
+                    limits(j),
+                    handling(j),
+                    body(j))
+                .as(
+                    (processor, source, selector, batcher, writer, limits, handling, body) -> {
+                      String fields = source[0] + selector + batcher + writer + limits + handling;
+                      String definition =
+                          "{"
+                              + (j ? "'QueryLanguage':'JSONata'," : "")
+                              + "'StartAt':'Fan','States':{'Fan':{'Type':'Map',"
+                              + fields
+                              + processor.replace("BODY", body)
+                              + ",'Next':'Recover'},"
+                              + "'Recover':{'Type':'Pass','Next':'Done'},'Done':{'Type':'Succeed'}}}";
+                      return new MapCase(
+                          definition.replace('\'', '"'), source[1].replace('\'', '"'));
+                    }));
   }
 
   /**
@@ -58,11 +73,13 @@ public final class MapDefinitionArbitraries {
    * (Standard or Express), or the legacy {@code Iterator}; BODY stands for its states.
    */
   private static Arbitrary<String> processor(boolean jsonata) {
-    List<String> processors = new ArrayList<>(List.of(
-        "'ItemProcessor':{'StartAt':'P','States':BODY}",
-        "'ItemProcessor':{'ProcessorConfig':{'Mode':'INLINE'},'StartAt':'P','States':BODY}",
-        "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'P','States':BODY}",
-        "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'EXPRESS'},'StartAt':'P','States':BODY}"));
+    List<String> processors =
+        new ArrayList<>(
+            List.of(
+                "'ItemProcessor':{'StartAt':'P','States':BODY}",
+                "'ItemProcessor':{'ProcessorConfig':{'Mode':'INLINE'},'StartAt':'P','States':BODY}",
+                "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'P','States':BODY}",
+                "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'EXPRESS'},'StartAt':'P','States':BODY}"));
     if (!jsonata) {
       processors.add("'Iterator':{'StartAt':'P','States':BODY}");
     }
@@ -72,23 +89,33 @@ public final class MapDefinitionArbitraries {
   /** Where the items come from, and the input that goes with it. */
   private static Arbitrary<String[]> source(boolean jsonata) {
     String arguments = jsonata ? "Arguments" : "Parameters";
-    List<String[]> sources = new ArrayList<>(List.of(
-        new String[] {"", "[1,2,3]"},
-        new String[] {"", "[]"},
-        new String[] {"", "{'not':'an array'}"},
-        reader("{'InputType':'JSON'}", arguments, "items.json"),
-        reader("{'InputType':'JSON','ItemsPointer':'/data/items'}", arguments, "nested.json"),
-        reader("{'InputType':'JSON','ItemsPointer':'/absent'}", arguments, "nested.json"),
-        reader("{'InputType':'JSONL','MaxItems':2}", arguments, "items.jsonl"),
-        reader("{'InputType':'CSV','CSVHeaderLocation':'FIRST_ROW'}", arguments, "items.csv"),
-        reader("{'InputType':'CSV','CSVHeaderLocation':'GIVEN','CSVHeaders':['n','name'],'ManifestType':'ATHENA_DATA'}",
-            arguments, "athena/manifest.csv"),
-        reader("{'InputType':'JSON'}", arguments, "empty.json"),
-        reader("{'InputType':'JSON'}", arguments, "object.json"),
-        reader("{'InputType':'JSON'}", arguments, "absent.json"),
-        reader("{'InputType':'PARQUET'}", arguments, "items.json"),
-        new String[] {"'ItemReader':{'Resource':'arn:aws:states:::s3:listObjectsV2','" + arguments
-            + "':{'Bucket':'in','Prefix':'athena/'}},", "{}"}));
+    List<String[]> sources =
+        new ArrayList<>(
+            List.of(
+                new String[] {"", "[1,2,3]"},
+                new String[] {"", "[]"},
+                new String[] {"", "{'not':'an array'}"},
+                reader("{'InputType':'JSON'}", arguments, "items.json"),
+                reader(
+                    "{'InputType':'JSON','ItemsPointer':'/data/items'}", arguments, "nested.json"),
+                reader("{'InputType':'JSON','ItemsPointer':'/absent'}", arguments, "nested.json"),
+                reader("{'InputType':'JSONL','MaxItems':2}", arguments, "items.jsonl"),
+                reader(
+                    "{'InputType':'CSV','CSVHeaderLocation':'FIRST_ROW'}", arguments, "items.csv"),
+                reader(
+                    "{'InputType':'CSV','CSVHeaderLocation':'GIVEN','CSVHeaders':['n','name'],'ManifestType':'ATHENA_DATA'}",
+                    arguments,
+                    "athena/manifest.csv"),
+                reader("{'InputType':'JSON'}", arguments, "empty.json"),
+                reader("{'InputType':'JSON'}", arguments, "object.json"),
+                reader("{'InputType':'JSON'}", arguments, "absent.json"),
+                reader("{'InputType':'PARQUET'}", arguments, "items.json"),
+                new String[] {
+                  "'ItemReader':{'Resource':'arn:aws:states:::s3:listObjectsV2','"
+                      + arguments
+                      + "':{'Bucket':'in','Prefix':'athena/'}},",
+                  "{}"
+                }));
     if (jsonata) {
       sources.add(new String[] {"'Items':'{% $states.input.list %}',", "{'list':[1,2]}"});
       sources.add(new String[] {"'Items':[1,{'n':2}],", "{}"});
@@ -101,22 +128,35 @@ public final class MapDefinitionArbitraries {
 
   private static String[] reader(String config, String arguments, String key) {
     return new String[] {
-      "'ItemReader':{'Resource':'arn:aws:states:::s3:getObject','ReaderConfig':" + config
-          + ",'" + arguments + "':{'Bucket':'in','Key':'" + key + "'}},",
+      "'ItemReader':{'Resource':'arn:aws:states:::s3:getObject','ReaderConfig':"
+          + config
+          + ",'"
+          + arguments
+          + "':{'Bucket':'in','Key':'"
+          + key
+          + "'}},",
       "{'k':1}"
     };
   }
 
   private static Arbitrary<String> selector(boolean jsonata) {
     return jsonata
-        ? Arbitraries.of("", "'ItemSelector':{'value':'{% $states.context.Map.Item.Value %}','i':'{% $states.context.Map.Item.Index %}'},")
-        : Arbitraries.of("", "'ItemSelector':{'value.$':'$$.Map.Item.Value','i.$':'$$.Map.Item.Index'},",
+        ? Arbitraries.of(
+            "",
+            "'ItemSelector':{'value':'{% $states.context.Map.Item.Value %}','i':'{% $states.context.Map.Item.Index %}'},")
+        : Arbitraries.of(
+            "",
+            "'ItemSelector':{'value.$':'$$.Map.Item.Value','i.$':'$$.Map.Item.Index'},",
             "'Parameters':{'value.$':'$$.Map.Item.Value'},");
   }
 
   private static Arbitrary<String> batcher(boolean jsonata) {
-    return Arbitraries.of("", "'ItemBatcher':{'MaxItemsPerBatch':2},",
-        jsonata ? "'ItemBatcher':{'MaxItemsPerBatch':1,'BatchInput':{'b':'{% 1 + 1 %}'}}," : "'ItemBatcher':{'MaxInputBytesPerBatch':64,'BatchInput':{'b':1}},");
+    return Arbitraries.of(
+        "",
+        "'ItemBatcher':{'MaxItemsPerBatch':2},",
+        jsonata
+            ? "'ItemBatcher':{'MaxItemsPerBatch':1,'BatchInput':{'b':'{% 1 + 1 %}'}},"
+            : "'ItemBatcher':{'MaxInputBytesPerBatch':64,'BatchInput':{'b':1}},");
   }
 
   private static Arbitrary<String> writer(boolean jsonata) {
@@ -126,8 +166,12 @@ public final class MapDefinitionArbitraries {
         "'ResultWriter':{'WriterConfig':{'Transformation':'COMPACT','OutputType':'JSON'}},",
         "'ResultWriter':{'WriterConfig':{'Transformation':'FLATTEN','OutputType':'JSONL'}},",
         "'ResultWriter':{'WriterConfig':{'Transformation':'NONE','OutputType':'JSON'}},",
-        "'ResultWriter':{'Resource':'arn:aws:states:::s3:putObject','" + arguments + "':{'Bucket':'out','Prefix':'p'}},",
-        "'ResultWriter':{'Resource':'arn:aws:states:::s3:putObject','" + arguments + "':{'Bucket':'out'},"
+        "'ResultWriter':{'Resource':'arn:aws:states:::s3:putObject','"
+            + arguments
+            + "':{'Bucket':'out','Prefix':'p'}},",
+        "'ResultWriter':{'Resource':'arn:aws:states:::s3:putObject','"
+            + arguments
+            + "':{'Bucket':'out'},"
             + "'WriterConfig':{'Transformation':'FLATTEN','OutputType':'JSONL'}},");
   }
 
@@ -138,7 +182,9 @@ public final class MapDefinitionArbitraries {
         "'ToleratedFailureCount':1,",
         "'ToleratedFailurePercentage':50,'MaxConcurrency':2,",
         "'Label':'Run',",
-        jsonata ? "'MaxConcurrency':'{% 3 %}'," : "'MaxConcurrencyPath':'$$.Execution.Input.absent',");
+        jsonata
+            ? "'MaxConcurrency':'{% 3 %}',"
+            : "'MaxConcurrencyPath':'$$.Execution.Input.absent',");
   }
 
   private static Arbitrary<String> handling(boolean jsonata) {
@@ -146,7 +192,8 @@ public final class MapDefinitionArbitraries {
         "",
         "'Retry':[{'ErrorEquals':['States.ALL'],'MaxAttempts':1,'IntervalSeconds':1}],",
         "'Catch':[{'ErrorEquals':['States.ALL'],'Next':'Recover'}],",
-        jsonata ? "'Output':{'r':'{% $states.result %}'},'Assign':{'x':'{% $count($states.result) %}'},"
+        jsonata
+            ? "'Output':{'r':'{% $states.result %}'},'Assign':{'x':'{% $count($states.result) %}'},"
             : "'ResultPath':'$.r','ResultSelector':{'all.$':'$'},");
   }
 
@@ -161,6 +208,8 @@ public final class MapDefinitionArbitraries {
             : "{'P':{'Type':'Choice','Choices':[{'Variable':'$','NumericEquals':2,'Next':'F'}],'Default':'S'},"
                 + "'F':{'Type':'Fail','Error':'Two','Cause':'item 2'},'S':{'Type':'Succeed'}}",
         "{'P':{'Type':'Map','ItemsPath':'$$.Execution.Input.none','End':true,'ItemProcessor':{'StartAt':'Q','States':{'Q':{'Type':'Pass','End':true}}}}}"
-            .replace("'ItemsPath':'$$.Execution.Input.none',", jsonata ? "'Items':'{% [] %}'," : "'ItemsPath':'$$.Execution.Input.none',"));
+            .replace(
+                "'ItemsPath':'$$.Execution.Input.none',",
+                jsonata ? "'Items':'{% [] %}'," : "'ItemsPath':'$$.Execution.Input.none',"));
   }
 }

@@ -17,19 +17,66 @@ import net.jqwik.api.Tuple;
 public final class PathArbitraries {
   private static final List<String> FUNCTIONS =
       List.of(
-          ".length()", ".size()", ".min()", ".max()", ".avg()", ".stddev()", ".sum()", ".keys()",
-          ".first()", ".last()", ".index(0)", ".index(-1)", ".index(7)", ".concat('x')",
-          ".concat(@.a, 'y')", ".append(1)", ".append('s', $.a)", ".append()");
+          ".length()",
+          ".size()",
+          ".min()",
+          ".max()",
+          ".avg()",
+          ".stddev()",
+          ".sum()",
+          ".keys()",
+          ".first()",
+          ".last()",
+          ".index(0)",
+          ".index(-1)",
+          ".index(7)",
+          ".concat('x')",
+          ".concat(@.a, 'y')",
+          ".append(1)",
+          ".append('s', $.a)",
+          ".append()");
 
   private static final List<String> OPERATORS =
       List.of(
-          "==", "!=", "<", "<=", ">", ">=", "=~", "in", "nin", "subsetof", "anyof", "noneof", "size",
-          "empty", "contains");
+          "==",
+          "!=",
+          "<",
+          "<=",
+          ">",
+          ">=",
+          "=~",
+          "in",
+          "nin",
+          "subsetof",
+          "anyof",
+          "noneof",
+          "size",
+          "empty",
+          "contains");
 
   private static final List<String> OPERANDS =
       List.of(
-          "1", "-0.5", "1e999", "'x'", "\"a\"", "''", "true", "false", "null", "[1,2]", "['a','b']",
-          "[]", "/a.*/", "/A/i", "/(a+)+b/", "$.a", "$['items'][0]", "@.b", "@", "{}", "'\\''");
+          "1",
+          "-0.5",
+          "1e999",
+          "'x'",
+          "\"a\"",
+          "''",
+          "true",
+          "false",
+          "null",
+          "[1,2]",
+          "['a','b']",
+          "[]",
+          "/a.*/",
+          "/A/i",
+          "/(a+)+b/",
+          "$.a",
+          "$['items'][0]",
+          "@.b",
+          "@",
+          "{}",
+          "'\\''");
 
   private PathArbitraries() {}
 
@@ -52,15 +99,21 @@ public final class PathArbitraries {
    */
   public static final List<String> BREAKAGES =
       List.of(
-          "ends with '.'", "unclosed quote", "empty slice", "blank in a name", "no root",
-          "unclosed filter", "too many steps");
+          "ends with '.'",
+          "unclosed quote",
+          "empty slice",
+          "blank in a name",
+          "no root",
+          "unclosed filter",
+          "too many steps");
 
   /** A path that does not parse: one of {@link #paths()} broken in one way, and how. */
   public record Broken(String text, String how) {}
 
   /** Paths of {@link #paths()}, each broken in one of the {@link #BREAKAGES} ways. */
   public static Arbitrary<Broken> brokenPaths() {
-    return Combinators.combine(paths(), Arbitraries.of(BREAKAGES), Arbitraries.integers().between(0, 1000))
+    return Combinators.combine(
+            paths(), Arbitraries.of(BREAKAGES), Arbitraries.integers().between(0, 1000))
         .as((path, how, choice) -> new Broken(broken(path, how, choice), how));
   }
 
@@ -69,13 +122,18 @@ public final class PathArbitraries {
       case "ends with '.'":
         return path + ".";
       case "unclosed quote":
-        return path + "['" + JsonArbitraries.PLAIN_KEYS.get(choice % JsonArbitraries.PLAIN_KEYS.size());
+        return path
+            + "['"
+            + JsonArbitraries.PLAIN_KEYS.get(choice % JsonArbitraries.PLAIN_KEYS.size());
       case "empty slice":
         return path + List.of("[:]", "[::1]", "[::-1]", "[::2]").get(choice % 4);
       case "blank in a name":
         return path + ".a b";
       case "no root":
-        return path.substring(path.startsWith("$$") ? 2 : path.startsWith("$var") ? 4 : path.startsWith("$unset") ? 6 : 1)
+        return path.substring(
+                path.startsWith("$$")
+                    ? 2
+                    : path.startsWith("$var") ? 4 : path.startsWith("$unset") ? 6 : 1)
             + List.of("", "a", ".a", "[0]").get(choice % 4);
       case "unclosed filter":
         return path + List.of("[?(@.a == 1", "[?(@.a == 1]", "[?(", "[?(@.a &&)]").get(choice % 4);
@@ -115,7 +173,9 @@ public final class PathArbitraries {
     // Jayway refuses a slice with neither bound ([:], [::2]): one of them is always given.
     Arbitrary<String> slice =
         Combinators.combine(
-                small.injectNull(0.3), small.injectNull(0.3), Arbitraries.of(0, 1, 2, -1).injectNull(0.6))
+                small.injectNull(0.3),
+                small.injectNull(0.3),
+                Arbitraries.of(0, 1, 2, -1).injectNull(0.6))
             .as(
                 (from, to, step) ->
                     "["
@@ -126,9 +186,19 @@ public final class PathArbitraries {
                         + "]");
     Arbitrary<String> union =
         Arbitraries.oneOf(
-            key.list().ofMinSize(2).ofMaxSize(3).map(keys -> "['" + String.join("','", keys) + "']"),
-            small.list().ofMinSize(2).ofMaxSize(3).map(
-                indexes -> "[" + String.join(",", indexes.stream().map(String::valueOf).toList()) + "]"));
+            key.list()
+                .ofMinSize(2)
+                .ofMaxSize(3)
+                .map(keys -> "['" + String.join("','", keys) + "']"),
+            small
+                .list()
+                .ofMinSize(2)
+                .ofMaxSize(3)
+                .map(
+                    indexes ->
+                        "["
+                            + String.join(",", indexes.stream().map(String::valueOf).toList())
+                            + "]"));
     Arbitrary<String> function = Arbitraries.of(FUNCTIONS);
     return Arbitraries.frequencyOf(
         Tuple.of(6, referenceSteps()),
@@ -141,17 +211,20 @@ public final class PathArbitraries {
   }
 
   private static Arbitrary<String> filters() {
-    Arbitrary<String> operand = Arbitraries.of("@", "@.a", "@.b", "@.n", "@.items", "@['a b']", "$.a", "@.a.length()");
+    Arbitrary<String> operand =
+        Arbitraries.of("@", "@.a", "@.b", "@.n", "@.items", "@['a b']", "$.a", "@.a.length()");
     Arbitrary<String> comparison =
         Combinators.combine(operand, Arbitraries.of(OPERATORS), Arbitraries.of(OPERANDS))
             .as((left, op, right) -> left + " " + op + " " + right);
     Arbitrary<String> existence = operand.map(o -> o.startsWith("$") ? "@.c" : o);
-    Arbitrary<String> term = Arbitraries.frequencyOf(Tuple.of(3, comparison), Tuple.of(1, existence));
+    Arbitrary<String> term =
+        Arbitraries.frequencyOf(Tuple.of(3, comparison), Tuple.of(1, existence));
     Arbitrary<String> condition =
         Arbitraries.oneOf(
             term,
             term.map(t -> "!(" + t + ")"),
-            Combinators.combine(term, Arbitraries.of(" && ", " || "), term).as((a, op, b) -> a + op + b));
+            Combinators.combine(term, Arbitraries.of(" && ", " || "), term)
+                .as((a, op, b) -> a + op + b));
     return condition.map(c -> "[?(" + c + ")]");
   }
 
