@@ -91,7 +91,7 @@ class JavaHandlerErrorsTest {
     // the handler's lambda, at the line that dereferenced null (javac numbers lambdas: $N varies)
     String frame = cause.get("stackTrace").get(0).asText();
     assertEquals(
-        "io.asl4j.runtime.JavaHandlerErrorsTest.lambda$anUncaughtNullPointerExceptionFailsTheExecutionWithItsClassNameMessageAndLine$ (JavaHandlerErrorsTest.java:70)",
+        "io.asl4j.runtime.JavaHandlerErrorsTest.lambda$anUncaughtNullPointerExceptionFailsTheExecutionWithItsClassNameMessageAndLine$ (JavaHandlerErrorsTest.java:76)",
         frame.replaceAll("\\$\\d+\\(", "\\$ ("));
     assertEquals(1, cause.get("stackTrace").size());
     assertEquals(NullPointerException.class, execution.taskExceptions().get(0).getClass());
