@@ -13,7 +13,7 @@ import org.junit.jupiter.api.function.ThrowingSupplier;
  */
 public final class Deadline {
   public static final Duration PER_TRY =
-      Duration.ofMillis(Long.getLong("asl4j.fuzz.deadline.millis", 2_000));
+      Duration.ofMillis(Long.getLong("asl4j.fuzz.deadline.millis", 10_000));
 
   private Deadline() {}
 

@@ -952,6 +952,7 @@ public final class StepFunctionsService implements AutoCloseable {
     ObjectNode details = event.details();
     if (details != null) {
       if (!includeData) {
+        details = details.deepCopy(); // the event's own details are read-only and shared
         details.remove("input");
         details.remove("output");
       }
