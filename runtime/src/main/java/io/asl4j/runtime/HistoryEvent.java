@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.asl4j.runtime.internal.engine.JsonText;
 import io.asl4j.runtime.internal.engine.ReadOnlyNodes;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.Collection;
@@ -44,6 +46,16 @@ public final class HistoryEvent {
 
   /** {@link #details()} once asked for: read-only, shared by every read of this event. */
   private volatile ObjectNode shown;
+
+  private static final VarHandle SHOWN;
+
+  static {
+    try {
+      SHOWN = MethodHandles.lookup().findVarHandle(HistoryEvent.class, "shown", ObjectNode.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   /** An event whose details are {@code details} (null for none). */
   public HistoryEvent(
@@ -117,13 +129,10 @@ public final class HistoryEvent {
       return null;
     }
     ObjectNode d = shown;
-    if (d == null) {
-      synchronized (this) {
+    if (d == null) { // one compare-and-set, not a lock: most events' details are asked for once
+      d = ReadOnlyNodes.builtOnUse(this::builtDetails);
+      if (!SHOWN.compareAndSet(this, null, d)) {
         d = shown;
-        if (d == null) {
-          d = ReadOnlyNodes.builtOnUse(this::builtDetails);
-          shown = d;
-        }
       }
     }
     return d;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.AbstractCollection;
 import java.util.AbstractList;
 import java.util.AbstractMap;
@@ -42,9 +44,9 @@ public final class ReadOnlyNodes {
 
   /**
    * A read-only object whose fields are {@code source}'s, taken (and made read-only) when the
-   * object is first looked into: {@code source} runs at most once, from whichever thread looks
-   * first, and must give a node of its own (fresh: no one else holds it), which is kept rather than
-   * copied.
+   * object is first looked into. {@code source} must give a node of its own (fresh: no one else
+   * holds it), which is kept rather than copied, and the same fields each time: threads that look
+   * first at the same moment each run it, and the fields of the first to finish are kept.
    */
   public static ObjectNode builtOnUse(Supplier<ObjectNode> source) {
     return new ReadOnlyObject(new Fields(source));
@@ -300,7 +302,17 @@ public final class ReadOnlyNodes {
    * every change refused.
    */
   private static final class Fields extends AbstractMap<String, JsonNode> {
-    private Supplier<ObjectNode> source;
+    private static final VarHandle FIELDS;
+
+    static {
+      try {
+        FIELDS = MethodHandles.lookup().findVarHandle(Fields.class, "fields", Map.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
+    private final Supplier<ObjectNode> source;
     private volatile Map<String, JsonNode> fields;
 
     Fields(Supplier<ObjectNode> source) {
@@ -308,19 +320,16 @@ public final class ReadOnlyNodes {
     }
 
     Fields(Map<String, JsonNode> fields) {
+      this.source = null;
       this.fields = fields;
     }
 
     private Map<String, JsonNode> fields() {
       Map<String, JsonNode> f = fields;
-      if (f == null) {
-        synchronized (this) {
+      if (f == null) { // threads looking first at once each build; the first one's fields are kept
+        f = frozenInPlace(source.get());
+        if (!FIELDS.compareAndSet(this, null, f)) {
           f = fields;
-          if (f == null) {
-            f = frozenInPlace(source.get());
-            fields = f;
-            source = null;
-          }
         }
       }
       return f;
