@@ -140,7 +140,8 @@ class ValidatorLimitsTest {
 
     ValidationResult result =
         assertTimeoutPreemptively(
-            Duration.ofSeconds(20), () -> Validator.validateJson(jsonataPass("{% " + body + " %}")));
+            Duration.ofSeconds(20),
+            () -> Validator.validateJson(jsonataPass("{% " + body + " %}")));
 
     assertEquals(
         List.of(
