@@ -923,7 +923,9 @@ public final class StepFunctionsService implements AutoCloseable {
     for (HistoryEvent event : events) {
       ObjectNode json = historyEvent(event, includeData);
       if (event.type().equals("ExecutionStarted")
-          && json.get("executionStartedEventDetails") instanceof ObjectNode started) {
+          && json.get("executionStartedEventDetails") instanceof ObjectNode shared) {
+        ObjectNode started = shared.deepCopy(); // the event's own details are read-only
+        json.set("executionStartedEventDetails", started);
         // The runtime's placeholder role is the machine's on the API, with the version or alias
         // started.
         started.put("roleArn", record.revision.roleArn);
