@@ -191,7 +191,7 @@ class TaskAnswersTest {
   }
 
   @Test
-  void aNestedStartExecutionSyncRunsThisServersOwnMachine() throws Exception {
+  void aNestedStartExecutionSyncRunsThisServersOwnMachineListedUnderIt() throws Exception {
     try (Asl4jServer server = Asl4jServer.start(new Asl4jServer.Config().waitTimeScale(0));
         SfnClient sfn = Asl4jServerExtension.client(server.endpoint(), server.region())) {
       String child =
@@ -221,6 +221,20 @@ class TaskAnswersTest {
       assertEquals(
           List.of("SUCCEEDED", "{\"got\":3}"),
           List.of(described.statusAsString(), String.valueOf(described.output())));
+      // As on AWS, the child is one of the child machine's executions.
+      List<software.amazon.awssdk.services.sfn.model.ExecutionListItem> children =
+          sfn.listExecutions(b -> b.stateMachineArn(child)).executions();
+      assertEquals(
+          List.of(List.of(child, "SUCCEEDED")),
+          children.stream().map(c -> List.of(c.stateMachineArn(), c.statusAsString())).toList());
+      DescribeExecutionResponse childRun =
+          sfn.describeExecution(b -> b.executionArn(children.get(0).executionArn()));
+      assertEquals(
+          List.of("SUCCEEDED", "{\"n\":3}", "{\"got\":3}"),
+          List.of(childRun.statusAsString(), childRun.input(), childRun.output()));
+      assertEquals(
+          List.of(),
+          sfn.listExecutions(b -> b.stateMachineArn(parent).statusFilter("RUNNING")).executions());
     }
   }
 }

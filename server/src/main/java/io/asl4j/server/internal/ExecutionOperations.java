@@ -299,6 +299,7 @@ final class ExecutionOperations extends ServiceCore {
             "StateMachineTypeNotSupported",
             "This operation is not supported by this type of state machine");
       }
+      adoptChildren(target.machine);
       for (int i = registry.executionOrder.size() - 1; i >= 0; i--) {
         ExecutionRecord record = registry.executionOrder.get(i);
         if (record.machine != target.machine

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asl4j.dsl.json.AslReader;
 import io.asl4j.dsl.model.StateMachineType;
+import io.asl4j.runtime.Execution;
 import io.asl4j.runtime.ExecutionStatus;
 import io.asl4j.runtime.HistoryEvent;
 import io.asl4j.runtime.LocalStateMachine;
@@ -19,6 +20,7 @@ import io.asl4j.server.internal.Registry.MachineRecord;
 import io.asl4j.server.internal.Registry.Revision;
 import io.asl4j.server.internal.Registry.VersionRecord;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -280,9 +282,56 @@ abstract class ServiceCore {
     Arns.expect(arn, "execution", "express");
     ExecutionRecord record = registry.executions.get(arn);
     if (record == null) {
+      // arn:aws:states:<region>:<account>:execution:<machine>:<name>: perhaps a nested child
+      String[] parts = arn.split(":");
+      MachineRecord machine =
+          parts.length == 8 ? registry.machines.get(arns.stateMachine(parts[6])) : null;
+      if (machine != null) {
+        adoptChildren(machine);
+        record = registry.executions.get(arn);
+      }
+    }
+    if (record == null) {
       throw new ApiException("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'");
     }
     return record;
+  }
+
+  /**
+   * Registers the executions of {@code machine} that a nested {@code states:startExecution} task
+   * started (the Step Functions fake starts them on this server's engines), so that ListExecutions
+   * lists them and the execution APIs address them, as on AWS. A child waiting for a callback runs
+   * on when the callback pokes it.
+   */
+  void adoptChildren(MachineRecord machine) {
+    for (Execution child : services.stepFunctions().executions(machine.arn)) {
+      if (registry.executions.containsKey(child.arn())) {
+        continue;
+      }
+      List<HistoryEvent> history = child.history();
+      String name = child.arn().substring(child.arn().lastIndexOf(':') + 1);
+      ExecutionRecord record =
+          new ExecutionRecord(
+              machine,
+              machine.current,
+              engine(machine, machine.current, null),
+              child,
+              name,
+              null,
+              null,
+              null,
+              history.isEmpty() ? Instant.now() : history.get(0).timestamp());
+      if (registry.executions.putIfAbsent(child.arn(), record) != null) {
+        continue;
+      }
+      machine.byName.putIfAbsent(name, record);
+      synchronized (registry) {
+        registry.executionOrder.add(record);
+      }
+      if (child.status() != ExecutionStatus.RUNNING) {
+        record.ended.countDown();
+      }
+    }
   }
 
   /** The executions AWS lets the execution APIs address: Standard ones. */
