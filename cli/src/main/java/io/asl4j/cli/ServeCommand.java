@@ -62,7 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
       paramLabel = "F",
       defaultValue = "1",
       description =
-          "1 (default): Waits, back-off and timeouts take real time; 0: they pass at once.")
+          "1 (default): Waits, back-off and timeouts take real time; 0: they pass at once; another value scales them (0.01: a 100 s Wait takes 1 s).")
   double waitTimeScale;
 
   @Option(
@@ -154,7 +154,9 @@ public final class ServeCommand implements Callable<Integer> {
             + region
             + ", account "
             + account
-            + (waitTimeScale == 0 ? ", waits pass at once" : "")
+            + (waitTimeScale == 0
+                ? ", waits pass at once"
+                : waitTimeScale != 1 ? ", wait time scaled by " + waitTimeScale : "")
             + ")");
     out.flush();
     stop.await();

@@ -73,17 +73,17 @@ class ServeCommandTest {
   }
 
   @Test
-  void aWaitTimeScaleOtherThanZeroOrOneIsRefusedSayingWhy() {
+  void aNegativeWaitTimeScaleIsRefusedSayingWhy() {
     StringWriter err = new StringWriter();
     int status =
         new CommandLine(new ServeCommand())
             .setErr(new PrintWriter(err, true))
-            .execute("--port", "0", "--wait-time-scale", "0.5");
+            .execute("--port", "0", "--wait-time-scale", "-0.5");
     assertEquals(2, status);
     assertTrue(
         err.toString()
             .startsWith(
-                "--wait-time-scale: wait time scale must be 0 (Waits, back-off and timeouts pass at once) or 1 (real time), not 0.5"),
+                "--wait-time-scale: wait time scale must be 0 (Waits, back-off and timeouts pass at once) or a positive number (1: real time), not -0.5"),
         err.toString());
   }
 

@@ -39,8 +39,9 @@ public final class Execution {
 
   /**
    * Runs until the execution ends or waits for a task completion from outside (a callback), and
-   * returns it. Time does not move past such a wait; {@link #await()} would move it on (firing
-   * {@code TimeoutSeconds}/{@code HeartbeatSeconds}).
+   * returns it. On a virtual clock time does not move past such a wait; {@link #await()} would move
+   * it on (firing {@code TimeoutSeconds}/{@code HeartbeatSeconds}). On the real clock timers
+   * already due fire first; {@link #realMillisToNextTimer()} says when to run it again.
    */
   public Execution runUntilWaiting() {
     loop.lock();
@@ -50,6 +51,21 @@ public final class Execution {
       loop.unlock();
     }
     return this;
+  }
+
+  /**
+   * On the real clock, the real milliseconds until the execution's next timer (a Wait, a retry's
+   * back-off, a {@code TimeoutSeconds} or {@code HeartbeatSeconds}) is due, 0 when it is; -1 on a
+   * virtual clock or when none is set. A caller that lets a waiting execution go (after {@link
+   * #runUntilWaiting()}) runs it again then.
+   */
+  public long realMillisToNextTimer() {
+    loop.lock();
+    try {
+      return run.realMillisToNextTimer();
+    } finally {
+      loop.unlock();
+    }
   }
 
   /**

@@ -112,7 +112,8 @@ public final class LocalStateMachine {
             tokens,
             mocks,
             s3,
-            activities);
+            activities,
+            builder.timeScale);
   }
 
   /** A builder for a machine running {@code definition}. */
@@ -281,6 +282,7 @@ public final class LocalStateMachine {
     private final Map<String, TaskHandler> prefixHandlers = new LinkedHashMap<>();
     private Instant virtualStart;
     private boolean virtualTime = true;
+    private double timeScale = 1;
     private Long seed;
     private String name = "asl4j-local";
     private String region = "us-east-1";
@@ -378,7 +380,19 @@ public final class LocalStateMachine {
 
     /** Runs on the real clock: a Wait of a minute takes a minute. */
     public Builder realClock() {
+      return realClock(1);
+    }
+
+    /**
+     * Runs on the real clock sped up: at {@code scale} 0.01 a Wait of 100 seconds takes one second
+     * (and so do back-off and timeouts), while the execution's own times say 100 seconds passed.
+     */
+    public Builder realClock(double scale) {
+      if (!(scale > 0) || Double.isInfinite(scale)) {
+        throw new IllegalArgumentException("scale must be a positive number: " + scale);
+      }
       this.virtualTime = false;
+      this.timeScale = scale;
       return this;
     }
 

@@ -27,10 +27,10 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Executions run on the real clock unless {@link Config#waitTimeScale(double)} is 0; Task states
- * are answered by a mock file's test case ({@code <stateMachineArn>#<TestCase>}), by the in-memory
- * service fakes of {@link #services()}, by Lambda functions served at a Lambda endpoint, and by
- * callbacks and activity workers through the API itself.
+ * <p>Executions run on the real clock, scaled by {@link Config#waitTimeScale(double)} (0: instant);
+ * Task states are answered by a mock file's test case ({@code <stateMachineArn>#<TestCase>}), by
+ * the in-memory service fakes of {@link #services()}, by Lambda functions served at a Lambda
+ * endpoint, and by callbacks and activity workers through the API itself.
  */
 public final class Asl4jServer implements AutoCloseable {
   private final Config config;
@@ -49,7 +49,7 @@ public final class Asl4jServer implements AutoCloseable {
             config.account,
             services,
             config.mocks,
-            config.waitTimeScale == 0,
+            config.waitTimeScale,
             config.handlers,
             prefixHandlers,
             config.activityPollMillis,
@@ -191,15 +191,16 @@ public final class Asl4jServer implements AutoCloseable {
 
     /**
      * 1 (the default) runs Waits, retry back-off and timeouts on the real clock; 0 makes them pass
-     * at once (an execution waiting for a callback or an activity still waits for it).
+     * at once (an execution waiting for a callback or an activity still waits for it); another
+     * value scales them: at 0.01 a Wait of 100 seconds takes one second, while the execution's
+     * history and dates say 100 seconds passed.
      *
-     * @throws IllegalArgumentException for any other value: the runtime has a real and a virtual
-     *     clock, no scaled one
+     * @throws IllegalArgumentException for a negative, infinite or NaN scale
      */
     public Config waitTimeScale(double scale) {
-      if (scale != 0 && scale != 1) {
+      if (!(scale >= 0) || Double.isInfinite(scale)) {
         throw new IllegalArgumentException(
-            "wait time scale must be 0 (Waits, back-off and timeouts pass at once) or 1 (real time), not "
+            "wait time scale must be 0 (Waits, back-off and timeouts pass at once) or a positive number (1: real time), not "
                 + scale);
       }
       this.waitTimeScale = scale;

@@ -166,7 +166,32 @@ class TaskAnswersTest {
   }
 
   @Test
-  void aNestedStartExecutionSyncRunsThisServersOwnMachine() throws Exception {
+  void aWaitTimeScaleOfOneHundredthMakesAHundredSecondWaitTakeASecond() throws Exception {
+    try (Asl4jServer server = Asl4jServer.start(new Asl4jServer.Config().waitTimeScale(0.01));
+        SfnClient sfn = Asl4jServerExtension.client(server.endpoint(), server.region())) {
+      String definition =
+          "{\"StartAt\":\"Pause\",\"States\":{\"Pause\":{\"Type\":\"Wait\",\"Seconds\":100,"
+              + "\"End\":true}}}";
+      String machine =
+          sfn.createStateMachine(b -> b.name("scaled").definition(definition).roleArn(ROLE))
+              .stateMachineArn();
+      long started = System.nanoTime();
+      String arn = sfn.startExecution(b -> b.stateMachineArn(machine).input("{}")).executionArn();
+      DescribeExecutionResponse described = StepFunctionsApiTest.awaitEnd(sfn, arn);
+      long tookMillis = (System.nanoTime() - started) / 1_000_000;
+      assertEquals("SUCCEEDED", described.statusAsString());
+      // A second of real time (give or take the machine's load), 100 seconds of the execution's.
+      assertTrue(tookMillis >= 950 && tookMillis < 10_000, "took " + tookMillis + " ms");
+      long executionSeconds =
+          Duration.between(described.startDate(), described.stopDate()).toSeconds();
+      assertTrue(
+          executionSeconds >= 100 && executionSeconds < 120,
+          described.startDate() + " .. " + described.stopDate());
+    }
+  }
+
+  @Test
+  void aNestedStartExecutionSyncRunsThisServersOwnMachineListedUnderIt() throws Exception {
     try (Asl4jServer server = Asl4jServer.start(new Asl4jServer.Config().waitTimeScale(0));
         SfnClient sfn = Asl4jServerExtension.client(server.endpoint(), server.region())) {
       String child =
@@ -196,6 +221,20 @@ class TaskAnswersTest {
       assertEquals(
           List.of("SUCCEEDED", "{\"got\":3}"),
           List.of(described.statusAsString(), String.valueOf(described.output())));
+      // As on AWS, the child is one of the child machine's executions.
+      List<software.amazon.awssdk.services.sfn.model.ExecutionListItem> children =
+          sfn.listExecutions(b -> b.stateMachineArn(child)).executions();
+      assertEquals(
+          List.of(List.of(child, "SUCCEEDED")),
+          children.stream().map(c -> List.of(c.stateMachineArn(), c.statusAsString())).toList());
+      DescribeExecutionResponse childRun =
+          sfn.describeExecution(b -> b.executionArn(children.get(0).executionArn()));
+      assertEquals(
+          List.of("SUCCEEDED", "{\"n\":3}", "{\"got\":3}"),
+          List.of(childRun.statusAsString(), childRun.input(), childRun.output()));
+      assertEquals(
+          List.of(),
+          sfn.listExecutions(b -> b.stateMachineArn(parent).statusFilter("RUNNING")).executions());
     }
   }
 }

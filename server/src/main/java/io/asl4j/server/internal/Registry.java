@@ -129,11 +129,14 @@ final class Registry {
     /** Counted down each time the execution's run ends (again after a redrive). */
     volatile CountDownLatch ended = new CountDownLatch(1);
 
-    /** Counts what arrived for it (callbacks, stops): a parked run on the instant clock runs on. */
+    /** On the real clock, the poke that runs a parked execution on when its next timer is due. */
+    volatile java.util.concurrent.Future<?> wake;
+
+    /** Counts what arrived for it (callbacks, stops, due timers): a parked run runs on. */
     final java.util.concurrent.atomic.AtomicLong pokes =
         new java.util.concurrent.atomic.AtomicLong();
 
-    /** Whether a thread is running it (or about to); false while parked on the instant clock. */
+    /** Whether a thread is running it (or about to); false while parked on a callback. */
     final java.util.concurrent.atomic.AtomicBoolean driving =
         new java.util.concurrent.atomic.AtomicBoolean();
 

@@ -67,7 +67,7 @@ public final class ExecutionRun extends RecordedExecution {
     this.setup = setup;
     this.machine = setup.machine();
     this.input = input;
-    this.scheduler = new Scheduler(setup.startMillis(), setup.virtualTime());
+    this.scheduler = new Scheduler(setup.startMillis(), setup.virtualTime(), setup.timeScale());
     this.startMillis = scheduler.nowMillis();
     this.data = setup.data();
     this.tasks = new TaskExecutor(setup, this);
@@ -152,6 +152,11 @@ public final class ExecutionRun extends RecordedExecution {
   /** Runs until the execution ends or waits for a task completion from outside. */
   public void runUntilWaiting() {
     scheduler.runUntil(() -> status() != ExecutionStatus.RUNNING, true);
+  }
+
+  /** See {@link Scheduler#realMillisToNextTimer()}. */
+  public long realMillisToNextTimer() {
+    return scheduler.realMillisToNextTimer();
   }
 
   /** Hands a step in from any thread (a task completion). */

@@ -70,7 +70,40 @@ public final class RunSetup {
       TaskTokens tokens,
       MockedResponses mocks,
       io.asl4j.runtime.services.S3Objects s3,
-      ActivityQueues activities) {}
+      ActivityQueues activities,
+      double timeScale) {
+    /** A machine on an unscaled clock. */
+    public Machine(
+        StateMachine machine,
+        Data data,
+        Map<String, TaskHandler> handlers,
+        Map<String, TaskHandler> prefixHandlers,
+        boolean virtualTime,
+        String region,
+        String account,
+        String machineName,
+        boolean express,
+        TaskTokens tokens,
+        MockedResponses mocks,
+        io.asl4j.runtime.services.S3Objects s3,
+        ActivityQueues activities) {
+      this(
+          machine,
+          data,
+          handlers,
+          prefixHandlers,
+          virtualTime,
+          region,
+          account,
+          machineName,
+          express,
+          tokens,
+          mocks,
+          s3,
+          activities,
+          1);
+    }
+  }
 
   private final Machine m;
 
@@ -139,6 +172,10 @@ public final class RunSetup {
 
   boolean virtualTime() {
     return m.virtualTime();
+  }
+
+  double timeScale() {
+    return m.timeScale();
   }
 
   long startMillis() {

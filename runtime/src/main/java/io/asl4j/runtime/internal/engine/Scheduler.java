@@ -54,16 +54,30 @@ final class Scheduler {
     }
   }
 
-  Scheduler(long startMillis, boolean virtual) {
+  /** On the real clock, how fast the execution's time passes: 0.01 makes 100 s pass in one. */
+  private final double scale;
+
+  private final long startMillis;
+  private final long realStartMillis = System.currentTimeMillis();
+
+  Scheduler(long startMillis, boolean virtual, double scale) {
     this.nowMillis = startMillis;
+    this.startMillis = startMillis;
     this.virtual = virtual;
+    this.scale = scale;
   }
 
   long nowMillis() {
     if (!virtual) {
-      advanceTo(System.currentTimeMillis());
+      advanceTo(clockMillis());
     }
     return nowMillis;
+  }
+
+  /** The real clock, scaled. */
+  private long clockMillis() {
+    long real = System.currentTimeMillis();
+    return scale == 1 ? real : startMillis + (long) ((real - realStartMillis) / scale);
   }
 
   /** Moves the clock to {@code millis} unless it is past it already; any thread may call it. */
@@ -189,8 +203,8 @@ final class Scheduler {
         step.run();
         continue;
       }
-      if (parked > 0 && stopWhenWaiting) {
-        return;
+      if (parked > 0 && stopWhenWaiting && (virtual || !timerDue())) {
+        return; // on the real clock a timer already due (a timeout, a Wait) fires first
       }
       Timer timer = pollTimer();
       while (timer != null && timer.cancelled) {
@@ -223,6 +237,30 @@ final class Scheduler {
     }
   }
 
+  /** On the real clock: whether the next timer is due now; drops cancelled timers ahead of it. */
+  private boolean timerDue() {
+    Timer next;
+    while ((next = peekTimer()) != null && next.cancelled) {
+      pollTimer();
+    }
+    return next != null && next.atMillis <= clockMillis();
+  }
+
+  /**
+   * On the real clock, the real milliseconds until the next timer is due (0 when it is), or -1 on a
+   * virtual clock or without a timer. Only the loop's thread (or one holding it) may ask.
+   */
+  long realMillisToNextTimer() {
+    Timer next;
+    while ((next = peekTimer()) != null && next.cancelled) {
+      pollTimer();
+    }
+    if (virtual || next == null) {
+      return -1;
+    }
+    return Math.max(0, (long) Math.ceil((next.atMillis - clockMillis()) * scale));
+  }
+
   /** Waits until a completion is delivered or {@code millis} pass. */
   private void waitForDelivery(long millis) {
     try {
@@ -239,8 +277,8 @@ final class Scheduler {
   /** Sleeps until {@code atMillis}; false when a completion arrived first. */
   private boolean sleepUntil(long atMillis) {
     long delay;
-    while ((delay = atMillis - System.currentTimeMillis()) > 0) {
-      waitForDelivery(delay);
+    while ((delay = atMillis - clockMillis()) > 0) {
+      waitForDelivery(Math.max(1, (long) Math.ceil(delay * scale)));
       if (!ready.isEmpty()) {
         return false;
       }
