@@ -231,12 +231,7 @@ class LocalStateMachineTest {
                     "{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'"
                         + FN
                         + "','TimeoutSeconds':10,'End':true}}}"))
-            .handler(
-                FN,
-                (input, ctx) -> {
-                  ctx.simulateDuration(Duration.ofMinutes(1));
-                  return input;
-                })
+            .handler(FN, TestJson.echoAfter(Duration.ofMinutes(1)))
             .virtualClock(START)
             .build();
     Execution execution = machine.run(json("{}"));
@@ -475,12 +470,7 @@ class LocalStateMachineTest {
                         + "',"
                         + "'TimeoutSeconds':'{% $states.input.t %}','End':true}}}"))
             .virtualClock(START)
-            .handler(
-                FN,
-                (input, ctx) -> {
-                  ctx.simulateDuration(Duration.ofSeconds(1));
-                  return input;
-                })
+            .handler(FN, TestJson.echoAfter(Duration.ofSeconds(1)))
             .build();
 
     assertEquals(
