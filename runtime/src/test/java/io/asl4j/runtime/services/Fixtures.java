@@ -68,16 +68,9 @@ final class Fixtures {
    * words it: {@code message}, then the service, status, error code and the first request id.
    */
   static String sdkV1Cause(String message, String service, int status, String errorCode) {
-    return message
-        + " (Service: "
-        + service
-        + "; Status Code: "
-        + status
-        + "; Error Code: "
-        + errorCode
-        + "; Request ID: "
-        + ids(1).get(0)
-        + "; Proxy: null)";
+    return String.format(
+        "%s (Service: %s; Status Code: %d; Error Code: %s; Request ID: %s; Proxy: null)",
+        message, service, status, errorCode, ids(1).get(0));
   }
 
   /**
@@ -85,13 +78,8 @@ final class Fixtures {
    * v2 words it: {@code message}, then the service, status and the first request id.
    */
   static String sdkV2Cause(String message, String service, int status) {
-    return message
-        + " (Service: "
-        + service
-        + ", Status Code: "
-        + status
-        + ", Request ID: "
-        + ids(1).get(0)
-        + ")";
+    return String.format(
+        "%s (Service: %s, Status Code: %d, Request ID: %s)",
+        message, service, status, ids(1).get(0));
   }
 }
