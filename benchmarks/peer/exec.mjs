@@ -22,6 +22,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { StateMachine } from 'aws-local-stepfunctions';
+import { localOverrides, same } from './common.mjs';
 
 // The package targets Node 22; on Node 20 its Task states need this one Node 22 built-in.
 Promise.withResolvers ??= () => {
@@ -39,27 +40,7 @@ const definition = JSON.parse(readFileSync(defPath, 'utf8'));
 const input = JSON.parse(readFileSync(inputPath, 'utf8'));
 const expected = JSON.parse(readFileSync(expectedPath, 'utf8'));
 const executions = Number(n), warmup = Number(warm);
-const overrides = { taskResourceLocalHandlers: {}, waitTimeOverrides: {} };
-const collect = (states) => {
-  for (const [name, s] of Object.entries(states)) {
-    if (s.Type === 'Task') overrides.taskResourceLocalHandlers[name] = async (x) => x;
-    if (s.Type === 'Wait') overrides.waitTimeOverrides[name] = 0;
-    for (const b of s.Branches ?? []) collect(b.States);
-    const p = s.ItemProcessor ?? s.Iterator;
-    if (p) collect(p.States);
-  }
-};
-collect(definition.States);
-
-/** JSON equality: objects compare by their members whatever the order, arrays item by item. */
-const same = (a, b) => {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
-  const ka = Object.keys(a), kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && same(a[k], b[k]));
-};
+const overrides = localOverrides(definition);
 
 let sink, events = 0, checked = 0, wrong = 0, firstWrongOutput;
 const check = (output) => {

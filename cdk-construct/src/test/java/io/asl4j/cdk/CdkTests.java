@@ -1,5 +1,6 @@
 package io.asl4j.cdk;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,6 +84,21 @@ final class CdkTests {
         StackProps.builder()
             .env(Environment.builder().account(ACCOUNT).region(REGION).build())
             .build());
+  }
+
+  /**
+   * What building the state machine {@code id} of {@code definition} with {@code substitutions} in
+   * {@code stack} throws.
+   */
+  static Asl4jSynthesisException synthesisFailure(
+      Stack stack, String id, Asl4jDefinition definition, DefinitionSubstitutions substitutions) {
+    return assertThrows(
+        Asl4jSynthesisException.class,
+        () ->
+            Asl4jStateMachine.Builder.create(stack, id)
+                .definition(definition)
+                .substitutions(substitutions)
+                .build());
   }
 
   /** The synthesized template, without the cyclic-dependency walk (one test keeps it). */

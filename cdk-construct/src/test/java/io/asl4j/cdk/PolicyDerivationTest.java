@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
@@ -64,38 +66,25 @@ class PolicyDerivationTest {
                 pointer + ": warning \\[Asl4jWidenedPolicy\\] .*" + containing + ".*"));
   }
 
-  @Test
-  void lambdaArnGrantsInvokeOnTheFunctionAndItsVersions() {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        FN,
+        "arn:aws-cn:lambda:cn-north-1:123456789012:function:validate",
+        "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:validate"
+      })
+  void lambdaArnGrantsInvokeOnTheFunctionAndItsVersionsInItsOwnPartition(String function) {
     // given a qualified function ARN, when deployed, then the grant is on the unqualified ARN
     Template template =
         deploy(
             CdkTests.stack(),
-            "\"A\":{\"Type\":\"Task\",\"Resource\":\"" + FN + ":live\",\"End\":true}",
+            "\"A\":{\"Type\":\"Task\",\"Resource\":\"" + function + ":live\",\"End\":true}",
             DefinitionSubstitutions.none());
     assertStatements(
         template,
         """
         [{"Action":["lambda:InvokeFunction"],"Resource":["%s","%s:*"]}]"""
-            .formatted(FN, FN));
-  }
-
-  @Test
-  void lambdaArnsOfTheChinaAndGovCloudPartitionsAreGrantedInTheirOwnPartition() {
-    for (String function :
-        java.util.List.of(
-            "arn:aws-cn:lambda:cn-north-1:123456789012:function:validate",
-            "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:validate")) {
-      Template template =
-          deploy(
-              CdkTests.stack(),
-              "\"A\":{\"Type\":\"Task\",\"Resource\":\"" + function + ":live\",\"End\":true}",
-              DefinitionSubstitutions.none());
-      assertStatements(
-          template,
-          """
-          [{"Action":["lambda:InvokeFunction"],"Resource":["%s","%s:*"]}]"""
-              .formatted(function, function));
-    }
+            .formatted(function, function));
   }
 
   @Test

@@ -98,18 +98,13 @@ class ReplacingTest {
     Stack stack = CdkTests.stack();
 
     Asl4jSynthesisException e =
-        assertThrows(
-            Asl4jSynthesisException.class,
-            () ->
-                Asl4jStateMachine.Builder.create(stack, "Sm")
-                    .definition(
-                        Asl4jDefinition.fromString(TESTED)
-                            .replacing(Map.of(TOPIC, "${ClaimsTopic}")))
-                    .substitutions(
-                        DefinitionSubstitutions.builder()
-                            .arn("ClaimTopic", "arn:aws:sns:eu-west-1:123456789012:x")
-                            .build())
-                    .build());
+        CdkTests.synthesisFailure(
+            stack,
+            "Sm",
+            Asl4jDefinition.fromString(TESTED).replacing(Map.of(TOPIC, "${ClaimsTopic}")),
+            DefinitionSubstitutions.builder()
+                .arn("ClaimTopic", "arn:aws:sns:eu-west-1:123456789012:x")
+                .build());
 
     assertEquals(
         "Asl4jStateMachine Test/Sm (string) cannot be synthesized: 2 errors\n"

@@ -48,14 +48,11 @@ class SynthErrorsTest {
 
     // when
     Asl4jSynthesisException e =
-        assertThrows(
-            Asl4jSynthesisException.class,
-            () ->
-                Asl4jStateMachine.Builder.create(stack, "Orders")
-                    .definition(Asl4jDefinition.fromString(json))
-                    .substitutions(
-                        DefinitionSubstitutions.builder().function("NotifyFn", notify).build())
-                    .build());
+        CdkTests.synthesisFailure(
+            stack,
+            "Orders",
+            Asl4jDefinition.fromString(json),
+            DefinitionSubstitutions.builder().function("NotifyFn", notify).build());
 
     // then
     assertEquals(
@@ -106,17 +103,14 @@ class SynthErrorsTest {
     Stack stack = CdkTests.stack();
     IFunction fn = Function.fromFunctionArn(stack, "F", FN);
     Asl4jSynthesisException e =
-        assertThrows(
-            Asl4jSynthesisException.class,
-            () ->
-                Asl4jStateMachine.Builder.create(stack, "Sm")
-                    .definition(
-                        Asl4jDefinition.fromString(
-                            "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Task\","
-                                + "\"Resource\":\"arn:aws:states:::dynamodb:putItem\","
-                                + "\"Parameters\":{\"TableName\":\"${Orders}\",\"Item\":{}},\"End\":true}}}"))
-                    .substitutions(DefinitionSubstitutions.builder().function("Orders", fn).build())
-                    .build());
+        CdkTests.synthesisFailure(
+            stack,
+            "Sm",
+            Asl4jDefinition.fromString(
+                "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Task\","
+                    + "\"Resource\":\"arn:aws:states:::dynamodb:putItem\","
+                    + "\"Parameters\":{\"TableName\":\"${Orders}\",\"Item\":{}},\"End\":true}}}"),
+            DefinitionSubstitutions.builder().function("Orders", fn).build());
     assertEquals(
         List.of(
             "/States/A/Parameters/TableName: error [Asl4jSubstitutionKind] ${Orders} is bound to"

@@ -84,6 +84,21 @@ public final class DefinitionFiles {
   }
 
   /**
+   * The JSON value an option such as {@code --input} gives: {@code @FILE} is the file's, anything
+   * else is JSON text; what is not JSON is unreadable, named by {@code option}.
+   */
+  static JsonNode readJsonOption(String option, String text) throws UnreadableFileException {
+    if (text.startsWith("@")) {
+      return readJson(Path.of(text.substring(1)));
+    }
+    try {
+      return AslReader.parse(text);
+    } catch (AslReadException e) {
+      throw new UnreadableFileException(option + ": " + e.problems().get(0).message());
+    }
+  }
+
+  /**
    * The text of a state machine definition: a JSON object. Whether it is a <em>valid</em>
    * definition is for the reader and the validator to say.
    */

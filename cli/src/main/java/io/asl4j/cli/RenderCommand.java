@@ -4,6 +4,7 @@ import io.asl4j.dsl.json.AslReadException;
 import io.asl4j.dsl.json.AslReader;
 import io.asl4j.dsl.model.StateMachine;
 import io.asl4j.dsl.validate.AslValidationException;
+import io.asl4j.dsl.validate.Problem;
 import io.asl4j.render.Diagrams;
 import io.asl4j.render.ExecutionPath;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,15 +104,18 @@ final class RenderCommand implements Callable<Integer> {
     } catch (UnreadableFileException e) {
       err.println(e.getMessage());
     } catch (AslReadException e) {
-      err.println(
-          DefinitionFiles.describe(file, source, e.problems().get(0))
-              + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
+      printFirstProblem(err, e.problems());
     } catch (AslValidationException e) {
-      err.println(
-          DefinitionFiles.describe(file, source, e.problems().get(0))
-              + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
+      printFirstProblem(err, e.problems());
     }
     err.flush();
     return ExitStatus.UNUSABLE;
+  }
+
+  /** The first problem, located, and how many more there are. */
+  private void printFirstProblem(PrintWriter err, List<Problem> problems) {
+    err.println(
+        DefinitionFiles.describe(file, source, problems.get(0))
+            + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
   }
 }

@@ -104,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       source = DefinitionFiles.readSource(file);
       StateMachine definition = AslReader.read(source.tree());
-      JsonNode executionInput = readInput(input);
+      JsonNode executionInput = DefinitionFiles.readJsonOption("--input", input);
       LocalStateMachine.Builder builder =
           LocalStateMachine.builder(definition).type(typeOption.type);
       List<Callback> callbacks = new java.util.ArrayList<>();
@@ -273,17 +273,6 @@ final class RunCommand implements Callable<Integer> {
   private void printProblems(PrintWriter err, List<Problem> problems) {
     for (Problem problem : problems) {
       err.println(DefinitionFiles.describe(file, source, problem));
-    }
-  }
-
-  private JsonNode readInput(String text) throws UnreadableFileException {
-    if (text.startsWith("@")) {
-      return DefinitionFiles.readJson(Path.of(text.substring(1)));
-    }
-    try {
-      return AslReader.parse(text);
-    } catch (AslReadException e) {
-      throw new UnreadableFileException("--input: " + e.problems().get(0).message());
     }
   }
 

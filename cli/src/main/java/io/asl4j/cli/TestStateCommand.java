@@ -2,7 +2,6 @@ package io.asl4j.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.dsl.json.AslReadException;
-import io.asl4j.dsl.json.AslReader;
 import io.asl4j.dsl.validate.AslValidationException;
 import io.asl4j.dsl.validate.Problem;
 import io.asl4j.runtime.TestState;
@@ -133,15 +132,17 @@ final class TestStateCommand implements Callable<Integer> {
       if (state != null) {
         builder.stateName(state);
       }
-      builder.input(readJson("--input", input)).inspectionLevel(inspectionLevel);
+      builder
+          .input(DefinitionFiles.readJsonOption("--input", input))
+          .inspectionLevel(inspectionLevel);
       if (mockResult != null) {
-        builder.mockResult(readJson("--mock-result", mockResult));
+        builder.mockResult(DefinitionFiles.readJsonOption("--mock-result", mockResult));
       }
       if (mockError != null) {
         builder.mockError(mockError, mockCause);
       }
       if (variables != null) {
-        JsonNode vars = readJson("--variables", variables);
+        JsonNode vars = DefinitionFiles.readJsonOption("--variables", variables);
         if (!vars.isObject()) {
           throw new IllegalArgumentException("--variables must be a JSON object");
         }
@@ -150,13 +151,14 @@ final class TestStateCommand implements Callable<Integer> {
         builder.variables(map);
       }
       if (context != null) {
-        builder.context(readJson("--context", context));
+        builder.context(DefinitionFiles.readJsonOption("--context", context));
       }
       if (roleArn != null) {
         builder.roleArn(roleArn);
       }
       if (stateConfiguration != null) {
-        builder.stateConfiguration(readJson("--state-configuration", stateConfiguration));
+        builder.stateConfiguration(
+            DefinitionFiles.readJsonOption("--state-configuration", stateConfiguration));
       }
       TestStateResult result = builder.run();
       out.println(result.toJson());
@@ -178,17 +180,6 @@ final class TestStateCommand implements Callable<Integer> {
   private void printProblems(PrintWriter err, List<Problem> problems) {
     for (Problem problem : problems) {
       err.println(file + ":" + problem);
-    }
-  }
-
-  private static JsonNode readJson(String option, String text) throws UnreadableFileException {
-    if (text.startsWith("@")) {
-      return DefinitionFiles.readJson(Path.of(text.substring(1)));
-    }
-    try {
-      return AslReader.parse(text);
-    } catch (AslReadException e) {
-      throw new UnreadableFileException(option + ": " + e.problems().get(0).message());
     }
   }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,13 +31,8 @@ class TestStateCommandTest {
 
   @Test
   void mockedResultSucceedsWithNextStateAndExitsZero() throws IOException {
-    Path file = write("machine.json", MACHINE);
-
     CommandRun run =
-        CommandRun.of(
-            "test-state",
-            file.toString(),
-            "--state",
+        testMachineState(
             "Charge",
             "--input",
             "{\"order\": 1}",
@@ -73,18 +69,8 @@ class TestStateCommandTest {
 
   @Test
   void caughtErrorExitsZeroAndNamesTheCatcherTarget() throws IOException {
-    Path file = write("machine.json", MACHINE);
-
     CommandRun run =
-        CommandRun.of(
-            "test-state",
-            file.toString(),
-            "--state",
-            "Charge",
-            "--mock-error",
-            "Declined",
-            "--mock-cause",
-            "no funds");
+        testMachineState("Charge", "--mock-error", "Declined", "--mock-cause", "no funds");
 
     assertEquals(0, run.exitCode(), run.err());
     JsonNode result = JSON.readTree(run.out());
@@ -96,10 +82,7 @@ class TestStateCommandTest {
 
   @Test
   void retriableErrorExitsZero() throws IOException {
-    Path file = write("machine.json", MACHINE);
-
-    CommandRun run =
-        CommandRun.of("test-state", file.toString(), "--state", "Charge", "--mock-error", "Busy");
+    CommandRun run = testMachineState("Charge", "--mock-error", "Busy");
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("RETRIABLE", JSON.readTree(run.out()).get("status").asText());
@@ -107,13 +90,8 @@ class TestStateCommandTest {
 
   @Test
   void aStateConfigurationWithTheRetriesSpentFailsWhereARetryWasLeft() throws IOException {
-    Path file = write("machine.json", MACHINE);
-
     CommandRun run =
-        CommandRun.of(
-            "test-state",
-            file.toString(),
-            "--state",
+        testMachineState(
             "Charge",
             "--mock-error",
             "Busy",
@@ -151,16 +129,7 @@ class TestStateCommandTest {
 
   @Test
   void aStateConfigurationWithAnUnknownFieldIsRefusedNamingTheFieldsThereAre() throws IOException {
-    Path file = write("machine.json", MACHINE);
-
-    CommandRun run =
-        CommandRun.of(
-            "test-state",
-            file.toString(),
-            "--state",
-            "Charge",
-            "--state-configuration",
-            "{\"retryCount\": 1}");
+    CommandRun run = testMachineState("Charge", "--state-configuration", "{\"retryCount\": 1}");
 
     assertEquals(
         new CommandRun(
@@ -173,16 +142,7 @@ class TestStateCommandTest {
 
   @Test
   void failedStateExitsOne() throws IOException {
-    Path file = write("machine.json", MACHINE);
-
-    CommandRun run =
-        CommandRun.of(
-            "test-state",
-            file.toString(),
-            "--state",
-            "Refuse",
-            "--input",
-            "@" + write("in.json", "{}"));
+    CommandRun run = testMachineState("Refuse", "--input", "@" + write("in.json", "{}"));
 
     assertEquals(1, run.exitCode(), run.err());
     JsonNode result = JSON.readTree(run.out());
@@ -220,17 +180,17 @@ class TestStateCommandTest {
         2,
         CommandRun.of("test-state", dir.resolve("missing.json").toString(), "--state", "A")
             .exitCode());
-    CommandRun both =
-        CommandRun.of(
-            "test-state",
-            file.toString(),
-            "--state",
-            "Charge",
-            "--mock-result",
-            "{}",
-            "--mock-error",
-            "E");
+    CommandRun both = testMachineState("Charge", "--mock-result", "{}", "--mock-error", "E");
     both.assertPrinted(2, List.of(), List.of("--mock-result and --mock-error cannot be combined"));
+  }
+
+  /** Runs {@code test-state} on the state {@code state} of {@link #MACHINE} with these options. */
+  private CommandRun testMachineState(String state, String... options) throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of("test-state", write("machine.json", MACHINE).toString(), "--state", state));
+    args.addAll(List.of(options));
+    return CommandRun.of(args.toArray(String[]::new));
   }
 
   private Path write(String name, String text) throws IOException {

@@ -121,9 +121,7 @@ class ValidateCommandTest {
   void missingFileIsUnusable() {
     Path file = dir.resolve("missing.json");
 
-    CommandRun run = CommandRun.of("validate", file.toString());
-
-    run.assertPrinted(2, List.of(), List.of(file + ": no such file"));
+    assertUnusable(file, "no such file");
   }
 
   @Test
@@ -152,21 +150,14 @@ class ValidateCommandTest {
   void jsonArrayIsUnusable() throws IOException {
     Path file = write("array.json", "[{\"StartAt\": \"A\"}]");
 
-    CommandRun run = CommandRun.of("validate", file.toString());
-
-    run.assertPrinted(
-        2,
-        List.of(),
-        List.of(file + ": a definition is a JSON object, but this file holds an array"));
+    assertUnusable(file, "a definition is a JSON object, but this file holds an array");
   }
 
   @Test
   void emptyFileIsUnusable() throws IOException {
     Path file = write("empty.json", "  \n");
 
-    CommandRun run = CommandRun.of("validate", file.toString());
-
-    run.assertPrinted(2, List.of(), List.of(file + ": the file is empty"));
+    assertUnusable(file, "the file is empty");
   }
 
   @Test
@@ -174,10 +165,7 @@ class ValidateCommandTest {
     Path file = dir.resolve("image.png");
     Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
 
-    CommandRun run = CommandRun.of("validate", file.toString());
-
-    run.assertPrinted(
-        2, List.of(), List.of(file + ": binary data (a NUL byte at offset 4), not JSON text"));
+    assertUnusable(file, "binary data (a NUL byte at offset 4), not JSON text");
   }
 
   @Test
@@ -185,9 +173,7 @@ class ValidateCommandTest {
     Path file = dir.resolve("latin1.json");
     Files.write(file, "{\"Comment\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
 
-    CommandRun run = CommandRun.of("validate", file.toString());
-
-    run.assertPrinted(2, List.of(), List.of(file + ": not valid UTF-8 (at byte offset 16)"));
+    assertUnusable(file, "not valid UTF-8 (at byte offset 16)");
   }
 
   @Test
@@ -197,12 +183,7 @@ class ValidateCommandTest {
       huge.setLength(50L * 1024 * 1024);
     }
 
-    CommandRun run = CommandRun.of("validate", file.toString());
-
-    run.assertPrinted(
-        2,
-        List.of(),
-        List.of(file + ": the file has 52428800 bytes; files over 8388608 bytes are not read"));
+    assertUnusable(file, "the file has 52428800 bytes; files over 8388608 bytes are not read");
   }
 
   @Test
@@ -250,6 +231,14 @@ class ValidateCommandTest {
     assertEquals(version.out(), topVersion.out());
     assertEquals(2, nothing.exitCode());
     assertEquals("Missing subcommand", nothing.errLines().get(0));
+  }
+
+  /**
+   * {@code validate FILE} exits 2, printing nothing but "FILE: {@code problem}" on standard error.
+   */
+  private static void assertUnusable(Path file, String problem) {
+    CommandRun.of("validate", file.toString())
+        .assertPrinted(2, List.of(), List.of(file + ": " + problem));
   }
 
   private Path write(String name, String content) throws IOException {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -47,15 +46,12 @@ class ConformanceRunnerTest {
   @TempDir Path dir;
 
   private ConformanceCase serviceCase(String body) throws IOException {
-    Path file = dir.resolve("service/callback/T.test_x.json");
-    Files.createDirectories(file.getParent());
-    Files.writeString(
-        file,
-        ("{'id':'callback/T.test_x','category':'service','stateMachineType':'STANDARD',"
-                + body
-                + "}")
-            .replace('\'', '"'));
-    return ConformanceCases.read(file);
+    return CaseFiles.write(
+        dir,
+        "service/callback/T.test_x.json",
+        "{'id':'callback/T.test_x','category':'service','stateMachineType':'STANDARD',"
+            + body
+            + "}");
   }
 
   @Test

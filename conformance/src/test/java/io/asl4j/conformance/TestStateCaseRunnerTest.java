@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,17 +17,14 @@ class TestStateCaseRunnerTest {
   }
 
   private ConformanceCase testState(String request, String more) throws IOException {
-    Path file = dir.resolve("test_state/test_state/T.test_x.json");
-    Files.createDirectories(file.getParent());
-    Files.writeString(
-        file,
-        ("{'id':'test_state/T.test_x','category':'test_state','expected':{'status':'SUCCEEDED'},"
-                + "'request':"
-                + request
-                + more
-                + "}")
-            .replace('\'', '"'));
-    return ConformanceCases.read(file);
+    return CaseFiles.write(
+        dir,
+        "test_state/test_state/T.test_x.json",
+        "{'id':'test_state/T.test_x','category':'test_state','expected':{'status':'SUCCEEDED'},"
+            + "'request':"
+            + request
+            + more
+            + "}");
   }
 
   @Test

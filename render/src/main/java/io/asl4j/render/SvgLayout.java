@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Where {@link Svg} draws each box and edge of a scope: layered top to bottom (longest path, with
@@ -274,28 +275,7 @@ final class SvgLayout {
         List<Box> layer = layers.get(index);
         Map<Box, Double> centre = new HashMap<>();
         for (Box box : layer) {
-          double sum = 0;
-          int count = 0;
-          for (Route route : layout.routes) {
-            if (route.back()) {
-              continue;
-            }
-            List<Box> path = route.path();
-            for (int p = 0; p < path.size(); p++) {
-              if (path.get(p) != box) {
-                continue;
-              }
-              Box neighbour =
-                  down
-                      ? (p > 0 ? path.get(p - 1) : null)
-                      : (p < path.size() - 1 ? path.get(p + 1) : null);
-              if (neighbour != null) {
-                sum += neighbour.order;
-                count++;
-              }
-            }
-          }
-          centre.put(box, count == 0 ? box.order : sum / count);
+          centre.put(box, neighbourMean(layout, box, down, b -> b.order, box.order));
         }
         layer.sort(Comparator.comparingDouble(centre::get));
         for (int p = 0; p < layer.size(); p++) {
@@ -303,6 +283,36 @@ final class SvgLayout {
         }
       }
     }
+  }
+
+  /**
+   * The mean {@code position} of {@code box}'s neighbours on the forward routes: the boxes before
+   * it when {@code down}, after it otherwise; {@code own} when it has none.
+   */
+  private static double neighbourMean(
+      Layout layout, Box box, boolean down, ToDoubleFunction<Box> position, double own) {
+    double sum = 0;
+    int count = 0;
+    for (Route route : layout.routes) {
+      if (route.back()) {
+        continue;
+      }
+      List<Box> path = route.path();
+      for (int p = 0; p < path.size(); p++) {
+        if (path.get(p) != box) {
+          continue;
+        }
+        Box neighbour =
+            down
+                ? (p > 0 ? path.get(p - 1) : null)
+                : (p < path.size() - 1 ? path.get(p + 1) : null);
+        if (neighbour != null) {
+          sum += position.applyAsDouble(neighbour);
+          count++;
+        }
+      }
+    }
+    return count == 0 ? own : sum / count;
   }
 
   private static void renumber(List<List<Box>> layers) {
@@ -426,27 +436,7 @@ final class SvgLayout {
         double[] desired = new double[layer.size()];
         for (int p = 0; p < layer.size(); p++) {
           Box box = layer.get(p);
-          double sum = 0;
-          int count = 0;
-          for (Route route : layout.routes) {
-            if (route.back()) {
-              continue;
-            }
-            List<Box> path = route.path();
-            for (int q = 0; q < path.size(); q++) {
-              if (path.get(q) == box) {
-                Box n =
-                    down
-                        ? (q > 0 ? path.get(q - 1) : null)
-                        : (q < path.size() - 1 ? path.get(q + 1) : null);
-                if (n != null) {
-                  sum += n.cx();
-                  count++;
-                }
-              }
-            }
-          }
-          desired[p] = count == 0 ? box.cx() : sum / count;
+          desired[p] = neighbourMean(layout, box, down, Box::cx, box.cx());
         }
         // Place at the desired centres, then push apart left to right and right to left.
         for (int p = 0; p < layer.size(); p++) {

@@ -17,6 +17,7 @@ import io.asl4j.dsl.model.StateMachineType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -123,24 +124,31 @@ class ExecutionLimitsTest {
     assertEquals(ExecutionStatus.SUCCEEDED, second.status());
   }
 
-  @Test
-  void variablesTogetherOverTenMibFailTheStateThatAssignsTooMuch() {
-    // given 41 states, each keeping the 250 KiB blob in a variable of its own: 41 × 256,002 bytes
+  /**
+   * Pass states Keep1, Keep2, ... Keep{@code count} in a row, on the virtual clock, state {@code i}
+   * assigning {@code assignment.apply(i)}.
+   */
+  private static LocalStateMachine keepChain(int count, IntFunction<String> assignment) {
     StringBuilder states = new StringBuilder();
-    for (int i = 1; i <= 41; i++) {
+    for (int i = 1; i <= count; i++) {
       states
           .append(i == 1 ? "" : ",")
           .append("'Keep")
           .append(i)
-          .append("':{'Type':'Pass','Assign':{'v")
-          .append(i)
-          .append(".$':'$.blob'},")
-          .append(i == 41 ? "'End':true}" : "'Next':'Keep" + (i + 1) + "'}");
+          .append("':{'Type':'Pass','Assign':{")
+          .append(assignment.apply(i))
+          .append("},")
+          .append(i == count ? "'End':true}" : "'Next':'Keep" + (i + 1) + "'}");
     }
-    LocalStateMachine machine =
-        LocalStateMachine.builder(asl("{'StartAt':'Keep1','States':{" + states + "}}"))
-            .virtualClock(START)
-            .build();
+    return LocalStateMachine.builder(asl("{'StartAt':'Keep1','States':{" + states + "}}"))
+        .virtualClock(START)
+        .build();
+  }
+
+  @Test
+  void variablesTogetherOverTenMibFailTheStateThatAssignsTooMuch() {
+    // given 41 states, each keeping the 250 KiB blob in a variable of its own: 41 × 256,002 bytes
+    LocalStateMachine machine = keepChain(41, i -> "'v" + i + ".$':'$.blob'");
     // when
     Execution execution = machine.run(blob());
     // then the 41st fails: 40 fit in 10 MiB (10,485,760 bytes), 41 do not
@@ -159,19 +167,7 @@ class ExecutionLimitsTest {
   @Test
   void reassigningAVariableReplacesItsSizeInTheExecutionsTotal() {
     // given one variable assigned 50 times from the 250 KiB blob: never more than 256,002 bytes
-    StringBuilder states = new StringBuilder();
-    for (int i = 1; i <= 50; i++) {
-      states
-          .append(i == 1 ? "" : ",")
-          .append("'Keep")
-          .append(i)
-          .append("':{'Type':'Pass','Assign':{'v.$':'$.blob'},")
-          .append(i == 50 ? "'End':true}" : "'Next':'Keep" + (i + 1) + "'}");
-    }
-    LocalStateMachine machine =
-        LocalStateMachine.builder(asl("{'StartAt':'Keep1','States':{" + states + "}}"))
-            .virtualClock(START)
-            .build();
+    LocalStateMachine machine = keepChain(50, i -> "'v.$':'$.blob'");
     Execution execution = machine.run(blob());
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
   }
@@ -209,32 +205,24 @@ class ExecutionLimitsTest {
                         + FN
                         + "',"
                         + "'End':true}}},'End':true}}}"))
-            .handler(
-                FN,
-                (input, ctx) -> {
-                  ctx.simulateDuration(Duration.ofSeconds(1));
-                  return input;
-                })
+            .handler(FN, TestJson.echoAfter(Duration.ofSeconds(1)))
             .virtualClock(START)
             .build();
     return machine.run(MAPPER.valueToTree(new int[items]));
   }
 
   private static Duration mapDuration(Execution execution) {
-    List<HistoryEvent> history = execution.history();
-    Instant started =
-        history.stream()
-            .filter(e -> e.type().equals("MapStateStarted"))
-            .findFirst()
-            .orElseThrow()
-            .timestamp();
-    Instant succeeded =
-        history.stream()
-            .filter(e -> e.type().equals("MapStateSucceeded"))
-            .findFirst()
-            .orElseThrow()
-            .timestamp();
-    return Duration.between(started, succeeded);
+    return Duration.between(
+        firstTimestamp(execution, "MapStateStarted"),
+        firstTimestamp(execution, "MapStateSucceeded"));
+  }
+
+  private static Instant firstTimestamp(Execution execution, String type) {
+    return execution.history().stream()
+        .filter(e -> e.type().equals(type))
+        .findFirst()
+        .orElseThrow()
+        .timestamp();
   }
 
   /** The most iterations started and not yet finished at any point of the history. */

@@ -100,15 +100,7 @@ class ExecutionStopTest {
     execution.stop(null, null);
 
     assertEquals(ExecutionStatus.ABORTED, awaited.get(10, TimeUnit.SECONDS).status());
-    assertEquals(
-        List.of(
-            "ExecutionStarted",
-            "TaskStateEntered",
-            "TaskScheduled",
-            "TaskStarted",
-            "TaskSubmitted",
-            "ExecutionAborted"),
-        types(execution));
+    assertEquals(EventTypes.CALLBACK_TASK_ABORTED, types(execution));
   }
 
   @Test
@@ -172,13 +164,7 @@ class ExecutionStopTest {
     assertEquals(new MapRun.Counts(0, 0, 0, 0, 0, 2, 2, 0), mapRun.executionCounts());
     List<ChildExecution> children = mapRun.childExecutions();
     assertEquals(
-        List.of(
-            "ExecutionStarted",
-            "TaskStateEntered",
-            "TaskScheduled",
-            "TaskStarted",
-            "TaskSubmitted",
-            "ExecutionAborted"),
+        EventTypes.CALLBACK_TASK_ABORTED,
         children.get(0).history().stream().map(HistoryEvent::type).toList());
     assertEquals(
         List.of(

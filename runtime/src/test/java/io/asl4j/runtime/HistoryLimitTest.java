@@ -34,6 +34,14 @@ class HistoryLimitTest {
         .replace('\'', '"');
   }
 
+  /** A Standard execution of {@link #countingLoop} from {@code {"n":0}}, on the virtual clock. */
+  private static Execution runCountingLoop(int until) {
+    return LocalStateMachine.builder(countingLoop(until))
+        .virtualClock(START)
+        .build()
+        .run(json("{\"n\":0}"));
+  }
+
   private static Map<String, Integer> countByType(List<HistoryEvent> history) {
     Map<String, Integer> counts = new TreeMap<>();
     history.forEach(e -> counts.merge(e.type(), 1, Integer::sum));
@@ -43,10 +51,8 @@ class HistoryLimitTest {
   @Test
   void aLoopOfTwentyThousandRoundsFailsAtEvent25000WithTheHistoryLimit() {
     // given a Standard machine that would record 80,004 events
-    LocalStateMachine machine =
-        LocalStateMachine.builder(countingLoop(20_000)).virtualClock(START).build();
     // when
-    Execution execution = machine.run(json("{\"n\":0}"));
+    Execution execution = runCountingLoop(20_000);
     // then the 25,000th event is the failure; the state that would have been entered is not
     assertEquals(ExecutionStatus.FAILED, execution.status());
     assertEquals("States.Runtime", execution.error());
@@ -79,10 +85,8 @@ class HistoryLimitTest {
   @Test
   void anExecutionWhose25000thEventIsItsSuccessSucceeds() {
     // given 6,249 rounds: 1 + 4 × 6,249 + Succeed entered/exited + ExecutionSucceeded = 25,000
-    LocalStateMachine machine =
-        LocalStateMachine.builder(countingLoop(6_249)).virtualClock(START).build();
     // when
-    Execution execution = machine.run(json("{\"n\":0}"));
+    Execution execution = runCountingLoop(6_249);
     // then
     assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
     assertEquals(json("{\"n\":6249}"), execution.output());
@@ -98,10 +102,8 @@ class HistoryLimitTest {
   @Test
   void oneRoundMoreFailsInsteadOfEnteringTheChoice() {
     // given 6,250 rounds: event 25,000 would be the last round's ChoiceStateEntered
-    LocalStateMachine machine =
-        LocalStateMachine.builder(countingLoop(6_250)).virtualClock(START).build();
     // when
-    Execution execution = machine.run(json("{\"n\":0}"));
+    Execution execution = runCountingLoop(6_250);
     // then
     assertEquals(ExecutionStatus.FAILED, execution.status());
     assertEquals(LIMIT_CAUSE, execution.cause());

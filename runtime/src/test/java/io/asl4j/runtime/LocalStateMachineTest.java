@@ -121,14 +121,7 @@ class LocalStateMachineTest {
     String aws = "arn:aws:lambda:us-east-1:123456789012:function:work";
     List<String> expected = partitionRun(aws, aws);
     assertEquals(
-        List.of(
-            "ExecutionStarted",
-            "TaskStateEntered",
-            "LambdaFunctionScheduled",
-            "LambdaFunctionStarted",
-            "LambdaFunctionSucceeded",
-            "TaskStateExited",
-            "ExecutionSucceeded"),
+        EventTypes.LAMBDA_TASK_SUCCEEDED,
         expected.stream().map(e -> json(e).path("type").asText()).collect(Collectors.toList()));
     assertEquals(
         expected, partitionRun("arn:aws-cn:lambda:cn-north-1:123456789012:function:work", aws));
@@ -238,12 +231,7 @@ class LocalStateMachineTest {
                     "{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'"
                         + FN
                         + "','TimeoutSeconds':10,'End':true}}}"))
-            .handler(
-                FN,
-                (input, ctx) -> {
-                  ctx.simulateDuration(Duration.ofMinutes(1));
-                  return input;
-                })
+            .handler(FN, TestJson.echoAfter(Duration.ofMinutes(1)))
             .virtualClock(START)
             .build();
     Execution execution = machine.run(json("{}"));
@@ -482,12 +470,7 @@ class LocalStateMachineTest {
                         + "',"
                         + "'TimeoutSeconds':'{% $states.input.t %}','End':true}}}"))
             .virtualClock(START)
-            .handler(
-                FN,
-                (input, ctx) -> {
-                  ctx.simulateDuration(Duration.ofSeconds(1));
-                  return input;
-                })
+            .handler(FN, TestJson.echoAfter(Duration.ofSeconds(1)))
             .build();
 
     assertEquals(

@@ -56,6 +56,20 @@ class PayloadLimitTest {
         + "' returned a result with a size exceeding the maximum number of bytes service limit.";
   }
 
+  /**
+   * A machine of one Task state, Work, calling {@link TestJson#FN}, answered by {@code handler}.
+   */
+  private static LocalStateMachine oneTask(TaskHandler handler) {
+    return LocalStateMachine.builder(
+            asl(
+                "{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'"
+                    + FN
+                    + "','End':true}}}"))
+        .handler(FN, handler)
+        .virtualClock(START)
+        .build();
+  }
+
   private static LocalStateMachine machine(String definition) {
     return LocalStateMachine.builder(asl(definition)).virtualClock(START).build();
   }
@@ -147,15 +161,7 @@ class PayloadLimitTest {
 
   @Test
   void aTaskResultOver256KibFailsTheTaskNamingTheFunction() {
-    LocalStateMachine machine =
-        LocalStateMachine.builder(
-                asl(
-                    "{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'"
-                        + FN
-                        + "','End':true}}}"))
-            .handler(FN, (input, ctx) -> TextNode.valueOf("y".repeat(LIMIT)))
-            .virtualClock(START)
-            .build();
+    LocalStateMachine machine = oneTask((input, ctx) -> TextNode.valueOf("y".repeat(LIMIT)));
     Execution execution = machine.run(json("{}"));
     assertFailedTooLarge(
         execution,
@@ -174,19 +180,11 @@ class PayloadLimitTest {
   @Test
   void aJobFinishingLaterWithAResultOver256KibFailsTheTask() {
     LocalStateMachine machine =
-        LocalStateMachine.builder(
-                asl(
-                    "{'StartAt':'Work','States':{'Work':{'Type':'Task','Resource':'"
-                        + FN
-                        + "','End':true}}}"))
-            .handler(
-                FN,
-                (input, ctx) -> {
-                  ctx.completeLater().succeed(TextNode.valueOf("y".repeat(LIMIT)));
-                  return null;
-                })
-            .virtualClock(START)
-            .build();
+        oneTask(
+            (input, ctx) -> {
+              ctx.completeLater().succeed(TextNode.valueOf("y".repeat(LIMIT)));
+              return null;
+            });
     Execution execution = machine.run(json("{}"));
     assertFailedTooLarge(
         execution,

@@ -2,6 +2,7 @@ package io.asl4j.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -31,6 +32,14 @@ public final class TestJson {
   /** An ASL definition written with single quotes (easier to read in Java), with double quotes. */
   public static String asl(String text) {
     return text.replace('\'', '"');
+  }
+
+  /** A handler that takes {@code duration} on the execution's clock and answers with its input. */
+  public static TaskHandler echoAfter(Duration duration) {
+    return (input, ctx) -> {
+      ctx.simulateDuration(duration);
+      return input;
+    };
   }
 
   /**

@@ -1,8 +1,7 @@
 package io.asl4j.runtime.services;
 
 import static io.asl4j.runtime.services.Fixtures.json;
-import static io.asl4j.runtime.services.Fixtures.run;
-import static io.asl4j.runtime.services.Fixtures.task;
+import static io.asl4j.runtime.services.Fixtures.runTask;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.asl4j.runtime.Execution;
@@ -23,8 +22,9 @@ class AwsSdkHookTest {
                             + input.get("SecretId").asText()
                             + "','SecretString':'s3cr3t'}"));
     Execution execution =
-        run(
-            task("arn:aws:states:::aws-sdk:secretsmanager:getSecretValue", "{'SecretId':'db'}"),
+        runTask(
+            "arn:aws:states:::aws-sdk:secretsmanager:getSecretValue",
+            "{'SecretId':'db'}",
             services,
             "{}");
 
@@ -43,10 +43,8 @@ class AwsSdkHookTest {
                 });
     services.s3().putObject("b", "k", "x");
     Execution execution =
-        run(
-            task("arn:aws:states:::aws-sdk:s3:getObject", "{'Bucket':'b','Key':'k'}"),
-            services,
-            "{}");
+        runTask(
+            "arn:aws:states:::aws-sdk:s3:getObject", "{'Bucket':'b','Key':'k'}", services, "{}");
 
     assertEquals("S3.AccessDeniedException", execution.error());
     assertEquals("Access Denied", execution.cause());
@@ -64,8 +62,9 @@ class AwsSdkHookTest {
                   return json("{}");
                 });
     Execution execution =
-        run(
-            task("arn:aws:states:::aws-sdk:ecs:runTask.waitForTaskToken", "{'Cluster':'c'}"),
+        runTask(
+            "arn:aws:states:::aws-sdk:ecs:runTask.waitForTaskToken",
+            "{'Cluster':'c'}",
             services,
             "{}");
 
@@ -75,8 +74,9 @@ class AwsSdkHookTest {
   @Test
   void anActionNoFakeOrHookAnswersFailsSayingHowToRegisterOne() {
     Execution execution =
-        run(
-            task("arn:aws:states:::aws-sdk:sqs:receiveMessage", "{'QueueUrl':'q'}"),
+        runTask(
+            "arn:aws:states:::aws-sdk:sqs:receiveMessage",
+            "{'QueueUrl':'q'}",
             AwsServices.create(),
             "{}");
 

@@ -5,6 +5,9 @@ import static io.asl4j.runtime.services.Fixtures.SEED;
 import static io.asl4j.runtime.services.Fixtures.ids;
 import static io.asl4j.runtime.services.Fixtures.json;
 import static io.asl4j.runtime.services.Fixtures.run;
+import static io.asl4j.runtime.services.Fixtures.runTask;
+import static io.asl4j.runtime.services.Fixtures.sdkV1Cause;
+import static io.asl4j.runtime.services.Fixtures.sdkV2Cause;
 import static io.asl4j.runtime.services.Fixtures.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -93,14 +96,13 @@ class DynamoDbTest {
             "Orders",
             json("{'id':{'S':'o-1'},'status':{'S':'NEW'},'note':{'S':'x'},'count':{'N':'1'}}"));
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::aws-sdk:dynamodb:updateItem",
-                "{'TableName':'Orders','Key':{'id':{'S':'o-1'}},"
-                    + "'UpdateExpression':'SET #s = :s, total = :t REMOVE note ADD #c :one',"
-                    + "'ExpressionAttributeNames':{'#s':'status','#c':'count'},"
-                    + "'ExpressionAttributeValues':{':s':{'S':'PAID'},':t':{'N':'9.50'},':one':{'N':'1'}},"
-                    + "'ReturnValues':'UPDATED_NEW'}"),
+        runTask(
+            "arn:aws:states:::aws-sdk:dynamodb:updateItem",
+            "{'TableName':'Orders','Key':{'id':{'S':'o-1'}},"
+                + "'UpdateExpression':'SET #s = :s, total = :t REMOVE note ADD #c :one',"
+                + "'ExpressionAttributeNames':{'#s':'status','#c':'count'},"
+                + "'ExpressionAttributeValues':{':s':{'S':'PAID'},':t':{'N':'9.50'},':one':{'N':'1'}},"
+                + "'ReturnValues':'UPDATED_NEW'}",
             services,
             "{}");
 
@@ -135,76 +137,67 @@ class DynamoDbTest {
   @Test
   void aMissingTableFailsWithResourceNotFoundAndAwssCauseText() {
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::dynamodb:putItem",
-                "{'TableName':'NoSuchTable','Item':{'id':{'S':'1'}}}"),
+        runTask(
+            "arn:aws:states:::dynamodb:putItem",
+            "{'TableName':'NoSuchTable','Item':{'id':{'S':'1'}}}",
             AwsServices.create(SEED),
             "{}");
 
     assertEquals(ExecutionStatus.FAILED, execution.status());
     assertEquals("DynamoDB.ResourceNotFoundException", execution.error());
     assertEquals(
-        "Requested resource not found (Service: AmazonDynamoDBv2; Status Code: 400; Error Code: "
-            + "ResourceNotFoundException; Request ID: "
-            + ids(1).get(0)
-            + "; Proxy: null)",
+        sdkV1Cause(
+            "Requested resource not found", "AmazonDynamoDBv2", 400, "ResourceNotFoundException"),
         execution.cause());
   }
 
   @Test
   void theAwsSdkIntegrationReportsTheSdksErrorNamesAndCauseFormat() {
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::aws-sdk:dynamodb:putItem",
-                "{'TableName':'NoSuchTable','Item':{'id':{'S':'1'}}}"),
+        runTask(
+            "arn:aws:states:::aws-sdk:dynamodb:putItem",
+            "{'TableName':'NoSuchTable','Item':{'id':{'S':'1'}}}",
             AwsServices.create(SEED),
             "{}");
 
     assertEquals("DynamoDb.ResourceNotFoundException", execution.error());
-    assertEquals(
-        "Requested resource not found (Service: DynamoDb, Status Code: 400, Request ID: "
-            + ids(1).get(0)
-            + ")",
-        execution.cause());
+    assertEquals(sdkV2Cause("Requested resource not found", "DynamoDb", 400), execution.cause());
   }
 
   @Test
   void aNullItemIsAValidationErrorEvenBeforeTheTableIsLookedUp() {
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::dynamodb:putItem",
-                "{'TableName':'NoSuchTable','Item.$':'$.item'}"),
+        runTask(
+            "arn:aws:states:::dynamodb:putItem",
+            "{'TableName':'NoSuchTable','Item.$':'$.item'}",
             AwsServices.create(SEED),
             "{'item':null}");
 
     assertEquals("DynamoDB.AmazonDynamoDBException", execution.error());
     assertEquals(
-        "1 validation error detected: Value null at 'item' failed to satisfy constraint: Member must not be null "
-            + "(Service: AmazonDynamoDBv2; Status Code: 400; Error Code: ValidationException; Request ID: "
-            + ids(1).get(0)
-            + "; Proxy: null)",
+        sdkV1Cause(
+            "1 validation error detected: Value null at 'item' failed to satisfy constraint: Member must not be null",
+            "AmazonDynamoDBv2",
+            400,
+            "ValidationException"),
         execution.cause());
   }
 
   @Test
   void anInvalidTableNameFailsTheRegularExpressionConstraint() {
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::aws-sdk:dynamodb:getItem",
-                "{'TableName':'/bad','Key':{'id':{'S':'1'}}}"),
+        runTask(
+            "arn:aws:states:::aws-sdk:dynamodb:getItem",
+            "{'TableName':'/bad','Key':{'id':{'S':'1'}}}",
             AwsServices.create(SEED),
             "{}");
 
     assertEquals("DynamoDb.DynamoDbException", execution.error());
     assertEquals(
-        "1 validation error detected: Value '/bad' at 'tableName' failed to satisfy constraint: Member must "
-            + "satisfy regular expression pattern: [a-zA-Z0-9_.-]+ (Service: DynamoDb, Status Code: 400, Request ID: "
-            + ids(1).get(0)
-            + ")",
+        sdkV2Cause(
+            "1 validation error detected: Value '/bad' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
+            "DynamoDb",
+            400),
         execution.cause());
   }
 
@@ -213,17 +206,15 @@ class DynamoDbTest {
     AwsServices services = AwsServices.create(SEED);
     services.dynamoDb().createTable("Orders", "id", "line");
     Execution put =
-        run(
-            task(
-                "arn:aws:states:::aws-sdk:dynamodb:putItem",
-                "{'TableName':'Orders','Item':{'id':{'S':'1'}}}"),
+        runTask(
+            "arn:aws:states:::aws-sdk:dynamodb:putItem",
+            "{'TableName':'Orders','Item':{'id':{'S':'1'}}}",
             services,
             "{}");
     Execution get =
-        run(
-            task(
-                "arn:aws:states:::aws-sdk:dynamodb:getItem",
-                "{'TableName':'Orders','Key':{'id':{'S':'1'}}}"),
+        runTask(
+            "arn:aws:states:::aws-sdk:dynamodb:getItem",
+            "{'TableName':'Orders','Key':{'id':{'S':'1'}}}",
             services,
             "{}");
 
@@ -241,10 +232,9 @@ class DynamoDbTest {
     AwsServices services = AwsServices.create(SEED);
     services.dynamoDb().createTable("Orders", "id");
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::aws-sdk:dynamodb:getItem",
-                "{'TableName':'Orders','Key':{'id':{'S':'1'}}}"),
+        runTask(
+            "arn:aws:states:::aws-sdk:dynamodb:getItem",
+            "{'TableName':'Orders','Key':{'id':{'S':'1'}}}",
             services,
             "{}");
 
@@ -259,10 +249,9 @@ class DynamoDbTest {
         .createTable("Orders", "id")
         .putItem("Orders", json("{'id':{'S':'1'},'a':{'BOOL':true}}"));
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::aws-sdk:dynamodb:deleteItem",
-                "{'TableName':'Orders','Key':{'id':{'S':'1'}},'ReturnValues':'ALL_OLD'}"),
+        runTask(
+            "arn:aws:states:::aws-sdk:dynamodb:deleteItem",
+            "{'TableName':'Orders','Key':{'id':{'S':'1'}},'ReturnValues':'ALL_OLD'}",
             services,
             "{}");
 
@@ -278,19 +267,19 @@ class DynamoDbTest {
         .createTable("Orders", "id")
         .putItem("Orders", json("{'id':{'S':'1'},'v':{'N':'1'}}"));
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::dynamodb:putItem",
-                "{'TableName':'Orders','Item':{'id':{'S':'1'},'v':{'N':'2'}},'ConditionExpression':'attribute_not_exists(id)'}"),
+        runTask(
+            "arn:aws:states:::dynamodb:putItem",
+            "{'TableName':'Orders','Item':{'id':{'S':'1'},'v':{'N':'2'}},'ConditionExpression':'attribute_not_exists(id)'}",
             services,
             "{}");
 
     assertEquals("DynamoDB.ConditionalCheckFailedException", execution.error());
     assertEquals(
-        "The conditional request failed (Service: AmazonDynamoDBv2; Status Code: 400; Error Code: "
-            + "ConditionalCheckFailedException; Request ID: "
-            + ids(1).get(0)
-            + "; Proxy: null)",
+        sdkV1Cause(
+            "The conditional request failed",
+            "AmazonDynamoDBv2",
+            400,
+            "ConditionalCheckFailedException"),
         execution.cause());
     assertEquals(
         List.of(json("{'id':{'S':'1'},'v':{'N':'1'}}")), services.dynamoDb().items("Orders"));
@@ -306,11 +295,10 @@ class DynamoDbTest {
         .putItem("Lines", json("{'order':{'S':'o-1'},'line':{'N':'1'},'qty':{'N':'1'}}"))
         .putItem("Lines", json("{'order':{'S':'o-2'},'line':{'N':'1'},'qty':{'N':'7'}}"));
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::aws-sdk:dynamodb:query",
-                "{'TableName':'Lines','KeyConditionExpression':'#o = :o','FilterExpression':'qty > :min',"
-                    + "'ExpressionAttributeNames':{'#o':'order'},'ExpressionAttributeValues':{':o':{'S':'o-1'},':min':{'N':'3'}}}"),
+        runTask(
+            "arn:aws:states:::aws-sdk:dynamodb:query",
+            "{'TableName':'Lines','KeyConditionExpression':'#o = :o','FilterExpression':'qty > :min',"
+                + "'ExpressionAttributeNames':{'#o':'order'},'ExpressionAttributeValues':{':o':{'S':'o-1'},':min':{'N':'3'}}}",
             services,
             "{}");
 

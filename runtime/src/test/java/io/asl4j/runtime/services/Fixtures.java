@@ -57,4 +57,29 @@ final class Fixtures {
   static Execution run(String definition, AwsServices services, String input) {
     return machine(definition, services).run(json(input));
   }
+
+  /** A machine of one Task state calling {@code resource} with {@code parameters}, run once. */
+  static Execution runTask(String resource, String parameters, AwsServices services, String input) {
+    return run(task(resource, parameters), services, input);
+  }
+
+  /**
+   * The cause the optimized integrations give for a service's error, as the AWS SDK for Java v1
+   * words it: {@code message}, then the service, status, error code and the first request id.
+   */
+  static String sdkV1Cause(String message, String service, int status, String errorCode) {
+    return String.format(
+        "%s (Service: %s; Status Code: %d; Error Code: %s; Request ID: %s; Proxy: null)",
+        message, service, status, errorCode, ids(1).get(0));
+  }
+
+  /**
+   * The cause the {@code aws-sdk:} integrations give for a service's error, as the AWS SDK for Java
+   * v2 words it: {@code message}, then the service, status and the first request id.
+   */
+  static String sdkV2Cause(String message, String service, int status) {
+    return String.format(
+        "%s (Service: %s, Status Code: %d, Request ID: %s)",
+        message, service, status, ids(1).get(0));
+  }
 }

@@ -1,8 +1,7 @@
 package io.asl4j.runtime.services;
 
 import static io.asl4j.runtime.services.Fixtures.json;
-import static io.asl4j.runtime.services.Fixtures.run;
-import static io.asl4j.runtime.services.Fixtures.task;
+import static io.asl4j.runtime.services.Fixtures.runTask;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.asl4j.runtime.Execution;
@@ -25,13 +24,12 @@ class HttpTest {
                     Map.of("Content-Type", "application/json"),
                     "{\"id\":\"o-1\",\"status\":\"PAID\"}"));
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::http:invoke",
-                "{'ApiEndpoint':'https://api.example.com/orders','Method':'GET','Authentication':{'ConnectionArn':'"
-                    + CONNECTION
-                    + "'},"
-                    + "'Headers':{'Accept':'application/json'},'QueryParameters':{'id':'o-1','q':'a b'}}"),
+        runTask(
+            "arn:aws:states:::http:invoke",
+            "{'ApiEndpoint':'https://api.example.com/orders','Method':'GET','Authentication':{'ConnectionArn':'"
+                + CONNECTION
+                + "'},"
+                + "'Headers':{'Accept':'application/json'},'QueryParameters':{'id':'o-1','q':'a b'}}",
             services,
             "{}");
 
@@ -55,17 +53,15 @@ class HttpTest {
     AwsServices services = AwsServices.create();
     services.http().handler(request -> new Http.Response(201, Map.of(), "created"));
     Execution json =
-        run(
-            task(
-                "arn:aws:states:::http:invoke",
-                "{'ApiEndpoint':'https://api.example.com/orders','Method':'POST','RequestBody':{'id':'o-1'}}"),
+        runTask(
+            "arn:aws:states:::http:invoke",
+            "{'ApiEndpoint':'https://api.example.com/orders','Method':'POST','RequestBody':{'id':'o-1'}}",
             services,
             "{}");
-    run(
-        task(
-            "arn:aws:states:::http:invoke",
-            "{'ApiEndpoint':'https://api.example.com/form','Method':'post','RequestBody':{'a':'1 2','b':['x','y']},"
-                + "'Transform':{'RequestBodyEncoding':'URL_ENCODED'}}"),
+    runTask(
+        "arn:aws:states:::http:invoke",
+        "{'ApiEndpoint':'https://api.example.com/form','Method':'post','RequestBody':{'a':'1 2','b':['x','y']},"
+            + "'Transform':{'RequestBodyEncoding':'URL_ENCODED'}}",
         services,
         "{}");
 
@@ -96,10 +92,9 @@ class HttpTest {
         .http()
         .handler(request -> new Http.Response(404, Map.of(), "{\"message\":\"no order\"}"));
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::http:invoke",
-                "{'ApiEndpoint':'https://api.example.com/orders/9','Method':'GET'}"),
+        runTask(
+            "arn:aws:states:::http:invoke",
+            "{'ApiEndpoint':'https://api.example.com/orders/9','Method':'GET'}",
             services,
             "{}");
 
@@ -112,10 +107,9 @@ class HttpTest {
   @Test
   void withoutAnEndpointTheTaskFailsSayingHowToPlugOneIn() {
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::http:invoke",
-                "{'ApiEndpoint':'https://api.example.com','Method':'GET'}"),
+        runTask(
+            "arn:aws:states:::http:invoke",
+            "{'ApiEndpoint':'https://api.example.com','Method':'GET'}",
             AwsServices.create(),
             "{}");
 
@@ -130,13 +124,12 @@ class HttpTest {
     AwsServices services = AwsServices.create();
     services.http().handler(request -> new Http.Response(200, Map.of(), ""));
     for (String format : List.of("INDICES", "REPEAT", "COMMAS", "BRACKETS")) {
-      run(
-          task(
-              "arn:aws:states:::http:invoke",
-              "{'ApiEndpoint':'https://api.example.com/form','Method':'POST','RequestBody':{'tag':['a','b c'],'n':1},"
-                  + "'Transform':{'RequestBodyEncoding':'URL_ENCODED','RequestEncodingOptions':{'ArrayFormat':'"
-                  + format
-                  + "'}}}"),
+      runTask(
+          "arn:aws:states:::http:invoke",
+          "{'ApiEndpoint':'https://api.example.com/form','Method':'POST','RequestBody':{'tag':['a','b c'],'n':1},"
+              + "'Transform':{'RequestBodyEncoding':'URL_ENCODED','RequestEncodingOptions':{'ArrayFormat':'"
+              + format
+              + "'}}}",
           services,
           "{}");
     }
@@ -162,23 +155,21 @@ class HttpTest {
                 new java.util.TreeMap<>(Map.of("tenant", "t-1", "q", "from-connection")),
                 Map.of("client_id", "c-9")));
 
-    run(
-        task(
-            "arn:aws:states:::http:invoke",
-            "{'ApiEndpoint':'https://api.example.com/orders','Method':'POST','Authentication':{'ConnectionArn':'"
-                + CONNECTION
-                + "'},"
-                + "'Headers':{'Accept':'application/json','x-api-key':'from-task'},'QueryParameters':{'q':'from-task'},"
-                + "'RequestBody':{'id':'o-1','client_id':'from-task'}}"),
+    runTask(
+        "arn:aws:states:::http:invoke",
+        "{'ApiEndpoint':'https://api.example.com/orders','Method':'POST','Authentication':{'ConnectionArn':'"
+            + CONNECTION
+            + "'},"
+            + "'Headers':{'Accept':'application/json','x-api-key':'from-task'},'QueryParameters':{'q':'from-task'},"
+            + "'RequestBody':{'id':'o-1','client_id':'from-task'}}",
         services,
         "{}");
-    run(
-        task(
-            "arn:aws:states:::http:invoke",
-            "{'ApiEndpoint':'https://api.example.com/token','Method':'POST','Authentication':{'ConnectionArn':'"
-                + CONNECTION
-                + "'},"
-                + "'Transform':{'RequestBodyEncoding':'URL_ENCODED'}}"),
+    runTask(
+        "arn:aws:states:::http:invoke",
+        "{'ApiEndpoint':'https://api.example.com/token','Method':'POST','Authentication':{'ConnectionArn':'"
+            + CONNECTION
+            + "'},"
+            + "'Transform':{'RequestBodyEncoding':'URL_ENCODED'}}",
         services,
         "{}");
 

@@ -2,8 +2,7 @@ package io.asl4j.runtime.services;
 
 import static io.asl4j.runtime.services.Fixtures.SEED;
 import static io.asl4j.runtime.services.Fixtures.json;
-import static io.asl4j.runtime.services.Fixtures.run;
-import static io.asl4j.runtime.services.Fixtures.task;
+import static io.asl4j.runtime.services.Fixtures.runTask;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,17 +17,15 @@ class S3Test {
     AwsServices services = AwsServices.create(SEED);
     services.s3().createBucket("data");
     Execution text =
-        run(
-            task(
-                "arn:aws:states:::aws-sdk:s3:putObject",
-                "{'Bucket':'data','Key':'a.txt','Body':'text data'}"),
+        runTask(
+            "arn:aws:states:::aws-sdk:s3:putObject",
+            "{'Bucket':'data','Key':'a.txt','Body':'text data'}",
             services,
             "{}");
     Execution object =
-        run(
-            task(
-                "arn:aws:states:::aws-sdk:s3:putObject",
-                "{'Bucket':'data','Key':'b.json','Body':{'Dict':'Value'}}"),
+        runTask(
+            "arn:aws:states:::aws-sdk:s3:putObject",
+            "{'Bucket':'data','Key':'b.json','Body':{'Dict':'Value'}}",
             services,
             "{}");
 
@@ -53,8 +50,9 @@ class S3Test {
     AwsServices services = AwsServices.create(SEED);
     services.s3().putObject("data", "file_key", "text data");
     Execution execution =
-        run(
-            task("arn:aws:states:::aws-sdk:s3:getObject", "{'Bucket':'data','Key':'file_key'}"),
+        runTask(
+            "arn:aws:states:::aws-sdk:s3:getObject",
+            "{'Bucket':'data','Key':'file_key'}",
             services,
             "{}");
 
@@ -74,13 +72,15 @@ class S3Test {
     AwsServices services = AwsServices.create(SEED);
     services.s3().createBucket("data");
     Execution noKey =
-        run(
-            task("arn:aws:states:::aws-sdk:s3:getObject", "{'Bucket':'data','Key':'nope'}"),
+        runTask(
+            "arn:aws:states:::aws-sdk:s3:getObject",
+            "{'Bucket':'data','Key':'nope'}",
             services,
             "{}");
     Execution noBucket =
-        run(
-            task("arn:aws:states:::aws-sdk:s3:getObject", "{'Bucket':'nobucket','Key':'k'}"),
+        runTask(
+            "arn:aws:states:::aws-sdk:s3:getObject",
+            "{'Bucket':'nobucket','Key':'k'}",
             services,
             "{}");
 
@@ -109,10 +109,9 @@ class S3Test {
         .putObject("data", "in/a.csv", "a")
         .putObject("data", "out/c", "");
     Execution page1 =
-        run(
-            task(
-                "arn:aws:states:::aws-sdk:s3:listObjectsV2",
-                "{'Bucket':'data','Prefix':'in/','MaxKeys':1}"),
+        runTask(
+            "arn:aws:states:::aws-sdk:s3:listObjectsV2",
+            "{'Bucket':'data','Prefix':'in/','MaxKeys':1}",
             services,
             "{}");
 
@@ -128,10 +127,9 @@ class S3Test {
                 + "','Prefix':'in/'}"),
         page1.output());
     Execution page2 =
-        run(
-            task(
-                "arn:aws:states:::aws-sdk:s3:listObjectsV2",
-                "{'Bucket':'data','Prefix':'in/','ContinuationToken':'" + token + "'}"),
+        runTask(
+            "arn:aws:states:::aws-sdk:s3:listObjectsV2",
+            "{'Bucket':'data','Prefix':'in/','ContinuationToken':'" + token + "'}",
             services,
             "{}");
     assertEquals("in/b.csv", page2.output().at("/Contents/0/Key").asText());
@@ -145,10 +143,9 @@ class S3Test {
     objects.put("data", "items/1.json", "[1]");
     objects.put("data", "items/2.json", "[2]");
     objects.put("data", "other", "x");
-    run(
-        task(
-            "arn:aws:states:::aws-sdk:s3:putObject",
-            "{'Bucket':'data','Key':'items/3.json','Body':[3]}"),
+    runTask(
+        "arn:aws:states:::aws-sdk:s3:putObject",
+        "{'Bucket':'data','Key':'items/3.json','Body':[3]}",
         services,
         "{}");
 

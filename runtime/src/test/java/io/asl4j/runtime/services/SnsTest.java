@@ -4,8 +4,8 @@ import static io.asl4j.runtime.services.Fixtures.DATE;
 import static io.asl4j.runtime.services.Fixtures.SEED;
 import static io.asl4j.runtime.services.Fixtures.ids;
 import static io.asl4j.runtime.services.Fixtures.json;
-import static io.asl4j.runtime.services.Fixtures.run;
-import static io.asl4j.runtime.services.Fixtures.task;
+import static io.asl4j.runtime.services.Fixtures.runTask;
+import static io.asl4j.runtime.services.Fixtures.sdkV1Cause;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.asl4j.runtime.Execution;
@@ -19,10 +19,9 @@ class SnsTest {
   void publishSendsAnObjectMessageAsJsonTextAndAnswersWithAMessageIdAndXmlMetadata() {
     AwsServices services = AwsServices.create(SEED);
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::sns:publish",
-                "{'TopicArn':'" + TOPIC + "','Message.$':'$','Subject':'New order'}"),
+        runTask(
+            "arn:aws:states:::sns:publish",
+            "{'TopicArn':'" + TOPIC + "','Message.$':'$','Subject':'New order'}",
             services,
             "{'orderId':'o-1'}");
 
@@ -66,10 +65,11 @@ class SnsTest {
     String parameters = "{'TopicArn':'" + TOPIC + "','Message':'m'}";
     AwsServices usualServices = AwsServices.create(SEED);
     AwsServices qualifiedServices = AwsServices.create(SEED);
-    Execution usual = run(task("arn:aws:states:::sns:publish", parameters), usualServices, "{}");
+    Execution usual = runTask("arn:aws:states:::sns:publish", parameters, usualServices, "{}");
     Execution qualified =
-        run(
-            task("arn:aws:states:us-east-1:123456789012:sns:publish", parameters),
+        runTask(
+            "arn:aws:states:us-east-1:123456789012:sns:publish",
+            parameters,
             qualifiedServices,
             "{}");
 
@@ -101,26 +101,27 @@ class SnsTest {
     AwsServices services = AwsServices.create(SEED);
     String fifo = TOPIC + ".fifo";
     Execution missing =
-        run(
-            task("arn:aws:states:::sns:publish", "{'TopicArn':'" + fifo + "','Message':'m'}"),
+        runTask(
+            "arn:aws:states:::sns:publish",
+            "{'TopicArn':'" + fifo + "','Message':'m'}",
             services,
             "{}");
     Execution grouped =
-        run(
-            task(
-                "arn:aws:states:::sns:publish",
-                "{'TopicArn':'"
-                    + fifo
-                    + "','Message':'m','MessageGroupId':'g','MessageDeduplicationId':'d'}"),
+        runTask(
+            "arn:aws:states:::sns:publish",
+            "{'TopicArn':'"
+                + fifo
+                + "','Message':'m','MessageGroupId':'g','MessageDeduplicationId':'d'}",
             services,
             "{}");
 
     assertEquals("SNS.InvalidParameterException", missing.error());
     assertEquals(
-        "Invalid parameter: The MessageGroupId parameter is required for FIFO topics (Service: AmazonSNS; "
-            + "Status Code: 400; Error Code: InvalidParameter; Request ID: "
-            + ids(1).get(0)
-            + "; Proxy: null)",
+        sdkV1Cause(
+            "Invalid parameter: The MessageGroupId parameter is required for FIFO topics",
+            "AmazonSNS",
+            400,
+            "InvalidParameter"),
         missing.cause());
     assertEquals("10000000000000000001", grouped.output().get("SequenceNumber").asText());
     assertEquals(
@@ -132,25 +133,24 @@ class SnsTest {
     AwsServices services = AwsServices.create(SEED);
     services.sns().strict();
     Execution execution =
-        run(
-            task("arn:aws:states:::sns:publish", "{'TopicArn':'" + TOPIC + "','Message':'m'}"),
+        runTask(
+            "arn:aws:states:::sns:publish",
+            "{'TopicArn':'" + TOPIC + "','Message':'m'}",
             services,
             "{}");
 
     assertEquals("SNS.NotFoundException", execution.error());
     assertEquals(
-        "Topic does not exist (Service: AmazonSNS; Status Code: 404; Error Code: NotFound; Request ID: "
-            + ids(1).get(0)
-            + "; Proxy: null)",
-        execution.cause());
+        sdkV1Cause("Topic does not exist", "AmazonSNS", 404, "NotFound"), execution.cause());
     assertEquals(TOPIC, services.sns().createTopic("orders"));
   }
 
   @Test
   void anEmptyMessageIsAnInvalidParameter() {
     Execution execution =
-        run(
-            task("arn:aws:states:::sns:publish", "{'TopicArn':'" + TOPIC + "','Message':''}"),
+        runTask(
+            "arn:aws:states:::sns:publish",
+            "{'TopicArn':'" + TOPIC + "','Message':''}",
             AwsServices.create(SEED),
             "{}");
 
@@ -160,13 +160,12 @@ class SnsTest {
   @Test
   void messageAttributesAreKeptForTheTestToInspect() {
     AwsServices services = AwsServices.create(SEED);
-    run(
-        task(
-            "arn:aws:states:::sns:publish",
-            "{'TopicArn':'"
-                + TOPIC
-                + "','Message':'m',"
-                + "'MessageAttributes':{'kind':{'DataType':'String','StringValue':'order'}}}"),
+    runTask(
+        "arn:aws:states:::sns:publish",
+        "{'TopicArn':'"
+            + TOPIC
+            + "','Message':'m',"
+            + "'MessageAttributes':{'kind':{'DataType':'String','StringValue':'order'}}}",
         services,
         "{}");
 

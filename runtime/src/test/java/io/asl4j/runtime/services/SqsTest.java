@@ -5,6 +5,8 @@ import static io.asl4j.runtime.services.Fixtures.SEED;
 import static io.asl4j.runtime.services.Fixtures.ids;
 import static io.asl4j.runtime.services.Fixtures.json;
 import static io.asl4j.runtime.services.Fixtures.run;
+import static io.asl4j.runtime.services.Fixtures.runTask;
+import static io.asl4j.runtime.services.Fixtures.sdkV1Cause;
 import static io.asl4j.runtime.services.Fixtures.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -52,10 +54,9 @@ class SqsTest {
   void sendMessageSendsAnObjectBodyAsJsonTextAndAnswersWithItsMd5AndMessageId() {
     AwsServices services = AwsServices.create(SEED);
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::sqs:sendMessage",
-                "{'QueueUrl':'" + QUEUE + "','MessageBody.$':'$'}"),
+        runTask(
+            "arn:aws:states:::sqs:sendMessage",
+            "{'QueueUrl':'" + QUEUE + "','MessageBody.$':'$'}",
             services,
             "{'orderId':'o-1','items':[1,2]}");
 
@@ -85,10 +86,9 @@ class SqsTest {
   void aStringBodyIsSentAsIsAndItsMd5IsTheRealOne() {
     AwsServices services = AwsServices.create(SEED);
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::sqs:sendMessage",
-                "{'QueueUrl':'" + QUEUE + "','MessageBody':'test_message_body'}"),
+        runTask(
+            "arn:aws:states:::sqs:sendMessage",
+            "{'QueueUrl':'" + QUEUE + "','MessageBody':'test_message_body'}",
             services,
             "{}");
 
@@ -104,13 +104,12 @@ class SqsTest {
   void messageAttributesAreKeptAndAnsweredWithTheirMd5() {
     AwsServices services = AwsServices.create(SEED);
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::sqs:sendMessage",
-                "{'QueueUrl':'"
-                    + QUEUE
-                    + "','MessageBody':'hi','MessageAttributes':{"
-                    + "'b':{'DataType':'String','StringValue':'World'},'a':{'DataType':'Number','StringValue':'1'}}}"),
+        runTask(
+            "arn:aws:states:::sqs:sendMessage",
+            "{'QueueUrl':'"
+                + QUEUE
+                + "','MessageBody':'hi','MessageAttributes':{"
+                + "'b':{'DataType':'String','StringValue':'World'},'a':{'DataType':'Number','StringValue':'1'}}}",
             services,
             "{}");
 
@@ -135,29 +134,28 @@ class SqsTest {
   @Test
   void aMissingBodyIsAMissingParameterError() {
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::sqs:sendMessage",
-                "{'QueueUrl':'" + QUEUE + "','MessageBody.$':'$.body'}"),
+        runTask(
+            "arn:aws:states:::sqs:sendMessage",
+            "{'QueueUrl':'" + QUEUE + "','MessageBody.$':'$.body'}",
             AwsServices.create(SEED),
             "{'body':null}");
 
     assertEquals("SQS.AmazonSQSException", execution.error());
     assertEquals(
-        "The request must contain the parameter MessageBody. (Service: AmazonSQS; Status Code: 400; Error Code: "
-            + "MissingParameter; Request ID: "
-            + ids(1).get(0)
-            + "; Proxy: null)",
+        sdkV1Cause(
+            "The request must contain the parameter MessageBody.",
+            "AmazonSQS",
+            400,
+            "MissingParameter"),
         execution.cause());
   }
 
   @Test
   void aQueueUrlWhoseHostCannotBeResolvedIsAnSdkClientException() {
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::sqs:sendMessage",
-                "{'QueueUrl':'http://no-such-queue','MessageBody':'x'}"),
+        runTask(
+            "arn:aws:states:::sqs:sendMessage",
+            "{'QueueUrl':'http://no-such-queue','MessageBody':'x'}",
             AwsServices.create(SEED),
             "{}");
 
@@ -172,17 +170,15 @@ class SqsTest {
     AwsServices services = AwsServices.create(SEED);
     String created = services.sqs().strict().createQueue("known");
     Execution unknown =
-        run(
-            task(
-                "arn:aws:states:::sqs:sendMessage",
-                "{'QueueUrl':'" + QUEUE + "','MessageBody':'x'}"),
+        runTask(
+            "arn:aws:states:::sqs:sendMessage",
+            "{'QueueUrl':'" + QUEUE + "','MessageBody':'x'}",
             services,
             "{}");
     Execution known =
-        run(
-            task(
-                "arn:aws:states:::sqs:sendMessage",
-                "{'QueueUrl':'" + created + "','MessageBody':'x'}"),
+        runTask(
+            "arn:aws:states:::sqs:sendMessage",
+            "{'QueueUrl':'" + created + "','MessageBody':'x'}",
             services,
             "{}");
 
@@ -196,19 +192,17 @@ class SqsTest {
     AwsServices services = AwsServices.create(SEED);
     String fifo = QUEUE + ".fifo";
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::sqs:sendMessage",
-                "{'QueueUrl':'"
-                    + fifo
-                    + "','MessageBody':'x','MessageGroupId':'g','MessageDeduplicationId':'d'}"),
+        runTask(
+            "arn:aws:states:::sqs:sendMessage",
+            "{'QueueUrl':'"
+                + fifo
+                + "','MessageBody':'x','MessageGroupId':'g','MessageDeduplicationId':'d'}",
             services,
             "{}");
     Execution noGroup =
-        run(
-            task(
-                "arn:aws:states:::sqs:sendMessage",
-                "{'QueueUrl':'" + fifo + "','MessageBody':'x'}"),
+        runTask(
+            "arn:aws:states:::sqs:sendMessage",
+            "{'QueueUrl':'" + fifo + "','MessageBody':'x'}",
             services,
             "{}");
 
@@ -249,10 +243,9 @@ class SqsTest {
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
-              return run(
-                  task(
-                      "arn:aws:states:::sqs:sendMessage",
-                      "{'QueueUrl':'" + QUEUE + "','MessageBody':'late'}"),
+              return runTask(
+                  "arn:aws:states:::sqs:sendMessage",
+                  "{'QueueUrl':'" + QUEUE + "','MessageBody':'late'}",
                   services,
                   "{}");
             });

@@ -4,10 +4,12 @@ import static io.asl4j.runtime.services.Fixtures.SEED;
 import static io.asl4j.runtime.services.Fixtures.START;
 import static io.asl4j.runtime.services.Fixtures.ids;
 import static io.asl4j.runtime.services.Fixtures.json;
-import static io.asl4j.runtime.services.Fixtures.run;
+import static io.asl4j.runtime.services.Fixtures.runTask;
+import static io.asl4j.runtime.services.Fixtures.sdkV1Cause;
 import static io.asl4j.runtime.services.Fixtures.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.runtime.Execution;
 import io.asl4j.runtime.ExecutionStatus;
 import io.asl4j.runtime.LocalStateMachine;
@@ -38,31 +40,38 @@ class StepFunctionsTest {
       "{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':60,'Next':'P'},"
           + "'P':{'Type':'Pass','Parameters':{'doubled.$':'States.MathAdd($.n, $.n)'},'End':true}}}";
 
+  /**
+   * The description of the child's execution run-1 of SUCCEEDING, started at START, with its {@code
+   * input} and {@code output} as the integration gives them (JSON text or parsed).
+   */
+  private static JsonNode succeededRun1(String input, String output) {
+    return json(
+        "{'ExecutionArn':'"
+            + CHILD_EXECUTION
+            + "','Input':"
+            + input
+            + ",'InputDetails':{'Included':true},'Name':'run-1','Output':"
+            + output
+            + ",'OutputDetails':{'Included':true},'StartDate':"
+            + MILLIS
+            + ",'StateMachineArn':'"
+            + CHILD_ARN
+            + "','Status':'SUCCEEDED','StopDate':"
+            + (MILLIS + 60_000)
+            + "}");
+  }
+
   @Test
   void startExecutionSyncAnswersWithTheChildsDescriptionOutputAsJsonText() {
     AwsServices services = withChild(SUCCEEDING);
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::states:startExecution.sync",
-                "{'StateMachineArn':'" + CHILD_ARN + "','Input':{'n':2},'Name':'run-1'}"),
+        runTask(
+            "arn:aws:states:::states:startExecution.sync",
+            "{'StateMachineArn':'" + CHILD_ARN + "','Input':{'n':2},'Name':'run-1'}",
             services,
             "{}");
 
-    assertEquals(
-        json(
-            "{'ExecutionArn':'"
-                + CHILD_EXECUTION
-                + "','Input':'{\\\"n\\\":2}','InputDetails':{'Included':true},"
-                + "'Name':'run-1','Output':'{\\\"doubled\\\":4}','OutputDetails':{'Included':true},'StartDate':"
-                + MILLIS
-                + ","
-                + "'StateMachineArn':'"
-                + CHILD_ARN
-                + "','Status':'SUCCEEDED','StopDate':"
-                + (MILLIS + 60_000)
-                + "}"),
-        execution.output());
+    assertEquals(succeededRun1("'{\\\"n\\\":2}'", "'{\\\"doubled\\\":4}'"), execution.output());
     assertEquals(
         ExecutionStatus.SUCCEEDED, services.stepFunctions().executions(CHILD_ARN).get(0).status());
   }
@@ -70,27 +79,13 @@ class StepFunctionsTest {
   @Test
   void startExecutionSync2AnswersWithInputAndOutputParsed() {
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::states:startExecution.sync:2",
-                "{'StateMachineArn':'" + CHILD_ARN + "','Input':{'n':2},'Name':'run-1'}"),
+        runTask(
+            "arn:aws:states:::states:startExecution.sync:2",
+            "{'StateMachineArn':'" + CHILD_ARN + "','Input':{'n':2},'Name':'run-1'}",
             withChild(SUCCEEDING),
             "{}");
 
-    assertEquals(
-        json(
-            "{'ExecutionArn':'"
-                + CHILD_EXECUTION
-                + "','Input':{'n':2},'InputDetails':{'Included':true},"
-                + "'Name':'run-1','Output':{'doubled':4},'OutputDetails':{'Included':true},'StartDate':"
-                + MILLIS
-                + ","
-                + "'StateMachineArn':'"
-                + CHILD_ARN
-                + "','Status':'SUCCEEDED','StopDate':"
-                + (MILLIS + 60_000)
-                + "}"),
-        execution.output());
+    assertEquals(succeededRun1("{'n':2}", "{'doubled':4}"), execution.output());
   }
 
   @Test
@@ -134,10 +129,9 @@ class StepFunctionsTest {
         withChild(
             "{'StartAt':'F','States':{'F':{'Type':'Fail','Error':'SomeFailure','Cause':'broken'}}}");
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::states:startExecution.sync",
-                "{'StateMachineArn':'" + CHILD_ARN + "','Input':null,'Name':'run-1'}"),
+        runTask(
+            "arn:aws:states:::states:startExecution.sync",
+            "{'StateMachineArn':'" + CHILD_ARN + "','Input':null,'Name':'run-1'}",
             services,
             "{}");
 
@@ -164,10 +158,9 @@ class StepFunctionsTest {
                 + "'Resource':'arn:aws:states:::sqs:sendMessage.waitForTaskToken','Parameters':{'QueueUrl':'https://sqs.us-east-1.amazonaws.com/1/q',"
                 + "'MessageBody.$':'$$.Task.Token'},'End':true}}}");
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::states:startExecution",
-                "{'StateMachineArn':'" + CHILD_ARN + "','Input':'{\\\"a\\\":1}','Name':'run-1'}"),
+        runTask(
+            "arn:aws:states:::states:startExecution",
+            "{'StateMachineArn':'" + CHILD_ARN + "','Input':'{\\\"a\\\":1}','Name':'run-1'}",
             services,
             "{}");
 
@@ -188,10 +181,9 @@ class StepFunctionsTest {
   @Test
   void anUnknownStateMachineIsStateMachineDoesNotExist() {
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::states:startExecution",
-                "{'StateMachineArn':'" + CHILD_ARN + "x'}"),
+        runTask(
+            "arn:aws:states:::states:startExecution",
+            "{'StateMachineArn':'" + CHILD_ARN + "x'}",
             withChild(SUCCEEDING),
             "{}");
 
@@ -199,20 +191,16 @@ class StepFunctionsTest {
     assertEquals(
         "State Machine Does Not Exist: '"
             + CHILD_ARN
-            + "x' (Service: AWSStepFunctions; Status Code: 400; "
-            + "Error Code: StateMachineDoesNotExist; Request ID: "
-            + ids(1).get(0)
-            + "; Proxy: null)",
+            + sdkV1Cause("x'", "AWSStepFunctions", 400, "StateMachineDoesNotExist"),
         execution.cause());
   }
 
   @Test
   void theAwsSdkStartExecutionAnswersWithAnIsoStartDate() {
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::aws-sdk:sfn:startExecution",
-                "{'StateMachineArn':'" + CHILD_ARN + "','Name':'run-1'}"),
+        runTask(
+            "arn:aws:states:::aws-sdk:sfn:startExecution",
+            "{'StateMachineArn':'" + CHILD_ARN + "','Name':'run-1'}",
             withChild(SUCCEEDING),
             "{}");
 
@@ -224,10 +212,9 @@ class StepFunctionsTest {
   @Test
   void sendTaskSuccessWithAnUnknownTokenIsInvalidToken() {
     Execution execution =
-        run(
-            task(
-                "arn:aws:states:::aws-sdk:sfn:sendTaskSuccess",
-                "{'TaskToken':'NoSuchTaskToken','Output':'{}'}"),
+        runTask(
+            "arn:aws:states:::aws-sdk:sfn:sendTaskSuccess",
+            "{'TaskToken':'NoSuchTaskToken','Output':'{}'}",
             withChild(SUCCEEDING),
             "{}");
 
@@ -246,20 +233,18 @@ class StepFunctionsTest {
             "{'StartAt':'Wait','States':{'Wait':{'Type':'Task',"
                 + "'Resource':'arn:aws:states:::sqs:sendMessage.waitForTaskToken','Parameters':{'QueueUrl':'https://sqs.us-east-1.amazonaws.com/1/q',"
                 + "'MessageBody.$':'$$.Task.Token'},'End':true}}}");
-    run(
-        task(
-            "arn:aws:states:::states:startExecution",
-            "{'StateMachineArn':'" + CHILD_ARN + "','Name':'run-1'}"),
+    runTask(
+        "arn:aws:states:::states:startExecution",
+        "{'StateMachineArn':'" + CHILD_ARN + "','Name':'run-1'}",
         services,
         "{}");
     String token =
         services.sqs().receive("https://sqs.us-east-1.amazonaws.com/1/q").orElseThrow().body();
 
     Execution approver =
-        run(
-            task(
-                "arn:aws:states:::aws-sdk:sfn:sendTaskSuccess",
-                "{'TaskToken':'" + token + "','Output':'{\\\"approved\\\":true}'}"),
+        runTask(
+            "arn:aws:states:::aws-sdk:sfn:sendTaskSuccess",
+            "{'TaskToken':'" + token + "','Output':'{\\\"approved\\\":true}'}",
             services,
             "{}");
 
