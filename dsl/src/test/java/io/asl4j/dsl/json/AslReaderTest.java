@@ -1,5 +1,6 @@
 package io.asl4j.dsl.json;
 
+import static io.asl4j.dsl.testing.Machines.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,15 +21,6 @@ import org.junit.jupiter.api.Test;
  * The reader on input the property tests found it mishandling (see {@code AslReaderProperties}).
  */
 class AslReaderTest {
-  private static final String LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:f";
-
-  private static String task(String fields) {
-    return "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Task\",\"Resource\":\""
-        + LAMBDA
-        + "\",\"End\":true"
-        + fields
-        + "}}}";
-  }
 
   private static List<Problem> problems(String json) {
     return assertThrows(AslReadException.class, () -> AslReader.read(json)).problems();
