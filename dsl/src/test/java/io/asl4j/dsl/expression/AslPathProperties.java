@@ -110,13 +110,11 @@ class AslPathProperties {
     String answer =
         Deadline.within(
             () -> {
-              AslPath path;
-              try {
-                // when
-                path = AslPath.parse(text);
-              } catch (ExpressionException e) {
-                // then
-                return ParserAnswers.refused(e, text);
+              // when
+              AslPath path = ParserAnswers.parsedOrRefused(text, AslPath::parse);
+              // then
+              if (path == null) {
+                return ParserAnswers.REFUSED;
               }
               assertEquals(text, path.text());
               assertEquals(path, AslPath.parse(path.toString()));

@@ -110,13 +110,11 @@ class IntrinsicCallProperties {
     String answer =
         Deadline.within(
             () -> {
-              IntrinsicCall call;
-              try {
-                // when
-                call = IntrinsicCall.parse(text);
-              } catch (ExpressionException e) {
-                // then
-                return ParserAnswers.refused(e, text);
+              // when
+              IntrinsicCall call = ParserAnswers.parsedOrRefused(text, IntrinsicCall::parse);
+              // then
+              if (call == null) {
+                return ParserAnswers.REFUSED;
               }
               assertEquals(text, call.text());
               String printed = print(call);

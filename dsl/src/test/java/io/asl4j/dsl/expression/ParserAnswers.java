@@ -2,6 +2,7 @@ package io.asl4j.dsl.expression;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.Function;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -14,17 +15,26 @@ final class ParserAnswers {
   private ParserAnswers() {}
 
   /**
-   * Checks that {@code refusal} names a position inside {@code text}, in its message too, and
-   * returns {@link #REFUSED}.
+   * Parses {@code text} with {@code parse}: the parsed value, or {@code null} when the parser
+   * refused it with an {@link ExpressionException} that names a position inside {@code text}, in
+   * its message too.
    */
-  static String refused(ExpressionException refusal, String text) {
+  static <T> T parsedOrRefused(String text, Function<String, T> parse) {
+    try {
+      return parse.apply(text);
+    } catch (ExpressionException e) {
+      assertLocated(e, text);
+      return null;
+    }
+  }
+
+  private static void assertLocated(ExpressionException refusal, String text) {
     assertTrue(
         refusal.position() >= 0 && refusal.position() <= text.length(),
         "position " + refusal.position());
     assertTrue(
         refusal.getMessage().contains(" at position " + refusal.position() + " in '"),
         refusal.getMessage());
-    return REFUSED;
   }
 
   /**
