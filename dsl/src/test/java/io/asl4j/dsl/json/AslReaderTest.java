@@ -22,6 +22,17 @@ import org.junit.jupiter.api.Test;
  */
 class AslReaderTest {
 
+  /** {@code "x"} inside {@code depth} arrays, each holding the next. */
+  private static JsonNode nestedArrays(int depth) {
+    JsonNode deep = TextNode.valueOf("x");
+    for (int i = 0; i < depth; i++) {
+      ArrayNode array = JsonNodeFactory.instance.arrayNode();
+      array.add(deep);
+      deep = array;
+    }
+    return deep;
+  }
+
   private static List<Problem> problems(String json) {
     return assertThrows(AslReadException.class, () -> AslReader.read(json)).problems();
   }
@@ -45,12 +56,7 @@ class AslReaderTest {
   @Test
   void aTreeNestedDeeperThanTextCanBeIsRefusedWhereItGetsTooDeep() throws Exception {
     // given: 1,000 nested arrays, which text never parses into (the parser stops at 500 levels)
-    JsonNode deep = TextNode.valueOf("x");
-    for (int i = 0; i < 1_000; i++) {
-      ArrayNode array = JsonNodeFactory.instance.arrayNode();
-      array.add(deep);
-      deep = array;
-    }
+    JsonNode deep = nestedArrays(1_000);
     ObjectNode tree =
         (ObjectNode)
             new ObjectMapper()
@@ -140,12 +146,7 @@ class AslReaderTest {
   @Test
   void aModelHoldingJsonNestedTooDeeplyIsNotWritten() {
     // given: a model built in code, as the reader refuses such trees
-    JsonNode deep = TextNode.valueOf("x");
-    for (int i = 0; i < 600; i++) {
-      ArrayNode array = JsonNodeFactory.instance.arrayNode();
-      array.add(deep);
-      deep = array;
-    }
+    JsonNode deep = nestedArrays(600);
     StateMachine machine =
         new StateMachine(
             null,
