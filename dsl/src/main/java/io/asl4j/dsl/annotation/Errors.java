@@ -7,68 +7,68 @@ package io.asl4j.dsl.annotation;
  * @Catch(errors = Errors.ALL, next = Failed.class)
  * }</pre>
  *
- * <p>Compile-time constants, because annotation members need them: the names of {@link
- * io.asl4j.dsl.builder.Errors}, which lists and describes them (each equals the {@link
- * io.asl4j.dsl.model.PredefinedError#errorName()} of the same name, which a test checks).
+ * <p>Compile-time constants, because annotation members need them; each equals the {@link
+ * io.asl4j.dsl.model.PredefinedError#errorName()} of the same name, which a test checks.
  *
  * @see <a href="https://states-language.net/spec.html#appendix-a">Predefined error codes</a>
  */
 public final class Errors {
   /** Matches any error; must appear alone and in the last retrier or catcher. */
-  public static final String ALL = io.asl4j.dsl.builder.Errors.ALL;
+  public static final String ALL = "States.ALL";
 
-  /** {@value}: see {@link io.asl4j.dsl.builder.Errors#TIMEOUT}. */
-  public static final String TIMEOUT = io.asl4j.dsl.builder.Errors.TIMEOUT;
+  /** A Task ran longer than {@code TimeoutSeconds} (or the execution timed out). */
+  public static final String TIMEOUT = "States.Timeout";
 
-  /** {@value}: see {@link io.asl4j.dsl.builder.Errors#TASK_FAILED}. */
-  public static final String TASK_FAILED = io.asl4j.dsl.builder.Errors.TASK_FAILED;
+  /** A Task failed: any error but {@code States.Timeout}. */
+  public static final String TASK_FAILED = "States.TaskFailed";
 
-  /** {@value}: see {@link io.asl4j.dsl.builder.Errors#HEARTBEAT_TIMEOUT}. */
-  public static final String HEARTBEAT_TIMEOUT = io.asl4j.dsl.builder.Errors.HEARTBEAT_TIMEOUT;
+  /**
+   * A Task sent no heartbeat within {@code HeartbeatSeconds}: matched by Retry and Catch, while the
+   * history and the error output record it as {@link #TIMEOUT}.
+   */
+  public static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
 
-  /** {@value}: see {@link io.asl4j.dsl.builder.Errors#PERMISSIONS}. */
-  public static final String PERMISSIONS = io.asl4j.dsl.builder.Errors.PERMISSIONS;
+  /** Not allowed: insufficient privileges. */
+  public static final String PERMISSIONS = "States.Permissions";
 
-  /** {@value}: see {@link io.asl4j.dsl.builder.Errors#RESULT_PATH_MATCH_FAILURE}. */
-  public static final String RESULT_PATH_MATCH_FAILURE =
-      io.asl4j.dsl.builder.Errors.RESULT_PATH_MATCH_FAILURE;
+  /** A {@code ResultPath} could not be applied to the input. */
+  public static final String RESULT_PATH_MATCH_FAILURE = "States.ResultPathMatchFailure";
 
-  /** {@value}: see {@link io.asl4j.dsl.builder.Errors#PARAMETER_PATH_FAILURE}. */
-  public static final String PARAMETER_PATH_FAILURE =
-      io.asl4j.dsl.builder.Errors.PARAMETER_PATH_FAILURE;
+  /** A path in {@code Parameters} or {@code ItemSelector} did not match. */
+  public static final String PARAMETER_PATH_FAILURE = "States.ParameterPathFailure";
 
-  /** {@value}: see {@link io.asl4j.dsl.builder.Errors#BRANCH_FAILED}. */
-  public static final String BRANCH_FAILED = io.asl4j.dsl.builder.Errors.BRANCH_FAILED;
+  /** A Parallel branch failed. */
+  public static final String BRANCH_FAILED = "States.BranchFailed";
 
-  /** {@value}: see {@link io.asl4j.dsl.builder.Errors#NO_CHOICE_MATCHED}. */
-  public static final String NO_CHOICE_MATCHED = io.asl4j.dsl.builder.Errors.NO_CHOICE_MATCHED;
+  /** No Choice rule matched and there is no Default. */
+  public static final String NO_CHOICE_MATCHED = "States.NoChoiceMatched";
 
-  /** {@value}: see {@link io.asl4j.dsl.builder.Errors#INTRINSIC_FAILURE}. */
-  public static final String INTRINSIC_FAILURE = io.asl4j.dsl.builder.Errors.INTRINSIC_FAILURE;
+  /** An intrinsic function failed. */
+  public static final String INTRINSIC_FAILURE = "States.IntrinsicFailure";
 
-  /** {@value}: see {@link io.asl4j.dsl.builder.Errors#QUERY_EVALUATION_ERROR}. */
-  public static final String QUERY_EVALUATION_ERROR =
-      io.asl4j.dsl.builder.Errors.QUERY_EVALUATION_ERROR;
+  /** A JSONata expression failed. */
+  public static final String QUERY_EVALUATION_ERROR = "States.QueryEvaluationError";
 
-  /** {@value}: see {@link io.asl4j.dsl.builder.Errors#EXCEED_TOLERATED_FAILURE_THRESHOLD}. */
+  /** A Map's tolerated failure threshold was exceeded. */
   public static final String EXCEED_TOLERATED_FAILURE_THRESHOLD =
-      io.asl4j.dsl.builder.Errors.EXCEED_TOLERATED_FAILURE_THRESHOLD;
+      "States.ExceedToleratedFailureThreshold";
 
-  /** {@value}: see {@link io.asl4j.dsl.builder.Errors#ITEM_READER_FAILED}. */
-  public static final String ITEM_READER_FAILED = io.asl4j.dsl.builder.Errors.ITEM_READER_FAILED;
+  /** A Map's {@code ItemReader} failed. */
+  public static final String ITEM_READER_FAILED = "States.ItemReaderFailed";
 
-  /** {@value}: see {@link io.asl4j.dsl.builder.Errors#RESULT_WRITER_FAILED}. */
-  public static final String RESULT_WRITER_FAILED =
-      io.asl4j.dsl.builder.Errors.RESULT_WRITER_FAILED;
+  /** A Map's {@code ResultWriter} failed. */
+  public static final String RESULT_WRITER_FAILED = "States.ResultWriterFailed";
 
-  /** {@value}: see {@link io.asl4j.dsl.builder.Errors#DATA_LIMIT_EXCEEDED}. */
-  public static final String DATA_LIMIT_EXCEEDED = io.asl4j.dsl.builder.Errors.DATA_LIMIT_EXCEEDED;
+  /** An output exceeded the payload size limit. */
+  public static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
 
-  /** {@value}: see {@link io.asl4j.dsl.builder.Errors#RUNTIME}. */
-  public static final String RUNTIME = io.asl4j.dsl.builder.Errors.RUNTIME;
+  /**
+   * An execution-level error that {@link #ALL} does not catch, such as an invalid path at run time.
+   */
+  public static final String RUNTIME = "States.Runtime";
 
-  /** {@value}: see {@link io.asl4j.dsl.builder.Errors#HTTP_SOCKET}. */
-  public static final String HTTP_SOCKET = io.asl4j.dsl.builder.Errors.HTTP_SOCKET;
+  /** An HTTP Task could not connect. */
+  public static final String HTTP_SOCKET = "States.Http.Socket";
 
   private Errors() {}
 }
