@@ -25,7 +25,7 @@ import java.util.Objects;
  *
  * @see <a href="https://states-language.net/spec.html#choice-state">Choice state</a>
  */
-public final class Condition {
+public final class Condition extends WrappedValue {
   private final io.asl4j.dsl.model.Condition model;
 
   private Condition(io.asl4j.dsl.model.Condition model) {
@@ -416,17 +416,7 @@ public final class Condition {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof Condition other && model.equals(other.model);
-  }
-
-  @Override
-  public int hashCode() {
-    return model.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return model.toString();
+  Object wrapped() {
+    return model;
   }
 }

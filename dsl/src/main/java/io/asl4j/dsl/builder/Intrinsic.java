@@ -11,7 +11,7 @@ import java.util.Objects;
  * greeting.asl();   // "States.Format('Hello, {}!', $.name)"
  * }</pre>
  */
-public final class Intrinsic implements Expression {
+public final class Intrinsic extends WrappedValue implements Expression {
   private final String text;
 
   Intrinsic(String text) {
@@ -24,17 +24,7 @@ public final class Intrinsic implements Expression {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof Intrinsic other && text.equals(other.text);
-  }
-
-  @Override
-  public int hashCode() {
-    return text.hashCode();
-  }
-
-  @Override
-  public String toString() {
+  Object wrapped() {
     return text;
   }
 }

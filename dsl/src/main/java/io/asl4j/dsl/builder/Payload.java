@@ -22,7 +22,7 @@ import java.util.Objects;
  * //  "Payload": {"taskToken.$": "$$.Task.Token", "orderId.$": "$.orderId"}}
  * }</pre>
  */
-public final class Payload {
+public final class Payload extends WrappedValue {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final ObjectNode node;
@@ -96,17 +96,7 @@ public final class Payload {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof Payload other && node.equals(other.node);
-  }
-
-  @Override
-  public int hashCode() {
-    return node.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return node.toString();
+  Object wrapped() {
+    return node;
   }
 }

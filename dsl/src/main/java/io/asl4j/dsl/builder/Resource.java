@@ -18,7 +18,7 @@ import java.util.Objects;
  *     href="https://docs.aws.amazon.com/step-functions/latest/dg/integrate-optimized.html">Optimized
  *     integrations</a>
  */
-public final class Resource {
+public final class Resource extends WrappedValue {
   private final String arn;
 
   private Resource(String arn) {
@@ -162,17 +162,7 @@ public final class Resource {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof Resource other && arn.equals(other.arn);
-  }
-
-  @Override
-  public int hashCode() {
-    return arn.hashCode();
-  }
-
-  @Override
-  public String toString() {
+  Object wrapped() {
     return arn;
   }
 }

@@ -24,7 +24,7 @@ import java.util.Objects;
  * @see <a href="https://states-language.net/spec.html#retrying-after-error">Retrying after
  *     error</a>
  */
-public final class Retry {
+public final class Retry extends WrappedValue {
   private final Retrier model;
 
   private Retry(Retrier model) {
@@ -180,17 +180,7 @@ public final class Retry {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof Retry other && model.equals(other.model);
-  }
-
-  @Override
-  public int hashCode() {
-    return model.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return model.toString();
+  Object wrapped() {
+    return model;
   }
 }

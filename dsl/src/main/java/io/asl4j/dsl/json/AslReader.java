@@ -15,6 +15,7 @@ import io.asl4j.dsl.model.StateMachine;
 import io.asl4j.dsl.validate.Problem;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Reads Amazon States Language JSON into the {@link StateMachine} model.
@@ -108,23 +109,7 @@ public final class AslReader {
    *     arrays and objects nest more than 500 levels deep (as text that deep does not parse)
    */
   public static StateMachine read(JsonNode json) {
-    if (json == null || !json.isObject()) {
-      throw new AslReadException(
-          List.of(
-              Problem.error(
-                  "NotAnObject",
-                  "",
-                  "a state machine definition must be a JSON object, but this is "
-                      + FieldReader.describe(json))),
-          true);
-    }
-    tooDeep(json);
-    StateReader reader = new StateReader();
-    StateMachine machine = reader.machine(json);
-    if (!reader.problems.isEmpty()) {
-      throw new AslReadException(reader.problems, false);
-    }
-    return machine;
+    return readObject(json, "a state machine definition", StateReader::machine);
   }
 
   /**
@@ -133,22 +118,31 @@ public final class AslReader {
    * @throws AslReadException when the value is not a state object or a field has the wrong shape
    */
   public static State readState(JsonNode json) {
+    return readObject(json, "a state", (reader, object) -> reader.state(object, ""));
+  }
+
+  /**
+   * Reads {@code json}, which must be an object ({@code what} says what it should be), with a fresh
+   * {@link StateReader}, and throws every problem it found.
+   */
+  private static <T> T readObject(
+      JsonNode json, String what, BiFunction<StateReader, JsonNode, T> read) {
     if (json == null || !json.isObject()) {
       throw new AslReadException(
           List.of(
               Problem.error(
                   "NotAnObject",
                   "",
-                  "a state must be a JSON object, but this is " + FieldReader.describe(json))),
+                  what + " must be a JSON object, but this is " + FieldReader.describe(json))),
           true);
     }
     tooDeep(json);
     StateReader reader = new StateReader();
-    State state = reader.state(json, "");
+    T result = read.apply(reader, json);
     if (!reader.problems.isEmpty()) {
       throw new AslReadException(reader.problems, false);
     }
-    return state;
+    return result;
   }
 
   /**

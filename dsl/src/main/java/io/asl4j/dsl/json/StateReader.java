@@ -20,11 +20,13 @@ import io.asl4j.dsl.model.TaskState;
 import io.asl4j.dsl.model.WaitState;
 import io.asl4j.dsl.validate.Problem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads a machine, its graphs and its states into the model, one reader per state type, handing Map
@@ -36,100 +38,82 @@ final class StateReader extends FieldReader {
 
   private static final Set<String> COMMON = Set.of("Type", "Comment", "QueryLanguage");
 
+  // The field groups several state types share, as the spec's table of fields groups them.
+  private static final List<String> PATHS = List.of("InputPath", "OutputPath");
+  private static final List<String> RESULT_FIELDS =
+      List.of("Parameters", "ResultSelector", "ResultPath");
+  private static final List<String> OUTPUT_AND_ASSIGN = List.of("Output", "Assign");
+  private static final List<String> RETRY_AND_CATCH = List.of("Retry", "Catch");
+  private static final List<String> TRANSITION = List.of("Next", "End");
+
   private static final Map<StateType, Set<String>> ALLOWED_FIELDS =
       Map.of(
           StateType.PASS,
-          Set.of(
-              "InputPath",
-              "OutputPath",
-              "Parameters",
-              "ResultPath",
-              "Result",
-              "Output",
-              "Assign",
-              "Next",
-              "End"),
+          fields(
+              PATHS, OUTPUT_AND_ASSIGN, TRANSITION, List.of("Parameters", "ResultPath", "Result")),
           StateType.TASK,
-          Set.of(
-              "Resource",
-              "InputPath",
-              "OutputPath",
-              "Parameters",
-              "ResultSelector",
-              "ResultPath",
-              "Arguments",
-              "Output",
-              "Assign",
-              "TimeoutSeconds",
-              "TimeoutSecondsPath",
-              "HeartbeatSeconds",
-              "HeartbeatSecondsPath",
-              "Credentials",
-              "Retry",
-              "Catch",
-              "Next",
-              "End"),
+          fields(
+              PATHS,
+              RESULT_FIELDS,
+              OUTPUT_AND_ASSIGN,
+              RETRY_AND_CATCH,
+              TRANSITION,
+              List.of(
+                  "Resource",
+                  "Arguments",
+                  "TimeoutSeconds",
+                  "TimeoutSecondsPath",
+                  "HeartbeatSeconds",
+                  "HeartbeatSecondsPath",
+                  "Credentials")),
           StateType.CHOICE,
-          Set.of("InputPath", "OutputPath", "Choices", "Default", "Output", "Assign"),
+          fields(PATHS, OUTPUT_AND_ASSIGN, List.of("Choices", "Default")),
           StateType.WAIT,
-          Set.of(
-              "InputPath",
-              "OutputPath",
-              "Seconds",
-              "SecondsPath",
-              "Timestamp",
-              "TimestampPath",
-              "Output",
-              "Assign",
-              "Next",
-              "End"),
+          fields(
+              PATHS,
+              OUTPUT_AND_ASSIGN,
+              TRANSITION,
+              List.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath")),
           StateType.SUCCEED,
-          Set.of("InputPath", "OutputPath", "Output"),
+          fields(PATHS, List.of("Output")),
           StateType.FAIL,
-          Set.of("Error", "ErrorPath", "Cause", "CausePath"),
+          fields(List.of("Error", "ErrorPath", "Cause", "CausePath")),
           StateType.PARALLEL,
-          Set.of(
-              "InputPath",
-              "OutputPath",
-              "Parameters",
-              "ResultSelector",
-              "ResultPath",
-              "Arguments",
-              "Output",
-              "Assign",
-              "Branches",
-              "Retry",
-              "Catch",
-              "Next",
-              "End"),
+          fields(
+              PATHS,
+              RESULT_FIELDS,
+              OUTPUT_AND_ASSIGN,
+              RETRY_AND_CATCH,
+              TRANSITION,
+              List.of("Arguments", "Branches")),
           StateType.MAP,
-          Set.of(
-              "InputPath",
-              "OutputPath",
-              "Parameters",
-              "ResultSelector",
-              "ResultPath",
-              "Output",
-              "Assign",
-              "ItemsPath",
-              "Items",
-              "ItemSelector",
-              "Iterator",
-              "ItemProcessor",
-              "ItemReader",
-              "ItemBatcher",
-              "ResultWriter",
-              "MaxConcurrency",
-              "MaxConcurrencyPath",
-              "ToleratedFailurePercentage",
-              "ToleratedFailurePercentagePath",
-              "ToleratedFailureCount",
-              "ToleratedFailureCountPath",
-              "Label",
-              "Retry",
-              "Catch",
-              "Next",
-              "End"));
+          fields(
+              PATHS,
+              RESULT_FIELDS,
+              OUTPUT_AND_ASSIGN,
+              RETRY_AND_CATCH,
+              TRANSITION,
+              List.of(
+                  "ItemsPath",
+                  "Items",
+                  "ItemSelector",
+                  "Iterator",
+                  "ItemProcessor",
+                  "ItemReader",
+                  "ItemBatcher",
+                  "ResultWriter",
+                  "MaxConcurrency",
+                  "MaxConcurrencyPath",
+                  "ToleratedFailurePercentage",
+                  "ToleratedFailurePercentagePath",
+                  "ToleratedFailureCount",
+                  "ToleratedFailureCountPath",
+                  "Label")));
+
+  @SafeVarargs
+  private static Set<String> fields(List<String>... groups) {
+    return Arrays.stream(groups).flatMap(List::stream).collect(Collectors.toUnmodifiableSet());
+  }
 
   // ---- top level and graphs -------------------------------------------------------------------
 

@@ -78,11 +78,6 @@ public enum ComparisonOperator {
 
   /** The operator named {@code name} in ASL, or {@code null}. */
   public static ComparisonOperator fromAslName(String name) {
-    for (ComparisonOperator operator : values()) {
-      if (operator.aslName.equals(name)) {
-        return operator;
-      }
-    }
-    return null;
+    return AslNames.find(values(), ComparisonOperator::aslName, name);
   }
 }

@@ -103,12 +103,7 @@ public enum PredefinedError {
 
   /** The predefined error called {@code name}, or {@code null} when there is none. */
   public static PredefinedError named(String name) {
-    for (PredefinedError error : values()) {
-      if (error.errorName.equals(name)) {
-        return error;
-      }
-    }
-    return null;
+    return AslNames.find(values(), PredefinedError::errorName, name);
   }
 
   /** Whether {@code name} is one of the predefined error names. */

@@ -18,11 +18,6 @@ public enum QueryLanguage {
 
   /** The language named {@code name} in ASL, or {@code null} when there is none. */
   public static QueryLanguage fromAslName(String name) {
-    for (QueryLanguage language : values()) {
-      if (language.aslName.equals(name)) {
-        return language;
-      }
-    }
-    return null;
+    return AslNames.find(values(), QueryLanguage::aslName, name);
   }
 }

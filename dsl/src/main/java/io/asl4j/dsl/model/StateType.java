@@ -24,11 +24,6 @@ public enum StateType {
 
   /** The type named {@code name} in ASL, or {@code null}. */
   public static StateType fromAslName(String name) {
-    for (StateType type : values()) {
-      if (type.aslName.equals(name)) {
-        return type;
-      }
-    }
-    return null;
+    return AslNames.find(values(), StateType::aslName, name);
   }
 }

@@ -2,6 +2,7 @@ package io.asl4j.dsl.builder;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Named.named;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.testing.compile.Compilation;
@@ -9,9 +10,12 @@ import com.google.testing.compile.JavaFileObjects;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the builder's types forbid: snippets that must not compile. */
@@ -38,30 +42,35 @@ class TypeSafetyCompilationTest {
     assertThat(compilation).hadErrorContaining("ClosedChain");
   }
 
-  @Test
-  void failStateCannotBeChainedOnto() {
-    Compilation compilation = compile("Fail.jsonPath(\"F\").next(Pass.jsonPath(\"C\"));");
-    assertThat(compilation).hadErrorContaining("cannot find symbol");
+  static Stream<Named<String>> statementsTheTypesDoNotOffer() {
+    return Stream.of(
+        named(
+            "a Fail state cannot be chained onto",
+            "Fail.jsonPath(\"F\").next(Pass.jsonPath(\"C\"));"),
+        named(
+            "a Choice state cannot be chained onto",
+            "Pass.jsonPath(\"A\").next(Choice.jsonPath(\"C\")).next(Pass.jsonPath(\"B\"));"),
+        named("retry is not offered on a Choice", "Choice.jsonPath(\"C\").retry(Retry.all());"),
+        named(
+            "catching is not offered on a Pass",
+            "Pass.jsonPath(\"P\").catching(Catch.all().to(Succeed.jsonPath(\"S\")));"),
+        named(
+            "a Wait cannot get two times",
+            "Wait.jsonPath(\"W\").seconds(1).timestampPath(\"$.t\");"),
+        named(
+            "a JSONata Task does not offer Parameters",
+            "Task.jsonata(\"T\").resource(Resource.lambdaInvoke())"
+                + ".parameters(Payload.object());"),
+        named(
+            "a JSONPath Task does not offer Output",
+            "Task.jsonPath(\"T\").resource(Resource.lambdaInvoke()).output(\"{% 1 %}\");"));
   }
 
-  @Test
-  void choiceStateCannotBeChainedOnto() {
-    Compilation compilation =
-        compile("Pass.jsonPath(\"A\").next(Choice.jsonPath(\"C\")).next(Pass.jsonPath(\"B\"));");
-    assertThat(compilation).hadErrorContaining("cannot find symbol");
-  }
-
-  @Test
-  void retryIsNotOfferedOnAChoice() {
-    Compilation compilation = compile("Choice.jsonPath(\"C\").retry(Retry.all());");
-    assertThat(compilation).hadErrorContaining("cannot find symbol");
-  }
-
-  @Test
-  void catchIsNotOfferedOnAPass() {
-    Compilation compilation =
-        compile("Pass.jsonPath(\"P\").catching(Catch.all().to(Succeed.jsonPath(\"S\")));");
-    assertThat(compilation).hadErrorContaining("cannot find symbol");
+  /** Each statement calls a method its state type does not have, so it does not compile. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("statementsTheTypesDoNotOffer")
+  void methodsAStateMustNotHaveAreNotOffered(String statement) {
+    assertThat(compile(statement)).hadErrorContaining("cannot find symbol");
   }
 
   @Test
@@ -72,31 +81,9 @@ class TypeSafetyCompilationTest {
   }
 
   @Test
-  void waitCannotGetTwoTimes() {
-    Compilation compilation = compile("Wait.jsonPath(\"W\").seconds(1).timestampPath(\"$.t\");");
-    assertThat(compilation).hadErrorContaining("cannot find symbol");
-  }
-
-  @Test
   void waitCannotBeUsedWithoutATime() {
     Compilation compilation = compile("Chain.start(Wait.jsonPath(\"W\"));");
     assertThat(compilation).failed();
-  }
-
-  @Test
-  void jsonataTaskDoesNotOfferParameters() {
-    Compilation compilation =
-        compile(
-            "Task.jsonata(\"T\").resource(Resource.lambdaInvoke())"
-                + ".parameters(Payload.object());");
-    assertThat(compilation).hadErrorContaining("cannot find symbol");
-  }
-
-  @Test
-  void jsonPathTaskDoesNotOfferOutput() {
-    Compilation compilation =
-        compile("Task.jsonPath(\"T\").resource(Resource.lambdaInvoke()).output(\"{% 1 %}\");");
-    assertThat(compilation).hadErrorContaining("cannot find symbol");
   }
 
   @Test

@@ -110,18 +110,11 @@ class AslPathProperties {
     String answer =
         Deadline.within(
             () -> {
-              AslPath path;
-              try {
-                // when
-                path = AslPath.parse(text);
-              } catch (ExpressionException e) {
-                // then
-                assertTrue(
-                    e.position() >= 0 && e.position() <= text.length(), "position " + e.position());
-                assertTrue(
-                    e.getMessage().contains(" at position " + e.position() + " in '"),
-                    e.getMessage());
-                return "refused";
+              // when
+              AslPath path = ParserAnswers.parsedOrRefused(text, AslPath::parse);
+              // then
+              if (path == null) {
+                return ParserAnswers.REFUSED;
               }
               assertEquals(text, path.text());
               assertEquals(path, AslPath.parse(path.toString()));
@@ -142,13 +135,7 @@ class AslPathProperties {
             },
             () -> "took too long on: " + abbreviate(text));
     // Both answers are checked; each must be a fair share of the tries.
-    Statistics.label("answer").collect(answer);
-    Statistics.label("answer")
-        .coverage(
-            coverage -> {
-              coverage.check("path").percentage(p -> p > 1);
-              coverage.check("refused").percentage(p -> p > 30);
-            });
+    ParserAnswers.collect(answer, "path", 1, ParserAnswers.REFUSED, 30);
   }
 
   /**

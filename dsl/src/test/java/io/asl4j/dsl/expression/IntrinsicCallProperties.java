@@ -2,7 +2,6 @@ package io.asl4j.dsl.expression;
 
 import static io.asl4j.dsl.testing.Located.abbreviate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.NumericNode;
 import io.asl4j.dsl.expression.IntrinsicArgument.BooleanLiteral;
@@ -24,7 +23,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
 
 /**
  * Intrinsic calls from random text, from a grammar, and from a grammar with broken quoting,
@@ -112,18 +110,11 @@ class IntrinsicCallProperties {
     String answer =
         Deadline.within(
             () -> {
-              IntrinsicCall call;
-              try {
-                // when
-                call = IntrinsicCall.parse(text);
-              } catch (ExpressionException e) {
-                // then
-                assertTrue(
-                    e.position() >= 0 && e.position() <= text.length(), "position " + e.position());
-                assertTrue(
-                    e.getMessage().contains(" at position " + e.position() + " in '"),
-                    e.getMessage());
-                return "refused";
+              // when
+              IntrinsicCall call = ParserAnswers.parsedOrRefused(text, IntrinsicCall::parse);
+              // then
+              if (call == null) {
+                return ParserAnswers.REFUSED;
               }
               assertEquals(text, call.text());
               String printed = print(call);
@@ -132,13 +123,7 @@ class IntrinsicCallProperties {
             },
             () -> "took too long on: " + abbreviate(text));
     // Both answers are checked; each must be a fair share of the tries.
-    Statistics.label("answer").collect(answer);
-    Statistics.label("answer")
-        .coverage(
-            coverage -> {
-              coverage.check("call").percentage(p -> p > 1);
-              coverage.check("refused").percentage(p -> p > 30);
-            });
+    ParserAnswers.collect(answer, "call", 1, ParserAnswers.REFUSED, 30);
   }
 
   @Property

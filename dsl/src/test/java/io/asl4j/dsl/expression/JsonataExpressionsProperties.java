@@ -19,7 +19,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
 
 /**
  * JSONata text from random characters, token soup, a small grammar and long adversarial input: what
@@ -174,13 +173,7 @@ class JsonataExpressionsProperties {
               return error.isPresent() ? "syntax error" : "expression";
             },
             () -> "took too long on: " + abbreviate(body));
-    Statistics.label("answer").collect(answer);
-    Statistics.label("answer")
-        .coverage(
-            coverage -> {
-              coverage.check("expression").percentage(p -> p > 10);
-              coverage.check("syntax error").percentage(p -> p > 10);
-            });
+    ParserAnswers.collect(answer, "expression", 10, "syntax error", 10);
   }
 
   @Property

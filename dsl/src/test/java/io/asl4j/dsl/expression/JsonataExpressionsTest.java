@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class JsonataExpressionsTest {
 
@@ -48,20 +53,19 @@ class JsonataExpressionsTest {
     assertEquals(Optional.empty(), JsonataExpressions.syntaxError("$fn := function($x){$x}"));
   }
 
-  @Test
-  void syntaxErrorsCarryTheCodeTheMessageAndThePosition() {
-    assertEquals(
-        Optional.of("S0207: Unexpected end of expression (position 3)"),
-        JsonataExpressions.syntaxError("1 +"));
-    assertEquals(
-        Optional.of("S0201: Syntax error: \";\" (position 8)"),
-        JsonataExpressions.syntaxError("$x := 1; $x"));
-    assertEquals(
-        Optional.of("S0101: String literal must be terminated by a matching quote (position 4)"),
-        JsonataExpressions.syntaxError("'abc"));
-    assertEquals(
-        Optional.of("S0207: Unexpected end of expression (position 0)"),
-        JsonataExpressions.syntaxError(""));
+  static Stream<Arguments> syntaxErrors() {
+    return Stream.of(
+        arguments("1 +", "S0207: Unexpected end of expression (position 3)"),
+        arguments("$x := 1; $x", "S0201: Syntax error: \";\" (position 8)"),
+        arguments(
+            "'abc", "S0101: String literal must be terminated by a matching quote (position 4)"),
+        arguments("", "S0207: Unexpected end of expression (position 0)"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("syntaxErrors")
+  void syntaxErrorsCarryTheCodeTheMessageAndThePosition(String expression, String error) {
+    assertEquals(Optional.of(error), JsonataExpressions.syntaxError(expression));
   }
 
   @Test

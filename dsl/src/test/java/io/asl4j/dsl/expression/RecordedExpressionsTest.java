@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.asl4j.dsl.testing.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.TestFactory;
  * asl4j.conformance.dir}; skipped when it is absent.
  */
 class RecordedExpressionsTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Set<String> PATH_FIELDS =
       Set.of(
           "InputPath",
@@ -57,8 +53,8 @@ class RecordedExpressionsTest {
       return skipped();
     }
     return Stream.of("pure", "lambda", "service")
-        .flatMap(category -> caseFiles(category).stream())
-        .map(RecordedExpressionsTest::read)
+        .flatMap(category -> Corpus.cases(corpus(), category).stream())
+        .map(Corpus::read)
         .filter(testCase -> testCase.path("definition").isObject())
         .map(
             testCase ->
@@ -88,8 +84,8 @@ class RecordedExpressionsTest {
     if (corpus() == null) {
       return skipped();
     }
-    return caseFiles("validation").stream()
-        .map(RecordedExpressionsTest::read)
+    return Corpus.cases(corpus(), "validation").stream()
+        .map(Corpus::read)
         .filter(testCase -> testCase.path("source").path("trust").asText().equals("aws-validated"))
         .filter(testCase -> INVALID_FIELD.matcher(testCase.path("expected").toString()).find())
         .map(
@@ -201,28 +197,5 @@ class RecordedExpressionsTest {
             + System.getProperty("asl4j.conformance.dir")
             + ": skipping the recorded cases";
     return Stream.of(dynamicTest("conformance corpus", () -> Assumptions.abort(why)));
-  }
-
-  private static List<Path> caseFiles(String category) {
-    Path folder = corpus().resolve(category);
-    if (!Files.isDirectory(folder)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.walk(folder)) {
-      return files
-          .filter(f -> f.toString().endsWith(".json"))
-          .sorted()
-          .collect(Collectors.toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static JsonNode read(Path file) {
-    try {
-      return MAPPER.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.asl4j.dsl.json;
 
+import static io.asl4j.dsl.testing.Machines.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,14 +21,16 @@ import org.junit.jupiter.api.Test;
  * The reader on input the property tests found it mishandling (see {@code AslReaderProperties}).
  */
 class AslReaderTest {
-  private static final String LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:f";
 
-  private static String task(String fields) {
-    return "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Task\",\"Resource\":\""
-        + LAMBDA
-        + "\",\"End\":true"
-        + fields
-        + "}}}";
+  /** {@code "x"} inside {@code depth} arrays, each holding the next. */
+  private static JsonNode nestedArrays(int depth) {
+    JsonNode deep = TextNode.valueOf("x");
+    for (int i = 0; i < depth; i++) {
+      ArrayNode array = JsonNodeFactory.instance.arrayNode();
+      array.add(deep);
+      deep = array;
+    }
+    return deep;
   }
 
   private static List<Problem> problems(String json) {
@@ -53,12 +56,7 @@ class AslReaderTest {
   @Test
   void aTreeNestedDeeperThanTextCanBeIsRefusedWhereItGetsTooDeep() throws Exception {
     // given: 1,000 nested arrays, which text never parses into (the parser stops at 500 levels)
-    JsonNode deep = TextNode.valueOf("x");
-    for (int i = 0; i < 1_000; i++) {
-      ArrayNode array = JsonNodeFactory.instance.arrayNode();
-      array.add(deep);
-      deep = array;
-    }
+    JsonNode deep = nestedArrays(1_000);
     ObjectNode tree =
         (ObjectNode)
             new ObjectMapper()
@@ -148,12 +146,7 @@ class AslReaderTest {
   @Test
   void aModelHoldingJsonNestedTooDeeplyIsNotWritten() {
     // given: a model built in code, as the reader refuses such trees
-    JsonNode deep = TextNode.valueOf("x");
-    for (int i = 0; i < 600; i++) {
-      ArrayNode array = JsonNodeFactory.instance.arrayNode();
-      array.add(deep);
-      deep = array;
-    }
+    JsonNode deep = nestedArrays(600);
     StateMachine machine =
         new StateMachine(
             null,

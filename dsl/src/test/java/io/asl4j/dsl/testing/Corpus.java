@@ -32,7 +32,12 @@ public final class Corpus {
 
   /** Every case file under {@code category}, sorted by path. */
   public static List<Path> cases(String category) {
-    Path dir = root().resolve(category);
+    return cases(root(), category);
+  }
+
+  /** Every case file under {@code category} of the corpus at {@code root}, sorted by path. */
+  public static List<Path> cases(Path root, String category) {
+    Path dir = root.resolve(category);
     if (!Files.isDirectory(dir)) {
       return List.of();
     }

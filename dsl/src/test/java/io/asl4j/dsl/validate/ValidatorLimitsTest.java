@@ -1,5 +1,7 @@
 package io.asl4j.dsl.validate;
 
+import static io.asl4j.dsl.testing.Machines.LAMBDA;
+import static io.asl4j.dsl.testing.Machines.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -22,15 +24,6 @@ import org.junit.jupiter.api.Test;
  * Each answers with problems, quickly.
  */
 class ValidatorLimitsTest {
-  private static final String LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:f";
-
-  private static String task(String fields) {
-    return "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Task\",\"Resource\":\""
-        + LAMBDA
-        + "\",\"End\":true"
-        + fields
-        + "}}}";
-  }
 
   private static String jsonataPass(String output) {
     return "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Output\":\""
