@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -299,7 +298,7 @@ public final class ReadOnlyNodes {
    * An object's fields, taken from their source when first looked into (the source runs once);
    * every change refused.
    */
-  private static final class Fields extends AbstractMap<String, JsonNode> {
+  private static final class Fields extends DelegatingFields {
     private Supplier<ObjectNode> source;
     private volatile Map<String, JsonNode> fields;
 
@@ -311,7 +310,8 @@ public final class ReadOnlyNodes {
       this.fields = fields;
     }
 
-    private Map<String, JsonNode> fields() {
+    @Override
+    protected Map<String, JsonNode> fields() {
       Map<String, JsonNode> f = fields;
       if (f == null) {
         synchronized (this) {
@@ -332,31 +332,6 @@ public final class ReadOnlyNodes {
     }
 
     @Override
-    public int size() {
-      return fields().size();
-    }
-
-    @Override
-    public boolean isEmpty() {
-      return fields().isEmpty();
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-      return fields().containsKey(key);
-    }
-
-    @Override
-    public boolean containsValue(Object value) {
-      return fields().containsValue(value);
-    }
-
-    @Override
-    public JsonNode get(Object key) {
-      return fields().get(key);
-    }
-
-    @Override
     public Set<String> keySet() {
       return new SetView<>(fields().keySet());
     }
@@ -364,26 +339,6 @@ public final class ReadOnlyNodes {
     @Override
     public Collection<JsonNode> values() {
       return new View<>(fields().values());
-    }
-
-    @Override
-    public void forEach(BiConsumer<? super String, ? super JsonNode> action) {
-      fields().forEach(action);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return fields().equals(o);
-    }
-
-    @Override
-    public int hashCode() {
-      return fields().hashCode();
-    }
-
-    @Override
-    public String toString() {
-      return fields().toString();
     }
 
     @Override
