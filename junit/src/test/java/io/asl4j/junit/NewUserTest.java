@@ -142,7 +142,7 @@ class NewUserTest {
     assertSame(execution.taskExceptions().get(0), error.getCause());
   }
 
-  private static final int ASSESS_LINE = 109;
+  private static final int ASSESS_LINE = 148;
 
   private static JsonNode assess(JsonNode claim) {
     throw new IllegalStateException("no adjuster for claim " + claim.get("claimId").asText());
