@@ -6,19 +6,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.asl4j.runtime.internal.engine.DelegatingFields;
 import io.asl4j.runtime.internal.engine.JsonText;
 import io.asl4j.runtime.internal.engine.ReadOnlyNodes;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Instant;
-import java.util.AbstractMap;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -360,7 +357,7 @@ public final class HistoryEvent {
   }
 
   /** An event's JSON fields, built on first use of any kind. */
-  private static final class BuiltOnUse extends AbstractMap<String, JsonNode> {
+  private static final class BuiltOnUse extends DelegatingFields {
     private HistoryEvent event;
     private Map<String, JsonNode> fields;
 
@@ -372,97 +369,13 @@ public final class HistoryEvent {
       return fields != null;
     }
 
-    private Map<String, JsonNode> fields() {
+    @Override
+    protected Map<String, JsonNode> fields() {
       if (fields == null) {
         fields = event.jsonFields();
         event = null;
       }
       return fields;
-    }
-
-    @Override
-    public Set<Entry<String, JsonNode>> entrySet() {
-      return fields().entrySet();
-    }
-
-    @Override
-    public int size() {
-      return fields().size();
-    }
-
-    @Override
-    public boolean isEmpty() {
-      return fields().isEmpty();
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-      return fields().containsKey(key);
-    }
-
-    @Override
-    public boolean containsValue(Object value) {
-      return fields().containsValue(value);
-    }
-
-    @Override
-    public JsonNode get(Object key) {
-      return fields().get(key);
-    }
-
-    @Override
-    public JsonNode put(String key, JsonNode value) {
-      return fields().put(key, value);
-    }
-
-    @Override
-    public JsonNode remove(Object key) {
-      return fields().remove(key);
-    }
-
-    @Override
-    public void putAll(Map<? extends String, ? extends JsonNode> m) {
-      fields().putAll(m);
-    }
-
-    @Override
-    public void clear() {
-      fields().clear();
-    }
-
-    @Override
-    public Set<String> keySet() {
-      return fields().keySet();
-    }
-
-    @Override
-    public Collection<JsonNode> values() {
-      return fields().values();
-    }
-
-    @Override
-    public JsonNode putIfAbsent(String key, JsonNode value) {
-      return fields().putIfAbsent(key, value);
-    }
-
-    @Override
-    public void forEach(BiConsumer<? super String, ? super JsonNode> action) {
-      fields().forEach(action);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return fields().equals(o);
-    }
-
-    @Override
-    public int hashCode() {
-      return fields().hashCode();
-    }
-
-    @Override
-    public String toString() {
-      return fields().toString();
     }
   }
 

@@ -48,8 +48,7 @@ public final class Sns {
       String sequenceNumber) {
     /** The message parsed as JSON (a message that is not JSON comes back as a JSON string). */
     public JsonNode messageJson() {
-      JsonNode parsed = Aws.parseOrNull(message);
-      return parsed != null ? parsed : Aws.NODES.textNode(message);
+      return Aws.jsonOrText(message);
     }
   }
 

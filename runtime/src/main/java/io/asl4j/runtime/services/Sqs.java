@@ -59,8 +59,7 @@ public final class Sqs {
       String messageDeduplicationId) {
     /** The body parsed as JSON (a body that is not JSON comes back as a JSON string). */
     public JsonNode bodyJson() {
-      JsonNode parsed = Aws.parseOrNull(body);
-      return parsed != null ? parsed : Aws.NODES.textNode(body);
+      return Aws.jsonOrText(body);
     }
   }
 
@@ -130,14 +129,7 @@ public final class Sqs {
     String requestId = ids.uuid();
     String url = Aws.string(input, "QueueUrl");
     if (url == null) {
-      throw Aws.v1Error(
-          "SQS",
-          "AmazonSQSException",
-          "The request must contain the parameter QueueUrl.",
-          "AmazonSQS",
-          400,
-          "MissingParameter",
-          requestId);
+      throw missingParameter("QueueUrl", requestId);
     }
     String host = hostOf(url);
     if (host == null || (!host.contains(".") && !host.equals("localhost"))) {
@@ -158,38 +150,14 @@ public final class Sqs {
           requestId);
     }
     JsonNode bodyNode = input.get("MessageBody");
-    if (bodyNode == null || bodyNode.isNull()) {
-      throw Aws.v1Error(
-          "SQS",
-          "AmazonSQSException",
-          "The request must contain the parameter MessageBody.",
-          "AmazonSQS",
-          400,
-          "MissingParameter",
-          requestId);
-    }
-    String body = Aws.text(bodyNode);
+    String body = bodyNode == null || bodyNode.isNull() ? "" : Aws.text(bodyNode);
     if (body.isEmpty()) {
-      throw Aws.v1Error(
-          "SQS",
-          "AmazonSQSException",
-          "The request must contain the parameter MessageBody.",
-          "AmazonSQS",
-          400,
-          "MissingParameter",
-          requestId);
+      throw missingParameter("MessageBody", requestId);
     }
     boolean fifo = url.endsWith(".fifo");
     String groupId = Aws.string(input, "MessageGroupId");
     if (fifo && groupId == null) {
-      throw Aws.v1Error(
-          "SQS",
-          "AmazonSQSException",
-          "The request must contain the parameter MessageGroupId.",
-          "AmazonSQS",
-          400,
-          "MissingParameter",
-          requestId);
+      throw missingParameter("MessageGroupId", requestId);
     }
     JsonNode attributes = input.get("MessageAttributes");
     if (attributes != null && (attributes.isNull() || attributes.isEmpty())) {
@@ -266,5 +234,17 @@ public final class Sqs {
     out.write(n >>> 8);
     out.write(n);
     out.write(data, 0, n);
+  }
+
+  /** SQS's answer to a request without {@code parameter} (or with it empty). */
+  private static io.asl4j.runtime.StatesError missingParameter(String parameter, String requestId) {
+    return Aws.v1Error(
+        "SQS",
+        "AmazonSQSException",
+        "The request must contain the parameter " + parameter + ".",
+        "AmazonSQS",
+        400,
+        "MissingParameter",
+        requestId);
   }
 }

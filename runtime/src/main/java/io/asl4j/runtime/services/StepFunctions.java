@@ -59,6 +59,19 @@ public final class StepFunctions {
     return List.copyOf(executions.getOrDefault(arn, List.of()));
   }
 
+  /**
+   * A refused StartExecution as the integration reports it: in the AWS SDK for Java 2.x format for
+   * {@code aws-sdk:sfn:startExecution} ({@code sdk}), else in the 1.x format with {@code
+   * errorCode}.
+   */
+  private static StatesError startError(
+      boolean sdk, String exception, String errorCode, String message, String requestId) {
+    return sdk
+        ? Aws.v2Error("Sfn", exception, message, "Sfn", 400, requestId)
+        : Aws.v1Error(
+            "StepFunctions", exception, message, "AWSStepFunctions", 400, errorCode, requestId);
+  }
+
   JsonNode startExecution(JsonNode input, TaskContext ctx, boolean sdk) {
     String requestId = ids.uuid();
     String arn = Aws.string(input, "StateMachineArn");
@@ -68,16 +81,8 @@ public final class StepFunctions {
     }
     if (machine == null) {
       String message = "State Machine Does Not Exist: '" + arn + "'";
-      throw sdk
-          ? Aws.v2Error("Sfn", "StateMachineDoesNotExistException", message, "Sfn", 400, requestId)
-          : Aws.v1Error(
-              "StepFunctions",
-              "StateMachineDoesNotExistException",
-              message,
-              "AWSStepFunctions",
-              400,
-              "StateMachineDoesNotExist",
-              requestId);
+      throw startError(
+          sdk, "StateMachineDoesNotExistException", "StateMachineDoesNotExist", message, requestId);
     }
     JsonNode inputNode = input.get("Input");
     JsonNode childInput;
@@ -87,16 +92,8 @@ public final class StepFunctions {
       childInput = Aws.parseOrNull(inputNode.textValue());
       if (childInput == null) {
         String message = "Invalid State Machine Execution Input: 'Unexpected character'";
-        throw sdk
-            ? Aws.v2Error("Sfn", "InvalidExecutionInputException", message, "Sfn", 400, requestId)
-            : Aws.v1Error(
-                "StepFunctions",
-                "InvalidExecutionInputException",
-                message,
-                "AWSStepFunctions",
-                400,
-                "InvalidExecutionInput",
-                requestId);
+        throw startError(
+            sdk, "InvalidExecutionInputException", "InvalidExecutionInput", message, requestId);
       }
     } else {
       childInput = inputNode;
@@ -116,16 +113,7 @@ public final class StepFunctions {
       String message = e.getMessage().substring(e.errorCode().length() + 2);
       String exception =
           e.errorCode().endsWith("Exception") ? e.errorCode() : e.errorCode() + "Exception";
-      throw sdk
-          ? Aws.v2Error("Sfn", exception, message, "Sfn", 400, requestId)
-          : Aws.v1Error(
-              "StepFunctions",
-              exception,
-              message,
-              "AWSStepFunctions",
-              400,
-              e.errorCode(),
-              requestId);
+      throw startError(sdk, exception, e.errorCode(), message, requestId);
     }
     synchronized (this) {
       executions.computeIfAbsent(arn, a -> new ArrayList<>()).add(execution);

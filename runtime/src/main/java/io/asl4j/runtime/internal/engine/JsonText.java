@@ -149,6 +149,22 @@ public final class JsonText {
   }
 
   private static void write(JsonNode value, StringBuilder out, Cache cache) {
+    write(value, out, cache, false);
+  }
+
+  /**
+   * Appends the compact JSON text of {@code value} escaped as the inside of a JSON string: what
+   * {@link #quote} appends for {@link #of(JsonNode)}'s text without its quotes, in one pass.
+   */
+  static void writeQuoted(JsonNode value, StringBuilder out) {
+    write(value, out, null, true);
+  }
+
+  /**
+   * Appends the compact JSON text of {@code value}, escaped as the inside of a JSON string when
+   * {@code quoted}; strings' texts from {@code cache} when it has them (not {@code quoted}).
+   */
+  private static void write(JsonNode value, StringBuilder out, Cache cache, boolean quoted) {
     SharedObjectNode.Flat flat =
         value instanceof SharedObjectNode shared ? shared.flatFields() : null;
     if (flat != null) { // its fields in arrays: no entry object per field
@@ -157,9 +173,8 @@ public final class JsonText {
         if (i > 0) {
           out.append(',');
         }
-        quote(flat.name(i), out);
-        out.append(':');
-        write(flat.value(i), out, cache);
+        writeName(flat.name(i), out, quoted);
+        write(flat.value(i), out, cache, quoted);
       }
       out.append('}');
     } else if (value instanceof ObjectNode object) {
@@ -171,9 +186,8 @@ public final class JsonText {
           out.append(',');
         }
         first = false;
-        quote(field.getKey(), out);
-        out.append(':');
-        write(field.getValue(), out, cache);
+        writeName(field.getKey(), out, quoted);
+        write(field.getValue(), out, cache, quoted);
       }
       out.append('}');
     } else if (value instanceof ArrayNode array) {
@@ -182,10 +196,28 @@ public final class JsonText {
         if (i > 0) {
           out.append(',');
         }
-        write(array.get(i), out, cache);
+        write(array.get(i), out, cache, quoted);
       }
       out.append(']');
-    } else if (value instanceof TextNode text) {
+    } else if (quoted) {
+      writeQuotedScalar(value, out);
+    } else {
+      writeScalar(value, out, cache);
+    }
+  }
+
+  /** Appends a field's name and its colon, the name escaped once more when {@code quoted}. */
+  private static void writeName(String name, StringBuilder out, boolean quoted) {
+    if (quoted) {
+      quoteTwice(name, out);
+    } else {
+      quote(name, out);
+    }
+    out.append(':');
+  }
+
+  private static void writeScalar(JsonNode value, StringBuilder out, Cache cache) {
+    if (value instanceof TextNode text) {
       String q = cache == null ? null : cache.quotedIfWritten(text.textValue());
       if (q != null) {
         out.append(q);
@@ -207,48 +239,8 @@ public final class JsonText {
     }
   }
 
-  /**
-   * Appends the compact JSON text of {@code value} escaped as the inside of a JSON string: what
-   * {@link #quote} appends for {@link #of(JsonNode)}'s text without its quotes, in one pass.
-   */
-  static void writeQuoted(JsonNode value, StringBuilder out) {
-    SharedObjectNode.Flat flat =
-        value instanceof SharedObjectNode shared ? shared.flatFields() : null;
-    if (flat != null) { // its fields in arrays: no entry object per field
-      out.append('{');
-      for (int i = 0, n = flat.size(); i < n; i++) {
-        if (i > 0) {
-          out.append(',');
-        }
-        quoteTwice(flat.name(i), out);
-        out.append(':');
-        writeQuoted(flat.value(i), out);
-      }
-      out.append('}');
-    } else if (value instanceof ObjectNode object) {
-      out.append('{');
-      boolean first = true;
-      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
-        if (!first) {
-          out.append(',');
-        }
-        first = false;
-        quoteTwice(field.getKey(), out);
-        out.append(':');
-        writeQuoted(field.getValue(), out);
-      }
-      out.append('}');
-    } else if (value instanceof ArrayNode array) {
-      out.append('[');
-      for (int i = 0, n = array.size(); i < n; i++) {
-        if (i > 0) {
-          out.append(',');
-        }
-        writeQuoted(array.get(i), out);
-      }
-      out.append(']');
-    } else if (value instanceof TextNode text) {
+  private static void writeQuotedScalar(JsonNode value, StringBuilder out) {
+    if (value instanceof TextNode text) {
       quoteTwice(text.textValue(), out);
     } else if (value instanceof IntNode
         || value instanceof LongNode
@@ -257,7 +249,7 @@ public final class JsonText {
         || value instanceof DecimalNode
         || value instanceof BigIntegerNode
         || value instanceof DoubleNode && Double.isFinite(value.doubleValue())) {
-      write(value, out, null); // digits, letters, '.', '-', '+': nothing to escape
+      writeScalar(value, out, null); // digits, letters, '.', '-', '+': nothing to escape
     } else {
       String text = of(value);
       StringBuilder quoted = new StringBuilder(text.length() + 8);
@@ -272,14 +264,7 @@ public final class JsonText {
    */
   private static void quoteTwice(String text, StringBuilder out) {
     int n = text.length();
-    int i = 0;
-    while (i < n) {
-      char c = text.charAt(i);
-      if (c < 128 && ESCAPES[c] != 0) {
-        break;
-      }
-      i++;
-    }
+    int i = firstEscaped(text);
     out.append("\\\"");
     if (i == n) {
       out.append(text).append("\\\"");
@@ -304,8 +289,8 @@ public final class JsonText {
     out.append("\\\"");
   }
 
-  /** Appends {@code text} as a JSON string, escaped as Jackson escapes it. */
-  public static void quote(String text, StringBuilder out) {
+  /** The index of the first character of {@code text} JSON escapes, or its length if none. */
+  private static int firstEscaped(String text) {
     int n = text.length();
     int i = 0;
     while (i < n) {
@@ -315,10 +300,16 @@ public final class JsonText {
       }
       i++;
     }
+    return i;
+  }
+
+  /** Appends {@code text} as a JSON string, escaped as Jackson escapes it. */
+  public static void quote(String text, StringBuilder out) {
+    int n = text.length();
+    int i = firstEscaped(text);
     out.append('"');
-    if (i
-        == n) { // nothing to escape: one copy (a String appends as an array, a range of it char by
-      // char)
+    // Nothing to escape: one copy (a String appends as an array, a range of it char by char).
+    if (i == n) {
       out.append(text).append('"');
       return;
     }

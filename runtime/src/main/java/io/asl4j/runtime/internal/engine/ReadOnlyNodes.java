@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -301,7 +300,7 @@ public final class ReadOnlyNodes {
    * An object's fields, taken from their source when first looked into (the source runs once);
    * every change refused.
    */
-  private static final class Fields extends AbstractMap<String, JsonNode> {
+  private static final class Fields extends DelegatingFields {
     private static final VarHandle FIELDS;
 
     static {
@@ -324,7 +323,8 @@ public final class ReadOnlyNodes {
       this.fields = fields;
     }
 
-    private Map<String, JsonNode> fields() {
+    @Override
+    protected Map<String, JsonNode> fields() {
       Map<String, JsonNode> f = fields;
       if (f == null) { // threads looking first at once each build; the first one's fields are kept
         f = frozenInPlace(source.get());
@@ -341,31 +341,6 @@ public final class ReadOnlyNodes {
     }
 
     @Override
-    public int size() {
-      return fields().size();
-    }
-
-    @Override
-    public boolean isEmpty() {
-      return fields().isEmpty();
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-      return fields().containsKey(key);
-    }
-
-    @Override
-    public boolean containsValue(Object value) {
-      return fields().containsValue(value);
-    }
-
-    @Override
-    public JsonNode get(Object key) {
-      return fields().get(key);
-    }
-
-    @Override
     public Set<String> keySet() {
       return new SetView<>(fields().keySet());
     }
@@ -373,26 +348,6 @@ public final class ReadOnlyNodes {
     @Override
     public Collection<JsonNode> values() {
       return new View<>(fields().values());
-    }
-
-    @Override
-    public void forEach(BiConsumer<? super String, ? super JsonNode> action) {
-      fields().forEach(action);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return fields().equals(o);
-    }
-
-    @Override
-    public int hashCode() {
-      return fields().hashCode();
-    }
-
-    @Override
-    public String toString() {
-      return fields().toString();
     }
 
     @Override

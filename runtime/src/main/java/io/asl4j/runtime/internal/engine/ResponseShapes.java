@@ -23,6 +23,17 @@ public final class ResponseShapes {
   private static final Map<String, String> SDK_METADATA =
       Map.of("SdkHttpMetadata", "object", "SdkResponseMetadata", "object");
 
+  /** The response of DynamoDB's putItem, updateItem and deleteItem alike. */
+  private static final Shape DYNAMODB_WRITE =
+      shape(
+          List.of(),
+          "Attributes",
+          "object",
+          "ConsumedCapacity",
+          "object",
+          "ItemCollectionMetrics",
+          "object");
+
   private static final Map<String, Shape> SHAPES =
       Map.of(
           "arn:aws:states:::states:startExecution",
@@ -64,33 +75,9 @@ public final class ResponseShapes {
               shape(List.of(), "Entries", "array", "FailedEntryCount", "integer"),
           "arn:aws:states:::dynamodb:getItem",
               shape(List.of(), "Item", "object", "ConsumedCapacity", "object"),
-          "arn:aws:states:::dynamodb:putItem",
-              shape(
-                  List.of(),
-                  "Attributes",
-                  "object",
-                  "ConsumedCapacity",
-                  "object",
-                  "ItemCollectionMetrics",
-                  "object"),
-          "arn:aws:states:::dynamodb:updateItem",
-              shape(
-                  List.of(),
-                  "Attributes",
-                  "object",
-                  "ConsumedCapacity",
-                  "object",
-                  "ItemCollectionMetrics",
-                  "object"),
-          "arn:aws:states:::dynamodb:deleteItem",
-              shape(
-                  List.of(),
-                  "Attributes",
-                  "object",
-                  "ConsumedCapacity",
-                  "object",
-                  "ItemCollectionMetrics",
-                  "object"),
+          "arn:aws:states:::dynamodb:putItem", DYNAMODB_WRITE,
+          "arn:aws:states:::dynamodb:updateItem", DYNAMODB_WRITE,
+          "arn:aws:states:::dynamodb:deleteItem", DYNAMODB_WRITE,
           "arn:aws:states:::http:invoke",
               shape(
                   List.of(),

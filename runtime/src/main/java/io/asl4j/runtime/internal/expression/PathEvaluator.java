@@ -197,9 +197,10 @@ public final class PathEvaluator {
   /**
    * The nodes {@code steps[0..n)} visited, as Jayway names them: with single quotes, whatever
    * quotes the path used ({@code $['a'][0]}). Built only when a failure reports it: building it
-   * along the walk cost a string append per step of every Path.
+   * along the walk cost a string append per step of every Path. ResultPath's failures name the
+   * place they stopped at the same way.
    */
-  private static String visited(List<Step> steps, int n) {
+  static String visited(List<Step> steps, int n) {
     StringBuilder at = new StringBuilder("$");
     for (int k = 0; k < n; k++) {
       Step step = steps.get(k);

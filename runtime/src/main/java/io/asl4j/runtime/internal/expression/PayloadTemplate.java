@@ -159,13 +159,7 @@ public final class PayloadTemplate {
         IntrinsicEvaluator intrinsics);
   }
 
-  private static final class Constant implements Node {
-    private final JsonNode value;
-
-    Constant(JsonNode value) {
-      this.value = value;
-    }
-
+  private record Constant(JsonNode value) implements Node {
     @Override
     public JsonNode evaluate(
         JsonNode input,
@@ -176,15 +170,7 @@ public final class PayloadTemplate {
     }
   }
 
-  private static final class Binding implements Node {
-    private final String field;
-    private final ValueExpression expression;
-
-    Binding(String field, ValueExpression expression) {
-      this.field = field;
-      this.expression = expression;
-    }
-
+  private record Binding(String field, ValueExpression expression) implements Node {
     @Override
     public JsonNode evaluate(
         JsonNode input,
@@ -195,15 +181,7 @@ public final class PayloadTemplate {
     }
   }
 
-  private static final class ObjectTemplate implements Node {
-    private final List<String> keys;
-    private final List<Node> values;
-
-    ObjectTemplate(List<String> keys, List<Node> values) {
-      this.keys = keys;
-      this.values = values;
-    }
-
+  private record ObjectTemplate(List<String> keys, List<Node> values) implements Node {
     @Override
     public JsonNode evaluate(
         JsonNode input,
@@ -218,13 +196,7 @@ public final class PayloadTemplate {
     }
   }
 
-  private static final class ArrayTemplate implements Node {
-    private final List<Node> elements;
-
-    ArrayTemplate(List<Node> elements) {
-      this.elements = elements;
-    }
-
+  private record ArrayTemplate(List<Node> elements) implements Node {
     @Override
     public JsonNode evaluate(
         JsonNode input,

@@ -70,7 +70,11 @@ public final class ResultPaths {
         throw failure(
             path,
             rawInput,
-            "the value at " + at(steps, i) + " is " + Json.describe(node) + ", not an object");
+            "the value at "
+                + PathEvaluator.visited(steps, i)
+                + " is "
+                + Json.describe(node)
+                + ", not an object");
       }
       // Shares the object's fields instead of copying them (history holds the original).
       JsonNode old = node.get(name);
@@ -83,8 +87,12 @@ public final class ResultPaths {
           path,
           rawInput,
           node == null
-              ? "there is no array at " + at(steps, i)
-              : "the value at " + at(steps, i) + " is " + Json.describe(node) + ", not an array");
+              ? "there is no array at " + PathEvaluator.visited(steps, i)
+              : "the value at "
+                  + PathEvaluator.visited(steps, i)
+                  + " is "
+                  + Json.describe(node)
+                  + ", not an array");
     }
     int effective = index < 0 ? node.size() + index : index;
     if (effective < 0 || effective >= node.size()) {
@@ -96,25 +104,11 @@ public final class ResultPaths {
               + " is out of bounds for the array of "
               + node.size()
               + " at "
-              + at(steps, i));
+              + PathEvaluator.visited(steps, i));
     }
     ArrayNode copy = Json.MAPPER.createArrayNode().addAll((ArrayNode) node);
     copy.set(effective, place(node.get(effective), steps, i + 1, result, path, rawInput));
     return copy;
-  }
-
-  /** The position {@code steps[0..i)} as failures name it: {@code $['order'][0]}. */
-  private static String at(List<Step> steps, int i) {
-    StringBuilder at = new StringBuilder("$");
-    for (int k = 0; k < i; k++) {
-      Step step = steps.get(k);
-      if (step instanceof Field field) {
-        at.append("['").append(field.name()).append("']");
-      } else {
-        at.append('[').append(((Index) step).index()).append(']');
-      }
-    }
-    return at.toString();
   }
 
   private static StatesError failure(AslPath path, JsonNode rawInput, String problem) {

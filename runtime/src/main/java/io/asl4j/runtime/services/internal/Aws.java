@@ -46,6 +46,12 @@ public final class Aws {
     }
   }
 
+  /** Parses JSON text; text that is not JSON comes back as a JSON string (a message body, say). */
+  public static JsonNode jsonOrText(String text) {
+    JsonNode parsed = parseOrNull(text);
+    return parsed != null ? parsed : NODES.textNode(text);
+  }
+
   /** A string value as is; any other JSON value as its JSON text (a message body, say). */
   public static String text(JsonNode value) {
     return value.isTextual() ? value.textValue() : json(value);

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * DynamoDB's expression languages, the common subset: {@code UpdateExpression} ({@code SET a = :v,
@@ -130,13 +131,10 @@ public final class DynamoExpressions {
           return fn.equals("attribute_exists") == (value != null);
         }
         case "begins_with", "contains" -> {
-          next();
-          expect("(");
-          JsonNode a = operand(item);
-          expect(",");
-          JsonNode b = operand(item);
-          expect(")");
-          return fn.equals("begins_with") ? beginsWith(a, b) : contains(a, b);
+          JsonNode[] args = twoArguments(() -> operand(item), () -> operand(item));
+          return fn.equals("begins_with")
+              ? beginsWith(args[0], args[1])
+              : contains(args[0], args[1]);
         }
         default -> {}
       }
@@ -291,21 +289,13 @@ public final class DynamoExpressions {
     }
     boolean call = pos + 1 < tokens.size() && tokens.get(pos + 1).equals("(");
     if (call && token.equalsIgnoreCase("if_not_exists")) {
-      next();
-      expect("(");
-      JsonNode existing = resolve(item, path());
-      expect(",");
-      JsonNode fallback = valueExpression(item);
-      expect(")");
-      return existing != null ? existing : fallback;
+      JsonNode[] args = twoArguments(() -> resolve(item, path()), () -> valueExpression(item));
+      return args[0] != null ? args[0] : args[1]; // the attribute, else the fallback
     }
     if (call && token.equalsIgnoreCase("list_append")) {
-      next();
-      expect("(");
-      JsonNode a = valueExpression(item);
-      expect(",");
-      JsonNode b = valueExpression(item);
-      expect(")");
+      JsonNode[] args = twoArguments(() -> valueExpression(item), () -> valueExpression(item));
+      JsonNode a = args[0];
+      JsonNode b = args[1];
       if (!type(a).equals("L") || !type(b).equals("L")) {
         throw new Invalid(
             "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: list_append, operand type: "
@@ -590,6 +580,20 @@ public final class DynamoExpressions {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Reads a call of a two-argument function whose name is the next token, {@code name(a, b)}: its
+   * arguments, each read by its reader in turn.
+   */
+  private JsonNode[] twoArguments(Supplier<JsonNode> first, Supplier<JsonNode> second) {
+    next();
+    expect("(");
+    JsonNode a = first.get();
+    expect(",");
+    JsonNode b = second.get();
+    expect(")");
+    return new JsonNode[] {a, b};
   }
 
   private void expect(String token) {
