@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.asl4j.cdk.DefinitionSubstitutions.Binding;
 import io.asl4j.dsl.json.AslReader;
 import io.asl4j.dsl.model.Graph;
-import io.asl4j.dsl.model.ItemProcessor;
+import io.asl4j.dsl.model.GraphWalker;
 import io.asl4j.dsl.model.ItemReader;
 import io.asl4j.dsl.model.MapState;
-import io.asl4j.dsl.model.ParallelState;
 import io.asl4j.dsl.model.ResourceArn;
 import io.asl4j.dsl.model.ResultWriter;
-import io.asl4j.dsl.model.State;
-import io.asl4j.dsl.model.StateGraph;
 import io.asl4j.dsl.model.StateMachine;
 import io.asl4j.dsl.model.TaskState;
 import io.asl4j.dsl.validate.Problem;
@@ -22,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awscdk.services.ecs.ITaskDefinition;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.kms.IKey;
@@ -43,8 +39,6 @@ public final class PolicyDeriver {
   public static final String WIDENED = "Asl4jWidenedPolicy";
 
   private static final String HTTP_INVOKE = ResourceArn.STATES_PREFIX + "http:invoke";
-  private static final Pattern QUEUE_URL =
-      Pattern.compile("https://sqs\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?/([0-9]+)/([^/]+)");
 
   private static final Map<String, String> DYNAMODB_ACTIONS =
       Map.of(
@@ -101,86 +95,46 @@ public final class PolicyDeriver {
    * of it; {@code http:invoke} is authorised on it), so its name must be known at synth time.
    */
   public static boolean needsOwnName(StateMachine machine) {
-    return needsOwnName((Graph) machine);
-  }
-
-  private static boolean needsOwnName(Graph graph) {
-    for (State state : graph.states().values()) {
-      if (state instanceof TaskState task
-          && task.resource() != null
-          && ResourceArn.parse(task.resource()).canonical().equals(HTTP_INVOKE)) {
-        return true;
-      }
-      if (state instanceof MapState map) {
-        if (map.isDistributed()) {
-          return true;
-        }
-        if (map.processor() != null && needsOwnName(map.processor())) {
-          return true;
-        }
-      }
-      if (state instanceof ParallelState parallel && parallel.branches() != null) {
-        for (StateGraph branch : parallel.branches()) {
-          if (needsOwnName(branch)) {
-            return true;
+    boolean[] needs = {false};
+    GraphWalker.walk(
+        machine,
+        "",
+        (name, state, at) -> {
+          if (state instanceof TaskState task
+                  && task.resource() != null
+                  && ResourceArn.parse(task.resource()).canonical().equals(HTTP_INVOKE)
+              || state instanceof MapState map && map.isDistributed()) {
+            needs[0] = true;
           }
-        }
-      }
-    }
-    return false;
+        });
+    return needs[0];
   }
 
   /** All states of the machine by name, across branches and item processors. */
   public static Set<String> stateNames(StateMachine machine) {
     Set<String> names = new java.util.LinkedHashSet<>();
-    collectNames(machine, names);
+    GraphWalker.walk(machine, "", (name, state, at) -> names.add(name));
     return names;
-  }
-
-  private static void collectNames(Graph graph, Set<String> names) {
-    graph
-        .states()
-        .forEach(
-            (name, state) -> {
-              names.add(name);
-              if (state instanceof MapState map && map.processor() != null) {
-                collectNames(map.processor(), names);
-              }
-              if (state instanceof ParallelState parallel && parallel.branches() != null) {
-                parallel.branches().forEach(branch -> collectNames(branch, names));
-              }
-            });
   }
 
   // ---------------------------------------------------------------------------------------------
   // Walking the definition
 
   private void graph(Graph graph, String pointer) {
-    graph
-        .states()
-        .forEach(
-            (name, state) -> {
-              String at = pointer + "/States/" + AslReader.escape(name);
-              boolean skip = overridden.contains(name);
-              currentState = name;
-              if (state instanceof TaskState task && !skip) {
-                task(task, at);
-              } else if (state instanceof MapState map) {
-                if (!skip) {
-                  map(map, at);
-                }
-                ItemProcessor processor = map.processor();
-                if (processor != null) {
-                  graph(
-                      processor,
-                      at + (map.itemProcessor() != null ? "/ItemProcessor" : "/Iterator"));
-                }
-              } else if (state instanceof ParallelState parallel && parallel.branches() != null) {
-                for (int i = 0; i < parallel.branches().size(); i++) {
-                  graph(parallel.branches().get(i), at + "/Branches/" + i);
-                }
-              }
-            });
+    GraphWalker.walk(
+        graph,
+        pointer,
+        (name, state, at) -> {
+          currentState = name;
+          if (overridden.contains(name)) {
+            return; // an overridden state's grants come from its override
+          }
+          if (state instanceof TaskState task) {
+            task(task, at);
+          } else if (state instanceof MapState map) {
+            map(map, at);
+          }
+        });
   }
 
   private void map(MapState map, String at) {
@@ -221,7 +175,7 @@ public final class PolicyDeriver {
           List.of("s3:ListBucket"),
           List.of(orWiden(bucket, s3("*"), at, "Bucket", "s3:ListBucket")));
     } else if (isS3 && arn.action().equals("getObject")) {
-      String key = literal(params, "Key");
+      String key = ParamArns.literal(params, "Key");
       String object = bucket == null ? null : bucket + "/" + (key == null ? "*" : key);
       if (bucket != null && key == null) {
         widened(
@@ -242,7 +196,7 @@ public final class PolicyDeriver {
     JsonNode params = writer.parameters() != null ? writer.parameters() : writer.arguments();
     String paramsAt = at + (writer.parameters() != null ? "/Parameters" : "/Arguments");
     String bucket = resolve(params, "Bucket", Ref.BUCKET, paramsAt);
-    String prefix = literal(params, "Prefix");
+    String prefix = ParamArns.literal(params, "Prefix");
     String objects = bucket == null ? null : bucket + "/" + (prefix == null ? "" : prefix) + "*";
     add(
         at,
@@ -363,7 +317,8 @@ public final class PolicyDeriver {
                     "StateMachineArn",
                     "states:StartExecution")));
         if (sync) {
-          String executions = sm == null ? env.arn("states", "execution:*") : executionsOf(sm);
+          String executions =
+              sm == null ? env.arn("states", "execution:*") : ParamArns.executionsOf(sm);
           add(at, List.of("states:DescribeExecution", "states:StopExecution"), List.of(executions));
           eventsRule(at, "StepFunctionsGetEventsForStepFunctionsExecutionRule");
         }
@@ -413,13 +368,13 @@ public final class PolicyDeriver {
   }
 
   private void sns(JsonNode params, String at, String paramsAt) {
-    if (has(params, "PhoneNumber")) {
+    if (ParamArns.has(params, "PhoneNumber")) {
       // SMS to a phone number is authorised on '*': there is no topic ARN to name.
       widened(at, "publishing to a PhoneNumber needs sns:Publish on *");
       add(at, List.of("sns:Publish"), List.of("*"));
       return;
     }
-    String key = has(params, "TargetArn") ? "TargetArn" : "TopicArn";
+    String key = ParamArns.has(params, "TargetArn") ? "TargetArn" : "TopicArn";
     String topic = resolve(params, key, Ref.TOPIC, paramsAt);
     add(
         at,
@@ -443,7 +398,7 @@ public final class PolicyDeriver {
       for (int i = 0; i < entries.size(); i++) {
         JsonNode entry = entries.get(i);
         String bus;
-        if (!has(entry, "EventBusName")) {
+        if (!ParamArns.has(entry, "EventBusName")) {
           bus = env.arn("events", "event-bus/default");
         } else {
           bus = resolve(entry, "EventBusName", Ref.EVENT_BUS, paramsAt + "/Entries/" + i);
@@ -504,8 +459,8 @@ public final class PolicyDeriver {
 
   private void http(JsonNode params, String at, String paramsAt) {
     Map<String, Object> conditions = new LinkedHashMap<>();
-    String method = literal(params, "Method");
-    String endpoint = literal(params, "ApiEndpoint");
+    String method = ParamArns.literal(params, "Method");
+    String endpoint = ParamArns.literal(params, "ApiEndpoint");
     if (method != null && Placeholders.whole(method) == null) {
       conditions.put("StringEquals", Map.of("states:HTTPMethod", method));
     }
@@ -564,12 +519,12 @@ public final class PolicyDeriver {
         if (arn == null) {
           continue;
         }
-        if ("Bucket".equals(key) && has(params, "Key")) {
-          String objectKey = literal(params, "Key");
+        if ("Bucket".equals(key) && ParamArns.has(params, "Key")) {
+          String objectKey = ParamArns.literal(params, "Key");
           arn = arn + "/" + (objectKey == null ? "*" : objectKey);
         }
         resources.add(arn);
-        if (ref == Ref.TABLE && has(params, "IndexName")) {
+        if (ref == Ref.TABLE && ParamArns.has(params, "IndexName")) {
           resources.add(arn + "/index/*");
         }
       }
@@ -621,25 +576,8 @@ public final class PolicyDeriver {
   // ---------------------------------------------------------------------------------------------
   // Resolving parameter values to ARNs
 
-  private static boolean has(JsonNode params, String key) {
-    return params != null && params.isObject() && (params.has(key) || params.has(key + ".$"));
-  }
-
-  /** A static string parameter, or {@code null} when absent, dynamic or not a string. */
-  private static String literal(JsonNode params, String key) {
-    if (params == null || !params.isObject()) {
-      return null;
-    }
-    JsonNode value = params.get(key);
-    if (value == null || !value.isTextual()) {
-      return null;
-    }
-    String text = value.textValue();
-    return text.startsWith("{%") && text.endsWith("%}") ? null : text;
-  }
-
   private <T> T target(JsonNode params, String key, Class<T> type) {
-    String text = literal(params, key);
+    String text = ParamArns.literal(params, key);
     String whole = text == null ? null : Placeholders.whole(text);
     Binding binding = whole == null ? null : bindings.get(whole);
     return binding != null && type.isInstance(binding.target())
@@ -652,7 +590,7 @@ public final class PolicyDeriver {
    * dynamic, or bound to nothing, which is reported elsewhere).
    */
   private String resolve(JsonNode params, String key, Ref ref, String paramsAt) {
-    String text = literal(params, key);
+    String text = ParamArns.literal(params, key);
     if (text == null) {
       return null;
     }
@@ -672,70 +610,7 @@ public final class PolicyDeriver {
       }
     }
     String value = substitute(text, at);
-    return value == null ? null : arnOf(value, ref);
-  }
-
-  /** A name, URL or ARN (possibly holding CDK tokens) as the ARN IAM wants. */
-  private String arnOf(String value, Ref ref) {
-    if (value.startsWith("arn:")) {
-      return switch (ref) {
-        case FUNCTION -> ResourceArn.parse(value).unqualifiedFunctionArn();
-        case JOB_DEFINITION -> value.matches(".*:job-definition/[^:]+") ? value + ":*" : value;
-        case TASK_DEFINITION -> value.matches(".*:task-definition/[^:]+") ? value + ":*" : value;
-        case BUCKET -> value;
-        default -> value;
-      };
-    }
-    return switch (ref) {
-      case FUNCTION -> env.arn("lambda", "function:" + value.replaceAll(":.*$", ""));
-      case TABLE -> env.arn("dynamodb", "table/" + value);
-      case QUEUE -> {
-        Matcher m = QUEUE_URL.matcher(value);
-        yield m.matches()
-            ? "arn:" + env.partition() + ":sqs:" + m.group(1) + ":" + m.group(2) + ":" + m.group(3)
-            : env.arn("sqs", value);
-      }
-      case STATE_MACHINE -> env.arn("states", "stateMachine:" + value);
-      case EVENT_BUS -> env.arn("events", "event-bus/" + value);
-      case BUCKET -> "arn:" + env.partition() + ":s3:::" + value;
-      case GLUE_JOB -> env.arn("glue", "job/" + value);
-      case JOB_DEFINITION ->
-          env.arn("batch", "job-definition/" + value + (value.contains(":") ? "" : ":*"));
-      case JOB_QUEUE -> env.arn("batch", "job-queue/" + value);
-      case TASK_DEFINITION ->
-          env.arn("ecs", "task-definition/" + value + (value.contains(":") ? "" : ":*"));
-      default -> null; // a topic or connection must be named by its ARN
-    };
-  }
-
-  private String executionsOf(String stateMachineArn) {
-    Matcher m =
-        Pattern.compile("arn:([^:]+):states:([^:]+):([^:]+):stateMachine:([^:]+)")
-            .matcher(stateMachineArn);
-    if (m.matches()) {
-      return "arn:"
-          + m.group(1)
-          + ":states:"
-          + m.group(2)
-          + ":"
-          + m.group(3)
-          + ":execution:"
-          + m.group(4)
-          + ":*";
-    }
-    // A token: split it in CloudFormation.
-    software.amazon.awscdk.ArnComponents parts =
-        software.amazon.awscdk.Arn.split(
-            stateMachineArn, software.amazon.awscdk.ArnFormat.COLON_RESOURCE_NAME);
-    return "arn:"
-        + parts.getPartition()
-        + ":states:"
-        + parts.getRegion()
-        + ":"
-        + parts.getAccount()
-        + ":execution:"
-        + parts.getResourceName()
-        + ":*";
+    return value == null ? null : ParamArns.arnOf(value, ref, env);
   }
 
   private String s3(String rest) {
