@@ -55,7 +55,8 @@ public final class RunSetup {
 
   /**
    * What every execution of one machine shares: made once per machine, so that starting an
-   * execution sets a handful of fields instead of two dozen.
+   * execution sets a handful of fields instead of two dozen. {@code timeScale} multiplies the real
+   * time Waits, back-off and timeouts take on a real clock (1: as written).
    */
   public record Machine(
       StateMachine machine,
@@ -71,39 +72,7 @@ public final class RunSetup {
       MockedResponses mocks,
       io.asl4j.runtime.services.S3Objects s3,
       ActivityQueues activities,
-      double timeScale) {
-    /** A machine on an unscaled clock. */
-    public Machine(
-        StateMachine machine,
-        Data data,
-        Map<String, TaskHandler> handlers,
-        Map<String, TaskHandler> prefixHandlers,
-        boolean virtualTime,
-        String region,
-        String account,
-        String machineName,
-        boolean express,
-        TaskTokens tokens,
-        MockedResponses mocks,
-        io.asl4j.runtime.services.S3Objects s3,
-        ActivityQueues activities) {
-      this(
-          machine,
-          data,
-          handlers,
-          prefixHandlers,
-          virtualTime,
-          region,
-          account,
-          machineName,
-          express,
-          tokens,
-          mocks,
-          s3,
-          activities,
-          1);
-    }
-  }
+      double timeScale) {}
 
   private final Machine m;
 
